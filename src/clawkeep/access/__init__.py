@@ -1,0 +1,3 @@
+"""access stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""agents stage (see DESIGN.md)."""
+
+__all__: list[str] = []

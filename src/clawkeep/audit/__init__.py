@@ -1,0 +1,3 @@
+"""audit stage (see DESIGN.md)."""
+
+__all__: list[str] = []

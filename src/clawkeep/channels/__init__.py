@@ -1,0 +1,3 @@
+"""channels stage (see DESIGN.md)."""
+
+__all__: list[str] = []

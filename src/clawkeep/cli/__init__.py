@@ -1,0 +1,43 @@
+"""The command line: a thin layer that parses, calls one stage's module, and renders.
+
+Sub-commands are loaded lazily (name -> "module:attribute") so `clawkeep --help` and
+quick verbs do not pay for importing the gateway, the classifier or the sandbox.
+Exit status: 0 success / allowed, 1 a finding or refusal the user asked about,
+2 bad usage or invalid config.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from clawkeep import __version__
+
+__all__ = ["main"]
+
+# One line per verb; a stage's CLI module owns its own commands.
+_COMMANDS: dict[str, str] = {
+    "guard": "clawkeep.cli.guard:guard",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = _COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module_name, attr = target.split(":")
+        command: Any = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="clawkeep")
+def main() -> None:
+    """clawkeep: a security-first gateway for personal AI agents."""

@@ -1,0 +1,12 @@
+"""`clawkeep guard url|path|command|text`: ask one guard for its verdict."""
+
+from __future__ import annotations
+
+import click
+
+__all__ = ["guard"]
+
+
+@click.group()
+def guard() -> None:
+    """Ask a guard what it would decide (exit 0 allow, 1 block)."""

@@ -1,0 +1,3 @@
+"""commands stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""config stage (see DESIGN.md)."""
+
+__all__: list[str] = []

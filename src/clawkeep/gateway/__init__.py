@@ -1,0 +1,3 @@
+"""gateway stage (see DESIGN.md)."""
+
+__all__: list[str] = []

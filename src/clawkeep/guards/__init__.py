@@ -1,0 +1,3 @@
+"""guards stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""plugins stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""policy stage (see DESIGN.md)."""
+
+__all__: list[str] = []

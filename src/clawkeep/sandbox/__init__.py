@@ -1,0 +1,3 @@
+"""sandbox stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""sessions stage (see DESIGN.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""tools stage (see DESIGN.md)."""
+
+__all__: list[str] = []
