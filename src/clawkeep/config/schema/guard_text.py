@@ -1,4 +1,4 @@
-"""Config keys of the channel-guard and content-guard (prompt-injection classifier): `guards` section."""
+"""Config keys of the channel-guard and content-guard: the `guards` section."""
 
 from __future__ import annotations
 

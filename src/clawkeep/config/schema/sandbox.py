@@ -1,4 +1,9 @@
-"""Config keys of the sandbox: `agents.defaults.sandbox` and `agents.list[].sandbox`."""
+"""Config keys of the sandbox: `agents.defaults.sandbox` and `agents.list[].sandbox`.
+
+Every field defaults to None so that `agents.defaults.sandbox` can be merged into each
+`agents.list[]` entry; the effective (safe) defaults live in `clawkeep.sandbox.limits`
+and `clawkeep.sandbox.spec_from_config`, never here.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,12 @@ from pydantic import Field
 
 from clawkeep.config.schema._base import Model
 
-__all__ = ["DockerSandboxConfig", "SandboxConfig"]
+__all__ = [
+    "DockerSandboxConfig",
+    "SandboxConfig",
+    "SandboxEgressConfig",
+    "SandboxLimitsConfig",
+]
 
 
 class DockerSandboxConfig(Model):
@@ -23,11 +33,34 @@ class DockerSandboxConfig(Model):
     apparmor_profile: str | None = None
 
 
+class SandboxLimitsConfig(Model):
+    """Resource limits of one sandboxed command (None: the safe default of `Limits`)."""
+
+    cpu_seconds: int | None = Field(default=None, ge=1)
+    memory_mb: int | None = Field(default=None, ge=16)
+    processes: int | None = Field(default=None, ge=1)
+    file_size_mb: int | None = Field(default=None, ge=1)
+    open_files: int | None = Field(default=None, ge=16)
+    wall_seconds: float | None = Field(default=None, gt=0)
+    output_bytes: int | None = Field(default=None, ge=1024)
+
+
+class SandboxEgressConfig(Model):
+    """Outbound HTTP(S) for sandboxed commands: only these domains, checked outside the sandbox.
+
+    `allowDomains` entries are host names (`api.github.com`) or `*.example.com` for any
+    subdomain; empty (the default) means no network at all.
+    """
+
+    allow_domains: tuple[str, ...] | None = None
+
+
 class SandboxConfig(Model):
     """Where an agent's exec and file tools run.
 
     mode: off (on the host, guarded), non-main (every session but the agent's main one),
-    all (every session). workspaceAccess: none (a scratch dir), ro, rw.
+    all (every session; the default here, unlike OpenClaw's off).
+    workspaceAccess: none (a scratch dir; the default), ro, rw.
     """
 
     mode: Literal["off", "non-main", "all"] | None = None
@@ -35,3 +68,5 @@ class SandboxConfig(Model):
     workspace_access: Literal["none", "ro", "rw"] | None = None
     backend: Literal["auto", "bwrap", "docker", "podman"] | None = None
     docker: DockerSandboxConfig | None = Field(default=None)
+    limits: SandboxLimitsConfig | None = None
+    egress: SandboxEgressConfig | None = None

@@ -1,0 +1,187 @@
+"""`$include`: merge other JSON5 files into the config, only from inside its own folder.
+
+An include path is checked twice: lexically (no `..` or absolute path leaving the folder)
+and by realpath (no symlink leading out), so a config cannot pull in /etc or ~/.ssh.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyjson5
+
+from clawkeep.config._locate import KeyPath, line_col_of
+from clawkeep.config.errors import ConfigError, ConfigIssue
+
+__all__ = ["Source", "read_tree"]
+
+_MAX_DEPTH = 8
+_MAX_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    """Every file that went into the config, and which file each key path came from."""
+
+    texts: dict[Path, str] = field(default_factory=dict)
+    origin: dict[KeyPath, Path] = field(default_factory=dict)
+    mounts: dict[Path, KeyPath] = field(default_factory=dict)
+
+    def file_of(self, path: KeyPath) -> tuple[Path, KeyPath] | None:
+        """The file that set ``path`` and the path inside that file, or None."""
+        for cut in range(len(path), -1, -1):
+            file = self.origin.get(path[:cut])
+            if file is not None:
+                mount = self.mounts.get(file, ())
+                return file, path[len(mount) :]
+        return None
+
+
+def read_tree(path: Path) -> tuple[dict[str, Any], Source]:
+    """Parse ``path`` and its includes into one tree; raise ConfigError on any problem."""
+    source = Source()
+    root_dir = path.parent
+    tree = _load(path, (), root_dir, source, chain=())
+    return tree, source
+
+
+def _parse(path: Path, source: Source) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            [ConfigIssue("config.unreadable", (), f"cannot read the file ({exc.strerror}).", path)]
+        ) from exc
+    if len(raw) > _MAX_BYTES:
+        raise ConfigError([ConfigIssue("config.too_large", (), "the file is over 4 MiB.", path)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            [ConfigIssue("config.encoding", (), "the file is not UTF-8 text.", path)]
+        ) from exc
+    source.texts[path] = text
+    try:
+        return pyjson5.decode(text)
+    except ValueError as exc:
+        offset = _offset_of(exc)
+        line, col = line_col_of(text, offset) if offset is not None else (None, None)
+        message = getattr(exc, "message", str(exc))
+        raise ConfigError(
+            [
+                ConfigIssue(
+                    "config.syntax",
+                    (),
+                    f"not valid JSON5 ({_tidy(message)}).",
+                    path,
+                    line,
+                    col,
+                    "check for a missing comma, quote or bracket just before this point.",
+                )
+            ]
+        ) from None
+
+
+def _offset_of(exc: BaseException) -> int | None:
+    import re
+
+    m = re.search(r"near (\d+)", str(exc))
+    return int(m.group(1)) if m else None
+
+
+def _tidy(message: str) -> str:
+    import re
+
+    return re.sub(r"\s*near \d+", "", message).replace("b'JSON5Value'", "a value")
+
+
+def _load(
+    path: Path, at: KeyPath, root_dir: Path, source: Source, chain: tuple[Path, ...]
+) -> dict[str, Any]:
+    if len(chain) > _MAX_DEPTH:
+        raise ConfigError(
+            [ConfigIssue("config.include_depth", at, "includes nest too deep.", path)]
+        )
+    tree = _parse(path, source)
+    source.mounts.setdefault(path, at)
+    if not isinstance(tree, dict):
+        raise ConfigError(
+            [ConfigIssue("config.not_object", at, "the top level must be an object { ... }.", path)]
+        )
+    return _expand(tree, at, path, root_dir, source, (*chain, path))
+
+
+def _expand(
+    node: dict[str, Any],
+    at: KeyPath,
+    file: Path,
+    root_dir: Path,
+    source: Source,
+    chain: tuple[Path, ...],
+) -> dict[str, Any]:
+    source.origin.setdefault(at, file)
+    merged: dict[str, Any] = {}
+    if "$include" in node:
+        targets = node["$include"]
+        names = [targets] if isinstance(targets, str) else targets
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(
+                [
+                    ConfigIssue(
+                        "config.include_invalid",
+                        (*at, "$include"),
+                        "$include must be a file name or a list of file names.",
+                        file,
+                    )
+                ]
+            )
+        for name in names:
+            target = _contained(name, file, root_dir, at)
+            if target in chain:
+                raise ConfigError(
+                    [ConfigIssue("config.include_cycle", at, f"{name} includes itself.", file)]
+                )
+            merged = _merge(merged, _load(target, at, root_dir, source, chain), at, target, source)
+    own = {k: v for k, v in node.items() if k != "$include"}
+    for key, value in own.items():
+        path = (*at, key)
+        source.origin[path] = file
+        if isinstance(value, dict):
+            own[key] = _expand(value, path, file, root_dir, source, chain)
+    return _merge(merged, own, at, file, source)
+
+
+def _contained(name: str, file: Path, root_dir: Path, at: KeyPath) -> Path:
+    lexical = Path(os.path.normpath(file.parent / name))
+    root = Path(os.path.normpath(root_dir))
+    refused = ConfigIssue(
+        "config.include_outside",
+        (*at, "$include"),
+        f"$include {name!r} points outside the config's folder {root}.",
+        file,
+        hint="keep included files next to the config file.",
+    )
+    # Lexical check: `..` and absolute paths that leave the folder.
+    if lexical != root and root not in lexical.parents:
+        raise ConfigError([refused])
+    # Realpath check: a symlink inside the folder that leads out of it.
+    real, real_root = Path(os.path.realpath(lexical)), Path(os.path.realpath(root))
+    if real_root not in real.parents:
+        raise ConfigError([refused])
+    return lexical
+
+
+def _merge(
+    base: dict[str, Any], top: dict[str, Any], at: KeyPath, file: Path, source: Source
+) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value, (*at, key), file, source)
+        else:
+            out[key] = value
+            source.origin[(*at, key)] = file
+    return out

@@ -1,0 +1,80 @@
+"""Config keys of `agents`: defaults and the list of agents with their tools and sandbox."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from clawkeep.config.schema._base import Model
+from clawkeep.config.schema._regex import SafeRegex
+from clawkeep.config.schema.sandbox import SandboxConfig
+from clawkeep.config.schema.tools import ElevatedConfig, ToolProfile
+
+__all__ = [
+    "AgentConfig",
+    "AgentDefaults",
+    "AgentToolsConfig",
+    "AgentsConfig",
+    "GroupChatConfig",
+    "SubagentsConfig",
+]
+
+AGENT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+
+
+class AgentToolsConfig(Model):
+    """The agent's own tool layer, applied after the global `tools` layer."""
+
+    profile: ToolProfile | None = None
+    allow: tuple[str, ...] | None = None
+    also_allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    elevated: ElevatedConfig | None = None
+
+
+class SubagentsConfig(Model):
+    """Which agents this one may reach with sessions_send (none unless listed)."""
+
+    allow_agents: tuple[str, ...] = ()
+
+
+class GroupChatConfig(Model):
+    """How the agent recognises that a group message is addressed to it."""
+
+    mention_patterns: tuple[SafeRegex, ...] = ()
+
+
+class AgentDefaults(Model):
+    """`agents.defaults`: settings every agent inherits unless it sets its own."""
+
+    workspace: str | None = None
+    tools: AgentToolsConfig | None = None
+    sandbox: SandboxConfig | None = None
+    subagents: SubagentsConfig | None = None
+    group_chat: GroupChatConfig | None = None
+
+
+class AgentConfig(AgentDefaults):
+    """One entry of `agents.list`."""
+
+    id: str = Field(pattern=AGENT_ID_PATTERN)
+    default: bool = False
+    name: str | None = None
+
+
+class AgentsConfig(Model):
+    """`agents`: the defaults and the list. With no list, one agent `main` exists."""
+
+    defaults: AgentDefaults = AgentDefaults()
+    list_: tuple[AgentConfig, ...] = Field(default=(), alias="list")
+
+    @model_validator(mode="after")
+    def _ids_unique_one_default(self) -> AgentsConfig:
+        seen: set[str] = set()
+        for agent in self.list_:
+            if agent.id in seen:
+                raise ValueError(f"agent id {agent.id!r} appears twice in agents.list")
+            seen.add(agent.id)
+        defaults = [a.id for a in self.list_ if a.default]
+        if len(defaults) > 1:
+            raise ValueError(f"more than one agent has default: true ({', '.join(defaults)})")
+        return self
