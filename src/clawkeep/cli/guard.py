@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import click
 
+from clawkeep.cli.guard_url import url
+
 __all__ = ["guard"]
 
 
 @click.group()
 def guard() -> None:
     """Ask a guard what it would decide (exit 0 allow, 1 block)."""
+
+
+guard.add_command(url)
