@@ -1,0 +1,25 @@
+"""An audit finding is data: a stable dotted check id, a severity, and a literal fix."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+__all__ = ["SEVERITY_ORDER", "Finding", "Severity"]
+
+Severity = Literal["info", "warn", "critical"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warn": 1, "critical": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing the audit found. ``remediation`` is the exact key to set or command to run."""
+
+    check_id: str
+    severity: Severity
+    title: str
+    detail: str
+    remediation: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
