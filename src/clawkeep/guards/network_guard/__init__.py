@@ -14,13 +14,19 @@ from clawkeep.guards.network_guard._check import (
     default_resolver,
 )
 from clawkeep.guards.network_guard._policy import NetworkPolicy, policy_from_config, widenings
+from clawkeep.guards.network_guard._transport import NetworkGuardRefused
+from clawkeep.guards.network_guard.fetch import FetchResult, fetch, guarded_client
 
 __all__ = [
+    "FetchResult",
+    "NetworkGuardRefused",
     "NetworkPolicy",
     "Resolver",
     "check_address",
     "check_url",
     "default_resolver",
+    "fetch",
+    "guarded_client",
     "policy_from_config",
     "widenings",
 ]

@@ -20,6 +20,7 @@ __all__ = [
     "EXCEPTION_ALLOWED",
     "Resolver",
     "check_address",
+    "check_host",
     "check_ip",
     "check_parsed",
     "check_url",
@@ -85,7 +86,7 @@ def check_address(ip: str, policy: NetworkPolicy) -> Allow | Deny:
     return check_ip(parsed, policy)
 
 
-def _host_rule(parsed: ParsedUrl, policy: NetworkPolicy) -> Allow | Deny | None:
+def check_host(parsed: ParsedUrl, policy: NetworkPolicy) -> Allow | Deny | None:
     """Rules on the host text; None means "a name to resolve"."""
     host = parsed.host
     if parsed.ip is not None:
@@ -147,7 +148,7 @@ def check_parsed(
     parsed: ParsedUrl, policy: NetworkPolicy, resolver: Resolver | None
 ) -> Allow | Deny:
     """Host rules, then (for names) every DNS answer."""
-    rule = _host_rule(parsed, policy)
+    rule = check_host(parsed, policy)
     if rule is not None:
         return rule
     resolved = resolve_checked(parsed.host, policy, resolver or default_resolver)
