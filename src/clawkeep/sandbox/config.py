@@ -1,0 +1,58 @@
+"""How an agent's sandbox settings become a `SandboxSpec`: `agents.defaults.sandbox`
+merged under `agents.list[].sandbox`, then every unset key given its safe default
+(no workspace, no egress, small limits, backend auto).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from clawkeep.config.schema.sandbox import SandboxConfig
+from clawkeep.sandbox.limits import limits_from_config
+from clawkeep.sandbox.spec import SandboxSpec
+
+__all__ = ["merge_sandbox_config", "spec_from_config"]
+
+_NESTED_MERGE = ("limits",)  # merged key by key; docker and egress replace as a whole
+
+
+def merge_sandbox_config(
+    defaults: SandboxConfig | None, agent: SandboxConfig | None
+) -> SandboxConfig:
+    """The agent's keys over the defaults' keys (an unset agent key inherits)."""
+    if defaults is None:
+        return agent or SandboxConfig()
+    if agent is None:
+        return defaults
+    data: dict[str, Any] = defaults.model_dump(exclude_none=True)
+    for key, value in agent.model_dump(exclude_none=True).items():
+        base = data.get(key)
+        if key in _NESTED_MERGE and isinstance(base, dict) and isinstance(value, dict):
+            data[key] = {**base, **value}
+        else:
+            data[key] = value
+    return SandboxConfig.model_validate(data)
+
+
+def spec_from_config(
+    cfg: SandboxConfig | None,
+    *,
+    workspace: Path,
+    protected_paths: tuple[Path, ...] = (),
+    env: Mapping[str, str] | None = None,
+) -> SandboxSpec:
+    """The effective spec; ``protected_paths`` (the state dir) must never be mounted."""
+    cfg = cfg or SandboxConfig()
+    egress = cfg.egress.allow_domains if cfg.egress and cfg.egress.allow_domains else ()
+    return SandboxSpec(
+        workspace=workspace,
+        workspace_access=cfg.workspace_access or "none",  # safe default: a scratch dir
+        egress_domains=tuple(d.strip().lower().rstrip(".") for d in egress),
+        limits=limits_from_config(cfg.limits),
+        env=dict(env or {}),
+        backend=cfg.backend or "auto",
+        docker=cfg.docker,
+        protected_paths=protected_paths,
+    )

@@ -1,0 +1,130 @@
+"""Where one command runs: pick the backend, refuse when none can isolate it (fail closed,
+never the host), and run it under the limits with its output captured.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from clawkeep.decision import Allow, Deny
+from clawkeep.sandbox.bwrap import Launch, bwrap_available, data_fds, find_tool, payloads
+from clawkeep.sandbox.cgroup import CgroupJail, create_jail
+from clawkeep.sandbox.limits import prlimit_argv
+from clawkeep.sandbox.spec import ExecResult, SandboxSpec
+
+__all__ = ["backend_available", "run_sandboxed", "to_argv"]
+
+
+def to_argv(argv_or_command: Sequence[str] | str) -> list[str]:
+    """A string is a shell command (``/bin/sh -c``); a sequence is run as it is."""
+    if isinstance(argv_or_command, str):
+        return ["/bin/sh", "-c", argv_or_command]
+    return list(argv_or_command)
+
+
+def backend_available(backend: str = "auto") -> Allow | Deny:
+    """Allow when ``backend`` can isolate a command here, else Deny(sandbox.unavailable)."""
+    if backend in ("auto", "bwrap"):
+        return bwrap_available()
+    from clawkeep.sandbox.container import engine_available
+
+    return engine_available(backend)
+
+
+def _exposes_protected(spec: SandboxSpec) -> Deny | None:
+    if spec.workspace_access == "none":
+        return None
+    ws = spec.workspace.resolve()
+    if not ws.is_dir():
+        return Deny("sandbox.workspace_missing", f"workspace {ws} is not a directory")
+    for protected in spec.protected_paths:
+        p = protected.resolve()
+        if ws == p or ws in p.parents:
+            # Binding an ancestor of the state dir would show config and credentials inside.
+            return Deny(
+                "sandbox.workspace_exposes_state",
+                f"workspace {ws} contains {p}; move the workspace out of it",
+            )
+    return None
+
+
+@contextmanager
+def _workspace_dir(spec: SandboxSpec) -> Iterator[Path]:
+    if spec.workspace_access != "none":
+        yield spec.workspace.resolve()
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="clawkeep-scratch-"))  # 0700, removed after
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def _jail(spec: SandboxSpec) -> Iterator[CgroupJail | Deny | None]:
+    jail = create_jail(spec.limits)
+    if jail is None and os.geteuid() == 0:
+        # Root's processes are exempt from RLIMIT_NPROC: without a pids cgroup a fork
+        # bomb would not be contained, so refuse rather than run unbounded.
+        yield Deny(
+            "sandbox.unavailable",
+            "running as root and no pids cgroup can be created: a fork bomb would not be "
+            "contained; run the gateway as an unprivileged user or give it a cgroup",
+        )
+        return
+    try:
+        yield jail
+    finally:
+        if jail is not None:
+            jail.remove()  # kills anything the command left behind
+
+
+def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
+    available = bwrap_available()
+    if isinstance(available, Deny):
+        return available  # fail closed: never fall back to running on the host
+    prlimit = find_tool("prlimit")
+    assert prlimit is not None  # bwrap_available checked it
+    with _jail(spec) as jail, _workspace_dir(spec) as ws, data_fds(payloads(spec)) as fds:
+        if isinstance(jail, Deny):
+            return jail
+        launch = Launch(
+            bwrap=available.detail,
+            prefix=[*(jail.wrap([]) if jail else []), *prlimit_argv(spec.limits, prlimit)],
+            workspace_dir=ws,
+            fds=fds,
+        )
+        if spec.egress_domains:
+            from clawkeep.sandbox.egress import run_with_egress
+
+            return run_with_egress(command, spec, launch)
+        return launch.run(spec, command)
+
+
+def run_sandboxed(argv_or_command: Sequence[str] | str, spec: SandboxSpec) -> ExecResult | Deny:
+    """Run a command in the sandbox ``spec`` describes; Deny when it cannot be isolated."""
+    command = to_argv(argv_or_command)
+    if not command:
+        return Deny("sandbox.empty_command", "no command given")
+    refused = _exposes_protected(spec)
+    if refused is not None:
+        return refused
+    backend: str = spec.backend
+    if backend == "auto":
+        backend = "bwrap" if isinstance(bwrap_available(), Allow) else _auto_engine()
+    if backend == "bwrap":
+        return _run_bwrap(command, spec)
+    from clawkeep.sandbox.container import run_container
+
+    return run_container(command, spec, backend)
+
+
+def _auto_engine() -> str:
+    from clawkeep.sandbox.container import first_engine
+
+    return first_engine() or "bwrap"  # bwrap again: its Deny says why nothing can run
