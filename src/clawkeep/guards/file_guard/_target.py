@@ -1,0 +1,165 @@
+"""From a checked path to an opened thing: the verdict on what the kernel actually opened.
+
+Reads and listings open the whole path beneath the root in one step. Writes and deletes
+open the parent directory beneath the root and act on the final name through that fd
+(never following it); a write through a final symlink follows it by hand, re-checking
+where it points. Protected patterns match the real path of what was opened (and the
+requested path too: either match protects).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+
+from clawkeep.decision import Deny
+from clawkeep.guards.file_guard import _lexical
+from clawkeep.guards.file_guard._resolve import Root, deny_for, open_beneath, real_path
+from clawkeep.guards.file_guard.patterns import Level
+from clawkeep.guards.file_guard.policy import REFUSED_FROM, FileOp, FilePolicy
+
+__all__ = ["Missing", "NameTarget", "locate_name", "parse", "protection", "regular_only"]
+
+_MAX_HOPS = 40
+_LEVEL_CODES = {
+    Level.NO_ACCESS: "no_access",
+    Level.READ_ONLY: "read_only",
+    Level.NO_DELETE: "no_delete",
+}
+
+
+def parse(policy: FilePolicy, path: str, root: Root) -> _lexical.RelPath | Deny:
+    """The text checks, with both spellings of the root for absolute paths."""
+    if not isinstance(path, str):
+        return Deny("file_guard.bad_type", "a path must be a string")
+    roots = (policy.root_spelling, root.real)
+    return _lexical.parse(path, roots, portable=policy.portable_names)
+
+
+def _state_denial(policy: FilePolicy, root: Root, real: str) -> Deny | None:
+    for guarded in policy.guarded_real:
+        inside = real == guarded or real.startswith(guarded.rstrip("/") + "/")
+        # A workspace strictly inside the state dir is the agent's own; all else is not.
+        root_within = root.real.startswith(guarded.rstrip("/") + "/")
+        if inside and not (root_within and root.relative(real) is not None):
+            return Deny("file_guard.protected.state_dir", "the gateway's state and config")
+    return None
+
+
+def protection(
+    policy: FilePolicy, root: Root, op: FileOp, real: str | None, names: tuple[str, ...]
+) -> Deny | None:
+    """Refusal for ``op`` on the opened ``real`` path or any requested ``names``."""
+    rels = list(names)
+    if real is not None:
+        denial = _state_denial(policy, root, real)
+        if denial is not None:
+            return denial
+        rel = root.relative(real)
+        if rel is None:
+            return Deny("file_guard.outside_root", "the opened path is not beneath the root")
+        rels.append(rel)
+    level = max((policy.patterns.level(rel) for rel in rels), default=Level.NONE)
+    if level >= REFUSED_FROM[op]:
+        code = _LEVEL_CODES[level]
+        return Deny(f"file_guard.protected.{code}", f"{op} is refused on a {code} path")
+    return None
+
+
+def regular_only(st: os.stat_result) -> Deny | None:
+    """Refusal unless ``st`` is a regular file with one name."""
+    if not stat.S_ISREG(st.st_mode):
+        return Deny("file_guard.not_a_file", "not a regular file")
+    if st.st_nlink > 1:
+        # A hard link can be a second name of a file outside the root: no path check sees it.
+        return Deny("file_guard.hardlink", "the file has more than one hard link")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """The parent directory does not exist (yet); nothing on the way left the root."""
+
+    parent: str
+    name: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NameTarget:
+    """A final name in an open parent directory (the caller closes ``parent_fd``)."""
+
+    parent_fd: int
+    name: str
+    st: os.stat_result | None  # None: the name does not exist
+    real: str
+    names: tuple[str, ...]
+
+
+def _link_target(
+    policy: FilePolicy, root: Root, parent_fd: int, name: str
+) -> _lexical.RelPath | Deny:
+    """Where the symlink ``name`` points, as a root-relative path, or why it escapes."""
+    link = os.readlink(name, dir_fd=parent_fd)
+    if link.startswith("/"):
+        spellings = (policy.root_spelling, root.real)
+        text = next((link[len(s) :].lstrip("/") or "." for s in spellings if _under(link, s)), None)
+        if text is None:
+            return Deny("file_guard.symlink_escape", "the symlink points outside the root")
+    else:
+        base = root.relative(real_path(parent_fd))
+        if base is None:
+            return Deny("file_guard.outside_root", "the parent is not beneath the root")
+        text = f"{base}/{link}"
+    target = _lexical.parse(text, (), portable=False)
+    if isinstance(target, Deny) and target.reason in (
+        "file_guard.outside_root",
+        "file_guard.absolute_path",
+    ):
+        return Deny("file_guard.symlink_escape", "the symlink climbs out of the root")
+    return target
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def locate_name(
+    policy: FilePolicy,
+    root: Root,
+    rel: _lexical.RelPath,
+    *,
+    follow: bool,
+    dir_flags: int,
+) -> NameTarget | Missing | Deny:
+    """Open the parent of ``rel`` beneath the root; follow a final symlink if ``follow``."""
+    names: tuple[str, ...] = (rel.clean,)
+    for _ in range(_MAX_HOPS):
+        if rel.is_dir:
+            return Deny("file_guard.not_a_file", "the path names a directory")
+        parent, name = rel.parent_and_name
+        try:
+            parent_fd = open_beneath(root, parent, dir_flags | os.O_DIRECTORY)
+        except OSError as err:
+            if err.errno == errno.ENOENT:
+                return Missing(parent, name, names)
+            return deny_for(err)
+        try:
+            st: os.stat_result | None = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+        except FileNotFoundError:
+            st = None
+        except OSError as err:
+            os.close(parent_fd)
+            return deny_for(err)
+        if follow and st is not None and stat.S_ISLNK(st.st_mode):
+            target = _link_target(policy, root, parent_fd, name)
+            os.close(parent_fd)
+            if isinstance(target, Deny):
+                return target
+            rel, names = target, (*names, target.clean)
+            continue
+        real = real_path(parent_fd).rstrip("/") + "/" + name
+        return NameTarget(parent_fd, name, st, real, names)
+    return Deny("file_guard.symlink_loop", "too many symlinks")

@@ -1,0 +1,98 @@
+"""The file-guard's policy value: the root, the protected patterns and paths, the op kinds.
+
+A policy is built once from typed config (``policy_from_config``) and passed to every
+call; it holds no open fds, so it can be shared between threads and agents.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from clawkeep.config.schema.guard_file import FileGuardConfig
+from clawkeep.guards.file_guard._resolve import Backend
+from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
+
+__all__ = ["FileOp", "FilePolicy", "policy_from_config"]
+
+
+class FileOp(StrEnum):
+    """What a file tool wants to do with a path."""
+
+    READ = "read"
+    WRITE = "write"
+    DELETE = "delete"
+    LIST = "list"
+
+
+# The least protection level that refuses each op.
+REFUSED_FROM: dict[FileOp, Level] = {
+    FileOp.READ: Level.NO_ACCESS,
+    FileOp.LIST: Level.NO_ACCESS,
+    FileOp.WRITE: Level.READ_ONLY,
+    FileOp.DELETE: Level.NO_DELETE,
+}
+
+
+@dataclass(frozen=True)
+class FilePolicy:
+    """Where an agent's file tools may act and what stays protected there.
+
+    ``protected`` defaults to the built-in patterns (identity files locked unless
+    ``unlock_identity_files``); ``state_dir`` and ``protected_paths`` (e.g. the config
+    file) are absolute paths never opened, even when the workspace lies inside them.
+    ``backend`` forces the resolver ("walk" tests the fallback for kernels without
+    openat2); ``portable_names`` refuses names Windows tools would misread.
+    """
+
+    root: Path
+    protected: ProtectedPatterns | None = None
+    unlock_identity_files: bool = False
+    state_dir: Path | None = None
+    protected_paths: tuple[Path, ...] = ()
+    portable_names: bool = True
+    backend: Backend = "auto"
+    root_spelling: str = field(init=False, default="")
+    guarded_real: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        if self.protected is None:
+            built = ProtectedPatterns.build(unlock_identity_files=self.unlock_identity_files)
+            object.__setattr__(self, "protected", built)
+        object.__setattr__(self, "root_spelling", os.path.abspath(self.root))
+        extra = (self.state_dir,) if self.state_dir is not None else ()
+        reals = tuple(os.path.realpath(p) for p in (*extra, *self.protected_paths))
+        object.__setattr__(self, "guarded_real", reals)
+
+    @property
+    def patterns(self) -> ProtectedPatterns:
+        assert self.protected is not None  # set in __post_init__
+        return self.protected
+
+
+def policy_from_config(
+    root: Path,
+    cfg: FileGuardConfig,
+    state_dir: Path | None,
+    *,
+    protected_paths: tuple[Path, ...] = (),
+    backend: Backend = "auto",
+) -> FilePolicy:
+    """The policy of one agent's workspace from its (already merged) file-guard config."""
+    patterns = ProtectedPatterns.build(
+        no_access=cfg.no_access,
+        read_only=cfg.read_only,
+        no_delete=cfg.no_delete,
+        unlock_identity_files=cfg.unlock_identity_files,
+    )
+    return FilePolicy(
+        root=root,
+        protected=patterns,
+        unlock_identity_files=cfg.unlock_identity_files,
+        state_dir=state_dir,
+        protected_paths=protected_paths,
+        portable_names=cfg.portable_names,
+        backend=backend,
+    )
