@@ -12,6 +12,8 @@ from clawkeep.config.schema.tools import ElevatedConfig, ToolProfile
 __all__ = [
     "AgentConfig",
     "AgentDefaults",
+    "AgentLimitsConfig",
+    "AgentModelConfig",
     "AgentToolsConfig",
     "AgentsConfig",
     "GroupChatConfig",
@@ -37,6 +39,21 @@ class SubagentsConfig(Model):
     allow_agents: tuple[str, ...] = ()
 
 
+class AgentModelConfig(Model):
+    """`model` as an object: the primary "provider/model" and the ones tried after it."""
+
+    primary: str = Field(min_length=3)
+    fallbacks: tuple[str, ...] = ()
+
+
+class AgentLimitsConfig(Model):
+    """Bounds of one agent turn (None: the safe default of `clawkeep.agents.limits`)."""
+
+    max_tool_calls: int | None = Field(default=None, ge=0, le=1000)
+    max_turn_seconds: float | None = Field(default=None, gt=0, le=3600)
+    max_output_chars: int | None = Field(default=None, ge=1, le=1_000_000)
+
+
 class GroupChatConfig(Model):
     """How the agent recognises that a group message is addressed to it."""
 
@@ -47,6 +64,8 @@ class AgentDefaults(Model):
     """`agents.defaults`: settings every agent inherits unless it sets its own."""
 
     workspace: str | None = None
+    model: str | AgentModelConfig | None = None  # "provider/model" or {primary, fallbacks}
+    limits: AgentLimitsConfig | None = None
     tools: AgentToolsConfig | None = None
     sandbox: SandboxConfig | None = None
     subagents: SubagentsConfig | None = None

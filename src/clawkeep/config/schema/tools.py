@@ -12,8 +12,12 @@ __all__ = [
     "ElevatedConfig",
     "ExecConfig",
     "FsToolsConfig",
+    "SandboxToolPolicy",
+    "SandboxToolsConfig",
     "ToolProfile",
     "ToolsConfig",
+    "WebSearchConfig",
+    "WebToolsConfig",
 ]
 
 ToolProfile = Literal["minimal", "messaging", "coding", "full"]
@@ -48,6 +52,32 @@ class AgentToAgentConfig(Model):
     allow: tuple[str, ...] = ()
 
 
+class SandboxToolPolicy(Model):
+    """`tools.sandbox.tools`: what a sandboxed agent may use (None: the built-in default)."""
+
+    allow: tuple[str, ...] | None = None
+    deny: tuple[str, ...] | None = None
+
+
+class SandboxToolsConfig(Model):
+    """`tools.sandbox`: the tool layer that applies only to sandboxed turns."""
+
+    tools: SandboxToolPolicy = SandboxToolPolicy()
+
+
+class WebSearchConfig(Model):
+    """`tools.web.search`: web_search needs a backend; none is configured by default."""
+
+    enabled: bool = False
+    provider: str | None = None
+
+
+class WebToolsConfig(Model):
+    """`tools.web`: settings of web_search (web_fetch is governed by the network-guard)."""
+
+    search: WebSearchConfig = WebSearchConfig()
+
+
 class ToolsConfig(Model):
     """The global tool layer: profile, then allow / alsoAllow / deny (deny wins)."""
 
@@ -59,3 +89,5 @@ class ToolsConfig(Model):
     exec: ExecConfig = ExecConfig()
     fs: FsToolsConfig = FsToolsConfig()
     agent_to_agent: AgentToAgentConfig = AgentToAgentConfig()
+    sandbox: SandboxToolsConfig = SandboxToolsConfig()
+    web: WebToolsConfig = WebToolsConfig()
