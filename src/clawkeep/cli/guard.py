@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from clawkeep.cli.guard_path import path
 from clawkeep.cli.guard_url import url
 
 __all__ = ["guard"]
@@ -15,3 +16,4 @@ def guard() -> None:
 
 
 guard.add_command(url)
+guard.add_command(path)
