@@ -20,6 +20,7 @@ __all__ = ["main"]
 # One line per verb; a stage's CLI module owns its own commands.
 _COMMANDS: dict[str, str] = {
     "guard": "clawkeep.cli.guard:guard",
+    "sandbox": "clawkeep.cli.sandbox:sandbox",
 }
 
 

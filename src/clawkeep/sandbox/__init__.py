@@ -8,7 +8,7 @@ and never runs it on the host.
 
 from __future__ import annotations
 
-from clawkeep.sandbox.config import merge_sandbox_config, spec_from_config
+from clawkeep.sandbox.config import merge_sandbox_config, protected_paths_for, spec_from_config
 from clawkeep.sandbox.dangerous import DangerousSetting, dangerous_settings
 from clawkeep.sandbox.limits import Limits
 from clawkeep.sandbox.placement import ExecPlacement, ExecSecurity, SandboxMode, place_exec
@@ -27,6 +27,7 @@ __all__ = [
     "dangerous_settings",
     "merge_sandbox_config",
     "place_exec",
+    "protected_paths_for",
     "run_sandboxed",
     "spec_from_config",
 ]

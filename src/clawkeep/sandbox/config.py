@@ -13,8 +13,9 @@ from clawkeep.config.schema.sandbox import SandboxConfig
 from clawkeep.sandbox.limits import limits_from_config
 from clawkeep.sandbox.spec import SandboxSpec
 
-__all__ = ["merge_sandbox_config", "spec_from_config"]
+__all__ = ["merge_sandbox_config", "protected_paths_for", "spec_from_config"]
 
+_HOME_SECRETS = (".ssh", ".aws", ".gnupg", ".kube", ".docker", ".config/gcloud", ".netrc")
 _NESTED_MERGE = ("limits",)  # merged key by key; docker and egress replace as a whole
 
 
@@ -56,3 +57,8 @@ def spec_from_config(
         docker=cfg.docker,
         protected_paths=protected_paths,
     )
+
+
+def protected_paths_for(state_dir: Path, config_path: Path, home: Path) -> tuple[Path, ...]:
+    """Paths no workspace may contain: the state dir, the config and the home's secrets."""
+    return (state_dir, config_path, *(home / name for name in _HOME_SECRETS))
