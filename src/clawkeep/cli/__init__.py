@@ -20,6 +20,8 @@ __all__ = ["main"]
 # One line per verb; a stage's CLI module owns its own commands.
 _COMMANDS: dict[str, str] = {
     "guard": "clawkeep.cli.guard:guard",
+    "security": "clawkeep.cli.security:security",
+    "doctor": "clawkeep.cli.doctor:doctor",
     "sandbox": "clawkeep.cli.sandbox:sandbox",
 }
 
