@@ -1,0 +1,75 @@
+"""command-guard: decides whether a shell command an agent wants to run may run.
+
+The command is parsed with the real bash grammar (tree-sitter-bash); every simple
+command in it, including those inside ``$(…)``, backticks, subshells, pipelines,
+heredocs fed to shells, ``bash -c``, ``eval``, wrappers (sudo, env, xargs, find -exec,
+parallel ...) and interpreters' inline code, is judged by table-driven rules. Input that
+bash would not accept is refused. The first blocking finding is the verdict's reason;
+all findings are kept for ``--json`` output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
+from clawkeep.guards.command_guard._parse import parse
+from clawkeep.guards.command_guard._rules_exec import EXEC_RULES, WRAPPERS
+from clawkeep.guards.command_guard._rules_io import FS_RULES
+from clawkeep.guards.command_guard._rules_misc import MISC_RULES
+from clawkeep.guards.command_guard._rules_net import NET_RULES
+from clawkeep.guards.command_guard._walk import Rule, Walker
+
+__all__ = [
+    "REASONS",
+    "CommandContext",
+    "CommandVerdict",
+    "Finding",
+    "context_from_config",
+    "judge",
+]
+
+_RULES: dict[str, Rule] = {**FS_RULES, **NET_RULES, **MISC_RULES, **EXEC_RULES}
+_MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
+
+
+def context_from_config(
+    cfg: CommandGuardConfig,
+    *,
+    egress: bool,
+    workspace: Path | None,
+    home: Path | None,
+    state_dir: Path | None,
+) -> CommandContext:
+    """The guard's context from its config section and the agent's runtime facts."""
+    return CommandContext(
+        egress=egress,
+        workspace=workspace,
+        home=home,
+        state_dir=state_dir,
+        deny_commands=frozenset(cfg.deny_commands),
+        allow_commands=frozenset(cfg.allow_commands) - frozenset(cfg.deny_commands),
+        max_depth=cfg.max_depth,
+    )
+
+
+def judge(command: str, ctx: CommandContext) -> CommandVerdict:
+    """Judge one shell command line; allowed only when no rule found anything."""
+    if len(command) > _MAX_INPUT:
+        return _deny(Finding("command_guard.parse_error", "the command is longer than 100 kB"))
+    parsed = parse(command)
+    if parsed is None:
+        return _deny(Finding("command_guard.parse_error", "the command is not valid bash"))
+    root, src = parsed
+    walker = Walker(ctx, _RULES, WRAPPERS)
+    walker.src = src
+    walker.visit(root)
+    if not walker.findings:
+        return CommandVerdict(allowed=True)
+    first = walker.findings[0]
+    return CommandVerdict(False, first.reason, first.detail, tuple(walker.findings))
+
+
+def _deny(finding: Finding) -> CommandVerdict:
+    return CommandVerdict(False, finding.reason, finding.detail, (finding,))

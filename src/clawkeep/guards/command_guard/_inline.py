@@ -1,0 +1,121 @@
+"""Interpreters' inline code (python -c, node -e, perl -e, ruby -e, php -r, awk programs).
+
+The code is not executed or fully parsed: it is scanned for the capabilities that
+matter (sockets, HTTP, process spawning, deletes, decoding) and for literal strings
+that are shell commands or paths, which are judged by the same rules as shell text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._paths import credential, place
+from clawkeep.guards.command_guard._rules_io import write_target
+from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._words import literal
+
+__all__ = ["SHELL_CODE", "SOCKET_CODE", "judge_code"]
+
+SOCKET_CODE = re.compile(
+    r"socket\.socket|\bsocket\s*\(|[\"']socket[\"']|fsockopen|stream_socket_client|TCPSocket"
+    r"|UDPSocket|IO::Socket|\bSocket::|net\.Dial|\bnet\.(connect|createConnection|Socket)"
+    r"|new\s+Socket|/inet/(tcp|udp)/|/dev/(tcp|udp)/|create_connection|\bztcp\b|Net::Telnet"
+    r"|require\([\"']net[\"']\)|java\.net\.Socket"
+)
+SHELL_CODE = re.compile(
+    r"/bin/(ba|z|da|k|c|tc)?sh\b|cmd\.exe|powershell|pty\.spawn|\bdup2\b|exec\s+sprintf"
+    r"|IO\.popen|\bsubprocess\b|child_process|shell_exec|passthru|\bsystem\s*\(|\bpopen\s*\("
+    r"|proc_open|\bexec\s*\(|\bspawn\s*\(|exec\.Command|Runtime\.getRuntime|\|&\s*getline"
+    r"|`[^`]+`|%x\{"
+)
+_HTTP = re.compile(
+    r"urllib|urlopen|urlretrieve|requests\.(get|post|put|request|Session)|\bhttps?\.(request|get)"
+    r"|\bfetch\s*\(|axios|XMLHttpRequest|Net::HTTP|LWP|HTTP::Tiny|open-uri|URI\.open|httpx|aiohttp"
+    r"|file_get_contents\s*\(\s*[\"']https?:|curl_(exec|init)|\bdownload\s*\(|HTTP\.(get|post)"
+    r"|require\([\"']https?[\"']\)|WebSocket|ftplib|smtplib|paramiko"
+)
+_READS_FILE = re.compile(
+    r"\bopen\s*\(|readFile|createReadStream|File\.(read|open)|file_get_contents\s*\(\s*[\"']/"
+    r"|fopen|read_text|read_bytes|IO\.read|slurp"
+)
+_SENDS = re.compile(r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*=", re.I)
+_DECODE = re.compile(
+    r"b64decode|base64|fromCharCode|atob\s*\(|bytes\.fromhex|unhexlify|codecs\.decode|rot.?13"
+    r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"']H|decode\s*\(\s*[\"']hex"
+    r"|\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}"
+)
+_RUNS = re.compile(
+    r"\bexec\s*\(|\beval\s*\(|\bsystem\s*\(|subprocess|shell\s*=\s*True|child_process|popen"
+    r"|new\s+Function|\bcompile\s*\(|execSync|spawn|`"
+)
+_FORK = re.compile(
+    r"fork\s*(\(\s*\))?\s*while|while\s*[(:]?.*\bfork\b|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork"
+    r"|loop\s*\{\s*fork|os\.fork\(\).*while\s+True|while\s+True\s*:\s*os\.fork"
+)
+_QUOTED = r"(?P<q>[\"'])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)"
+_CALL_STRING = re.compile(
+    r"(?:system|exec|execSync|spawnSync|popen|Popen|call|run|check_output|check_call"
+    r"|shell_exec|passthru|proc_open|getoutput|getstatusoutput|IO\.popen|%x)\s*\(\s*" + _QUOTED
+)
+_CALL_LIST = re.compile(r"(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\(\s*\[([^\]]*)\]")
+_BACKTICKS = re.compile(r"`([^`]+)`|%x\{([^}]*)\}")
+_DELETE = re.compile(
+    r"(?:rmtree|rmSync|rmdirSync|unlinkSync|removedirs|remove|unlink|rmdir|rm_rf|rm_r|rm"
+    r"|delete|rimraf|deleteSync)\s*\(\s*" + _QUOTED
+)
+_WRITE = re.compile(
+    r"(file_put_contents|writeFileSync|writeFile|urlretrieve|download|copyfile|File\.write"
+    r"|\bopen)\s*\(([^)]*)\)"
+)
+_STRING = re.compile(_QUOTED)
+
+
+def judge_code(lang: str, code: str, w: Walker) -> None:
+    """Scan one inline program and judge the commands and paths it names."""
+    socket = SOCKET_CODE.search(code)
+    if socket and SHELL_CODE.search(code):
+        w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")
+    elif socket:
+        w.flag("raw_socket", f"{lang} code opens a raw network socket")
+    elif _HTTP.search(code):
+        if _READS_FILE.search(code) and _SENDS.search(code):
+            w.flag("exfiltration", f"{lang} code reads a file and sends it over the network")
+        elif not w.ctx.egress:
+            w.flag("network_no_egress", f"{lang} code uses the network and this agent has no egress")
+    if _DECODE.search(code) and _RUNS.search(code):
+        w.flag("obfuscation", f"{lang} code decodes text and runs it")
+    if _FORK.search(code):
+        w.flag("fork_bomb", f"{lang} code forks in a loop")
+    for match in _CALL_STRING.finditer(code):
+        w.script(_unescape(match.group("s")), f"a command in {lang} code")
+    for match in _BACKTICKS.finditer(code):
+        if lang in ("ruby", "perl", "php", "sh"):
+            w.script(match.group(1) or match.group(2), f"a backtick command in {lang} code")
+    for match in _CALL_LIST.finditer(code):
+        argv = [literal(_unescape(m.group("s"))) for m in _STRING.finditer(match.group(1))]
+        w.run_argv(argv)
+    for match in _DELETE.finditer(code):
+        found = place(_unescape(match.group("s")), w.ctx)
+        if found.kind in ("root", "outside", "home", "home_root", "state", "device", "kernel"):
+            w.flag("destructive_delete", f"{lang} code deletes {found.path} ({found.kind})")
+    for match in _WRITE.finditer(code):
+        strings = [_unescape(m.group("s")) for m in _STRING.finditer(match.group(2))]
+        for text in _written(match.group(1), strings):
+            if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
+                write_target(place(text, w.ctx), w, f"{lang} code")
+    for match in _STRING.finditer(code):
+        text = _unescape(match.group("s"))
+        if text.startswith(("/", "~")) and len(text) < 4096:
+            why = credential(place(text, w.ctx), w.ctx)
+            if why is not None:
+                w.flag("credential_read", f"{lang} code names {text}: {why}")
+
+
+def _written(call: str, strings: list[str]) -> list[str]:
+    if call == "open":  # only a write mode makes open() a write
+        return strings[:1] if len(strings) > 1 and re.search(r"[wax+]", strings[1]) else []
+    return strings[1:2] if call in ("urlretrieve", "download", "copyfile") else strings[:1]
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)

@@ -1,0 +1,168 @@
+"""Where a path argument points: the workspace, a temp dir, home, a credential, a device.
+
+Paths are judged after the shell's own resolution as far as it is static: ``~`` and
+``$HOME`` become the agent's home, relative paths join the workspace, ``..`` is folded.
+A glob judges the directory that holds it (``/*`` is "everything under /").
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from clawkeep.guards.command_guard._model import CommandContext
+from clawkeep.guards.command_guard._words import UNKNOWN
+
+__all__ = ["Place", "credential", "credential_name", "persistence", "place"]
+
+_STREAMS = re.compile(r"^/dev/(null|zero|u?random|stdin|stdout|stderr|tty|full|fd/\d+)$")
+_TEMPS = ("/tmp", "/var/tmp", "/dev/shm")
+_GLOB = re.compile(r"[*?\[]")
+
+# Credential locations, as path-component sequences (any position in the path).
+_CREDENTIALS: tuple[tuple[str, ...], ...] = (
+    (".ssh",),
+    (".aws",),
+    (".azure",),
+    (".gnupg",),
+    (".kube",),
+    (".netrc",),
+    (".git-credentials",),
+    (".pgpass",),
+    (".pypirc",),
+    (".vault-token",),
+    (".password-store",),
+    (".docker", "config.json"),
+    (".config", "gcloud"),
+    (".config", "gh"),
+    (".local", "share", "keyrings"),
+    ("id_rsa",),
+    ("id_dsa",),
+    ("id_ecdsa",),
+    ("id_ed25519",),
+    ("credentials.db",),
+    ("access_tokens.db",),
+    ("etc", "shadow"),
+    ("etc", "gshadow"),
+    ("etc", "sudoers"),
+    ("environ",),
+)
+# Files whose writing makes code run later: shell start-up, schedulers, services, hooks.
+_PERSISTENCE = re.compile(
+    r"(^|/)(\.bashrc|\.bash_profile|\.bash_login|\.bash_logout|\.profile|\.zshrc|\.zshenv"
+    r"|\.zprofile|\.zlogin|\.kshrc|\.cshrc|\.tcshrc|\.inputrc|\.xinitrc|\.xprofile"
+    r"|authorized_keys|rc\.local|crontab|ld\.so\.preload)$"
+    r"|(^|/)(\.config/(autostart|systemd|fish)|\.ssh|\.git/hooks|\.config/environment\.d)(/|$)"
+    r"|^/etc/(profile|profile\.d|bash\.bashrc|zsh|cron[^/]*|anacrontab|systemd|init\.d|init"
+    r"|rc\d\.d|apt/apt\.conf\.d|sudoers|sudoers\.d|ld\.so\.conf|ld\.so\.conf\.d|update-motd\.d"
+    r"|xdg/autostart|environment|pam\.d|passwd|shadow|group)(/|$)"
+    r"|^/(usr/lib|lib|usr/local/lib)/systemd(/|$)|^/var/spool/(cron|at)(/|$)"
+    r"|(^|/)Library/(LaunchAgents|LaunchDaemons)(/|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """``kind``: workspace | workspace_root | temp | stream | netdev | device | kernel |
+    state | home | home_root | root | outside | unknown; ``path``: the folded path."""
+
+    kind: str
+    path: str
+    contents: bool = False
+
+    @property
+    def inside(self) -> bool:
+        return self.kind in ("workspace", "temp", "stream")
+
+
+def _norm(path: str) -> str:
+    folded = posixpath.normpath(path)
+    return "/" + folded.lstrip("/") if folded.startswith("//") else folded
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def place(text: str, ctx: CommandContext) -> Place:
+    """Classify one path argument (``text`` may hold ``UNKNOWN`` parts)."""
+    if UNKNOWN in text:
+        return Place("unknown", text.replace(UNKNOWN, "$?"))
+    if not text:
+        return Place("workspace", text)
+    home = str(ctx.home) if ctx.home else "~"
+    if text == "~" or text.startswith("~/"):
+        text = home + text[1:]
+    if not text.startswith("/") and not (home == "~" and text.startswith("~")):
+        base = str(ctx.workspace) if ctx.workspace else "/\x01workspace"
+        text = base + "/" + text
+    contents = False
+    parts = text.split("/")
+    for index, part in enumerate(parts):
+        if _GLOB.search(part):
+            text, contents = "/".join(parts[:index]) or "/", True
+            break
+    path = _norm(text)
+    kind = _kind(path, ctx, home)
+    if contents and kind == "outside" and path in _TEMPS:
+        kind = "temp"  # /tmp/* : the entries of a temp dir, not the dir itself
+    return Place(kind, path.replace("/\x01workspace", "."), contents)
+
+
+def _kind(path: str, ctx: CommandContext, home: str) -> str:
+    workspace = str(ctx.workspace) if ctx.workspace else "/\x01workspace"
+    if _STREAMS.match(path):
+        return "stream"
+    if re.match(r"^/dev/(tcp|udp)/", path):
+        return "netdev"
+    if _under(path, "/dev"):
+        return "device"
+    if _under(path, "/proc") or _under(path, "/sys"):
+        return "kernel"
+    if _under(path, workspace):
+        return "workspace_root" if path == workspace else "workspace"
+    if ctx.state_dir is not None and _under(path, str(ctx.state_dir)):
+        return "state"
+    if any(_under(path, temp) and path != temp for temp in _TEMPS):
+        return "temp"
+    if home != "/" and _under(path, home):
+        return "home_root" if path == home else "home"
+    if path == "/":
+        return "root"
+    return "outside"
+
+
+def credential(found: Place, ctx: CommandContext) -> str | None:
+    """Why reading this path would read a secret, or None."""
+    if found.kind == "state":
+        return "clawkeep's state directory holds its tokens and keys"
+    if found.kind == "workspace":
+        return None  # the agent's own tree: its files are already the agent's
+    parts = [p for p in found.path.split("/") if p]
+    if parts and parts[-1].endswith(".pub"):
+        return None  # public keys are public
+    for seq in _CREDENTIALS:
+        for i in range(len(parts) - len(seq) + 1):
+            if tuple(parts[i : i + len(seq)]) == seq:
+                return f"{'/'.join(seq)} holds credentials"
+    return None
+
+
+def credential_name(pattern: str) -> str | None:
+    """Why a file-name pattern (find -name) hunts for credentials, or None."""
+    name = pattern.strip("*").lstrip(".")
+    for seq in _CREDENTIALS:
+        if seq[-1].lstrip(".") == name and seq[-1] not in ("environ",):
+            return f"searching for {seq[-1]} hunts for credentials"
+    return None
+
+
+def persistence(found: Place, ctx: CommandContext) -> str | None:
+    """Why writing this path plants code that runs later, or None."""
+    path = found.path
+    if found.kind == "temp":
+        return None
+    if _PERSISTENCE.search(path):
+        return f"{path} runs code at log-in, on a schedule or on a git action"
+    return None

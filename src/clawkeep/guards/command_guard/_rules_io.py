@@ -1,0 +1,229 @@
+"""Rules about files: deletes of roots, writes outside the workspace, disks, permissions,
+credential reads, and where redirects point.
+
+A path rule judges the place a path resolves to (see ``_paths``), never its spelling, so
+``/bin/rm -rf "/home/user"``, ``rm -rf ~`` and ``rm -rf $TMPDIR/../x`` meet the same check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._paths import (
+    Place,
+    credential,
+    persistence,
+    place,
+)
+from clawkeep.guards.command_guard._walk import _OUT_OPS, Cmd, Walker
+
+__all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
+
+_SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "exec"}
+_INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
+# Commands that never open their arguments as files (their words are data).
+_NO_READ = {"echo", "printf", "test", "[", "[[", "which", "type", "whereis", "basename"}
+_NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
+_NO_READ |= {"grep", "rg", "egrep", "fgrep", "sed", "awk"}
+_DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
+_DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
+
+
+def _operands(args: list[str], with_value: frozenset[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    skip = False
+    dashdash = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif dashdash or not arg.startswith("-") or arg == "-":
+            out.append(arg)
+        elif arg == "--":
+            dashdash = True
+        elif arg in with_value:
+            skip = True
+    return out
+
+
+def _flags(args: list[str]) -> str:
+    letters = ""
+    for arg in args:
+        if arg == "--":
+            break
+        if arg.startswith("-") and not arg.startswith("--"):
+            letters += arg[1:]
+    return letters
+
+
+def write_target(found: Place, w: Walker, what: str) -> None:
+    """Judge one place a command writes to."""
+    why = persistence(found, w.ctx)
+    if why is not None:
+        w.flag("persistence", f"{what} writes {found.path}: {why}")
+    elif found.kind == "device":
+        code = "disk_write" if _DISK.match(found.path) else "system_write"
+        w.flag(code, f"{what} writes the device {found.path}")
+    elif found.kind == "kernel":
+        w.flag("system_write", f"{what} writes the kernel interface {found.path}")
+    elif found.kind == "netdev":
+        w.flag("exfiltration", f"{what} sends data to {found.path}")
+    elif found.kind == "state":
+        w.flag("credential_read", f"{what} writes clawkeep's state directory")
+    elif found.kind in ("root", "outside", "home", "home_root"):
+        w.flag("outside_write", f"{what} writes {found.path}, outside the workspace")
+
+
+def judge_redirects(cmd: Cmd, w: Walker) -> None:
+    """Redirect targets: writes, secret reads, and bash's /dev/tcp sockets."""
+    for red in cmd.redirects:
+        if red.target is None or not red.target.static:
+            continue
+        found = place(red.target.text, w.ctx)
+        if found.kind == "netdev":
+            if cmd.name in _SHELLS or cmd.name in _INTERPRETERS:
+                w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
+            elif red.op in _OUT_OPS:
+                w.flag("exfiltration", f"output of {cmd.name or 'a command'} sent to {found.path}")
+            else:
+                w.flag("reverse_shell", f"input read from the socket {found.path}")
+        elif red.op in _OUT_OPS:
+            write_target(found, w, f"a redirect of {cmd.name or 'a command'}")
+        elif (why := credential(found, w.ctx)) is not None:
+            w.flag("credential_read", f"{cmd.name} reads {found.path}: {why}")
+
+
+def _candidates(text: str) -> list[str]:
+    out = [text]
+    if "=" in text:
+        out.append(text.split("=", 1)[1])
+    if text.startswith("@"):
+        out.append(text[1:])
+    match = re.match(r"^[A-Za-z-]+:(/.*|~.*)$", text)
+    if match:
+        out.append(match.group(1).split(",")[0])
+    return out
+
+
+def judge_args(cmd: Cmd, w: Walker) -> None:
+    """Arguments naming credential files, and obfuscated words anywhere."""
+    for arg in cmd.args:
+        w._tricks(arg, "argument")
+    if cmd.name in _NO_READ:
+        return
+    for arg in cmd.args:
+        if not arg.static or arg.text.startswith("-") and "=" not in arg.text:
+            continue
+        for text in _candidates(arg.text):
+            if not (text.startswith(("/", "~", ".")) or "/" in text):
+                continue
+            found = place(text, w.ctx)
+            why = credential(found, w.ctx)
+            if why is not None:
+                w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
+                return
+
+
+def _rm(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    flags = _flags(values)
+    recursive = "r" in flags.lower() or "--recursive" in values or cmd.name == "shred"
+    for target in _operands(values):
+        found = place(target, w.ctx)
+        if found.kind == "unknown":
+            if recursive:
+                w.flag("destructive_delete", f"{cmd.name} -r of {found.path}, known only at run time")
+        elif found.kind == "workspace_root" and not found.contents:
+            w.flag("destructive_delete", f"{cmd.name} deletes the whole workspace")
+        elif found.kind in _DELETE_BLOCKED:
+            w.flag("destructive_delete", f"{cmd.name} deletes {found.path} ({found.kind})")
+
+
+def _dd(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.values():
+        if arg.startswith("of="):
+            write_target(place(arg[3:], w.ctx), w, "dd")
+
+
+def _disk(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "fdisk" and set(values) <= {"-l", "--list", "-V", "--version", "-h"}:
+        return
+    if cmd.name == "parted" and not re.search(r"\b(mklabel|mkpart|rm|resizepart|mkfs)\b", " ".join(values)):
+        return
+    if cmd.name == "cryptsetup" and not {"luksFormat", "erase", "luksErase"} & set(values):
+        return
+    if set(values) <= {"-V", "--version", "-h", "--help"} and values:
+        return
+    w.flag("disk_write", f"{cmd.name} formats or rewrites a disk")
+
+
+def _perms(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    operands = _operands(values, frozenset({"--reference"}))
+    if cmd.name == "chattr":
+        operands = [v for v in values if not v.startswith(("-", "+", "="))]
+    elif cmd.name == "setfacl":
+        operands = _operands(values, frozenset({"-m", "-x", "-M", "-X"}))
+    elif operands:
+        mode, operands = operands[0], operands[1:]
+        if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
+            w.flag("privilege", f"chmod {mode} sets a set-id bit")
+        recursive = "R" in _flags(values) or "--recursive" in values
+        if cmd.name == "chmod" and recursive and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode):
+            w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
+    for target in operands:
+        found = place(target, w.ctx)
+        if found.kind not in ("workspace", "temp", "stream", "unknown", "workspace_root"):
+            w.flag("system_perms", f"{cmd.name} changes {found.path} ({found.kind})")
+
+
+def _copy(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    target = next((v.split("=", 1)[1] for v in values if v.startswith("--target-directory=")), None)
+    if "-t" in values and values.index("-t") + 1 < len(values):
+        target = values[values.index("-t") + 1]
+    operands = _operands(values, frozenset({"-t", "-S", "--suffix", "-m", "-o", "-g"}))
+    if target is None and len(operands) >= 2:
+        target = operands[-1]
+    if target is not None:
+        write_target(place(target, w.ctx), w, cmd.name)
+    if cmd.name == "mv":
+        for source in operands[:-1]:
+            found = place(source, w.ctx)
+            if found.kind in _DELETE_BLOCKED or found.kind == "workspace_root":
+                w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def _tee(cmd: Cmd, w: Walker) -> None:
+    for target in _operands(cmd.values()):
+        write_target(place(target, w.ctx), w, cmd.name)
+
+
+FS_RULES = {
+    "rm": _rm,
+    "unlink": _rm,
+    "rmdir": _rm,
+    "shred": _rm,
+    "srm": _rm,
+    "wipe": _rm,
+    "dd": _dd,
+    "mkfs": _disk,
+    "wipefs": _disk,
+    "blkdiscard": _disk,
+    "sfdisk": _disk,
+    "fdisk": _disk,
+    "parted": _disk,
+    "cryptsetup": _disk,
+    "chmod": _perms,
+    "chown": _perms,
+    "chgrp": _perms,
+    "chattr": _perms,
+    "setfacl": _perms,
+    "cp": _copy,
+    "mv": _copy,
+    "install": _copy,
+    "ln": _copy,
+    "tee": _tee,
+    "truncate": _tee,
+    "touch": _tee,
+}

@@ -1,0 +1,104 @@
+"""Rules by command name: persistence, accounts and privilege, power, history wiping,
+and printing the environment. One entry a command, so a new rule is one line."""
+
+from __future__ import annotations
+
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+
+__all__ = ["MISC_RULES"]
+
+_HELP = {"-h", "--help", "-V", "--version", "-l", "--list", "status", "list", "show"}
+
+
+def _always(reason: str, detail: str) -> Rule:
+    def rule(cmd: Cmd, w: Walker) -> None:
+        if cmd.args and set(cmd.values()) <= _HELP:
+            return
+        w.flag(reason, f"{cmd.name} {detail}")
+
+    return rule
+
+
+def _crontab(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) <= {"-l", "-u"} | {v for v in cmd.values() if not v.startswith("-")} and (
+        "-l" in cmd.values()
+    ):
+        return  # listing the table changes nothing
+    w.flag("persistence", "crontab installs a scheduled job")
+
+
+def _systemctl(cmd: Cmd, w: Walker) -> None:
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    verb = verbs[0] if verbs else ""
+    if verb in ("enable", "link", "edit", "preset", "set-default", "add-wants", "revert"):
+        w.flag("persistence", f"systemctl {verb} makes a unit start on its own")
+    elif verb in ("poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue"):
+        w.flag("system_impact", f"systemctl {verb} takes the machine down")
+    elif verb in ("mask", "disable", "stop", "kill", "isolate", "emergency"):
+        w.flag("system_impact", f"systemctl {verb} stops system services")
+
+
+def _kill(cmd: Cmd, w: Walker) -> None:
+    if {"-1", "1"} & {v for v in cmd.values() if not v.startswith("-") or v == "-1"}:
+        w.flag("system_impact", f"{cmd.name} signals init or every process")
+
+
+def _history(cmd: Cmd, w: Walker) -> None:
+    if {"-c", "-w", "-d"} & set(cmd.values()):
+        w.flag("anti_forensics", "history -c/-d/-w rewrites the shell history")
+
+
+def _set(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if not values:
+        w.flag("credential_read", "set without arguments prints every variable and its secrets")
+    elif "history" in values and "+o" in values:
+        w.flag("anti_forensics", "set +o history stops recording commands")
+
+
+def _init(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
+        w.flag("system_impact", f"{cmd.name} changes the run level")
+
+
+MISC_RULES: dict[str, Rule] = {
+    "crontab": _crontab,
+    "at": _always("persistence", "schedules a job"),
+    "batch": _always("persistence", "schedules a job"),
+    "update-rc.d": _always("persistence", "registers a boot script"),
+    "chkconfig": _always("persistence", "registers a boot service"),
+    "launchctl": _always("persistence", "registers a launch agent"),
+    "systemctl": _systemctl,
+    "passwd": _always("privilege", "changes an account password"),
+    "chpasswd": _always("privilege", "changes account passwords"),
+    "useradd": _always("privilege", "creates an account"),
+    "adduser": _always("privilege", "creates an account"),
+    "userdel": _always("privilege", "deletes an account"),
+    "deluser": _always("privilege", "deletes an account"),
+    "usermod": _always("privilege", "changes an account"),
+    "groupadd": _always("privilege", "creates a group"),
+    "gpasswd": _always("privilege", "changes group membership"),
+    "visudo": _always("privilege", "edits sudo rules"),
+    "setcap": _always("privilege", "grants file capabilities"),
+    "insmod": _always("privilege", "loads a kernel module"),
+    "modprobe": _always("privilege", "loads a kernel module"),
+    "rmmod": _always("privilege", "unloads a kernel module"),
+    "mount": _always("privilege", "mounts a filesystem"),
+    "umount": _always("privilege", "unmounts a filesystem"),
+    "iptables": _always("privilege", "changes the firewall"),
+    "nft": _always("privilege", "changes the firewall"),
+    "sysctl": _always("privilege", "changes kernel settings"),
+    "shutdown": _always("system_impact", "takes the machine down"),
+    "reboot": _always("system_impact", "takes the machine down"),
+    "halt": _always("system_impact", "takes the machine down"),
+    "poweroff": _always("system_impact", "takes the machine down"),
+    "init": _init,
+    "telinit": _init,
+    "kill": _kill,
+    "pkill": _kill,
+    "killall5": _always("system_impact", "signals every process"),
+    "swapoff": _always("system_impact", "disables swap"),
+    "history": _history,
+    "set": _set,
+    "printenv": _always("credential_read", "prints the environment and its secrets"),
+}

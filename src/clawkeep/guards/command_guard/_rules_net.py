@@ -1,0 +1,204 @@
+"""Rules about the network: no-egress agents, uploads, raw sockets, reverse shells, tunnels.
+
+Policy: with ``egress`` off, a command whose purpose is network I/O is refused (loopback
+targets excepted). With egress on, downloads and ``git push`` to a named remote pass;
+uploads of files, posts of data to a non-loopback host, raw-socket tools (nc, socat,
+telnet, /dev/tcp ...) that bypass the network guard's URL checks, and tunnels that expose
+the machine are refused either way.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._paths import place
+from clawkeep.guards.command_guard._rules_io import write_target
+from clawkeep.guards.command_guard._walk import Cmd, Walker
+
+__all__ = ["DOWNLOADERS", "NET_RULES", "RAW_SOCKET", "SHELLS", "pipeline_rules", "producer_kinds"]
+
+SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"}
+DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request", "GET", "http"}
+DOWNLOADERS |= {"https", "xh", "tftp", "ftp"}
+RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}
+RAW_SOCKET |= {"pwncat", "sbd", "rlogin", "rsh", "rexec", "finger", "ztcp", "openssl"}
+_LOOPBACK = re.compile(r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)")
+_REMOTE = re.compile(r"^(?![./~])([\w.-]+@)?[\w.-]+:(?!//)|^\w+://|^rsync://")
+_TUNNELS = {"ngrok", "cloudflared", "localtunnel", "lt", "bore", "frpc", "chisel", "serveo"}
+_NETWORK = {"ssh", "sftp", "ping", "ping6", "dig", "nslookup", "host", "whois", "traceroute"}
+_NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks", "smbclient"}
+_NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
+_INSTALL = {"install", "add", "update", "upgrade", "i", "ci", "get", "fetch", "download", "sync"}
+_PKG = {"pip", "pip3", "pipx", "uv", "npm", "npx", "yarn", "pnpm", "gem", "cargo", "go", "bundle"}
+_PKG |= {"composer", "poetry", "conda", "mamba", "brew"}
+_SYSPKG = {"apt", "apt-get", "yum", "dnf", "zypper", "apk", "pacman", "rpm", "dpkg", "snap"}
+_DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
+
+
+def _urls(values: list[str]) -> list[str]:
+    return [v for v in values if re.match(r"^\w+://|^[\w.-]+\.\w{2,}(/|:\d|$)", v)]
+
+
+def _loopback_only(targets: list[str]) -> bool:
+    return bool(targets) and all(_LOOPBACK.match(t) for t in targets)
+
+
+def _egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
+    if w.ctx.egress:
+        return
+    if targets is not None and _loopback_only(targets):
+        return  # loopback is not egress
+    w.flag("network_no_egress", f"{cmd.name} uses the network and this agent has no egress")
+
+
+def _curl(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    urls = _urls(values)
+    if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
+        return
+    for index, arg in enumerate(values):
+        flag = re.match(r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+                        r"|--body-(file|data))(=(.*))?$", arg)
+        if flag is None:
+            continue
+        payload = flag.group(5) if flag.group(4) else (values[index + 1] if index + 1 < len(values) else "")
+        is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
+        if is_file or not _loopback_only(urls):
+            what = "uploads a file" if is_file else "posts data"
+            w.flag("exfiltration", f"{cmd.name} {what} to {', '.join(urls) or 'a host'}")
+            return
+    for index, arg in enumerate(values):
+        if arg in ("-o", "--output", "-O", "--output-document", "-P") and index + 1 < len(values):
+            if arg == "-O" and cmd.name == "curl":
+                continue
+            write_target(place(values[index + 1], w.ctx), w, cmd.name)
+            w.downloaded.add(posixpath.basename(values[index + 1]))
+        elif arg.startswith(("--output=", "--output-document=")):
+            write_target(place(arg.split("=", 1)[1], w.ctx), w, cmd.name)
+            w.downloaded.add(posixpath.basename(arg.split("=", 1)[1]))
+    for url in urls:
+        w.downloaded.add(posixpath.basename(url.split("?")[0].rstrip("/")))
+    if cmd.name == "lwp-download" and len(urls) == 1 and len(values) >= 2:
+        write_target(place(values[-1], w.ctx), w, cmd.name)
+    _egress(cmd, w, urls)
+
+
+def _raw(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    joined = " ".join(values)
+    if cmd.name == "openssl":
+        if not values or values[0] not in ("s_client", "s_server"):
+            return
+        if values[0] == "s_client" and not cmd.stdin and not any(r.op == "<" for r in cmd.redirects):
+            _egress(cmd, w)
+            return
+    if set(values) <= {"-h", "--help", "-V", "--version"}:
+        return
+    if re.search(r"(^|\s)(-e|-c|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
+        w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
+    else:
+        w.flag("raw_socket", f"{cmd.name} moves bytes to or from a host past the network guard")
+
+
+def _ssh(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if set(values) <= {"-V", "-h"}:
+        return
+    if cmd.name == "ssh" and set(values) & {"-R", "-D"} or any(v.startswith(("-R", "-D")) for v in values):
+        w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
+        return
+    _egress(cmd, w)
+
+
+def _copy_remote(cmd: Cmd, w: Walker) -> None:
+    values = [v for v in cmd.values() if not v.startswith("-")]
+    remote = [v for v in values if _REMOTE.match(v)]
+    if not remote:
+        return
+    if _REMOTE.match(values[-1]) and not _loopback_only([values[-1]]):
+        w.flag("exfiltration", f"{cmd.name} copies local files to {values[-1]}")
+        return
+    _egress(cmd, w)
+
+
+def _archive(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    joined = " ".join(values)
+    if cmd.name == "tar" and not (re.search(r"--rsh-command|(^|\s)[\w.-]+@[\w.-]+:", joined)):
+        return
+    if cmd.name in ("restic", "borg", "duplicity", "rclone", "kopia") and not re.search(
+        r"(rest|sftp|s3|b2|gs|azure|swift|rclone|ssh):|://|@[\w.-]+:", joined
+    ):
+        return
+    w.flag("exfiltration", f"{cmd.name} sends an archive of local files to a remote host")
+
+
+def _git(cmd: Cmd, w: Walker) -> None:
+    values = [v for v in cmd.values() if not v.startswith("-")]
+    if not values or values[0] not in ("clone", "fetch", "pull", "push", "ls-remote", "submodule"):
+        return
+    if values[0] == "push" and any(_REMOTE.match(v) for v in values[1:]):
+        w.flag("exfiltration", "git push to an address rather than a configured remote")
+        return
+    _egress(cmd, w, [v for v in values[1:] if _REMOTE.match(v)] or None)
+
+
+def _packages(cmd: Cmd, w: Walker) -> None:
+    values = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name in _SYSPKG:
+        if any(re.match(r"^\w+://", v) for v in values):
+            w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
+            return
+    if cmd.name == "uv" and values[:1] == ["pip"]:
+        values = values[1:]
+    if values and values[0] in _INSTALL or cmd.name in ("npx", "pipx"):
+        _egress(cmd, w)
+
+
+def _network(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) <= {"-V", "--version", "-h", "--help"} and cmd.args:
+        return
+    _egress(cmd, w, _urls(cmd.values()) or None)
+
+
+def _tunnel(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "code" and "tunnel" not in values:
+        return
+    w.flag("tunnel", f"{cmd.name} exposes this machine through a tunnel")
+
+
+def _print_remote(cmd: Cmd, w: Walker) -> None:
+    if any(v in ("-h", "-H") or v.startswith(("-h", "-H")) for v in cmd.values()):
+        w.flag("exfiltration", f"{cmd.name} sends data to a remote print server")
+
+
+def producer_kinds(name: str, values: list[str]) -> set[str]:
+    """What a pipeline stage produces: downloaded bytes, decoded bytes, or neither."""
+    if name in DOWNLOADERS or name in RAW_SOCKET or name in ("scp", "ssh", "sftp"):
+        return {"download"}
+    if name in ("base64", "base32", "basenc", "xxd", "uudecode", "openssl", "rev") and (
+        set(values) & _DECODE_FLAGS or name in ("uudecode", "rev") or "enc" in values
+    ):
+        return {"decode"}
+    if name in ("echo", "printf") and any(re.search(r"\\x[0-9a-fA-F]|\\[0-7]{3}", v) for v in values):
+        return {"decode"}
+    return set()
+
+
+def pipeline_rules(names: list[str], w: Walker) -> None:
+    """A shell and a network tool in one pipeline is a reverse shell."""
+    if set(names) & SHELLS and set(names) & (RAW_SOCKET | {"ssh"}):
+        w.flag("reverse_shell", "a shell is piped to and from a network connection")
+
+
+NET_RULES = {name: _curl for name in DOWNLOADERS}
+NET_RULES |= {name: _raw for name in RAW_SOCKET}
+NET_RULES |= {"ssh": _ssh, "scp": _copy_remote, "rsync": _copy_remote, "sftp": _ssh}
+NET_RULES |= {"tar": _archive, "restic": _archive, "borg": _archive, "duplicity": _archive}
+NET_RULES |= {"rclone": _archive, "kopia": _archive, "git": _git}
+NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
+NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
+NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
+NET_RULES |= {"cancel": _print_remote, "lp": _print_remote, "lpr": _print_remote}

@@ -1,0 +1,382 @@
+"""Walking a bash syntax tree: every simple command, wherever it hides, gets judged.
+
+The walker visits commands inside lists, pipelines, subshells, functions, loops,
+``$(…)``, backticks, process substitutions and redirect targets. A simple command is
+resolved to its argv (after quote removal) and handed to the rule table; wrappers and
+``bash -c`` / ``eval`` strings come back here one level deeper.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from clawkeep.guards.command_guard._model import CommandContext, Finding
+from clawkeep.guards.command_guard._parse import Node, parse
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
+
+__all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
+
+_OUT_OPS = {">", ">>", "&>", "&>>", ">|", ">&", "<>"}
+_IN_OPS = {"<", "<>", "<&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stdin:
+    """What feeds a command's standard input: producer kinds and literal text if known."""
+
+    kinds: frozenset[str] = frozenset()
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    op: str
+    target: Arg | None = None
+    body: str | None = None  # heredoc / here-string text
+
+
+@dataclass
+class Cmd:
+    """One resolved simple command: ``name`` is the basename of the command word."""
+
+    name: str
+    word: str
+    args: list[Arg]
+    redirects: list[Redirect] = field(default_factory=list)
+    stdin: Stdin | None = None
+
+    def values(self) -> list[str]:
+        return [a.text for a in self.args]
+
+
+def command_name(word: str) -> str:
+    """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
+    return posixpath.basename(word.rstrip("/")) or word
+
+
+Rule = Callable[[Cmd, "Walker"], None]
+
+
+class Walker:
+    """Collects findings for one input; ``depth`` counts re-parsed nesting levels."""
+
+    def __init__(self, ctx: CommandContext, rules: dict[str, Rule], wrappers: dict[str, Rule]):
+        self.ctx = ctx
+        self.rules = rules
+        self.wrappers = wrappers
+        self.findings: list[Finding] = []
+        self.env = Env(
+            home=str(ctx.home) if ctx.home else "~",
+            workspace=str(ctx.workspace) if ctx.workspace else ".",
+        )
+        self.downloaded: set[str] = set()
+        self.depth = 0
+        self.src = b""
+        self._stdin: Stdin | None = None
+        self.functions: set[str] = set()
+        self.pipe_names: list[str] = []
+
+    # -- findings ---------------------------------------------------------------
+    def flag(self, reason: str, detail: str) -> None:
+        finding = Finding("command_guard." + reason, detail)
+        if finding not in self.findings:
+            self.findings.append(finding)
+
+    # -- entry points -------------------------------------------------------------
+    def script(self, text: str, what: str = "nested script") -> None:
+        """Parse and judge shell text found inside the command (bash -c, eval ...)."""
+        if self.depth >= self.ctx.max_depth:
+            self.flag("too_deep", f"{what} nests deeper than {self.ctx.max_depth} levels")
+            return
+        parsed = parse(text)
+        if parsed is None:
+            self.flag("parse_error", f"{what} is not valid bash: {text[:60]!r}")
+            return
+        root, src = parsed
+        saved, saved_stdin = self.src, self._stdin
+        self.src, self._stdin = src, None
+        self.depth += 1
+        try:
+            self.visit(root)
+        finally:
+            self.depth -= 1
+            self.src, self._stdin = saved, saved_stdin
+
+    def code(self, lang: str, text: str) -> None:
+        """Judge an interpreter's inline program (python -c, node -e ...)."""
+        from clawkeep.guards.command_guard._inline import judge_code
+
+        if self.depth >= self.ctx.max_depth:
+            self.flag("too_deep", f"{lang} code nests deeper than {self.ctx.max_depth} levels")
+            return
+        self.depth += 1
+        try:
+            judge_code(lang, text, self)
+        finally:
+            self.depth -= 1
+
+    # -- tree walking -------------------------------------------------------------
+    def visit(self, node: Node) -> None:
+        kind = node.type
+        if kind == "command":
+            self._simple(node, [])
+        elif kind == "redirected_statement":
+            self._redirected(node)
+        elif kind == "pipeline":
+            self._pipeline(node)
+        elif kind == "function_definition":
+            self._function(node)
+        elif kind == "variable_assignment":
+            self._assign(node)
+        elif kind == "unset_command" and "HIST" in self.text(node):
+            self.flag("anti_forensics", "unsetting the history variables hides commands")
+            self._children(node)
+        else:
+            self._children(node)
+
+    def _children(self, node: Node) -> None:
+        for child in node.named_children:
+            self.visit(child)
+
+    def _assign(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        value_node = node.child_by_field_name("value")
+        if value_node is not None:
+            self._children_nested(value_node)
+        if name_node is None:
+            return
+        name = self.text(name_node)
+        value = resolve(value_node, self.src, self.env) if value_node is not None else Arg("")
+        self._tricks(value, f"value of {name}")
+        if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in ("", "0", "/dev/null"):
+            self.flag("anti_forensics", f"{name}={value.text} stops recording commands")
+        self.env.values[name] = value.value
+
+    def _children_nested(self, node: Node) -> None:
+        saved, self._stdin = self._stdin, None
+        self.visit(node)
+        self._stdin = saved
+
+    def text(self, node: Node) -> str:
+        return self.src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+
+    def _redirected(self, node: Node) -> None:
+        body = node.child_by_field_name("body")
+        redirects = [c for c in node.named_children if c is not body]
+        if body is not None and body.type == "command":
+            self._simple(body, redirects)
+            return
+        if body is not None:
+            self.visit(body)
+        parsed = self._redirects(redirects)
+        from clawkeep.guards.command_guard._rules_io import judge_redirects
+
+        judge_redirects(Cmd("", "", [], parsed), self)
+
+    def _redirects(self, nodes: list[Node]) -> list[Redirect]:
+        out: list[Redirect] = []
+        for node in nodes:
+            self._children_nested(node)
+            op = next((c.type for c in node.children if not c.is_named), "")
+            if node.type == "heredoc_redirect":
+                body = next((c for c in node.named_children if c.type == "heredoc_body"), None)
+                out.append(Redirect("<<", None, self.text(body) if body is not None else ""))
+            elif node.type == "herestring_redirect":
+                value = node.named_children[-1] if node.named_children else None
+                text = resolve(value, self.src, self.env).text if value is not None else ""
+                out.append(Redirect("<<<", None, text))
+            else:
+                dest = node.child_by_field_name("destination")
+                if dest is None or dest.type == "number" or self.text(dest) == "-":
+                    continue  # an fd duplication, not a file
+                out.append(Redirect(op, resolve(dest, self.src, self.env)))
+        return out
+
+    def _function(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        name = self.text(name_node) if name_node is not None else ""
+        body = node.child_by_field_name("body")
+        if body is not None and name and _calls_itself(self, body, name):
+            self.flag("fork_bomb", f"function {name} starts copies of itself in the background")
+        self.functions.add(name)
+        self._children(node)
+
+    def _pipeline(self, node: Node) -> None:
+        stages = [c for c in node.named_children if c.type != "comment"]
+        from clawkeep.guards.command_guard._rules_net import pipeline_rules
+
+        names = [_stage_name(self, s) for s in stages]
+        pipeline_rules(names, self)
+        saved = self._stdin
+        feed: Stdin | None = saved
+        for index, stage in enumerate(stages):
+            self._stdin = feed
+            self.visit(stage)
+            feed = _producer(self, stage, names[index])
+        self._stdin = saved
+
+    # -- simple commands ----------------------------------------------------------
+    def _simple(self, node: Node, outer: list[Node]) -> None:
+        stdin, self._stdin = self._stdin, None
+        inner_redirects: list[Node] = []
+        for child in node.named_children:
+            if child.type == "variable_assignment":
+                self._assign(child)
+            elif child.type.endswith("_redirect"):
+                inner_redirects.append(child)
+            else:
+                self._children_nested(child)
+        redirects = self._redirects(inner_redirects + outer)
+        name_node = node.child_by_field_name("name")
+        if name_node is None:
+            from clawkeep.guards.command_guard._rules_io import judge_redirects
+
+            judge_redirects(Cmd("", "", [], redirects), self)
+            return
+        word = resolve(name_node, self.src, self.env)
+        args = [resolve(a, self.src, self.env) for a in node.children_by_field_name("argument")]
+        self.run(word, args, redirects, stdin)
+
+    def run(
+        self,
+        word: Arg,
+        args: list[Arg],
+        redirects: list[Redirect] | None = None,
+        stdin: Stdin | None = None,
+    ) -> None:
+        """Judge one argv: the command word, its arguments, redirects and stdin."""
+        from clawkeep.guards.command_guard._rules_io import judge_args, judge_redirects
+
+        if not word.static:
+            self.flag("dynamic_command", f"the command word {_show(word)} is only known at run time")
+            return
+        self._tricks(word, f"command word {word.text!r}")
+        if word.glob:
+            self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
+        name = command_name(word.text)
+        cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
+        if name in self.ctx.deny_commands:
+            self.flag("denied_command", f"{name} is on this agent's deny list")
+        judge_redirects(cmd, self)
+        judge_args(cmd, self)
+        for arg in args:
+            if arg.substs and "decode" in self.subst_kinds(arg):
+                self.flag("obfuscation", f"an argument of {name} is decoded at run time")
+        wrapper = self.wrappers.get(cmd.name)
+        if wrapper is not None:
+            wrapper(cmd, self)
+        rule = self.rules.get(cmd.name)
+        if rule is not None and name not in self.ctx.allow_commands:
+            rule(cmd, self)
+
+    def run_argv(self, argv: list[Arg], stdin: Stdin | None = None) -> None:
+        """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...)."""
+        if argv:
+            self.run(argv[0], argv[1:], [], stdin)
+
+    def subst_kinds(self, arg: Arg) -> set[str]:
+        """Producer kinds (download, decode) of the commands inside a word's $(…)."""
+        from clawkeep.guards.command_guard._rules_net import producer_kinds
+
+        kinds: set[str] = set()
+        for node in arg.substs:
+            for inner in _commands_in(node):
+                name_node = inner.child_by_field_name("name")
+                if name_node is None:
+                    continue
+                word = resolve(name_node, self.src, self.env)
+                values = [
+                    resolve(a, self.src, self.env).text
+                    for a in inner.children_by_field_name("argument")
+                ]
+                kinds |= producer_kinds(_canonical(command_name(word.text)), values)
+        return kinds
+
+    def _tricks(self, arg: Arg, where: str) -> None:
+        for trick in arg.tricks:
+            if trick == "empty quotes inside a word" and not where.startswith("command"):
+                continue
+            if trick == "backslash inside a word" and not where.startswith("command"):
+                continue
+            self.flag("obfuscation", f"{trick} in the {where}")
+
+
+def _canonical(name: str) -> str:
+    if re.fullmatch(r"python[0-9.]*m?|pypy[0-9.]*", name):
+        return "python"
+    if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):
+        return "mkfs"
+    if re.fullmatch(r"(perl|ruby|php|node|nodejs|lua|julia)[0-9.]*", name):
+        return re.sub(r"[0-9.]+$", "", name).replace("nodejs", "node")
+    return name
+
+
+def _show(arg: Arg) -> str:
+    return repr(arg.text.replace(UNKNOWN, "$…"))
+
+
+def _stage_name(walker: Walker, node: Node) -> str:
+    while node.type in ("redirected_statement", "negated_command") and node.named_children:
+        body = node.child_by_field_name("body") or node.named_children[0]
+        if body is node:
+            break
+        node = body
+    if node.type != "command":
+        return node.type
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return ""
+    return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
+
+
+def _producer(walker: Walker, node: Node, name: str) -> Stdin:
+    from clawkeep.guards.command_guard._rules_net import producer_kinds
+
+    kinds: set[str] = set()
+    literal: str | None = None
+    for cmd_node in _commands_in(node):
+        name_node = cmd_node.child_by_field_name("name")
+        if name_node is None:
+            continue
+        word = resolve(name_node, walker.src, walker.env)
+        args = [resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")]
+        cname = _canonical(command_name(word.text))
+        kinds |= producer_kinds(cname, [a.text for a in args])
+        if cmd_node is node or node.type == "redirected_statement":
+            literal = _echo_text(cname, args)
+    return Stdin(frozenset(kinds), literal)
+
+
+def _echo_text(name: str, args: list[Arg]) -> str | None:
+    if name not in ("echo", "printf") or not all(a.static for a in args):
+        return None
+    words = [a.text for a in args]
+    while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _commands_in(node: Node) -> list[Node]:
+    found = [node] if node.type == "command" else []
+    for child in node.named_children:
+        found.extend(_commands_in(child))
+    return found
+
+
+def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
+    for cmd in _commands_in(body):
+        name_node = cmd.child_by_field_name("name")
+        if name_node is None or walker.text(name_node) != name:
+            continue
+        parent = cmd.parent
+        while parent is not None and parent is not body:
+            if parent.type == "pipeline":
+                return True
+            parent = parent.parent
+        after = cmd.next_sibling
+        if after is not None and after.type == "&":
+            return True
+    return False

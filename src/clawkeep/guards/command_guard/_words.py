@@ -1,0 +1,207 @@
+"""What a shell word means after quote removal, and whether it can be known statically.
+
+A word resolves to an ``Arg``: its best-effort text (``UNKNOWN`` stands for any part
+that only exists at run time: ``$(…)``, unset variables), plus the tricks seen in it
+(empty quotes inside a word, ``\\x`` escapes spelling printable text, ``$IFS``,
+``${!x}`` indirection, substring surgery) so that the command word can be refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clawkeep.guards.command_guard._parse import Node
+
+__all__ = ["UNKNOWN", "Arg", "Env", "literal", "resolve"]
+
+UNKNOWN = "\x00"
+_SUBST = {"command_substitution", "process_substitution"}
+_SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
+_GLOB = re.compile(r"[*?\[]")
+_ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
+_SIMPLE_ESC = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b"}
+_SIMPLE_ESC |= {"f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+@dataclass
+class Env:
+    """Variables the script assigned (None: assigned a value only known at run time)."""
+
+    values: dict[str, str | None] = field(default_factory=dict)
+    home: str = "~"
+    workspace: str = "."
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One resolved word: ``text`` with ``UNKNOWN`` for run-time parts."""
+
+    text: str
+    tricks: tuple[str, ...] = ()
+    glob: bool = False
+    substs: tuple[Node, ...] = ()
+    quoted: bool = False
+
+    @property
+    def static(self) -> bool:
+        return UNKNOWN not in self.text
+
+    @property
+    def value(self) -> str | None:
+        return self.text if self.static else None
+
+
+def literal(text: str) -> Arg:
+    """An Arg for text that is already a value (wrapper output, inline code strings)."""
+    return Arg(text)
+
+
+class _Acc:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.tricks: list[str] = []
+        self.glob = False
+        self.substs: list[Node] = []
+        self.quoted = False
+
+
+def resolve(node: Node, src: bytes, env: Env) -> Arg:
+    """The value of one word node (word, string, concatenation, expansion ...)."""
+    acc = _Acc()
+    _walk(node, src, env, acc, top=True)
+    text = "".join(acc.parts)
+    if node.type == "word" and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
+        text = env.home + text[1:]  # tilde expansion only at the start of an unquoted word
+    return Arg(text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted)
+
+
+def _text(node: Node, src: bytes) -> str:
+    return src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+
+
+def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> None:
+    kind = node.type
+    if kind in ("word", "number", "command_name", "concatenation"):
+        if node.named_child_count:
+            _splice(node, src, env, acc, _unescape_word)
+        else:
+            _word(_text(node, src), acc)
+    elif kind == "raw_string":
+        acc.quoted = True
+        inner = _text(node, src)[1:-1]
+        if not inner and not top:
+            acc.tricks.append("empty quotes inside a word")
+        acc.parts.append(inner)
+    elif kind in ("string", "translated_string"):
+        acc.quoted = True
+        if node.named_child_count == 0 and not top:
+            acc.tricks.append("empty quotes inside a word")
+        _splice(node, src, env, acc, _unescape_dq, strip=1 if kind == "string" else 2)
+    elif kind == "ansi_c_string":
+        acc.quoted = True
+        acc.parts.append(_ansi(_text(node, src)[2:-1], acc))
+    elif kind == "string_content":
+        acc.parts.append(_unescape_dq(_text(node, src)))
+    elif kind == "simple_expansion":
+        _variable(_text(node, src)[1:], env, acc)
+    elif kind == "expansion":
+        _expansion(_text(node, src), env, acc)
+    elif kind in _SUBST or kind == "command_substitution":
+        acc.substs.append(node)
+        if node.named_child_count == 0:
+            acc.tricks.append("empty command substitution inside a word")
+        acc.parts.append(UNKNOWN)
+    elif kind == "arithmetic_expansion":
+        acc.substs.append(node)
+        acc.parts.append(UNKNOWN)
+    elif kind == "brace_expression":
+        acc.tricks.append("brace expansion")
+        acc.parts.append(UNKNOWN)
+    else:
+        acc.parts.append(UNKNOWN)
+
+
+def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip: int = 0) -> None:
+    start, end = node.start_byte + strip, node.end_byte - (1 if strip else 0)
+    assert callable(unescape)
+    for child in node.children:
+        if not child.is_named or child.type == "string_content":
+            continue
+        if child.start_byte > start:
+            gap = src[start : child.start_byte].decode("utf-8", "surrogateescape")
+            _literal_gap(gap, unescape, acc, node.type)
+        _walk(child, src, env, acc)
+        start = child.end_byte
+    if end > start:
+        gap = src[start:end].decode("utf-8", "surrogateescape")
+        _literal_gap(gap, unescape, acc, node.type)
+
+
+def _literal_gap(gap: str, unescape: object, acc: _Acc, kind: str) -> None:
+    if kind in ("word", "concatenation", "command_name", "number"):
+        _word(gap, acc)
+    else:
+        assert callable(unescape)
+        acc.parts.append(unescape(gap))
+
+
+def _word(raw: str, acc: _Acc) -> None:
+    if _GLOB.search(re.sub(r"\\.", "", raw)):
+        acc.glob = True
+    if re.search(r"\\[A-Za-z0-9]", raw):
+        acc.tricks.append("backslash inside a word")
+    acc.parts.append(_unescape_word(raw))
+
+
+def _unescape_word(raw: str) -> str:
+    return re.sub(r"\\(.)", r"\1", raw.replace("\\\n", ""), flags=re.DOTALL)
+
+
+def _unescape_dq(raw: str) -> str:
+    return re.sub(r'\\([$`"\\])', r"\1", raw.replace("\\\n", ""))
+
+
+def _ansi(body: str, acc: _Acc) -> str:
+    def one(match: re.Match[str]) -> str:
+        esc = match.group(1)
+        if esc[0] in "xuU" and len(esc) > 1 or esc[0] in "01234567":
+            code = int(esc[1:], 16) if esc[0] in "xuU" else int(esc, 8)
+            char = chr(code) if code < 0x110000 else "?"
+            if 0x21 <= code <= 0x7E:
+                acc.tricks.append(r"\x escapes spelling printable text")
+            return char
+        if esc.startswith("c"):
+            return chr(ord(esc[1]) & 0x1F)
+        return _SIMPLE_ESC.get(esc, "\\" + esc)
+
+    return _ANSI.sub(one, body)
+
+
+def _variable(name: str, env: Env, acc: _Acc) -> None:
+    if name == "IFS":
+        acc.tricks.append("$IFS used as a separator")
+    if name in env.values:
+        value = env.values[name]
+        acc.parts.append(UNKNOWN if value is None else value)
+    elif name == "HOME":
+        acc.parts.append(env.home)
+    elif name == "PWD":
+        acc.parts.append(env.workspace)
+    elif name == "TMPDIR":
+        acc.parts.append("/tmp")
+    else:
+        acc.parts.append(UNKNOWN)
+
+
+def _expansion(text: str, env: Env, acc: _Acc) -> None:
+    if text.startswith("${!"):
+        acc.tricks.append("variable indirection ${!…}")
+        acc.parts.append(UNKNOWN)
+    elif _SIMPLE_BRACE.match(text):
+        _variable(text[2:-1], env, acc)
+    elif re.match(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[0-9]|:\s*-[0-9]|/|\^|,|:\s*\()", text):
+        acc.tricks.append("substring or pattern surgery on a variable")
+        acc.parts.append(UNKNOWN)
+    else:
+        acc.parts.append(UNKNOWN)
