@@ -1,3 +1,16 @@
-"""commands stage (see DESIGN.md)."""
+"""Chat commands: recognised in message text, gated by `commands.*`, owner only."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+from clawkeep.commands.gate import CommandVerdict, decide_command, is_owner
+from clawkeep.commands.parse import COMMAND_NAMES, ChatCommand, CommandName, parse_command
+
+__all__ = [
+    "COMMAND_NAMES",
+    "ChatCommand",
+    "CommandName",
+    "CommandVerdict",
+    "decide_command",
+    "is_owner",
+    "parse_command",
+]

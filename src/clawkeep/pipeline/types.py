@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from clawkeep.channels.message import InboundMessage
+from clawkeep.commands.parse import ChatCommand
 
-__all__ = ["InboundHandler", "Outcome", "Responder", "TurnRequest"]
+__all__ = ["CommandRunner", "InboundHandler", "Outcome", "Responder", "TurnRequest"]
 
 OutcomeKind = Literal["dropped", "pairing", "command", "blocked", "admitted"]
 
@@ -51,3 +52,9 @@ class Responder(Protocol):
     """The agent turn: produce the reply text for an admitted, routed message."""
 
     async def respond(self, request: TurnRequest) -> str | None: ...
+
+
+class CommandRunner(Protocol):
+    """Runs a chat command the commands stage accepted; returns the reply text."""
+
+    async def run(self, command: ChatCommand, message: InboundMessage) -> str | None: ...

@@ -1,3 +1,20 @@
-"""sessions stage (see DESIGN.md)."""
+"""Sessions: session keys (OpenClaw's forms), routing and the SQLite transcript store."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+from clawkeep.sessions.db import open_db
+from clawkeep.sessions.keys import canonical_peer, escape_part, session_key
+from clawkeep.sessions.routing import Route, route
+from clawkeep.sessions.store import Role, TranscriptEntry, TranscriptStore
+
+__all__ = [
+    "Role",
+    "Route",
+    "TranscriptEntry",
+    "TranscriptStore",
+    "canonical_peer",
+    "escape_part",
+    "open_db",
+    "route",
+    "session_key",
+]

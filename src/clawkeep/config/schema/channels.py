@@ -1,10 +1,14 @@
-"""Config keys of `channels.<id>`: who may talk to an agent on each channel."""
+"""Config keys of `channels.<id>`: who may talk to an agent on each channel.
+
+An account (`channels.<id>.accounts.<name>`) inherits every key it does not set from the
+channel root; `ChannelConfig.for_account` gives the merged, effective settings.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr, model_validator
 
 from clawkeep.config.schema._base import Model
 from clawkeep.config.schema._types import IdList
@@ -49,18 +53,50 @@ class ChannelAccessConfig(Model):
     group_policy: GroupPolicy = "allowlist"
     group_allow_from: IdList | None = None
     groups: dict[str, GroupConfig] = {}
+    # Senders who may use the owner-only chat commands (!, /config, /debug, /restart) on
+    # this channel. Empty: nobody but the web chat operator.
+    owner_allow_from: IdList = ()
     # Transport credentials and endpoints (per channel kind; unused keys stay unset).
     bot_token: SecretStr | None = None
     api_base_url: str | None = None
     secret: SecretStr | None = None
     callback_url: str | None = None
+    poll_timeout_seconds: int = Field(default=30, ge=0, le=50)
+
+    @model_validator(mode="after")
+    def _open_needs_star(self) -> ChannelAccessConfig:
+        # dmPolicy "open" admits strangers: it must be spelled out twice, never implied.
+        if self.dm_policy == "open" and "*" not in self.allow_from:
+            raise ValueError('dmPolicy "open" requires "*" in allowFrom (say it explicitly)')
+        return self
 
 
 class ChannelAccountConfig(ChannelAccessConfig):
     """`channels.<id>.accounts.<account>`: a second bot or number on the same channel."""
+
+    @model_validator(mode="after")
+    def _open_needs_star(self) -> ChannelAccountConfig:
+        # Checked on the merged value (ChannelConfig.for_account): allowFrom may be inherited.
+        return self
 
 
 class ChannelConfig(ChannelAccessConfig):
     """`channels.<id>`: a channel's access rules, with optional per-account overrides."""
 
     accounts: dict[str, ChannelAccountConfig] = {}
+
+    @model_validator(mode="after")
+    def _accounts_open_needs_star(self) -> ChannelConfig:
+        for name in self.accounts:
+            self.for_account(name)  # raises for an account that is open without "*"
+        return self
+
+    def for_account(self, account: str) -> ChannelAccessConfig | None:
+        """The effective settings of ``account`` ("default": the root), None if unknown."""
+        own = self.accounts.get(account)
+        if own is None:
+            return self if account == "default" else None
+        base = self.model_dump(exclude={"accounts"}, by_alias=False)
+        # Only the keys the account set override the root; the rest is inherited.
+        base.update(own.model_dump(include=own.model_fields_set, by_alias=False))
+        return ChannelAccessConfig.model_validate(base)

@@ -1,0 +1,51 @@
+"""Direct messages: dmPolicy, allowFrom and the pairing store decide who may talk.
+
+Allowed senders are ``allowFrom`` plus, under ``pairing`` only, the senders approved in
+the pairing store (``allowlist`` never consults the store: an old approval cannot
+outlive a switch to an explicit list).
+"""
+
+from __future__ import annotations
+
+from clawkeep.access._ids import id_listed
+from clawkeep.access.pairing import PairingStore
+from clawkeep.access.verdict import AccessVerdict
+from clawkeep.channels.message import InboundMessage
+from clawkeep.config.schema.channels import ChannelAccessConfig
+
+__all__ = ["decide_dm", "pairing_reply"]
+
+
+def pairing_reply(channel: str, code: str) -> str:
+    return (
+        f"This agent does not know you yet. Your pairing code is {code} (valid for one hour). "
+        f"Ask its owner to run: clawkeep pairing approve {channel} {code}"
+    )
+
+
+def decide_dm(
+    message: InboundMessage, cfg: ChannelAccessConfig, store: PairingStore
+) -> AccessVerdict:
+    """Admit, pair or drop one direct message under ``cfg``."""
+    policy = cfg.dm_policy
+    if policy == "disabled":
+        return AccessVerdict("drop", "access.dm.disabled")
+    listed = [e for e in cfg.allow_from if e != "*"]
+    if id_listed(message.sender, message.channel, listed):
+        return AccessVerdict("admit", "access.dm.allowed")
+    if policy == "open" and "*" in cfg.allow_from:  # open needs "*" spelled out
+        return AccessVerdict("admit", "access.dm.open")
+    if policy != "pairing":  # allowlist (or open without "*"): the store is not consulted
+        return AccessVerdict("drop", "access.dm.not_allowed")
+    if store.is_approved(message.channel, message.account, message.sender):
+        return AccessVerdict("admit", "access.dm.approved")
+    req = store.request(
+        message.channel, message.account, message.sender, sender_name=message.sender_name
+    )
+    if req.status == "issued" and req.code is not None:
+        return AccessVerdict(
+            "pair", "access.pairing.code_issued", pairing_reply(message.channel, req.code)
+        )
+    if req.status == "pending":  # the code was sent once; a repeat gets no second reply
+        return AccessVerdict("pair", "access.pairing.pending")
+    return AccessVerdict("drop", "access.pairing.cap_reached")  # no code, no reply

@@ -1,0 +1,44 @@
+"""Assemble the inbound pipeline of an install from its loaded config.
+
+Stores live in the state dir: ``credentials/pairing.sqlite`` (pairing, FULL sync) and
+``transcripts.sqlite`` (sessions, NORMAL sync); events go to ``logs/events.jsonl``
+unless an EventLog is given.
+"""
+
+from __future__ import annotations
+
+from clawkeep.access import PairingStore
+from clawkeep.config.loader import LoadedConfig
+from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline.guard import ChannelScanner
+from clawkeep.pipeline.pipeline import InboundPipeline
+from clawkeep.pipeline.types import CommandRunner, Responder
+from clawkeep.sessions import TranscriptStore
+
+__all__ = ["TRANSCRIPTS_FILE", "build_pipeline"]
+
+TRANSCRIPTS_FILE = "transcripts.sqlite"
+
+
+def build_pipeline(
+    loaded: LoadedConfig,
+    *,
+    responder: Responder | None = None,
+    events: EventLog | None = None,
+    channel_guard: ChannelScanner | None = None,
+    command_runner: CommandRunner | None = None,
+) -> InboundPipeline:
+    """The real pipeline for ``loaded``'s install, its stores opened in the state dir."""
+    paths = loaded.paths
+    ensure_state_dir(paths)
+    return InboundPipeline(
+        loaded.config,
+        paths,
+        store=TranscriptStore(paths.state_dir / TRANSCRIPTS_FILE),
+        pairing=PairingStore.open(paths.state_dir),
+        events=events if events is not None else EventLog(paths.logs_dir / "events.jsonl"),
+        responder=responder,
+        channel_guard=channel_guard,
+        command_runner=command_runner,
+    )

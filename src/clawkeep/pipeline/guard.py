@@ -1,0 +1,54 @@
+"""The channel-guard seam: any object with ``scan(text, channel=...)`` returning a verdict.
+
+``block`` stops the message before the agent; ``flag`` lets it through annotated, with
+the high-risk tools taken away for that turn (the model may be obeying the attacker).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+__all__ = ["HIGH_RISK_TOOLS", "ChannelScanner", "ScanVerdict", "guard_reason"]
+
+# The tools a flagged (possibly injected) turn must not have: each one turns words into
+# a side effect outside the conversation (exec, files, the gateway, other sessions, the net).
+HIGH_RISK_TOOLS: frozenset[str] = frozenset(
+    {
+        "exec",
+        "process",
+        "write",
+        "edit",
+        "apply_patch",
+        "gateway",
+        "sessions_send",
+        "browser",
+        "web_fetch",
+        "message",
+        "nodes",
+        "cron",
+    }
+)
+
+
+class ScanVerdict(Protocol):
+    """What the classifier said: ``verdict`` is "allow", "flag" or "block"."""
+
+    @property
+    def verdict(self) -> str: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def reason(self) -> str: ...
+
+
+class ChannelScanner(Protocol):
+    """The channel guard (``clawkeep.guards.channel_guard.ChannelGuard`` satisfies it)."""
+
+    def scan(self, text: str, *, channel: str) -> ScanVerdict: ...
+
+
+def guard_reason(verdict: ScanVerdict) -> str:
+    """The guard's own dotted reason, or ``channel_guard.<verdict>``."""
+    return verdict.reason if "." in verdict.reason else f"channel_guard.{verdict.verdict}"

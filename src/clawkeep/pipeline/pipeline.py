@@ -1,0 +1,152 @@
+"""The inbound pipeline: access -> chat commands -> channel guard -> routing -> agent turn.
+
+Each stage returns a decision value with a reason code and emits one event; the first
+stage that refuses ends the message's way (``Outcome``). An admitted message is written
+to its session's transcript before the agent sees it, and the reply after.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+from clawkeep import __version__
+from clawkeep.access import AccessControl, PairingStore, compile_patterns
+from clawkeep.channels.message import InboundMessage
+from clawkeep.commands import CommandVerdict, decide_command
+from clawkeep.config.agents import ResolvedAgent, default_agent
+from clawkeep.config.paths import InstallPaths
+from clawkeep.config.schema import RootConfig
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, guard_reason
+from clawkeep.pipeline.types import CommandRunner, Outcome, Responder, TurnRequest
+from clawkeep.sessions import TranscriptStore, route
+
+__all__ = ["InboundPipeline"]
+
+
+class InboundPipeline:
+    """Takes verified messages (``handle``) and decides what becomes of each."""
+
+    def __init__(
+        self,
+        config: RootConfig,
+        paths: InstallPaths,
+        *,
+        store: TranscriptStore,
+        pairing: PairingStore,
+        events: EventLog,
+        responder: Responder | None = None,
+        channel_guard: ChannelScanner | None = None,
+        command_runner: CommandRunner | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.pairing = pairing
+        self.events = events
+        self.responder = responder
+        self.channel_guard = channel_guard
+        self.command_runner = command_runner
+        self._clock = clock
+        self._agent: ResolvedAgent = default_agent(config, paths)
+        patterns: tuple[re.Pattern[str], ...] = compile_patterns(
+            self._agent.group_chat.mention_patterns
+        )
+        self.access = AccessControl(config, pairing, patterns)
+
+    def _emit(self, kind: str, reason: str, msg: InboundMessage, **extra: Any) -> None:
+        self.events.emit(
+            kind,
+            reason,
+            channel=msg.channel,
+            account=msg.account,
+            sender=msg.sender,
+            chat_type=msg.chat_type,
+            group=msg.group,
+            raw_id=msg.raw_id,
+            **extra,
+        )
+
+    async def handle(self, message: InboundMessage) -> Outcome:
+        """Run ``message`` through every stage and say what became of it."""
+        verdict = self.access.decide(message)
+        self._emit("inbound.access", verdict.reason, message, action=verdict.action)
+        if verdict.action == "drop":
+            return Outcome("dropped", verdict.reason, detail=verdict.detail)
+        if verdict.action == "pair":
+            return Outcome("pairing", verdict.reason, reply=verdict.reply)
+        command = decide_command(message, self.config)
+        if command.action != "none":
+            return await self._command(message, command)
+        annotations: tuple[str, ...] = ()
+        denied: frozenset[str] = frozenset()
+        if self.channel_guard is not None:
+            scan = self.channel_guard.scan(message.text, channel=message.channel)
+            if scan.verdict == "flag":
+                annotations = (f"{guard_reason(scan)} (score {scan.score:.2f})",)
+                denied = HIGH_RISK_TOOLS  # a flagged turn cannot act outside the chat
+                self._emit("inbound.channel_guard", guard_reason(scan), message, score=scan.score)
+            elif scan.verdict != "allow":  # block, or anything unknown: fail closed
+                self._emit("inbound.channel_guard", guard_reason(scan), message, score=scan.score)
+                return Outcome("blocked", guard_reason(scan), detail=f"score {scan.score:.2f}")
+        return await self._turn(message, annotations, denied)
+
+    async def _command(self, message: InboundMessage, verdict: CommandVerdict) -> Outcome:
+        name = verdict.command.name if verdict.command else ""
+        self._emit("inbound.command", verdict.reason, message, command=name)
+        if verdict.action == "refused" or verdict.command is None:
+            return Outcome("command", verdict.reason, reply=verdict.reply)
+        if name == "help":
+            return Outcome("command", verdict.reason, reply=_HELP)
+        if name == "status":
+            reply = f"clawkeep {__version__}: agent {self._agent.id}, channel {message.channel}."
+            return Outcome("command", verdict.reason, reply=reply)
+        if self.command_runner is None:
+            return Outcome("command", "commands.unavailable", reply="Command not available.")
+        reply_text = await self.command_runner.run(verdict.command, message)
+        return Outcome("command", verdict.reason, reply=reply_text)
+
+    async def _turn(
+        self, message: InboundMessage, annotations: tuple[str, ...], denied: frozenset[str]
+    ) -> Outcome:
+        where = route(message, self._agent, self.config.session)
+        self._emit(
+            "inbound.routing",
+            where.reason,
+            message,
+            agent=where.agent_id,
+            session_key=where.session_key,
+            flagged=bool(annotations),
+        )
+        meta = {
+            "channel": message.channel,
+            "account": message.account,
+            "sender": message.sender,
+            "raw_id": message.raw_id,
+            "flagged": bool(annotations),
+        }
+        self.store.append(where.session_key, "user", message.text, meta=meta)
+        request = TurnRequest(
+            message, where.agent_id, where.session_key, bool(annotations), annotations, denied
+        )
+        reply = None
+        if self.responder is not None:
+            reply = await self.responder.respond(request)
+            if reply is not None:
+                self.store.append(
+                    where.session_key, "assistant", reply, meta={"agent": where.agent_id}
+                )
+        return Outcome(
+            "admitted",
+            "pipeline.admitted",
+            reply=reply,
+            agent_id=where.agent_id,
+            session_key=where.session_key,
+            annotations=annotations,
+        )
+
+
+_HELP = "Commands: /status, /help. Owner only, when switched on: !<cmd>, /config, /debug, /restart."

@@ -1,0 +1,62 @@
+"""Session keys: which conversation a message belongs to, formed as OpenClaw forms them.
+
+- dmScope main:                      ``agent:<a>:main``
+- per-peer:                          ``agent:<a>:direct:<peer>``
+- per-channel-peer:                  ``agent:<a>:<ch>:direct:<peer>``
+- per-account-channel-peer:          ``agent:<a>:<ch>:<acct>:direct:<peer>``
+- groups (any scope):                ``agent:<a>:<ch>:group:<id>`` (+ ``:thread:<id>``)
+
+``session.identityLinks`` maps a canonical name to the peers that are one person
+(``{"alice": ["telegram:123", "webhook:alice@example.org"]}``); a linked peer's DMs use
+the canonical name. Ids from outside are escaped (``%`` and ``:`` percent-encoded) so a
+sender cannot choose an id that spells another session's key (``x:thread:y``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from clawkeep.channels.message import InboundMessage
+from clawkeep.config.schema.session import DmScope
+
+__all__ = ["canonical_peer", "escape_part", "session_key"]
+
+
+def escape_part(value: str) -> str:
+    """One key component: ``%`` and ``:`` encoded, so components never run together."""
+    # Security: without this, group "g:thread:t" and group "g" thread "t" share a session.
+    return value.replace("%", "%25").replace(":", "%3A")
+
+
+def canonical_peer(channel: str, peer: str, links: Mapping[str, tuple[str, ...]]) -> str:
+    """The canonical name ``peer`` is linked to on ``channel``, or ``peer`` itself."""
+    scoped = f"{channel}:{peer}"
+    for name, members in links.items():
+        if scoped in members:
+            return name
+    return peer
+
+
+def session_key(
+    agent_id: str,
+    message: InboundMessage,
+    scope: DmScope,
+    links: Mapping[str, tuple[str, ...]] | None = None,
+) -> str:
+    """The session ``message`` lands in for ``agent_id`` under ``scope``."""
+    agent = escape_part(agent_id.lower())
+    channel = escape_part(message.channel.lower())
+    if message.chat_type == "group":
+        key = f"agent:{agent}:{channel}:group:{escape_part(message.group or '')}"
+        if message.thread:
+            key += f":thread:{escape_part(message.thread)}"
+        return key
+    if scope == "main":
+        return f"agent:{agent}:main"
+    peer = escape_part(canonical_peer(message.channel, message.sender, links or {}))
+    if scope == "per-peer":
+        return f"agent:{agent}:direct:{peer}"
+    if scope == "per-channel-peer":
+        return f"agent:{agent}:{channel}:direct:{peer}"
+    account = escape_part(message.account.lower())
+    return f"agent:{agent}:{channel}:{account}:direct:{peer}"
