@@ -108,6 +108,12 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
     """Arguments naming credential files, and obfuscated words anywhere."""
     for arg in cmd.args:
         w._tricks(arg, "argument")
+    from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
+
+    for arg in cmd.args:
+        if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
+            w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
+            break
     if cmd.name in _NO_READ:
         return
     for arg in cmd.args:

@@ -131,11 +131,21 @@ class Walker:
             self._function(node)
         elif kind == "variable_assignment":
             self._assign(node)
+        elif kind == "command_substitution":
+            self._substitution(node)
         elif kind == "unset_command" and "HIST" in self.text(node):
             self.flag("anti_forensics", "unsetting the history variables hides commands")
             self._children(node)
         else:
             self._children(node)
+
+    def _substitution(self, node: Node) -> None:
+        redirects = [c for c in node.named_children if c.type == "file_redirect"]
+        if redirects:  # $(<file) reads a file with no command at all
+            from clawkeep.guards.command_guard._rules_io import judge_redirects
+
+            judge_redirects(Cmd("", "", [], self._redirects(redirects)), self)
+        self._children(node)
 
     def _children(self, node: Node) -> None:
         for child in node.named_children:

@@ -147,6 +147,9 @@ def _literal_gap(gap: str, unescape: object, acc: _Acc, kind: str) -> None:
 
 
 def _word(raw: str, acc: _Acc) -> None:
+    if "``" in raw:
+        acc.tricks.append("empty command substitution inside a word")
+        raw = raw.replace("``", "")
     if _GLOB.search(re.sub(r"\\.", "", raw)):
         acc.glob = True
     if re.search(r"\\[A-Za-z0-9]", raw):
