@@ -66,7 +66,7 @@ def _parse(path: Path, source: Source) -> Any:
     source.texts[path] = text
     try:
         return pyjson5.decode(text)
-    except ValueError as exc:
+    except pyjson5.Json5DecoderException as exc:
         offset = _offset_of(exc)
         line, col = line_col_of(text, offset) if offset is not None else (None, None)
         message = getattr(exc, "message", str(exc))

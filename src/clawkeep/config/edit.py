@@ -61,19 +61,14 @@ def set_value(text: str, path: KeyPath, value: Any) -> str:
 
 def apply_edits(file: Path, edits: list[ConfigEdit]) -> Path | None:
     """Apply ``edits`` to ``file`` atomically; returns the backup's path (None if new)."""
-    backup: Path | None = None
-    if file.exists():
-        original = file.read_text(encoding="utf-8")
-        backup = file.with_name(f"{file.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
-        atomic_write(backup, original)  # 0600, like the config it copies
-    else:
-        original = "{\n}\n"
+    exists = file.exists()
+    original = file.read_text(encoding="utf-8") if exists else "{\n}\n"
     text = original
     for edit in edits:
         text = set_value(text, edit.path, edit.value)
     try:
         tree = pyjson5.decode(text)
-    except ValueError as exc:
+    except pyjson5.Json5DecoderException as exc:
         raise EditError(f"the edited config would not parse ({exc}); nothing was written") from None
     for edit in edits:
         node: Any = tree
@@ -81,5 +76,9 @@ def apply_edits(file: Path, edits: list[ConfigEdit]) -> Path | None:
             node = node[key]
         if node != edit.value:
             raise EditError("the edited config does not hold the new value; nothing was written")
+    backup: Path | None = None
+    if exists:
+        backup = file.with_name(f"{file.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
+        atomic_write(backup, original)  # 0600, like the config it copies
     atomic_write(file, text)
     return backup
