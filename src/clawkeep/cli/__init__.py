@@ -23,6 +23,8 @@ _COMMANDS: dict[str, str] = {
     "security": "clawkeep.cli.security:security",
     "doctor": "clawkeep.cli.doctor:doctor",
     "sandbox": "clawkeep.cli.sandbox:sandbox",
+    "gateway": "clawkeep.cli.gateway:gateway",
+    "chat": "clawkeep.cli.chat:chat",
 }
 
 

@@ -1,0 +1,40 @@
+"""`clawkeep gateway run`: the gateway in the foreground."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from clawkeep.cli._common import config_options, fail_config, install_paths
+from clawkeep.config import ConfigError
+
+__all__ = ["gateway"]
+
+
+@click.group()
+def gateway() -> None:
+    """The HTTP + WebSocket gateway."""
+
+
+@gateway.command("run")
+@config_options
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="Override gateway.port.")
+def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
+    """Start the gateway (foreground); SIGTERM stops it cleanly."""
+    from clawkeep.gateway.runner import run_gateway
+
+    paths = install_paths(config_path, openclaw)
+
+    def echo(line: str) -> None:
+        click.echo(line, err=line.startswith("clawkeep:"))
+        sys.stdout.flush()
+
+    try:
+        status = run_gateway(paths, os.environ, port=port, echo=echo)
+    except ConfigError as exc:
+        fail_config(exc)
+        return
+    raise SystemExit(status)

@@ -1,0 +1,104 @@
+"""`clawkeep gateway run`: load, refuse or start, generate a token if none, serve, exit 0.
+
+Every refusal is a sentence with its reason code and a non-zero exit status; a token is
+generated only when no auth is configured, and it is stored, never printed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+
+from clawkeep.config import InstallPaths, LoadedConfig, load_config
+from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.decision import Deny
+from clawkeep.gateway.app import create_app
+from clawkeep.gateway.core import GatewayServices
+from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
+from clawkeep.gateway.preflight import Preflight, preflight
+from clawkeep.gateway.server import bind_sockets, serve
+from clawkeep.gateway.tokens import generate_token
+
+__all__ = ["ACCESS_LOG", "EXIT_REFUSED", "GatewayRefusedError", "run_gateway", "start_plan"]
+
+ACCESS_LOG = "gateway-access.jsonl"
+EXIT_REFUSED = 2
+Echo = Callable[[str], None]
+ServicesFactory = Callable[[LoadedConfig, Mapping[str, str]], GatewayServices]
+
+
+class GatewayRefusedError(Exception):
+    """The gateway will not start; str is the sentence for the user."""
+
+
+def _refusal(deny: Deny) -> GatewayRefusedError:
+    return GatewayRefusedError(f"the gateway will not start: {deny.detail} ({deny.reason})")
+
+
+def start_plan(
+    paths: InstallPaths, env: Mapping[str, str], port: int | None, echo: Echo
+) -> tuple[LoadedConfig, Preflight]:
+    """Load strictly and decide; generates and stores a token when no auth is configured."""
+    loaded = load_config(paths, strict=True, env=env)
+    plan = preflight(loaded.config, port=port)
+    if isinstance(plan, Deny):
+        raise _refusal(plan)
+    if plan.generate_token:
+        try:
+            backup = persist_gateway_token(paths.config_path, generate_token())
+        except TokenPersistError as exc:
+            raise GatewayRefusedError(f"the gateway will not start: {exc}") from None
+        echo(
+            f"No gateway auth was configured: generated a token and stored it at "
+            f"gateway.auth.token in {paths.config_path} (0600, readable only by you)."
+        )
+        if backup is not None:
+            echo(f"The previous config was kept as {backup} (0600).")
+        echo("`clawkeep chat` reads it from there; other clients: copy it from that key.")
+        loaded = load_config(paths, strict=True, env=env)
+        plan = preflight(loaded.config, port=port)
+        if isinstance(plan, Deny):
+            raise _refusal(plan)
+        if plan.generate_token:
+            raise GatewayRefusedError(
+                "the gateway will not start: the stored token was not read back"
+            )
+    return loaded, plan
+
+
+def run_gateway(
+    paths: InstallPaths,
+    env: Mapping[str, str],
+    *,
+    port: int | None,
+    echo: Echo,
+    services: ServicesFactory | None = None,
+) -> int:
+    """Run in the foreground until SIGTERM/SIGINT; the exit status for the CLI."""
+    try:
+        loaded, plan = start_plan(paths, env, port, echo)
+    except GatewayRefusedError as exc:
+        echo(f"clawkeep: {exc}")
+        return EXIT_REFUSED
+    ensure_state_dir(paths)
+    if services is None:
+        from clawkeep.gateway.wiring import build_services
+
+        services = build_services
+    settings = plan.settings
+    app = create_app(settings, services(loaded, env), access_log_path=paths.logs_dir / ACCESS_LOG)
+    try:
+        sockets = bind_sockets(settings.hosts, settings.port)
+    except OSError as exc:
+        echo(f"clawkeep: cannot listen on {', '.join(settings.hosts)} port {settings.port}: {exc}")
+        return 1
+
+    def ready(addresses: list[tuple[str, int]]) -> None:
+        shown = ", ".join(
+            f"http://[{h}]:{p}" if ":" in h else f"http://{h}:{p}" for h, p in addresses
+        )
+        echo(f"clawkeep gateway listening on {shown} (auth: {settings.auth.mode}; WS at /ws)")
+
+    asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready))
+    echo("clawkeep gateway stopped")
+    return 0

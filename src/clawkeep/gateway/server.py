@@ -1,0 +1,121 @@
+"""Serving the app: our own listening sockets, uvicorn with proxy trust off, clean SIGTERM.
+
+The sockets are bound here from the resolved settings, so the addresses listened on are
+exactly the ones `gateway.bind` asked for. uvicorn never reads X-Forwarded-* itself (the
+middleware resolves clients from `gateway.trustedProxies`), never compresses frames (no
+decompression bombs), and on SIGTERM stops accepting, then waits for in-flight work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import socket
+from collections.abc import Callable, Sequence
+
+import uvicorn
+from starlette.types import ASGIApp
+
+__all__ = ["WS_HARD_LIMIT_BYTES", "bind_sockets", "serve"]
+
+WS_HARD_LIMIT_BYTES = 1024 * 1024  # beyond the protocol's own frame limit: close with 1009
+
+
+def _family(host: str) -> socket.AddressFamily:
+    try:
+        return socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        return socket.AF_INET
+
+
+def _bind_one(host: str, port: int) -> socket.socket:
+    family = _family(host)
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            # "::" must not silently also take IPv4: each address is listed on purpose.
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind((host, port))
+        sock.listen(1024)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def bind_sockets(hosts: Sequence[str], port: int) -> list[socket.socket]:
+    """Bind every host on one port (port 0: the first host's ephemeral port for all).
+
+    The first host must bind; a later IPv6 host is skipped when the machine has no IPv6.
+    """
+    sockets: list[socket.socket] = []
+    for index, host in enumerate(hosts):
+        try:
+            sock = _bind_one(host, port)
+        except OSError:
+            if index > 0 and _family(host) == socket.AF_INET6 and _ipv6_unavailable():
+                continue  # no IPv6 on this machine: nothing can reach ::1 either
+            for opened in sockets:
+                opened.close()
+            raise
+        sockets.append(sock)
+        if port == 0:
+            port = sock.getsockname()[1]
+    return sockets
+
+
+def _ipv6_unavailable() -> bool:
+    try:
+        probe = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    except OSError:
+        return True
+    with contextlib.closing(probe):
+        try:
+            probe.bind(("::1", 0))
+        except OSError:
+            return True
+    return False
+
+
+def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        http="httptools",
+        ws="websockets-sansio",
+        lifespan="on",
+        proxy_headers=False,  # client IPs come from gateway.trustedProxies, not uvicorn
+        forwarded_allow_ips=[],
+        server_header=False,
+        ws_max_size=WS_HARD_LIMIT_BYTES,
+        ws_per_message_deflate=False,  # no compressed frames: no decompression bombs
+        log_config=None,
+        access_log=False,  # the gateway writes its own access log, without secrets
+        log_level="warning" if log_level not in ("debug", "trace") else "debug",
+        timeout_graceful_shutdown=30,
+    )
+
+
+async def serve(
+    app: ASGIApp,
+    sockets: list[socket.socket],
+    *,
+    log_level: str = "info",
+    on_ready: Callable[[list[tuple[str, int]]], None] | None = None,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Serve until SIGTERM/SIGINT (main thread) or until ``stop`` is set."""
+    server = uvicorn.Server(_config(app, log_level))
+    task = asyncio.create_task(server.serve(sockets=sockets))
+    while not server.started and not task.done():
+        await asyncio.sleep(0.01)
+    if server.started and on_ready is not None:
+        on_ready([sock.getsockname()[:2] for sock in sockets])
+    if stop is not None:
+        stopper = asyncio.create_task(stop.wait())
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        server.should_exit = True
+        stopper.cancel()
+    await task
