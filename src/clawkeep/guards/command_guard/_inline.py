@@ -57,7 +57,9 @@ _CALL_STRING = re.compile(
     r"(?:system|exec|execSync|spawnSync|popen|Popen|call|run|check_output|check_call"
     r"|shell_exec|passthru|proc_open|getoutput|getstatusoutput|IO\.popen|%x)\s*\(\s*" + _QUOTED
 )
-_CALL_LIST = re.compile(r"(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\(\s*\[([^\]]*)\]")
+_CALL_LIST = re.compile(
+    r"(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\(\s*\[([^\]]*)\]"
+)
 _BACKTICKS = re.compile(r"`([^`]+)`|%x\{([^}]*)\}")
 _DELETE = re.compile(
     r"(?:rmtree|rmSync|rmdirSync|unlinkSync|removedirs|remove|unlink|rmdir|rm_rf|rm_r|rm"
@@ -81,7 +83,9 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
         if _READS_FILE.search(code) and _SENDS.search(code):
             w.flag("exfiltration", f"{lang} code reads a file and sends it over the network")
         elif not w.ctx.egress:
-            w.flag("network_no_egress", f"{lang} code uses the network and this agent has no egress")
+            w.flag(
+                "network_no_egress", f"{lang} code uses the network and this agent has no egress"
+            )
     if _DECODE.search(code) and _RUNS.search(code):
         w.flag("obfuscation", f"{lang} code decodes text and runs it")
     if _FORK.search(code):

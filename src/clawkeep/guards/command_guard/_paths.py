@@ -17,7 +17,7 @@ from clawkeep.guards.command_guard._words import UNKNOWN
 __all__ = ["Place", "credential", "credential_name", "persistence", "place"]
 
 _STREAMS = re.compile(r"^/dev/(null|zero|u?random|stdin|stdout|stderr|tty|full|fd/\d+)$")
-_TEMPS = ("/tmp", "/var/tmp", "/dev/shm")
+_TEMPS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - classifying paths, not using them
 _GLOB = re.compile(r"[*?\[]")
 
 # Credential locations, as path-component sequences (any position in the path).

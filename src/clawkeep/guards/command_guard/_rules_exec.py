@@ -12,7 +12,7 @@ import re
 
 from clawkeep.guards.command_guard._paths import credential_name, place
 from clawkeep.guards.command_guard._rules_net import SHELLS
-from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
 
 __all__ = ["EXEC_RULES", "WRAPPERS"]
@@ -95,9 +95,14 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     for index, arg in enumerate(values):
         text = arg.text
         code: Arg | None = None
-        if text in flags or (re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags)):
+        if text in flags or (
+            re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags)
+        ):
             code = values[index + 1] if index + 1 < len(values) else None
-        elif any(text.startswith(f) and len(text) > len(f) and f.startswith("-") and len(f) == 2 for f in flags):
+        elif any(
+            text.startswith(f) and len(text) > len(f) and f.startswith("-") and len(f) == 2
+            for f in flags
+        ):
             code = Arg(text[2:], arg.tricks, arg.glob, arg.substs)
         if code is None:
             continue
@@ -199,7 +204,9 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
 
 def _wrapper(cmd: Cmd, w: Walker) -> None:
     with_value, positional = _WRAP_SPEC[cmd.name]
-    if cmd.name in ("sudo", "doas", "runuser") and any(a.text in ("-s", "-i", "-su") for a in cmd.args):
+    if cmd.name in ("sudo", "doas", "runuser") and any(
+        a.text in ("-s", "-i", "-su") for a in cmd.args
+    ):
         w.flag("privilege", f"{cmd.name} opens a root shell")
         return
     w.run_argv(_skip(cmd.args, with_value, positional), cmd.stdin)
@@ -230,8 +237,13 @@ def _env(cmd: Cmd, w: Walker) -> None:
         text = args[0].text
         if text in ("-u", "--unset", "-C", "--chdir") and len(args) > 1:
             args = args[2:]
-        elif text in ("-S", "--split-string") and len(args) > 1 or text.startswith("--split-string="):
-            split = args[1] if text in ("-S", "--split-string") else literal(text.split("=", 1)[1])
+        elif text in ("-S", "--split-string") or text.startswith("--split-string="):
+            if "=" in text:
+                split = literal(text.split("=", 1)[1])
+            elif len(args) > 1:
+                split = args[1]
+            else:
+                return
             if split.static:
                 w.script(split.text, "env -S string")
             else:
@@ -276,7 +288,9 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
         if text == "--":
             break
     inner = list(args[index:]) or [literal("echo")]
-    is_shell = command_name(inner[0].text) in SHELLS or bool(re.match(r"python|perl|ruby|node", inner[0].text))
+    is_shell = command_name(inner[0].text) in SHELLS or bool(
+        re.match(r"python|perl|ruby|node", inner[0].text)
+    )
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:
@@ -293,10 +307,12 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
     inputs = [a for a in cmd.args[seps[0] + 1 :] if a.text not in (":::", ":::+")] if seps else []
     if any(v in ("-S", "--sshlogin") or v.startswith("--sshlogin=") for v in values):
         w.flag("exfiltration", "parallel runs jobs on remote hosts")
-    inner = _skip(head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"})
+    inner = _skip(
+        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
+    )
     if not seps:
         inner = inner or [literal("echo")]
-        w.run_argv(inner + [Arg(UNKNOWN)], Stdin())
+        w.run_argv([*inner, Arg(UNKNOWN)], Stdin())
         return
     for item in inputs[:16]:
         if not inner:
@@ -307,7 +323,7 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
         elif any("{}" in a.text for a in inner):
             w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
         else:
-            w.run_argv(inner + [item])
+            w.run_argv([*inner, item])
 
 
 _FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
@@ -333,9 +349,9 @@ def _find(cmd: Cmd, w: Walker) -> None:
             continue
         if text == "-delete":
             for root in roots:
-                found = place(root, w.ctx)
-                if found.kind not in ("workspace", "workspace_root", "temp"):
-                    w.flag("destructive_delete", f"find -delete under {found.path} ({found.kind})")
+                where = place(root, w.ctx)
+                if where.kind not in ("workspace", "workspace_root", "temp"):
+                    w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
         if text in _FIND_EXEC:
             end = index + 1
             while end < len(args) and args[end].text not in (";", "+"):
@@ -349,10 +365,10 @@ def _find(cmd: Cmd, w: Walker) -> None:
 
 
 _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
-EXEC_RULES = {name: _shell for name in SHELLS}
+EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}
-WRAPPERS = {name: _wrapper for name in _WRAP_SPEC}
+WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}
 WRAPPERS |= {"command": _command, "su": _su, "env": _env, "xargs": _xargs}
 WRAPPERS |= {"parallel": _parallel, "find": _find}

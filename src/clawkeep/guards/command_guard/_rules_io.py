@@ -24,7 +24,6 @@ _INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 _NO_READ = {"echo", "printf", "test", "[", "[[", "which", "type", "whereis", "basename"}
 _NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
-_NO_READ |= {"grep", "rg", "egrep", "fgrep", "sed", "awk"}
 _DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
 _DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
 
@@ -117,7 +116,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _NO_READ:
         return
     for arg in cmd.args:
-        if not arg.static or arg.text.startswith("-") and "=" not in arg.text:
+        if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):
             if not (text.startswith(("/", "~", ".")) or "/" in text):
@@ -137,7 +136,9 @@ def _rm(cmd: Cmd, w: Walker) -> None:
         found = place(target, w.ctx)
         if found.kind == "unknown":
             if recursive:
-                w.flag("destructive_delete", f"{cmd.name} -r of {found.path}, known only at run time")
+                w.flag(
+                    "destructive_delete", f"{cmd.name} -r of {found.path}, known only at run time"
+                )
         elif found.kind == "workspace_root" and not found.contents:
             w.flag("destructive_delete", f"{cmd.name} deletes the whole workspace")
         elif found.kind in _DELETE_BLOCKED:
@@ -154,7 +155,9 @@ def _disk(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name == "fdisk" and set(values) <= {"-l", "--list", "-V", "--version", "-h"}:
         return
-    if cmd.name == "parted" and not re.search(r"\b(mklabel|mkpart|rm|resizepart|mkfs)\b", " ".join(values)):
+    if cmd.name == "parted" and not re.search(
+        r"\b(mklabel|mkpart|rm|resizepart|mkfs)\b", " ".join(values)
+    ):
         return
     if cmd.name == "cryptsetup" and not {"luksFormat", "erase", "luksErase"} & set(values):
         return
@@ -175,7 +178,11 @@ def _perms(cmd: Cmd, w: Walker) -> None:
         if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
             w.flag("privilege", f"chmod {mode} sets a set-id bit")
         recursive = "R" in _flags(values) or "--recursive" in values
-        if cmd.name == "chmod" and recursive and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode):
+        if (
+            cmd.name == "chmod"
+            and recursive
+            and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode)
+        ):
             w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
     for target in operands:
         found = place(target, w.ctx)

@@ -23,7 +23,9 @@ DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request",
 DOWNLOADERS |= {"https", "xh", "tftp", "ftp"}
 RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}
 RAW_SOCKET |= {"pwncat", "sbd", "rlogin", "rsh", "rexec", "finger", "ztcp", "openssl"}
-_LOOPBACK = re.compile(r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)")
+_LOOPBACK = re.compile(
+    r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)"
+)
 _REMOTE = re.compile(r"^(?![./~])([\w.-]+@)?[\w.-]+:(?!//)|^\w+://|^rsync://")
 _TUNNELS = {"ngrok", "cloudflared", "localtunnel", "lt", "bore", "frpc", "chisel", "serveo"}
 _NETWORK = {"ssh", "sftp", "ping", "ping6", "dig", "nslookup", "host", "whois", "traceroute"}
@@ -58,11 +60,18 @@ def _curl(cmd: Cmd, w: Walker) -> None:
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
     for index, arg in enumerate(values):
-        flag = re.match(r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-                        r"|--body-(file|data))(=(.*))?$", arg)
+        flag = re.match(
+            r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+            r"|--body-(file|data))(=(.*))?$",
+            arg,
+        )
         if flag is None:
             continue
-        payload = flag.group(5) if flag.group(4) else (values[index + 1] if index + 1 < len(values) else "")
+        payload = (
+            flag.group(5)
+            if flag.group(4)
+            else (values[index + 1] if index + 1 < len(values) else "")
+        )
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
         if is_file or not _loopback_only(urls):
             what = "uploads a file" if is_file else "posts data"
@@ -90,7 +99,11 @@ def _raw(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "openssl":
         if not values or values[0] not in ("s_client", "s_server"):
             return
-        if values[0] == "s_client" and not cmd.stdin and not any(r.op == "<" for r in cmd.redirects):
+        if (
+            values[0] == "s_client"
+            and not cmd.stdin
+            and not any(r.op == "<" for r in cmd.redirects)
+        ):
             _egress(cmd, w)
             return
     if set(values) <= {"-h", "--help", "-V", "--version"}:
@@ -105,7 +118,9 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if set(values) <= {"-V", "-h"}:
         return
-    if cmd.name == "ssh" and set(values) & {"-R", "-D"} or any(v.startswith(("-R", "-D")) for v in values):
+    if (cmd.name == "ssh" and set(values) & {"-R", "-D"}) or any(
+        v.startswith(("-R", "-D")) for v in values
+    ):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
     _egress(cmd, w)
@@ -146,13 +161,12 @@ def _git(cmd: Cmd, w: Walker) -> None:
 
 def _packages(cmd: Cmd, w: Walker) -> None:
     values = [v for v in cmd.values() if not v.startswith("-")]
-    if cmd.name in _SYSPKG:
-        if any(re.match(r"^\w+://", v) for v in values):
-            w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
-            return
+    if cmd.name in _SYSPKG and any(re.match(r"^\w+://", v) for v in values):
+        w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
+        return
     if cmd.name == "uv" and values[:1] == ["pip"]:
         values = values[1:]
-    if values and values[0] in _INSTALL or cmd.name in ("npx", "pipx"):
+    if (values and values[0] in _INSTALL) or cmd.name in ("npx", "pipx"):
         _egress(cmd, w)
 
 
@@ -182,7 +196,9 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
         set(values) & _DECODE_FLAGS or name in ("uudecode", "rev") or "enc" in values
     ):
         return {"decode"}
-    if name in ("echo", "printf") and any(re.search(r"\\x[0-9a-fA-F]|\\[0-7]{3}", v) for v in values):
+    if name in ("echo", "printf") and any(
+        re.search(r"\\x[0-9a-fA-F]|\\[0-7]{3}", v) for v in values
+    ):
         return {"decode"}
     return set()
 

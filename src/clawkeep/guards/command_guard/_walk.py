@@ -161,7 +161,11 @@ class Walker:
         name = self.text(name_node)
         value = resolve(value_node, self.src, self.env) if value_node is not None else Arg("")
         self._tricks(value, f"value of {name}")
-        if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in ("", "0", "/dev/null"):
+        if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
+            "",
+            "0",
+            "/dev/null",
+        ):
             self.flag("anti_forensics", f"{name}={value.text} stops recording commands")
         self.env.values[name] = value.value
 
@@ -260,10 +264,12 @@ class Walker:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
         from clawkeep.guards.command_guard._rules_io import judge_args, judge_redirects
 
+        self._tricks(word, f"command word {_show(word)}")
         if not word.static:
-            self.flag("dynamic_command", f"the command word {_show(word)} is only known at run time")
+            self.flag(
+                "dynamic_command", f"the command word {_show(word)} is only known at run time"
+            )
             return
-        self._tricks(word, f"command word {word.text!r}")
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
@@ -307,7 +313,7 @@ class Walker:
 
     def _tricks(self, arg: Arg, where: str) -> None:
         for trick in arg.tricks:
-            if trick == "empty quotes inside a word" and not where.startswith("command"):
+            if "quotes inside a word" in trick and not where.startswith("command"):
                 continue
             if trick == "backslash inside a word" and not where.startswith("command"):
                 continue
@@ -352,7 +358,9 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
         if name_node is None:
             continue
         word = resolve(name_node, walker.src, walker.env)
-        args = [resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")]
+        args = [
+            resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")
+        ]
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
         if cmd_node is node or node.type == "redirected_statement":

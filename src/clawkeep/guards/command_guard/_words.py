@@ -16,6 +16,7 @@ from clawkeep.guards.command_guard._parse import Node
 __all__ = ["UNKNOWN", "Arg", "Env", "literal", "resolve"]
 
 UNKNOWN = "\x00"
+_QUOTES = {"string", "raw_string", "ansi_c_string"}
 _SUBST = {"command_substitution", "process_substitution"}
 _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
 _GLOB = re.compile(r"[*?\[]")
@@ -83,6 +84,8 @@ def _text(node: Node, src: bytes) -> str:
 def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> None:
     kind = node.type
     if kind in ("word", "number", "command_name", "concatenation"):
+        if kind == "concatenation" and any(c.type in _QUOTES for c in node.named_children):
+            acc.tricks.append("quotes inside a word")
         if node.named_child_count:
             _splice(node, src, env, acc, _unescape_word)
         else:
@@ -168,7 +171,7 @@ def _unescape_dq(raw: str) -> str:
 def _ansi(body: str, acc: _Acc) -> str:
     def one(match: re.Match[str]) -> str:
         esc = match.group(1)
-        if esc[0] in "xuU" and len(esc) > 1 or esc[0] in "01234567":
+        if (esc[0] in "xuU" and len(esc) > 1) or esc[0] in "01234567":
             code = int(esc[1:], 16) if esc[0] in "xuU" else int(esc, 8)
             char = chr(code) if code < 0x110000 else "?"
             if 0x21 <= code <= 0x7E:
@@ -192,7 +195,7 @@ def _variable(name: str, env: Env, acc: _Acc) -> None:
     elif name == "PWD":
         acc.parts.append(env.workspace)
     elif name == "TMPDIR":
-        acc.parts.append("/tmp")
+        acc.parts.append("/tmp")  # noqa: S108 - the usual value, for judging paths only
     else:
         acc.parts.append(UNKNOWN)
 
