@@ -107,7 +107,7 @@ def test_container_engine_run_when_present(tmp_path: Path) -> None:
             break
     else:
         pytest.skip("CONTAINER BACKEND NOT RUN: no docker or podman engine answers here")
-    spec = SandboxSpec(workspace=tmp_path, workspace_access="ro", backend=engine)  # type: ignore[arg-type]
+    spec = SandboxSpec(workspace=tmp_path, workspace_access="ro", backend=engine)
     result = run_sandboxed("touch /workspace/x", spec)
     assert not isinstance(result, Deny)
     assert not (tmp_path / "x").exists()
