@@ -130,7 +130,6 @@ ALLOW = [
     "ps aux | grep python",
     "du -sh * | sort -h",
     "wc -l $(git ls-files)",
-    "env",
 ]
 
 
@@ -146,7 +145,5 @@ def test_blocks_attack_class(reason: str, command: str) -> None:
 
 @pytest.mark.parametrize("command", ALLOW)
 def test_everyday_command_is_not_mistaken_for_an_attack(command: str) -> None:
-    if command == "env":
-        pytest.skip("bare env prints secrets: refused by policy (see credential_read)")
     verdict = judge(command, CTX)
     assert verdict.allowed, verdict

@@ -48,6 +48,9 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "sudoers"),
     ("environ",),
 )
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in _CREDENTIALS:
+    _BY_FIRST.setdefault(_seq[0], []).append(_seq)
 # Files whose writing makes code run later: shell start-up, schedulers, services, hooks.
 _PERSISTENCE = re.compile(
     r"(^|/)(\.bashrc|\.bash_profile|\.bash_login|\.bash_logout|\.profile|\.zshrc|\.zshenv"
@@ -142,8 +145,8 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     parts = [p for p in found.path.split("/") if p]
     if parts and parts[-1].endswith(".pub"):
         return None  # public keys are public
-    for seq in _CREDENTIALS:
-        for i in range(len(parts) - len(seq) + 1):
+    for i, part in enumerate(parts):
+        for seq in _BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
     return None
