@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from clawkeep.cli.guard_command import command
 from clawkeep.cli.guard_path import path
 from clawkeep.cli.guard_url import url
 
@@ -17,3 +18,4 @@ def guard() -> None:
 
 guard.add_command(url)
 guard.add_command(path)
+guard.add_command(command)
