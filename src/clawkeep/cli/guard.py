@@ -6,6 +6,7 @@ import click
 
 from clawkeep.cli.guard_command import command
 from clawkeep.cli.guard_path import path
+from clawkeep.cli.guard_text import text
 from clawkeep.cli.guard_url import url
 
 __all__ = ["guard"]
@@ -18,4 +19,5 @@ def guard() -> None:
 
 guard.add_command(url)
 guard.add_command(path)
+guard.add_command(text)
 guard.add_command(command)

@@ -1,0 +1,65 @@
+"""ChannelGuard: allow, flag or block one inbound message; the verdict is enforced upstream.
+
+Runs synchronously (about a few milliseconds per chat message on two cores). A classifier
+error blocks unless ``failOpen`` is set; a missing or altered model means rules only, which
+``model_unavailable()`` reports for the audit.
+"""
+
+from __future__ import annotations
+
+from clawkeep.config.schema.guard_text import ChannelGuardConfig
+from clawkeep.guards.injection import (
+    InjectionClassifier,
+    TextVerdict,
+    default_classifier,
+    normalise,
+)
+from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
+
+__all__ = ["ChannelGuard"]
+
+_P = "channel_guard"
+
+
+class ChannelGuard:
+    """One guard per gateway; ``scan`` is safe to call from several threads."""
+
+    def __init__(
+        self, cfg: ChannelGuardConfig, classifier: InjectionClassifier | None = None
+    ) -> None:
+        self._cfg = cfg
+        self._classifier = classifier if classifier is not None else default_classifier()
+
+    def model_unavailable(self) -> bool:
+        """True when the guard runs on rules only (model missing or failed its checksum)."""
+        return not self._classifier.available()
+
+    def scan(self, text: str, *, channel: str | None = None) -> TextVerdict:
+        """The verdict for one inbound message on ``channel``."""
+        cfg = self._cfg.for_channel(channel)
+        if not cfg.enabled:
+            return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
+        norm = normalise(text[: cfg.max_chars])
+        ruled = rule_verdict(_P, norm)
+        if ruled is not None:
+            return ruled
+        if not self._classifier.available():
+            return combine(_P, norm, None, block=cfg.block_threshold, flag=cfg.flag_threshold)
+        try:
+            score = self._classifier.score(norm.text)
+        except (
+            Exception
+        ) as exc:  # any classifier failure takes the configured side: closed by default
+            verdict: Verdict = "allow" if cfg.fail_open else "block"
+            return TextVerdict(verdict, 0.0, f"{_P}.error", f"classifier failed: {exc}", False)
+        result = combine(_P, norm, score, block=cfg.block_threshold, flag=cfg.flag_threshold)
+        if len(text) > cfg.max_chars and result.verdict == "allow":
+            # Unscanned tail: never allow silently what was not read.
+            return TextVerdict(
+                "flag",
+                result.score,
+                f"{_P}.too_long",
+                f"only the first {cfg.max_chars} characters were scanned",
+                result.normalised_changed,
+            )
+        return result

@@ -1,0 +1,99 @@
+"""ContentGuard: the injection verdict on sessions_send payloads and tool results.
+
+Same judgement as the channel-guard (rules, normalisation, classifier over overlapping
+windows, max score), plus an optional LLM judge. Content reaches the model only when
+allowed or flagged, and then inside boundary markers (``wrap_untrusted``).
+"""
+
+from __future__ import annotations
+
+from clawkeep.config.schema.guard_text import ContentGuardConfig
+from clawkeep.guards.content_guard._judge import Judge, ask_judge
+from clawkeep.guards.injection import (
+    InjectionClassifier,
+    Normalised,
+    ScoreBatcher,
+    TextVerdict,
+    default_classifier,
+    normalise,
+)
+from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
+
+__all__ = ["ContentGuard"]
+
+_P = "content_guard"
+
+
+class ContentGuard:
+    """Checks untrusted content before a model reads it; queued checks share batches."""
+
+    def __init__(
+        self,
+        cfg: ContentGuardConfig,
+        classifier: InjectionClassifier | None = None,
+        judge: Judge | None = None,
+    ) -> None:
+        self._cfg = cfg
+        self._classifier = classifier if classifier is not None else default_classifier()
+        self._batcher = ScoreBatcher(self._classifier)
+        self._judge = judge
+
+    def model_unavailable(self) -> bool:
+        """True when the guard runs on rules only (model missing or failed its checksum)."""
+        return not self._classifier.available()
+
+    async def check(self, text: str, *, source: str) -> TextVerdict:
+        """The verdict for content from ``source`` (e.g. ``web_fetch``, ``sessions_send``)."""
+        cfg = self._cfg
+        if not cfg.enabled:
+            return TextVerdict("allow", 0.0, f"{_P}.disabled", "content-guard is off", False)
+        if len(text) > cfg.max_chars:
+            # Never truncate silently: an attacker would put the payload past the cut.
+            return TextVerdict(
+                "block",
+                0.0,
+                f"{_P}.too_long",
+                f"{len(text)} characters, limit {cfg.max_chars}",
+                False,
+            )
+        norm = normalise(text)
+        ruled = rule_verdict(_P, norm)
+        if ruled is not None:
+            return ruled
+        verdict = await self._classify(norm)
+        if verdict.verdict == "block" or self._judge is None or not cfg.llm_judge.enabled:
+            return verdict
+        return await self._second_opinion(text, source, verdict)
+
+    async def _classify(self, norm: Normalised) -> TextVerdict:
+        cfg = self._cfg
+        if not self._classifier.available():
+            return combine(_P, norm, None, block=cfg.block_threshold, flag=cfg.flag_threshold)
+        try:
+            score = await self._batcher.score(norm.text)
+        except (
+            Exception
+        ) as exc:  # any classifier failure takes the configured side: closed by default
+            side: Verdict = "allow" if cfg.fail_open else "block"
+            return TextVerdict(side, 0.0, f"{_P}.error", f"classifier failed: {exc}", False)
+        return combine(_P, norm, score, block=cfg.block_threshold, flag=cfg.flag_threshold)
+
+    async def _second_opinion(self, text: str, source: str, first: TextVerdict) -> TextVerdict:
+        assert self._judge is not None
+        answer = await ask_judge(
+            self._judge, text, source=source, max_chars=self._cfg.llm_judge.max_chars
+        )
+        if answer == "safe":
+            return first
+        if answer == "injection":
+            return TextVerdict(
+                "block",
+                max(first.score, 0.5),
+                f"{_P}.judge",
+                "the LLM judge answered INJECTION",
+                first.normalised_changed,
+            )
+        detail = "judge failed" if answer == "error" else "judge gave no exact SAFE/INJECTION"
+        return TextVerdict(
+            "block", first.score, f"{_P}.judge_error", detail, first.normalised_changed
+        )

@@ -1,0 +1,123 @@
+"""High-precision rules: phrases and markers that block on their own, in several languages.
+
+Each rule is written to match an attack and nothing an ordinary user says. "Ignore my last
+message" is chat; "ignore all previous instructions" is an attack. Rules run on normalised
+text (see ``_normalise``), so zero-width splits and look-alike letters do not slip past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["RULES", "Rule", "match_rule"]
+
+_I = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named pattern; its name becomes the reason code ``<guard>.rule.<name>``."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, pattern: str) -> Rule:
+    return Rule(name, re.compile(pattern, _I))
+
+
+_TARGET = r"(instructions?|prompts?|rules|directives|guidelines|guardrails|system\s+prompt)"
+_EARLIER = r"(previous|prior|above|earlier|preceding|former|original|initial|all|any|your)"
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "ignore_previous",
+        rf"\b(ignore|disregard|forget|override|bypass|discard)\b[\s,]+(all\s+|any\s+|of\s+)?"
+        rf"(the\s+|your\s+|my\s+|these\s+|those\s+)?({_EARLIER}\s+){{1,2}}{_TARGET}\b",
+    ),
+    _rule(
+        "ignore_previous_ml",
+        r"(ignorier\w*|vergiss)\s+(alle\s+)?(vorherigen|bisherigen|vorigen|obigen)\s+"
+        r"(anweisungen|instruktionen|befehle)"
+        r"|ignore[rz]?\s+(toutes\s+)?les\s+(instructions|consignes)\s+(pr[ée]c[ée]dentes|ant[ée]rieures)"
+        r"|ignora\s+(todas\s+)?las\s+instrucciones\s+(anteriores|previas)"
+        r"|ignora\s+(tutte\s+)?le\s+istruzioni\s+precedenti"
+        r"|ignore\s+(todas\s+)?as\s+instru[çc][õo]es\s+anteriores"
+        r"|negeer\s+(alle\s+)?(eerdere|vorige)\s+instructies"
+        r"|zignoruj\s+(wszystkie\s+)?poprzednie\s+(instrukcje|polecenia)"
+        r"|(игнорируй|проигнорируй|забудь)\s+(все\s+)?(предыдущие|прошлые)\s+(инструкции|указания)"
+        r"|ігноруй\s+(усі\s+|всі\s+)?попередні\s+інструкції"
+        r"|önceki\s+tüm\s+talimatları\s+(yok\s+say|görmezden\s+gel)"
+        r"|忽略(之前|以上|先前|前面)的?(所有)?(指令|指示|说明)"
+        r"|(これまでの|以前の|前の)指示を(すべて|全て)?無視"
+        r"|이전의?\s*모든\s*지시를?\s*무시"
+        r"|تجاهل\s+(جميع\s+)?التعليمات\s+السابقة"
+        r"|पिछले\s+सभी\s+निर्देशों\s+को\s+(अनदेखा|नज़रअंदाज़|नजरअंदाज)"
+        r"|abaikan\s+semua\s+instruksi\s+sebelumnya"
+        r"|bỏ\s+qua\s+tất\s+cả\s+các\s+hướng\s+dẫn\s+trước",
+    ),
+    _rule(
+        "role_marker",
+        r"<\|\s*(im_start|im_end|system|start_header_id|end_header_id|eot_id)\s*\|>"
+        r"|\[/?INST\]|<<\s*/?SYS\s*>>",
+    ),
+    _rule(
+        "fake_boundary",
+        r"</\s*(system|system_prompt|instructions|user_input|untrusted[\w-]*)\s*>"
+        r"|<\s*(system|system_prompt)\s*>"
+        r"|<{2,}\s*/?\s*(end|begin)[\s_-]*(of[\s_-]*)?untrusted"
+        r"|\[\s*(end|begin)\s+of\s+(untrusted|user|tool|external)\s+(content|input|output|data)\s*\]",
+    ),
+    _rule(
+        "prompt_exfiltration",
+        r"\b(reveal|print|show|output|repeat|leak|dump|display|disclose|tell\s+me)\b[^.\n]{0,20}"
+        r"\byour\s+(entire\s+|full\s+|whole\s+)?(system\s+prompt|(hidden|initial|original|secret|"
+        r"internal)\s+(instructions|prompt|rules))",
+    ),
+    _rule(
+        "jailbreak_persona",
+        r"\byou\s+are\s+(now\s+)?DAN\b|\bdo\s+anything\s+now\b"
+        r"|\b(enable|activate|enter)\w*\s+(DAN|jailbreak|god|unrestricted)\s+mode\b",
+    ),
+    _rule(
+        "agent_directive",
+        r"\b(note|message|instructions?)\s+(to|for)\s+(any|the)\s+(ai|llm|language\s+model|"
+        r"assistant|agent)s?\b[^.\n]{0,40}\b(ignore|disregard|instead|must|do\s+not\s+tell)",
+    ),
+)
+
+
+_OPEN_QUOTE = re.compile(r"(?:^|[\s(:\[])[\"'`“‘«„]")
+_CLOSE_QUOTE = re.compile(r"[\"'`”’»“](?=[\s.,!?):;\]])")
+_NEGATION = re.compile(
+    r"\b(not|don'?t|never|nothing|no|without)\b[^.\n]{0,25}$"
+    r"|\b(respon\w+|reply|react\w*|answer)\s+(to|if)\b[^.\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def _mentioned(text: str, start: int) -> bool:
+    """The phrase is quoted, inside a code fence, or negated: talked about, not said.
+
+    Such text is left to the classifier instead of being blocked by the rule.
+    """
+    if text.count("```", 0, start) % 2 == 1:
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line)):
+        return True
+    return bool(_NEGATION.search(line[-40:]))
+
+
+_MENTIONABLE = frozenset({"ignore_previous", "ignore_previous_ml", "prompt_exfiltration"})
+
+
+def match_rule(text: str) -> Rule | None:
+    """The first rule that matches normalised ``text`` as something said, or None."""
+    for rule in RULES:
+        for found in rule.pattern.finditer(text):
+            if rule.name in _MENTIONABLE and _mentioned(text, found.start()):
+                continue
+            return rule
+    return None
