@@ -1,3 +1,25 @@
-"""agents stage (see DESIGN.md)."""
+"""The agent turn: workspace system prompt, model provider, bounded tool-call loop.
 
-__all__: list[str] = []
+``AgentRuntime`` is the pipeline's ``Responder``; tools reach the model only through the
+turn's ``ToolPolicy``.
+"""
+
+from __future__ import annotations
+
+from clawkeep.agents.limits import TurnLimits, limits_for, model_for
+from clawkeep.agents.loop import LoopOutcome, run_loop
+from clawkeep.agents.runtime import AgentRuntime
+from clawkeep.agents.untrusted import neutralise_markers, wrap_untrusted
+from clawkeep.agents.workspace import system_prompt
+
+__all__ = [
+    "AgentRuntime",
+    "LoopOutcome",
+    "TurnLimits",
+    "limits_for",
+    "model_for",
+    "neutralise_markers",
+    "run_loop",
+    "system_prompt",
+    "wrap_untrusted",
+]

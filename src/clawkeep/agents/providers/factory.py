@@ -1,0 +1,116 @@
+"""Turn an agent's model reference ("provider/model", or {primary, fallbacks}) into a
+provider: the configured `models.providers.<id>` merged over the built-in endpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import httpx2
+
+from clawkeep.agents.providers._http import HttpEngine
+from clawkeep.agents.providers.anthropic import AnthropicProvider
+from clawkeep.agents.providers.keys import resolve_api_key
+from clawkeep.agents.providers.ollama import OllamaProvider
+from clawkeep.agents.providers.openai import OpenAIChatProvider
+from clawkeep.agents.providers.script import ScriptProvider, load_script
+from clawkeep.agents.providers.types import (
+    AssistantTurn,
+    Message,
+    Provider,
+    ProviderError,
+    ToolSpec,
+)
+from clawkeep.config.schema.agents import AgentModelConfig
+from clawkeep.config.schema.models import ModelsConfig, ProviderConfig
+
+__all__ = ["BUILTIN_PROVIDERS", "FallbackProvider", "build_provider", "split_model_ref"]
+
+BUILTIN_PROVIDERS: dict[str, ProviderConfig] = {
+    "openai": ProviderConfig(api="openai-completions", base_url="https://api.openai.com/v1"),
+    "openrouter": ProviderConfig(api="openai-completions", base_url="https://openrouter.ai/api/v1"),
+    "anthropic": ProviderConfig(api="anthropic-messages", base_url="https://api.anthropic.com"),
+    "ollama": ProviderConfig(api="ollama", base_url="http://127.0.0.1:11434"),
+}
+
+
+def split_model_ref(ref: str) -> tuple[str, str]:
+    """("provider", "model") from "provider/model" (the model part may hold more slashes)."""
+    provider, sep, model = ref.strip().partition("/")
+    if not sep or not provider or not model:
+        raise ProviderError(
+            "provider.bad_model_ref", f"model {ref!r} is not written as provider/model"
+        )
+    return provider, model
+
+
+def _provider_config(provider_id: str, models: ModelsConfig) -> ProviderConfig:
+    own = models.providers.get(provider_id)
+    if own is not None:
+        return own
+    builtin = BUILTIN_PROVIDERS.get(provider_id) if models.mode == "merge" else None
+    if builtin is None:
+        raise ProviderError(
+            "provider.unknown", f"no provider {provider_id!r}: add models.providers.{provider_id}"
+        )
+    return builtin
+
+
+def _one(
+    ref: str,
+    models: ModelsConfig,
+    auth_profiles: Path | None,
+    transport: httpx2.AsyncBaseTransport | None,
+) -> Provider:
+    provider_id, model = split_model_ref(ref)
+    cfg = _provider_config(provider_id, models)
+    if cfg.api == "script":
+        if not cfg.script:
+            raise ProviderError("provider.bad_script", f"models.providers.{provider_id}.script")
+        return ScriptProvider(load_script(Path(cfg.script).expanduser()))
+    if not cfg.base_url:
+        raise ProviderError("provider.no_base_url", f"set models.providers.{provider_id}.baseUrl")
+    key = resolve_api_key(provider_id, cfg, auth_profiles)
+    engine = HttpEngine(cfg.timeout_seconds, cfg.max_retries, transport=transport)
+    if cfg.api == "anthropic-messages":
+        return AnthropicProvider(engine, cfg.base_url, model, key, headers=cfg.headers)
+    if cfg.api == "ollama":
+        return OllamaProvider(engine, cfg.base_url, model, key, headers=cfg.headers)
+    return OpenAIChatProvider(engine, cfg.base_url, model, key, headers=cfg.headers)
+
+
+class FallbackProvider:
+    """Tries the primary, then each fallback, when a provider fails."""
+
+    def __init__(self, providers: Sequence[Provider]) -> None:
+        self._providers = tuple(providers)
+
+    async def complete(
+        self, system: str, messages: Sequence[Message], tools: Sequence[ToolSpec]
+    ) -> AssistantTurn:
+        last: ProviderError | None = None
+        for provider in self._providers:
+            try:
+                return await provider.complete(system, messages, tools)
+            except ProviderError as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+
+def build_provider(
+    model: str | AgentModelConfig | None,
+    models: ModelsConfig,
+    *,
+    auth_profiles: Path | None = None,
+    transport: httpx2.AsyncBaseTransport | None = None,
+) -> Provider:
+    """The provider for an agent's `model` setting; ProviderError when it cannot be built."""
+    if model is None:
+        raise ProviderError("provider.no_model", "set agents.defaults.model (provider/model)")
+    if isinstance(model, str):
+        return _one(model, models, auth_profiles, transport)
+    refs = (model.primary, *model.fallbacks)
+    built = [_one(r, models, auth_profiles, transport) for r in refs]
+    return built[0] if len(built) == 1 else FallbackProvider(built)

@@ -1,0 +1,180 @@
+"""The agent turn (the pipeline's Responder): resolve the agent, its policy and provider,
+build the context from the session's own history, and run the tool-call loop.
+
+The policy is resolved once per turn from (agent, channel, group, sender, sandboxed,
+turn denies); the model is offered only the tools it allows and every call passes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from clawkeep.agents.dispatch import dispatch
+from clawkeep.agents.limits import limits_for, model_for
+from clawkeep.agents.loop import LoopOutcome, run_loop
+from clawkeep.agents.providers.factory import build_provider
+from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
+from clawkeep.agents.untrusted import wrap_untrusted
+from clawkeep.agents.workspace import system_prompt
+from clawkeep.config.agents import ResolvedAgent, resolve_agents
+from clawkeep.config.paths import InstallPaths
+from clawkeep.config.schema import RootConfig
+from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline.types import TurnRequest
+from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
+from clawkeep.tools._sessions import main_key
+from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
+from clawkeep.tools.registry import registry
+
+if TYPE_CHECKING:
+    from clawkeep.sessions import TranscriptStore
+
+__all__ = ["AgentRuntime"]
+
+
+def _history_messages(entries: list[tuple[str, str, bool, str]]) -> list[Message]:
+    out: list[Message] = []
+    for role, text, untrusted, source in entries:
+        if role not in ("user", "assistant"):
+            continue
+        body = wrap_untrusted(text, source=source or "forwarded") if untrusted else text
+        out.append(Message("user" if role == "user" else "assistant", body))
+    return out
+
+
+class AgentRuntime:
+    """Answers admitted messages with the agent's model and tools (a ``Responder``)."""
+
+    def __init__(
+        self,
+        config: RootConfig,
+        paths: InstallPaths,
+        *,
+        models: ModelsConfig | None = None,
+        store: TranscriptStore | None = None,
+        events: EventLog | None = None,
+        services: ToolServices | None = None,
+        providers: Mapping[str, Provider] | None = None,
+        plugin_tools: tuple[ToolDef, ...] = (),
+    ) -> None:
+        self.config = config
+        self.paths = paths
+        self.models = models or ModelsConfig()
+        self.store = store
+        self.events = events
+        self.services = replace(services or ToolServices(), delegate=self._delegate)
+        self.tools = registry(plugin_tools)
+        self._plugin_names = frozenset(t.name for t in plugin_tools)
+        self._providers: dict[str, Provider] = dict(providers or {})
+        self._agents = {a.id: a for a in resolve_agents(config, paths)}
+
+    def provider(self, agent_id: str) -> Provider:
+        """The agent's provider, built once from its `model` setting."""
+        cached = self._providers.get(agent_id)
+        if cached is None:
+            cached = build_provider(
+                model_for(self.config, agent_id),
+                self.models,
+                auth_profiles=self.paths.auth_profiles(agent_id),
+            )
+            self._providers[agent_id] = cached
+        return cached
+
+    def sandboxed(self, agent: ResolvedAgent, session_key: str) -> bool:
+        mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
+        if mode == "off":
+            return False
+        return mode == "all" or session_key != main_key(agent.id)
+
+    def policy(
+        self, agent: ResolvedAgent, session_key: str, request: TurnRequest | None
+    ) -> ToolPolicy:
+        msg = request.message if request is not None else None
+        ctx = PolicyContext(
+            agent_id=agent.id,
+            channel=msg.channel if msg else None,
+            group=msg.group if msg and msg.chat_type == "group" else None,
+            sender=msg.sender if msg else None,
+            sandboxed=self.sandboxed(agent, session_key),
+            turn_denies=request.denied_tools if request else frozenset(),
+            flagged=request.flagged if request else False,
+            plugin_tools=self._plugin_names,
+        )
+        return resolve_policy(self.config, ctx, implemented=self.tools)
+
+    async def respond(self, request: TurnRequest) -> str | None:
+        """The pipeline's entry: one turn for an admitted, routed message."""
+        outcome = await self.run_turn(request.agent_id, request.session_key, request)
+        return outcome.reply if outcome is not None else None
+
+    async def run_turn(
+        self, agent_id: str, session_key: str, request: TurnRequest | None, depth: int = 0
+    ) -> LoopOutcome | None:
+        agent = self._agents.get(agent_id)
+        if agent is None:
+            self._emit("agent.turn", "agents.unknown_agent", agent_id, session_key)
+            return None
+        policy = self.policy(agent, session_key, request)
+        ctx = ToolContext(
+            agent=agent,
+            session_key=session_key,
+            config=self.config,
+            paths=self.paths,
+            policy=policy,
+            sandboxed=policy.context.sandboxed,
+            session_is_main=session_key == main_key(agent.id),
+            store=self.store,
+            events=self.events,
+            services=self.services,
+            model_ref=str(model_for(self.config, agent.id) or ""),
+            depth=depth,
+        )
+        specs = [
+            ToolSpec(t.name, t.description, t.schema())
+            for name, t in sorted(self.tools.items())
+            if name in policy.offered  # a refused tool is never shown to the model
+        ]
+        system = system_prompt(agent.workspace, request.annotations if request else ())
+        messages = self._context(session_key, request)
+        try:
+            provider = self.provider(agent.id)
+
+            async def run_call(call: ToolCall) -> ToolResult:
+                return await dispatch(call, self.tools, ctx)
+
+            outcome = await run_loop(
+                provider, system, messages, specs, run_call, limits_for(self.config, agent.id)
+            )
+        except ProviderError as exc:
+            self._emit("agent.turn", exc.code, agent.id, session_key)
+            return LoopOutcome(f"(the model could not answer: {exc.code})", exc.code, 0, ())
+        self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
+        return outcome
+
+    def _context(self, session_key: str, request: TurnRequest | None) -> list[Message]:
+        limit = 40
+        rows: list[tuple[str, str, bool, str]] = []
+        if self.store is not None:
+            for e in self.store.history(session_key, limit):
+                untrusted = bool(e.meta.get("untrusted"))
+                rows.append((e.role, e.text, untrusted, str(e.meta.get("source", ""))))
+        messages = _history_messages(rows)
+        text = request.message.text if request is not None else None
+        if text is not None and (not rows or rows[-1][1] != text or rows[-1][0] != "user"):
+            messages.append(Message("user", text))  # the store did not have it yet
+        return messages
+
+    async def _delegate(self, agent_id: str, session_key: str, depth: int) -> str | None:
+        outcome = await self.run_turn(agent_id, session_key, None, depth)
+        if outcome is None:
+            return None
+        if self.store is not None and outcome.reply:
+            self.store.append(session_key, "assistant", outcome.reply, meta={"agent": agent_id})
+        return outcome.reply
+
+    def _emit(self, kind: str, reason: str, agent: str, session: str, **f: object) -> None:
+        if self.events is not None:
+            self.events.emit(kind, reason, agent=agent, session_key=session, **f)

@@ -1,0 +1,47 @@
+"""The file tools' shared decisions: the file-guard policy of the agent's workspace and the
+workspace access the sandbox grants (a sandboxed agent gets none unless configured).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from clawkeep.decision import Deny
+from clawkeep.guards.file_guard import FilePolicy, policy_from_config
+from clawkeep.policy.risk import IDENTITY_FILES
+from clawkeep.tools.base import ToolContext
+
+__all__ = ["MAX_FILE_BYTES", "access_problem", "file_policy", "identity_problem"]
+
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def file_policy(ctx: ToolContext) -> FilePolicy:
+    """The file-guard policy rooted at the agent's workspace; the state dir stays out."""
+    return policy_from_config(
+        ctx.agent.workspace,
+        ctx.config.guards.file,
+        ctx.paths.state_dir,
+        protected_paths=(ctx.paths.config_path,),
+    )
+
+
+def access_problem(ctx: ToolContext, tool: str, need: Literal["ro", "rw"]) -> Deny | None:
+    """A sandboxed agent's file tools see the workspace only as `workspaceAccess` allows."""
+    if not ctx.sandboxed:
+        return None
+    have = ctx.agent.sandbox.workspace_access or "none"  # the safe default: no access
+    if have == "rw" or (need == "ro" and have == "ro"):
+        return None
+    return Deny(f"tools.{tool}.workspace_access", f"sandbox workspaceAccess is {have!r}")
+
+
+def identity_problem(ctx: ToolContext, path: str, tool: str) -> Deny | None:
+    """Belt and braces over the file-guard: SOUL.md / AGENTS.md / USER.md stay read-only."""
+    if ctx.config.guards.file.unlock_identity_files:
+        return None  # spelled out in the config; the audit reports it
+    last = path.replace("\\", "/").rstrip("/ ").rsplit("/", 1)[-1].strip().casefold()
+    if any(last == name.casefold() for name in IDENTITY_FILES):
+        # The agent must not rewrite the files that make its own system prompt.
+        return Deny(f"tools.{tool}.identity_locked", f"{last} shapes the agent and is locked")
+    return None

@@ -1,0 +1,88 @@
+"""exec: run a shell command where the sandbox placement says, after the command guard.
+
+Order: placement (`tools.exec.security`, sandbox mode, elevated) -> command guard ->
+sandbox (or, only with elevated host exec allowed by the policy, the host). Any missing
+piece refuses; nothing runs unguarded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from pydantic import Field
+
+from clawkeep.decision import Deny
+from clawkeep.sandbox import (
+    ExecResult,
+    place_exec,
+    protected_paths_for,
+    run_sandboxed,
+    spec_from_config,
+)
+from clawkeep.tools._guards import command_judge
+from clawkeep.tools._host import run_on_host
+from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
+
+__all__ = ["TOOL", "ExecArgs"]
+
+_HOST_TIMEOUT = 60.0
+
+
+class ExecArgs(ArgsModel):
+    command: str = Field(min_length=1, max_length=64 * 1024)
+    elevated: bool = False
+    timeout: float | None = Field(default=None, gt=0, le=600)
+
+
+def _render(result: ExecResult) -> ToolResult:
+    parts = [f"exit code: {result.exit_code}"]
+    if result.killed_reason:
+        parts.append(f"stopped: {result.killed_reason}")
+    if result.stdout:
+        parts.append("stdout:\n" + result.stdout)
+    if result.stderr:
+        parts.append("stderr:\n" + result.stderr)
+    return ToolResult(result.exit_code == 0, "\n".join(parts), untrusted=True, source="exec")
+
+
+async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
+    if args.elevated and not ctx.policy.elevated_ok:
+        return refuse("tools.exec.elevated_denied", ctx.policy.elevated_rule)
+    placement = place_exec(
+        mode=ctx.agent.sandbox.mode,
+        security=ctx.config.tools.exec.security,
+        session_is_main=ctx.session_is_main,
+        elevated_requested=args.elevated,
+        elevated_enabled=ctx.policy.elevated_ok,
+    )
+    if isinstance(placement, Deny):
+        return refuse(placement.reason, placement.detail)
+    if placement.where == "host" and not ctx.policy.elevated_ok:
+        # Host exec is what tools.elevated gates; the policy layer says the same.
+        return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
+    sandbox_egress = bool(ctx.agent.sandbox.egress and ctx.agent.sandbox.egress.allow_domains)
+    judge = command_judge(ctx, egress=placement.where == "sandbox" and sandbox_egress)
+    if judge is None:
+        return refuse("tools.exec.unavailable", "the command guard is not available")
+    verdict = judge(args.command)
+    if isinstance(verdict, Deny):
+        return refuse(verdict.reason, verdict.detail)
+    if placement.where == "host":
+        timeout = args.timeout or _HOST_TIMEOUT
+        result = await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
+        return _render(result)
+    home = ctx.services.home or Path(os.path.expanduser("~"))
+    spec = spec_from_config(
+        ctx.agent.sandbox,
+        workspace=ctx.agent.workspace,
+        protected_paths=protected_paths_for(ctx.paths.state_dir, ctx.paths.config_path, home),
+    )
+    outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
+    if isinstance(outcome, Deny):
+        return refuse(outcome.reason, outcome.detail)
+    return _render(outcome)
+
+
+TOOL = ToolDef("exec", "Run a shell command in the agent's sandbox.", ExecArgs, _run)

@@ -1,0 +1,41 @@
+"""gateway: the control plane (status / restart / config) through the gateway's own
+control seam. No seam connected: only status answers. The policy keeps this tool from
+any agent that does not need it (the hardening guide denies it by default).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from clawkeep import __version__
+from clawkeep.decision import Deny
+from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
+
+__all__ = ["TOOL", "GatewayArgs"]
+
+
+class GatewayArgs(ArgsModel):
+    action: Literal["status", "restart", "config.apply"]
+    raw: str | None = Field(default=None, max_length=1_000_000)
+
+
+async def _run(args: GatewayArgs, ctx: ToolContext) -> ToolResult:
+    if args.action == "status":
+        return ToolResult(True, f"clawkeep {__version__}; agent {ctx.agent.id}")
+    control = ctx.services.control
+    if control is None:
+        return refuse("tools.gateway.unavailable", "no control plane is connected")
+    if args.action == "restart":
+        done = await control.restart()
+    else:
+        if args.raw is None:
+            return refuse("tools.gateway.no_config", "config.apply needs raw")
+        done = await control.apply_config(args.raw)
+    if isinstance(done, Deny):
+        return refuse(done.reason, done.detail)
+    return ToolResult(True, f"{args.action}: done")
+
+
+TOOL = ToolDef("gateway", "Gateway status, restart or config (control plane).", GatewayArgs, _run)
