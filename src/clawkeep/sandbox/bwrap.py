@@ -66,7 +66,8 @@ def _root_args() -> list[str]:
             args += ["--symlink", os.readlink(host), f"/{name}"]
         elif host.is_dir():
             args += ["--ro-bind", str(host), f"/{name}"]
-    for name in _ETC_ALLOWED:
+    names = [*_ETC_ALLOWED, *sorted(p.name for p in Path("/etc").glob("java-*"))]
+    for name in names:  # the JDK keeps its security and module config under /etc/java-N
         args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
     return args
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from clawkeep.config.schema.sandbox import SandboxLimitsConfig
 
-__all__ = ["Limits", "limits_from_config", "prlimit_argv"]
+__all__ = ["Limits", "address_space_mb", "limits_from_config", "prlimit_argv"]
 
 _MIB = 1024 * 1024
 
@@ -44,12 +44,22 @@ def limits_from_config(cfg: SandboxLimitsConfig | None) -> Limits:
     )
 
 
-def prlimit_argv(limits: Limits, prlimit: str = "/usr/bin/prlimit") -> list[str]:
+def address_space_mb(limits: Limits, *, memory_cgroup: bool) -> int:
+    """Per-process address space: the memory limit itself, unless a memory cgroup already
+    bounds real use; then a wide backstop, since JVMs and V8 reserve far more than they use.
+    """
+    return max(limits.memory_mb * 8, 8192) if memory_cgroup else limits.memory_mb
+
+
+def prlimit_argv(
+    limits: Limits, prlimit: str = "/usr/bin/prlimit", *, memory_cgroup: bool = False
+) -> list[str]:
     """`prlimit` options that set soft = hard, so the sandbox cannot raise them again."""
+    address_space = address_space_mb(limits, memory_cgroup=memory_cgroup)
     return [
         prlimit,
         f"--cpu={limits.cpu_seconds}",
-        f"--as={limits.memory_mb * _MIB}",
+        f"--as={address_space * _MIB}",
         f"--nproc={limits.processes}",
         f"--fsize={limits.file_size_mb * _MIB}",
         f"--nofile={limits.open_files}",

@@ -30,7 +30,12 @@ def to_argv(argv_or_command: Sequence[str] | str) -> list[str]:
 def backend_available(backend: str = "auto") -> Allow | Deny:
     """Allow when ``backend`` can isolate a command here, else Deny(sandbox.unavailable)."""
     if backend in ("auto", "bwrap"):
-        return bwrap_available()
+        available = bwrap_available()
+        if isinstance(available, Allow):
+            with _jail(SandboxSpec(workspace=Path("/nonexistent"))) as jail:
+                if isinstance(jail, Deny):
+                    return jail  # bwrap runs, but a fork bomb could not be contained
+        return available
     from clawkeep.sandbox.container import engine_available
 
     return engine_available(backend)
@@ -95,7 +100,10 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
             return jail
         launch = Launch(
             bwrap=available.detail,
-            prefix=[*(jail.wrap([]) if jail else []), *prlimit_argv(spec.limits, prlimit)],
+            prefix=[
+                *(jail.wrap([]) if jail else []),
+                *prlimit_argv(spec.limits, prlimit, memory_cgroup=bool(jail and jail.has_memory)),
+            ],
             workspace_dir=ws,
             fds=fds,
         )
