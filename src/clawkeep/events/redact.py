@@ -3,15 +3,18 @@
 ``build_redactor`` compiles every built-in pattern and the configured ``redactPatterns``
 into one alternation, so a record is scanned once (a loop over separate patterns costs
 several times more). Each alternative has a kept part (``API_KEY=``, ``Bearer ``,
-``sk-``) and a secret part that is replaced whole. Replacements keep JSON valid: the
-event log redacts ``json.dumps`` of a record and reads it back.
+``sk-``) and a secret part that is replaced whole. The event log redacts
+``json.dumps`` of a record and reads it back, so JSON text is parsed and redacted value
+by value (a value under a secret key is masked whole), and always stays valid JSON.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from clawkeep.config.schema._regex import regex_problem
 
@@ -66,10 +69,10 @@ _BUILTIN: tuple[tuple[str, str], ...] = (
         rf"(?:{_IN_STRING}*?-----END[A-Z ]{{0,40}}PRIVATE KEY-----|{_IN_STRING}*)",
     ),
     # Authorization schemes: "Bearer abc", "Basic dXNl..." (these two need a digit: prose)
-    (rf"{_START}(?i:bearer\s+)", r"[A-Za-z0-9._~+/\-]{8,}=*"),
+    (rf"{_START}(?i:bearer\s+)", r"[A-Za-z0-9._~+/:\-]{8,}=*"),
     (
         rf"{_START}(?i:(?:basic|token)\s+)(?=[A-Za-z._~+/\-]{{0,200}}[0-9])",
-        r"[A-Za-z0-9._~+/\-]{8,}=*",
+        r"[A-Za-z0-9._~+/:\-]{8,}=*",
     ),
     # "password": "..." / "pin_secret": 1234 in JSON
     (rf'(?<="){_KEY}"\s*:\s*', rf"{_AUTH_SCHEME}(?:{_JSON_VALUE})"),
@@ -134,15 +137,53 @@ def _replace(match: re.Match[str]) -> str:
     return kept + MASK
 
 
+_SENSITIVE_KEY = re.compile(_KEY)
+_SENSITIVE_FLAG = re.compile(rf"{_FLAG}|-u|--user")
+
+
+def _walk(value: Any, redact_text: Redactor) -> Any:
+    """Redact a parsed JSON document: values under secret keys whole, strings by pattern."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, dict):
+        return {
+            key: _masked(item) if _SENSITIVE_KEY.fullmatch(key) else _walk(item, redact_text)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        out: list[Any] = []
+        for index, item in enumerate(value):
+            previous = value[index - 1] if index else None
+            flagged = isinstance(previous, str) and _SENSITIVE_FLAG.fullmatch(previous)
+            out.append(_masked(item) if flagged else _walk(item, redact_text))  # argv lists
+        return out
+    return value
+
+
+def _masked(value: Any) -> Any:
+    return value if value is None or isinstance(value, bool) else MASK
+
+
 def build_redactor(extra_patterns: Sequence[str] = ()) -> Redactor:
     """A function that masks secrets in text; ``extra_patterns`` extend the built-ins.
 
-    Raises ValueError with a sentence for an invalid or catastrophic extra pattern.
+    A JSON object or array (what the event log passes for structured fields) is parsed
+    and each string redacted on its own, so the result is always valid JSON. Raises
+    ValueError with a sentence for an invalid or catastrophic extra pattern.
     """
     compiled = _compile(tuple(extra_patterns))
 
-    def redact(text: str) -> str:
+    def redact_text(text: str) -> str:
         return compiled.sub(_replace, text)
+
+    def redact(text: str) -> str:
+        if text.lstrip()[:1] in ("{", "[", '"'):
+            try:
+                document = json.loads(text)
+            except ValueError:
+                return redact_text(text)
+            return json.dumps(_walk(document, redact_text), ensure_ascii=False)
+        return redact_text(text)
 
     return redact
 
