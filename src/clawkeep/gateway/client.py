@@ -6,6 +6,7 @@ requests by id, setting aside event frames for whoever asks for them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from collections import deque
@@ -33,9 +34,10 @@ class GatewayClient:
         self._timeout = timeout_s
         self._ids = itertools.count(1)
         self.events: deque[dict[str, Any]] = deque(maxlen=1000)
+        self._stack = contextlib.ExitStack()
         try:
-            self._conn: ClientConnection = connect(
-                url, open_timeout=timeout_s, max_size=2**22, compression=None
+            self._conn: ClientConnection = self._stack.enter_context(
+                connect(url, open_timeout=timeout_s, max_size=2**22, compression=None)
             )
         except (OSError, TimeoutError) as exc:
             raise GatewayClientError("gateway.unreachable", str(exc)) from None
@@ -92,7 +94,7 @@ class GatewayClient:
         return frame.get("result")
 
     def close(self) -> None:
-        self._conn.close()
+        self._stack.close()
 
     def __enter__(self) -> GatewayClient:
         return self

@@ -6,7 +6,7 @@ that fails gets an error frame with a stable code and the connection carries on.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -71,7 +71,9 @@ class PairingApproveParams(_Frame):
 
 
 class SubscribeParams(_Frame):
-    kinds: tuple[str, ...] = Field(default=(), max_length=32)
+    kinds: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=list, max_length=32
+    )
 
 
 METHODS: dict[str, type[_Frame]] = {

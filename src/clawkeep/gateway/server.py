@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import signal
 import socket
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 
 import uvicorn
 from starlette.types import ASGIApp
@@ -98,6 +100,14 @@ def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
     )
 
 
+class _Server(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # uvicorn would re-raise SIGTERM after its graceful shutdown (exit -15); the gateway
+        # handles the signal itself and exits 0 once nothing is in flight.
+        yield
+
+
 async def serve(
     app: ASGIApp,
     sockets: list[socket.socket],
@@ -107,15 +117,31 @@ async def serve(
     stop: asyncio.Event | None = None,
 ) -> None:
     """Serve until SIGTERM/SIGINT (main thread) or until ``stop`` is set."""
-    server = uvicorn.Server(_config(app, log_level))
-    task = asyncio.create_task(server.serve(sockets=sockets))
-    while not server.started and not task.done():
-        await asyncio.sleep(0.01)
-    if server.started and on_ready is not None:
-        on_ready([sock.getsockname()[:2] for sock in sockets])
-    if stop is not None:
+    stop = stop if stop is not None else asyncio.Event()
+    server = _Server(_config(app, log_level))
+    loop = asyncio.get_running_loop()
+    handled: list[signal.Signals] = []
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, _on_signal, server, stop)
+            handled.append(sig)
+    try:
+        task = asyncio.create_task(server.serve(sockets=sockets))
+        while not server.started and not task.done():
+            await asyncio.sleep(0.01)
+        if server.started and on_ready is not None:
+            on_ready([sock.getsockname()[:2] for sock in sockets])
         stopper = asyncio.create_task(stop.wait())
         await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        server.should_exit = True
+        server.should_exit = True  # stop accepting, close connections, finish in-flight work
         stopper.cancel()
-    await task
+        await task
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+
+
+def _on_signal(server: uvicorn.Server, stop: asyncio.Event) -> None:
+    if stop.is_set():
+        server.force_exit = True  # a second signal: stop waiting
+    stop.set()

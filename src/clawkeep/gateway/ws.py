@@ -142,7 +142,7 @@ class WsConnection:
         except ValidationError as exc:
             return RpcError("protocol.bad_params", p.first_error(exc))
         self._unsubscribe()
-        self._sub = self.core.bus.subscribe(params.kinds)
+        self._sub = self.core.bus.subscribe(tuple(params.kinds))
         self._pump = asyncio.create_task(self._pump_events(self._sub))
         return {"subscribed": list(params.kinds) or ["*"]}
 
