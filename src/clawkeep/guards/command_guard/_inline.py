@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._paths import credential, place
+from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._words import literal
@@ -55,7 +55,8 @@ _FORK = re.compile(
 _QUOTED = r"(?P<q>[\"'])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)"
 _CALL_STRING = re.compile(
     r"(?:system|exec|execSync|spawnSync|popen|Popen|call|run|check_output|check_call"
-    r"|shell_exec|passthru|proc_open|getoutput|getstatusoutput|IO\.popen|%x)\s*\(\s*" + _QUOTED
+    r"|shell_exec|passthru|proc_open|getoutput|getstatusoutput|IO\.popen|%x|os\.execute)"
+    r"\s*(?:\(\s*|\s)" + _QUOTED
 )
 _CALL_LIST = re.compile(
     r"(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\(\s*\[([^\]]*)\]"
@@ -99,18 +100,18 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
         argv = [literal(_unescape(m.group("s"))) for m in _STRING.finditer(match.group(1))]
         w.run_argv(argv)
     for match in _DELETE.finditer(code):
-        found = place(_unescape(match.group("s")), w.ctx)
+        found = w.place(_unescape(match.group("s")))
         if found.kind in ("root", "outside", "home", "home_root", "state", "device", "kernel"):
             w.flag("destructive_delete", f"{lang} code deletes {found.path} ({found.kind})")
     for match in _WRITE.finditer(code):
         strings = [_unescape(m.group("s")) for m in _STRING.finditer(match.group(2))]
         for text in _written(match.group(1), strings):
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
-                write_target(place(text, w.ctx), w, f"{lang} code")
+                write_target(w.place(text), w, f"{lang} code")
     for match in _STRING.finditer(code):
         text = _unescape(match.group("s"))
         if text.startswith(("/", "~")) and len(text) < 4096:
-            why = credential(place(text, w.ctx), w.ctx)
+            why = credential(w.place(text), w.ctx)
             if why is not None:
                 w.flag("credential_read", f"{lang} code names {text}: {why}")
 

@@ -48,6 +48,11 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "sudoers"),
     ("environ",),
 )
+_KEY_FILES = re.compile(
+    r"\.(pem|key|p12|pfx|kdbx|jks|keystore|ovpn|asc|gpg|tfstate)\b|^\*?id_|credentials|secret|token"
+    r"|\.env\b|wallet",
+    re.I,
+)
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _seq in _CREDENTIALS:
     _BY_FIRST.setdefault(_seq[0], []).append(_seq)
@@ -88,7 +93,7 @@ def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
-def place(text: str, ctx: CommandContext) -> Place:
+def place(text: str, ctx: CommandContext, cwd: str | None = None) -> Place:
     """Classify one path argument (``text`` may hold ``UNKNOWN`` parts)."""
     if UNKNOWN in text:
         return Place("unknown", text.replace(UNKNOWN, "$?"))
@@ -98,7 +103,9 @@ def place(text: str, ctx: CommandContext) -> Place:
     if text == "~" or text.startswith("~/"):
         text = home + text[1:]
     if not text.startswith("/") and not (home == "~" and text.startswith("~")):
-        base = str(ctx.workspace) if ctx.workspace else "/\x01workspace"
+        base = cwd or (str(ctx.workspace) if ctx.workspace else "/\x01workspace")
+        if UNKNOWN in base:
+            return Place("unknown", "$?/" + text)  # after a cd to a run-time directory
         text = base + "/" + text
     contents = False
     parts = text.split("/")
@@ -152,12 +159,17 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     return None
 
 
-def credential_name(pattern: str) -> str | None:
-    """Why a file-name pattern (find -name) hunts for credentials, or None."""
+def credential_name(pattern: str, outside: bool) -> str | None:
+    """Why a file-name pattern (find -name) hunts for credentials, or None.
+
+    Key-file suffixes (``*.pem``) count only when the search runs outside the workspace.
+    """
     name = pattern.strip("*").lstrip(".")
     for seq in _CREDENTIALS:
         if seq[-1].lstrip(".") == name and seq[-1] not in ("environ",):
             return f"searching for {seq[-1]} hunts for credentials"
+    if outside and _KEY_FILES.search(pattern):
+        return f"searching for {pattern} outside the workspace hunts for keys"
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._paths import credential_name, place
+from clawkeep.guards.command_guard._paths import credential_name
 from clawkeep.guards.command_guard._rules_net import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
@@ -62,7 +62,7 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
 
 def _shell(cmd: Cmd, w: Walker) -> None:
     args = cmd.args
-    index, c_mode = 0, False
+    index, c_mode, stdin_mode = 0, False, False
     while index < len(args) and args[index].text[:1] in ("-", "+") and args[index].text != "-":
         flag = args[index].text
         index += 1
@@ -72,6 +72,8 @@ def _shell(cmd: Cmd, w: Walker) -> None:
             index += 1
         elif not flag.startswith("--") and "c" in flag[1:]:
             c_mode = True
+        elif not flag.startswith("--") and "s" in flag[1:]:
+            stdin_mode = True
     rest = args[index:]
     if c_mode:
         if not rest:
@@ -82,7 +84,7 @@ def _shell(cmd: Cmd, w: Walker) -> None:
             w.flag("dynamic_command", f"{cmd.name} -c runs a script known only at run time")
             return
         w.script(rest[0].text, f"{cmd.name} -c script")
-    elif rest and rest[0].text not in ("-", "/dev/stdin"):
+    elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
     else:
         _stdin_consumer(cmd, w, "sh")
@@ -339,17 +341,18 @@ def _find(cmd: Cmd, w: Walker) -> None:
         roots.append(args[index].text)
         index += 1
     roots = roots or ["."]
+    outside = any(w.place(r).kind not in ("workspace", "workspace_root", "temp") for r in roots)
     while index < len(args):
         text = args[index].text
         if text in _FIND_VALUE and index + 1 < len(args):
-            why = credential_name(args[index + 1].text)
+            why = credential_name(args[index + 1].text, outside)
             if why is not None:
                 w.flag("credential_read", f"find {text} {args[index + 1].text}: {why}")
             index += 2
             continue
         if text == "-delete":
             for root in roots:
-                where = place(root, w.ctx)
+                where = w.place(root)
                 if where.kind not in ("workspace", "workspace_root", "temp"):
                     w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
         if text in _FIND_EXEC:

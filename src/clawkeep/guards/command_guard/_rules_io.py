@@ -13,7 +13,6 @@ from clawkeep.guards.command_guard._paths import (
     Place,
     credential,
     persistence,
-    place,
 )
 from clawkeep.guards.command_guard._walk import _OUT_OPS, Cmd, Walker
 
@@ -77,7 +76,7 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
     for red in cmd.redirects:
         if red.target is None or not red.target.static:
             continue
-        found = place(red.target.text, w.ctx)
+        found = w.place(red.target.text)
         if found.kind == "netdev":
             if cmd.name in _SHELLS or cmd.name in _INTERPRETERS:
                 w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
@@ -121,7 +120,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         for text in _candidates(arg.text):
             if not (text.startswith(("/", "~", ".")) or "/" in text):
                 continue
-            found = place(text, w.ctx)
+            found = w.place(text)
             why = credential(found, w.ctx)
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
@@ -133,7 +132,7 @@ def _rm(cmd: Cmd, w: Walker) -> None:
     flags = _flags(values)
     recursive = "r" in flags.lower() or "--recursive" in values or cmd.name == "shred"
     for target in _operands(values):
-        found = place(target, w.ctx)
+        found = w.place(target)
         if found.kind == "unknown":
             if recursive:
                 w.flag(
@@ -148,7 +147,7 @@ def _rm(cmd: Cmd, w: Walker) -> None:
 def _dd(cmd: Cmd, w: Walker) -> None:
     for arg in cmd.values():
         if arg.startswith("of="):
-            write_target(place(arg[3:], w.ctx), w, "dd")
+            write_target(w.place(arg[3:]), w, "dd")
 
 
 def _disk(cmd: Cmd, w: Walker) -> None:
@@ -163,6 +162,9 @@ def _disk(cmd: Cmd, w: Walker) -> None:
         return
     if set(values) <= {"-V", "--version", "-h", "--help"} and values:
         return
+    targets = [w.place(v) for v in _operands(values, frozenset({"-t", "-L", "-b", "-O", "-o"}))]
+    if cmd.name in ("mkfs", "wipefs") and targets and all(t.inside for t in targets):
+        return  # an image file in the workspace is not a disk
     w.flag("disk_write", f"{cmd.name} formats or rewrites a disk")
 
 
@@ -185,7 +187,7 @@ def _perms(cmd: Cmd, w: Walker) -> None:
         ):
             w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
     for target in operands:
-        found = place(target, w.ctx)
+        found = w.place(target)
         if found.kind not in ("workspace", "temp", "stream", "unknown", "workspace_root"):
             w.flag("system_perms", f"{cmd.name} changes {found.path} ({found.kind})")
 
@@ -199,17 +201,17 @@ def _copy(cmd: Cmd, w: Walker) -> None:
     if target is None and len(operands) >= 2:
         target = operands[-1]
     if target is not None:
-        write_target(place(target, w.ctx), w, cmd.name)
+        write_target(w.place(target), w, cmd.name)
     if cmd.name == "mv":
         for source in operands[:-1]:
-            found = place(source, w.ctx)
+            found = w.place(source)
             if found.kind in _DELETE_BLOCKED or found.kind == "workspace_root":
                 w.flag("destructive_delete", f"mv moves {found.path} away")
 
 
 def _tee(cmd: Cmd, w: Walker) -> None:
     for target in _operands(cmd.values()):
-        write_target(place(target, w.ctx), w, cmd.name)
+        write_target(w.place(target), w, cmd.name)
 
 
 FS_RULES = {

@@ -3,10 +3,13 @@ and printing the environment. One entry a command, so a new rule is one line."""
 
 from __future__ import annotations
 
+import re
+
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["MISC_RULES"]
 
+_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
 _HELP = {"-h", "--help", "-V", "--version", "-l", "--list", "status", "list", "show"}
 
 
@@ -56,6 +59,12 @@ def _set(cmd: Cmd, w: Walker) -> None:
         w.flag("anti_forensics", "set +o history stops recording commands")
 
 
+def _printenv(cmd: Cmd, w: Walker) -> None:
+    names = [v for v in cmd.values() if not v.startswith("-")]
+    if not names or any(_SECRET_NAME.search(n) for n in names):
+        w.flag("credential_read", "printenv prints secrets from the environment")
+
+
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -100,5 +109,5 @@ MISC_RULES: dict[str, Rule] = {
     "swapoff": _always("system_impact", "disables swap"),
     "history": _history,
     "set": _set,
-    "printenv": _always("credential_read", "prints the environment and its secrets"),
+    "printenv": _printenv,
 }

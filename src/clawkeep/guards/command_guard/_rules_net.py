@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._paths import place
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
@@ -81,15 +80,15 @@ def _curl(cmd: Cmd, w: Walker) -> None:
         if arg in ("-o", "--output", "-O", "--output-document", "-P") and index + 1 < len(values):
             if arg == "-O" and cmd.name == "curl":
                 continue
-            write_target(place(values[index + 1], w.ctx), w, cmd.name)
+            write_target(w.place(values[index + 1]), w, cmd.name)
             w.downloaded.add(posixpath.basename(values[index + 1]))
         elif arg.startswith(("--output=", "--output-document=")):
-            write_target(place(arg.split("=", 1)[1], w.ctx), w, cmd.name)
+            write_target(w.place(arg.split("=", 1)[1]), w, cmd.name)
             w.downloaded.add(posixpath.basename(arg.split("=", 1)[1]))
     for url in urls:
         w.downloaded.add(posixpath.basename(url.split("?")[0].rstrip("/")))
     if cmd.name == "lwp-download" and len(urls) == 1 and len(values) >= 2:
-        write_target(place(values[-1], w.ctx), w, cmd.name)
+        write_target(w.place(values[-1]), w, cmd.name)
     _egress(cmd, w, urls)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._model import CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
+from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
 
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
@@ -77,7 +78,21 @@ class Walker:
         self.src = b""
         self._stdin: Stdin | None = None
         self.functions: set[str] = set()
-        self.pipe_names: list[str] = []
+        self.cwd: str | None = None  # set by cd; None: the workspace
+
+    def place(self, text: str) -> Place:
+        """Where a path argument points, from the current directory of the script."""
+        return place(text, self.ctx, self.cwd)
+
+    def _cd(self, args: list[Arg]) -> None:
+        target = [a for a in args if not a.text.startswith("-") or a.text == "-"]
+        if not target or target[0].text == "~":
+            self.cwd = self.env.home if self.env.home != "~" else UNKNOWN
+        elif not target[0].static or target[0].text == "-":
+            self.cwd = UNKNOWN
+        else:
+            found = self.place(target[0].text)
+            self.cwd = UNKNOWN if found.kind == "unknown" else found.path
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
@@ -229,7 +244,10 @@ class Walker:
         for index, stage in enumerate(stages):
             self._stdin = feed
             self.visit(stage)
-            feed = _producer(self, stage, names[index])
+            produced = _producer(self, stage, names[index])
+            # Bytes from a download stay downloaded through tee, cat, sed ... stages.
+            carried = feed.kinds if feed is not None else frozenset()
+            feed = Stdin(produced.kinds | carried, produced.text)
         self._stdin = saved
 
     # -- simple commands ----------------------------------------------------------
@@ -276,6 +294,8 @@ class Walker:
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
+        if cmd.name in ("cd", "pushd", "chdir"):
+            self._cd(args)
         judge_redirects(cmd, self)
         judge_args(cmd, self)
         for arg in args:

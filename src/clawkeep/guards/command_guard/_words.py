@@ -74,6 +74,9 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     text = "".join(acc.parts)
     if node.type == "word" and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
         text = env.home + text[1:]  # tilde expansion only at the start of an unquoted word
+    elif node.type == "word" and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
+        home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
+        text = home + text[user.end() :]  # ~user is that user's home
     return Arg(text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted)
 
 
