@@ -3,11 +3,16 @@ write outside the workspace, or gain privileges."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from sandbox_helpers import Install
 
 from clawkeep.decision import Deny
-from clawkeep.sandbox import ExecResult, run_sandboxed
+from clawkeep.sandbox import ExecResult, protected_paths_for, run_sandboxed
 
 pytestmark = [pytest.mark.bwrap, pytest.mark.usefixtures("bwrap")]
 
@@ -41,8 +46,6 @@ def test_symlink_in_workspace_to_credentials_does_not_resolve(install: Install) 
 
 def test_workspace_holding_the_state_dir_is_refused(install: Install) -> None:
     spec = install.spec()
-    from dataclasses import replace
-
     result = run_sandboxed("cat clawkeep.json", replace(spec, workspace=install.state))
     assert isinstance(result, Deny)
     assert result.reason == "sandbox.workspace_exposes_state"
@@ -127,3 +130,29 @@ def test_host_processes_are_not_visible(install: Install) -> None:
     count = int(result.stdout.split()[0])
     assert count < 10  # only the sandbox's own processes
     assert "systemd" not in result.stdout and "init" not in result.stdout.split()
+
+
+def test_sandbox_gets_a_fresh_tmp(install: Install) -> None:
+    host_file = Path(tempfile.gettempdir()) / f"clawkeep-host-{os.getpid()}.txt"
+    host_file.write_text("SECRET-HOST-TMP")
+    try:
+        result = _run(f"cat {host_file}; ls /tmp; echo x > /tmp/inside", install)
+    finally:
+        host_file.unlink()
+    assert "SECRET-HOST-TMP" not in result.stdout
+    assert not Path("/tmp/inside").exists()
+
+
+def test_missing_workspace_is_refused_not_created(install: Install) -> None:
+    spec = replace(install.spec(), workspace=install.root / "no-such-workspace")
+    result = run_sandboxed("true", spec)
+    assert isinstance(result, Deny) and result.reason == "sandbox.workspace_missing"
+    assert not (install.root / "no-such-workspace").exists()
+
+
+def test_home_directory_as_workspace_is_refused(install: Install) -> None:
+    home = install.ssh_key.parent.parent
+    protected = protected_paths_for(install.state, install.config, home)
+    spec = replace(install.spec(), workspace=home, protected_paths=protected)
+    result = run_sandboxed("cat .ssh/id_ed25519", spec)
+    assert isinstance(result, Deny) and result.reason == "sandbox.workspace_exposes_state"

@@ -14,6 +14,7 @@ import pytest
 from sandbox_helpers import Install
 
 from clawkeep.sandbox import ExecResult, run_sandboxed
+from clawkeep.sandbox.cgroup import create_jail
 
 pytestmark = [pytest.mark.bwrap, pytest.mark.usefixtures("bwrap")]
 
@@ -92,6 +93,7 @@ def test_fork_bomb_is_contained_and_gateway_stays_responsive(
     counted = run_sandboxed(["python3", "-c", _FORKER], spec)
     assert isinstance(counted, ExecResult)
     assert int(counted.stdout.split()[-1]) < 32  # the pids limit, not 2000, stopped it
+    assert counted.killed_reason == "sandbox.process_limit"
 
 
 def test_memory_hog_is_contained(install: Install, gateway: str) -> None:
@@ -107,10 +109,16 @@ def test_memory_hog_split_over_processes_is_contained(install: Install) -> None:
     # Each hog stays under the per-process address-space limit; only the sandbox-wide
     # memory cgroup can stop four of them together.
     spec = install.spec(memory_mb=160, processes=16)
+    jail = create_jail(spec.limits)
+    if jail is not None:
+        jail.remove()
+    if jail is None or not jail.has_memory:
+        pytest.skip("MEMORY CGROUP NOT AVAILABLE: only per-process address space is limited")
     one = "python3 -c 'b = bytes(1) * (100 * 1024**2); import time; time.sleep(1); print(\"ok\")'"
     result = run_sandboxed(f"for i in 1 2 3 4; do {one} & done; wait", spec)
     assert isinstance(result, ExecResult)
     assert result.stdout.count("ok") < 4
+    assert result.killed_reason == "sandbox.memory_limit"
 
 
 def test_runaway_command_is_killed_at_its_wall_clock(install: Install) -> None:

@@ -29,6 +29,26 @@ _MIB = 1024 * 1024
 _TRAMPOLINE = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"'
 
 
+# (file, counter, reason): v1 memory.oom_control / v2 memory.events count OOM kills,
+# pids.events counts refused forks.
+_EVENTS = (
+    ("memory.oom_control", "oom_kill", "sandbox.memory_limit"),
+    ("memory.events", "oom_kill", "sandbox.memory_limit"),
+    ("pids.events", "max", "sandbox.process_limit"),
+)
+
+
+def _counter(path: Path, key: str) -> int:
+    try:
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition(" ")
+            if name == key and value.strip().isdigit():
+                return int(value)
+    except OSError:
+        return 0
+    return 0
+
+
 @dataclass(frozen=True)
 class CgroupJail:
     """The cgroup directories of one run (one per v1 controller, or one v2 dir)."""
@@ -63,6 +83,14 @@ class CgroupJail:
                     break
                 except OSError:
                     time.sleep(0.01)
+
+    def limit_hit(self) -> str | None:
+        """Which jail limit the command ran into, as a reason code, or None."""
+        for d in self.dirs:
+            for name, key, reason in _EVENTS:
+                if _counter(d / name, key) > 0:
+                    return reason
+        return None
 
     def _pids(self) -> set[int]:
         found: set[int] = set()

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
@@ -110,8 +111,14 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
         if spec.egress_domains:
             from clawkeep.sandbox.egress import run_with_egress
 
-            return run_with_egress(command, spec, launch)
-        return launch.run(spec, command)
+            result = run_with_egress(command, spec, launch)
+        else:
+            result = launch.run(spec, command)
+        hit = jail.limit_hit() if jail is not None else None
+        if hit is not None and result.killed_reason is None:
+            # A process inside was OOM-killed or refused a fork: say so in the result.
+            result = replace(result, killed_reason=hit)
+        return result
 
 
 def run_sandboxed(argv_or_command: Sequence[str] | str, spec: SandboxSpec) -> ExecResult | Deny:

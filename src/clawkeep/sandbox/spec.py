@@ -49,7 +49,9 @@ class ExecResult:
     """How a sandboxed command ended.
 
     ``killed_reason`` is a stable code when clawkeep stopped it (``sandbox.wall_clock``,
-    ``sandbox.output_limit``); ``exit_code`` is None then, or negative for a signal.
+    ``sandbox.output_limit``: ``exit_code`` is None then) or when a process inside hit a
+    jail limit (``sandbox.memory_limit``: OOM-killed, ``sandbox.process_limit``: a fork
+    was refused; ``exit_code`` is the command's own then).
     """
 
     exit_code: int | None
