@@ -22,6 +22,7 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _DRIVE = re.compile(r"[A-Za-z]:")
 # Windows device names: the base before the first '.' or ':', trailing spaces ignored.
 _RESERVED = re.compile(r"(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³]|conin\$|conout\$)", re.I)
+_RESERVED_HINT = re.compile(r"(?:^|/)(?:con|prn|aux|nul|com|lpt)", re.I)
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PATH_MAX = 4096
 
@@ -79,9 +80,11 @@ def _strip_root(path: str, roots: tuple[str, ...]) -> str | Deny:
     return _deny("absolute_path", "an absolute path outside the workspace root")
 
 
-def _portable_problem(clean_parts: list[str], parts: list[str]) -> Deny | None:
+def _portable_problem(path: str, clean_parts: list[str], parts: list[str]) -> Deny | None:
     if clean_parts and _DRIVE.match(clean_parts[0]):
         return _deny("windows_drive", "a drive-letter path is absolute on Windows")
+    if not _RESERVED_HINT.search(path):
+        return None
     for part in parts:
         base = re.split(r"[.:]", part, maxsplit=1)[0].rstrip(" ")
         if _RESERVED.fullmatch(base):
@@ -124,7 +127,7 @@ def parse(path: str, roots: tuple[str, ...], *, portable: bool) -> RelPath | Den
         # Refused even if symlinks would bring it back: resolution never leaves the root.
         return _deny("outside_root", "'..' climbs above the workspace root")
     if portable:
-        problem = _portable_problem(clean_parts, parts)
+        problem = _portable_problem(path, clean_parts, parts)
         if problem is not None:
             return problem
     is_dir = parts[-1] in ("", ".", "..")

@@ -64,10 +64,23 @@ def _probe() -> bool:
     return True
 
 
-def openat2(dirfd: int, path: str, flags: int, mode: int = 0, *, close_dirfd: bool = False) -> int:
-    """Open ``path`` beneath ``dirfd``; raises OSError with the kernel's errno."""
+def openat2(
+    dirfd: int,
+    path: str,
+    flags: int,
+    mode: int = 0,
+    *,
+    symlinks: bool = True,
+    close_dirfd: bool = False,
+) -> int:
+    """Open ``path`` beneath ``dirfd``; raises OSError with the kernel's errno.
+
+    ``symlinks=False`` adds RESOLVE_NO_SYMLINKS (ELOOP on any symlink): when it succeeds,
+    the opened file's real path is the lexically cleaned path.
+    """
     assert _syscall is not None, "openat2 is not available on this system"
-    how = _OpenHow(flags | os.O_CLOEXEC, mode, RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS)
+    resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS | (0 if symlinks else RESOLVE_NO_SYMLINKS)
+    how = _OpenHow(flags | os.O_CLOEXEC, mode, resolve)
     raw = os.fsencode(path)
     try:
         for _ in range(_EAGAIN_RETRIES):

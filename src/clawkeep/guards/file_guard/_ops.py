@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.file_guard._lexical import RelPath
-from clawkeep.guards.file_guard._resolve import Root, deny_for, open_beneath, real_path
+from clawkeep.guards.file_guard._resolve import Root, deny_for, open_beneath, open_resolved
 from clawkeep.guards.file_guard._target import (
     Missing,
     NameTarget,
@@ -36,14 +36,14 @@ _NEW_FILE_MODE = 0o644
 
 
 def _with_root(policy: FilePolicy, path: str, body: Callable[[Root, RelPath], T]) -> T | Deny:
+    rel = parse(policy, path)
+    if isinstance(rel, Deny):
+        return rel  # refused on its text: the filesystem is not even asked
     try:
-        root = Root.open(str(policy.root), policy.backend)
+        root = Root(str(policy.root), policy.backend)
     except OSError as err:
         return Deny("file_guard.no_root", f"the workspace root cannot be opened: {err.strerror}")
     try:
-        rel = parse(policy, path, root)
-        if isinstance(rel, Deny):
-            return rel
         return body(root, rel)
     except OSError as err:
         return deny_for(err)
@@ -53,14 +53,14 @@ def _with_root(policy: FilePolicy, path: str, body: Callable[[Root, RelPath], T]
 
 def _open_whole(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp, flags: int) -> int | Deny:
     """Open the whole path (symlinks followed beneath the root) and decide on it."""
-    fd = open_beneath(root, rel.text, flags)
+    fd, real = open_resolved(root, rel.text, rel.clean, flags)
     try:
         st = os.fstat(fd)
         if op is FileOp.LIST:
             problem = None if stat.S_ISDIR(st.st_mode) else Deny("file_guard.not_a_directory")
         else:
             problem = regular_only(st)
-        problem = problem or protection(policy, root, op, real_path(fd), (rel.clean,))
+        problem = problem or protection(policy, op, real, (rel.clean,))
     except BaseException:
         os.close(fd)
         raise
@@ -70,11 +70,9 @@ def _open_whole(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp, flags:
     return fd
 
 
-def _missing_verdict(
-    policy: FilePolicy, root: Root, op: FileOp, names: tuple[str, ...]
-) -> Allow | Deny:
+def _missing_verdict(policy: FilePolicy, op: FileOp, names: tuple[str, ...]) -> Allow | Deny:
     # Nothing exists to escape through; the requested name must still not be protected.
-    return protection(policy, root, op, None, names) or Allow(detail="does not exist yet")
+    return protection(policy, op, None, names) or Allow(detail="does not exist yet")
 
 
 def _check_whole(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp) -> Allow | Deny:
@@ -82,19 +80,19 @@ def _check_whole(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp) -> Al
     try:
         fd = _open_whole(policy, root, rel, op, flags)
     except FileNotFoundError:
-        return _missing_verdict(policy, root, op, (rel.clean,))
+        return _missing_verdict(policy, op, (rel.clean,))
     if isinstance(fd, Deny):
         return fd
     os.close(fd)
     return Allow()
 
 
-def _name_verdict(policy: FilePolicy, root: Root, op: FileOp, target: NameTarget) -> Deny | None:
+def _name_verdict(policy: FilePolicy, op: FileOp, target: NameTarget) -> Deny | None:
     if target.st is not None and not stat.S_ISLNK(target.st.st_mode):
         problem = regular_only(target.st)
         if problem is not None:
             return problem
-    return protection(policy, root, op, target.real, target.names)
+    return protection(policy, op, target.real, target.names)
 
 
 def _check_name(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp) -> Allow | Deny:
@@ -103,11 +101,11 @@ def _check_name(policy: FilePolicy, root: Root, rel: RelPath, op: FileOp) -> All
     if isinstance(target, Deny):
         return target
     if isinstance(target, Missing):
-        return _missing_verdict(policy, root, op, target.names)
+        return _missing_verdict(policy, op, target.names)
     try:
         if target.st is None:
-            return _missing_verdict(policy, root, op, target.names)
-        return _name_verdict(policy, root, op, target) or Allow()
+            return _missing_verdict(policy, op, target.names)
+        return _name_verdict(policy, op, target) or Allow()
     finally:
         os.close(target.parent_fd)
 
@@ -173,7 +171,7 @@ def delete(policy: FilePolicy, path: str) -> Allow | Deny:
         try:
             if target.st is None:
                 return Deny("file_guard.not_found", "no such file in the workspace")
-            problem = _name_verdict(policy, root, FileOp.DELETE, target)
+            problem = _name_verdict(policy, FileOp.DELETE, target)
             if problem is not None:
                 return problem
             os.unlink(target.name, dir_fd=target.parent_fd)  # the name in the checked dir only
@@ -234,7 +232,7 @@ def write_bytes(
         if isinstance(target, Missing):
             if not create_parents:
                 return Deny("file_guard.not_found", "the parent directory does not exist")
-            problem = protection(policy, root, FileOp.WRITE, None, target.names)
+            problem = protection(policy, FileOp.WRITE, None, target.names)
             if problem is not None:
                 return problem
             _make_parents(root, target.parent)
@@ -244,7 +242,7 @@ def write_bytes(
         if isinstance(target, Deny):
             return target
         try:
-            problem = _name_verdict(policy, root, FileOp.WRITE, target)
+            problem = _name_verdict(policy, FileOp.WRITE, target)
             if problem is not None:
                 return problem
             _replace(target, data)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass
 from typing import Literal
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import _openat2
 from clawkeep.guards.file_guard._walk import walk_open
 
-__all__ = ["Backend", "Root", "deny_for", "open_beneath", "real_path"]
+__all__ = ["Backend", "Root", "deny_for", "open_beneath", "open_resolved", "real_path"]
 
 Backend = Literal["auto", "openat2", "walk"]
 
@@ -40,43 +39,65 @@ def deny_for(err: OSError) -> Deny:
     return Deny(f"file_guard.{code}", detail)
 
 
-@dataclass(frozen=True, slots=True)
 class Root:
-    """An open fd of the workspace root and its real path; close with :meth:`close`."""
+    """An open fd of the workspace root for one call; close with :meth:`close`."""
 
-    fd: int
-    real: str
-    use_openat2: bool
+    __slots__ = ("_real", "fd", "use_openat2")
 
-    @classmethod
-    def open(cls, path: str, backend: Backend) -> Root:
-        fd = os.open(path, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            real = real_path(fd)
-        except OSError:
-            os.close(fd)
-            raise
+    def __init__(self, path: str, backend: Backend) -> None:
         if backend == "openat2" and not _openat2.AVAILABLE:
-            os.close(fd)
             raise OSError(errno.ENOSYS, "openat2 is not available on this kernel")
-        return cls(fd, real, backend != "walk" and _openat2.AVAILABLE)
+        self.use_openat2 = backend != "walk" and _openat2.AVAILABLE
+        self.fd = os.open(path, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
+        self._real: str | None = None
 
     def close(self) -> None:
         os.close(self.fd)
 
+    def real(self) -> str:
+        """The root's real path now, asked of the kernel once per call when needed."""
+        if self._real is None:
+            self._real = real_path(self.fd)
+        return self._real
+
     def relative(self, real: str) -> str | None:
         """``real`` relative to the root ('.' for the root), None when not beneath it."""
-        if real == self.real:
+        root = self.real()
+        if real == root:
             return "."
-        prefix = self.real.rstrip("/") + "/"
+        prefix = root.rstrip("/") + "/"
         return real[len(prefix) :] if real.startswith(prefix) else None
 
 
-def open_beneath(root: Root, path: str, flags: int, mode: int = 0) -> int:
+def open_beneath(root: Root, path: str, flags: int, *, symlinks: bool = True) -> int:
     """Open ``path`` (relative) beneath the root in one step; OSError on refusal."""
     if root.use_openat2:
-        return _openat2.openat2(root.fd, path, flags, mode)
-    return walk_open(root.fd, path, flags, mode)
+        return _openat2.openat2(root.fd, path, flags, symlinks=symlinks)
+    return walk_open(root.fd, path, flags, symlinks=symlinks)
+
+
+def open_resolved(root: Root, path: str, clean: str, flags: int) -> tuple[int, str]:
+    """Open ``path`` beneath the root; (fd, its real path relative to the root).
+
+    First without symlinks: then the real path is the lexically ``clean`` one and the
+    kernel need not be asked. A symlink on the way (ELOOP) means opening again with
+    symlinks followed beneath the root, and asking the kernel where the fd landed.
+    """
+    try:
+        return open_beneath(root, path, flags, symlinks=False), clean
+    except OSError as err:
+        if err.errno != errno.ELOOP:
+            raise
+    fd = open_beneath(root, path, flags)
+    try:
+        rel = root.relative(real_path(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    if rel is None:
+        os.close(fd)
+        raise OSError(errno.EXDEV, "the opened file is not beneath the root", path)
+    return fd, rel
 
 
 def real_path(fd: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import _lexical
-from clawkeep.guards.file_guard._resolve import Root, deny_for, open_beneath, real_path
+from clawkeep.guards.file_guard._resolve import Root, deny_for, open_resolved
 from clawkeep.guards.file_guard.patterns import Level
 from clawkeep.guards.file_guard.policy import REFUSED_FROM, FileOp, FilePolicy
 
@@ -30,37 +30,26 @@ _LEVEL_CODES = {
 }
 
 
-def parse(policy: FilePolicy, path: str, root: Root) -> _lexical.RelPath | Deny:
+def parse(policy: FilePolicy, path: str) -> _lexical.RelPath | Deny:
     """The text checks, with both spellings of the root for absolute paths."""
     if not isinstance(path, str):
         return Deny("file_guard.bad_type", "a path must be a string")
-    roots = (policy.root_spelling, root.real)
-    return _lexical.parse(path, roots, portable=policy.portable_names)
+    return _lexical.parse(path, policy.root_spellings, portable=policy.portable_names)
 
 
-def _state_denial(policy: FilePolicy, root: Root, real: str) -> Deny | None:
-    for guarded in policy.guarded_real:
-        inside = real == guarded or real.startswith(guarded.rstrip("/") + "/")
-        # A workspace strictly inside the state dir is the agent's own; all else is not.
-        root_within = root.real.startswith(guarded.rstrip("/") + "/")
-        if inside and not (root_within and root.relative(real) is not None):
-            return Deny("file_guard.protected.state_dir", "the gateway's state and config")
-    return None
+def _under(path: str, base: str) -> bool:
+    return path == base or path.startswith(base + "/")
 
 
 def protection(
-    policy: FilePolicy, root: Root, op: FileOp, real: str | None, names: tuple[str, ...]
+    policy: FilePolicy, op: FileOp, real: str | None, names: tuple[str, ...]
 ) -> Deny | None:
-    """Refusal for ``op`` on the opened ``real`` path or any requested ``names``."""
-    rels = list(names)
-    if real is not None:
-        denial = _state_denial(policy, root, real)
-        if denial is not None:
-            return denial
-        rel = root.relative(real)
-        if rel is None:
-            return Deny("file_guard.outside_root", "the opened path is not beneath the root")
-        rels.append(rel)
+    """Refusal for ``op`` on the opened path (``real``, root-relative) or requested ``names``."""
+    rels = (*names, real) if real is not None and real not in names else names
+    if policy.guard_all or any(
+        _under(rel, guarded) for rel in rels for guarded in policy.guarded_rel
+    ):
+        return Deny("file_guard.protected.state_dir", "the gateway's state and config")
     level = max((policy.patterns.level(rel) for rel in rels), default=Level.NONE)
     if level >= REFUSED_FROM[op]:
         code = _LEVEL_CODES[level]
@@ -94,25 +83,23 @@ class NameTarget:
     parent_fd: int
     name: str
     st: os.stat_result | None  # None: the name does not exist
-    real: str
+    real: str  # relative to the root
     names: tuple[str, ...]
 
 
 def _link_target(
-    policy: FilePolicy, root: Root, parent_fd: int, name: str
+    policy: FilePolicy, root: Root, parent_fd: int, parent_real: str, name: str
 ) -> _lexical.RelPath | Deny:
     """Where the symlink ``name`` points, as a root-relative path, or why it escapes."""
     link = os.readlink(name, dir_fd=parent_fd)
     if link.startswith("/"):
-        spellings = (policy.root_spelling, root.real)
-        text = next((link[len(s) :].lstrip("/") or "." for s in spellings if _under(link, s)), None)
-        if text is None:
+        spellings = (*policy.root_spellings, root.real())
+        inside = [link[len(s) :].lstrip("/") or "." for s in spellings if _under(link, s)]
+        if not inside:
             return Deny("file_guard.symlink_escape", "the symlink points outside the root")
+        text = inside[0]
     else:
-        base = root.relative(real_path(parent_fd))
-        if base is None:
-            return Deny("file_guard.outside_root", "the parent is not beneath the root")
-        text = f"{base}/{link}"
+        text = f"{parent_real}/{link}"
     target = _lexical.parse(text, (), portable=False)
     if isinstance(target, Deny) and target.reason in (
         "file_guard.outside_root",
@@ -120,10 +107,6 @@ def _link_target(
     ):
         return Deny("file_guard.symlink_escape", "the symlink climbs out of the root")
     return target
-
-
-def _under(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip("/") + "/")
 
 
 def locate_name(
@@ -140,8 +123,11 @@ def locate_name(
         if rel.is_dir:
             return Deny("file_guard.not_a_file", "the path names a directory")
         parent, name = rel.parent_and_name
+        clean_parent = rel.clean.rpartition("/")[0] or "."
         try:
-            parent_fd = open_beneath(root, parent, dir_flags | os.O_DIRECTORY)
+            parent_fd, parent_real = open_resolved(
+                root, parent, clean_parent, dir_flags | os.O_DIRECTORY
+            )
         except OSError as err:
             if err.errno == errno.ENOENT:
                 return Missing(parent, name, names)
@@ -154,12 +140,12 @@ def locate_name(
             os.close(parent_fd)
             return deny_for(err)
         if follow and st is not None and stat.S_ISLNK(st.st_mode):
-            target = _link_target(policy, root, parent_fd, name)
+            target = _link_target(policy, root, parent_fd, parent_real, name)
             os.close(parent_fd)
             if isinstance(target, Deny):
                 return target
             rel, names = target, (*names, target.clean)
             continue
-        real = real_path(parent_fd).rstrip("/") + "/" + name
+        real = name if parent_real == "." else f"{parent_real}/{name}"
         return NameTarget(parent_fd, name, st, real, names)
     return Deny("file_guard.symlink_loop", "too many symlinks")

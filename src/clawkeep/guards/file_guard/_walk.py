@@ -40,8 +40,11 @@ def _open_step(name: str, dirfd: int, flags: int, mode: int, path: str) -> tuple
     return real, False
 
 
-def walk_open(dirfd: int, path: str, flags: int, mode: int = 0) -> int:
-    """Open ``path`` beneath ``dirfd`` like openat2(RESOLVE_BENEATH|NO_MAGICLINKS)."""
+def walk_open(dirfd: int, path: str, flags: int, mode: int = 0, *, symlinks: bool = True) -> int:
+    """Open ``path`` beneath ``dirfd`` like openat2(RESOLVE_BENEATH|NO_MAGICLINKS).
+
+    ``symlinks=False`` refuses any symlink with ELOOP, like RESOLVE_NO_SYMLINKS.
+    """
     stack = [os.open(".", os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=dirfd)]
     queue = deque(path.split("/"))
     links = 0
@@ -65,7 +68,7 @@ def walk_open(dirfd: int, path: str, flags: int, mode: int = 0) -> int:
             if is_link:
                 os.close(fd)
                 links += 1
-                if links > _MAX_SYMLINKS:
+                if links > _MAX_SYMLINKS or not symlinks:
                     raise _fail(errno.ELOOP, path)
                 target = os.readlink(name, dir_fd=stack[-1])
                 if target.startswith("/"):

@@ -57,11 +57,11 @@ DEFAULT_NO_ACCESS: tuple[str, ...] = (
     # Cloud credentials.
     ".aws",
     ".azure",
-    ".config/gcloud",
+    "**/.config/gcloud",
     "application_default_credentials.json",
     "credentials.json",
     "service-account*.json",
-    ".docker/config.json",
+    "**/.docker/config.json",
     ".oci",
     # Kubernetes config.
     ".kube",
@@ -105,8 +105,18 @@ IDENTITY_FILES: tuple[str, ...] = ("/SOUL.md", "/AGENTS.md", "/USER.md")
 DEFAULT_NO_DELETE: tuple[str, ...] = (".git",)
 
 
+_ANY_DEPTH = "^(?:.+/)?"  # how pathspec spells "at any depth"
+_AND_BELOW = "(?:/|$)"  # ... "this name, or anything under it"
+
+
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts: list[str] = []
+    """One regex for a level: ``(?:^|/)(?:a|b|...)(?:/|$)`` plus any anchored patterns.
+
+    Sharing the prefix and suffix keeps a search one pass over the path; a plain union
+    of pathspec's regexes backtracks through ``(?:.+/)?`` once per pattern.
+    """
+    floating: list[str] = []
+    anchored: list[str] = []
     for pattern in patterns:
         regex, include = GitIgnoreBasicPattern.pattern_to_regex(pattern)
         if regex is None:
@@ -114,11 +124,16 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
         if not include:
             # A negation would un-protect: levels only ever add.
             raise ValueError(f"protected pattern {pattern!r} is a negation")
-        parts.append(f"(?:{regex})")
-    if not parts:
+        if regex.startswith(_ANY_DEPTH) and regex.endswith(_AND_BELOW):
+            floating.append(regex[len(_ANY_DEPTH) : -len(_AND_BELOW)])
+        else:
+            anchored.append(f"(?:{regex})")
+    if floating:
+        anchored.insert(0, f"(?:^|/)(?:{'|'.join(floating)}){_AND_BELOW}")
+    if not anchored:
         return None
     # Case-insensitive: `.ENV` or `Id_RSA` on a case-insensitive disk is the same file.
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(anchored), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

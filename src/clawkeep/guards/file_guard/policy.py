@@ -54,17 +54,26 @@ class FilePolicy:
     protected_paths: tuple[Path, ...] = ()
     portable_names: bool = True
     backend: Backend = "auto"
-    root_spelling: str = field(init=False, default="")
-    guarded_real: tuple[str, ...] = field(init=False, default=())
+    root_spellings: tuple[str, ...] = field(init=False, default=())
+    guarded_rel: tuple[str, ...] = field(init=False, default=())
+    guard_all: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         if self.protected is None:
             built = ProtectedPatterns.build(unlock_identity_files=self.unlock_identity_files)
             object.__setattr__(self, "protected", built)
-        object.__setattr__(self, "root_spelling", os.path.abspath(self.root))
+        spelled, real = os.path.abspath(self.root), os.path.realpath(self.root)
+        object.__setattr__(self, "root_spellings", (spelled, real))
         extra = (self.state_dir,) if self.state_dir is not None else ()
-        reals = tuple(os.path.realpath(p) for p in (*extra, *self.protected_paths))
-        object.__setattr__(self, "guarded_real", reals)
+        inside: list[str] = []
+        for guarded in (os.path.realpath(p) for p in (*extra, *self.protected_paths)):
+            if guarded == real:
+                # The workspace is the state dir itself: nothing in it may be opened.
+                object.__setattr__(self, "guard_all", True)
+            elif guarded.startswith(real.rstrip("/") + "/"):
+                inside.append(guarded[len(real.rstrip("/")) + 1 :])
+            # A state dir around the workspace (or beside it) is out of reach anyway.
+        object.__setattr__(self, "guarded_rel", tuple(inside))
 
     @property
     def patterns(self) -> ProtectedPatterns:
