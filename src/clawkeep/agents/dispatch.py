@@ -31,7 +31,8 @@ async def dispatch(call: ToolCall, tools: Mapping[str, ToolDef], ctx: ToolContex
             "tool.denied",
             reason,
             ctx,
-            tool=call.name[:200],
+            tool=verdict.tool[:200],
+            called=call.name[:200],
             layer=verdict.layer,
             rule=verdict.rule,
         )
