@@ -110,9 +110,7 @@ def exec_(
         agent.sandbox,
         workspace=agent.workspace,
         protected_paths=protected_paths_for(paths.state_dir, paths.config_path, Path.home()),
-    )
-    spec = dataclasses.replace(
-        spec, network_policy=policy_from_config(loaded.config.guards.network)
+        network_policy=policy_from_config(loaded.config.guards.network),
     )
     result = run_sandboxed(list(command), spec)
     if isinstance(result, Deny):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from clawkeep.config.schema.sandbox import SandboxConfig
+from clawkeep.guards.network_guard import NetworkPolicy
 from clawkeep.sandbox.limits import limits_from_config
 from clawkeep.sandbox.spec import SandboxSpec
 
@@ -43,8 +44,13 @@ def spec_from_config(
     workspace: Path,
     protected_paths: tuple[Path, ...] = (),
     env: Mapping[str, str] | None = None,
+    network_policy: NetworkPolicy | None = None,
 ) -> SandboxSpec:
-    """The effective spec; ``protected_paths`` (the state dir) must never be mounted."""
+    """The effective spec; ``protected_paths`` (the state dir) must never be mounted.
+
+    ``network_policy`` is `guards.network`'s policy: egress must pass it as well as the
+    agent's own `egress.allowDomains`.
+    """
     cfg = cfg or SandboxConfig()
     egress = cfg.egress.allow_domains if cfg.egress and cfg.egress.allow_domains else ()
     return SandboxSpec(
@@ -56,6 +62,7 @@ def spec_from_config(
         backend=cfg.backend or "auto",
         docker=cfg.docker,
         protected_paths=protected_paths,
+        network_policy=network_policy,
     )
 
 
