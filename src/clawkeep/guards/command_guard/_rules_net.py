@@ -26,6 +26,7 @@ _LOOPBACK = re.compile(
     r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)"
 )
 _REMOTE = re.compile(r"^(?![./~])([\w.-]+@)?[\w.-]+:(?!//)|^\w+://|^rsync://")
+_URL = re.compile(r"^\w+://|^[\w.-]+\.\w{2,}(/|:\d|$)|^(localhost|\[::1\])(:\d+)?(/|$)")
 _TUNNELS = {"ngrok", "cloudflared", "localtunnel", "lt", "bore", "frpc", "chisel", "serveo"}
 _NETWORK = {"ssh", "sftp", "ping", "ping6", "dig", "nslookup", "host", "whois", "traceroute"}
 _NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks", "smbclient"}
@@ -38,7 +39,7 @@ _DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
 
 
 def _urls(values: list[str]) -> list[str]:
-    return [v for v in values if re.match(r"^\w+://|^[\w.-]+\.\w{2,}(/|:\d|$)", v)]
+    return [v for v in values if _URL.match(v)]
 
 
 def _loopback_only(targets: list[str]) -> bool:
@@ -165,7 +166,14 @@ def _packages(cmd: Cmd, w: Walker) -> None:
         return
     if cmd.name == "uv" and values[:1] == ["pip"]:
         values = values[1:]
-    if (values and values[0] in _INSTALL) or cmd.name in ("npx", "pipx"):
+    fetches = values[:2] == ["mod", "download"] or (values and values[0] in _INSTALL)
+    if fetches or cmd.name in ("npx", "pipx"):
+        _egress(cmd, w)
+
+
+def _containers(cmd: Cmd, w: Walker) -> None:
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs and verbs[0] in ("pull", "push", "login", "search"):
         _egress(cmd, w)
 
 
@@ -216,4 +224,5 @@ NET_RULES |= {"rclone": _archive, "kopia": _archive, "git": _git}
 NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
 NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
 NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
+NET_RULES |= {"docker": _containers, "podman": _containers, "nerdctl": _containers}
 NET_RULES |= {"cancel": _print_remote, "lp": _print_remote, "lpr": _print_remote}
