@@ -1,0 +1,53 @@
+"""Helpers for the pipeline tests: a real config file, the real pipeline, a context echo."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from clawkeep.channels.message import InboundMessage
+from clawkeep.config import LoadedConfig, load_config, resolve_paths
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
+from clawkeep.sessions import TranscriptStore
+
+__all__ = ["ContextEcho", "dm", "load", "make", "run"]
+
+
+def load(tmp_path: Path, config: dict[str, Any]) -> LoadedConfig:
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700, exist_ok=True)
+    path = state / "clawkeep.json"
+    path.write_text(json.dumps(config))
+    return load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
+
+
+class ContextEcho:
+    """A real responder: its reply is the model context it was given (the session history)."""
+
+    def __init__(self, store: TranscriptStore) -> None:
+        self.store = store
+        self.requests: list[TurnRequest] = []
+
+    async def respond(self, request: TurnRequest) -> str | None:
+        self.requests.append(request)
+        history = self.store.history(request.session_key, 100)
+        return " | ".join(f"{e.role}:{e.text}" for e in history)
+
+
+def make(tmp_path: Path, config: dict[str, Any], **kw: Any) -> tuple[InboundPipeline, ContextEcho]:
+    loaded = load(tmp_path, config)
+    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"), **kw)
+    echo = ContextEcho(pipe.store)
+    pipe.responder = echo
+    return pipe, echo
+
+
+def dm(sender: str, text: str, channel: str = "telegram", **kw: Any) -> InboundMessage:
+    return InboundMessage(channel, kw.pop("account", "default"), sender, "direct", text, "r", **kw)
+
+
+def run(pipe: InboundPipeline, msg: InboundMessage) -> Outcome:
+    return asyncio.run(pipe.handle(msg))

@@ -1,0 +1,45 @@
+"""Session keys in OpenClaw's forms, and ids that try to spell someone else's key."""
+
+from __future__ import annotations
+
+import pytest
+
+from clawkeep.channels.message import InboundMessage
+from clawkeep.sessions import session_key
+
+DM = InboundMessage("telegram", "work", "alice", "direct", "hi", "r")
+
+
+@pytest.mark.parametrize(
+    ("scope", "key"),
+    [
+        ("main", "agent:main:main"),
+        ("per-peer", "agent:main:direct:alice"),
+        ("per-channel-peer", "agent:main:telegram:direct:alice"),
+        ("per-account-channel-peer", "agent:main:telegram:work:direct:alice"),
+    ],
+)
+def test_dm_keys_follow_dm_scope(scope: str, key: str) -> None:
+    assert session_key("main", DM, scope) == key  # type: ignore[arg-type]
+
+
+def test_group_and_thread_keys() -> None:
+    g = InboundMessage("telegram", "default", "u", "group", "hi", "r", group="-100")
+    t = InboundMessage("telegram", "default", "u", "group", "hi", "r", group="-100", thread="7")
+    assert session_key("ops", g, "main") == "agent:ops:telegram:group:-100"
+    assert session_key("ops", t, "per-peer") == "agent:ops:telegram:group:-100:thread:7"
+
+
+def test_identity_link_maps_peer_to_canonical_name() -> None:
+    links = {"al": ("telegram:alice",)}
+    assert session_key("main", DM, "per-channel-peer", links) == "agent:main:telegram:direct:al"
+    other = InboundMessage("webhook", "default", "alice", "direct", "hi", "r")
+    assert session_key("main", other, "per-peer", links) == "agent:main:direct:alice"
+
+
+def test_sender_id_with_colons_cannot_collide_with_another_scope() -> None:
+    forged = InboundMessage("telegram", "work", "telegram:direct:alice", "direct", "x", "r")
+    assert session_key("main", forged, "per-peer") != session_key("main", DM, "per-channel-peer")
+    assert ":direct:alice" not in session_key("main", forged, "per-peer").removeprefix(
+        "agent:main:direct:"
+    )
