@@ -1,0 +1,46 @@
+"""`security audit --deep`: live probes of the running gateway and a scan of plugin code.
+
+The lead's audit calls `deep_findings`; every probe outcome and every code heuristic hit
+comes back as a Finding, and nothing here raises for an unreachable gateway.
+"""
+
+from __future__ import annotations
+
+from clawkeep.audit.finding import Finding
+from clawkeep.config.loader import LoadedConfig
+from clawkeep.gateway.probe import probe_findings
+from clawkeep.plugins.code_safety import CodeFinding, scan_plugins
+
+__all__ = ["code_findings", "deep_findings"]
+
+_TITLES = {
+    "env_harvesting": "Plugin code reads the environment and can reach the network",
+    "dynamic_exec": "Plugin code runs dynamic code",
+    "subprocess": "Plugin code starts processes",
+    "obfuscation": "Plugin code looks obfuscated",
+}
+
+
+def code_findings(hits: list[CodeFinding]) -> list[Finding]:
+    """Code heuristic hits as audit findings (one per hit, path and line in the detail)."""
+    out = []
+    for hit in hits:
+        where = f"{hit.path}:{hit.line}" if hit.line else str(hit.path)
+        out.append(
+            Finding(
+                hit.check_id,
+                hit.severity,
+                _TITLES.get(hit.rule, f"Plugin code not checked ({hit.rule})"),
+                f"{where}: {hit.detail}.",
+                "Review the file; remove the plugin or take it out of plugins.allow if you do "
+                "not trust it.",
+            )
+        )
+    return out
+
+
+def deep_findings(loaded: LoadedConfig, *, timeout: float = 3.0) -> list[Finding]:
+    """Probe the gateway the config names and scan extensions/ for risky plugin code."""
+    findings = probe_findings(loaded.config, timeout=timeout)
+    findings.extend(code_findings(scan_plugins(loaded.paths.extensions_dir)))
+    return findings
