@@ -7,9 +7,12 @@ error blocks unless ``failOpen`` is set; a missing or altered model means rules 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from clawkeep.config.schema.guard_text import ChannelGuardConfig
 from clawkeep.guards.injection import (
     InjectionClassifier,
+    Normalised,
     TextVerdict,
     default_classifier,
     normalise,
@@ -47,11 +50,13 @@ class ChannelGuard:
             return combine(_P, norm, None, block=cfg.block_threshold, flag=cfg.flag_threshold)
         try:
             score = self._classifier.score(norm.text)
-        except (
-            Exception
-        ) as exc:  # any classifier failure takes the configured side: closed by default
+        except Exception as exc:  # any classifier failure: the configured side, closed by default
             verdict: Verdict = "allow" if cfg.fail_open else "block"
             return TextVerdict(verdict, 0.0, f"{_P}.error", f"classifier failed: {exc}", False)
+        return self._finish(cfg, text, norm, score)
+
+    @staticmethod
+    def _finish(cfg: ChannelGuardConfig, text: str, norm: Normalised, score: float) -> TextVerdict:
         result = combine(_P, norm, score, block=cfg.block_threshold, flag=cfg.flag_threshold)
         if len(text) > cfg.max_chars and result.verdict == "allow":
             # Unscanned tail: never allow silently what was not read.
@@ -63,3 +68,23 @@ class ChannelGuard:
                 result.normalised_changed,
             )
         return result
+
+    def scan_many(self, texts: Sequence[str], *, channel: str | None = None) -> list[TextVerdict]:
+        """Verdicts for several messages at once (their model windows share batches).
+
+        Same judgement as ``scan`` for each text; used when messages queue up and by the
+        CLI's ``--jsonl`` and the benchmark.
+        """
+        cfg = self._cfg.for_channel(channel)
+        if not cfg.enabled or not self._classifier.available():
+            return [self.scan(text, channel=channel) for text in texts]
+        norms = [normalise(text[: cfg.max_chars]) for text in texts]
+        ruled = [rule_verdict(_P, norm) for norm in norms]
+        todo = [i for i, r in enumerate(ruled) if r is None]
+        try:
+            scores = self._classifier.score_many([norms[i].text for i in todo])
+        except Exception:  # judged one by one: each failure then takes the configured side
+            return [self.scan(text, channel=channel) for text in texts]
+        for i, score in zip(todo, scores, strict=True):
+            ruled[i] = self._finish(cfg, texts[i], norms[i], score)
+        return [r for r in ruled if r is not None]

@@ -71,9 +71,7 @@ class ContentGuard:
             return combine(_P, norm, None, block=cfg.block_threshold, flag=cfg.flag_threshold)
         try:
             score = await self._batcher.score(norm.text)
-        except (
-            Exception
-        ) as exc:  # any classifier failure takes the configured side: closed by default
+        except Exception as exc:  # any classifier failure: the configured side, closed by default
             side: Verdict = "allow" if cfg.fail_open else "block"
             return TextVerdict(side, 0.0, f"{_P}.error", f"classifier failed: {exc}", False)
         return combine(_P, norm, score, block=cfg.block_threshold, flag=cfg.flag_threshold)
