@@ -23,7 +23,12 @@ from clawkeep.guards.file_guard._ops import (
     write_bytes,
 )
 from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
-from clawkeep.guards.file_guard.policy import FileOp, FilePolicy, policy_from_config
+from clawkeep.guards.file_guard.policy import (
+    FileOp,
+    FilePolicy,
+    openat2_available,
+    policy_from_config,
+)
 
 __all__ = [
     "FileOp",
@@ -34,6 +39,7 @@ __all__ = [
     "delete",
     "list_dir",
     "open_read",
+    "openat2_available",
     "policy_from_config",
     "read_bytes",
     "write_bytes",

@@ -45,8 +45,6 @@ class Root:
     __slots__ = ("_real", "fd", "use_openat2")
 
     def __init__(self, path: str, backend: Backend) -> None:
-        if backend == "openat2" and not _openat2.AVAILABLE:
-            raise OSError(errno.ENOSYS, "openat2 is not available on this kernel")
         self.use_openat2 = backend != "walk" and _openat2.AVAILABLE
         self.fd = os.open(path, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
         self._real: str | None = None

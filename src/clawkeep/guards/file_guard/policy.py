@@ -12,10 +12,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from clawkeep.config.schema.guard_file import FileGuardConfig
+from clawkeep.guards.file_guard._openat2 import AVAILABLE as _OPENAT2
 from clawkeep.guards.file_guard._resolve import Backend
 from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
 
-__all__ = ["FileOp", "FilePolicy", "policy_from_config"]
+__all__ = ["FileOp", "FilePolicy", "openat2_available", "policy_from_config"]
+
+
+def openat2_available() -> bool:
+    """Whether this kernel resolves with openat2 (else the fd walk is used)."""
+    return _OPENAT2
 
 
 class FileOp(StrEnum):
@@ -59,6 +65,8 @@ class FilePolicy:
     guard_all: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
+        if self.backend == "openat2" and not openat2_available():
+            raise ValueError("backend 'openat2' asked for, but this kernel has no openat2")
         if self.protected is None:
             built = ProtectedPatterns.build(unlock_identity_files=self.unlock_identity_files)
             object.__setattr__(self, "protected", built)
