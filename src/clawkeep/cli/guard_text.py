@@ -44,9 +44,16 @@ class _Checker:
             self._content_guard = ContentGuard(ContentGuardConfig(**thresholds))
 
     def __call__(self, value: str) -> TextVerdict:
+        return self.many([value])[0]
+
+    def many(self, values: list[str]) -> list[TextVerdict]:
         if self._source is None:
-            return self._channel_guard.scan(value, channel=self._channel)
-        return asyncio.run(self._content_guard.check(value, source=self._source))
+            return self._channel_guard.scan_many(values, channel=self._channel)
+        return asyncio.run(self._gather(values, self._source))
+
+    async def _gather(self, values: list[str], source: str) -> list[TextVerdict]:
+        checks = (self._content_guard.check(v, source=source) for v in values)
+        return list(await asyncio.gather(*checks))  # queued checks share model batches
 
 
 def _out(verdict: TextVerdict) -> str:
@@ -55,19 +62,35 @@ def _out(verdict: TextVerdict) -> str:
     )
 
 
+_CHUNK = 64
+
+
+def _flush(check: _Checker, pending: list[str | None]) -> None:
+    values = [v for v in pending if v is not None]
+    verdicts = iter(check.many(values) if values else [])
+    for value in pending:
+        if value is None:
+            click.echo(json.dumps({"verdict": "error", "score": 0.0, "reason": "cli.bad_line"}))
+        else:
+            click.echo(_out(next(verdicts)))
+    pending.clear()
+
+
 def _run_jsonl(check: _Checker) -> int:
     status = 0
+    pending: list[str | None] = []  # None: a bad line, answered in place to keep the order
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
         try:
-            value = _record_text(line)
+            pending.append(_record_text(line))
         except (ValueError, TypeError) as exc:
             click.echo(f"stdin line {number}: {exc}", err=True)
-            click.echo(json.dumps({"verdict": "error", "score": 0.0, "reason": "cli.bad_line"}))
+            pending.append(None)
             status = 2
-            continue
-        click.echo(_out(check(value)))
+        if len(pending) >= _CHUNK:
+            _flush(check, pending)
+    _flush(check, pending)
     return status
 
 
