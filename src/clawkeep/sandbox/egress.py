@@ -7,6 +7,8 @@ address it checked. The sandbox itself keeps its own empty network namespace.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
+import re
 import shutil
 import socket
 import tempfile
@@ -25,6 +27,7 @@ from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 __all__ = ["EgressProxy", "check_destination", "run_with_egress"]
 
 _HEAD_LIMIT = 16 * 1024
+_HOST = re.compile(r"[a-z0-9._-]{1,253}|[0-9a-f:.]{2,45}")
 _CONNECT_TIMEOUT = 10.0
 Resolver = Callable[[str], Sequence[str]]
 
@@ -36,7 +39,7 @@ def check_destination(
     if port not in spec.egress_ports:  # egress is for HTTP(S), not any TCP service
         return Deny("sandbox.egress_port", f"port {port} is not in {list(spec.egress_ports)}")
     try:
-        answers = list(resolver(host))
+        answers = [host] if _is_ip(host) else list(resolver(host))
     except (OSError, UnicodeError) as exc:
         return Deny("network_guard.dns_failed", f"{host} did not resolve ({exc})")
     fixed: Resolver = lambda _h: answers  # noqa: E731  # the same answers for every check
@@ -52,6 +55,14 @@ def check_destination(
     return answers[0], Allow("sandbox.egress_allowed", host)
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _read_head(conn: socket.socket) -> bytes | None:
     data = b""
     while b"\r\n\r\n" not in data:
@@ -64,6 +75,18 @@ def _read_head(conn: socket.socket) -> bytes | None:
 
 def _target(head: bytes) -> tuple[str, int, bytes | None] | None:
     """(host, port, request to send upstream or None for CONNECT) from a proxy request."""
+    parsed = _parse_target(head)
+    if parsed is None:
+        return None
+    host, port, request = parsed
+    # Only a plain name or address: no userinfo, no encodings the checker could read
+    # differently from the resolver.
+    if not _HOST.fullmatch(host) or not 0 < port < 65536:
+        return None
+    return host, port, request
+
+
+def _parse_target(head: bytes) -> tuple[str, int, bytes | None] | None:
     line, _, rest = head.partition(b"\r\n")
     parts = line.decode("latin-1").split(" ")
     if len(parts) != 3:
@@ -71,14 +94,15 @@ def _target(head: bytes) -> tuple[str, int, bytes | None] | None:
     method, target, version = parts
     if method == "CONNECT":
         host, _, port = target.rpartition(":")
-        return (host.strip("[]"), int(port), None) if port.isdigit() else None
+        return (host.strip("[]").lower(), int(port), None) if port.isdigit() else None
     if not target.startswith("http://"):
         return None
     hostport, slash, path = target[len("http://") :].partition("/")
     host, sep, port = hostport.rpartition(":")
     if not sep or not port.isdigit():
         host, port = hostport, "80"
-    request = f"{method} {slash}{path or ''} {version}\r\n".encode("latin-1") + rest
+    del slash  # origin-form always starts at "/"
+    request = f"{method} /{path} {version}\r\n".encode("latin-1") + rest
     return host.strip("[]").lower(), int(port), request
 
 
@@ -123,10 +147,12 @@ class EgressProxy:
             conn.sendall(head.encode() + body)
 
     def _serve(self, conn: socket.socket) -> None:
-        with conn:
+        # An I/O error (peer gone, timeout) only ends this connection; nothing was relayed.
+        with conn, contextlib.suppress(OSError):
             conn.settimeout(_CONNECT_TIMEOUT)
-            head = _read_head(conn)
-            target = _target(head) if head else None
+            data = _read_head(conn)
+            head, sep, early = (data or b"").partition(b"\r\n\r\n")
+            target = _target(head + sep) if data else None
             if target is None:
                 return self._refuse(conn, Deny("sandbox.egress_bad_request", "not a proxy request"))
             host, port, request = target
@@ -142,8 +168,9 @@ class EgressProxy:
                 upstream.settimeout(None)
                 if request is None:
                     conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    upstream.sendall(early)  # bytes the client sent right after CONNECT
                 else:
-                    upstream.sendall(request)
+                    upstream.sendall(request + early)
                 t = threading.Thread(target=_pipe, args=(conn, upstream), daemon=True)
                 t.start()
                 _pipe(upstream, conn)
