@@ -113,3 +113,21 @@ def test_directory_swapped_for_outside_symlink_during_reads_never_leaks(backend:
         assert seen <= {b"inside\n"}
         assert (sc.outside / "secret.txt").read_bytes() == OUTSIDE_SECRET
         assert os.listdir(sc.outside) == ["secret.txt"]
+
+
+def test_no_file_descriptor_leaks_on_allow_or_deny_paths(backend: str) -> None:
+    fs = ["a/f.txt", "out => ../OUTSIDE/secret.txt", "l => a/f.txt", "loop => loop", ".env"]
+    with Scenario.create(fs) as sc:
+        pol = policy(sc, backend)
+        before = len(os.listdir("/proc/self/fd"))
+        for _ in range(20):
+            for path in ("a/f.txt", "out", "l", "loop", ".env", "missing/x", "a", "../x"):
+                for op in FileOp:
+                    check(pol, path, op)
+                read_bytes(pol, path, 100)
+                list_dir(pol, path)
+            write_bytes(pol, "l", b"x")
+            write_bytes(pol, "out", b"x")
+            write_bytes(pol, "new/dir/f", b"x", create_parents=True)
+            delete(pol, "new/dir/f")
+        assert len(os.listdir("/proc/self/fd")) == before

@@ -140,8 +140,10 @@ def locate_name(
             os.close(parent_fd)
             return deny_for(err)
         if follow and st is not None and stat.S_ISLNK(st.st_mode):
-            target = _link_target(policy, root, parent_fd, parent_real, name)
-            os.close(parent_fd)
+            try:
+                target = _link_target(policy, root, parent_fd, parent_real, name)
+            finally:
+                os.close(parent_fd)
             if isinstance(target, Deny):
                 return target
             rel, names = target, (*names, target.clean)
