@@ -19,6 +19,8 @@ __all__ = ["main"]
 
 # One line per verb; a stage's CLI module owns its own commands.
 _COMMANDS: dict[str, str] = {
+    "pairing": "clawkeep.cli.pairing:pairing",
+    "simulate": "clawkeep.cli.simulate:simulate",
     "guard": "clawkeep.cli.guard:guard",
     "security": "clawkeep.cli.security:security",
     "doctor": "clawkeep.cli.doctor:doctor",

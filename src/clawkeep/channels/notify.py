@@ -1,0 +1,50 @@
+"""Tell a newly approved sender that they may now talk to the agent (`pairing approve --notify`).
+
+Sends one fixed text through the channel's own transport: Telegram's sendMessage, or the
+signed webhook's callback (through the network-guard). Other channels cannot be
+reached from the command line and answer ``channels.notify.unsupported``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from clawkeep.channels.message import OutboundReply
+from clawkeep.channels.telegram import TELEGRAM, TelegramClient, TelegramError
+from clawkeep.channels.webhook import WEBHOOK, deliver_reply
+from clawkeep.config.schema import RootConfig
+from clawkeep.decision import Allow, Deny
+from clawkeep.guards.network_guard import policy_from_config
+
+__all__ = ["APPROVED_TEXT", "notify_approved"]
+
+APPROVED_TEXT = "You are approved: you can now talk to this agent."
+
+
+async def notify_approved(
+    config: RootConfig, channel: str, account: str, sender: str
+) -> Allow | Deny:
+    """Send ``APPROVED_TEXT`` to ``sender`` on ``channel``/``account``."""
+    ch = config.channels.get(channel)
+    cfg = ch.for_account(account) if ch is not None else None
+    if cfg is None:
+        return Deny("channels.notify.not_configured", f"{channel}/{account} is not configured")
+    if channel == TELEGRAM and cfg.bot_token is not None:
+        client = TelegramClient(cfg.bot_token.get_secret_value(), cfg.api_base_url, poll_timeout=0)
+        try:
+            await client.send_message(sender, APPROVED_TEXT)
+        except (TelegramError, ValueError) as exc:
+            return Deny("channels.notify.failed", str(exc))
+        finally:
+            await client.aclose()
+        return Allow("channels.notify.sent")
+    if channel == WEBHOOK and cfg.callback_url and cfg.secret is not None:
+        reply = OutboundReply(WEBHOOK, account, sender, APPROVED_TEXT)
+        return await deliver_reply(
+            cfg.callback_url,
+            reply,
+            cfg.secret.get_secret_value().encode(),
+            policy_from_config(config.guards.network),
+            now=time.time(),
+        )
+    return Deny("channels.notify.unsupported", f"cannot send on {channel} from here")
