@@ -15,10 +15,11 @@ from pathlib import Path
 from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._parse import parse
-from clawkeep.guards.command_guard._rules_exec import EXEC_RULES, WRAPPERS
+from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
 from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
+from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
 from clawkeep.guards.command_guard._walk import Rule, Walker
 
 __all__ = [

@@ -7,6 +7,7 @@ A glob judges the directory that holds it (``/*`` is "everything under /").
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._words import UNKNOWN
 
-__all__ = ["Place", "credential", "credential_name", "persistence", "place"]
+__all__ = ["Place", "credential", "credential_name", "glob_credential", "persistence", "place"]
 
 _STREAMS = re.compile(r"^/dev/(null|zero|u?random|stdin|stdout|stderr|tty|full|fd/\d+)$")
 _TEMPS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - classifying paths, not using them
@@ -47,6 +48,28 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "gshadow"),
     ("etc", "sudoers"),
     ("environ",),
+    (".bash_history",),
+    (".zsh_history",),
+    (".python_history",),
+    (".mysql_history",),
+    (".psql_history",),
+)
+# Where secrets usually are, for matching glob patterns (``cat /e*/sh*w``) against.
+_SECRET_FILES = (
+    "/etc/shadow",
+    "/etc/gshadow",
+    "/etc/sudoers",
+    "~/.ssh/id_rsa",
+    "~/.ssh/id_ed25519",
+    "~/.ssh/id_ecdsa",
+    "~/.aws/credentials",
+    "~/.netrc",
+    "~/.git-credentials",
+    "~/.config/gcloud/credentials.db",
+    "~/.kube/config",
+    "~/.docker/config.json",
+    "/proc/self/environ",
+    "/root/.ssh/id_rsa",
 )
 _KEY_FILES = re.compile(
     r"\.(pem|key|p12|pfx|kdbx|jks|keystore|ovpn|asc|gpg|tfstate)\b|^\*?id_|credentials|secret|token"
@@ -156,6 +179,19 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
         for seq in _BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
+    return None
+
+
+def glob_credential(pattern: str, ctx: CommandContext) -> str | None:
+    """Why a glob pattern would match a well-known secret file, or None."""
+    home = str(ctx.home) if ctx.home else "~"
+    pattern = home + pattern[1:] if pattern.startswith("~/") else pattern
+    if not pattern.startswith("/"):
+        return None
+    for secret in _SECRET_FILES:
+        path = home + secret[1:] if secret.startswith("~") else secret
+        if fnmatch.fnmatchcase(path, pattern):
+            return f"the pattern matches {path}"
     return None
 
 

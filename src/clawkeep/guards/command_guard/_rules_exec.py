@@ -1,4 +1,4 @@
-"""Commands that run other commands: shells, interpreters, eval, source, and wrappers.
+"""Commands that run code: shells, interpreters, eval and source.
 
 Each one is unwrapped to the argv or text it will execute, which is judged again
 (``bash -c`` / ``eval`` text is re-parsed one level deeper). Code whose text is only
@@ -10,12 +10,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._paths import credential_name
 from clawkeep.guards.command_guard._rules_net import SHELLS
-from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
+from clawkeep.guards.command_guard._words import Arg
 
-__all__ = ["EXEC_RULES", "WRAPPERS"]
+__all__ = ["EXEC_RULES"]
 
 # Interpreter -> the flags whose next argument (or attached rest) is inline code.
 _CODE_FLAGS = {
@@ -157,221 +156,8 @@ def _source(cmd: Cmd, w: Walker) -> None:
             _script_file(cmd, w, target)
 
 
-def _skip(args: list[Arg], with_value: set[str], positional: int = 0) -> list[Arg]:
-    index = 0
-    while index < len(args) and args[index].text.startswith("-") and args[index].text != "-":
-        flag = args[index].text
-        index += 1
-        if flag == "--":
-            break
-        if flag in with_value:
-            index += 1
-    return args[index + positional :]
-
-
-_WRAP_SPEC: dict[str, tuple[set[str], int]] = {
-    "sudo": ({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-a", "--user"}, 0),
-    "doas": ({"-u", "-C"}, 0),
-    "nice": ({"-n", "--adjustment"}, 0),
-    "nohup": (set(), 0),
-    "timeout": ({"-s", "--signal", "-k", "--kill-after"}, 1),
-    "stdbuf": ({"-i", "-o", "-e"}, 0),
-    "ionice": ({"-c", "-n", "-t", "-p"}, 0),
-    "chrt": (set(), 1),
-    "taskset": (set(), 1),
-    "time": ({"-f", "-o", "--format", "--output"}, 0),
-    "exec": ({"-a"}, 0),
-    "builtin": (set(), 0),
-    "busybox": (set(), 0),
-    "setsid": (set(), 0),
-    "unbuffer": (set(), 0),
-    "strace": ({"-o", "-e", "-p", "-s", "-u", "-E", "-P"}, 0),
-    "ltrace": ({"-o", "-e", "-p", "-s", "-u"}, 0),
-    "chroot": (set(), 1),
-    "nsenter": ({"-t", "--target"}, 0),
-    "unshare": (set(), 0),
-    "firejail": (set(), 0),
-    "xvfb-run": ({"-a", "-n", "-s"}, 0),
-    "dbus-run-session": (set(), 0),
-    "catchsegv": (set(), 0),
-    "caffeinate": (set(), 0),
-    "proxychains": ({"-f"}, 0),
-    "proxychains4": ({"-f"}, 0),
-    "torsocks": (set(), 0),
-    "faketime": (set(), 1),
-    "runuser": ({"-u", "-g"}, 0),
-    "sg": (set(), 1),
-}
-
-
-def _wrapper(cmd: Cmd, w: Walker) -> None:
-    with_value, positional = _WRAP_SPEC[cmd.name]
-    if cmd.name in ("sudo", "doas", "runuser") and any(
-        a.text in ("-s", "-i", "-su") for a in cmd.args
-    ):
-        w.flag("privilege", f"{cmd.name} opens a root shell")
-        return
-    w.run_argv(_skip(cmd.args, with_value, positional), cmd.stdin)
-
-
-def _command(cmd: Cmd, w: Walker) -> None:
-    if any(a.text in ("-v", "-V") for a in cmd.args):
-        return  # command -v only looks the name up
-    w.run_argv(_skip(cmd.args, set()), cmd.stdin)
-
-
-def _su(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    for flag in ("-c", "--command", "--session-command"):
-        if flag in values and values.index(flag) + 1 < len(values):
-            script = cmd.args[values.index(flag) + 1]
-            if not script.static:
-                w.flag("dynamic_command", "su -c runs a script known only at run time")
-            else:
-                w.script(script.text, "su -c script")
-            return
-    w.flag("privilege", "su opens a shell as another user")
-
-
-def _env(cmd: Cmd, w: Walker) -> None:
-    args = list(cmd.args)
-    while args:
-        text = args[0].text
-        if text in ("-u", "--unset", "-C", "--chdir") and len(args) > 1:
-            args = args[2:]
-        elif text in ("-S", "--split-string") or text.startswith("--split-string="):
-            if "=" in text:
-                split = literal(text.split("=", 1)[1])
-            elif len(args) > 1:
-                split = args[1]
-            else:
-                return
-            if split.static:
-                w.script(split.text, "env -S string")
-            else:
-                w.flag("dynamic_command", "env -S runs a string known only at run time")
-            return
-        elif text.startswith("-") or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", text):
-            if "=" in text and not text.startswith("-"):
-                name, value = text.split("=", 1)
-                w.env.values[name] = value if UNKNOWN not in value else None
-            args = args[1:]
-        else:
-            break
-    if not args:
-        w.flag("credential_read", "env without a command prints the environment and its secrets")
-        return
-    w.run_argv(args, cmd.stdin)
-
-
-def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
-    if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
-        return None
-    return cmd.stdin.text.split()
-
-
-def _xargs(cmd: Cmd, w: Walker) -> None:
-    with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-l", "-n", "-P"}
-    with_value |= {"--max-args", "--max-procs", "-s", "--max-chars", "-J", "--process-slot-var"}
-    replace: str | None = None
-    from_file = False
-    index = 0
-    args = cmd.args
-    while index < len(args) and args[index].text.startswith("-"):
-        text = args[index].text
-        if text in ("-I", "-J") and index + 1 < len(args):
-            replace = args[index + 1].text
-        elif text.startswith("--replace"):
-            replace = text.split("=", 1)[1] or "{}" if "=" in text else "{}"
-        elif text.startswith("-i"):
-            replace = text[2:] or "{}"
-        from_file |= text in ("-a", "--arg-file") or text.startswith("--arg-file=")
-        index += 2 if text in with_value else 1
-        if text == "--":
-            break
-    inner = list(args[index:]) or [literal("echo")]
-    is_shell = command_name(inner[0].text) in SHELLS or bool(
-        re.match(r"python|perl|ruby|node", inner[0].text)
-    )
-    items = None if from_file else _stdin_items(cmd, is_shell)
-    value = " ".join(items) if items is not None else UNKNOWN
-    if replace:
-        inner = [inner[0]] + [Arg(a.text.replace(replace, value)) for a in inner[1:]]
-    else:
-        inner += [literal(i) for i in items] if items is not None else [Arg(UNKNOWN)]
-    w.run_argv(inner, Stdin())
-
-
-def _parallel(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    seps = [i for i, v in enumerate(values) if v in (":::", "::::", ":::+", "::::+")]
-    head = cmd.args[: seps[0]] if seps else cmd.args
-    inputs = [a for a in cmd.args[seps[0] + 1 :] if a.text not in (":::", ":::+")] if seps else []
-    if any(v in ("-S", "--sshlogin") or v.startswith("--sshlogin=") for v in values):
-        w.flag("exfiltration", "parallel runs jobs on remote hosts")
-    inner = _skip(
-        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
-    )
-    if not seps:
-        inner = inner or [literal("echo")]
-        w.run_argv([*inner, Arg(UNKNOWN)], Stdin())
-        return
-    for item in inputs[:16]:
-        if not inner:
-            if item.static:
-                w.script(item.text, "parallel job")
-            else:
-                w.flag("dynamic_command", "parallel runs a job known only at run time")
-        elif any("{}" in a.text for a in inner):
-            w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
-        else:
-            w.run_argv([*inner, item])
-
-
-_FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
-_FIND_VALUE |= {"-iregex", "-lname", "-ilname"}
-_FIND_EXEC = {"-exec", "-execdir", "-ok", "-okdir"}
-
-
-def _find(cmd: Cmd, w: Walker) -> None:
-    args = cmd.args
-    roots: list[str] = []
-    index = 0
-    while index < len(args) and not args[index].text.startswith(("-", "(", "!")):
-        roots.append(args[index].text)
-        index += 1
-    roots = roots or ["."]
-    outside = any(w.place(r).kind not in ("workspace", "workspace_root", "temp") for r in roots)
-    while index < len(args):
-        text = args[index].text
-        if text in _FIND_VALUE and index + 1 < len(args):
-            why = credential_name(args[index + 1].text, outside)
-            if why is not None:
-                w.flag("credential_read", f"find {text} {args[index + 1].text}: {why}")
-            index += 2
-            continue
-        if text == "-delete":
-            for root in roots:
-                where = w.place(root)
-                if where.kind not in ("workspace", "workspace_root", "temp"):
-                    w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
-        if text in _FIND_EXEC:
-            end = index + 1
-            while end < len(args) and args[end].text not in (";", "+"):
-                end += 1
-            inner = args[index + 1 : end]
-            for root in roots[:4]:
-                found = root.rstrip("/") + "/found"
-                w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
-            index = end
-        index += 1
-
-
 _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}
-WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}
-WRAPPERS |= {"command": _command, "su": _su, "env": _env, "xargs": _xargs}
-WRAPPERS |= {"parallel": _parallel, "find": _find}

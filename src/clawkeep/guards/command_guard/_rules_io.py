@@ -12,6 +12,7 @@ import re
 from clawkeep.guards.command_guard._paths import (
     Place,
     credential,
+    glob_credential,
     persistence,
 )
 from clawkeep.guards.command_guard._walk import _OUT_OPS, Cmd, Walker
@@ -21,7 +22,7 @@ __all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
 _SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "exec"}
 _INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
-_NO_READ = {"echo", "printf", "test", "[", "[[", "which", "type", "whereis", "basename"}
+_NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
 _NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
 _DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
 _DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
@@ -115,6 +116,9 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _NO_READ:
         return
     for arg in cmd.args:
+        if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
+            w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
+            return
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):

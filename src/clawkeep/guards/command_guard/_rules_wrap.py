@@ -1,0 +1,301 @@
+"""Wrappers: commands that run another command given in their arguments or options.
+
+sudo, env, nice, timeout, xargs, parallel, find -exec, watch, trap, alias, and options
+such as tar --checkpoint-action=exec= or ssh -o ProxyCommand= are unwrapped to the
+argv or shell text they will run, which is judged like any other command.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._paths import credential_name
+from clawkeep.guards.command_guard._rules_net import SHELLS
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
+
+__all__ = ["WRAPPERS"]
+
+
+def _skip(args: list[Arg], with_value: set[str], positional: int = 0) -> list[Arg]:
+    index = 0
+    while index < len(args) and args[index].text.startswith("-") and args[index].text != "-":
+        flag = args[index].text
+        index += 1
+        if flag == "--":
+            break
+        if flag in with_value:
+            index += 1
+    return args[index + positional :]
+
+
+_WRAP_SPEC: dict[str, tuple[set[str], int]] = {
+    "sudo": ({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-a", "--user"}, 0),
+    "doas": ({"-u", "-C"}, 0),
+    "nice": ({"-n", "--adjustment"}, 0),
+    "nohup": (set(), 0),
+    "timeout": ({"-s", "--signal", "-k", "--kill-after"}, 1),
+    "stdbuf": ({"-i", "-o", "-e"}, 0),
+    "ionice": ({"-c", "-n", "-t", "-p"}, 0),
+    "chrt": (set(), 1),
+    "taskset": (set(), 1),
+    "time": ({"-f", "-o", "--format", "--output"}, 0),
+    "exec": ({"-a"}, 0),
+    "builtin": (set(), 0),
+    "busybox": (set(), 0),
+    "setsid": (set(), 0),
+    "unbuffer": (set(), 0),
+    "strace": ({"-o", "-e", "-p", "-s", "-u", "-E", "-P"}, 0),
+    "ltrace": ({"-o", "-e", "-p", "-s", "-u"}, 0),
+    "chroot": (set(), 1),
+    "nsenter": ({"-t", "--target"}, 0),
+    "unshare": (set(), 0),
+    "firejail": (set(), 0),
+    "xvfb-run": ({"-a", "-n", "-s"}, 0),
+    "dbus-run-session": (set(), 0),
+    "catchsegv": (set(), 0),
+    "caffeinate": (set(), 0),
+    "proxychains": ({"-f"}, 0),
+    "proxychains4": ({"-f"}, 0),
+    "torsocks": (set(), 0),
+    "faketime": (set(), 1),
+    "runuser": ({"-u", "-g"}, 0),
+    "sg": (set(), 1),
+}
+
+
+def _wrapper(cmd: Cmd, w: Walker) -> None:
+    with_value, positional = _WRAP_SPEC[cmd.name]
+    if cmd.name in ("sudo", "doas", "runuser") and any(
+        a.text in ("-s", "-i", "-su") for a in cmd.args
+    ):
+        w.flag("privilege", f"{cmd.name} opens a root shell")
+        return
+    w.run_argv(_skip(cmd.args, with_value, positional), cmd.stdin)
+
+
+def _command(cmd: Cmd, w: Walker) -> None:
+    if any(a.text in ("-v", "-V") for a in cmd.args):
+        return  # command -v only looks the name up
+    w.run_argv(_skip(cmd.args, set()), cmd.stdin)
+
+
+def _su(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    for flag in ("-c", "--command", "--session-command"):
+        if flag in values and values.index(flag) + 1 < len(values):
+            script = cmd.args[values.index(flag) + 1]
+            if not script.static:
+                w.flag("dynamic_command", "su -c runs a script known only at run time")
+            else:
+                w.script(script.text, "su -c script")
+            return
+    w.flag("privilege", "su opens a shell as another user")
+
+
+def _env(cmd: Cmd, w: Walker) -> None:
+    args = list(cmd.args)
+    while args:
+        text = args[0].text
+        if text in ("-u", "--unset", "-C", "--chdir") and len(args) > 1:
+            args = args[2:]
+        elif text in ("-S", "--split-string") or text.startswith("--split-string="):
+            if "=" in text:
+                split = literal(text.split("=", 1)[1])
+            elif len(args) > 1:
+                split = args[1]
+            else:
+                return
+            if split.static:
+                w.script(split.text, "env -S string")
+            else:
+                w.flag("dynamic_command", "env -S runs a string known only at run time")
+            return
+        elif text.startswith("-") or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", text):
+            if "=" in text and not text.startswith("-"):
+                name, value = text.split("=", 1)
+                w.env.values[name] = value if UNKNOWN not in value else None
+            args = args[1:]
+        else:
+            break
+    if not args:
+        w.flag("credential_read", "env without a command prints the environment and its secrets")
+        return
+    w.run_argv(args, cmd.stdin)
+
+
+def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
+    if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
+        return None
+    return cmd.stdin.text.split()
+
+
+def _xargs(cmd: Cmd, w: Walker) -> None:
+    with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-l", "-n", "-P"}
+    with_value |= {"--max-args", "--max-procs", "-s", "--max-chars", "-J", "--process-slot-var"}
+    replace: str | None = None
+    from_file = False
+    index = 0
+    args = cmd.args
+    while index < len(args) and args[index].text.startswith("-"):
+        text = args[index].text
+        if text in ("-I", "-J") and index + 1 < len(args):
+            replace = args[index + 1].text
+        elif text.startswith("--replace"):
+            replace = text.split("=", 1)[1] or "{}" if "=" in text else "{}"
+        elif text.startswith("-i"):
+            replace = text[2:] or "{}"
+        from_file |= text in ("-a", "--arg-file") or text.startswith("--arg-file=")
+        index += 2 if text in with_value else 1
+        if text == "--":
+            break
+    inner = list(args[index:]) or [literal("echo")]
+    is_shell = command_name(inner[0].text) in SHELLS or bool(
+        re.match(r"python|perl|ruby|node", inner[0].text)
+    )
+    items = None if from_file else _stdin_items(cmd, is_shell)
+    value = " ".join(items) if items is not None else UNKNOWN
+    if replace:
+        inner = [inner[0]] + [Arg(a.text.replace(replace, value)) for a in inner[1:]]
+    else:
+        inner += [literal(i) for i in items] if items is not None else [Arg(UNKNOWN)]
+    w.run_argv(inner, Stdin())
+
+
+def _parallel(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    seps = [i for i, v in enumerate(values) if v in (":::", "::::", ":::+", "::::+")]
+    head = cmd.args[: seps[0]] if seps else cmd.args
+    inputs = [a for a in cmd.args[seps[0] + 1 :] if a.text not in (":::", ":::+")] if seps else []
+    if any(v in ("-S", "--sshlogin") or v.startswith("--sshlogin=") for v in values):
+        w.flag("exfiltration", "parallel runs jobs on remote hosts")
+    inner = _skip(
+        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
+    )
+    if not seps:
+        inner = inner or [literal("echo")]
+        w.run_argv([*inner, Arg(UNKNOWN)], Stdin())
+        return
+    for item in inputs[:16]:
+        if not inner:
+            if item.static:
+                w.script(item.text, "parallel job")
+            else:
+                w.flag("dynamic_command", "parallel runs a job known only at run time")
+        elif any("{}" in a.text for a in inner):
+            w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+        else:
+            w.run_argv([*inner, item])
+
+
+_FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
+_FIND_VALUE |= {"-iregex", "-lname", "-ilname"}
+_FIND_EXEC = {"-exec", "-execdir", "-ok", "-okdir"}
+
+
+def _find(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args
+    roots: list[str] = []
+    index = 0
+    while index < len(args) and not args[index].text.startswith(("-", "(", "!")):
+        roots.append(args[index].text)
+        index += 1
+    roots = roots or ["."]
+    outside = any(w.place(r).kind not in ("workspace", "workspace_root", "temp") for r in roots)
+    while index < len(args):
+        text = args[index].text
+        if text in _FIND_VALUE and index + 1 < len(args):
+            why = credential_name(args[index + 1].text, outside)
+            if why is not None:
+                w.flag("credential_read", f"find {text} {args[index + 1].text}: {why}")
+            index += 2
+            continue
+        if text == "-delete":
+            for root in roots:
+                where = w.place(root)
+                if where.kind not in ("workspace", "workspace_root", "temp"):
+                    w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
+        if text in _FIND_EXEC:
+            end = index + 1
+            while end < len(args) and args[end].text not in (";", "+"):
+                end += 1
+            inner = args[index + 1 : end]
+            for root in roots[:4]:
+                found = root.rstrip("/") + "/found"
+                w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
+            index = end
+        index += 1
+
+
+def _alias(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.args:
+        if "=" in arg.text and arg.static:
+            w.script(arg.text.split("=", 1)[1], "alias body")
+
+
+def _trap(cmd: Cmd, w: Walker) -> None:
+    operands = [a for a in cmd.args if not a.text.startswith("-")]
+    if len(operands) >= 2:
+        if not operands[0].static:
+            w.flag("dynamic_command", "trap runs a handler known only at run time")
+        else:
+            w.script(operands[0].text, "trap handler")
+
+
+def _watch(cmd: Cmd, w: Walker) -> None:
+    rest = _skip(cmd.args, {"-n", "--interval", "-d", "-q", "--equexit", "-s"})
+    if any(a.text in ("-x", "--exec") for a in cmd.args):
+        w.run_argv(rest)
+    elif rest and all(a.static for a in rest):
+        w.script(" ".join(a.text for a in rest), "watch command")
+    elif rest:
+        w.flag("dynamic_command", "watch runs a command known only at run time")
+
+
+# Options whose value is a command the tool will run (tar, rsync, ssh, git, zip, vim ...).
+_CARRIED = re.compile(
+    r"^(--checkpoint-action=exec=|--to-command=|--use-compress-program=|--rsh-command="
+    r"|--info-script=|--new-volume-script=|--rsh=|--rsync-path=|--upload-pack=|--receive-pack="
+    r"|--exec=|-o\s*(ProxyCommand|LocalCommand|KnownHostsCommand)=|(ProxyCommand|LocalCommand)="
+    r"|(core\.(sshCommand|pager|editor|fsmonitor|askPass|hooksPath)|sequence\.editor"
+    r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+)=!?"
+    r"|:?!|ext::)",
+    re.I,
+)
+_CARRIED_NEXT = {"-e", "-I", "-F", "-TT", "--unzip-command", "-c", "+", "-u", "-o"}
+
+
+def _carried(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args
+    for index, arg in enumerate(args):
+        value: Arg | None = None
+        if arg.text in _CARRIED_NEXT and index + 1 < len(args):
+            nxt = args[index + 1]
+            if (arg.text == "-c" and cmd.name == "git") or arg.text == "-o":
+                value = nxt if _CARRIED.match(nxt.text) else None
+            elif arg.text in ("-c", "+"):
+                value = nxt if nxt.text.startswith((":!", "!")) else None
+            elif not (arg.text == "-e" and cmd.name not in ("rsync",)):
+                value = nxt if cmd.name in ("rsync", "tar", "zip", "git") else None
+        elif _CARRIED.match(arg.text) and arg.text.startswith("-"):
+            value = arg
+        if value is None:
+            continue
+        match = _CARRIED.match(value.text)
+        text = value.text[match.end() :] if match else value.text
+        if not value.static:
+            w.flag("dynamic_command", f"{cmd.name} runs a command known only at run time")
+        elif text.strip():
+            w.script(text, f"a command run by {cmd.name}")
+    if cmd.name == "git" and args and args[0].text == "config":
+        keys = [a.text for a in args[1:] if not a.text.startswith("-")]
+        if keys and _CARRIED.match(keys[0] + "="):
+            w.flag("persistence", f"git config {keys[0]} makes git run a command later")
+
+
+WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}
+WRAPPERS |= {"command": _command, "su": _su, "env": _env, "xargs": _xargs}
+WRAPPERS |= {"parallel": _parallel, "find": _find, "alias": _alias, "trap": _trap}
+WRAPPERS |= {"watch": _watch}
+WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
+WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}
