@@ -20,6 +20,7 @@ from clawkeep.sandbox.seccomp import seccomp_program
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
 __all__ = [
+    "EGRESS_SOCKET",
     "SANDBOX_GID",
     "SANDBOX_UID",
     "WORKSPACE",
@@ -202,7 +203,7 @@ def bwrap_available() -> Allow | Deny:
     try:
         spec = SandboxSpec(workspace=Path("/nonexistent"))
         files = payloads(spec)
-    except (OSError, ImportError) as exc:
+    except (OSError, ImportError, RuntimeError) as exc:  # no libseccomp: no sandbox
         return Deny("sandbox.unavailable", f"seccomp filter cannot be built: {exc}")
     with data_fds(files) as fds:
         argv = bwrap_argv(spec, ["/usr/bin/true"], bwrap=bwrap, workspace_dir=Path("/usr"), fds=fds)
