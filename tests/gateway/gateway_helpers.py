@@ -114,8 +114,28 @@ class RunningGateway:
             conn.request(method, path, headers=headers or {})
             resp = conn.getresponse()
             body = resp.read()
-            parsed = json.loads(body) if body else None
+            json_body = resp.getheader("content-type", "").startswith("application/json")
+            parsed = json.loads(body) if body and json_body else body
             return resp.status, {k.lower(): v for k, v in resp.getheaders()}, parsed
+        finally:
+            conn.close()
+
+    def ws_handshake_status(self, headers: dict[str, str]) -> int:
+        """The HTTP status of a raw WebSocket upgrade request with exactly ``headers``."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        try:
+            conn.putrequest("GET", "/ws", skip_host=True, skip_accept_encoding=True)
+            base = {
+                "Host": f"127.0.0.1:{self.port}",
+                "Upgrade": "websocket",
+                "Connection": "Upgrade",
+                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version": "13",
+            }
+            for name, value in {**base, **headers}.items():
+                conn.putheader(name, value)
+            conn.endheaders()
+            return conn.getresponse().status
         finally:
             conn.close()
 
