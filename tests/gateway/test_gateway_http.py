@@ -63,7 +63,7 @@ def test_loopback_and_configured_origins_may_open_the_websocket(echo: EchoHandle
     )
     try:
         for origin in ("http://localhost:5173", "http://127.0.0.1", "https://ui.example.org"):
-            with connect(gw.ws_url, origin=origin, open_timeout=10) as ws:  # type: ignore[arg-type]
+            with connect(gw.ws_url, origin=Origin(origin), open_timeout=10) as ws:
                 ws.send(json.dumps({"type": "auth", "token": TOKEN}))
                 assert json.loads(ws.recv(timeout=10))["type"] == "hello"
     finally:
