@@ -152,23 +152,35 @@ def _literal_gap(gap: str, unescape: object, acc: _Acc, kind: str) -> None:
         acc.parts.append(unescape(gap))
 
 
+_PLAIN = re.compile(r"[^\\*?\[`]*")
+_ESCAPED = re.compile(r"\\.")
+_ALNUM_ESC = re.compile(r"\\[A-Za-z0-9]")
+_UNESC_WORD = re.compile(r"\\(.)", re.DOTALL)
+_UNESC_DQ = re.compile(r'\\([$`"\\])')
+
+
 def _word(raw: str, acc: _Acc) -> None:
+    if _PLAIN.fullmatch(raw):
+        acc.parts.append(raw)  # fast path: nothing to unescape, no glob, no backticks
+        return
     if "``" in raw:
         acc.tricks.append("empty command substitution inside a word")
         raw = raw.replace("``", "")
-    if _GLOB.search(re.sub(r"\\.", "", raw)):
+    if _GLOB.search(_ESCAPED.sub("", raw)):
         acc.glob = True
-    if re.search(r"\\[A-Za-z0-9]", raw):
+    if _ALNUM_ESC.search(raw):
         acc.tricks.append("backslash inside a word")
     acc.parts.append(_unescape_word(raw))
 
 
 def _unescape_word(raw: str) -> str:
-    return re.sub(r"\\(.)", r"\1", raw.replace("\\\n", ""), flags=re.DOTALL)
+    return _UNESC_WORD.sub(r"\1", raw.replace("\\\n", ""))
 
 
 def _unescape_dq(raw: str) -> str:
-    return re.sub(r'\\([$`"\\])', r"\1", raw.replace("\\\n", ""))
+    if "\\" not in raw:
+        return raw
+    return _UNESC_DQ.sub(r"\1", raw.replace("\\\n", ""))
 
 
 def _ansi(body: str, acc: _Acc) -> str:
