@@ -133,15 +133,15 @@ def open_read(policy: FilePolicy, path: str) -> int | Deny:
 
 
 def read_bytes(policy: FilePolicy, path: str, max_bytes: int) -> bytes | Deny:
-    """The content of a regular file beneath the root; refused above ``max_bytes``."""
+    """At most the first ``max_bytes`` bytes of a regular file beneath the root.
+
+    A caller that must know whether the file was longer asks for one byte more.
+    """
     fd = open_read(policy, path)
     if isinstance(fd, Deny):
         return fd
     with os.fdopen(fd, "rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        return Deny("file_guard.too_large", f"the file is larger than {max_bytes} bytes")
-    return data
+        return fh.read(max(0, max_bytes))
 
 
 def list_dir(policy: FilePolicy, path: str) -> list[str] | Deny:
