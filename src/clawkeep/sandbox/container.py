@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import uuid
 from collections.abc import Sequence
 
 from clawkeep.config.schema.sandbox import DockerSandboxConfig
@@ -88,7 +89,12 @@ def _security_args(docker: DockerSandboxConfig) -> list[str]:
 
 
 def container_argv(
-    engine_exe: str, spec: SandboxSpec, command: Sequence[str], *, workspace_dir: str | None = None
+    engine_exe: str,
+    spec: SandboxSpec,
+    command: Sequence[str],
+    *,
+    workspace_dir: str | None = None,
+    name: str | None = None,
 ) -> list[str] | Deny:
     """The engine's `run` argv for ``command``, or Deny when a setting is dangerous."""
     docker = spec.docker or DockerSandboxConfig()
@@ -96,6 +102,8 @@ def container_argv(
     if refused is not None:
         return refused  # refuse to start: the seed's dangerous configurations never run
     argv = [engine_exe, "run", "--rm", "-i", "--init", "--user", "65534:65534"]
+    if name is not None:
+        argv += ["--name", name]
     argv += _security_args(docker)
     argv += ["--tmpfs", "/tmp:rw,nosuid,nodev,size=64m"]
     argv += _limit_args(spec)
@@ -119,12 +127,23 @@ def run_container(command: Sequence[str], spec: SandboxSpec, engine: str) -> Exe
     available = engine_available(engine)
     if isinstance(available, Deny):
         return available  # fail closed
-    argv = container_argv(available.detail, spec, command)
+    name = f"clawkeep-sandbox-{uuid.uuid4().hex[:12]}"
+    argv = container_argv(available.detail, spec, command, name=name)
     if isinstance(argv, Deny):
         return argv
-    return run_capped(
+    result = run_capped(
         argv,
         env={"PATH": _SYSTEM_PATH},
         wall_seconds=spec.limits.wall_seconds,
         output_bytes=spec.limits.output_bytes,
     )
+    if result.killed_reason is not None:
+        # Killing the client does not stop the container: remove it by name.
+        subprocess.run(
+            [available.detail, "rm", "-f", name],
+            capture_output=True,
+            timeout=30,
+            check=False,
+            env={"PATH": _SYSTEM_PATH},
+        )
+    return result
