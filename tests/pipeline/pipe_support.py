@@ -18,7 +18,7 @@ __all__ = ["ContextEcho", "dm", "load", "make", "run"]
 
 def load(tmp_path: Path, config: dict[str, Any]) -> LoadedConfig:
     state = tmp_path / "state"
-    state.mkdir(mode=0o700, exist_ok=True)
+    state.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = state / "clawkeep.json"
     path.write_text(json.dumps(config))
     return load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})

@@ -75,3 +75,14 @@ def test_transcript_database_is_private_and_holds_both_turns(tmp_path: Path) -> 
         json.loads(line) for line in (db.parent / "logs" / "events.jsonl").read_text().splitlines()
     ]
     assert [e["reason"] for e in events] == ["access.dm.allowed", "routing.default_agent"]
+
+
+def test_audit_names_the_shared_main_session_and_not_the_split_one(tmp_path: Path) -> None:
+    from clawkeep.audit.run import run_audit
+
+    shared, _ = make(tmp_path / "a", TWO_USERS)
+    split, _ = make(tmp_path / "b", {**TWO_USERS, "session": {"dmScope": "per-channel-peer"}})
+    ids_shared = {f.check_id for f in run_audit(shared.paths, env={}).findings}
+    ids_split = {f.check_id for f in run_audit(split.paths, env={}).findings}
+    assert "channels.telegram.dm.scope_main_multiuser" in ids_shared
+    assert "channels.telegram.dm.scope_main_multiuser" not in ids_split

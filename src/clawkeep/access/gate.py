@@ -46,13 +46,24 @@ class AccessControl:
         self._config = config
         self._store = store
         self._patterns = patterns
+        # Effective (merged) settings per channel and account: the config is frozen.
+        self._settings: dict[tuple[str, str], ChannelAccessConfig | AccessVerdict] = {}
+
+    def settings(self, channel: str, account: str) -> ChannelAccessConfig | AccessVerdict:
+        key = (channel, account)
+        found = self._settings.get(key)
+        if found is None:
+            found = channel_settings(self._config, channel, account)
+            if len(self._settings) < 1024:  # ids come from outside: the cache stays bounded
+                self._settings[key] = found
+        return found
 
     def decide(self, message: InboundMessage) -> AccessVerdict:
         # Owner status is honoured only on the web chat, whose adapter sets it after the
         # gateway's token check; another channel's adapter can never grant it.
         if message.channel == WEBCHAT and message.is_owner:
             return AccessVerdict("admit", "access.owner")
-        cfg = channel_settings(self._config, message.channel, message.account)
+        cfg = self.settings(message.channel, message.account)
         if isinstance(cfg, AccessVerdict):
             return cfg
         if message.chat_type == "group":

@@ -44,6 +44,7 @@ class InboundPipeline:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
+        self.paths = paths
         self.store = store
         self.pairing = pairing
         self.events = events
