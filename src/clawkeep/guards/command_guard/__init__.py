@@ -10,6 +10,7 @@ all findings are kept for ``--json`` output.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
@@ -20,7 +21,7 @@ from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
 from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
-from clawkeep.guards.command_guard._walk import Rule, Walker
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = [
     "REASONS",
@@ -31,7 +32,25 @@ __all__ = [
     "judge",
 ]
 
-_RULES: dict[str, Rule] = {**FS_RULES, **NET_RULES, **MISC_RULES, **EXEC_RULES}
+
+def _merge(*tables: Mapping[str, Rule]) -> dict[str, Rule]:
+    """One rule table; a command named in several tables gets every rule, in order."""
+    merged: dict[str, list[Rule]] = {}
+    for table in tables:
+        for name, rule in table.items():
+            merged.setdefault(name, []).append(rule)
+    return {name: rules[0] if len(rules) == 1 else _chain(rules) for name, rules in merged.items()}
+
+
+def _chain(rules: list[Rule]) -> Rule:
+    def chained(cmd: Cmd, walker: Walker) -> None:
+        for rule in rules:
+            rule(cmd, walker)
+
+    return chained
+
+
+_RULES = _merge(FS_RULES, NET_RULES, MISC_RULES, EXEC_RULES)
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 
 

@@ -65,6 +65,36 @@ def _printenv(cmd: Cmd, w: Walker) -> None:
         w.flag("credential_read", "printenv prints secrets from the environment")
 
 
+# CLI sub-commands that print a stored secret (tokens, keys, passwords).
+_SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "gh": (("auth", "token"), ("auth", "status", "--show-token"), ("auth", "status", "-t")),
+    "aws": (
+        ("configure", "get"),
+        ("configure", "export-credentials"),
+        ("ecr", "get-login-password"),
+    ),
+    "gcloud": (("auth", "print-access-token"), ("auth", "print-identity-token")),
+    "az": (("account", "get-access-token"),),
+    "security": (("find-generic-password",), ("find-internet-password",), ("dump-keychain",)),
+    "secret-tool": (("lookup",),),
+    "pass": (("show",),),
+    "kubectl": (("config", "view", "--raw"),),
+    "gpg": (("--export-secret-keys",), ("--export-secret-subkeys",)),
+    "git": (("credential", "fill"), ("config", "--get", "credential.helper")),
+    "docker-credential-desktop": (("get",),),
+    "vault": (("read",), ("kv", "get")),
+    "op": (("read",), ("item", "get")),
+}
+
+
+def _secret_cli(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    for verbs in _SECRET_VERBS.get(cmd.name, ()):
+        if all(v in values for v in verbs):
+            w.flag("credential_read", f"{cmd.name} {' '.join(verbs)} prints a stored secret")
+            return
+
+
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -110,4 +140,5 @@ MISC_RULES: dict[str, Rule] = {
     "history": _history,
     "set": _set,
     "printenv": _printenv,
+    **{name: _secret_cli for name in _SECRET_VERBS},
 }
