@@ -4,6 +4,7 @@ write outside the workspace, or gain privileges."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -156,3 +157,14 @@ def test_home_directory_as_workspace_is_refused(install: Install) -> None:
     spec = replace(install.spec(), workspace=home, protected_paths=protected)
     result = run_sandboxed("cat .ssh/id_ed25519", spec)
     assert isinstance(result, Deny) and result.reason == "sandbox.workspace_exposes_state"
+
+
+def test_setuid_binary_cannot_be_planted_in_the_workspace(install: Install) -> None:
+    # The sandbox user maps to the gateway's uid on the host: a set-uid file left in the
+    # workspace would hand that uid to any local user who runs it.
+    create = "import os; os.close(os.open('b', os.O_CREAT | os.O_WRONLY, 0o6755))"
+    _run(f'cp /bin/true a; chmod 4755 a; chmod g+s a; python3 -c "{create}"; cp -p a c', install)
+    for name in ("a", "b", "c"):
+        path = install.workspace / name
+        if path.exists():
+            assert not path.stat().st_mode & (stat.S_ISUID | stat.S_ISGID), name

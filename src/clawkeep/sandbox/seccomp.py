@@ -8,10 +8,12 @@ namespaces. Without egress every socket family but AF_UNIX is refused as well.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
 import socket
+import stat
 from typing import Any
 
 __all__ = ["BLOCKED_SYSCALLS", "seccomp_program"]
@@ -42,6 +44,31 @@ _NAMESPACE_FLAGS = (
     0x08000000,  # CLONE_NEWIPC
     0x02000000,  # CLONE_NEWCGROUP
 )
+
+
+# Syscalls that set a file mode, with the index of their mode argument. The sandbox user
+# maps to the gateway's uid, so a set-uid/set-gid file it leaves in the workspace would
+# run as that user (or root) on the host for anyone who finds it.
+_MODE_ARGS = {
+    "chmod": 1, "fchmod": 1, "fchmodat": 2, "fchmodat2": 2,
+    "open": 2, "openat": 3, "creat": 1, "mknod": 1, "mknodat": 2,
+}  # fmt: skip
+_SET_ID_BITS = (stat.S_ISUID, stat.S_ISGID)
+
+
+def _add_mode_rules(flt: Any) -> None:
+    import pyseccomp as sc
+
+    eperm = sc.ERRNO(errno.EPERM)
+    for name, index in _MODE_ARGS.items():
+        for bit in _SET_ID_BITS:
+            try:
+                flt.add_rule(eperm, name, sc.Arg(index, sc.MASKED_EQ, bit, bit))
+            except (OSError, ValueError):  # not a syscall on this architecture
+                continue
+    # openat2 passes its mode in memory seccomp cannot read: make libc use openat.
+    with contextlib.suppress(OSError, ValueError):
+        flt.add_rule(sc.ERRNO(errno.ENOSYS), "openat2")
 
 
 def _add_socket_rules(flt: Any, allow_inet: bool) -> None:
@@ -75,6 +102,7 @@ def _build(allow_inet: bool) -> bytes:
         flt.add_rule(eperm, "clone", sc.Arg(0, sc.MASKED_EQ, flag, flag))
     # clone3 passes its flags in memory seccomp cannot read: make libc fall back to clone.
     flt.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
+    _add_mode_rules(flt)
     _add_socket_rules(flt, allow_inet)
     fd = os.memfd_create("clawkeep-seccomp", 0)
     with os.fdopen(fd, "w+b") as fh:
