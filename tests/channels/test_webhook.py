@@ -123,8 +123,10 @@ def test_forged_or_stale_request_is_dropped_and_nothing_stored(
     tmp_path: Path, box: Receiver, mutate: Any, reason: str
 ) -> None:
     env = Env(tmp_path, box.url, LOOPBACK)
-    raw, ts, sig = mutate(body(), int(time.time()))
-    with serve(webhook_routes(env.config, env.pipe, events=env.events)) as base:
+    now = 1_800_000_000  # the server's clock is fixed: the window edge is exact
+    raw, ts, sig = mutate(body(), now)
+    routes = webhook_routes(env.config, env.pipe, events=env.events, clock=lambda: float(now))
+    with serve(routes) as base:
         resp = post(base, raw, ts, sig)
     assert resp.status_code == 401 and resp.json() == {"ok": False, "error": "unauthorized"}
     assert env.reasons() == [reason]  # never reached access control
@@ -225,3 +227,10 @@ def test_replay_cache_refuses_when_full() -> None:
 def test_verify_order_rejects_missing_secret_first() -> None:
     d = verify_signed(b"x", {}, None, 0.0, ReplayCache())
     assert d.reason == "channels.webhook.no_secret"
+
+
+def test_window_edges_are_exact() -> None:
+    key, raw, now = SECRET.encode(), b"{}", 1_800_000_000.0
+    for ts, ok in ((1_800_000_300, True), (1_799_999_700, True), (1_800_000_301, False)):
+        headers = {"x-clawkeep-timestamp": str(ts), "x-clawkeep-signature": sign(key, ts, raw)}
+        assert verify_signed(raw, headers, key, now, ReplayCache()).allowed is ok
