@@ -24,6 +24,7 @@ _INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 _NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
 _NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
+_BULK_READERS = {"cp", "tar", "zip", "rsync", "scp", "7z", "rclone", "cpio", "bsdtar"}
 _DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
 _DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
 
@@ -115,6 +116,12 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             break
     if cmd.name in _NO_READ:
         return
+    if cmd.name in _BULK_READERS:
+        for text in _operands(cmd.values()):
+            found = w.place(text)
+            if found.kind == "home_root" or found.path in ("/", "/home", "/root", "/Users"):
+                w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
+                return
     for arg in cmd.args:
         if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")

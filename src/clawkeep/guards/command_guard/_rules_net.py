@@ -86,6 +86,9 @@ def _curl(cmd: Cmd, w: Walker) -> None:
         elif arg.startswith(("--output=", "--output-document=")):
             write_target(w.place(arg.split("=", 1)[1]), w, cmd.name)
             w.downloaded.add(posixpath.basename(arg.split("=", 1)[1]))
+    for red in cmd.redirects:
+        if red.target is not None and red.op in (">", ">>", ">|", "&>"):
+            w.downloaded.add(posixpath.basename(red.target.text))
     for url in urls:
         w.downloaded.add(posixpath.basename(url.split("?")[0].rstrip("/")))
     if cmd.name == "lwp-download" and len(urls) == 1 and len(values) >= 2:

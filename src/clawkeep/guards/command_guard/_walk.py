@@ -93,6 +93,7 @@ class Walker:
         else:
             found = self.place(target[0].text)
             self.cwd = UNKNOWN if found.kind == "unknown" else found.path
+        self.env.workspace = self.cwd
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
@@ -294,6 +295,8 @@ class Walker:
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
+        if name in self.downloaded and "/" in word.text:
+            self.flag("download_exec", f"{word.text} was downloaded by this command line")
         if cmd.name in ("cd", "pushd", "chdir"):
             self._cd(args)
         judge_redirects(cmd, self)
@@ -394,7 +397,9 @@ def _echo_text(name: str, args: list[Arg]) -> str | None:
     words = [a.text for a in args]
     while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
         words = words[1:]
-    return " ".join(words)
+    if name == "printf" and words and "%" in words[0]:
+        words = words[1:]  # printf FORMAT ARGS: the arguments are what gets printed
+    return " ".join(words).replace("\\n", "\n")
 
 
 def _commands_in(node: Node) -> list[Node]:

@@ -16,6 +16,7 @@ from clawkeep.guards.command_guard._parse import Node
 __all__ = ["UNKNOWN", "Arg", "Env", "literal", "resolve"]
 
 UNKNOWN = "\x00"
+_PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
 _QUOTES = {"string", "raw_string", "ansi_c_string"}
 _SUBST = {"command_substitution", "process_substitution"}
 _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
@@ -113,6 +114,8 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         _variable(_text(node, src)[1:], env, acc)
     elif kind == "expansion":
         _expansion(_text(node, src), env, acc)
+    elif kind == "command_substitution" and _PWD.fullmatch(_text(node, src)):
+        acc.parts.append(env.workspace)  # $(pwd) is the current directory
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
         if node.named_child_count == 0:
