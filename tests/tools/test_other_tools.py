@@ -84,3 +84,18 @@ def test_process_has_nothing_to_manage(tmp_path: Path) -> None:
 def test_session_status_lists_offered_tools(tmp_path: Path) -> None:
     result = run_tool(make_ctx(tmp_path), "session_status")
     assert result.ok and "read" in result.text and "gateway" not in result.text
+
+
+@pytest.mark.bwrap
+def test_exec_in_the_sandbox_cannot_touch_the_host_outside_its_workspace(tmp_path: Path) -> None:
+    from clawkeep.sandbox import backend_available
+
+    available = backend_available()
+    if not available.allowed:
+        pytest.skip(f"no sandbox backend here: {available.reason}")
+    raw = {"tools": {"exec": {"security": "full"}}}
+    ctx = make_ctx(tmp_path, raw)
+    result = run_tool(ctx, "exec", command="echo inside > made.txt; cat made.txt")
+    assert result.ok, result.text
+    assert "inside" in result.text
+    assert (tmp_path / "ws" / "made.txt").read_text() == "inside\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from clawkeep.agents.limits import TurnLimits, limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.runtime import AgentRuntime
-from clawkeep.agents.untrusted import neutralise_markers, wrap_untrusted
+from clawkeep.agents.untrusted import wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
 
 __all__ = [
@@ -18,7 +18,6 @@ __all__ = [
     "TurnLimits",
     "limits_for",
     "model_for",
-    "neutralise_markers",
     "run_loop",
     "system_prompt",
     "wrap_untrusted",

@@ -23,10 +23,12 @@ from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.events.log import EventLog
+from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.pipeline.types import TurnRequest
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
 from clawkeep.tools._sessions import main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
+from clawkeep.tools.content import content_guard_hook
 from clawkeep.tools.registry import registry
 
 if TYPE_CHECKING:
@@ -65,7 +67,10 @@ class AgentRuntime:
         self.models = models or ModelsConfig()
         self.store = store
         self.events = events
-        self.services = replace(services or ToolServices(), delegate=self._delegate)
+        base = services or ToolServices()
+        hook = base.content_hook or content_guard_hook(ContentGuard(config.guards.content))
+        # Delegation always passes the content guard unless a caller installs its own hook.
+        self.services = replace(base, delegate=self._delegate, content_hook=hook)
         self.tools = registry(plugin_tools)
         self._plugin_names = frozenset(t.name for t in plugin_tools)
         self._providers: dict[str, Provider] = dict(providers or {})

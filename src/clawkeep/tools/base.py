@@ -64,7 +64,7 @@ def refuse(reason: str, text: str) -> ToolResult:
     return ToolResult(False, f"refused ({reason}): {text}", reason)
 
 
-ContentHook = Callable[[str, str], Allow | Deny]
+ContentHook = Callable[[str, str], Awaitable[Allow | Deny]]
 """(text, source) -> decision; runs on a sessions_send payload (the content guard's seat)."""
 
 

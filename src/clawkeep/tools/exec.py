@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import Field
 
 from clawkeep.decision import Deny
+from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.sandbox import (
     ExecResult,
     place_exec,
@@ -21,7 +22,6 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
-from clawkeep.tools._guards import command_judge
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -63,11 +63,15 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         # Host exec is what tools.elevated gates; the policy layer says the same.
         return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
     sandbox_egress = bool(ctx.agent.sandbox.egress and ctx.agent.sandbox.egress.allow_domains)
-    judge = command_judge(ctx, egress=placement.where == "sandbox" and sandbox_egress)
-    if judge is None:
-        return refuse("tools.exec.unavailable", "the command guard is not available")
-    verdict = judge(args.command)
-    if isinstance(verdict, Deny):
+    guard_ctx = context_from_config(
+        ctx.config.guards.command,
+        egress=placement.where == "sandbox" and sandbox_egress,  # host exec: no network
+        workspace=ctx.agent.workspace,
+        home=ctx.services.home or Path(os.path.expanduser("~")),
+        state_dir=ctx.paths.state_dir,
+    )
+    verdict = judge(args.command, guard_ctx)
+    if not verdict.allowed:  # the command guard runs before any process exists
         return refuse(verdict.reason, verdict.detail)
     if placement.where == "host":
         timeout = args.timeout or _HOST_TIMEOUT

@@ -53,8 +53,11 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
         return refuse("tools.sessions_send.too_deep", f"delegation depth {MAX_DEPTH} reached")
     source = f"sessions_send:{ctx.agent.id}"
     hook = ctx.services.content_hook
+    if hook is None:
+        # The runtime always installs the content guard; a bare context fails closed.
+        return refuse("tools.sessions_send.unavailable", "no content guard on delegation")
     if hook is not None:
-        verdict = hook(args.message, source)
+        verdict = await hook(args.message, source)
         if isinstance(verdict, Deny):
             return refuse(verdict.reason, verdict.detail)
     if ctx.store is None or ctx.services.delegate is None:
