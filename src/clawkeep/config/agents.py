@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
@@ -20,7 +21,7 @@ from clawkeep.config.schema.agents import (
 )
 from clawkeep.config.schema.sandbox import SandboxConfig
 
-__all__ = ["ResolvedAgent", "default_agent", "find_agent", "resolve_agents"]
+__all__ = ["ResolvedAgent", "default_agent", "find_agent", "merge_sandbox", "resolve_agents"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +38,23 @@ class ResolvedAgent:
     group_chat: GroupChatConfig
 
 
-def _merge_sandbox(base: SandboxConfig | None, own: SandboxConfig | None) -> SandboxConfig:
+def merge_sandbox(base: SandboxConfig | None, own: SandboxConfig | None) -> SandboxConfig:
+    """An agent's sandbox keys over `agents.defaults.sandbox` (an unset key inherits).
+
+    ``limits`` merge key by key; ``docker`` and ``egress`` replace as a whole, so an
+    agent's narrower egress list is never widened by the defaults' list.
+    """
     if base is None:
         return own or SandboxConfig()
     if own is None:
         return base
-    # An agent's own non-None keys override the defaults, one key at a time.
-    merged = base.model_dump(exclude_none=True, by_alias=False)
-    merged.update(own.model_dump(exclude_none=True, by_alias=False))
+    merged: dict[str, Any] = base.model_dump(exclude_none=True)
+    for key, value in own.model_dump(exclude_none=True).items():
+        inherited = merged.get(key)
+        if key == "limits" and isinstance(inherited, dict) and isinstance(value, dict):
+            merged[key] = {**inherited, **value}
+        else:
+            merged[key] = value
     return SandboxConfig.model_validate(merged)
 
 
@@ -70,7 +80,7 @@ def resolve_agents(config: RootConfig, paths: InstallPaths) -> tuple[ResolvedAge
                 name=entry.name,
                 workspace=_workspace(entry.workspace or d.workspace, entry.id, is_default, paths),
                 tools=entry.tools or d.tools or AgentToolsConfig(),
-                sandbox=_merge_sandbox(d.sandbox, entry.sandbox),
+                sandbox=merge_sandbox(d.sandbox, entry.sandbox),
                 subagents=entry.subagents or d.subagents or SubagentsConfig(),
                 group_chat=entry.group_chat or d.group_chat or GroupChatConfig(),
             )

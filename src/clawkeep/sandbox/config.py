@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
+from clawkeep.config.agents import merge_sandbox
 from clawkeep.config.schema.sandbox import SandboxConfig
 from clawkeep.guards.network_guard import NetworkPolicy
 from clawkeep.sandbox.limits import limits_from_config
@@ -17,25 +17,13 @@ from clawkeep.sandbox.spec import SandboxSpec
 __all__ = ["merge_sandbox_config", "protected_paths_for", "spec_from_config"]
 
 _HOME_SECRETS = (".ssh", ".aws", ".gnupg", ".kube", ".docker", ".config/gcloud", ".netrc")
-_NESTED_MERGE = ("limits",)  # merged key by key; docker and egress replace as a whole
 
 
 def merge_sandbox_config(
     defaults: SandboxConfig | None, agent: SandboxConfig | None
 ) -> SandboxConfig:
-    """The agent's keys over the defaults' keys (an unset agent key inherits)."""
-    if defaults is None:
-        return agent or SandboxConfig()
-    if agent is None:
-        return defaults
-    data: dict[str, Any] = defaults.model_dump(exclude_none=True)
-    for key, value in agent.model_dump(exclude_none=True).items():
-        base = data.get(key)
-        if key in _NESTED_MERGE and isinstance(base, dict) and isinstance(value, dict):
-            data[key] = {**base, **value}
-        else:
-            data[key] = value
-    return SandboxConfig.model_validate(data)
+    """The agent's keys over the defaults' keys (one rule, kept in the config stage)."""
+    return merge_sandbox(defaults, agent)
 
 
 def spec_from_config(
