@@ -6,6 +6,7 @@ turn's ``ToolPolicy``.
 
 from __future__ import annotations
 
+from clawkeep.agents.build import build_runtime
 from clawkeep.agents.limits import TurnLimits, limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.runtime import AgentRuntime
@@ -16,6 +17,7 @@ __all__ = [
     "AgentRuntime",
     "LoopOutcome",
     "TurnLimits",
+    "build_runtime",
     "limits_for",
     "model_for",
     "run_loop",

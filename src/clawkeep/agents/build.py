@@ -1,0 +1,42 @@
+"""Assemble an install's agent runtime (the pipeline's Responder) from its loaded config.
+
+The pipeline owns the transcript store and the event log; the runtime reads from the
+same store. ``models`` defaults to the config's root `models` section once it is mounted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clawkeep.agents.runtime import AgentRuntime
+from clawkeep.config.loader import LoadedConfig
+from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.events.log import EventLog
+from clawkeep.tools.base import ToolServices
+
+if TYPE_CHECKING:
+    from clawkeep.sessions import TranscriptStore
+
+__all__ = ["build_runtime"]
+
+
+def build_runtime(
+    loaded: LoadedConfig,
+    *,
+    store: TranscriptStore | None,
+    events: EventLog | None,
+    models: ModelsConfig | None = None,
+    services: ToolServices | None = None,
+) -> AgentRuntime:
+    """The agent turn for ``loaded``'s install, sharing the pipeline's store and events."""
+    if models is None:
+        mounted = getattr(loaded.config, "models", None)  # the root `models` key, when present
+        models = mounted if isinstance(mounted, ModelsConfig) else ModelsConfig()
+    return AgentRuntime(
+        loaded.config,
+        loaded.paths,
+        models=models,
+        store=store,
+        events=events,
+        services=services,
+    )
