@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
 from clawkeep.guards.command_guard._paths import (
     Place,
     credential,
     glob_credential,
     persistence,
 )
-from clawkeep.guards.command_guard._walk import _OUT_OPS, Cmd, Walker
+from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
 
@@ -82,11 +83,11 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
         if found.kind == "netdev":
             if cmd.name in _SHELLS or cmd.name in _INTERPRETERS:
                 w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
-            elif red.op in _OUT_OPS:
+            elif red.op in OUT_OPS:
                 w.flag("exfiltration", f"output of {cmd.name or 'a command'} sent to {found.path}")
             else:
                 w.flag("reverse_shell", f"input read from the socket {found.path}")
-        elif red.op in _OUT_OPS:
+        elif red.op in OUT_OPS:
             write_target(found, w, f"a redirect of {cmd.name or 'a command'}")
         elif (why := credential(found, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} reads {found.path}: {why}")

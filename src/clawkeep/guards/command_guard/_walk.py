@@ -8,57 +8,22 @@ resolved to its argv (after quote removal) and handed to the rule table; wrapper
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from clawkeep.guards.command_guard._cmd import (
+    Cmd,
+    Redirect,
+    Rule,
+    Stdin,
+    command_name,
+)
+from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
 
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
-
-_OUT_OPS = {">", ">>", "&>", "&>>", ">|", ">&", "<>"}
-_IN_OPS = {"<", "<>", "<&"}
-
-
-@dataclass(frozen=True, slots=True)
-class Stdin:
-    """What feeds a command's standard input: producer kinds and literal text if known."""
-
-    kinds: frozenset[str] = frozenset()
-    text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Redirect:
-    op: str
-    target: Arg | None = None
-    body: str | None = None  # heredoc / here-string text
-
-
-@dataclass
-class Cmd:
-    """One resolved simple command: ``name`` is the basename of the command word."""
-
-    name: str
-    word: str
-    args: list[Arg]
-    redirects: list[Redirect] = field(default_factory=list)
-    stdin: Stdin | None = None
-
-    def values(self) -> list[str]:
-        return [a.text for a in self.args]
-
-
-def command_name(word: str) -> str:
-    """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
-    return posixpath.basename(word.rstrip("/")) or word
-
-
-Rule = Callable[[Cmd, "Walker"], None]
 
 
 class Walker:
@@ -341,16 +306,6 @@ class Walker:
             if trick == "backslash inside a word" and not where.startswith("command"):
                 continue
             self.flag("obfuscation", f"{trick} in the {where}")
-
-
-def _canonical(name: str) -> str:
-    if re.fullmatch(r"python[0-9.]*m?|pypy[0-9.]*", name):
-        return "python"
-    if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):
-        return "mkfs"
-    if re.fullmatch(r"(perl|ruby|php|node|nodejs|lua|julia)[0-9.]*", name):
-        return re.sub(r"[0-9.]+$", "", name).replace("nodejs", "node")
-    return name
 
 
 def _show(arg: Arg) -> str:

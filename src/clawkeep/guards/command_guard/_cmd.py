@@ -1,0 +1,68 @@
+"""A resolved simple command as the rules see it: name, argv, redirects, stdin."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from clawkeep.guards.command_guard._words import Arg
+
+if TYPE_CHECKING:
+    from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["IN_OPS", "OUT_OPS", "Cmd", "Redirect", "Rule", "Stdin", "canonical", "command_name"]
+
+OUT_OPS = {">", ">>", "&>", "&>>", ">|", ">&", "<>"}
+IN_OPS = {"<", "<>", "<&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stdin:
+    """What feeds a command's standard input: producer kinds and literal text if known."""
+
+    kinds: frozenset[str] = frozenset()
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    op: str
+    target: Arg | None = None
+    body: str | None = None  # heredoc / here-string text
+
+
+@dataclass
+class Cmd:
+    """One resolved simple command: ``name`` is the basename of the command word."""
+
+    name: str
+    word: str
+    args: list[Arg]
+    redirects: list[Redirect] = field(default_factory=list)
+    stdin: Stdin | None = None
+
+    def values(self) -> list[str]:
+        return [a.text for a in self.args]
+
+
+def command_name(word: str) -> str:
+    """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
+    return posixpath.basename(word.rstrip("/")) or word
+
+
+Rule = Callable[[Cmd, "Walker"], None]
+"""A rule looks at one resolved command and flags findings on the walker."""
+
+
+def canonical(name: str) -> str:
+    """One name for the spellings of a tool (python3.11 -> python, mkfs.ext4 -> mkfs)."""
+    if re.fullmatch(r"python[0-9.]*m?|pypy[0-9.]*", name):
+        return "python"
+    if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):
+        return "mkfs"
+    if re.fullmatch(r"(perl|ruby|php|node|nodejs|lua|julia)[0-9.]*", name):
+        return re.sub(r"[0-9.]+$", "", name).replace("nodejs", "node")
+    return name
