@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import threading
 
 from gateway_helpers import TOKEN, RunningGateway, settings
@@ -42,3 +43,32 @@ def test_stop_during_a_chat_turn_finishes_and_keeps_it() -> None:
         ("user", "in flight"),
         ("assistant", "done: in flight"),
     ]
+
+
+def test_request_flood_on_one_connection_is_capped_not_queued() -> None:
+    handler = SlowHandler()
+    gw = RunningGateway(settings(), GatewayServices(handler=handler))
+    try:
+        with connect(gw.ws_url, open_timeout=10) as ws:
+            ws.send(json.dumps({"type": "auth", "token": TOKEN}))
+            assert json.loads(ws.recv(timeout=10))["type"] == "hello"
+            for n in range(40):
+                ws.send(
+                    json.dumps(
+                        {"type": "req", "id": n, "method": "chat.send", "params": {"text": str(n)}}
+                    )
+                )
+            answers = [json.loads(ws.recv(timeout=30)) for _ in range(40)]
+        busy = [a for a in answers if not a["ok"]]
+        assert busy and {a["error"]["code"] for a in busy} == {"protocol.busy"}
+        assert sum(a["ok"] for a in answers) >= 32
+    finally:
+        gw.stop()
+
+
+def test_listening_sockets_are_tcp_so_responses_are_not_delayed() -> None:
+    from clawkeep.gateway.server import bind_sockets
+
+    for sock in bind_sockets(("127.0.0.1",), 0):
+        with sock:
+            assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only then

@@ -25,6 +25,7 @@ from clawkeep.gateway.middleware import scope_client
 
 __all__ = ["WsConnection", "websocket_endpoint"]
 
+MAX_IN_FLIGHT = 32  # requests one connection may have open: a flood cannot queue unbounded work
 CLOSE_AUTH_FAILED = 4401
 CLOSE_LOCKED_OUT = 4429
 
@@ -117,6 +118,10 @@ class WsConnection:
                 await self.send(
                     p.error_frame(_guess_id(text), "protocol.bad_frame", p.first_error(exc))
                 )
+                continue
+            if len(self._tasks) >= MAX_IN_FLIGHT:
+                detail = f"more than {MAX_IN_FLIGHT} requests in flight; wait for answers"
+                await self.send(p.error_frame(frame.id, "protocol.busy", detail))
                 continue
             task = asyncio.create_task(self._answer(frame))
             self._tasks.add(task)
