@@ -4,7 +4,10 @@ Scenarios: admitted DMs (access + routing + two transcript writes), dropped DMs
 (allowlist miss), pending pairing (a store lookup and a write transaction), and group
 messages without a mention. Real SQLite files in a temporary state dir.
 
-Run: .venv/bin/python bench/pipeline.py [--messages N]
+The channel guard (a classifier) runs on admitted messages only; ``--no-guard`` measures
+the pipeline's own cost.
+
+Run: .venv/bin/python bench/pipeline.py [--messages N] [--no-guard]
 """
 
 from __future__ import annotations
@@ -40,12 +43,13 @@ class Instant:
         return "ok"
 
 
-def build(root: Path) -> InboundPipeline:
+def build(root: Path, guard: bool) -> InboundPipeline:
     state = root / "state"
     state.mkdir(mode=0o700)
     (state / "clawkeep.json").write_text(json.dumps(CONFIG))
     loaded = load_config(resolve_paths({"HOME": str(root)}, config=state / "clawkeep.json"), env={})
-    return build_pipeline(loaded, responder=Instant(), events=EventLog(state / "logs" / "e.jsonl"))
+    events = EventLog(state / "logs" / "e.jsonl")
+    return build_pipeline(loaded, responder=Instant(), events=events, use_channel_guard=guard)
 
 
 def scenario(
@@ -63,7 +67,9 @@ def scenario(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=3000)
-    n = parser.parse_args().messages
+    parser.add_argument("--no-guard", action="store_true", help="leave the channel guard out")
+    args = parser.parse_args()
+    n, guard = args.messages, not args.no_guard
     cases: dict[str, Callable[[int], InboundMessage]] = {
         "admitted DM (2 transcript writes)": lambda i: InboundMessage(
             "telegram", "default", str(i % 100), "direct", f"hello {i}", str(i)
@@ -86,8 +92,8 @@ def main() -> None:
         ),
     }
     with tempfile.TemporaryDirectory() as tmp:
-        pipe = build(Path(tmp))
-        print(f"messages per scenario: {n}")
+        pipe = build(Path(tmp), guard)
+        print(f"messages per scenario: {n}; channel guard {'on' if guard else 'off'}")
         for name, make in cases.items():
             rate, cpu_us = scenario(pipe, n, make)
             print(f"{name:40s} {rate:9.0f} msg/s   {cpu_us:7.1f} us CPU/msg")

@@ -1,5 +1,8 @@
 """Assemble the inbound pipeline of an install from its loaded config.
 
+The channel guard is on unless the caller says otherwise (a missing seam must not mean
+an unscanned channel): ``clawkeep.guards.channel_guard.ChannelGuard`` built from
+``guards.channel``, which itself decides per channel whether it is enabled.
 Stores live in the state dir: ``credentials/pairing.sqlite`` (pairing, FULL sync) and
 ``transcripts.sqlite`` (sessions, NORMAL sync); events go to ``logs/events.jsonl``
 unless an EventLog is given.
@@ -28,10 +31,15 @@ def build_pipeline(
     events: EventLog | None = None,
     channel_guard: ChannelScanner | None = None,
     command_runner: CommandRunner | None = None,
+    use_channel_guard: bool = True,
 ) -> InboundPipeline:
     """The real pipeline for ``loaded``'s install, its stores opened in the state dir."""
     paths = loaded.paths
     ensure_state_dir(paths)
+    if channel_guard is None and use_channel_guard:
+        from clawkeep.guards.channel_guard import ChannelGuard  # loads the classifier
+
+        channel_guard = ChannelGuard(loaded.config.guards.channel)
     return InboundPipeline(
         loaded.config,
         paths,

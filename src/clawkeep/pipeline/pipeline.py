@@ -7,6 +7,7 @@ to its session's transcript before the agent sees it, and the reply after.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Callable
@@ -85,7 +86,10 @@ class InboundPipeline:
         annotations: tuple[str, ...] = ()
         denied: frozenset[str] = frozenset()
         if self.channel_guard is not None:
-            scan = self.channel_guard.scan(message.text, channel=message.channel)
+            # The classifier takes milliseconds of CPU: run it off the event loop.
+            scan = await asyncio.to_thread(
+                self.channel_guard.scan, message.text, channel=message.channel
+            )
             if scan.verdict == "flag":
                 annotations = (f"{guard_reason(scan)} (score {scan.score:.2f})",)
                 denied = HIGH_RISK_TOOLS  # a flagged turn cannot act outside the chat
