@@ -208,3 +208,13 @@ def test_adversarial_long_inputs_finish() -> None:
         "x" * 100_000,
     ]:
         assert isinstance(REDACT(text), str)
+
+
+def test_extra_pattern_with_its_own_groups_and_alternation_is_masked_whole() -> None:
+    redact = build_redactor([r"(corp|org)-id-[0-9]{4}", r"PIN\s*[0-9]{4}"])
+    assert redact("ids corp-id-1234 org-id-9999 PIN 4321") == f"ids {MASK} {MASK} {MASK}"
+
+
+def test_extra_pattern_with_global_flags_is_rejected_with_a_hint() -> None:
+    with pytest.raises(ValueError, match=r"\(\?i:"):
+        build_redactor(["(?i)acme-[0-9]{4}"])

@@ -30,77 +30,138 @@ Redactor = Callable[[str], str]
 MASK = "[REDACTED]"
 _MAX_EXTRA = 64
 
-# Where a secret may start: not inside a word, or right after a JSON escape (\n, \t)
-# because the event log redacts json.dumps() text, where a newline is the two chars "\n".
-_START = r"(?:(?<![A-Za-z0-9_\-])|(?<=\\[nrtbf]))"
-_KEY_START = r"(?:(?<![A-Za-z0-9_.\-])|(?<=\\[nrtbf]))"
+# "Not inside a word", checked after the first character of a match. A JSON escape
+# (\n, \t) before a secret counts as a word boundary: tool output often carries JSON
+# text inside a string.
+_AFTER1 = r"(?:(?<![A-Za-z0-9_\-].)|(?<=\\[nrtbf].))"
 
-# A quoted value is replaced whole with its quotes (JSON stays valid); one cut off
-# before its closing quote still loses everything up to the end of its string. A bare
-# value runs to the next space, quote or shell separator; JSON escapes of its own
-# characters (\\, \u00e4) stay inside it, so no tail of the secret is left behind.
+# A quoted value is replaced whole with its quotes; one cut off before its closing quote
+# still loses everything up to the end of its line. A bare value runs to the next space,
+# quote or shell separator; JSON escapes of its own characters (\\, \u00e4) stay inside
+# it, so no tail of the secret is left behind.
 _QUOTED = (
-    r'"(?:[^"\\\n]|\\.)*"?'  # "double quoted" (a JSON string)
-    r'|\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"escaped quotes\" (inside a JSON string)
+    r'"(?:[^"\\\n]|\\.)*"?'  # "double quoted"
+    r'|\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"escaped quotes\" (JSON text inside a string)
     r"|'(?:[^'\"\\\n]|\\[^\"])*'?"  # 'single quoted' (shell)
 )
 _BARE = r"(?![{\[])(?:[^\s\"'\\&;]|\\\\|\\u[0-9a-fA-F]{4}|\\(?![\\\"nrtbfu/]))+"
 _VALUE = f"{_QUOTED}|{_BARE}"
-_JSON_VALUE = rf"{_QUOTED}|[^\s,{{}}\[\]\"]+"  # after "key": a string, number or literal
 _IN_STRING = r"(?:[^\"\\]|\\[^\"])"  # one character that stays inside a JSON string
-
-_SENSITIVE_NAME = (
-    r"(?i:key|token|secret|passw(?:or)?d|passphrase|pwd|pass|credentials?|auth"
-    r"|authorization|cookie|apikey|sessionid|jwt)"
-)
-_CAMEL_WORD = (
-    r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?"
-    r"(?:Key|Token|Secret|Password|Passwd|Credentials?|Auth|Cookie)"
-)
-_KEY = rf"(?:[A-Za-z0-9]+[_.\-])*(?:{_SENSITIVE_NAME}|{_CAMEL_WORD})"
-_FLAG = r"--?(?:[a-z0-9]+-)*(?i:token|password|passwd|secret|key|api-key|auth|credentials?|pass)"
 _AUTH_SCHEME = r"(?:(?i:bearer|basic|digest|token)\s+)?"
 
+# Key names whose value is secret, as the last segment of a key (OPENAI_API_KEY,
+# db.password, x-auth-token) or the last word of a camelCase key (clientSecret).
+_KEY_WORDS = [
+    "key",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "pass",
+    "credential",
+    "credentials",
+    "auth",
+    "authorization",
+    "cookie",
+    "apikey",
+    "sessionid",
+    "jwt",
+]
+_CAMEL_WORDS = [
+    "Key",
+    "Token",
+    "Secret",
+    "Password",
+    "Passwd",
+    "Credential",
+    "Credentials",
+    "Auth",
+    "Cookie",
+]
+_KEY_TRAILERS = ("", '"', r"\\\"", "'", " ")  # between the key and its ':' or '='
+
+
+def _by_length(words: list[str]) -> list[str]:
+    lengths = sorted({len(word) for word in words})
+    return ["|".join(w for w in words if len(w) == n) for n in lengths]
+
+
+def _key_guard() -> str:
+    """Lookbehinds (fixed width each) that hold when a secret key ends just before here."""
+    checks = []
+    for trailer in _KEY_TRAILERS:
+        for group in _by_length(_KEY_WORDS):
+            end = f"(?i:{group}){trailer}[:=]"
+            checks.append(f"(?<={end})(?:(?<![A-Za-z0-9]{end})|(?<=\\\\[nrtbf]{end}))")
+        checks.extend(
+            f"(?<=[a-z0-9](?:{group}){trailer}[:=])" for group in _by_length(_CAMEL_WORDS)
+        )
+    gate = r"(?<=[A-Za-z\"' ][:=])"  # one cheap test first: what a key or its quote ends with
+    return gate + "(?:" + "|".join(checks) + ")"
+
+
+_FLAG = (
+    rf"-{_AFTER1}-?(?:[a-z0-9]+-)*"
+    r"(?i:token|password|passwd|secret|key|api-key|auth|credentials?|pass)"
+)
+
+
+def _ends(prefix: str, inside: str = r"A-Za-z0-9_\-") -> str:
+    """Here ends ``prefix`` (fixed width), which does not start inside a word."""
+    return rf"(?<={prefix})(?:(?<![{inside}]{prefix})|(?<=\\[nrtbf]{prefix}))"
+
+
+def _cased(first: str, rest: str) -> list[str]:
+    """One alternative per case of the first letter: each starts with a plain literal."""
+    return [f"{c}{_AFTER1}(?i:{rest})" for c in (first.upper(), first.lower())]
+
+
+_SCHEME_VALUE = r"[A-Za-z0-9._~+/:\-]{8,}=*"
+_HAS_DIGIT = r"\s+(?=[A-Za-z._~+/\-]{0,200}[0-9])"  # prose says "basic idea", tokens have digits
+
 # (kept part, secret part) per alternative; the kept part never holds secret material.
+# Each starts with one literal character (mostly rare ones: - _ : = z K J), so the regex
+# engine only stops at those characters; what comes before is checked by lookbehinds.
 _BUILTIN: tuple[tuple[str, str], ...] = (
     # PEM private keys, also when the END line is missing (truncated logs)
     (
         r"-----BEGIN[A-Z ]{0,40}PRIVATE KEY-----",
         rf"(?:{_IN_STRING}*?-----END[A-Z ]{{0,40}}PRIVATE KEY-----|{_IN_STRING}*)",
     ),
-    # Authorization schemes: "Bearer abc", "Basic dXNl..." (these two need a digit: prose)
-    (rf"{_START}(?i:bearer\s+)", r"[A-Za-z0-9._~+/:\-]{8,}=*"),
-    (
-        rf"{_START}(?i:(?:basic|token)\s+)(?=[A-Za-z._~+/\-]{{0,200}}[0-9])",
-        r"[A-Za-z0-9._~+/:\-]{8,}=*",
-    ),
-    # "password": "..." / "pin_secret": 1234 in JSON
-    (rf'(?<="){_KEY}"\s*:\s*', rf"{_AUTH_SCHEME}(?:{_JSON_VALUE})"),
-    # KEY=value, key: value, secretToken=..., \"password\": \"...\"
-    (rf"{_KEY_START}{_KEY}\\?[\"']?\s*[:=]\s*", rf"{_AUTH_SCHEME}(?:{_VALUE})"),
-    # ["--token", "value"] argv lists in JSON
-    (rf"(?<=\"){_FLAG}\",\s*\"", rf"{_IN_STRING}+"),
-    # --token value, --api-key=value, -password value; curl -u user:password
-    (rf"{_START}{_FLAG}(?:=|\s+)", _VALUE),
-    (rf"{_START}(?:-u|--user)(?:=|\s+)", _VALUE),
+    # Authorization schemes: "Bearer abc", "Basic dXNl...", "Token abc1..."
+    *((f"{keep}\\s+", _SCHEME_VALUE) for keep in _cased("b", "earer")),
+    *((f"{keep}{_HAS_DIGIT}", _SCHEME_VALUE) for keep in _cased("b", "asic")),
+    *((f"{keep}{_HAS_DIGIT}", _SCHEME_VALUE) for keep in _cased("t", "oken")),
+    # KEY=value, key: value, "password": "...", secretToken=... (checked from the '=')
+    (rf":{_key_guard()}\s*", rf"{_AUTH_SCHEME}(?:{_VALUE})"),
+    (rf"={_key_guard()}\s*", rf"{_AUTH_SCHEME}(?:{_VALUE})"),
+    # --token value, --api-key=value, -password value, ["--token", "value"]
+    (rf"{_FLAG}(?:=|\s+)", _VALUE),
+    (rf"{_FLAG}\",\s*\"", rf"{_IN_STRING}+"),
+    # curl -u user:password
+    (rf"-{_AFTER1}(?:u|-user)(?:=|\s+)", _VALUE),
     # user:password@ in URLs and DSNs
-    (r"(?<=://)[^/\s:@\"'\\]{1,256}:", r"[^/\s@\"'\\]{1,256}(?=@)"),
+    (r"://[^/\s:@\"'\\]{1,256}:", r"[^/\s@\"'\\]{1,256}(?=@)"),
     # well-known token formats: the prefix says which service, the rest is the secret
-    (rf"{_START}sk-", r"[A-Za-z0-9_\-]{16,}"),
-    (rf"{_START}(?:gh[pousr]_|github_pat_)", r"[A-Za-z0-9_]{20,}"),
-    (rf"{_START}xox[abposr]-", r"[A-Za-z0-9\-]{10,}"),
-    (rf"{_START}xapp-", r"[A-Za-z0-9\-]{10,}"),
-    (rf"{_START}AIza", r"[0-9A-Za-z_\-]{30,}"),
-    (rf"{_START}(?:AKIA|ASIA)", r"[0-9A-Z]{16}"),
-    (rf"{_START}(?:sk|rk|pk)_(?:live|test)_", r"[A-Za-z0-9]{16,}"),
-    (rf"{_START}(?:hf_|glpat-|npm_)", r"[A-Za-z0-9_\-]{20,}"),
-    # JSON Web Tokens: header.payload.signature
-    (_START, r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"),
-    # Telegram bot tokens: 123456789:AA...
-    (rf"{_START}(?<!:)", r"[0-9]{6,12}:AA[A-Za-z0-9_\-]{30,}"),
+    ("-" + _ends("sk-"), r"[A-Za-z0-9_\-]{16,}"),
+    ("_" + _ends("gh[pousr]_"), r"[A-Za-z0-9_]{20,}"),
+    ("_" + _ends("github_") + "pat_", r"[A-Za-z0-9_]{20,}"),
+    ("-" + _ends("xox[abposr]-"), r"[A-Za-z0-9\-]{10,}"),
+    ("-" + _ends("xapp-"), r"[A-Za-z0-9\-]{10,}"),
+    ("z" + _ends("AIz") + "a", r"[0-9A-Za-z_\-]{30,}"),
+    ("K" + _ends("AK") + "IA", r"[0-9A-Z]{16}"),
+    ("S" + _ends("AS") + "IA", r"[0-9A-Z]{16}"),
+    ("_" + _ends("[srp]k_") + "(?:live|test)_", r"[A-Za-z0-9]{16,}"),
+    ("_" + _ends("hf_"), r"[A-Za-z0-9_\-]{20,}"),
+    ("_" + _ends("npm_"), r"[A-Za-z0-9_\-]{20,}"),
+    ("-" + _ends("glpat-"), r"[A-Za-z0-9_\-]{20,}"),
+    # JSON Web Tokens: header.payload.signature ("eyJ" is only base64 for '{"')
+    ("J" + _ends("eyJ"), r"[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"),
+    # Telegram bot tokens: 123456789:AA... (the bot id before ':' is public)
+    (":" + _ends("[0-9]{6}:", r"A-Za-z0-9_\-:"), r"AA[A-Za-z0-9_\-]{30,}"),
 )
-
-_BARE_JSON_VALUE = re.compile(r'(?<!\\)"\s*:\s*$')
 
 
 def _check_extra(pattern: str) -> None:
@@ -118,26 +179,37 @@ def _compile(extra_patterns: Sequence[str]) -> re.Pattern[str]:
         raise ValueError(f"logging.redactPatterns has more than {_MAX_EXTRA} entries")
     for pattern in extra_patterns:
         _check_extra(pattern)
-    pairs = list(_BUILTIN) + [("", f"(?:{p})") for p in extra_patterns]
-    alternatives = (f"(?P<k{i}>{keep})(?P<s{i}>{secret})" for i, (keep, secret) in enumerate(pairs))
-    return re.compile("|".join(alternatives))  # one scan per record, not one per pattern
+    builtin = (f"{keep}(?P<s{i}>{secret})" for i, (keep, secret) in enumerate(_BUILTIN))
+    # an extra pattern is masked whole; unwrapped when it can be, so a leading literal
+    # keeps the engine's fast skip over characters no alternative starts with
+    extra = (p if "|" not in p else f"(?:{p})" for p in extra_patterns)
+    try:
+        return re.compile("|".join([*builtin, *extra]))  # one scan per record, not one per pattern
+    except re.error as exc:
+        msg = (
+            f"logging.redactPatterns cannot be combined ({exc}); write inline flags "
+            "scoped, like (?i:secret), not (?i)secret"
+        )
+        raise ValueError(msg) from None
 
 
 def _replace(match: re.Match[str]) -> str:
-    name = match.lastgroup  # the secret group closes last in every alternative
-    assert name is not None and name.startswith("s"), name
-    kept = match.group("k" + name[1:])
+    name = match.lastgroup  # the secret group closes last in every built-in alternative
+    if name is None or not name.startswith("s"):  # an extra pattern: all of it is secret
+        return MASK
+    kept = match.string[match.start() : match.start(name)]
     secret = match.group(name)
     if secret.startswith('\\"'):
         return f'{kept}\\"{MASK}\\"'
     if secret[:1] in "\"'" and secret:
         return f"{kept}{secret[0]}{MASK}{secret[0]}"
-    if _BARE_JSON_VALUE.search(kept):  # a JSON number or literal: keep the document valid
-        return f'{kept}"{MASK}"'
     return kept + MASK
 
 
-_SENSITIVE_KEY = re.compile(_KEY)
+_SENSITIVE_KEY = re.compile(
+    rf"(?:[A-Za-z0-9]*[_.\-\s])*(?i:{'|'.join(_KEY_WORDS)})"
+    rf"|[a-z][A-Za-z0-9]*?(?:{'|'.join(_CAMEL_WORDS)})"
+)
 _SENSITIVE_FLAG = re.compile(rf"{_FLAG}|-u|--user")
 
 

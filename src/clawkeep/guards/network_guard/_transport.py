@@ -9,6 +9,8 @@ Host header comes from the URL. ``GuardedTransport`` checks each request's URL f
 
 from __future__ import annotations
 
+import functools
+import ssl
 from collections.abc import Iterable
 from functools import partial
 from ipaddress import IPv4Address, IPv6Address
@@ -97,6 +99,12 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+@functools.cache
+def _default_tls() -> ssl.SSLContext:
+    """One verifying TLS context for all guarded clients (loading CAs costs milliseconds)."""
+    return httpx2.create_ssl_context(verify=True, trust_env=False)
+
+
 class GuardedTransport(httpx2.AsyncHTTPTransport):
     """An httpx2 transport whose every connection passes the network-guard."""
 
@@ -105,12 +113,13 @@ class GuardedTransport(httpx2.AsyncHTTPTransport):
         policy: NetworkPolicy,
         resolver: Resolver | None = None,
         *,
-        verify: bool | str = True,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
-        super().__init__(verify=verify, trust_env=False)  # env proxies would bypass the guard
+        tls = tls or _default_tls()
+        super().__init__(verify=tls, trust_env=False)  # env proxies would bypass the guard
         self._policy = policy
         self._pool = httpcore2.AsyncConnectionPool(
-            ssl_context=httpx2.create_ssl_context(verify=verify, trust_env=False),
+            ssl_context=tls,
             max_connections=10,
             keepalive_expiry=5.0,
             network_backend=GuardedBackend(policy, resolver),
