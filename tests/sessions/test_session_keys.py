@@ -43,3 +43,21 @@ def test_sender_id_with_colons_cannot_collide_with_another_scope() -> None:
     assert ":direct:alice" not in session_key("main", forged, "per-peer").removeprefix(
         "agent:main:direct:"
     )
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        {"a": ["telegram"]},
+        {"a": [":1"]},
+        {"a": ["telegram:1"], "b": ["telegram:1"]},
+        {" ": ["x:1"]},
+    ],
+)
+def test_ambiguous_or_malformed_identity_links_are_refused(links: dict[str, list[str]]) -> None:
+    from pydantic import ValidationError
+
+    from clawkeep.config.schema import RootConfig
+
+    with pytest.raises(ValidationError):
+        RootConfig.model_validate({"session": {"identityLinks": links}})

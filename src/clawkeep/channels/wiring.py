@@ -1,0 +1,38 @@
+"""What the gateway mounts for the configured channels: public routes and background tasks.
+
+``channel_seams(config, pipeline, events=...)`` gives the signed webhook's routes (public:
+each request verifies its own signature) when ``channels.webhook`` is configured, and one
+Telegram long-polling task per account with a bot token. Pass them to
+``gateway.app.create_app(..., public_routes=seams.public_routes,
+background=seams.background)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.routing import BaseRoute
+
+from clawkeep.channels.telegram import pollers_from_config
+from clawkeep.channels.webhook import WEBHOOK, webhook_routes
+from clawkeep.config.schema import RootConfig
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline.types import InboundHandler
+
+__all__ = ["ChannelSeams", "channel_seams"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSeams:
+    public_routes: tuple[BaseRoute, ...]
+    background: tuple[Callable[[], Coroutine[Any, Any, None]], ...]
+
+
+def channel_seams(config: RootConfig, handler: InboundHandler, *, events: EventLog) -> ChannelSeams:
+    """Routes and tasks for every configured, enabled channel transport."""
+    webhook = config.channels.get(WEBHOOK)
+    routes = webhook_routes(config, handler, events=events) if webhook and webhook.enabled else []
+    pollers = pollers_from_config(config, handler, events=events)
+    return ChannelSeams(tuple(routes), tuple(p.run for p in pollers))
