@@ -76,6 +76,7 @@ def _run_jsonl(policy: NetworkPolicy, from_notes: bool, no_dns: bool) -> int:
     is_flag=True,
     help="Use each record's [dns->IP] note as the DNS answer (with --jsonl).",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for TARGET.")
 @click.option("--no-dns", is_flag=True, help="Do not resolve names; named hosts are refused.")
 @click.option("--allow-domain", "allow_domains", multiple=True, help="Allowlist entry (repeat).")
 @click.option("--block-direct-ip", is_flag=True, help="Refuse IP-literal hosts.")
@@ -83,6 +84,7 @@ def url(
     target: str | None,
     jsonl: bool,
     resolve_from_notes: bool,
+    as_json: bool,
     no_dns: bool,
     allow_domains: tuple[str, ...],
     block_direct_ip: bool,
@@ -103,6 +105,10 @@ def url(
         sys.exit(_run_jsonl(policy, resolve_from_notes, no_dns))
     assert target is not None
     decision = check_url(target, policy, _offline if no_dns else None)
-    detail = f" ({decision.detail})" if decision.detail else ""
-    click.echo(f"{_verdict(decision)} {decision.reason}{detail}")
+    if as_json:
+        out = {"input": target, "verdict": _verdict(decision), "reason": decision.reason}
+        click.echo(json.dumps({**out, "detail": decision.detail}, ensure_ascii=False))
+    else:
+        detail = f" ({decision.detail})" if decision.detail else ""
+        click.echo(f"{_verdict(decision)} {decision.reason}{detail}")
     sys.exit(0 if decision.allowed else 1)

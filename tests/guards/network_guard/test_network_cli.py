@@ -70,3 +70,12 @@ def test_jsonl_on_the_core_corpus_is_fully_correct() -> None:
         if row["tier"] == "core" and row["expect"] != out["verdict"]
     ]
     assert wrong == []
+
+
+def test_json_output_for_one_url() -> None:
+    done = clawkeep("--json", "--no-dns", "http://[64:ff9b::7f00:1]/")
+    assert done.returncode == 1
+    out = json.loads(done.stdout)
+    assert out["verdict"] == "block"
+    assert out["reason"] == "network_guard.loopback"
+    assert "NAT64" in out["detail"]

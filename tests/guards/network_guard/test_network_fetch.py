@@ -255,3 +255,33 @@ def test_tls_server_name_stays_on_the_host_name_while_connecting_to_the_checked_
             run(fetch(url, LOOPBACK_ALLOWED, resolver=answers("127.0.0.1")))
     assert listener.connections == 1
     assert b"svc.example.com" in listener.received[0]  # SNI in the ClientHello
+
+
+@pytest.mark.parametrize("method", ["CONNECT", "TRACE", "PROPFIND"])
+def test_tunnel_and_odd_methods_are_refused_before_connecting(method: str) -> None:
+    with trap() as listener:
+        url = f"http://svc.example.com:{listener.port}/"
+        resolver = answers("127.0.0.1")
+        result = run(fetch(url, LOOPBACK_ALLOWED, method=method, resolver=resolver))
+    assert isinstance(result, Deny) and result.reason == "network_guard.method"
+    assert listener.connections == 0
+
+
+@pytest.mark.parametrize("header", ["Host", "transfer-encoding", "Content-Length"])
+def test_caller_cannot_override_host_or_framing_headers(header: str) -> None:
+    with trap() as listener:
+        url = f"http://svc.example.com:{listener.port}/"
+        headers = {header: "internal.service"}
+        result = run(fetch(url, LOOPBACK_ALLOWED, headers=headers, resolver=answers("127.0.0.1")))
+    assert isinstance(result, Deny) and result.reason == "network_guard.header"
+    assert listener.connections == 0
+
+
+def test_connection_allowed_only_by_a_widened_policy_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with http_server({}) as server, caplog.at_level("WARNING", "clawkeep.guards.network"):
+        result = run(fetch(server.url("/"), LOOPBACK_ALLOWED))
+    assert isinstance(result, FetchResult)
+    assert "network_guard.allowed_by_exception" in caplog.text
+    assert "allowCidrs 127.0.0.0/8" in caplog.text

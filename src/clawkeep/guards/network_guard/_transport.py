@@ -10,6 +10,7 @@ Host header comes from the URL. ``GuardedTransport`` checks each request's URL f
 from __future__ import annotations
 
 import functools
+import logging
 import ssl
 from collections.abc import Iterable
 from functools import partial
@@ -21,6 +22,7 @@ import httpx2
 
 from clawkeep.decision import Deny
 from clawkeep.guards.network_guard._check import (
+    EXCEPTION_ALLOWED,
     Resolver,
     check_host,
     check_ip,
@@ -31,6 +33,8 @@ from clawkeep.guards.network_guard._literal import address_of, parse_url
 from clawkeep.guards.network_guard._policy import NetworkPolicy
 
 __all__ = ["GuardedBackend", "GuardedTransport", "NetworkGuardRefused"]
+
+_log = logging.getLogger("clawkeep.guards.network")
 
 
 class NetworkGuardRefused(httpx2.TransportError):
@@ -61,12 +65,17 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
             decision = check_ip(literal, self._policy)
             if isinstance(decision, Deny):
                 raise _BackendRefused(decision)
+            if decision.reason == EXCEPTION_ALLOWED:  # a widened policy was used: leave a trace
+                _log.warning("network_guard: %s: %s", decision.reason, decision.detail)
             return [literal]
         resolve = partial(resolve_checked, host, self._policy, self._resolver)
         resolved = await anyio.to_thread.run_sync(resolve)
         if isinstance(resolved, Deny):
             raise _BackendRefused(resolved)
-        return resolved[0]
+        addresses, verdict = resolved
+        if verdict.reason == EXCEPTION_ALLOWED:  # a widened policy was used: leave a trace
+            _log.warning("network_guard: %s: %s", verdict.reason, verdict.detail)
+        return addresses
 
     async def connect_tcp(
         self,

@@ -24,6 +24,10 @@ __all__ = ["FetchResult", "fetch", "guarded_client"]
 
 _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+_FIXED_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,12 @@ async def fetch(
     resolver: Resolver | None = None,
 ) -> FetchResult | Deny:
     """Fetch ``url`` under ``policy``; a refusal is a Deny, an I/O failure raises httpx2."""
+    method = method.upper()
+    if method not in _METHODS:  # CONNECT/TRACE turn a fetch into a tunnel or an echo
+        return Deny("network_guard.method", f"method {method!r} is not allowed")
+    fixed = {k for k in headers or {} if k.lower() in _FIXED_HEADERS}
+    if fixed:  # Host and framing come from the checked URL and the body, never the caller
+        return Deny("network_guard.header", f"header {sorted(fixed)[0]!r} may not be set")
     parsed = parse_url(url)
     if isinstance(parsed, Deny):
         return parsed
