@@ -71,6 +71,18 @@ _WRITE = re.compile(
     r"|\bopen)\s*\(([^)]*)\)"
 )
 _STRING = re.compile(_QUOTED)
+# A call that starts a process; its argument must be a literal we can judge.
+_SPAWN = re.compile(
+    r"(?:os\.(?:system|popen|exec\w*|spawn\w*)|subprocess\.\w+|Open3\.\w+|IO\.popen"
+    r"|(?<![\w])(?:execSync|execFileSync|spawnSync|shell_exec|passthru|proc_open)"
+    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen))\s*(\(|(?=\s+[\"']))"
+)
+_LITERAL_ARG = re.compile(
+    r"\s*(?:"
+    + _QUOTED.replace("?P<q>", "").replace("?P<s>", "").replace("(?P=q)", "\\1")
+    + r")\s*(?:[,);\n]|$)"
+)
+_LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 
 
 def judge_code(lang: str, code: str, w: Walker) -> None:
@@ -91,6 +103,11 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
         w.flag("obfuscation", f"{lang} code decodes text and runs it")
     if _FORK.search(code):
         w.flag("fork_bomb", f"{lang} code forks in a loop")
+    for match in _SPAWN.finditer(code):
+        rest = code[match.end() :]
+        if not (_LITERAL_ARG.match(rest) or _LIST_ARG.match(rest) or rest.strip() == ""):
+            w.flag("dynamic_command", f"{lang} code starts a process from a computed string")
+            break
     for match in _CALL_STRING.finditer(code):
         w.script(_unescape(match.group("s")), f"a command in {lang} code")
     for match in _BACKTICKS.finditer(code):

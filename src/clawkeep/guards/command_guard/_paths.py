@@ -85,7 +85,7 @@ _PERSISTENCE = re.compile(
     r"|\.zprofile|\.zlogin|\.kshrc|\.cshrc|\.tcshrc|\.inputrc|\.xinitrc|\.xprofile"
     r"|authorized_keys|rc\.local|crontab|ld\.so\.preload)$"
     r"|(^|/)(\.config/(autostart|systemd|fish)|\.ssh|\.git/hooks|\.config/environment\.d)(/|$)"
-    r"|(^|/)\.git/config$"
+    r"|(^|/)\.git/config$|(^|/)\.local/bin/|^/usr/local/s?bin/"
     r"|^/etc/(profile|profile\.d|bash\.bashrc|zsh|cron[^/]*|anacrontab|systemd|init\.d|init"
     r"|rc\d\.d|apt/apt\.conf\.d|sudoers|sudoers\.d|ld\.so\.conf|ld\.so\.conf\.d|update-motd\.d"
     r"|xdg/autostart|environment|pam\.d|passwd|shadow|group)(/|$)"

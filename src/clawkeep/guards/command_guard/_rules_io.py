@@ -226,6 +226,16 @@ def _tee(cmd: Cmd, w: Walker) -> None:
         write_target(w.place(target), w, cmd.name)
 
 
+def _sed(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if not any(v.startswith("-i") or v.startswith("--in-place") for v in values):
+        return  # without -i sed only prints
+    scripted = any(v in ("-e", "-f", "--expression", "--file") for v in values)
+    operands = _operands(values, frozenset({"-e", "-f", "--expression", "--file", "-l"}))
+    for target in operands if scripted else operands[1:]:
+        write_target(w.place(target), w, "sed -i")
+
+
 FS_RULES = {
     "rm": _rm,
     "unlink": _rm,
@@ -253,4 +263,5 @@ FS_RULES = {
     "tee": _tee,
     "truncate": _tee,
     "touch": _tee,
+    "sed": _sed,
 }

@@ -46,6 +46,18 @@ def _loopback_only(targets: list[str]) -> bool:
     return bool(targets) and all(_LOOPBACK.match(t) for t in targets)
 
 
+def _runtime_payload(cmd: Cmd, w: Walker) -> bool:
+    """A host or URL built from $(…) at run time carries data out (DNS or query exfil)."""
+    previous = ""
+    for arg in cmd.args:
+        header = previous.startswith(("-H", "--header", "-o", "-O", "--output"))
+        if arg.substs and not header and (not arg.text.startswith("-") or "=" in arg.text):
+            w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
+            return True
+        previous = arg.text
+    return False
+
+
 def _egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
     if w.ctx.egress:
         return
@@ -56,6 +68,8 @@ def _egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
 
 def _curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if _runtime_payload(cmd, w):
+        return
     urls = _urls(values)
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
@@ -154,9 +168,12 @@ def _archive(cmd: Cmd, w: Walker) -> None:
 
 def _git(cmd: Cmd, w: Walker) -> None:
     values = [v for v in cmd.values() if not v.startswith("-")]
+    if values[:2] in (["remote", "add"], ["remote", "set-url"]) and len(values) > 3:
+        w.remotes.add(values[2])  # a remote this command line points somewhere new
     if not values or values[0] not in ("clone", "fetch", "pull", "push", "ls-remote", "submodule"):
         return
-    if values[0] == "push" and any(_REMOTE.match(v) for v in values[1:]):
+    pushed_to_new = any(v in w.remotes for v in values[1:])
+    if values[0] == "push" and (pushed_to_new or any(_REMOTE.match(v) for v in values[1:])):
         w.flag("exfiltration", "git push to an address rather than a configured remote")
         return
     _egress(cmd, w, [v for v in values[1:] if _REMOTE.match(v)] or None)
@@ -175,12 +192,22 @@ def _packages(cmd: Cmd, w: Walker) -> None:
 
 
 def _containers(cmd: Cmd, w: Walker) -> None:
+    joined = " ".join(cmd.values())
+    if re.search(
+        r"--privileged|(-v|--volume)[ =]/(:|\s|$)|--mount[ =]\S*(source|src)=/(,|\s|$)"
+        r"|docker\.sock|--pid[ =]host|--cap-add[ =](ALL|SYS_ADMIN)",
+        joined,
+    ):
+        w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")
+        return
     verbs = [v for v in cmd.values() if not v.startswith("-")]
     if verbs and verbs[0] in ("pull", "push", "login", "search"):
         _egress(cmd, w)
 
 
 def _network(cmd: Cmd, w: Walker) -> None:
+    if _runtime_payload(cmd, w):
+        return
     if set(cmd.values()) <= {"-V", "--version", "-h", "--help"} and cmd.args:
         return
     _egress(cmd, w, _urls(cmd.values()) or None)

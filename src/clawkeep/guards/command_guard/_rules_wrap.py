@@ -74,6 +74,15 @@ def _wrapper(cmd: Cmd, w: Walker) -> None:
     w.run_argv(_skip(cmd.args, with_value, positional), cmd.stdin)
 
 
+def _nsenter(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    into_init = any(v in ("-t", "--target") for v in values) and "1" in values
+    if into_init or "--target=1" in values:
+        w.flag("privilege", "nsenter enters the namespaces of init, outside the sandbox")
+        return
+    _wrapper(cmd, w)
+
+
 def _command(cmd: Cmd, w: Walker) -> None:
     if any(a.text in ("-v", "-V") for a in cmd.args):
         return  # command -v only looks the name up
@@ -227,6 +236,14 @@ def _find(cmd: Cmd, w: Walker) -> None:
         index += 1
 
 
+def _coproc(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args[2:] if len(cmd.args) > 1 and cmd.args[1].text == "{" else cmd.args
+    if args and all(a.static for a in args):
+        w.script(" ".join(a.text for a in args).rstrip("}"), "coproc command")
+    elif args:
+        w.flag("dynamic_command", "coproc runs a command known only at run time")
+
+
 def _alias(cmd: Cmd, w: Walker) -> None:
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
@@ -294,8 +311,9 @@ def _carried(cmd: Cmd, w: Walker) -> None:
 
 
 WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}
+WRAPPERS["nsenter"] = _nsenter
 WRAPPERS |= {"command": _command, "su": _su, "env": _env, "xargs": _xargs}
 WRAPPERS |= {"parallel": _parallel, "find": _find, "alias": _alias, "trap": _trap}
-WRAPPERS |= {"watch": _watch}
+WRAPPERS |= {"watch": _watch, "coproc": _coproc}
 WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
 WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}

@@ -39,6 +39,7 @@ class Walker:
             workspace=str(ctx.workspace) if ctx.workspace else ".",
         )
         self.downloaded: set[str] = set()
+        self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
         self._stdin: Stdin | None = None
