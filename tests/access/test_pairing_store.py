@@ -141,3 +141,21 @@ def test_approval_survives_reopening(tmp_path: Path, clock: Clock) -> None:
     assert isinstance(second.approve("telegram", code), Approval)
     second.close()
     assert PairingStore.open(tmp_path / "s", clock=clock).is_approved("telegram", "default", "1")
+
+
+def test_every_approval_attempt_emits_an_event(tmp_path: Path, clock: Clock) -> None:
+    from clawkeep.events.log import EventLog
+
+    events = EventLog()
+    store = PairingStore.open(tmp_path / "s", clock=clock, events=events)
+    code = issue(store, "1")
+    store.approve("telegram", "AAAAAAAA")
+    store.approve("telegram", code)
+    store.revoke("telegram", "1")
+    got = [(e.kind, e.reason) for e in events.recent]
+    assert got == [
+        ("pairing.approve", "access.pairing.bad_code"),
+        ("pairing.approve", "access.pairing.approved"),
+        ("pairing.revoke", "access.pairing.revoked"),
+    ]
+    assert code not in str([e.fields for e in events.recent])  # the code is never logged

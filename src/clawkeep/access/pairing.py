@@ -24,6 +24,7 @@ from typing import Literal
 from clawkeep.access._codes import code_matches, hash_code, load_install_key, new_code
 from clawkeep.access._codes import normalise_code as _normalise
 from clawkeep.decision import Deny
+from clawkeep.events.log import EventLog
 from clawkeep.sessions.db import open_db
 
 __all__ = [
@@ -105,17 +106,31 @@ class Approval:
 class PairingStore:
     """Pending codes and approved senders for every channel of one install."""
 
-    def __init__(self, path: Path, key: bytes, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        *,
+        clock: Callable[[], float] = time.time,
+        events: EventLog | None = None,
+    ) -> None:
         self._key = key
         self._clock = clock
+        self._events = events
         self._lock = threading.Lock()
         self._conn = open_db(path, synchronous="FULL", schema=_SCHEMA)
 
     @classmethod
-    def open(cls, state_dir: Path, *, clock: Callable[[], float] = time.time) -> PairingStore:
+    def open(
+        cls,
+        state_dir: Path,
+        *,
+        clock: Callable[[], float] = time.time,
+        events: EventLog | None = None,
+    ) -> PairingStore:
         """The install's store: ``<state>/credentials/pairing.sqlite`` and its key."""
         creds = state_dir / "credentials"
-        return cls(creds / "pairing.sqlite", load_install_key(creds), clock=clock)
+        return cls(creds / "pairing.sqlite", load_install_key(creds), clock=clock, events=events)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -170,7 +185,14 @@ class PairingStore:
         return PairingRequest("issued", code, expires)
 
     def approve(self, channel: str, code: str) -> Approval | Deny:
-        """Approve the sender whose pending code on ``channel`` is ``code``."""
+        """Approve the sender whose pending code on ``channel`` is ``code`` (emits an event)."""
+        result = self._approve(channel, code)
+        if self._events is not None:
+            who = {"sender": result.sender} if isinstance(result, Approval) else {}
+            self._events.emit("pairing.approve", result.reason, channel=channel, **who)
+        return result
+
+    def _approve(self, channel: str, code: str) -> Approval | Deny:
         now = self._clock()
         with self._tx() as db:
             locked = db.execute(
@@ -226,6 +248,13 @@ class PairingStore:
 
     def revoke(self, channel: str, sender: str) -> int:
         """Remove ``sender``'s approval and pending code on ``channel`` (every account)."""
+        removed = self._revoke(channel, sender)
+        if self._events is not None:
+            reason = "access.pairing.revoked" if removed else "access.pairing.not_found"
+            self._events.emit("pairing.revoke", reason, channel=channel, sender=sender)
+        return removed
+
+    def _revoke(self, channel: str, sender: str) -> int:
         with self._tx() as db:
             a = db.execute(
                 "DELETE FROM pairing_approved WHERE channel=? AND sender=?", (channel, sender)

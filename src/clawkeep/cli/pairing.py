@@ -95,10 +95,8 @@ def approve(
     from clawkeep.events.log import EventLog
 
     loaded = _load(config_path, openclaw)
-    store = PairingStore.open(loaded.paths.state_dir)
-    result = store.approve(channel, code)
     events = EventLog(loaded.paths.logs_dir / "events.jsonl")
-    events.emit("pairing.approve", result.reason, channel=channel, via="cli")
+    result = PairingStore.open(loaded.paths.state_dir, events=events).approve(channel, code)
     if isinstance(result, Deny):
         click.echo(f"refused ({result.reason}): {result.detail}", err=True)
         raise SystemExit(1)
@@ -122,11 +120,8 @@ def revoke(channel: str, sender: str, config_path: Path | None, openclaw: bool) 
     from clawkeep.events.log import EventLog
 
     loaded = _load(config_path, openclaw)
-    removed = PairingStore.open(loaded.paths.state_dir).revoke(channel, sender)
-    reason = "access.pairing.revoked" if removed else "access.pairing.not_found"
-    EventLog(loaded.paths.logs_dir / "events.jsonl").emit(
-        "pairing.revoke", reason, channel=channel, sender=sender, via="cli"
-    )
+    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    removed = PairingStore.open(loaded.paths.state_dir, events=events).revoke(channel, sender)
     if not removed:
         click.echo(f"nothing to revoke for {sender} on {channel}", err=True)
         raise SystemExit(1)

@@ -40,12 +40,14 @@ def build_pipeline(
         from clawkeep.guards.channel_guard import ChannelGuard  # loads the classifier
 
         channel_guard = ChannelGuard(loaded.config.guards.channel)
+    if events is None:
+        events = EventLog(paths.logs_dir / "events.jsonl")
     return InboundPipeline(
         loaded.config,
         paths,
         store=TranscriptStore(paths.state_dir / TRANSCRIPTS_FILE),
-        pairing=PairingStore.open(paths.state_dir),
-        events=events if events is not None else EventLog(paths.logs_dir / "events.jsonl"),
+        pairing=PairingStore.open(paths.state_dir, events=events),
+        events=events,
         responder=responder,
         channel_guard=channel_guard,
         command_runner=command_runner,
