@@ -170,3 +170,40 @@ def test_sigterm_keeps_acknowledged_chat_and_exits_zero(
     assert [e["text"] for e in entries][:1] == ["remember this"]
     assert again.stop()[0] == 0
     time.sleep(0)
+
+
+def test_chat_cli_talks_to_the_gateway_with_the_token_from_the_config(
+    state_dir: Path, run_gateway: Callable[[], Gateway]
+) -> None:
+    gw = run_gateway()
+    config = state_dir / "clawkeep.json"
+    token = pyjson5.decode(config.read_text())["gateway"]["auth"]["token"]
+    url = f"ws://127.0.0.1:{gw.port}/ws"
+    sent = subprocess.run(
+        _cli("chat", "--url", url, "-m", "hello from the terminal", "--json"),
+        env=_env(state_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert sent.returncode == 0, sent.stderr
+    assert json.loads(sent.stdout)["messageId"]
+    shown = subprocess.run(
+        _cli("chat", "--url", url, "--history", "5"),
+        env=_env(state_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "user> hello from the terminal" in shown.stdout
+    assert token not in sent.stdout + sent.stderr + shown.stdout + shown.stderr
+    wrong = subprocess.run(
+        _cli("chat", "--url", url, "-m", "x"),
+        env={**_env(state_dir), "CLAWKEEP_GATEWAY_TOKEN": "e1" * 24},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert wrong.returncode == 1
+    assert "gateway.auth.failed" in wrong.stderr
+    assert gw.stop()[0] == 0

@@ -7,6 +7,7 @@ skipped; the first untrusted address is the client. X-Real-IP counts only with
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable
 
@@ -17,6 +18,7 @@ __all__ = ["client_ip"]
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> IpAddress | None:
     value = text.strip().strip('"')
     if value.startswith("[") and "]" in value:

@@ -13,18 +13,18 @@ from clawkeep.config import InstallPaths, LoadedConfig, load_config
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.decision import Deny
 from clawkeep.gateway.app import create_app
-from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
 from clawkeep.gateway.server import bind_sockets, serve
 from clawkeep.gateway.tokens import generate_token
+from clawkeep.gateway.wiring import GatewayWiring, build_wiring
 
 __all__ = ["ACCESS_LOG", "EXIT_REFUSED", "GatewayRefusedError", "run_gateway", "start_plan"]
 
 ACCESS_LOG = "gateway-access.jsonl"
 EXIT_REFUSED = 2
 Echo = Callable[[str], None]
-ServicesFactory = Callable[[LoadedConfig, Mapping[str, str]], GatewayServices]
+WiringFactory = Callable[[LoadedConfig, Mapping[str, str]], GatewayWiring]
 
 
 class GatewayRefusedError(Exception):
@@ -72,7 +72,7 @@ def run_gateway(
     *,
     port: int | None,
     echo: Echo,
-    services: ServicesFactory | None = None,
+    wiring: WiringFactory | None = None,
 ) -> int:
     """Run in the foreground until SIGTERM/SIGINT; the exit status for the CLI."""
     try:
@@ -81,12 +81,18 @@ def run_gateway(
         echo(f"clawkeep: {exc}")
         return EXIT_REFUSED
     ensure_state_dir(paths)
-    if services is None:
-        from clawkeep.gateway.wiring import build_services
-
-        services = build_services
+    if wiring is None:
+        wiring = build_wiring
     settings = plan.settings
-    app = create_app(settings, services(loaded, env), access_log_path=paths.logs_dir / ACCESS_LOG)
+    parts = wiring(loaded, env)
+    app = create_app(
+        settings,
+        parts.services,
+        access_log_path=paths.logs_dir / ACCESS_LOG,
+        routes=parts.routes,
+        public_routes=parts.public_routes,
+        background=parts.background,
+    )
     try:
         sockets = bind_sockets(settings.hosts, settings.port)
     except OSError as exc:

@@ -6,6 +6,7 @@ addresses, which auth secret, which proxies are trusted). Building them never re
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from dataclasses import dataclass, field
 from typing import Literal
@@ -64,6 +65,7 @@ class GatewaySettings:
         return all(is_loopback_host(host) for host in self.hosts)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_loopback_host(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and the name localhost (brackets and case ignored)."""
     name = host.strip("[]").lower()

@@ -1,22 +1,39 @@
 """Assembling the real gateway of an install: its pipeline, pairing store, history, audit.
 
-This is the seam between the gateway and the other stages. Tests build `GatewayServices`
-from small real implementations instead; `clawkeep gateway run` builds them here.
+This is the seam between the gateway and the other stages: `clawkeep gateway run` takes
+everything it serves from `build_wiring`. A channel that needs an HTTP endpoint (signed
+webhooks) adds it to ``public_routes`` (it verifies its own signature) or ``routes``
+(behind the gateway token); a channel that polls (Telegram) adds a ``background`` task.
+Tests build `GatewayServices` from small real implementations instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from starlette.routing import BaseRoute
 
 from clawkeep.audit.finding import Finding
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.events.log import EventLog
+from clawkeep.gateway.app import BackgroundTask
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.services import JsonlChatHistory
 
-__all__ = ["WEBCHAT_HISTORY", "build_services"]
+__all__ = ["WEBCHAT_HISTORY", "GatewayWiring", "build_services", "build_wiring"]
 
 WEBCHAT_HISTORY = ("webchat", "history.jsonl")
+
+
+@dataclass(frozen=True)
+class GatewayWiring:
+    """Everything one gateway process serves."""
+
+    services: GatewayServices
+    routes: Sequence[BaseRoute] = ()
+    public_routes: Sequence[BaseRoute] = ()
+    background: Sequence[BackgroundTask] = ()
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:
@@ -25,7 +42,7 @@ def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServi
 
     paths = loaded.paths
     events = EventLog(paths.logs_dir / "events.jsonl")
-    pipeline = build_pipeline(loaded, events=events)
+    pipeline = build_pipeline(loaded, events=events)  # no responder yet: the agent stage
     history = JsonlChatHistory(paths.state_dir.joinpath(*WEBCHAT_HISTORY))
     frozen_env = dict(env)
 
@@ -37,3 +54,8 @@ def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServi
     return GatewayServices(
         handler=pipeline, pairing=pipeline.pairing, history=history, audit=audit, events=events
     )
+
+
+def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
+    """The gateway of ``loaded``'s install: services, channel routes, channel pollers."""
+    return GatewayWiring(services=build_services(loaded, env))
