@@ -81,3 +81,10 @@ def test_verdict_lists_every_finding_with_first_as_reason() -> None:
 def test_oversized_and_nul_input_is_refused_without_parsing() -> None:
     assert judge("echo " + "a" * 200_000, _ctx()).reason == "command_guard.parse_error"
     assert judge("rm\x00 -rf /", _ctx()).reason == "command_guard.parse_error"
+
+
+def test_pathologically_nested_input_fails_closed() -> None:
+    for text in ("(" * 3000 + "rm -rf /" + ")" * 3000, "echo " + "$(" * 800 + "ls" + ")" * 800):
+        verdict = judge(text, _ctx())
+        assert not verdict.allowed
+        assert verdict.reason in {"command_guard.too_deep", "command_guard.parse_error"}

@@ -84,7 +84,10 @@ def judge(command: str, ctx: CommandContext) -> CommandVerdict:
     root, src = parsed
     walker = Walker(ctx, _RULES, WRAPPERS)
     walker.src = src
-    walker.visit(root)
+    try:
+        walker.visit(root)
+    except RecursionError:  # fail closed: nesting this deep is not a command a person writes
+        return _deny(Finding("command_guard.too_deep", "the command nests too deeply to judge"))
     if not walker.findings:
         return CommandVerdict(allowed=True)
     first = walker.findings[0]
