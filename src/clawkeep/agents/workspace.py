@@ -4,6 +4,7 @@ read through the file-guard (a symlink out of the workspace is not followed).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from clawkeep.decision import Deny
@@ -31,11 +32,16 @@ def _read(policy: FilePolicy, name: str) -> str | None:
     return text
 
 
+@functools.lru_cache(maxsize=64)
+def _policy(workspace: Path) -> FilePolicy:
+    return FilePolicy(root=workspace)  # holds no fds; building it compiles the patterns
+
+
 def system_prompt(workspace: Path, annotations: tuple[str, ...] = ()) -> str:
     """The preamble, then each identity file present in the workspace."""
     parts = [PREAMBLE]
     if workspace.is_dir():
-        policy = FilePolicy(root=workspace)
+        policy = _policy(workspace)
         for name in IDENTITY_FILES:
             text = _read(policy, name)
             if text is not None:

@@ -4,8 +4,11 @@ workspace access the sandbox grants (a sandboxed agent gets none unless configur
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Literal
 
+from clawkeep.config.schema.guard_file import FileGuardConfig
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FilePolicy, policy_from_config
 from clawkeep.policy.risk import IDENTITY_FILES
@@ -18,12 +21,15 @@ MAX_FILE_BYTES = 1024 * 1024
 
 def file_policy(ctx: ToolContext) -> FilePolicy:
     """The file-guard policy rooted at the agent's workspace; the state dir stays out."""
-    return policy_from_config(
-        ctx.agent.workspace,
-        ctx.config.guards.file,
-        ctx.paths.state_dir,
-        protected_paths=(ctx.paths.config_path,),
+    return _policy(
+        ctx.agent.workspace, ctx.config.guards.file, ctx.paths.state_dir, ctx.paths.config_path
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _policy(root: Path, cfg: FileGuardConfig, state_dir: Path, config_path: Path) -> FilePolicy:
+    # A FilePolicy holds no fds and is immutable: one per workspace and config is enough.
+    return policy_from_config(root, cfg, state_dir, protected_paths=(config_path,))
 
 
 def access_problem(ctx: ToolContext, tool: str, need: Literal["ro", "rw"]) -> Deny | None:

@@ -7,9 +7,11 @@ is wrapped with boundary markers before it enters the model's context.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -137,5 +139,11 @@ class ToolDef:
     args: type[ArgsModel]
     handler: Handler
 
-    def schema(self) -> dict[str, Any]:
-        return self.args.model_json_schema(by_alias=True)
+    def schema(self) -> Mapping[str, Any]:
+        return _schema(self.args)
+
+
+@functools.cache
+def _schema(args: type[ArgsModel]) -> Mapping[str, Any]:
+    # Built once per tool: schema generation costs milliseconds, a turn needs it each time.
+    return MappingProxyType(args.model_json_schema(by_alias=True))
