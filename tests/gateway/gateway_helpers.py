@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from starlette.routing import BaseRoute
+
 from clawkeep.channels.message import InboundMessage
 from clawkeep.decision import Allow, Deny
 from clawkeep.gateway.app import create_app
@@ -82,8 +84,16 @@ class RunningGateway:
         gw_settings: GatewaySettings,
         services: GatewayServices,
         access_log: Path | None = None,
+        routes: Sequence[BaseRoute] = (),
+        public_routes: Sequence[BaseRoute] = (),
     ) -> None:
-        self.app = create_app(gw_settings, services, access_log_path=access_log)
+        self.app = create_app(
+            gw_settings,
+            services,
+            access_log_path=access_log,
+            routes=routes,
+            public_routes=public_routes,
+        )
         sockets = bind_sockets(gw_settings.hosts, gw_settings.port)
         self.port = sockets[0].getsockname()[1]
         self._ready = threading.Event()

@@ -91,3 +91,47 @@ def test_access_log_records_outcomes_and_never_the_token(tmp_path: Path, echo: E
     assert [r["status"] for r in records] == [200, 401, 400]
     assert all(r["path"] == "/api/status" for r in records)
     assert log.stat().st_mode & 0o077 == 0
+
+
+def test_channel_routes_need_the_token_and_public_routes_verify_their_own(
+    echo: EchoHandler,
+) -> None:
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Mount, Route, WebSocketRoute
+    from starlette.websockets import WebSocket
+
+    async def hello(_: Request) -> PlainTextResponse:
+        return PlainTextResponse("channel")
+
+    async def ws_route(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text("in")
+        await websocket.close()
+
+    gw = RunningGateway(
+        settings(),
+        GatewayServices(handler=echo),
+        routes=[Route("/channel", hello), WebSocketRoute("/channel/ws", ws_route)],
+        public_routes=[Route("/hooks/in", hello), Mount("/webhook", routes=[Route("/x", hello)])],
+    )
+    try:
+        assert gw.http("GET", "/channel")[0] == 401
+        assert gw.http("GET", "/channel", RIGHT)[0] == 200
+        assert gw.http("GET", "/hooks/in")[0] == 200
+        assert gw.http("GET", "/webhook/x")[0] == 200
+        assert gw.http("GET", "/hooks/in/../../channel")[0] == 401
+        assert gw.http("GET", "/webhook/../channel")[0] == 404  # a public prefix opens no more
+        with pytest.raises(InvalidStatus):
+            connect(f"ws://127.0.0.1:{gw.port}/channel/ws", open_timeout=10)
+        with connect(
+            f"ws://127.0.0.1:{gw.port}/channel/ws", additional_headers=RIGHT, open_timeout=10
+        ) as ws:
+            assert ws.recv(timeout=10) == "in"
+    finally:
+        gw.stop()
+
+
+@pytest.mark.parametrize("host", ["evil@127.0.0.1", "127.0.0.1/x", "127.0.0.1:80:80"])
+def test_malformed_host_headers_are_refused(gateway: RunningGateway, host: str) -> None:
+    assert gateway.http("GET", "/api/status", {**RIGHT, "Host": host})[0] == 421

@@ -17,7 +17,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
 from clawkeep.gateway.accesslog import AccessLog
@@ -67,7 +67,10 @@ def create_app(
             core.bus.close()
             core.access_log.close()
 
-    public_paths = {HEALTH_PATH} | {getattr(r, "path", "") for r in public_routes}
+    public_paths = {HEALTH_PATH} | {
+        r.path for r in public_routes if isinstance(r, Route | WebSocketRoute)
+    }
+    public_prefixes = tuple(r.path for r in public_routes if isinstance(r, Mount))
     app = Starlette(
         routes=[
             Route(HEALTH_PATH, health, methods=["GET"]),
@@ -78,6 +81,11 @@ def create_app(
         ],
         lifespan=lifespan,
     )
-    app.add_middleware(GatewayMiddleware, core=core, public_paths=frozenset(public_paths))
+    app.add_middleware(
+        GatewayMiddleware,
+        core=core,
+        public_paths=frozenset(public_paths),
+        public_prefixes=public_prefixes,
+    )
     app.state.core = core
     return app

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
 )
 _CLIENT_KEY = "clawkeep.client"
+_HOST_SHAPE = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 
 
 def scope_client(scope: Scope) -> str:
@@ -59,10 +61,19 @@ def _host_name(host: str) -> str:
 class GatewayMiddleware:
     """Authenticates HTTP, screens WebSocket handshakes, stamps headers, logs access."""
 
-    def __init__(self, app: ASGIApp, core: GatewayCore, public_paths: frozenset[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        core: GatewayCore,
+        public_paths: frozenset[str],
+        public_prefixes: tuple[str, ...] = (),
+        ws_path: str = "/ws",
+    ) -> None:
         self.app = app
         self.core = core
         self.public_paths = public_paths
+        self.public_prefixes = tuple(p.rstrip("/") + "/" for p in public_prefixes)
+        self.ws_path = ws_path
         self._origin_hosts = frozenset(
             _host_name(urlsplit(o).netloc) for o in core.settings.allowed_origins
         )
@@ -86,12 +97,17 @@ class GatewayMiddleware:
         else:
             await self._websocket(scope, receive, send)
 
+    def _public(self, path: str) -> bool:
+        return path in self.public_paths or path.startswith(self.public_prefixes)
+
     def _host_ok(self, headers: Iterable[tuple[bytes, bytes]]) -> bool:
         if not self.core.settings.loopback:
             return True
         host = _header(headers, b"host")
         if host is None:
             return True
+        if not _HOST_SHAPE.fullmatch(host):
+            return False  # userinfo, paths or spaces have no business in a Host header
         name = _host_name(host)
         # A loopback server answers only to loopback names: a rebound DNS name is refused.
         return is_loopback_host(name) or name in self._origin_hosts
@@ -127,7 +143,7 @@ class GatewayMiddleware:
             # Tokens in URLs leak into logs, history and Referer headers.
             auth = "gateway.auth.token_in_query"
             await _refuse(send_with_headers, 400, auth)
-        elif scope["path"] in self.public_paths:
+        elif self._public(scope["path"]):
             await self.app(scope, receive, send_with_headers)
         else:
             verdict = self.core.authenticator.verify(client, bearer_credential(headers))
@@ -155,6 +171,14 @@ class GatewayMiddleware:
             refusal = "gateway.auth.token_in_query"
         elif not self._origin_ok(headers):
             refusal = "gateway.ws.bad_origin"
+        elif scope["path"] != self.ws_path and not self._public(scope["path"]):
+            # Other WebSocket routes get no first-frame auth: they need the header.
+            verdict = self.core.authenticator.verify(
+                scope_client(scope), bearer_credential(headers)
+            )
+            if not verdict.decision.allowed:
+                await asyncio.sleep(verdict.delay_s)
+                refusal = verdict.decision.reason
         if refusal is None:
             await self.app(scope, receive, send)
             return
