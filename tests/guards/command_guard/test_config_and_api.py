@@ -88,3 +88,10 @@ def test_pathologically_nested_input_fails_closed() -> None:
         verdict = judge(text, _ctx())
         assert not verdict.allowed
         assert verdict.reason in {"command_guard.too_deep", "command_guard.parse_error"}
+
+
+@pytest.mark.parametrize("workspace", ["/", "/etc", "/home/agent"])
+def test_workspace_of_a_system_root_or_home_does_not_whitelist_it(workspace: str) -> None:
+    ctx = command_guard.CommandContext(egress=True, workspace=Path(workspace), home=HOME)
+    assert not judge("rm -rf /etc", ctx).allowed
+    assert not judge("rm -rf ./bin", ctx).allowed

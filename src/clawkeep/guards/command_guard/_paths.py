@@ -146,6 +146,8 @@ def place(text: str, ctx: CommandContext, cwd: str | None = None) -> Place:
 
 def _kind(path: str, ctx: CommandContext, home: str) -> str:
     workspace = str(ctx.workspace) if ctx.workspace else "/\x01workspace"
+    if workspace.count("/") < 2 or workspace == home:
+        workspace = "/\x01workspace"  # a workspace of /, /etc or the home dir protects nothing
     if _STREAMS.match(path):
         return "stream"
     if re.match(r"^/dev/(tcp|udp)/", path):
