@@ -1,3 +1,19 @@
-"""gateway stage (see DESIGN.md)."""
+"""The gateway stage: one loopback HTTP + WebSocket server in front of every other stage.
 
-__all__: list[str] = []
+Where things are decided:
+- `preflight`   whether the gateway may start with a config, and with which auth
+- `tokens`      token generation, constant-time comparison, placeholder secrets
+- `auth`, `ratelimit`, `clientip`   who is calling, with what, and how often it failed
+- `middleware`  security headers, Host/Origin checks, HTTP auth, the access log
+- `ws`, `core`, `protocol`          the WebSocket protocol (docs/protocol.md)
+- `app`         `create_app(settings, services, routes=..., public_routes=..., background=...)`
+- `server`, `runner`, `wiring`      `clawkeep gateway run`
+- `probe`       live probes for `security audit --deep`
+
+This package imports nothing heavy itself: `clawkeep doctor` and the audit import
+`clawkeep.gateway.tokens` without paying for the server.
+"""
+
+from clawkeep.gateway.tokens import constant_time_equal, generate_token, placeholder_secret
+
+__all__ = ["constant_time_equal", "generate_token", "placeholder_secret"]
