@@ -17,6 +17,7 @@ from clawkeep.tools import ToolServices
 
 # Everything else is as permissive as it gets: only the deny list stands in the way.
 PERMISSIVE: dict[str, Any] = {
+    "commands": {"config": True, "restart": True},
     "tools": {
         "exec": {"security": "full"},
         "elevated": {"enabled": True, "allowFrom": {"webchat": ["*"]}},
@@ -112,6 +113,7 @@ def test_gateway_control_plane_would_change_config_without_the_deny(tmp_path: Pa
     # The control for the test above: the same call, gateway not denied, does rewrite.
     cfg = _config()
     cfg["agents"]["list"][0]["tools"]["deny"] = ["exec"]
+    cfg["commands"] = {"config": True}
     script = [{"toolCalls": [call("gateway", action="config.apply", raw="{}")]}, {"text": "ok"}]
     control = WritingControlPlane(tmp_path / "state" / "clawkeep.json")
     h = build(tmp_path, cfg, {"main": script}, services=ToolServices(control=control))

@@ -71,8 +71,14 @@ def test_message_and_gateway_without_seams_refuse(tmp_path: Path) -> None:
         run_tool(ctx, "message", channel="telegram", to="1", message="hi").reason
         == "tools.message.unavailable"
     )
-    assert run_tool(ctx, "gateway", action="restart").reason == "tools.gateway.unavailable"
     assert run_tool(ctx, "gateway", action="status").ok
+    assert run_tool(ctx, "gateway", action="restart").reason == "tools.gateway.restart_off"
+    assert (
+        run_tool(ctx, "gateway", action="config.apply", raw="{}").reason
+        == "tools.gateway.config_off"
+    )
+    unlocked = make_ctx(tmp_path, {"commands": {"restart": True}}, sandboxed=False)
+    assert run_tool(unlocked, "gateway", action="restart").reason == "tools.gateway.unavailable"
 
 
 def test_process_has_nothing_to_manage(tmp_path: Path) -> None:

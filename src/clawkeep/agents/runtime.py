@@ -23,6 +23,7 @@ from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.events.log import EventLog
+from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.pipeline.types import TurnRequest
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
@@ -122,6 +123,8 @@ class AgentRuntime:
         if agent is None:
             self._emit("agent.turn", "agents.unknown_agent", agent_id, session_key)
             return None
+        if not agent.workspace.exists():
+            ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
         policy = self.policy(agent, session_key, request)
         ctx = ToolContext(
             agent=agent,
@@ -143,24 +146,22 @@ class AgentRuntime:
             if name in policy.offered  # a refused tool is never shown to the model
         ]
         system = system_prompt(agent.workspace, request.annotations if request else ())
-        messages = self._context(session_key, request)
+        limits = limits_for(self.config, agent.id)
+        messages = self._context(session_key, request, limits.history_turns)
         try:
             provider = self.provider(agent.id)
 
             async def run_call(call: ToolCall) -> ToolResult:
                 return await dispatch(call, self.tools, ctx)
 
-            outcome = await run_loop(
-                provider, system, messages, specs, run_call, limits_for(self.config, agent.id)
-            )
+            outcome = await run_loop(provider, system, messages, specs, run_call, limits)
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
             return LoopOutcome(f"(the model could not answer: {exc.code})", exc.code, 0, ())
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
 
-    def _context(self, session_key: str, request: TurnRequest | None) -> list[Message]:
-        limit = 40
+    def _context(self, session_key: str, request: TurnRequest | None, limit: int) -> list[Message]:
         rows: list[tuple[str, str, bool, str]] = []
         if self.store is not None:
             for e in self.store.history(session_key, limit):

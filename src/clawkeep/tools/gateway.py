@@ -1,6 +1,7 @@
 """gateway: the control plane (status / restart / config) through the gateway's own
-control seam. No seam connected: only status answers. The policy keeps this tool from
-any agent that does not need it (the hardening guide denies it by default).
+control seam. No seam connected: only status answers. restart needs `commands.restart`,
+config.apply needs `commands.config` (both off by default, as in OpenClaw), and the
+policy keeps this tool from any agent that does not need it (the guide denies it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ class GatewayArgs(ArgsModel):
 async def _run(args: GatewayArgs, ctx: ToolContext) -> ToolResult:
     if args.action == "status":
         return ToolResult(True, f"clawkeep {__version__}; agent {ctx.agent.id}")
+    commands = ctx.config.commands
+    if args.action == "restart" and not commands.restart:
+        # OpenClaw's commands.restart gates /restart and this action; off by default.
+        return refuse("tools.gateway.restart_off", "commands.restart is false")
+    if args.action == "config.apply" and not commands.config:
+        # The config is write-protected from the agent unless commands.config is set.
+        return refuse("tools.gateway.config_off", "commands.config is false")
     control = ctx.services.control
     if control is None:
         return refuse("tools.gateway.unavailable", "no control plane is connected")
