@@ -251,8 +251,8 @@ def test_environment_proxy_is_not_used_to_reach_a_refused_host(
 def test_tls_server_name_stays_on_the_host_name_while_connecting_to_the_checked_ip() -> None:
     with trap() as listener:
         url = f"https://svc.example.com:{listener.port}/"
-        with pytest.raises(httpx2.HTTPError):
-            run(fetch(url, LOOPBACK_ALLOWED, resolver=answers("127.0.0.1")))
+        result = run(fetch(url, LOOPBACK_ALLOWED, resolver=answers("127.0.0.1")))
+    assert isinstance(result, Deny) and result.reason == "network_guard.fetch_failed"
     assert listener.connections == 1
     assert b"svc.example.com" in listener.received[0]  # SNI in the ClientHello
 
@@ -285,3 +285,10 @@ def test_connection_allowed_only_by_a_widened_policy_is_logged(
     assert isinstance(result, FetchResult)
     assert "network_guard.allowed_by_exception" in caplog.text
     assert "allowCidrs 127.0.0.0/8" in caplog.text
+
+
+def test_closed_port_is_a_fetch_failure_value_not_an_exception() -> None:
+    with trap() as listener:
+        port = listener.port
+    result = run(fetch(f"http://127.0.0.1:{port}/", LOOPBACK_ALLOWED))
+    assert isinstance(result, Deny) and result.reason == "network_guard.fetch_failed"

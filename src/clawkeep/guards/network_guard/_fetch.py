@@ -68,7 +68,12 @@ async def fetch(
     body: bytes | None = None,
     resolver: Resolver | None = None,
 ) -> FetchResult | Deny:
-    """Fetch ``url`` under ``policy``; a refusal is a Deny, an I/O failure raises httpx2."""
+    """Fetch ``url`` under ``policy``; a refusal or a failed connection is a Deny.
+
+    Reason codes: the guard's (``network_guard.loopback`` ...), ``network_guard.timeout``,
+    ``network_guard.body_too_large``, ``network_guard.redirect_limit``, and
+    ``network_guard.fetch_failed`` when the network itself failed.
+    """
     method = method.upper()
     if method not in _METHODS:  # CONNECT/TRACE turn a fetch into a tunnel or an echo
         return Deny("network_guard.method", f"method {method!r} is not allowed")
@@ -90,6 +95,8 @@ async def fetch(
         return exc.deny
     except TimeoutError:
         return Deny("network_guard.timeout", f"no complete answer in {policy.timeout_seconds} s")
+    except httpx2.RequestError as exc:  # refused port, reset, TLS or protocol failure
+        return Deny("network_guard.fetch_failed", f"{type(exc).__name__}: {exc}")
 
 
 def _hop_headers(headers: dict[str, str], same_origin: bool) -> dict[str, str]:
