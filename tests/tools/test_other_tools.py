@@ -105,3 +105,11 @@ def test_exec_in_the_sandbox_cannot_touch_the_host_outside_its_workspace(tmp_pat
     assert result.ok, result.text
     assert "inside" in result.text
     assert (tmp_path / "ws" / "made.txt").read_text() == "inside\n"
+
+
+def test_exec_allowlist_mode_fails_closed(tmp_path: Path) -> None:
+    ctx = make_ctx(tmp_path, {"tools": {"exec": {"security": "allowlist", "safeBins": ["ls"]}}})
+    marker = tmp_path / "ws" / "marker"
+    result = run_tool(ctx, "exec", command="touch marker")
+    assert result.reason == "tools.exec.allowlist_unsupported"
+    assert not marker.exists()

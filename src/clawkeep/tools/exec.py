@@ -59,6 +59,9 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     )
     if isinstance(placement, Deny):
         return refuse(placement.reason, placement.detail)
+    if placement.security == "allowlist":
+        # The guard cannot yet list a line's commands for an allowlist: refuse, never widen.
+        return refuse("tools.exec.allowlist_unsupported", "tools.exec.security allowlist")
     if placement.where == "host" and not ctx.policy.elevated_ok:
         # Host exec is what tools.elevated gates; the policy layer says the same.
         return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
