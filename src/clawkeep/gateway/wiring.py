@@ -37,12 +37,29 @@ class GatewayWiring:
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:
-    """The inbound pipeline of ``loaded``'s install behind the web chat, and its stores."""
+    """The inbound pipeline of ``loaded``'s install (with its agent runtime) and its stores."""
+    return _build(loaded, env).services
+
+
+def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
+    """The gateway of ``loaded``'s install: services, channel routes, channel pollers."""
+    return _build(loaded, env)
+
+
+def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
+    from clawkeep.agents.build import build_runtime
+    from clawkeep.channels.wiring import channel_seams
+    from clawkeep.events.redact import redactor_from_settings
     from clawkeep.pipeline import build_pipeline
 
-    paths = loaded.paths
-    events = EventLog(paths.logs_dir / "events.jsonl")
-    pipeline = build_pipeline(loaded, events=events)  # no responder yet: the agent stage
+    paths, config = loaded.paths, loaded.config
+    redactor = redactor_from_settings(
+        config.logging.redact_sensitive, config.logging.redact_patterns
+    )
+    events = EventLog(paths.logs_dir / "events.jsonl", redactor=redactor)
+    pipeline = build_pipeline(loaded, events=events)
+    pipeline.responder = build_runtime(loaded, store=pipeline.store, events=events)
+    seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)
     history = JsonlChatHistory(paths.state_dir.joinpath(*WEBCHAT_HISTORY))
     frozen_env = dict(env)
 
@@ -51,11 +68,7 @@ def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServi
 
         return run_audit(paths, env=frozen_env).findings
 
-    return GatewayServices(
+    services = GatewayServices(
         handler=pipeline, pairing=pipeline.pairing, history=history, audit=audit, events=events
     )
-
-
-def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
-    """The gateway of ``loaded``'s install: services, channel routes, channel pollers."""
-    return GatewayWiring(services=build_services(loaded, env))
+    return GatewayWiring(services, public_routes=seams.public_routes, background=seams.background)
