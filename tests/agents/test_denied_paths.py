@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,16 @@ def test_injected_exec_under_seed_deny_list_creates_no_marker(tmp_path: Path, na
     assert h.reasons("tool.denied") == ["policy.denied"]
     assert h.reasons("tool.call") == []  # the exec tool's code was never reached
     assert "exec" not in h.offered()
+    on_disk = [
+        json.loads(line) for line in (h.paths.logs_dir / "events.jsonl").read_text().splitlines()
+    ]
+    [denied] = [e for e in on_disk if e["kind"] == "tool.denied"]
+    assert (denied["reason"], denied["tool"], denied["layer"]) == (
+        "policy.denied",
+        "exec",
+        "agent:main",
+    )
+    assert "touch" not in json.dumps(denied)  # arguments are not logged
 
 
 def test_same_exec_runs_on_the_host_without_the_deny_list(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from clawkeep.agents.dispatch import dispatch
 from clawkeep.agents.limits import limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
-from clawkeep.agents.providers.factory import build_provider
+from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.untrusted import wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
@@ -88,6 +88,12 @@ class AgentRuntime:
             )
             self._providers[agent_id] = cached
         return cached
+
+    async def aclose(self) -> None:
+        """Close the providers' HTTP connections."""
+        for provider in self._providers.values():
+            await close_provider(provider)
+        self._providers.clear()
 
     def sandboxed(self, agent: ResolvedAgent, session_key: str) -> bool:
         mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything

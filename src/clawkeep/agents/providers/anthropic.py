@@ -100,6 +100,9 @@ class AnthropicProvider:
         if api_key:
             self._headers["x-api-key"] = api_key
 
+    async def aclose(self) -> None:
+        await self._engine.aclose()
+
     async def complete(
         self, system: str, messages: Sequence[Message], tools: Sequence[ToolSpec]
     ) -> AssistantTurn:

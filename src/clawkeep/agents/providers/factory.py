@@ -25,7 +25,13 @@ from clawkeep.agents.providers.types import (
 from clawkeep.config.schema.agents import AgentModelConfig
 from clawkeep.config.schema.models import ModelsConfig, ProviderConfig
 
-__all__ = ["BUILTIN_PROVIDERS", "FallbackProvider", "build_provider", "split_model_ref"]
+__all__ = [
+    "BUILTIN_PROVIDERS",
+    "FallbackProvider",
+    "build_provider",
+    "close_provider",
+    "split_model_ref",
+]
 
 BUILTIN_PROVIDERS: dict[str, ProviderConfig] = {
     "openai": ProviderConfig(api="openai-completions", base_url="https://api.openai.com/v1"),
@@ -86,6 +92,10 @@ class FallbackProvider:
     def __init__(self, providers: Sequence[Provider]) -> None:
         self._providers = tuple(providers)
 
+    async def aclose(self) -> None:
+        for provider in self._providers:
+            await close_provider(provider)
+
     async def complete(
         self, system: str, messages: Sequence[Message], tools: Sequence[ToolSpec]
     ) -> AssistantTurn:
@@ -97,6 +107,13 @@ class FallbackProvider:
                 last = exc
         assert last is not None
         raise last
+
+
+async def close_provider(provider: Provider) -> None:
+    """Close a provider's connections, if it holds any."""
+    closer = getattr(provider, "aclose", None)
+    if closer is not None:
+        await closer()
 
 
 def build_provider(

@@ -42,6 +42,9 @@ class OllamaProvider:
         if api_key:
             self._headers["authorization"] = f"Bearer {api_key}"
 
+    async def aclose(self) -> None:
+        await self._engine.aclose()
+
     async def complete(
         self, system: str, messages: Sequence[Message], tools: Sequence[ToolSpec]
     ) -> AssistantTurn:
