@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +17,8 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from clawkeep import __version__
-from clawkeep.channels.message import InboundMessage
+from clawkeep.channels.webchat import webchat_message
+from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.gateway import protocol as p
 from clawkeep.gateway.accesslog import AccessLog
@@ -128,19 +128,12 @@ class GatewayCore:
             return {"findings": [f.to_json() for f in findings]}
         return RpcError("protocol.unknown_method", f"no method {method!r}")
 
-    async def _chat_send(self, params: p.ChatSendParams) -> dict[str, Any]:
+    async def _chat_send(self, params: p.ChatSendParams) -> dict[str, Any] | RpcError:
         now = time.time()
-        message = InboundMessage(
-            channel="webchat",
-            account="default",
-            sender="operator",
-            chat_type="direct",
-            text=params.text,
-            raw_id=uuid.uuid4().hex,
-            sender_name="operator",
-            received_at=now,
-            is_owner=True,  # only an authenticated operator reaches this method
-        )
+        # The web chat adapter builds the message: only an authenticated operator gets here.
+        message = webchat_message({"type": "chat", "text": params.text}, now=now)
+        if isinstance(message, Deny):
+            return RpcError(message.reason, message.detail)
         outcome = await self.services.handler.handle(message)
         entries = [ChatEntry("user", params.text, now)]
         if outcome.reply is not None:
