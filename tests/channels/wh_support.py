@@ -44,7 +44,7 @@ class Receiver:
     url: str
     posts: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
 
-    def wait(self, n: int, timeout: float = 5.0) -> None:
+    def wait(self, n: int, timeout: float = 60.0) -> None:
         end = time.monotonic() + timeout
         while len(self.posts) < n and time.monotonic() < end:
             time.sleep(0.01)

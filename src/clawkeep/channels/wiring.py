@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Route
 
 from clawkeep.channels.telegram import pollers_from_config
 from clawkeep.channels.webhook import WEBHOOK, webhook_routes
@@ -30,9 +31,20 @@ class ChannelSeams:
     background: tuple[Callable[[], Coroutine[Any, Any, None]], ...]
 
 
-def channel_seams(config: RootConfig, handler: InboundHandler, *, events: EventLog) -> ChannelSeams:
-    """Routes and tasks for every configured, enabled channel transport."""
+def channel_seams(
+    config: RootConfig,
+    handler: InboundHandler,
+    *,
+    events: EventLog,
+    state_dir: Path | None = None,
+) -> ChannelSeams:
+    """Routes and tasks for every configured, enabled channel transport.
+
+    ``state_dir`` (the install's) keeps the webhook's replay memory across restarts.
+    """
     webhook = config.channels.get(WEBHOOK)
-    routes = webhook_routes(config, handler, events=events) if webhook and webhook.enabled else []
+    routes: list[Route] = []
+    if webhook is not None and webhook.enabled:
+        routes = webhook_routes(config, handler, events=events, state_dir=state_dir)
     pollers = pollers_from_config(config, handler, events=events)
     return ChannelSeams(tuple(routes), tuple(p.run for p in pollers))

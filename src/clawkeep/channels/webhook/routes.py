@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from starlette.background import BackgroundTask
 from starlette.requests import Request
@@ -28,8 +29,9 @@ from clawkeep.events.log import EventLog
 from clawkeep.guards.network_guard import Resolver, policy_from_config
 from clawkeep.pipeline.types import InboundHandler
 
-__all__ = ["DEFAULT_PATH", "MAX_BODY", "WebhookChannel", "webhook_routes"]
+__all__ = ["DEFAULT_PATH", "MAX_BODY", "REPLAY_FILE", "WebhookChannel", "webhook_routes"]
 
+REPLAY_FILE = "webhook-replay.sqlite"
 DEFAULT_PATH = "/channels/webhook/{account}"
 MAX_BODY = 64 * 1024
 _REFUSED = {"ok": False, "error": "unauthorized"}
@@ -46,6 +48,7 @@ class WebhookChannel:
         events: EventLog,
         clock: Callable[[], float] = time.time,
         resolver: Resolver | None = None,
+        state_dir: Path | None = None,
     ) -> None:
         self._config = config
         self._handler = handler
@@ -53,7 +56,7 @@ class WebhookChannel:
         self._clock = clock
         self._resolver = resolver
         self._policy = policy_from_config(config.guards.network)
-        self.replay = ReplayCache()
+        self.replay = ReplayCache(path=state_dir / REPLAY_FILE if state_dir else None)
 
     def _settings(self, account: str) -> ChannelAccessConfig | None:
         ch = self._config.channels.get(WEBHOOK)
@@ -124,6 +127,13 @@ def webhook_routes(
     events: EventLog,
     clock: Callable[[], float] = time.time,
     resolver: Resolver | None = None,
+    state_dir: Path | None = None,
 ) -> list[Route]:
-    """The starlette routes of the webhook channel, for the gateway to mount."""
-    return WebhookChannel(config, handler, events=events, clock=clock, resolver=resolver).routes()
+    """The starlette routes of the webhook channel, for the gateway to mount.
+
+    With ``state_dir``, seen signatures persist in ``<state>/webhook-replay.sqlite``.
+    """
+    channel = WebhookChannel(
+        config, handler, events=events, clock=clock, resolver=resolver, state_dir=state_dir
+    )
+    return channel.routes()

@@ -15,8 +15,10 @@ import hmac
 import re
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
+from clawkeep.sessions.db import open_db
 
 __all__ = [
     "SIGNATURE_HEADER",
@@ -32,6 +34,9 @@ SIGNATURE_HEADER = "x-clawkeep-signature"
 WINDOW_SECONDS = 300
 _SIG = re.compile(r"sha256=([0-9a-f]{64})")
 _TS = re.compile(r"[0-9]{1,12}")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS webhook_seen (signature TEXT PRIMARY KEY, expires REAL NOT NULL);
+"""
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:
@@ -41,12 +46,20 @@ def sign(secret: bytes, timestamp: int, body: bytes) -> str:
 
 
 class ReplayCache:
-    """Signatures seen in the last window; bounded, and full means refuse (fail closed)."""
+    """Signatures seen in the last window; bounded, and full means refuse (fail closed).
 
-    def __init__(self, max_entries: int = 100_000) -> None:
+    With ``path``, seen signatures are also kept in SQLite (0600, WAL) and reloaded on
+    start, so a gateway restart inside the window does not reopen it to replays.
+    """
+
+    def __init__(self, max_entries: int = 100_000, *, path: Path | None = None) -> None:
         self._seen: dict[str, float] = {}
         self._max = max_entries
         self._lock = threading.Lock()
+        self._db = open_db(path, synchronous="NORMAL", schema=_SCHEMA) if path else None
+        if self._db is not None:
+            rows = self._db.execute("SELECT signature, expires FROM webhook_seen").fetchall()
+            self._seen = {sig: float(exp) for sig, exp in rows}
 
     def add(self, signature: str, now: float) -> bool:
         """Remember ``signature``; False when it was already seen or there is no room."""
@@ -55,12 +68,26 @@ class ReplayCache:
             if expiry is not None and expiry > now:
                 return False
             if len(self._seen) >= self._max:
-                self._seen = {s: t for s, t in self._seen.items() if t > now}
+                self._prune(now)
                 if len(self._seen) >= self._max:
                     return False
             # Kept past the far edge of the window: a replay is stale after that anyway.
             self._seen[signature] = now + 2 * WINDOW_SECONDS
+            if self._db is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO webhook_seen VALUES (?, ?)",
+                    (signature, self._seen[signature]),
+                )
             return True
+
+    def _prune(self, now: float) -> None:
+        self._seen = {s: t for s, t in self._seen.items() if t > now}
+        if self._db is not None:
+            self._db.execute("DELETE FROM webhook_seen WHERE expires <= ?", (now,))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
 
 
 def verify_signed(
