@@ -41,7 +41,7 @@ _READS_FILE = re.compile(
 _SENDS = re.compile(r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*=", re.I)
 _DECODE = re.compile(
     r"b64decode|base64|fromCharCode|atob\s*\(|bytes\.fromhex|unhexlify|codecs\.decode|rot.?13"
-    r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"']H|decode\s*\(\s*[\"']hex"
+    r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"'][Hu]|decode\s*\(\s*[\"']hex"
     r"|\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}"
 )
 _RUNS = re.compile(

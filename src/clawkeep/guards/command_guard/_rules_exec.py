@@ -113,12 +113,36 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             w.code(lang, code.text)
         return
     operands = [a for a in values if not a.text.startswith("-")]
-    if cmd.name == "python" and any(a.text == "-m" for a in values):
+    texts = [a.text for a in values]
+    if cmd.name == "python" and "-m" in texts:
+        module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
+        if module in ("http.server", "SimpleHTTPServer"):
+            _serve(cmd, w, texts, ("-d", "--directory"))
+        return
+    if cmd.name == "php" and "-S" in texts:
+        _serve(cmd, w, texts, ("-t",))
         return
     if operands and operands[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, operands[0])
     elif not any(a.text in ("-v", "--version", "-V", "-h", "--help") for a in values):
         _stdin_consumer(cmd, w, lang)
+
+
+def _serve(cmd: Cmd, w: Walker, texts: list[str], flags: tuple[str, ...]) -> None:
+    root = "."
+    for index, text in enumerate(texts[:-1]):
+        if text in flags:
+            root = texts[index + 1]
+    for text in texts:
+        if text.startswith("--directory="):
+            root = text.split("=", 1)[1]
+    found = w.place(root)
+    if found.kind not in ("workspace", "workspace_root", "temp"):
+        w.flag("exfiltration", f"{cmd.name} serves {found.path} to the network")
+
+
+def _httpd(cmd: Cmd, w: Walker) -> None:
+    _serve(cmd, w, cmd.values(), ("-h",))
 
 
 def _awk(cmd: Cmd, w: Walker) -> None:
@@ -160,4 +184,5 @@ _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
+EXEC_RULES |= {"httpd": _httpd}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}

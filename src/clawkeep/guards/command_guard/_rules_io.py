@@ -25,6 +25,10 @@ _INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 _NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
 _NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
+_SEARCHERS = {"grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep"}
+_SECRET_TREES = {"/", "/etc", "/home", "/root", "/var", "/opt", "/Users", "/proc"}
+_RAW_READERS = {"dd", "cat", "strings", "xxd", "hexdump", "od", "head", "tail", "cp", "gzip"}
+_RAW_READERS |= {"base64", "less", "more", "tar", "debugfs", "pv"}
 _BULK_READERS = {"cp", "tar", "zip", "rsync", "scp", "7z", "rclone", "cpio", "bsdtar"}
 _DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
 _DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
@@ -105,6 +109,26 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+def _hunts(cmd: Cmd, w: Walker) -> None:
+    """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
+    values = cmd.values()
+    if cmd.name in _SEARCHERS:
+        recursive = cmd.name in ("rg", "ag", "ack") or "r" in _flags(values).lower()
+        operands = _operands(values, frozenset({"-e", "-f", "-m", "-A", "-B", "-C", "-g"}))
+        explicit = any(v in ("-e", "-f") for v in values)
+        for text in operands if explicit else operands[1:]:
+            found = w.place(text)
+            if recursive and (found.kind == "home_root" or found.path in _SECRET_TREES):
+                w.flag("credential_read", f"{cmd.name} searches all of {found.path} for secrets")
+                return
+    if cmd.name in _RAW_READERS:
+        for value in values:
+            path = value[3:] if value.startswith("if=") else value
+            if _DISK.match(w.place(path).path) and not value.startswith("of="):
+                w.flag("credential_read", f"{cmd.name} reads the raw device {path}")
+                return
+
+
 def judge_args(cmd: Cmd, w: Walker) -> None:
     """Arguments naming credential files, and obfuscated words anywhere."""
     for arg in cmd.args:
@@ -117,6 +141,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             break
     if cmd.name in _NO_READ:
         return
+    _hunts(cmd, w)
     if cmd.name in _BULK_READERS:
         for text in _operands(cmd.values()):
             found = w.place(text)

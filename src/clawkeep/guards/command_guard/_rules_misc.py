@@ -51,6 +51,11 @@ def _history(cmd: Cmd, w: Walker) -> None:
         w.flag("anti_forensics", "history -c/-d/-w rewrites the shell history")
 
 
+def _journalctl(cmd: Cmd, w: Walker) -> None:
+    if any(v.startswith(("--vacuum", "--rotate", "--flush")) for v in cmd.values()):
+        w.flag("anti_forensics", "journalctl deletes or rotates away the system log")
+
+
 def _set(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if not values:
@@ -138,6 +143,7 @@ MISC_RULES: dict[str, Rule] = {
     "killall5": _always("system_impact", "signals every process"),
     "swapoff": _always("system_impact", "disables swap"),
     "history": _history,
+    "journalctl": _journalctl,
     "set": _set,
     "printenv": _printenv,
     **{name: _secret_cli for name in _SECRET_VERBS},

@@ -21,7 +21,18 @@ SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "cs
 DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request", "GET", "http"}
 DOWNLOADERS |= {"https", "xh", "tftp", "ftp"}
 RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}
-RAW_SOCKET |= {"pwncat", "sbd", "rlogin", "rsh", "rexec", "finger", "ztcp", "openssl"}
+RAW_SOCKET |= {
+    "rcat",
+    "pwncat-cs",
+    "pwncat",
+    "sbd",
+    "rlogin",
+    "rsh",
+    "rexec",
+    "finger",
+    "ztcp",
+    "openssl",
+}
 _LOOPBACK = re.compile(
     r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)"
 )
@@ -125,7 +136,7 @@ def _raw(cmd: Cmd, w: Walker) -> None:
             return
     if set(values) <= {"-h", "--help", "-V", "--version"}:
         return
-    if re.search(r"(^|\s)(-e|-c|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
+    if re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
         w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
     else:
         w.flag("raw_socket", f"{cmd.name} moves bytes to or from a host past the network guard")
@@ -225,10 +236,31 @@ def _print_remote(cmd: Cmd, w: Walker) -> None:
         w.flag("exfiltration", f"{cmd.name} sends data to a remote print server")
 
 
+def _mail(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) <= {"-V", "--version", "-h", "--help"} and cmd.args:
+        return
+    w.flag("exfiltration", f"{cmd.name} sends data to a remote mailbox")
+
+
+def _file_transfer(cmd: Cmd, w: Walker) -> None:
+    script = " ".join(cmd.values()) + " " + " ".join(r.body or "" for r in cmd.redirects)
+    if cmd.stdin is not None and cmd.stdin.text:
+        script += " " + cmd.stdin.text
+    if re.search(r"(^|[\s;'\"])m?put\s", script):
+        w.flag("exfiltration", f"{cmd.name} uploads local files")
+        return
+    _egress(cmd, w)
+
+
 def producer_kinds(name: str, values: list[str]) -> set[str]:
     """What a pipeline stage produces: downloaded bytes, decoded bytes, or neither."""
-    if name in DOWNLOADERS or name in RAW_SOCKET or name in ("scp", "ssh", "sftp"):
+    if name in DOWNLOADERS or name in RAW_SOCKET or name in _NETWORK or name == "scp":
         return {"download"}
+    if name in ("zcat", "bzcat", "xzcat", "zstdcat", "gunzip", "unxz", "funzip") or (
+        name in ("gzip", "bzip2", "xz", "zstd", "unzip")
+        and set(values) & {"-d", "-dc", "-p", "-cd"}
+    ):
+        return {"decode"}
     if name in ("base64", "base32", "basenc", "xxd", "uudecode", "openssl", "rev") and (
         set(values) & _DECODE_FLAGS or name in ("uudecode", "rev") or "enc" in values
     ):
@@ -255,4 +287,6 @@ NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
 NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
 NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
 NET_RULES |= {"docker": _containers, "podman": _containers, "nerdctl": _containers}
+NET_RULES |= {n: _mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
+NET_RULES |= {n: _file_transfer for n in ("smbclient", "ftp", "lftp", "tftp", "sftp")}
 NET_RULES |= {"cancel": _print_remote, "lp": _print_remote, "lpr": _print_remote}

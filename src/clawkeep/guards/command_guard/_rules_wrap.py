@@ -150,6 +150,8 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
         text = args[index].text
         if text in ("-I", "-J") and index + 1 < len(args):
             replace = args[index + 1].text
+        elif text.startswith(("-I", "-J")):
+            replace = text[2:]
         elif text.startswith("--replace"):
             replace = text.split("=", 1)[1] or "{}" if "=" in text else "{}"
         elif text.startswith("-i"):
@@ -162,6 +164,8 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
     is_shell = command_name(inner[0].text) in SHELLS or bool(
         re.match(r"python|perl|ruby|node", inner[0].text)
     )
+    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode"}:
+        w.flag("download_exec", "xargs hands downloaded or decoded text to an interpreter")
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:
@@ -199,6 +203,7 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
 
 _FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
 _FIND_VALUE |= {"-iregex", "-lname", "-ilname"}
+_SETID = re.compile(r"[-/+]?[2467][0-7]{3}$|[ug]=s|u\+s")
 _FIND_EXEC = {"-exec", "-execdir", "-ok", "-okdir"}
 
 
@@ -219,6 +224,9 @@ def _find(cmd: Cmd, w: Walker) -> None:
                 w.flag("credential_read", f"find {text} {args[index + 1].text}: {why}")
             index += 2
             continue
+        setid = index + 1 < len(args) and _SETID.search(args[index + 1].text)
+        if text == "-perm" and outside and setid:
+            w.flag("privilege", "find -perm hunts for set-id programs to escalate with")
         if text == "-delete":
             for root in roots:
                 where = w.place(root)

@@ -23,6 +23,10 @@ from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
 
+_SPAWN_LOOP = re.compile(
+    r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
+    re.DOTALL,
+)
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 
 
@@ -113,6 +117,9 @@ class Walker:
             self._function(node)
         elif kind == "variable_assignment":
             self._assign(node)
+        elif kind in ("while_statement", "until_statement") and _SPAWN_LOOP.match(self.text(node)):
+            self.flag("fork_bomb", "an endless loop starts background processes")
+            self._children(node)
         elif kind == "command_substitution":
             self._substitution(node)
         elif kind == "unset_command" and "HIST" in self.text(node):
