@@ -129,3 +129,16 @@ def test_provider_failure_becomes_a_reply_with_a_code(tmp_path: Path) -> None:
     reply = asyncio.run(h.turn())
     assert reply is not None and "provider.unknown" in reply
     assert h.reasons("agent.turn") == ["provider.unknown"]
+
+
+def test_model_calling_tools_it_was_never_offered_cannot_loop_forever(tmp_path: Path) -> None:
+    cfg = {
+        "tools": {"allow": []},
+        "agents": {"list": [{"id": "main", "limits": {"maxToolCalls": 3}}]},
+    }
+    forever = {"toolCalls": [call("exec", command="id")]}
+    h = build(tmp_path, cfg, {"main": [forever] * 50})
+    asyncio.run(h.turn())
+    assert h.offered() == ()
+    assert len(h.scripts["main"].requests) == 4  # 3 refused calls, then one last answer
+    assert h.reasons("agent.turn") == ["agents.max_tool_calls"]

@@ -46,14 +46,14 @@ async def _steps(
     counter: list[int],
 ) -> tuple[str, str]:
     offered = specs
+    exhausted = False
     while True:
         turn = await provider.complete(system, messages, offered)
         messages.append(Message("assistant", turn.text, turn.tool_calls))
-        if not turn.tool_calls:
-            reason = "agents.max_tool_calls" if not offered and specs else "agents.replied"
-            return turn.text, reason
-        if not offered and specs:
+        if exhausted:  # the one answer after the limit: whatever it asks for, the turn ends
             return turn.text, "agents.max_tool_calls"
+        if not turn.tool_calls:
+            return turn.text, "agents.replied"
         for call in turn.tool_calls:
             if counter[0] >= limits.max_tool_calls:
                 result = refuse("agents.max_tool_calls", "no more tool calls this turn")
@@ -62,7 +62,7 @@ async def _steps(
                 result = await dispatch(call)
             messages.append(_tool_message(call, result, limits))
         if counter[0] >= limits.max_tool_calls:
-            offered = ()  # one last answer, with nothing left to call
+            offered, exhausted = (), True  # one last answer, with nothing left to call
 
 
 async def run_loop(
