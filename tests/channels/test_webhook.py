@@ -76,7 +76,11 @@ def post(
         "Content-Type": "application/json",
     }
     return httpx2.post(
-        f"{base}/channels/webhook/{account}", content=body, headers=headers, trust_env=False
+        f"{base}/channels/webhook/{account}",
+        content=body,
+        headers=headers,
+        trust_env=False,
+        timeout=60,  # a busy machine, not a slow server
     )
 
 
