@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from clawkeep.config.schema._regex import regex_problem
-
 __all__ = [
     "MASK",
     "RedactingFilter",
@@ -44,7 +42,7 @@ _QUOTED = (
     r'|\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"escaped quotes\" (JSON text inside a string)
     r"|'(?:[^'\"\\\n]|\\[^\"])*'?"  # 'single quoted' (shell)
 )
-_BARE = r"(?![{\[])(?:[^\s\"'\\&;]|\\\\|\\u[0-9a-fA-F]{4}|\\(?![\\\"nrtbfu/]))+"
+_BARE = r"(?:[^\s\"'\\&;]|\\\\|\\u[0-9a-fA-F]{4}|\\(?![\\\"nrtbfu/]))+"
 _VALUE = f"{_QUOTED}|{_BARE}"
 _IN_STRING = r"(?:[^\"\\]|\\[^\"])"  # one character that stays inside a JSON string
 _AUTH_SCHEME = r"(?:(?i:bearer|basic|digest|token)\s+)?"
@@ -108,9 +106,9 @@ _FLAG = (
 )
 
 
-def _ends(prefix: str, inside: str = r"A-Za-z0-9_\-") -> str:
+def _ends(prefix: str) -> str:
     """Here ends ``prefix`` (fixed width), which does not start inside a word."""
-    return rf"(?<={prefix})(?:(?<![{inside}]{prefix})|(?<=\\[nrtbf]{prefix}))"
+    return rf"(?<={prefix})(?:(?<![A-Za-z0-9_\-]{prefix})|(?<=\\[nrtbf]{prefix}))"
 
 
 def _cased(first: str, rest: str) -> list[str]:
@@ -160,11 +158,14 @@ _BUILTIN: tuple[tuple[str, str], ...] = (
     # JSON Web Tokens: header.payload.signature ("eyJ" is only base64 for '{"')
     ("J" + _ends("eyJ"), r"[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"),
     # Telegram bot tokens: 123456789:AA... (the bot id before ':' is public)
-    (":" + _ends("[0-9]{6}:", r"A-Za-z0-9_\-:"), r"AA[A-Za-z0-9_\-]{30,}"),
+    (":(?<=[0-9]{6}:)", r"AA[A-Za-z0-9_\-]{30,}"),
 )
 
 
 def _check_extra(pattern: str) -> None:
+    # the config's own regex safety check (imported here: it loads the config package)
+    from clawkeep.config.schema._regex import regex_problem
+
     problem = regex_problem(pattern)
     if problem is None and re.compile(pattern).fullmatch(""):
         problem = "it matches empty text, so it would match everywhere"
@@ -211,6 +212,16 @@ _SENSITIVE_KEY = re.compile(
     rf"|[a-z][A-Za-z0-9]*?(?:{'|'.join(_CAMEL_WORDS)})"
 )
 _SENSITIVE_FLAG = re.compile(rf"{_FLAG}|-u|--user")
+# Identifiers that end in "key" but are not secrets (kept readable in events).
+_NOT_SECRET_KEYS = frozenset(
+    {"sessionkey", "publickey", "keyid", "cachekey", "idempotencykey", "primarykey", "sortkey"}
+)
+
+
+def _secret_key(key: str) -> bool:
+    if re.sub(r"[_.\-\s]", "", key).lower() in _NOT_SECRET_KEYS:
+        return False
+    return _SENSITIVE_KEY.fullmatch(key) is not None
 
 
 def _walk(value: Any, redact_text: Redactor) -> Any:
@@ -219,7 +230,7 @@ def _walk(value: Any, redact_text: Redactor) -> Any:
         return redact_text(value)
     if isinstance(value, dict):
         return {
-            key: _masked(item) if _SENSITIVE_KEY.fullmatch(key) else _walk(item, redact_text)
+            key: _masked(item) if _secret_key(key) else _walk(item, redact_text)
             for key, item in value.items()
         }
     if isinstance(value, list):
