@@ -25,6 +25,7 @@ _INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 _NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
 _NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
+_CACHE = re.compile(r"/\.cache/.|/\.npm/_cacache(/|$)|/\.cargo/registry/cache(/|$)")
 _SEARCHERS = {"grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep"}
 _SECRET_TREES = {"/", "/etc", "/home", "/root", "/var", "/opt", "/Users", "/proc"}
 _RAW_READERS = {"dd", "cat", "strings", "xxd", "hexdump", "od", "head", "tail", "cp", "gzip"}
@@ -177,6 +178,8 @@ def _rm(cmd: Cmd, w: Walker) -> None:
                 )
         elif found.kind == "workspace_root" and not found.contents:
             w.flag("destructive_delete", f"{cmd.name} deletes the whole workspace")
+        elif found.kind == "home" and _CACHE.search(found.path):
+            continue  # ~/.cache and package caches are disposable by definition
         elif found.kind in _DELETE_BLOCKED:
             w.flag("destructive_delete", f"{cmd.name} deletes {found.path} ({found.kind})")
 

@@ -130,7 +130,9 @@ def _raw(cmd: Cmd, w: Walker) -> None:
         if (
             values[0] == "s_client"
             and not cmd.stdin
-            and not any(r.op == "<" for r in cmd.redirects)
+            and not any(
+                r.op == "<" and r.target and r.target.text != "/dev/null" for r in cmd.redirects
+            )
         ):
             _egress(cmd, w)
             return
