@@ -56,3 +56,13 @@ def test_invalid_config_exits_2(state: Path) -> None:
     )
     result = run("pairing", "list")
     assert result.exit_code == 2
+
+
+def test_approval_on_an_allowlist_channel_says_it_is_not_consulted(state: Path) -> None:
+    (state / "clawkeep.json").write_text(
+        json.dumps({"channels": {"telegram": {"dmPolicy": "allowlist"}}})
+    )
+    code = PairingStore.open(state).request("telegram", "default", "9").code
+    assert code is not None
+    result = CliRunner().invoke(main, ["pairing", "approve", "telegram", code])
+    assert result.exit_code == 0 and "does not consult approvals" in result.output

@@ -102,6 +102,14 @@ def approve(
         raise SystemExit(1)
     account, sender = result.account, result.sender
     click.echo(f"approved: {channel}/{account} {sender}")
+    ch = loaded.config.channels.get(channel)
+    cfg = ch.for_account(account) if ch is not None else None
+    if cfg is not None and cfg.dm_policy != "pairing":
+        click.echo(
+            f'note: dmPolicy here is "{cfg.dm_policy}", which does not consult approvals; '
+            f"add {sender} to allowFrom to let them in.",
+            err=True,
+        )
     if notify:
         from clawkeep.channels.notify import notify_approved
 
