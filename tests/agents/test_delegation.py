@@ -81,7 +81,7 @@ def test_content_guard_blocks_injected_delegation_payload_by_default(tmp_path: P
     asyncio.run(h.turn())
     [reason] = h.events_for("tool.result", "sessions_send")
     assert reason.startswith("content_guard.")
-    assert h.store.history("agent:search:main", 10) == []
+    assert h.store.history("agent:search:delegate:main", 10) == []
     assert h.scripts["search"].requests == []
 
 
@@ -101,7 +101,7 @@ def test_content_hook_refusal_keeps_payload_out_of_target_session(tmp_path: Path
     )
     asyncio.run(h.turn())
     assert h.events_for("tool.result", "sessions_send") == ["content_guard.injection"]
-    assert h.store.history("agent:search:main", 10) == []
+    assert h.store.history("agent:search:delegate:main", 10) == []
     assert h.scripts["search"].requests == []
 
 
@@ -134,3 +134,38 @@ def test_delegation_cannot_bounce_back_forever(tmp_path: Path) -> None:
     )
     asyncio.run(h.turn())
     assert "tools.sessions_send.too_deep" in h.events_for("tool.result", "sessions_send")
+
+
+def test_delegated_turn_is_sandboxed_even_in_non_main_mode(tmp_path: Path) -> None:
+    # The target's main session runs on the host under non-main; delegated work never does.
+    cfg = {
+        "agents": {
+            "list": [
+                {"id": "main", "subagents": {"allowAgents": ["search"]}},
+                {"id": "search", "sandbox": {"mode": "non-main"}},
+            ]
+        }
+    }
+    script = [
+        {
+            "toolCalls": [
+                call(
+                    "sessions_send", agentId="search", sessionKey="agent:search:main", message="hi"
+                )
+            ]
+        },
+        {"text": "ok"},
+    ]
+    target = [{"toolCalls": [call("gateway", action="status")]}, {"text": "x"}]
+    h = build(
+        tmp_path,
+        cfg,
+        {"main": script, "search": target},
+        services=ToolServices(content_hook=_allow_all),
+    )
+    asyncio.run(h.turn())
+    assert "gateway" not in h.offered("search")  # the sandbox layer applied
+    denied = [
+        e for e in h.events.recent if e.kind == "tool.denied" and e.fields.get("agent") == "search"
+    ]
+    assert [(e.reason, e.fields["layer"]) for e in denied] == [("policy.denied", "sandbox")]

@@ -95,14 +95,15 @@ class AgentRuntime:
             await close_provider(provider)
         self._providers.clear()
 
-    def sandboxed(self, agent: ResolvedAgent, session_key: str) -> bool:
+    def sandboxed(self, agent: ResolvedAgent, session_key: str, delegated: bool = False) -> bool:
         mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
         if mode == "off":
             return False
-        return mode == "all" or session_key != main_key(agent.id)
+        # A delegated turn carries another agent's (untrusted) words: never "main".
+        return mode == "all" or delegated or session_key != main_key(agent.id)
 
     def policy(
-        self, agent: ResolvedAgent, session_key: str, request: TurnRequest | None
+        self, agent: ResolvedAgent, session_key: str, request: TurnRequest | None, depth: int = 0
     ) -> ToolPolicy:
         msg = request.message if request is not None else None
         ctx = PolicyContext(
@@ -110,7 +111,7 @@ class AgentRuntime:
             channel=msg.channel if msg else None,
             group=msg.group if msg and msg.chat_type == "group" else None,
             sender=msg.sender if msg else None,
-            sandboxed=self.sandboxed(agent, session_key),
+            sandboxed=self.sandboxed(agent, session_key, delegated=depth > 0),
             turn_denies=request.denied_tools if request else frozenset(),
             flagged=request.flagged if request else False,
             plugin_tools=self._plugin_names,
@@ -131,7 +132,7 @@ class AgentRuntime:
             return None
         if not agent.workspace.exists():
             ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
-        policy = self.policy(agent, session_key, request)
+        policy = self.policy(agent, session_key, request, depth)
         ctx = ToolContext(
             agent=agent,
             session_key=session_key,
@@ -139,7 +140,7 @@ class AgentRuntime:
             paths=self.paths,
             policy=policy,
             sandboxed=policy.context.sandboxed,
-            session_is_main=session_key == main_key(agent.id),
+            session_is_main=depth == 0 and session_key == main_key(agent.id),
             store=self.store,
             events=self.events,
             services=self.services,

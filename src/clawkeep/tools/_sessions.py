@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clawkeep.sessions import escape_part
 
-__all__ = ["agent_of", "main_key", "owned_by"]
+__all__ = ["agent_of", "delegate_key", "main_key", "owned_by"]
 
 
 def owned_by(session_key: str, agent_id: str) -> bool:
@@ -18,3 +18,8 @@ def agent_of(session_key: str) -> str | None:
 
 def main_key(agent_id: str) -> str:
     return f"agent:{escape_part(agent_id.lower())}:main"
+
+
+def delegate_key(target: str, caller: str) -> str:
+    """The target's session for work delegated by ``caller`` (not the target's main one)."""
+    return f"agent:{escape_part(target.lower())}:delegate:{escape_part(caller.lower())}"

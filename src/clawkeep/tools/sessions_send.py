@@ -9,7 +9,7 @@ from pydantic import Field
 
 from clawkeep.config.agents import resolve_agents
 from clawkeep.decision import Deny
-from clawkeep.tools._sessions import agent_of, main_key
+from clawkeep.tools._sessions import agent_of, delegate_key
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["MAX_DEPTH", "TOOL", "SessionsSendArgs", "may_reach"]
@@ -62,7 +62,7 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
             return refuse(verdict.reason, verdict.detail)
     if ctx.store is None or ctx.services.delegate is None:
         return refuse("tools.sessions_send.unavailable", "no transcript store or runtime")
-    key = main_key(target)
+    key = delegate_key(target, ctx.agent.id)
     if args.session_key and agent_of(args.session_key) == target:
         key = args.session_key
     meta = {"untrusted": True, "source": source, "from_session": ctx.session_key}
