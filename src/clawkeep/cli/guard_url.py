@@ -9,10 +9,13 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 from pydantic import ValidationError
 
+from clawkeep.cli._common import config_options, fail_config, install_paths
+from clawkeep.config import ConfigError, load_config
 from clawkeep.config.schema.guard_network import NetworkGuardConfig
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import NetworkPolicy, Resolver, check_url, policy_from_config
@@ -68,6 +71,25 @@ def _run_jsonl(policy: NetworkPolicy, from_notes: bool, no_dns: bool) -> int:
     return status
 
 
+def _policy(
+    config_path: Path | None, openclaw: bool, allow_domains: tuple[str, ...], block_ip: bool
+) -> NetworkPolicy:
+    base = NetworkGuardConfig()
+    if config_path is not None or openclaw:
+        try:
+            base = load_config(install_paths(config_path, openclaw)).config.guards.network
+        except ConfigError as exc:
+            fail_config(exc)
+    settings = base.model_dump()
+    if allow_domains:
+        settings["allow_domains"] = allow_domains
+    settings["block_direct_ip"] = base.block_direct_ip or block_ip
+    try:
+        return policy_from_config(NetworkGuardConfig.model_validate(settings))
+    except ValidationError as exc:
+        raise click.UsageError(exc.errors()[0]["msg"]) from None
+
+
 @click.command()
 @click.argument("target", required=False)
 @click.option("--jsonl", is_flag=True, help="Read corpus-format JSON lines on stdin.")
@@ -80,6 +102,7 @@ def _run_jsonl(policy: NetworkPolicy, from_notes: bool, no_dns: bool) -> int:
 @click.option("--no-dns", is_flag=True, help="Do not resolve names; named hosts are refused.")
 @click.option("--allow-domain", "allow_domains", multiple=True, help="Allowlist entry (repeat).")
 @click.option("--block-direct-ip", is_flag=True, help="Refuse IP-literal hosts.")
+@config_options
 def url(
     target: str | None,
     jsonl: bool,
@@ -88,19 +111,19 @@ def url(
     no_dns: bool,
     allow_domains: tuple[str, ...],
     block_direct_ip: bool,
+    config_path: Path | None,
+    openclaw: bool,
 ) -> None:
-    """Say whether TARGET may be fetched by an agent, with the reason code."""
+    """Say whether TARGET may be fetched by an agent, with the reason code.
+
+    The policy is the default one, or ``guards.network`` of the config that --config or
+    --openclaw names; --allow-domain replaces its allowlist, --block-direct-ip adds to it.
+    """
     if jsonl == (target is not None):
         raise click.UsageError("give either a URL or --jsonl (records on stdin)")
     if resolve_from_notes and not jsonl:
         raise click.UsageError("--resolve-from-notes needs --jsonl")
-    try:
-        cfg = NetworkGuardConfig(
-            allow_domains=allow_domains or None, block_direct_ip=block_direct_ip
-        )
-    except ValidationError as exc:
-        raise click.UsageError(exc.errors()[0]["msg"]) from None
-    policy = policy_from_config(cfg)
+    policy = _policy(config_path, openclaw, allow_domains, block_direct_ip)
     if jsonl:
         sys.exit(_run_jsonl(policy, resolve_from_notes, no_dns))
     assert target is not None

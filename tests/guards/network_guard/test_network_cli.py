@@ -79,3 +79,19 @@ def test_json_output_for_one_url() -> None:
     assert out["verdict"] == "block"
     assert out["reason"] == "network_guard.loopback"
     assert "NAT64" in out["detail"]
+
+
+def test_policy_comes_from_the_named_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "clawkeep.json"
+    config.write_text('{guards: {network: {allowDomains: ["*.example.com"]}}}')
+    blocked = clawkeep("--config", str(config), "--no-dns", "https://evil.example.org/")
+    assert blocked.returncode == 1
+    assert "network_guard.domain_not_allowed" in blocked.stdout
+
+
+def test_invalid_network_config_is_exit_2_with_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "clawkeep.json"
+    config.write_text("{guards: {network: {maxRedirects: 99}}}")
+    done = clawkeep("--config", str(config), "--no-dns", "https://example.com/")
+    assert done.returncode == 2
+    assert "maxRedirects" in done.stderr
