@@ -7,27 +7,24 @@ speaks the wire protocol around them.
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from clawkeep.audit.finding import Finding
-from clawkeep.fsutil import PRIVATE_FILE_MODE, ensure_private_dir
 
 __all__ = [
     "AuditRunner",
     "ChatEntry",
     "ChatHistory",
-    "JsonlChatHistory",
     "MemoryChatHistory",
     "PairingResult",
     "PairingService",
     "PendingPairing",
+    "TranscriptChatHistory",
+    "TranscriptReader",
     "pending_json",
 ]
 
@@ -120,40 +117,42 @@ class MemoryChatHistory:
             return list(self._entries)[-limit:] if limit > 0 else []
 
 
-class JsonlChatHistory:
-    """The web chat transcript as JSON lines (0600), fsynced before a reply is acknowledged."""
+class _Turn(Protocol):
+    @property
+    def role(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def ts(self) -> float: ...
 
-    def __init__(self, path: Path, max_loaded: int = 1000) -> None:
-        ensure_private_dir(path.parent)
-        self._path = path
-        self._lock = threading.Lock()
-        self._cache: deque[ChatEntry] = deque(self._load(path), maxlen=max_loaded)
 
-    @staticmethod
-    def _load(path: Path) -> list[ChatEntry]:
-        if not path.exists():
-            return []
-        out: list[ChatEntry] = []
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                raw = json.loads(line)
-                entry = ChatEntry(raw["role"], str(raw["text"]), float(raw["ts"]), raw["reason"])
-            except (ValueError, KeyError, TypeError):
-                continue  # a torn last line after a crash: skip it, keep the rest
-            out.append(entry)
-        return out
+class TranscriptReader(Protocol):
+    """The sessions stage's transcript store, as far as the web chat reads it."""
+
+    def history(self, session_key: str, limit: int = 50) -> Sequence[_Turn]: ...
+
+
+class TranscriptChatHistory:
+    """The web chat history read from the operator's session transcript.
+
+    The pipeline writes the transcript as it handles each message, so ``append`` has
+    nothing left to do: one store, one truth.
+    """
+
+    def __init__(self, store: TranscriptReader, session_key: str) -> None:
+        self._store = store
+        self._key = session_key
 
     def append(self, entries: Sequence[ChatEntry]) -> None:
-        data = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries)
-        with self._lock:
-            fd = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
-            try:
-                os.write(fd, data.encode())
-                os.fsync(fd)  # acknowledged means on disk
-            finally:
-                os.close(fd)
-            self._cache.extend(entries)
+        return None
 
     def recent(self, limit: int) -> list[ChatEntry]:
-        with self._lock:
-            return list(self._cache)[-limit:] if limit > 0 else []
+        out: list[ChatEntry] = []
+        for turn in self._store.history(self._key, limit):
+            role: Role = (
+                "assistant"
+                if turn.role == "assistant"
+                else ("user" if turn.role == "user" else "system")
+            )
+            out.append(ChatEntry(role, turn.text, turn.ts))
+        return out

@@ -16,14 +16,13 @@ from starlette.routing import BaseRoute
 
 from clawkeep.audit.finding import Finding
 from clawkeep.config.loader import LoadedConfig
+from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.gateway.app import BackgroundTask
 from clawkeep.gateway.core import GatewayServices
-from clawkeep.gateway.services import JsonlChatHistory
+from clawkeep.gateway.services import TranscriptChatHistory
 
-__all__ = ["WEBCHAT_HISTORY", "GatewayWiring", "build_services", "build_wiring"]
-
-WEBCHAT_HISTORY = ("webchat", "history.jsonl")
+__all__ = ["GatewayWiring", "build_services", "build_wiring"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,18 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     return _build(loaded, env)
 
 
+def _operator_session(loaded: LoadedConfig) -> str:
+    """The session key the pipeline files the operator's web chat under."""
+    from clawkeep.channels.webchat import webchat_message
+    from clawkeep.config.agents import default_agent
+    from clawkeep.sessions import route
+
+    message = webchat_message({"type": "chat", "text": "-"})
+    assert not isinstance(message, Deny)  # a constant, well-formed frame
+    agent = default_agent(loaded.config, loaded.paths)
+    return route(message, agent, loaded.config.session).session_key
+
+
 def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     from clawkeep.agents.build import build_runtime
     from clawkeep.channels.wiring import channel_seams
@@ -60,7 +71,7 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     pipeline = build_pipeline(loaded, events=events)
     pipeline.responder = build_runtime(loaded, store=pipeline.store, events=events)
     seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)
-    history = JsonlChatHistory(paths.state_dir.joinpath(*WEBCHAT_HISTORY))
+    history = TranscriptChatHistory(pipeline.store, _operator_session(loaded))
     frozen_env = dict(env)
 
     def audit() -> Sequence[Finding]:
