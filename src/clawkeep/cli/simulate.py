@@ -2,7 +2,8 @@
 
 An operator's dry run of their access config: the message goes through the same access,
 command, guard and routing stages as a delivered one, with the install's real stores
-(so a pairing code it issues is real and can be approved). Exit 0 admitted or command
+(so a pairing code it issues is real and can be approved). With ``--reply`` an admitted
+message also gets the agent's turn and its reply is printed. Exit 0 admitted or command
 accepted, 1 dropped / pairing / refused / blocked, 2 bad usage or invalid config.
 """
 
@@ -29,6 +30,9 @@ __all__ = ["simulate"]
 @click.option("--thread", default=None, help="Thread / topic id inside the group.")
 @click.option("--mention", is_flag=True, help="The channel reports that the agent was mentioned.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@click.option(
+    "--reply", "with_reply", is_flag=True, help="Also run the agent turn (calls the model)."
+)
 @click.argument("text")
 @config_options
 def simulate(
@@ -39,6 +43,7 @@ def simulate(
     thread: str | None,
     mention: bool,
     as_json: bool,
+    with_reply: bool,
     text: str,
     config_path: Path | None,
     openclaw: bool,
@@ -67,7 +72,12 @@ def simulate(
         received_at=time.time(),
         is_owner=channel == "webchat",  # the web chat is the operator's channel
     )
-    outcome = asyncio.run(build_pipeline(loaded).handle(message))
+    pipeline = build_pipeline(loaded)
+    if with_reply:  # opt-in: a dry run of access must not spend model calls by default
+        from clawkeep.agents.build import build_runtime
+
+        pipeline.responder = build_runtime(loaded, store=pipeline.store, events=pipeline.events)
+    outcome = asyncio.run(pipeline.handle(message))
     if as_json:
         out = {
             "kind": outcome.kind,
