@@ -184,12 +184,15 @@ def test_fallback_model_answers_when_primary_fails() -> None:
         assert asyncio.run(provider.complete("s", HISTORY, [])).text == "from fallback"
 
 
-@pytest.mark.parametrize("api", ["openai-completions", "anthropic-messages"])
+@pytest.mark.parametrize("api", ["openai-completions", "anthropic-messages", "ollama"])
 def test_real_adapter_driving_attacker_exec_under_seed_deny_list(tmp_path: Path, api: str) -> None:
     marker = tmp_path / "pwned"
     args = {"command": f"touch {marker}"}
-    stream = openai_stream if api == "openai-completions" else anthropic_stream
-    replies = [stream("", [("c1", "exec", args)]), stream("all done")]
+    if api == "ollama":
+        replies = [ollama_stream("", [("exec", args)]), ollama_stream("all done")]
+    else:
+        stream = openai_stream if api == "openai-completions" else anthropic_stream
+        replies = [stream("", [("c1", "exec", args)]), stream("all done")]
     with fake_server(replies) as srv:
         models = ModelsConfig.model_validate(
             {"providers": {"fake": {"api": api, "baseUrl": srv.url, "maxRetries": 0}}}
