@@ -236,16 +236,16 @@ def test_guarded_client_following_redirects_rechecks_each_hop() -> None:
     assert listener.connections == 0
 
 
-def test_environment_proxy_is_not_used_to_reach_a_refused_host(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    with trap() as proxy:
+def test_environment_proxy_is_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = NetworkPolicy(allow_cidrs=(ip_network("127.0.0.2/32"),))
+    with trap("127.0.0.1") as proxy, http_server({}, host="127.0.0.2") as server:
         proxy_url = f"http://127.0.0.1:{proxy.port}"
-        monkeypatch.setenv("HTTP_PROXY", proxy_url)
-        monkeypatch.setenv("ALL_PROXY", proxy_url)
-        result = run(fetch("http://10.0.0.5/", NetworkPolicy()))
-    assert isinstance(result, Deny) and result.reason == "network_guard.private_address"
-    assert proxy.connections == 0
+        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+            monkeypatch.setenv(name, proxy_url)
+        result = run(fetch(server.url("/direct"), policy))
+    assert isinstance(result, FetchResult) and result.body == b"ok"
+    assert [path for path, _ in server.seen] == ["/direct"]
+    assert proxy.connections == 0  # a proxy would connect wherever it likes, unchecked
 
 
 def test_tls_server_name_stays_on_the_host_name_while_connecting_to_the_checked_ip() -> None:
