@@ -178,3 +178,11 @@ def test_catastrophic_mention_pattern_is_rejected_at_load(pattern: str) -> None:
         RootConfig.model_validate(
             {"agents": {"defaults": {"groupChat": {"mentionPatterns": [pattern]}}}}
         )
+
+
+def test_group_message_without_a_group_id_is_dropped(tmp_path: Path) -> None:
+    ac = control(
+        tmp_path, {"telegram": {"groupPolicy": "open", "groups": {"*": {"requireMention": False}}}}
+    )
+    v = ac.decide(InboundMessage("telegram", "default", "42", "group", "hi", "r", group=None))
+    assert (v.action, v.reason) == ("drop", "access.group.missing_id")

@@ -221,3 +221,16 @@ def test_pollers_come_from_config_with_tokens_only(tmp_path: Path) -> None:
     found = pollers_from_config(config, pipeline(tmp_path, {}), events=events)
     assert sorted(p.account for p in found) == ["b", "default"]
     assert json.dumps([p.account for p in found])
+
+
+def test_long_reply_is_sent_in_pieces_under_the_api_limit(tmp_path: Path) -> None:
+    class Long:
+        async def respond(self, request: Any) -> str | None:
+            return "x" * 9000
+
+    pipe = pipeline(tmp_path, {"dmPolicy": "allowlist", "allowFrom": [555]})
+    pipe.responder = Long()
+    with fake_bot_api() as api:
+        api.push(tg_message(1, 555, "talk a lot"))
+        asyncio.run(rounds(poller(api, pipe), 1))
+    assert [len(m["text"]) for m in api.sent] == [4096, 4096, 808]

@@ -37,7 +37,9 @@ def decide_group(
     """Admit or drop one group message under ``cfg``."""
     if cfg.group_policy == "disabled":
         return AccessVerdict("drop", "access.group.disabled")
-    group_id = message.group or ""
+    if not message.group:  # a group message must say which group: no shared "" session
+        return AccessVerdict("drop", "access.group.missing_id")
+    group_id = message.group
     own = cfg.groups.get(group_id)
     star = cfg.groups.get("*")
     if cfg.group_policy == "allowlist" and own is None and star is None:

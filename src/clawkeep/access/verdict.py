@@ -5,6 +5,7 @@ access.owner, access.dm.allowed, access.dm.approved, access.dm.open, access.dm.d
 access.dm.not_allowed, access.pairing.code_issued, access.pairing.pending,
 access.pairing.cap_reached, access.group.allowed, access.group.disabled,
 access.group.not_allowed, access.group.sender_not_allowed, access.group.no_mention,
+access.group.missing_id,
 access.channel.not_configured, access.channel.disabled, access.account.unknown.
 """
 

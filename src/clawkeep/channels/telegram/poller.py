@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.telegram.client import TelegramClient, TelegramError
+from clawkeep.channels.telegram.client import MAX_REPLY, TelegramClient, TelegramError
 from clawkeep.channels.telegram.parse import TELEGRAM, BotIdentity, parse_update
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
@@ -123,7 +123,9 @@ class TelegramPoller:
 
     async def _reply(self, msg: InboundMessage, text: str) -> None:
         chat = msg.group if msg.chat_type == "group" and msg.group else msg.sender
-        await self.client.send_message(chat, text, thread=msg.thread, reply_to=msg.raw_id)
+        for start in range(0, len(text), MAX_REPLY):  # long replies go out in pieces
+            piece = text[start : start + MAX_REPLY]
+            await self.client.send_message(chat, piece, thread=msg.thread, reply_to=msg.raw_id)
 
 
 def poller_from_config(
