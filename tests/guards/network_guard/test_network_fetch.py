@@ -292,3 +292,25 @@ def test_closed_port_is_a_fetch_failure_value_not_an_exception() -> None:
         port = listener.port
     result = run(fetch(f"http://127.0.0.1:{port}/", LOOPBACK_ALLOWED))
     assert isinstance(result, Deny) and result.reason == "network_guard.fetch_failed"
+
+
+@pytest.mark.parametrize(
+    ("location", "code"),
+    [
+        ("//127.0.0.1:{port}/", "network_guard.loopback"),
+        ("file:///etc/passwd", "network_guard.scheme"),
+        ("gopher://127.0.0.1:{port}/_stats", "network_guard.scheme"),
+        ("http://user:pw@127.0.0.1:{port}/", "network_guard.userinfo"),
+        ("http://0x7f000001:{port}/", "network_guard.ip_literal_form"),
+        ("http://[::ffff:127.0.0.1]:{port}/", "network_guard.loopback"),
+        ("http://localhost:{port}/", "network_guard.loopback"),
+    ],
+)
+def test_redirect_location_tricks_never_reach_a_loopback_listener(location: str, code: str) -> None:
+    policy = NetworkPolicy(allow_cidrs=(ip_network("127.0.0.2/32"),))
+    with trap("127.0.0.1") as listener:
+        routes = {"/r": redirect_to(location.format(port=listener.port))}
+        with http_server(routes, host="127.0.0.2") as server:
+            result = run(fetch(server.url("/r"), policy))
+    assert isinstance(result, Deny) and result.reason == code
+    assert listener.connections == 0

@@ -192,11 +192,36 @@ def test_names_that_mean_this_machine_or_the_intranet_are_refused(url: str, code
     assert reason(url) == code
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1./",
+        "http://[0000:0000:0000:0000:0000:0000:0000:0001]/",
+        "http://[::FFFF:7F00:0001]/",
+        "http://[0:0:0:0:0:ffff:127.0.0.1]:8080/",
+        "HTTP://LOCALHOST:80/",
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
+        "http://[64:ff9b::169.254.169.254]/",
+    ],
+)
+def test_spelling_variants_of_inside_addresses_are_refused(url: str) -> None:
+    assert isinstance(check_url(url, DEFAULT, public), Deny)
+
+
 def test_a_name_with_no_dns_answer_fails_closed() -> None:
     assert reason("https://example.com/", resolver=no_dns) == "network_guard.dns_failed"
     assert reason("https://example.com/", resolver=lambda h: []) == "network_guard.dns_failed"
     assert reason("https://example.com/", resolver=lambda h: ["not-an-ip"]) == (
         "network_guard.dns_failed"
+    )
+    assert reason("https://example.com/", resolver=lambda h: ["0177.0.0.1"]) == (
+        "network_guard.dns_failed"
+    )
+    assert reason("https://example.com/", resolver=lambda h: ["fe80::1%eth0"]) == (
+        "network_guard.link_local"
+    )
+    assert reason("https://example.com/", resolver=lambda h: ["0.0.0.0"]) == (
+        "network_guard.unspecified"
     )
 
 
