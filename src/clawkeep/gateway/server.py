@@ -98,6 +98,7 @@ def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
         access_log=False,  # the gateway writes its own access log, without secrets
         log_level="warning" if log_level not in ("debug", "trace") else "debug",
         timeout_graceful_shutdown=30,
+        limit_concurrency=1024,  # beyond this many open connections: 503, not memory exhaustion
     )
 
 
