@@ -91,6 +91,9 @@ def http_server(
         def do_POST(self) -> None:
             self.do_GET()
 
+        def do_HEAD(self) -> None:
+            self.do_GET()
+
         def log_message(self, *args: object) -> None:
             return
 

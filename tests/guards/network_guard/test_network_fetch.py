@@ -314,3 +314,15 @@ def test_redirect_location_tricks_never_reach_a_loopback_listener(location: str,
             result = run(fetch(server.url("/r"), policy))
     assert isinstance(result, Deny) and result.reason == code
     assert listener.connections == 0
+
+
+def test_head_of_a_large_resource_is_not_a_body_over_the_cap() -> None:
+    def head(handler: http.server.BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(10**9))
+        handler.end_headers()
+
+    policy = NetworkPolicy(allow_cidrs=(ip_network("127.0.0.0/8"),), max_body_bytes=1000)
+    with http_server({"/big": head}) as server:
+        result = run(fetch(server.url("/big"), policy, method="HEAD"))
+    assert isinstance(result, FetchResult) and result.status == 200 and result.body == b""

@@ -159,7 +159,8 @@ async def _read_capped(
 ) -> FetchResult | Deny:
     cap = policy.max_body_bytes
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > cap:  # refuse before reading a byte
+    head = response.request.method == "HEAD"
+    if not head and declared.isdigit() and int(declared) > cap:  # refuse before reading
         return Deny("network_guard.body_too_large", f"Content-Length {declared} > {cap}")
     chunks: list[bytes] = []
     size = 0
