@@ -88,3 +88,13 @@ def test_deep_findings_combine_probe_and_plugin_scan(tmp_path: Path) -> None:
     loaded = LoadedConfig(_config(_free_port()), paths, exists=False)
     ids = {f.check_id for f in deep_findings(loaded, timeout=5)}
     assert ids == {"gateway.probe_failed", "plugins.code_safety.subprocess"}
+
+
+def test_openclaw_gateway_is_not_misjudged_by_clawkeep_protocol_probes(
+    impostor: int, tmp_path: Path
+) -> None:
+    # OpenClaw's control UI answers 200 for any path: only listeners are judged there.
+    paths = InstallPaths("openclaw", tmp_path, tmp_path / "openclaw.json")
+    loaded = LoadedConfig(_config(impostor), paths, exists=True)
+    ids = {f.check_id for f in deep_findings(loaded, timeout=5)}
+    assert ids == {"gateway.probe.auth_not_probed"}

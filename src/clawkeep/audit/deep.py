@@ -41,6 +41,7 @@ def code_findings(hits: list[CodeFinding]) -> list[Finding]:
 
 def deep_findings(loaded: LoadedConfig, *, timeout: float = 3.0) -> list[Finding]:
     """Probe the gateway the config names and scan extensions/ for risky plugin code."""
-    findings = probe_findings(loaded.config, timeout=timeout)
+    clawkeep = loaded.flavor == "clawkeep"
+    findings = probe_findings(loaded.config, timeout=timeout, protocol_probes=clawkeep)
     findings.extend(code_findings(scan_plugins(loaded.paths.extensions_dir)))
     return findings

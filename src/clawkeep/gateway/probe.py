@@ -93,8 +93,14 @@ def _probe_target(config: RootConfig) -> str:
     return hosts[0]
 
 
-def probe_findings(config: RootConfig, *, timeout: float = 3.0) -> list[Finding]:
-    """Probe the gateway the config names; every outcome is a finding."""
+def probe_findings(
+    config: RootConfig, *, timeout: float = 3.0, protocol_probes: bool = True
+) -> list[Finding]:
+    """Probe the gateway the config names; every outcome is a finding.
+
+    ``protocol_probes=False`` (an OpenClaw install: another wire protocol, whose control
+    UI answers 200 for any path) keeps to reachability and listening addresses.
+    """
     host, port = _probe_target(config), config.gateway.port
     result = probe_gateway(host, port, timeout=timeout)
     where = f"{host}:{port}"
@@ -108,8 +114,18 @@ def probe_findings(config: RootConfig, *, timeout: float = 3.0) -> list[Finding]
                 "Start it with `clawkeep gateway run`, then run `security audit --deep` again.",
             )
         ]
-    findings = _auth_findings(config, result, where)
+    findings = _auth_findings(config, result, where) if protocol_probes else []
     findings.extend(_listener_findings(config, result, where))
+    if not protocol_probes:
+        findings.append(
+            Finding(
+                "gateway.probe.auth_not_probed",
+                "info",
+                "Auth of this gateway was not probed",
+                f"{where} answers, but it is not a clawkeep gateway; only its listening "
+                "addresses were checked.",
+            )
+        )
     if not findings:
         findings.append(
             Finding(
