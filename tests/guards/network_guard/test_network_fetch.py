@@ -280,7 +280,7 @@ def test_caller_cannot_override_host_or_framing_headers(header: str) -> None:
 def test_connection_allowed_only_by_a_widened_policy_is_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with http_server({}) as server, caplog.at_level("WARNING", "clawkeep.guards.network"):
+    with http_server({}) as server, caplog.at_level("INFO", "clawkeep.guards.network"):
         result = run(fetch(server.url("/"), LOOPBACK_ALLOWED))
     assert isinstance(result, FetchResult)
     assert "network_guard.allowed_by_exception" in caplog.text

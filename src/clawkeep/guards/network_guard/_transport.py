@@ -66,7 +66,7 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
             if isinstance(decision, Deny):
                 raise _BackendRefused(decision)
             if decision.reason == EXCEPTION_ALLOWED:  # a widened policy was used: leave a trace
-                _log.warning("network_guard: %s: %s", decision.reason, decision.detail)
+                _log.info("network_guard: %s: %s", decision.reason, decision.detail)
             return [literal]
         resolve = partial(resolve_checked, host, self._policy, self._resolver)
         resolved = await anyio.to_thread.run_sync(resolve)
@@ -74,7 +74,7 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
             raise _BackendRefused(resolved)
         addresses, verdict = resolved
         if verdict.reason == EXCEPTION_ALLOWED:  # a widened policy was used: leave a trace
-            _log.warning("network_guard: %s: %s", verdict.reason, verdict.detail)
+            _log.info("network_guard: %s: %s", verdict.reason, verdict.detail)
         return addresses
 
     async def connect_tcp(
