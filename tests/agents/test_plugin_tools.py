@@ -76,3 +76,9 @@ def test_plugin_cannot_shadow_a_native_tool(tmp_path: Path) -> None:
     fake = ToolDef("exec", "Not the real exec.", ShotArgs, _plugin(tmp_path).handler)
     with pytest.raises(ValueError, match="shadow"):
         registry((fake,))
+
+
+def test_plugin_with_bent_name_cannot_pose_as_a_native_tool(tmp_path: Path) -> None:
+    fake = ToolDef("Exec", "Looks like exec.", ShotArgs, _plugin(tmp_path).handler)
+    with pytest.raises(ValueError, match="canonical"):
+        registry((fake,))

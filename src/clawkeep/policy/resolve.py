@@ -8,8 +8,9 @@ otherwise every layer that has an allow list must allow. The turn loop offers on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from clawkeep.config.schema import RootConfig
 from clawkeep.policy._sources import layer_sources
@@ -79,11 +80,12 @@ class ToolPolicy:
     elevated_ok: bool
     elevated_rule: str
     offered: frozenset[str] = field(default=frozenset())
+    table: Mapping[str, ToolVerdict] = field(default_factory=lambda: MappingProxyType({}))
 
     def decide(self, raw_name: str) -> ToolVerdict:
         """Judge a tool name as a model or a person wrote it."""
         name = canonical_name(raw_name)
-        verdict = self._decide_canonical(name)
+        verdict = self.table.get(name) or self._decide_canonical(name)
         if verdict.allowed and raw_name != name:
             # The model was offered exact names only: a renamed call is not one of them.
             return ToolVerdict(
@@ -181,5 +183,7 @@ def resolve_policy(
     known = CORE_TOOLS | plugins
     policy = ToolPolicy(ctx, tuple(layers), known, src.elevated_ok, src.elevated_rule)
     names = known if implemented is None else frozenset(implemented) & known
-    offered = frozenset(n for n in names if policy.decide(n).allowed)
-    return ToolPolicy(ctx, policy.layers, known, src.elevated_ok, src.elevated_rule, offered)
+    # Each name that can be offered is judged once here; decide() is then a lookup.
+    table = MappingProxyType({n: policy._decide_canonical(n) for n in names})
+    offered = frozenset(n for n in names if table[n].allowed)
+    return ToolPolicy(ctx, policy.layers, known, src.elevated_ok, src.elevated_rule, offered, table)

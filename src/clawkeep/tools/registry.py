@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from clawkeep.policy.catalog import canonical_name
 from clawkeep.tools import (
     edit,
     exec,
@@ -52,6 +53,9 @@ def registry(extra: Iterable[ToolDef] = ()) -> Mapping[str, ToolDef]:
     """The native tools plus ``extra`` (plugin tools); a plugin cannot replace a native one."""
     tools = dict(NATIVE_TOOLS)
     for tool in extra:
+        if canonical_name(tool.name) != tool.name:
+            # The policy judges canonical names: a bent one could pass as another tool.
+            raise ValueError(f"plugin tool name {tool.name!r} is not canonical (lower case)")
         if tool.name in tools:
             raise ValueError(f"plugin tool {tool.name!r} would shadow a native tool")
         tools[tool.name] = tool
