@@ -35,7 +35,7 @@ def test_configured_channels_are_mounted(tmp_path: Path) -> None:
         {"channels": {"webhook": {"secret": "x"}, "telegram": {"botToken": "1:x"}}}
     )
     seams = channel_seams(config, pipe(tmp_path, config), events=EventLog())
-    assert [getattr(r, "path", "") for r in seams.public_routes] == ["/channels/webhook/{account}"]
+    assert [getattr(r, "path", "") for r in seams.public_routes] == ["/channels/webhook/default"]
     assert len(seams.background) == 1
 
 

@@ -20,12 +20,13 @@ __all__ = ["Receiver", "receiver", "serve"]
 
 
 @contextmanager
-def serve(routes: list[Route]) -> Iterator[str]:
-    app = Starlette(routes=routes)
+def serve(routes: list[Route], app: Any = None) -> Iterator[str]:
+    app = app if app is not None else Starlette(routes=routes)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="error", lifespan="off", proxy_headers=False)
+    lifespan = "off" if routes else "on"  # a whole app (routes=[]) runs its lifespan
+    config = uvicorn.Config(app, log_level="error", lifespan=lifespan, proxy_headers=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clawkeep.channels.webhook.payload import WEBHOOK, WebhookPayload, parse_payload
 from clawkeep.channels.webhook.reply import deliver_reply, reply_body
-from clawkeep.channels.webhook.routes import DEFAULT_PATH, MAX_BODY, WebhookChannel, webhook_routes
+from clawkeep.channels.webhook.routes import MAX_BODY, PATH_PREFIX, WebhookChannel, webhook_routes
 from clawkeep.channels.webhook.verify import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -15,8 +15,8 @@ from clawkeep.channels.webhook.verify import (
 )
 
 __all__ = [
-    "DEFAULT_PATH",
     "MAX_BODY",
+    "PATH_PREFIX",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "WEBHOOK",

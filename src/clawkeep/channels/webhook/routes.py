@@ -1,14 +1,17 @@
-"""The signed webhook endpoint: ``POST /channels/webhook/{account}`` for bridges.
+"""The signed webhook endpoint: ``POST /channels/webhook/<account>`` for bridges.
 
-Order of work, fail closed at each step: known account -> body size cap -> signature,
-timestamp and replay (``verify``) -> strict body (``payload``) -> the pipeline. Every
-verification failure answers the same 401 (the sender learns nothing about which
-check failed), is logged with its reason code, and stores nothing. An admitted
-message's reply is POSTed to the account's ``callbackUrl`` after the response.
+Each configured account gets its own literal path (``/channels/webhook/default``,
+``/channels/webhook/<account>``). Order of work, fail closed at each step: known
+account -> body size cap -> signature, timestamp and replay (``verify``) -> strict
+body (``payload``) -> the pipeline. Every verification failure answers the same 401
+(the sender learns nothing about which check failed), is logged with its reason code,
+and stores nothing. An admitted message's reply is POSTed to the account's
+``callbackUrl`` after the response.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +32,11 @@ from clawkeep.events.log import EventLog
 from clawkeep.guards.network_guard import Resolver, policy_from_config
 from clawkeep.pipeline.types import InboundHandler
 
-__all__ = ["DEFAULT_PATH", "MAX_BODY", "REPLAY_FILE", "WebhookChannel", "webhook_routes"]
+__all__ = ["MAX_BODY", "PATH_PREFIX", "REPLAY_FILE", "WebhookChannel", "webhook_routes"]
 
 REPLAY_FILE = "webhook-replay.sqlite"
-DEFAULT_PATH = "/channels/webhook/{account}"
+PATH_PREFIX = "/channels/webhook"
+_ACCOUNT = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_BODY = 64 * 1024
 _REFUSED = {"ok": False, "error": "unauthorized"}
 
@@ -80,8 +84,8 @@ class WebhookChannel:
         body = _REFUSED if status == 401 else {"ok": False, "error": reason.rsplit(".", 1)[-1]}
         return JSONResponse(body, status_code=status)
 
-    async def endpoint(self, request: Request) -> Response:
-        account = str(request.path_params.get("account", "default"))[:64]
+    async def endpoint(self, request: Request, account: str = "default") -> Response:
+        """Handle one POST for ``account``."""
         cfg = self._settings(account)
         if cfg is None:
             return self._drop("channels.webhook.unknown_account", account, 404)
@@ -116,8 +120,26 @@ class WebhookChannel:
             "channels.webhook", result.reason, account=msg.account, detail=result.detail
         )
 
-    def routes(self, path: str = DEFAULT_PATH) -> list[Route]:
-        return [Route(path, self.endpoint, methods=["POST"])]
+    def routes(self, prefix: str = PATH_PREFIX) -> list[Route]:
+        """One literal route per configured account (``<prefix>/<account>``).
+
+        Literal paths, not a ``{account}`` template: the gateway exempts public routes
+        from its token check by exact path, and an unknown account then never reaches
+        this code at all.
+        """
+        ch = self._config.channels.get(WEBHOOK)
+        names = ["default", *ch.accounts] if ch is not None and ch.enabled else []
+        out = []
+        for name in names:
+            if not _ACCOUNT.fullmatch(name):
+                self._events.emit("channels.webhook", "channels.webhook.account_name", account=name)
+                continue  # a name that cannot be a path segment is not served
+
+            async def endpoint(request: Request, _name: str = name) -> Response:
+                return await self.endpoint(request, _name)
+
+            out.append(Route(f"{prefix}/{name}", endpoint, methods=["POST"]))
+        return out
 
 
 def webhook_routes(
