@@ -66,3 +66,11 @@ def test_approval_on_an_allowlist_channel_says_it_is_not_consulted(state: Path) 
     assert code is not None
     result = CliRunner().invoke(main, ["pairing", "approve", "telegram", code])
     assert result.exit_code == 0 and "does not consult approvals" in result.output
+
+
+def test_escape_sequences_in_a_strangers_name_never_reach_the_terminal(state: Path) -> None:
+    store = PairingStore.open(state)
+    store.request("webhook", "default", "\x1b]0;pwned\x07id", sender_name="\x1b[2J\x1b[31mroot")
+    out = run("pairing", "list").output
+    assert "\x1b" not in out and "\x07" not in out
+    assert "?[2J?[31mroot" in out

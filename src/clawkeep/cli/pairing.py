@@ -27,6 +27,11 @@ def _load(config_path: Path | None, openclaw: bool) -> LoadedConfig:
         raise  # unreachable: fail_config exits
 
 
+def _show(text: str) -> str:
+    # Sender ids and names come from strangers: no escape sequence reaches the terminal.
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _when(ts: float) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
@@ -74,11 +79,13 @@ def list_(channel: str | None, as_json: bool, config_path: Path | None, openclaw
         return
     click.echo(f"Pending ({len(pending)}):")
     for p in pending:
-        name = f" ({p.sender_name})" if p.sender_name else ""
-        click.echo(f"  {p.channel}/{p.account}  {p.sender}{name}  expires {_when(p.expires_at)}")
+        name = f" ({_show(p.sender_name)})" if p.sender_name else ""
+        where = _show(f"{p.channel}/{p.account}  {p.sender}")
+        click.echo(f"  {where}{name}  expires {_when(p.expires_at)}")
     click.echo(f"Approved ({len(approved)}):")
     for a in approved:
-        click.echo(f"  {a.channel}/{a.account}  {a.sender}  since {_when(a.approved_at)}")
+        where = _show(f"{a.channel}/{a.account}  {a.sender}")
+        click.echo(f"  {where}  since {_when(a.approved_at)}")
 
 
 @pairing.command("approve")
@@ -101,13 +108,13 @@ def approve(
         click.echo(f"refused ({result.reason}): {result.detail}", err=True)
         raise SystemExit(1)
     account, sender = result.account, result.sender
-    click.echo(f"approved: {channel}/{account} {sender}")
+    click.echo(_show(f"approved: {channel}/{account} {sender}"))
     ch = loaded.config.channels.get(channel)
     cfg = ch.for_account(account) if ch is not None else None
     if cfg is not None and cfg.dm_policy != "pairing":
         click.echo(
             f'note: dmPolicy here is "{cfg.dm_policy}", which does not consult approvals; '
-            f"add {sender} to allowFrom to let them in.",
+            f"add {_show(sender)} to allowFrom to let them in.",
             err=True,
         )
     if notify:
