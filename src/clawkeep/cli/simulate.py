@@ -91,9 +91,14 @@ def simulate(
     else:
         click.echo(_describe(outcome.kind, outcome.reason, outcome.agent_id, outcome.session_key))
         if outcome.reply:
-            click.echo(f"reply: {outcome.reply}")
+            click.echo(f"reply: {_show(outcome.reply)}")
     ok = outcome.kind == "admitted" or outcome.reason == "commands.accepted"
     raise SystemExit(0 if ok else 1)
+
+
+def _show(text: str) -> str:
+    # A model's reply may carry escape sequences an attacker planted: print them inert.
+    return "".join(c if c.isprintable() or c in "\n\t" else "?" for c in text)
 
 
 def _describe(kind: str, reason: str, agent: str | None, session: str | None) -> str:
