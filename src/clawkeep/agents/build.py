@@ -29,13 +29,10 @@ def build_runtime(
     services: ToolServices | None = None,
 ) -> AgentRuntime:
     """The agent turn for ``loaded``'s install, sharing the pipeline's store and events."""
-    if models is None:
-        mounted = getattr(loaded.config, "models", None)  # the root `models` key, when present
-        models = mounted if isinstance(mounted, ModelsConfig) else ModelsConfig()
     return AgentRuntime(
         loaded.config,
         loaded.paths,
-        models=models,
+        models=models or loaded.config.models,
         store=store,
         events=events,
         services=services,

@@ -20,6 +20,7 @@ from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.config.schema.guard_file import FileGuardConfig
 from clawkeep.config.schema.guard_network import NetworkGuardConfig
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
+from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.config.schema.session import SessionConfig
 from clawkeep.config.schema.tools import ToolsConfig
 
@@ -43,6 +44,7 @@ class RootConfig(Model):
     session: SessionConfig = SessionConfig()
     channels: dict[str, ChannelConfig] = {}
     agents: AgentsConfig = AgentsConfig()
+    models: ModelsConfig = ModelsConfig()
     tools: ToolsConfig = ToolsConfig()
     commands: CommandsConfig = CommandsConfig()
     skills: SkillsConfig = SkillsConfig()
