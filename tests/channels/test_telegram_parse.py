@@ -75,3 +75,13 @@ def test_non_messages_are_refused_with_reasons() -> None:
         "channels.telegram.unsupported_chat",
         "channels.telegram.unsupported_update",
     ]
+
+
+def test_reply_pieces_count_utf16_units_like_the_api() -> None:
+    from clawkeep.channels.telegram.client import split_message
+
+    crabs = "🦀" * 3000  # 6000 UTF-16 units
+    pieces = split_message(crabs)
+    assert "".join(pieces) == crabs
+    assert [len(p.encode("utf-16-le")) // 2 for p in pieces] == [4096, 1904]
+    assert split_message("") == []

@@ -11,11 +11,24 @@ from typing import Any
 
 import httpx2
 
-__all__ = ["DEFAULT_API_BASE", "MAX_REPLY", "TelegramClient", "TelegramError"]
+__all__ = ["DEFAULT_API_BASE", "MAX_REPLY", "TelegramClient", "TelegramError", "split_message"]
 
 DEFAULT_API_BASE = "https://api.telegram.org"
 MAX_REPLY = 4096  # the Bot API's limit on one message's text
 _MAX_RESPONSE = 4 * 1024 * 1024
+
+
+def split_message(text: str, limit: int = MAX_REPLY) -> list[str]:
+    """``text`` in pieces of at most ``limit`` UTF-16 code units (how the API counts)."""
+    pieces, start, units = [], 0, 0
+    for i, ch in enumerate(text):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > limit:
+            pieces.append(text[start:i])
+            start, units = i, 0
+        units += width
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
 
 
 class TelegramError(Exception):
@@ -65,7 +78,10 @@ class TelegramClient:
     async def send_message(
         self, chat_id: str, text: str, *, thread: str | None = None, reply_to: str | None = None
     ) -> Any:
-        payload: dict[str, Any] = {"chat_id": int(chat_id), "text": text[:MAX_REPLY]}
+        payload: dict[str, Any] = {
+            "chat_id": int(chat_id),
+            "text": (split_message(text) or [""])[0],
+        }
         if thread is not None:
             payload["message_thread_id"] = int(thread)
         if reply_to is not None:

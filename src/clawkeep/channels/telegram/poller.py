@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.telegram.client import MAX_REPLY, TelegramClient, TelegramError
+from clawkeep.channels.telegram.client import TelegramClient, TelegramError, split_message
 from clawkeep.channels.telegram.parse import TELEGRAM, BotIdentity, parse_update
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
@@ -123,8 +123,7 @@ class TelegramPoller:
 
     async def _reply(self, msg: InboundMessage, text: str) -> None:
         chat = msg.group if msg.chat_type == "group" and msg.group else msg.sender
-        for start in range(0, len(text), MAX_REPLY):  # long replies go out in pieces
-            piece = text[start : start + MAX_REPLY]
+        for piece in split_message(text):  # long replies go out in API-sized pieces
             await self.client.send_message(chat, piece, thread=msg.thread, reply_to=msg.raw_id)
 
 
