@@ -83,21 +83,29 @@ class InboundPipeline:
         command = decide_command(message, self.config)
         if command.action != "none":
             return await self._command(message, command)
-        annotations: tuple[str, ...] = ()
-        denied: frozenset[str] = frozenset()
-        if self.channel_guard is not None:
-            # The classifier takes milliseconds of CPU: run it off the event loop.
-            scan = await asyncio.to_thread(
-                self.channel_guard.scan, message.text, channel=message.channel
-            )
-            if scan.verdict == "flag":
-                annotations = (f"{guard_reason(scan)} (score {scan.score:.2f})",)
-                denied = HIGH_RISK_TOOLS  # a flagged turn cannot act outside the chat
-                self._emit("inbound.channel_guard", guard_reason(scan), message, score=scan.score)
-            elif scan.verdict != "allow":  # block, or anything unknown: fail closed
-                self._emit("inbound.channel_guard", guard_reason(scan), message, score=scan.score)
-                return Outcome("blocked", guard_reason(scan), detail=f"score {scan.score:.2f}")
-        return await self._turn(message, annotations, denied)
+        scanned = await self._guard(message)
+        if isinstance(scanned, Outcome):
+            return scanned
+        return await self._turn(message, *scanned)
+
+    async def _guard(
+        self, message: InboundMessage
+    ) -> Outcome | tuple[tuple[str, ...], frozenset[str]]:
+        """Blocked (an Outcome), or the annotations and per-turn denies for the agent."""
+        if self.channel_guard is None:
+            return (), frozenset()
+        # The classifier takes milliseconds of CPU: run it off the event loop.
+        scan = await asyncio.to_thread(
+            self.channel_guard.scan, message.text, channel=message.channel
+        )
+        if scan.verdict == "allow":
+            return (), frozenset()
+        reason = guard_reason(scan)
+        self._emit("inbound.channel_guard", reason, message, score=scan.score)
+        if scan.verdict == "flag":  # a flagged turn cannot act outside the chat
+            return (f"{reason} (score {scan.score:.2f})",), HIGH_RISK_TOOLS
+        # block, or a verdict this code does not know: fail closed
+        return Outcome("blocked", reason, detail=f"score {scan.score:.2f}")
 
     async def _command(self, message: InboundMessage, verdict: CommandVerdict) -> Outcome:
         name = verdict.command.name if verdict.command else ""
