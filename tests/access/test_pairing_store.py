@@ -159,3 +159,26 @@ def test_every_approval_attempt_emits_an_event(tmp_path: Path, clock: Clock) -> 
         ("pairing.revoke", "access.pairing.revoked"),
     ]
     assert code not in str([e.fields for e in events.recent])  # the code is never logged
+
+
+def test_racing_processes_never_exceed_the_pending_cap(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    PairingStore.open(tmp_path / "s").close()  # key and schema exist before the race
+    script = (
+        "import sys; from pathlib import Path; from clawkeep.access import PairingStore\n"
+        "s = PairingStore.open(Path(sys.argv[1]))\n"
+        "print(s.request('telegram', 'default', sys.argv[2]).status)\n"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path / "s"), f"sender{i}"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(6)
+    ]
+    statuses = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
+    assert statuses == ["cap_reached"] * 3 + ["issued"] * 3
+    assert len(PairingStore.open(tmp_path / "s").pending("telegram")) == 3
