@@ -7,11 +7,12 @@ comes back as a Finding, and nothing here raises for an unreachable gateway.
 from __future__ import annotations
 
 from clawkeep.audit.finding import Finding
+from clawkeep.audit.registry import CheckSpec
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.gateway.probe import probe_findings
 from clawkeep.plugins.code_safety import CodeFinding, scan_plugins
 
-__all__ = ["code_findings", "deep_findings"]
+__all__ = ["DEEP_SPECS", "code_findings", "deep_findings"]
 
 _TITLES = {
     "env_harvesting": "Plugin code reads the environment and can reach the network",
@@ -19,6 +20,30 @@ _TITLES = {
     "subprocess": "Plugin code starts processes",
     "obfuscation": "Plugin code looks obfuscated",
 }
+
+
+# The ids --deep can report, for the checks catalogue.
+DEEP_SPECS = (
+    CheckSpec("gateway.probe_failed", "warn", "The running gateway could not be probed"),
+    CheckSpec("gateway.probe.ok", "info", "The running gateway refused bad credentials"),
+    CheckSpec("gateway.probe.auth_not_probed", "info", "Gateway auth was not probed"),
+    CheckSpec("gateway.probe.listeners_unknown", "info", "Listening addresses unknown"),
+    CheckSpec(
+        "gateway.probe.unauthenticated_access", "critical", "Gateway answers without credentials"
+    ),
+    CheckSpec("gateway.probe.wrong_token_accepted", "critical", "Gateway accepts a wrong token"),
+    CheckSpec(
+        "gateway.probe.unexpected_listener",
+        "warn|critical",
+        "Gateway listens where the config did not ask",
+    ),
+    *(
+        CheckSpec(f"plugins.code_safety.{rule}", "warn|critical", title)
+        for rule, title in sorted(_TITLES.items())
+    ),
+    CheckSpec("plugins.code_safety.unparseable", "warn", "Plugin code could not be checked"),
+    CheckSpec("plugins.code_safety.unreadable", "warn", "Plugin file could not be read"),
+)
 
 
 def code_findings(hits: list[CodeFinding]) -> list[Finding]:

@@ -81,16 +81,6 @@ def run_audit(
 
 
 def _deep(ctx: AuditContext) -> list[Finding]:
-    try:
-        from clawkeep.audit.deep import deep_findings  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return [
-            Finding(
-                "gateway.probe_failed",
-                "warn",
-                "Deep probes unavailable",
-                "this build has no gateway probe module.",
-                "",
-            )
-        ]
+    from clawkeep.audit.deep import deep_findings
+
     return list(deep_findings(ctx.loaded))

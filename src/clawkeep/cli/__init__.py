@@ -8,12 +8,10 @@ Exit status: 0 success / allowed, 1 a finding or refusal the user asked about,
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 import click
 
 from clawkeep import __version__
+from clawkeep.cli._lazy import lazy_group
 
 __all__ = ["main"]
 
@@ -31,21 +29,7 @@ _COMMANDS: dict[str, str] = {
 }
 
 
-class _LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(_COMMANDS))
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = _COMMANDS.get(cmd_name)
-        if target is None:
-            return super().get_command(ctx, cmd_name)
-        module_name, attr = target.split(":")
-        command: Any = getattr(importlib.import_module(module_name), attr)
-        assert isinstance(command, click.Command)
-        return command
-
-
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=lazy_group(_COMMANDS), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="clawkeep")
 def main() -> None:
     """clawkeep: a security-first gateway for personal AI agents."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from clawkeep.cli._common import config_options, install_paths
 from clawkeep.config._locate import locate_all
 from clawkeep.config.edit import ConfigEdit, EditError, apply_edits
 from clawkeep.fsutil import ensure_private_dir
+from clawkeep.gateway.tokens import generate_token
 
 __all__ = ["doctor"]
 
@@ -29,7 +29,7 @@ def doctor(config_path: Path | None, openclaw: bool, generate: bool) -> None:
     if not generate:
         raise click.UsageError("nothing to do: pass --generate-gateway-token")
     paths = install_paths(config_path, openclaw)
-    token = secrets.token_hex(24)  # 24 random bytes from the OS CSPRNG, 48 hex characters
+    token = generate_token()  # 24 random bytes from the OS CSPRNG, 48 hex characters
     file = paths.config_path
     reference = _env_reference(file)
     if reference is not None:

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import click
 
-from clawkeep.cli.guard_command import command
-from clawkeep.cli.guard_path import path
-from clawkeep.cli.guard_text import text
-from clawkeep.cli.guard_url import url
+from clawkeep.cli._lazy import lazy_group
 
 __all__ = ["guard"]
 
+# Loaded on use: `guard url` need not import the classifier or the shell grammar.
+_GUARDS = {
+    "url": "clawkeep.cli.guard_url:url",
+    "path": "clawkeep.cli.guard_path:path",
+    "command": "clawkeep.cli.guard_command:command",
+    "text": "clawkeep.cli.guard_text:text",
+}
 
-@click.group()
+
+@click.group(cls=lazy_group(_GUARDS))
 def guard() -> None:
     """Ask a guard what it would decide (exit 0 allow, 1 block)."""
-
-
-guard.add_command(url)
-guard.add_command(path)
-guard.add_command(text)
-guard.add_command(command)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
-from clawkeep.audit.secrets import looks_placeholder
+from clawkeep.gateway.tokens import placeholder_secret
 
 __all__: list[str] = []
 
@@ -82,7 +82,7 @@ def secrets(ctx: AuditContext) -> Iterator[Finding]:
     token = auth.token.get_secret_value() if auth.token else None
     password = auth.password.get_secret_value() if auth.password else None
     for key, value in (("token", token), ("password", password)):
-        if value is not None and looks_placeholder(value):
+        if value is not None and placeholder_secret(value):
             yield Finding(
                 "config.secrets.placeholder",
                 "critical",
