@@ -139,6 +139,7 @@ class InboundPipeline:
             "account": message.account,
             "sender": message.sender,
             "raw_id": message.raw_id,
+            "received_at": message.received_at or self._clock(),
             "flagged": bool(annotations),
         }
         self.store.append(where.session_key, "user", message.text, meta=meta)
