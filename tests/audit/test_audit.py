@@ -261,3 +261,21 @@ def test_every_reported_id_is_in_the_catalogue(
     ]
     for check_id in _ids(state_dir):
         assert any(p.match(check_id) for p in patterns), check_id
+
+
+def test_exposure_follows_the_tool_policy(state_dir: Path, write_config: Callable[..., Path]) -> None:
+    write_config(
+        '{ channels: { tg: { dmPolicy: "open", allowFrom: ["*"] } },'
+        ' agents: { list: [{ id: "main", tools: { deny: ["gateway", "exec", "process", "canvas", "nodes"] } }] } }'
+    )
+    found = _ids(state_dir)
+    assert "security.exposure.open_channels_with_exec" not in found
+    assert "security.exposure.open_groups_with_runtime_or_fs" in found  # write/edit remain
+    write_config(
+        '{ channels: { tg: { dmPolicy: "open", allowFrom: ["*"] } },'
+        ' agents: { list: [{ id: "main", tools: { allow: ["web_search", "message"] } }] } }'
+    )
+    found = _ids(state_dir)
+    assert "security.exposure.open_channels_with_exec" not in found
+    assert "security.exposure.open_groups_with_runtime_or_fs" not in found
+    assert "agents.main.tools.denylist_untrusted" not in found
