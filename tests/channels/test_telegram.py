@@ -234,3 +234,22 @@ def test_long_reply_is_sent_in_pieces_under_the_api_limit(tmp_path: Path) -> Non
         api.push(tg_message(1, 555, "talk a lot"))
         asyncio.run(rounds(poller(api, pipe), 1))
     assert [len(m["text"]) for m in api.sent] == [4096, 4096, 808]
+
+
+def test_confirmed_updates_are_not_handled_again_after_a_restart(tmp_path: Path) -> None:
+    from clawkeep.channels.telegram.poller import offset_path
+
+    pipe = pipeline(tmp_path, {"dmPolicy": "allowlist", "allowFrom": [555]})
+    offsets = offset_path(tmp_path / "state", "default")
+
+    def fresh(api: FakeBotApi) -> TelegramPoller:
+        client = TelegramClient(TOKEN, api.base_url, poll_timeout=0)
+        return TelegramPoller("default", client, pipe, events=pipe.events, offset_file=offsets)
+
+    with fake_bot_api() as api:
+        api.push(tg_message(1, 555, "one"), tg_message(2, 555, "two"))
+        asyncio.run(rounds(fresh(api), 1))  # handled, but never confirmed to the API
+        api.offsets.clear()
+        asyncio.run(rounds(fresh(api), 1))  # a restarted process
+    assert api.offsets == [3] and len(api.sent) == 2
+    assert offsets.read_text() == "3" and oct(offsets.stat().st_mode & 0o777) == "0o600"

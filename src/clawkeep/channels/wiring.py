@@ -40,11 +40,12 @@ def channel_seams(
 ) -> ChannelSeams:
     """Routes and tasks for every configured, enabled channel transport.
 
-    ``state_dir`` (the install's) keeps the webhook's replay memory across restarts.
+    ``state_dir`` (the install's) keeps the webhook's replay memory and Telegram's
+    confirmed update offsets across restarts.
     """
     webhook = config.channels.get(WEBHOOK)
     routes: list[Route] = []
     if webhook is not None and webhook.enabled:
         routes = webhook_routes(config, handler, events=events, state_dir=state_dir)
-    pollers = pollers_from_config(config, handler, events=events)
+    pollers = pollers_from_config(config, handler, events=events, state_dir=state_dir)
     return ChannelSeams(tuple(routes), tuple(p.run for p in pollers))

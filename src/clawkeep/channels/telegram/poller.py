@@ -9,8 +9,11 @@ the pipeline for one message does not stop the channel.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from clawkeep.channels.message import InboundMessage
@@ -20,9 +23,10 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
+from clawkeep.fsutil import atomic_write, ensure_private_dir
 from clawkeep.pipeline.types import InboundHandler
 
-__all__ = ["TelegramPoller", "poller_from_config", "pollers_from_config"]
+__all__ = ["TelegramPoller", "offset_path", "poller_from_config", "pollers_from_config"]
 
 
 class TelegramPoller:
@@ -38,12 +42,14 @@ class TelegramPoller:
         retry_delay: float = 1.0,
         max_retry_delay: float = 30.0,
         clock: Callable[[], float] = time.time,
+        offset_file: Path | None = None,
     ) -> None:
         self.account = account
         self.client = client
         self.handler = handler
         self.events = events
-        self.offset: int | None = None
+        self.offset_file = offset_file
+        self.offset: int | None = _read_offset(offset_file)
         self.bot: BotIdentity | None = None
         self._delay = retry_delay
         self._max_delay = max_retry_delay
@@ -84,9 +90,14 @@ class TelegramPoller:
         updates = await self.client.get_updates(self.offset)
         if not isinstance(updates, list):
             raise TelegramError("getUpdates: result is not a list")
+        before = self.offset
         for raw in updates:
             self._advance(raw)
             await self._one(raw, bot)
+        if self.offset_file is not None and self.offset != before:
+            # Handled updates stay confirmed across a restart: no reply is sent twice.
+            ensure_private_dir(self.offset_file.parent)
+            atomic_write(self.offset_file, str(self.offset))
         return len(updates)
 
     def _advance(self, raw: Any) -> None:
@@ -127,8 +138,28 @@ class TelegramPoller:
             await self.client.send_message(chat, piece, thread=msg.thread, reply_to=msg.raw_id)
 
 
+def _read_offset(path: Path | None) -> int | None:
+    try:
+        text = path.read_text().strip() if path is not None else ""
+    except FileNotFoundError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def offset_path(state_dir: Path, account: str) -> Path:
+    """Where ``account``'s confirmed update offset is kept (names hashed when unsafe)."""
+    safe = account if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", account) else None
+    name = safe or hashlib.sha256(account.encode()).hexdigest()[:16]
+    return state_dir / "telegram" / f"offset-{name}"
+
+
 def poller_from_config(
-    account: str, cfg: ChannelAccessConfig, handler: InboundHandler, *, events: EventLog
+    account: str,
+    cfg: ChannelAccessConfig,
+    handler: InboundHandler,
+    *,
+    events: EventLog,
+    state_dir: Path | None = None,
 ) -> TelegramPoller | None:
     """A poller for a configured account, or None when it has no bot token."""
     if cfg.bot_token is None or not cfg.enabled:
@@ -136,11 +167,16 @@ def poller_from_config(
     client = TelegramClient(
         cfg.bot_token.get_secret_value(), cfg.api_base_url, poll_timeout=cfg.poll_timeout_seconds
     )
-    return TelegramPoller(account, client, handler, events=events)
+    offsets = offset_path(state_dir, account) if state_dir is not None else None
+    return TelegramPoller(account, client, handler, events=events, offset_file=offsets)
 
 
 def pollers_from_config(
-    config: RootConfig, handler: InboundHandler, *, events: EventLog
+    config: RootConfig,
+    handler: InboundHandler,
+    *,
+    events: EventLog,
+    state_dir: Path | None = None,
 ) -> list[TelegramPoller]:
     """One poller per enabled `channels.telegram` account that has a bot token."""
     ch = config.channels.get(TELEGRAM)
@@ -149,7 +185,11 @@ def pollers_from_config(
     out = []
     for name in ("default", *ch.accounts):
         cfg = ch.for_account(name)
-        poller = poller_from_config(name, cfg, handler, events=events) if cfg else None
+        poller = (
+            poller_from_config(name, cfg, handler, events=events, state_dir=state_dir)
+            if cfg
+            else None
+        )
         if poller is not None:
             out.append(poller)
     return out
