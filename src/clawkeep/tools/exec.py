@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
+from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.sandbox import (
     ExecResult,
     place_exec,
@@ -85,7 +87,11 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         ctx.agent.sandbox,
         workspace=ctx.agent.workspace,
         protected_paths=protected_paths_for(ctx.paths.state_dir, ctx.paths.config_path, home),
+        network_policy=policy_from_config(ctx.config.guards.network),  # egress per the config
     )
+    if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
+        # The model may shorten its own wall clock, never lengthen it past the config.
+        spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
     outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)
