@@ -107,9 +107,23 @@ def test_exec_in_the_sandbox_cannot_touch_the_host_outside_its_workspace(tmp_pat
     assert (tmp_path / "ws" / "made.txt").read_text() == "inside\n"
 
 
-def test_exec_allowlist_mode_fails_closed(tmp_path: Path) -> None:
+def test_exec_allowlist_mode_refuses_commands_not_in_safe_bins(tmp_path: Path) -> None:
     ctx = make_ctx(tmp_path, {"tools": {"exec": {"security": "allowlist", "safeBins": ["ls"]}}})
     marker = tmp_path / "ws" / "marker"
-    result = run_tool(ctx, "exec", command="touch marker")
-    assert result.reason == "tools.exec.allowlist_unsupported"
+    for command in ("touch marker", "ls && touch marker", "ls $(touch marker)", "env touch marker"):
+        result = run_tool(ctx, "exec", command=command)
+        assert result.reason == "command_guard.not_allowlisted", command
     assert not marker.exists()
+
+
+@pytest.mark.bwrap
+def test_exec_allowlist_mode_runs_a_listed_command(tmp_path: Path) -> None:
+    from clawkeep.sandbox import backend_available
+
+    if not backend_available().allowed:
+        pytest.skip("no sandbox backend here")
+    ctx = make_ctx(tmp_path, {"tools": {"exec": {"security": "allowlist", "safeBins": ["ls"]}}})
+    (tmp_path / "ws" / "listed.txt").write_text("x")
+    result = run_tool(ctx, "exec", command="cd . && ls")
+    assert result.ok, result.text
+    assert "listed.txt" in result.text

@@ -61,9 +61,9 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     )
     if isinstance(placement, Deny):
         return refuse(placement.reason, placement.detail)
-    if placement.security == "allowlist":
-        # The guard cannot yet list a line's commands for an allowlist: refuse, never widen.
-        return refuse("tools.exec.allowlist_unsupported", "tools.exec.security allowlist")
+    allowlist = (
+        frozenset(ctx.config.tools.exec.safe_bins) if placement.security == "allowlist" else None
+    )
     if placement.where == "host" and not ctx.policy.elevated_ok:
         # Host exec is what tools.elevated gates; the policy layer says the same.
         return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
@@ -74,6 +74,7 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         workspace=ctx.agent.workspace,
         home=ctx.services.home or Path(os.path.expanduser("~")),
         state_dir=ctx.paths.state_dir,
+        only_commands=allowlist,  # allowlist mode: only tools.exec.safeBins may run
     )
     verdict = judge(args.command, guard_ctx)
     if not verdict.allowed:  # the command guard runs before any process exists

@@ -61,6 +61,7 @@ def context_from_config(
     workspace: Path | None,
     home: Path | None,
     state_dir: Path | None,
+    only_commands: frozenset[str] | None = None,
 ) -> CommandContext:
     """The guard's context from its config section and the agent's runtime facts."""
     return CommandContext(
@@ -71,6 +72,7 @@ def context_from_config(
         deny_commands=frozenset(cfg.deny_commands),
         allow_commands=frozenset(cfg.allow_commands) - frozenset(cfg.deny_commands),
         max_depth=cfg.max_depth,
+        only_commands=only_commands,
     )
 
 

@@ -12,6 +12,7 @@ REASONS: frozenset[str] = frozenset(
     "command_guard." + name
     for name in (
         "parse_error",
+        "not_allowlisted",
         "too_deep",
         "destructive_delete",
         "disk_write",
@@ -48,6 +49,8 @@ class CommandContext:
     ``workspace``: the agent's root; relative paths resolve against it. ``home`` and
     ``state_dir``: where credentials and clawkeep's own secrets live.
     ``allow_commands`` lift the name-based rules of those commands, never the path rules.
+    ``only_commands``: `tools.exec.security: allowlist` — every command in the line, wrapped
+    or nested ones included, must be one of these (or a harmless builtin); None: no limit.
     """
 
     egress: bool = False
@@ -57,6 +60,7 @@ class CommandContext:
     deny_commands: frozenset[str] = frozenset()
     allow_commands: frozenset[str] = frozenset()
     max_depth: int = 6
+    only_commands: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,10 @@ _SPAWN_LOOP = re.compile(
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 
 
+# Builtins with no effect beyond the shell itself: allowed in allowlist mode.
+_ALLOWLIST_BUILTINS = frozenset({"cd", "echo", "printf", "true", "false", "test", "[", "pwd", ":"})
+
+
 class Walker:
     """Collects findings for one input; ``depth`` counts re-parsed nesting levels."""
 
@@ -268,6 +272,10 @@ class Walker:
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
+        only = self.ctx.only_commands
+        if only is not None and name not in only and name not in _ALLOWLIST_BUILTINS:
+            # allowlist mode: every command of the line, nested or wrapped, must be listed
+            self.flag("not_allowlisted", f"{name} is not in tools.exec.safeBins")
         if name in self.downloaded and "/" in word.text:
             self.flag("download_exec", f"{word.text} was downloaded by this command line")
         if cmd.name in ("cd", "pushd", "chdir"):
