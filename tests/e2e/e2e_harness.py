@@ -193,6 +193,7 @@ def install(
     *,
     services: ToolServices | None = None,
     providers: dict[str, Provider] | None = None,
+    guard_home: Path | None = None,
 ) -> Install:
     """Lay out a real install under ``tmp`` and build its agent runtime."""
     raw = copy.deepcopy(raw_config)
@@ -227,7 +228,8 @@ def install(
         paths,
         store=store,
         events=events,
-        services=replace(services or ToolServices(), home=home),  # the guards' idea of ~
+        # The guards' idea of ~: the fake home, unless a test names another.
+        services=replace(services or ToolServices(), home=guard_home or home),
         providers=all_providers,
     )
     return Install(
