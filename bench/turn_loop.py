@@ -30,8 +30,8 @@ from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline, TurnRequest, build_pipeline
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "agents"))
-from provider_fakes import fake_server, openai_stream
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.agents.provider_fakes import fake_server, openai_stream
 
 
 class Instant:

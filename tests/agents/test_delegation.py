@@ -7,10 +7,9 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from agent_harness import build, call
-
 from clawkeep.decision import Allow, Deny
 from clawkeep.tools import ToolServices
+from tests.agents.agent_harness import build, call
 
 
 def _config(**main_extra: Any) -> dict[str, Any]:

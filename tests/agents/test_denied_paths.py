@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from agent_harness import SEED_DENY, build, call
 
 from clawkeep.decision import Allow, Deny
 from clawkeep.tools import ToolServices
+from tests.agents.agent_harness import SEED_DENY, build, call
 
 # Everything else is as permissive as it gets: only the deny list stands in the way.
 PERMISSIVE: dict[str, Any] = {

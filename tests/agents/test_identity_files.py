@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from agent_harness import AGENTS, SOUL, build, call
+
+from tests.agents.agent_harness import AGENTS, SOUL, build, call
 
 
 def _config(unlock: bool = False) -> dict[str, Any]:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from agent_harness import build
 
 from clawkeep.agents import AgentRuntime
 from clawkeep.tools import ArgsModel, ToolContext, ToolDef, ToolResult
 from clawkeep.tools.registry import registry
+from tests.agents.agent_harness import build
 
 
 class ShotArgs(ArgsModel):

@@ -8,8 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from agent_harness import SEED_DENY, build
-from provider_fakes import FakeReply, anthropic_stream, fake_server, ollama_stream, openai_stream
 
 from clawkeep.agents.providers import (
     AnthropicProvider,
@@ -23,6 +21,14 @@ from clawkeep.agents.providers import (
 from clawkeep.agents.providers._http import HttpEngine
 from clawkeep.config.schema.agents import AgentModelConfig
 from clawkeep.config.schema.models import ModelsConfig
+from tests.agents.agent_harness import SEED_DENY, build
+from tests.agents.provider_fakes import (
+    FakeReply,
+    anthropic_stream,
+    fake_server,
+    ollama_stream,
+    openai_stream,
+)
 
 TOOLS = [
     ToolSpec(

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from agent_harness import build, call
-
 from clawkeep.agents.providers import AssistantTurn, Message, ToolSpec
+from tests.agents.agent_harness import build, call
 
 RW = {"agents": {"list": [{"id": "main", "sandbox": {"mode": "all", "workspaceAccess": "rw"}}]}}
 

@@ -263,7 +263,9 @@ def test_every_reported_id_is_in_the_catalogue(
         assert any(p.match(check_id) for p in patterns), check_id
 
 
-def test_exposure_follows_the_tool_policy(state_dir: Path, write_config: Callable[..., Path]) -> None:
+def test_exposure_follows_the_tool_policy(
+    state_dir: Path, write_config: Callable[..., Path]
+) -> None:
     write_config(
         '{ channels: { tg: { dmPolicy: "open", allowFrom: ["*"] } },'
         ' agents: { list: [{ id: "main", tools: { deny: ["gateway", "exec", "process", "canvas", "nodes"] } }] } }'

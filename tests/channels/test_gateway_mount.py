@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
-from tg_fake import TOKEN, fake_bot_api, tg_message
-from wh_support import serve
+from tests.channels.tg_fake import TOKEN, fake_bot_api, tg_message
+from tests.channels.wh_support import serve
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.webhook import sign

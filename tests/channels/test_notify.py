@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tg_fake import TOKEN, fake_bot_api
+from tests.channels.tg_fake import TOKEN, fake_bot_api
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.notify import APPROVED_TEXT

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tg_fake import TOKEN, FakeBotApi, fake_bot_api, tg_message
+from tests.channels.tg_fake import TOKEN, FakeBotApi, fake_bot_api, tg_message
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.telegram import (

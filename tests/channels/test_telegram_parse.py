@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tg_fake import tg_message
+from tests.channels.tg_fake import tg_message
 
 from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.telegram import BotIdentity, parse_update

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from wh_support import Receiver, receiver, serve
+from tests.channels.wh_support import Receiver, receiver, serve
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.webhook import ReplayCache, sign, verify_signed, webhook_routes

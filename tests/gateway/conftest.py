@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from gateway_helpers import EchoHandler, MemoryPairing, RunningGateway, settings
 
 from clawkeep.gateway.core import GatewayServices
+from tests.gateway.gateway_helpers import EchoHandler, MemoryPairing, RunningGateway, settings
 
 
 @pytest.fixture

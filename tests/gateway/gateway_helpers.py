@@ -63,6 +63,11 @@ class MemoryPairing:
         self.approved.append(found.sender)
         return Allow("access.pairing.approved")
 
+    def revoke(self, channel: str, sender: str) -> int:
+        before = len(self.approved)
+        self.approved = [s for s in self.approved if s != sender]
+        return before - len(self.approved)
+
 
 def settings(**overrides: Any) -> GatewaySettings:
     base: dict[str, Any] = {

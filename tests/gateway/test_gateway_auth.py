@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from gateway_helpers import TOKEN, EchoHandler, RunningGateway, settings
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from clawkeep.gateway.client import GatewayClient, GatewayClientError
+from tests.gateway.gateway_helpers import TOKEN, EchoHandler, RunningGateway, settings
 
 RIGHT = {"Authorization": f"Bearer {TOKEN}"}
 WRONG = {"Authorization": "Bearer " + "ab" * 24}

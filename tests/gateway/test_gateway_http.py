@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from gateway_helpers import TOKEN, EchoHandler, RunningGateway, settings
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
 from clawkeep.gateway.core import GatewayServices
+from tests.gateway.gateway_helpers import TOKEN, EchoHandler, RunningGateway, settings
 
 RIGHT = {"Authorization": f"Bearer {TOKEN}"}
 

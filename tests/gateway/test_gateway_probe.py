@@ -9,13 +9,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from gateway_helpers import EchoHandler, RunningGateway, settings
 
 from clawkeep.audit.deep import deep_findings
 from clawkeep.config import InstallPaths, LoadedConfig, RootConfig
 from clawkeep.gateway._proc_net import listening_addresses
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.probe import probe_findings
+from tests.gateway.gateway_helpers import EchoHandler, RunningGateway, settings
 
 
 def _config(port: int, **gateway: object) -> RootConfig:

@@ -7,10 +7,10 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from gateway_helpers import TOKEN, EchoHandler, MemoryPairing, Pending, RunningGateway
 from websockets.exceptions import ConnectionClosed
 
 from clawkeep.gateway.client import GatewayClient, GatewayClientError
+from tests.gateway.gateway_helpers import TOKEN, EchoHandler, MemoryPairing, Pending, RunningGateway
 
 
 @pytest.fixture
@@ -120,6 +120,8 @@ def test_pairing_list_and_approve_use_the_pairing_store(
     right = client.call("pairing.approve", {"channel": "telegram", "code": "K7PQ2M"})
     assert right["approved"] is True
     assert pairing.approved == ["42"]
+    revoked = client.call("pairing.revoke", {"channel": "telegram", "sender": "42"})
+    assert revoked == {"revoked": 1} and pairing.approved == []
 
 
 def test_audit_without_a_runner_is_an_error_frame(client: GatewayClient) -> None:

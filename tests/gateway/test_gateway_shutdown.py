@@ -7,13 +7,13 @@ import json
 import socket
 import threading
 
-from gateway_helpers import TOKEN, RunningGateway, settings
 from websockets.sync.client import connect
 
 from clawkeep.channels.message import InboundMessage
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.services import MemoryChatHistory
 from clawkeep.pipeline.types import Outcome
+from tests.gateway.gateway_helpers import TOKEN, RunningGateway, settings
 
 
 class SlowHandler:

@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from pipe_support import dm, make, run
+from tests.pipeline.pipe_support import dm, make, run
 
 from clawkeep.channels.message import InboundMessage
 

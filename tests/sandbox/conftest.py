@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import Install
 
 from clawkeep.decision import Deny
 from clawkeep.sandbox import backend_available
+from tests.sandbox.sandbox_helpers import Install
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import Install
 
 from clawkeep.decision import Deny
 from clawkeep.sandbox import ExecResult, protected_paths_for, run_sandboxed
+from tests.sandbox.sandbox_helpers import Install
 
 pytestmark = [pytest.mark.bwrap, pytest.mark.usefixtures("bwrap")]
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import Install
 
 from clawkeep.sandbox import ExecResult, run_sandboxed
 from clawkeep.sandbox.cgroup import create_jail
+from tests.sandbox.sandbox_helpers import Install
 
 pytestmark = [pytest.mark.bwrap, pytest.mark.usefixtures("bwrap")]
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import pytest
-from sandbox_helpers import Install
 
 from clawkeep.guards.network_guard import NetworkPolicy
 from clawkeep.sandbox import ExecResult, SandboxSpec, run_sandboxed
+from tests.sandbox.sandbox_helpers import Install
 
 pytestmark = [pytest.mark.bwrap, pytest.mark.usefixtures("bwrap")]
 

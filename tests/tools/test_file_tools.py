@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from tool_context import make_ctx, run_tool
+
+from tests.tools.tool_context import make_ctx, run_tool
 
 
 @pytest.fixture

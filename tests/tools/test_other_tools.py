@@ -7,9 +7,9 @@ import socket
 from pathlib import Path
 
 import pytest
-from tool_context import make_ctx, run_tool
 
 from clawkeep.tools import ToolServices
+from tests.tools.tool_context import make_ctx, run_tool
 
 
 def test_exec_with_default_security_deny_starts_no_process(tmp_path: Path) -> None:

@@ -99,10 +99,10 @@ def approve(
     """Approve the sender who was given CODE on CHANNEL."""
     from clawkeep.access import PairingStore
     from clawkeep.decision import Deny
-    from clawkeep.events.log import EventLog
+    from clawkeep.events.install import install_event_log
 
     loaded = _load(config_path, openclaw)
-    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    events = install_event_log(loaded)
     result = PairingStore.open(loaded.paths.state_dir, events=events).approve(channel, code)
     if isinstance(result, Deny):
         click.echo(f"refused ({result.reason}): {result.detail}", err=True)
@@ -132,10 +132,10 @@ def approve(
 def revoke(channel: str, sender: str, config_path: Path | None, openclaw: bool) -> None:
     """Remove SENDER's approval (and any pending code) on CHANNEL."""
     from clawkeep.access import PairingStore
-    from clawkeep.events.log import EventLog
+    from clawkeep.events.install import install_event_log
 
     loaded = _load(config_path, openclaw)
-    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    events = install_event_log(loaded)
     removed = PairingStore.open(loaded.paths.state_dir, events=events).revoke(channel, sender)
     if not removed:
         click.echo(f"nothing to revoke for {sender} on {channel}", err=True)

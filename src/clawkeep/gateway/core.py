@@ -118,7 +118,7 @@ class GatewayCore:
         if method == "chat.history":
             entries = await run_in_threadpool(self.services.history.recent, params.limit)
             return {"entries": [e.to_json() for e in entries]}
-        if method in ("pairing.list", "pairing.approve"):
+        if method in ("pairing.list", "pairing.approve", "pairing.revoke"):
             return await self._pairing(method, params)
         if method == "audit.run":
             runner = self.services.audit
@@ -155,5 +155,8 @@ class GatewayCore:
         if method == "pairing.list":
             found = await run_in_threadpool(service.pending, params.channel)
             return {"requests": [pending_json(r) for r in found]}
+        if method == "pairing.revoke":
+            removed = await run_in_threadpool(service.revoke, params.channel, params.sender)
+            return {"revoked": removed}
         decision = await run_in_threadpool(service.approve, params.channel, params.code)
         return {"approved": decision.allowed, "reason": decision.reason}

@@ -70,6 +70,11 @@ class PairingApproveParams(_Frame):
     code: str = Field(min_length=1, max_length=64)
 
 
+class PairingRevokeParams(_Frame):
+    channel: str = Field(min_length=1, max_length=64)
+    sender: str = Field(min_length=1, max_length=256)
+
+
 class SubscribeParams(_Frame):
     kinds: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
         default_factory=list, max_length=32
@@ -82,6 +87,7 @@ METHODS: dict[str, type[_Frame]] = {
     "chat.history": ChatHistoryParams,
     "pairing.list": PairingListParams,
     "pairing.approve": PairingApproveParams,
+    "pairing.revoke": PairingRevokeParams,
     "audit.run": EmptyParams,
     "events.subscribe": SubscribeParams,
     "events.unsubscribe": EmptyParams,

@@ -64,6 +64,8 @@ class PairingService(Protocol):
 
     def approve(self, channel: str, code: str) -> PairingResult: ...
 
+    def revoke(self, channel: str, sender: str) -> int: ...
+
 
 def pending_json(item: PendingPairing) -> dict[str, Any]:
     """The wire form of one pending request."""

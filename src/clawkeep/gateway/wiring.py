@@ -17,7 +17,6 @@ from starlette.routing import BaseRoute
 from clawkeep.audit.finding import Finding
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.decision import Deny
-from clawkeep.events.log import EventLog
 from clawkeep.gateway.app import BackgroundTask
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.services import TranscriptChatHistory
@@ -60,14 +59,11 @@ def _operator_session(loaded: LoadedConfig) -> str:
 def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     from clawkeep.agents.build import build_runtime
     from clawkeep.channels.wiring import channel_seams
-    from clawkeep.events.redact import redactor_from_settings
+    from clawkeep.events.install import install_event_log
     from clawkeep.pipeline import build_pipeline
 
     paths, config = loaded.paths, loaded.config
-    redactor = redactor_from_settings(
-        config.logging.redact_sensitive, config.logging.redact_patterns
-    )
-    events = EventLog(paths.logs_dir / "events.jsonl", redactor=redactor)
+    events = install_event_log(loaded)
     pipeline = build_pipeline(loaded, events=events)
     pipeline.responder = build_runtime(loaded, store=pipeline.store, events=events)
     seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from clawkeep.access import PairingStore
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.events.install import install_event_log
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.guard import ChannelScanner
 from clawkeep.pipeline.pipeline import InboundPipeline
@@ -41,7 +42,7 @@ def build_pipeline(
 
         channel_guard = ChannelGuard(loaded.config.guards.channel)
     if events is None:
-        events = EventLog(paths.logs_dir / "events.jsonl")
+        events = install_event_log(loaded)  # redacted per logging.redactSensitive
     return InboundPipeline(
         loaded.config,
         paths,

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fg_support import backend, corpus_cases, policy
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FileOp, check, delete, list_dir, read_bytes, write_bytes
 from clawkeep.guards.file_guard.scenario import Scenario
+from tests.guards.file_guard.fg_support import backend, corpus_cases, policy
 
 __all__ = ["backend"]
 

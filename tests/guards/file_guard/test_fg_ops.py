@@ -6,11 +6,10 @@ import os
 import stat
 import threading
 
-from fg_support import backend, policy
-
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FileOp, check, delete, list_dir, read_bytes, write_bytes
 from clawkeep.guards.file_guard.scenario import OUTSIDE_SECRET, Scenario
+from tests.guards.file_guard.fg_support import backend, policy
 
 __all__ = ["backend"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-from fg_support import backend, policy
 from pydantic import ValidationError
 
 from clawkeep.config.schema.guard_file import FileGuardConfig
@@ -21,6 +20,7 @@ from clawkeep.guards.file_guard import (
     write_bytes,
 )
 from clawkeep.guards.file_guard.scenario import OUTSIDE_SECRET, Scenario
+from tests.guards.file_guard.fg_support import backend, policy
 
 __all__ = ["backend"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-from fg_support import backend, policy
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import (
@@ -18,6 +17,7 @@ from clawkeep.guards.file_guard import (
     write_bytes,
 )
 from clawkeep.guards.file_guard.scenario import OUTSIDE_SECRET, Scenario
+from tests.guards.file_guard.fg_support import backend, policy
 
 __all__ = ["backend"]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fg_support import backend, policy
 
 from clawkeep.guards.file_guard import FileOp, check, read_bytes, write_bytes
 from clawkeep.guards.file_guard.scenario import OUTSIDE_SECRET, Scenario
+from tests.guards.file_guard.fg_support import backend, policy
 
 __all__ = ["backend"]
 

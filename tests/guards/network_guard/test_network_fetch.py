@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx2
 import pytest
-from netguard_servers import http_server, trap
 
 from clawkeep.decision import Deny
 from clawkeep.guards.network_guard import (
@@ -20,6 +19,7 @@ from clawkeep.guards.network_guard import (
     fetch,
     guarded_client,
 )
+from tests.guards.network_guard.netguard_servers import http_server, trap
 
 LOOPBACK_ALLOWED = NetworkPolicy(allow_cidrs=(ip_network("127.0.0.0/8"),))
 
