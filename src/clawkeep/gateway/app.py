@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ def create_app(
     routes: Sequence[BaseRoute] = (),
     public_routes: Sequence[BaseRoute] = (),
     background: Sequence[BackgroundTask] = (),
+    closers: Sequence[Callable[[], Awaitable[None]]] = (),
 ) -> Starlette:
     """Build the ASGI app. Every route needs the gateway credential except /health and
     ``public_routes`` (which must verify their own, e.g. a webhook signature)."""
@@ -64,6 +65,8 @@ def create_app(
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             await core.drain()
+            for close in closers:  # after in-flight work: provider clients, stores
+                await close()
             core.bus.close()
             core.access_log.close()
 

@@ -13,6 +13,7 @@ from clawkeep.config import InstallPaths, LoadedConfig, load_config
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.decision import Deny
 from clawkeep.gateway.app import create_app
+from clawkeep.gateway.logsetup import install_logging
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
 from clawkeep.gateway.server import bind_sockets, serve
@@ -81,6 +82,7 @@ def run_gateway(
         echo(f"clawkeep: {exc}")
         return EXIT_REFUSED
     ensure_state_dir(paths)
+    install_logging(loaded)  # before anything logs: every record passes the redactor
     if wiring is None:
         wiring = build_wiring
     settings = plan.settings
@@ -92,6 +94,7 @@ def run_gateway(
         routes=parts.routes,
         public_routes=parts.public_routes,
         background=parts.background,
+        closers=parts.closers,
     )
     try:
         sockets = bind_sockets(settings.hosts, settings.port)

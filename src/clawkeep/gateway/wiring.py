@@ -9,7 +9,7 @@ Tests build `GatewayServices` from small real implementations instead.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from starlette.routing import BaseRoute
@@ -32,6 +32,7 @@ class GatewayWiring:
     routes: Sequence[BaseRoute] = ()
     public_routes: Sequence[BaseRoute] = ()
     background: Sequence[BackgroundTask] = ()
+    closers: Sequence[Callable[[], Awaitable[None]]] = ()
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:
@@ -65,7 +66,8 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     paths, config = loaded.paths, loaded.config
     events = install_event_log(loaded)
     pipeline = build_pipeline(loaded, events=events)
-    pipeline.responder = build_runtime(loaded, store=pipeline.store, events=events)
+    runtime = build_runtime(loaded, store=pipeline.store, events=events)
+    pipeline.responder = runtime
     seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)
     history = TranscriptChatHistory(pipeline.store, _operator_session(loaded))
     frozen_env = dict(env)
@@ -78,4 +80,9 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     services = GatewayServices(
         handler=pipeline, pairing=pipeline.pairing, history=history, audit=audit, events=events
     )
-    return GatewayWiring(services, public_routes=seams.public_routes, background=seams.background)
+    return GatewayWiring(
+        services,
+        public_routes=seams.public_routes,
+        background=seams.background,
+        closers=(runtime.aclose,),
+    )
