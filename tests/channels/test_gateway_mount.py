@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
-from tests.channels.tg_fake import TOKEN, fake_bot_api, tg_message
-from tests.channels.wh_support import serve
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.webhook import sign
@@ -23,6 +21,8 @@ from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.settings import GatewaySettings, ResolvedAuth
 from clawkeep.pipeline import InboundPipeline, TurnRequest
 from clawkeep.sessions import TranscriptStore
+from tests.channels.tg_fake import TOKEN, fake_bot_api, tg_message
+from tests.channels.wh_support import serve
 
 
 class Echo:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.channels.tg_fake import TOKEN, fake_bot_api
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.notify import APPROVED_TEXT
 from clawkeep.cli import main
+from tests.channels.tg_fake import TOKEN, fake_bot_api
 
 
 def test_approve_notify_sends_one_telegram_message(

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.channels.tg_fake import TOKEN, FakeBotApi, fake_bot_api, tg_message
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.telegram import (
@@ -22,6 +21,7 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
+from tests.channels.tg_fake import TOKEN, FakeBotApi, fake_bot_api, tg_message
 
 
 class Echo:

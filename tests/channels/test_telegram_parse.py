@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.channels.tg_fake import tg_message
-
 from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.telegram import BotIdentity, parse_update
 from clawkeep.decision import Deny
+from tests.channels.tg_fake import tg_message
 
 BOT = BotIdentity(999, "keep_bot")
 GROUP = {"id": -100, "type": "supergroup", "title": "g"}

@@ -12,7 +12,6 @@ from typing import Any
 
 import httpx2
 import pytest
-from tests.channels.wh_support import Receiver, receiver, serve
 
 from clawkeep.access import PairingStore
 from clawkeep.channels.webhook import ReplayCache, sign, verify_signed, webhook_routes
@@ -21,6 +20,7 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline, TurnRequest
 from clawkeep.sessions import TranscriptStore
+from tests.channels.wh_support import Receiver, receiver, serve
 
 SECRET = "s3cret-webhook-key"
 

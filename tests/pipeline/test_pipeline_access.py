@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.pipeline.pipe_support import dm, make, run
-
 from clawkeep.channels.message import InboundMessage
 from clawkeep.pipeline import HIGH_RISK_TOOLS
+from tests.pipeline.pipe_support import dm, make, run
 
 
 def test_unknown_dm_gets_code_and_nothing_reaches_the_agent(tmp_path: Path) -> None:

@@ -6,9 +6,8 @@ import json
 import stat
 from pathlib import Path
 
-from tests.pipeline.pipe_support import dm, make, run
-
 from clawkeep.channels.message import InboundMessage
+from tests.pipeline.pipe_support import dm, make, run
 
 TWO_USERS = {"channels": {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["alice", "bob"]}}}
 
