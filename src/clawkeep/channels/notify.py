@@ -16,7 +16,7 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import policy_from_config
 
-__all__ = ["APPROVED_TEXT", "notify_approved"]
+__all__ = ["APPROVED_TEXT", "notify_approved", "send_text"]
 
 APPROVED_TEXT = "You are approved: you can now talk to this agent."
 
@@ -25,6 +25,13 @@ async def notify_approved(
     config: RootConfig, channel: str, account: str, sender: str
 ) -> Allow | Deny:
     """Send ``APPROVED_TEXT`` to ``sender`` on ``channel``/``account``."""
+    return await send_text(config, channel, account, sender, APPROVED_TEXT)
+
+
+async def send_text(
+    config: RootConfig, channel: str, account: str, to: str, text: str
+) -> Allow | Deny:
+    """Send ``text`` to ``to`` through the channel's own transport."""
     ch = config.channels.get(channel)
     cfg = ch.for_account(account) if ch is not None else None
     if cfg is None:
@@ -32,14 +39,14 @@ async def notify_approved(
     if channel == TELEGRAM and cfg.bot_token is not None:
         client = TelegramClient(cfg.bot_token.get_secret_value(), cfg.api_base_url, poll_timeout=0)
         try:
-            await client.send_message(sender, APPROVED_TEXT)
+            await client.send_message(to, text)
         except (TelegramError, ValueError) as exc:
             return Deny("channels.notify.failed", str(exc))
         finally:
             await client.aclose()
         return Allow("channels.notify.sent")
     if channel == WEBHOOK and cfg.callback_url and cfg.secret is not None:
-        reply = OutboundReply(WEBHOOK, account, sender, APPROVED_TEXT)
+        reply = OutboundReply(WEBHOOK, account, to, text)
         return await deliver_reply(
             cfg.callback_url,
             reply,

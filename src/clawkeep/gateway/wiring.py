@@ -59,14 +59,19 @@ def _operator_session(loaded: LoadedConfig) -> str:
 
 def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     from clawkeep.agents.build import build_runtime
+    from clawkeep.channels.messenger import ChannelMessenger
     from clawkeep.channels.wiring import channel_seams
     from clawkeep.events.install import install_event_log
     from clawkeep.pipeline import build_pipeline
+    from clawkeep.tools import ToolServices
 
     paths, config = loaded.paths, loaded.config
     events = install_event_log(loaded)
     pipeline = build_pipeline(loaded, events=events)
-    runtime = build_runtime(loaded, store=pipeline.store, events=events)
+    messenger = ChannelMessenger(config, pipeline.pairing)  # only to admitted recipients
+    runtime = build_runtime(
+        loaded, store=pipeline.store, events=events, services=ToolServices(messenger=messenger)
+    )
     pipeline.responder = runtime
     seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)
     history = TranscriptChatHistory(pipeline.store, _operator_session(loaded))
