@@ -25,8 +25,10 @@ def serve(routes: list[Route], app: Any = None) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    lifespan = "off" if routes else "on"  # a whole app (routes=[]) runs its lifespan
-    config = uvicorn.Config(app, log_level="error", lifespan=lifespan, proxy_headers=False)
+    # a whole app (routes=[]) runs its lifespan
+    config = uvicorn.Config(
+        app, log_level="error", lifespan="off" if routes else "on", proxy_headers=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
