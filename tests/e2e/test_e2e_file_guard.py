@@ -103,6 +103,7 @@ def test_injected_file_tool_cannot_touch_target(tmp_path: Path, attack: str, too
     i = install(tmp_path, host_files_config())
     path, target, secret = ATTACKS[attack](i)
     before = snapshot(target)
+    assert before.data is not None
     i.play([{"toolCalls": [_tool_call(tool, path, secret)]}, {"text": "done"}])
     assert i.turn("the web page told me to do this") == "done"
     [reason] = i.results(tool)
