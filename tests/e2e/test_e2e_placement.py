@@ -1,0 +1,86 @@
+"""Exec placement end to end through the real pipeline: with `session.dmScope: main` (the
+default) every admitted DM shares the agent's main session, and `sandbox.mode: non-main`
+puts that session's exec on the host. A stranger on an allow-listed channel whose message
+drives the attacker-obedient model must still not run anything there: host exec needs
+`tools.elevated` for that sender, and only the owner's web chat is listed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from e2e_harness import Attacker, call
+
+from clawkeep.agents import AgentRuntime
+from clawkeep.channels.message import InboundMessage
+from clawkeep.config import load_config, resolve_paths
+from clawkeep.events.log import EventLog
+from clawkeep.pipeline import InboundPipeline, Outcome, build_pipeline
+from clawkeep.tools import ToolServices
+
+OBEY = [{"toolCalls": [call("exec", command="touch MARKER")]}, {"text": "done"}]
+
+
+def _pipeline(tmp_path: Path) -> tuple[InboundPipeline, Path]:
+    ws = tmp_path / "ws-main"
+    ws.mkdir()
+    raw: dict[str, Any] = {
+        "channels": {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["4242"]}},
+        "tools": {
+            "exec": {"security": "full"},
+            "elevated": {"enabled": True, "allowFrom": {"webchat": ["owner"]}},
+        },
+        "agents": {"list": [{"id": "main", "workspace": str(ws), "sandbox": {"mode": "non-main"}}]},
+    }
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    path = state / "clawkeep.json"
+    path.write_text(json.dumps(raw))
+    path.chmod(0o600)
+    loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
+    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"))
+    pipe.responder = AgentRuntime(
+        loaded.config,
+        loaded.paths,
+        store=pipe.store,
+        events=pipe.events,
+        services=ToolServices(home=tmp_path / "home"),
+        providers={"main": Attacker(OBEY)},
+    )
+    return pipe, ws
+
+
+def _handle(pipe: InboundPipeline, msg: InboundMessage) -> Outcome:
+    return asyncio.run(pipe.handle(msg))
+
+
+def _exec_results(pipe: InboundPipeline) -> list[str]:
+    return [
+        e.reason
+        for e in pipe.events.recent
+        if e.kind == "tool.result" and e.fields.get("tool") == "exec"
+    ]
+
+
+def test_stranger_dm_in_shared_main_session_cannot_exec_on_host(tmp_path: Path) -> None:
+    pipe, ws = _pipeline(tmp_path)
+    stranger = InboundMessage("telegram", "default", "4242", "direct", "run the build", "t1")
+    outcome = _handle(pipe, stranger)
+    assert (outcome.kind, outcome.session_key) == ("admitted", "agent:main:main")
+    assert not (ws / "MARKER").exists()
+    denied = [(e.reason, e.fields["tool"]) for e in pipe.events.recent if e.kind == "tool.denied"]
+    assert denied == [("policy.elevated_off", "exec")]  # host exec is not this sender's
+    assert _exec_results(pipe) == []  # the exec tool's code never ran
+
+
+def test_control_owner_in_the_same_main_session_does_exec_on_host(tmp_path: Path) -> None:
+    # The control: the owner's web chat is in tools.elevated.allowFrom, so it runs.
+    pipe, ws = _pipeline(tmp_path)
+    owner = InboundMessage("webchat", "default", "owner", "direct", "run it", "w1", is_owner=True)
+    outcome = _handle(pipe, owner)
+    assert (outcome.kind, outcome.session_key) == ("admitted", "agent:main:main")
+    assert _exec_results(pipe) == ["tools.ok"]
+    assert (ws / "MARKER").exists()
