@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from e2e_harness import (
     CONFIG_SECRET,
+    CREDENTIAL_SECRET,
     OUTSIDE_SECRET,
+    SSH_SECRET,
     Install,
     call,
     host_files_config,
@@ -185,3 +187,31 @@ def test_look_alike_identity_path_never_replaces_the_system_prompt(
     next_system = i.scripts["main"].requests[-1][0]
     assert "Be kind." in next_system
     assert payload not in next_system
+
+
+@pytest.mark.parametrize("tool", ["read", "write"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "state/clawkeep.json",
+        "state/credentials/telegram.json",
+        "home/.ssh/id_rsa",
+    ],
+)
+def test_workspace_containing_state_dir_still_hides_it(
+    tmp_path: Path, path: str, tool: str
+) -> None:
+    # An operator points the workspace at the state dir's parent: the state dir and the
+    # home's keys are inside the root, and the file-guard still refuses them.
+    root = tmp_path.resolve()
+    raw = {"agents": {"list": [{"id": "main", "workspace": str(root), "sandbox": {"mode": "off"}}]}}
+    args = {"path": path} if tool == "read" else {"path": path, "content": "PWNED"}
+    i = install(root, raw, {"main": [{"toolCalls": [call(tool, **args)]}, {"text": "done"}]})
+    target = snapshot(root / path)
+    assert target.data is not None
+    i.turn()
+    [reason] = i.results(tool)
+    assert reason.startswith("file_guard."), reason
+    assert target.unchanged() and i.secrets_untouched()
+    for secret in (CONFIG_SECRET, CREDENTIAL_SECRET, SSH_SECRET):
+        assert secret not in i.shown()

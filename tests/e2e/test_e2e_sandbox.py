@@ -198,3 +198,21 @@ def test_sandboxed_exec_cannot_rewrite_soul_md(tmp_path: Path) -> None:
     assert soul.data is not None
     i.turn()
     assert soul.unchanged(), (i.workspace() / "SOUL.md").read_text()
+
+
+@pytest.mark.parametrize("where", ["home", "."])
+def test_workspace_containing_secrets_is_never_mounted(tmp_path: Path, where: str) -> None:
+    # An operator points the workspace at the home (with .ssh) or at the state dir's
+    # parent: the sandbox refuses to bind it rather than show the secrets inside.
+    workspace = (tmp_path / where).resolve()
+    command = "cat .s*/id_* st*/clawkeep.json st*/credentials/*; touch MARKER"
+    raw = exec_config("all", "rw")
+    raw["agents"]["list"][0]["workspace"] = str(workspace)
+    script = [{"toolCalls": [call("exec", command=command)]}, {"text": "ok"}]
+    i = install(tmp_path, raw, {"main": script})
+    i.turn()
+    assert i.results("exec") == ["sandbox.workspace_exposes_state"]
+    for secret in (SSH_SECRET, CONFIG_SECRET, CREDENTIAL_SECRET):
+        assert secret not in i.shown()
+    assert not (workspace / "MARKER").exists()
+    assert i.secrets_untouched()
