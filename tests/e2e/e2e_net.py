@@ -63,10 +63,12 @@ class Trap:
 
 
 @contextmanager
-def trap(host: str = "127.0.0.1") -> Iterator[Trap]:
+def trap(host: str = "127.0.0.1", port: int = 0) -> Iterator[Trap]:
+    """A listener on ``host:port`` (any free port by default); OSError if it cannot bind."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
-        sock.bind((host, 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
         sock.listen(64)
         yield Trap(sock, host, sock.getsockname()[1])
     finally:

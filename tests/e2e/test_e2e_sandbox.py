@@ -11,6 +11,7 @@ bubblewrap's own reason, where bubblewrap cannot run.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import urllib.request
 import uuid
 from pathlib import Path
@@ -216,3 +217,33 @@ def test_workspace_containing_secrets_is_never_mounted(tmp_path: Path, where: st
         assert secret not in i.shown()
     assert not (workspace / "MARKER").exists()
     assert i.secrets_untouched()
+
+
+def _egress_turn(tmp_path: Path, allow_cidrs: list[str]) -> tuple[Install, int]:
+    """curl from the sandbox to port 80 of 127.0.0.2, named in egress.allowDomains."""
+    with contextlib.ExitStack() as stack:
+        try:
+            t = stack.enter_context(trap("127.0.0.2", 80))  # egress is for ports 80/443 only
+        except OSError as exc:
+            pytest.skip(f"EGRESS TEST NOT RUN: cannot listen on 127.0.0.2:80 ({exc})")
+        raw = exec_config("all", "rw")
+        raw["agents"]["list"][0]["sandbox"]["egress"] = {"allowDomains": ["127.0.0.2", "localhost"]}
+        raw["guards"] = {"network": {"allowCidrs": allow_cidrs}}
+        command = "curl -s -m 2 http://127.0.0.2/; curl -s -m 2 http://localhost/"
+        i = install(tmp_path, raw, {"main": [{"toolCalls": [call("exec", command=command)]}, "ok"]})
+        i.turn()
+        return i, t.arrived()
+    raise AssertionError("unreachable")
+
+
+def test_sandbox_egress_to_loopback_listed_in_allow_domains_never_arrives(tmp_path: Path) -> None:
+    # The agent's egress list names loopback, but guards.network still refuses it.
+    i, arrived = _egress_turn(tmp_path, [])
+    assert i.results("exec") == ["tools.ok"]  # it ran: the egress proxy is what refused
+    assert arrived == 0
+
+
+def test_control_sandbox_egress_arrives_when_guards_network_allows_it(tmp_path: Path) -> None:
+    # The control: with the audited allowCidrs exception for that /32, a connection arrives.
+    _i, arrived = _egress_turn(tmp_path, ["127.0.0.2/32"])
+    assert arrived >= 1
