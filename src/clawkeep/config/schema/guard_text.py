@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 DEFAULT_BLOCK_THRESHOLD = 0.995
-DEFAULT_FLAG_THRESHOLD = 0.9
+DEFAULT_FLAG_THRESHOLD = 0.8
 
 # Tools that act on the world or leave the machine: removed for a flagged turn.
 HIGH_RISK_TOOLS = (
