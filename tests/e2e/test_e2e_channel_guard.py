@@ -171,7 +171,8 @@ def test_flagged_message_stays_marked_in_the_next_turns_context(tmp_path: Path) 
         pytest.skip("CLASSIFIER NOT AVAILABLE: the flag band needs model scores")
     high = guard.scan(injected, channel="webchat").score
     low = guard.scan(follow_up, channel="webchat").score
-    assert low < high < 1.0
+    if not low < high < 1.0:  # a setup failure must not pass for the hole
+        pytest.skip(f"NO FLAG BAND between the scores {low:.3f} and {high:.3f}")
     band = {"channel": {"flagThreshold": (high + low) / 2, "blockThreshold": 1.0}}
     pipe, _responder, attacker, _ws = _pipeline(tmp_path, [{"text": "noted"}, {"text": "ok"}], band)
     assert _handle(pipe, injected).annotations  # flagged
