@@ -134,22 +134,17 @@ class Install:
     def play(self, turns: list[Any], agent_id: str = "main") -> None:
         self.scripts[agent_id].play(turns)
 
-    def offered(self, agent_id: str = "main", request: int = 0) -> tuple[str, ...]:
-        return self.scripts[agent_id].requests[request][2]
-
     def workspace(self, agent_id: str = "main") -> Path:
         return self.tmp / f"ws-{agent_id}"
 
-    def turn(self, text: str = "please do this", *, flagged: bool = False) -> str | None:
-        return asyncio.run(self.aturn(text, flagged=flagged))
+    def turn(self, text: str = "please do this") -> str | None:
+        return asyncio.run(self.aturn(text))
 
-    async def aturn(self, text: str = "please do this", *, flagged: bool = False) -> str | None:
-        msg = message(text)
+    async def aturn(self, text: str = "please do this") -> str | None:
+        """One owner turn in the web chat (stored first, as the pipeline does)."""
         key = "agent:main:webchat:direct:owner"
         self.store.append(key, "user", text, meta={"channel": "webchat"})
-        annotations = ("channel_guard.flag (score 0.95)",) if flagged else ()
-        req = TurnRequest(msg, "main", key, flagged, annotations, frozenset())
-        return await self.runtime.respond(req)
+        return await self.runtime.respond(TurnRequest(message(text), "main", key))
 
     def results(self, tool: str) -> list[str]:
         """Reason codes of the tool's results, in order (``tools.ok`` when it ran)."""
@@ -158,9 +153,6 @@ class Install:
             for e in self.events.recent
             if e.kind == "tool.result" and e.fields.get("tool") == tool
         ]
-
-    def denied(self) -> list[str]:
-        return [e.reason for e in self.events.recent if e.kind == "tool.denied"]
 
     def shown(self, agent_id: str = "main") -> str:
         """Everything the model was shown in this install: system prompts and messages."""
