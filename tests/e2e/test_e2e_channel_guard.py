@@ -118,6 +118,8 @@ FLAG_EVERYTHING = {"channel": {"flagThreshold": 0.0, "blockThreshold": 1.0}}
 def test_flagged_message_reaches_agent_annotated_without_high_risk_tools(
     tmp_path: Path,
 ) -> None:
+    """Test config (FLAG_EVERYTHING): flagThreshold 0 and blockThreshold 1 put this text,
+    which no rule blocks, in the flag band whatever the classifier scores it below 1.0."""
     with trap() as t:
         script = [
             {
