@@ -1,6 +1,6 @@
 """Benchmark of the channel-guard: catch rate, flag/block rates per dev set, latency, cold start.
 
-Run: .venv/bin/python bench/guards_text.py [--sweep] [--limit N]
+Run: .venv/bin/python bench/guards_text.py [--full | --limit N] [--sweep]
 Dev data: training/injection/data/dev.jsonl (held out of training by prepare.py) and the
 jbmini fixtures. Prints one line per group: rows, attacks caught (block or flag), precision,
 and on the benign side the blocked and flagged rates. ``--sweep`` prints the rates over a
@@ -53,7 +53,7 @@ def _load(limit: int | None) -> list[dict[str, object]]:
     for path in (DEV, JBMINI):
         with path.open(encoding="utf-8") as fh:
             rows += [json.loads(line) for line in fh if line.strip()]
-    return rows[:: max(1, len(rows) // limit)] if limit else rows  # an even sample
+    return rows[:: -(-len(rows) // limit)] if limit else rows  # an even sample
 
 
 def _report(rows: list[dict[str, object]], verdicts: list[TextVerdict]) -> None:
@@ -144,12 +144,13 @@ def _cold_start() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sweep", action="store_true")
-    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--limit", type=int, default=4200, help="even sample of the dev rows")
+    ap.add_argument("--full", action="store_true", help="every dev row (~80 s on 2 cores)")
     args = ap.parse_args()
     guard = ChannelGuard(ChannelGuardConfig())
     if guard.model_unavailable():
         print("model unavailable: numbers are for rules only")
-    rows = _load(args.limit)
+    rows = _load(None if args.full else args.limit)
     chat_rows = [r for r in _load(None) if r["src"] == "chitchat"]
     if args.sweep:
         _sweep(rows, guard)
