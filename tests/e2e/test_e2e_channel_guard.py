@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness import Attacker, call, exec_config, message
-from e2e_net import trap
 
 from clawkeep.agents import AgentRuntime
 from clawkeep.config import load_config, resolve_paths
@@ -26,6 +24,8 @@ from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
 from clawkeep.tools import ToolServices
+from tests.e2e.e2e_harness import Attacker, call, exec_config, message
+from tests.e2e.e2e_net import trap
 
 
 class CountingResponder:

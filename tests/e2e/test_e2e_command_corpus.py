@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness import call, exec_config, install
 
 from clawkeep.decision import Deny
 from clawkeep.sandbox import backend_available
+from tests.e2e.e2e_harness import call, exec_config, install
 
 CORPUS = Path("/work/shared/corpora/commands.jsonl")
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from e2e_harness import SSH_SECRET, call, exec_config, install, snapshot
 
 from clawkeep.decision import Deny
 from clawkeep.sandbox import backend_available
+from tests.e2e.e2e_harness import SSH_SECRET, call, exec_config, install, snapshot
 
 HOST = "off"
 SANDBOX = "all"

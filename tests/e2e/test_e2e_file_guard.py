@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from e2e_harness import (
+
+from tests.e2e.e2e_harness import (
     CONFIG_SECRET,
     CREDENTIAL_SECRET,
     OUTSIDE_SECRET,

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness import call, install
-from e2e_net import connects, serve, trap
 
 from clawkeep.tools import ToolServices
+from tests.e2e.e2e_harness import call, install
+from tests.e2e.e2e_net import connects, serve, trap
 
 ALLOWED_HOP = "127.0.0.2"
 

@@ -12,14 +12,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from e2e_harness import Attacker, call
-
 from clawkeep.agents import AgentRuntime
 from clawkeep.channels.message import InboundMessage
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline, Outcome, build_pipeline
 from clawkeep.tools import ToolServices
+from tests.e2e.e2e_harness import Attacker, call
 
 OBEY = [{"toolCalls": [call("exec", command="touch MARKER")]}, {"text": "done"}]
 

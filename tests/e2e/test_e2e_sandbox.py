@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness import (
+
+from clawkeep.decision import Deny
+from clawkeep.sandbox import backend_available
+from tests.e2e.e2e_harness import (
     CONFIG_SECRET,
     CREDENTIAL_SECRET,
     SSH_SECRET,
@@ -28,10 +31,7 @@ from e2e_harness import (
     install,
     snapshot,
 )
-from e2e_net import serve, trap
-
-from clawkeep.decision import Deny
-from clawkeep.sandbox import backend_available
+from tests.e2e.e2e_net import serve, trap
 
 
 @pytest.fixture(autouse=True)

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness import call, install
-from e2e_net import connects
 
 from clawkeep.tools import ToolServices
+from tests.e2e.e2e_harness import call, install
+from tests.e2e.e2e_net import connects
 
 CORPUS = Path("/work/shared/corpora/ssrf.jsonl")
 _DNS = re.compile(r"\[dns->([0-9a-fA-F.:]+)\]")

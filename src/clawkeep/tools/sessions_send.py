@@ -56,15 +56,14 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
     if hook is None:
         # The runtime always installs the content guard; a bare context fails closed.
         return refuse("tools.sessions_send.unavailable", "no content guard on delegation")
-    if hook is not None:
-        verdict = await hook(args.message, source)
-        if isinstance(verdict, Deny):
-            return refuse(verdict.reason, verdict.detail)
+    verdict = await hook(args.message, source)
+    if isinstance(verdict, Deny):
+        return refuse(verdict.reason, verdict.detail)
     if ctx.store is None or ctx.services.delegate is None:
         return refuse("tools.sessions_send.unavailable", "no transcript store or runtime")
+    # Always the caller's own delegation session with the target: a caller-chosen key
+    # could plant the payload in the operator's main session with that agent.
     key = delegate_key(target, ctx.agent.id)
-    if args.session_key and agent_of(args.session_key) == target:
-        key = args.session_key
     meta = {"untrusted": True, "source": source, "from_session": ctx.session_key}
     ctx.store.append(key, "user", args.message, meta=meta)  # wrapped when the target reads it
     reply = await ctx.services.delegate(target, key, ctx.depth + 1)
