@@ -55,7 +55,16 @@ RULES: tuple[Rule, ...] = (
         r"|تجاهل\s+(جميع\s+)?التعليمات\s+السابقة"
         r"|पिछले\s+सभी\s+निर्देशों\s+को\s+(अनदेखा|नज़रअंदाज़|नजरअंदाज)"
         r"|abaikan\s+semua\s+instruksi\s+sebelumnya"
-        r"|bỏ\s+qua\s+tất\s+cả\s+các\s+hướng\s+dẫn\s+trước",
+        r"|bỏ\s+qua\s+tất\s+cả\s+các\s+hướng\s+dẫn\s+trước"
+        r"|αγν[οό]ησε\s+(όλες\s+|ολες\s+)?τις\s+προηγο[υύ]μενες\s+οδηγ[ιί]ες"
+        r"|ignoruj\s+(všechny\s+|vsechny\s+)?předchozí\s+(pokyny|instrukce)"
+        r"|ignorera\s+(alla\s+)?tidigare\s+instruktioner"
+        r"|ignorer\s+(alle\s+)?(tidligere|forrige)\s+instruks(er|joner|tioner)"
+        r"|ohita\s+(kaikki\s+)?aiemmat\s+ohjeet"
+        r"|ignor[ăa]\s+(toate\s+)?instruc[țţt]iunile\s+anterioare"
+        r"|hagyd\s+figyelmen\s+kívül\s+(az\s+)?(összes\s+)?(korábbi|előző)\s+utasítás"
+        r"|התעלם\s+(מכל\s+|מ)?ההוראות\s+הקודמות"
+        r"|دستورالعمل\S*\s+(های\s+)?قبلی\s+را\s+نادیده\s+بگیر",
     ),
     _rule(
         "role_marker",
