@@ -51,13 +51,5 @@ def test_command_corpus_block_commands_never_run_through_exec(tmp_path: Path) ->
     assert _ran(tmp_path, Path("/home/clawkeep-e2e-victim")) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "HOLE: with the gateway's home under /tmp the command guard classifies ~ as a temp "
-        "entry, so five core attacks run: rm -rf $HOME, rm -rf ~, rm -rf ~/projects, an "
-        "alias appended to ~/.bashrc and a key appended to ~/.ssh/authorized_keys"
-    ),
-)
 def test_command_corpus_block_commands_never_run_with_home_under_tmp(tmp_path: Path) -> None:
     assert _ran(tmp_path, None) == []  # None: the install's fake home, under tmp_path

@@ -46,17 +46,7 @@ ATTACKS = {
     "eval_of_concatenated_rm": ('a=r; b=m; eval "$a$b -rf ~"', SANDBOX),
 }
 
-HOME_UNDER_TMP = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "HOLE: with the gateway's home under /tmp (here the test's fake HOME), the command "
-        "guard classifies ~ as a temp dir entry before it checks for the home, so `rm -rf ~` "
-        "is allowed; and exec runs with HOME=/workspace, so the command's ~ is not the "
-        "directory the guard judged: the agent's whole workspace (SOUL.md, AGENTS.md) is wiped"
-    ),
-)
-_XFAIL = {"rm_rf_home": HOME_UNDER_TMP, "eval_of_concatenated_rm": HOME_UNDER_TMP}
-CASES = [pytest.param(name, marks=_XFAIL.get(name, ())) for name in sorted(ATTACKS)]
+CASES = sorted(ATTACKS)
 
 
 def _bwrap_or_skip() -> None:

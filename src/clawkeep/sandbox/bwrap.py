@@ -35,6 +35,7 @@ __all__ = [
 SANDBOX_UID = 65534  # nobody: owns nothing inside
 SANDBOX_GID = 65534
 WORKSPACE = "/workspace"
+SANDBOX_HOME = "/tmp/home"
 EGRESS_SOCKET = "/run/clawkeep/egress.sock"
 _PATH = "/usr/local/bin:/usr/bin:/bin"
 
@@ -80,7 +81,9 @@ def _workspace_args(spec: SandboxSpec, workspace_dir: Path) -> list[str]:
 
 
 def _env_args(spec: SandboxSpec, extra_env: Mapping[str, str]) -> list[str]:
-    env = {"PATH": _PATH, "HOME": WORKSPACE, "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
+    # HOME is a scratch dir on the fresh /tmp, not the workspace: `rm -rf ~` inside
+    # must not reach the agent's files.
+    env = {"PATH": _PATH, "HOME": SANDBOX_HOME, "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
     env.update(spec.env)
     env.update(extra_env)
     args = ["--clearenv"]  # the gateway's environment (API keys, tokens) never crosses
@@ -149,7 +152,12 @@ def bwrap_argv(
             argv += ["--ro-bind-data", str(fd), path]
     argv += ["--proc", "/proc", "--dev", "/dev"]  # the sandbox's own, never the host's
     argv += ["--size", str(64 * 1024 * 1024), "--tmpfs", "/tmp"]  # fresh, bounded /tmp
+    argv += ["--dir", SANDBOX_HOME]
     argv += _workspace_args(spec, workspace_dir)
+    for key, fd in fds.items():
+        if key.startswith("ro:"):
+            # Read-only bind over the rw workspace (SOUL.md ...): no write, rename or unlink.
+            argv += ["--ro-bind-fd", str(fd), key.removeprefix("ro:")]
     if egress_socket is not None:
         argv += ["--ro-bind", str(egress_socket), EGRESS_SOCKET]
     argv += _env_args(spec, extra_env or {})

@@ -33,6 +33,7 @@ def spec_from_config(
     protected_paths: tuple[Path, ...] = (),
     env: Mapping[str, str] | None = None,
     network_policy: NetworkPolicy | None = None,
+    readonly_files: tuple[str, ...] = (),
 ) -> SandboxSpec:
     """The effective spec; ``protected_paths`` (the state dir) must never be mounted.
 
@@ -51,6 +52,7 @@ def spec_from_config(
         docker=cfg.docker,
         protected_paths=protected_paths,
         network_policy=network_policy,
+        readonly_files=readonly_files,
     )
 
 

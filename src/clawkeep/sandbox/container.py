@@ -115,7 +115,10 @@ def container_argv(
         argv += ["--tmpfs", "/workspace:rw,nosuid,nodev,size=64m"]
     for bind in docker.binds:  # each one passed dangerous_docker_settings above
         argv += ["--volume", bind]
-    argv += ["--workdir", "/workspace", "--env", "HOME=/workspace"]
+    if spec.workspace_access == "rw":
+        for name in spec.readonly_files:  # prepared by the runner: real files, no links
+            argv += ["--volume", f"{ws}/{name}:/workspace/{name}:ro"]
+    argv += ["--workdir", "/workspace", "--env", "HOME=/tmp"]  # not the workspace: `rm -rf ~`
     for key, value in spec.env.items():
         argv += ["--env", f"{key}={value}"]
     argv += ["--", docker.image or DEFAULT_IMAGE, *command]

@@ -4,8 +4,10 @@ never the host), and run it under the limits with its output captured.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
-from clawkeep.sandbox.bwrap import Launch, bwrap_available, data_fds, find_tool, payloads
+from clawkeep.sandbox.bwrap import (
+    WORKSPACE,
+    Launch,
+    bwrap_available,
+    data_fds,
+    find_tool,
+    payloads,
+)
 from clawkeep.sandbox.cgroup import CgroupJail, create_jail
 from clawkeep.sandbox.limits import prlimit_argv
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
@@ -59,6 +68,51 @@ def _exposes_protected(spec: SandboxSpec) -> Deny | None:
     return None
 
 
+def _prepare_readonly_files(spec: SandboxSpec) -> Deny | None:
+    """Each read-only name must be a plain file name; a missing file is created empty, so
+    the command cannot create it (and so write the next system prompt)."""
+    if spec.workspace_access != "rw" or not spec.readonly_files:
+        return None
+    dir_fd = os.open(spec.workspace.resolve(), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        for name in spec.readonly_files:
+            if "/" in name or name in ("", ".", ".."):
+                return Deny("sandbox.readonly_file_invalid", f"{name!r} is not a file name")
+            with contextlib.suppress(FileExistsError):
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                os.close(os.open(name, flags, 0o644, dir_fd=dir_fd))
+    finally:
+        os.close(dir_fd)
+    return None
+
+
+@contextmanager
+def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny]:
+    """O_PATH fds of the read-only files, checked on the fd itself: what is bound is what
+    was checked, even if the name is swapped for a link meanwhile."""
+    fds: dict[str, int] = {}
+    if spec.workspace_access != "rw" or not spec.readonly_files:
+        yield fds
+        return
+    dir_fd = os.open(ws, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        for name in spec.readonly_files:
+            fd = os.open(name, os.O_PATH | os.O_NOFOLLOW, dir_fd=dir_fd)
+            fds[f"ro:{WORKSPACE}/{name}"] = fd
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                # A link, fifo or device would be bound (and followed) into the sandbox.
+                yield Deny(
+                    "sandbox.readonly_file_unsafe",
+                    f"{name} in the workspace is not a regular file; replace it with one",
+                )
+                return
+        yield fds
+    finally:
+        os.close(dir_fd)
+        for fd in fds.values():
+            os.close(fd)
+
+
 @contextmanager
 def _workspace_dir(spec: SandboxSpec) -> Iterator[Path]:
     if spec.workspace_access != "none":
@@ -96,9 +150,16 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
         return available  # fail closed: never fall back to running on the host
     prlimit = find_tool("prlimit")
     assert prlimit is not None  # bwrap_available checked it
-    with _jail(spec) as jail, _workspace_dir(spec) as ws, data_fds(payloads(spec)) as fds:
+    with (
+        _jail(spec) as jail,
+        _workspace_dir(spec) as ws,
+        data_fds(payloads(spec)) as fds,
+        _readonly_fds(spec, ws) as ro_fds,
+    ):
         if isinstance(jail, Deny):
             return jail
+        if isinstance(ro_fds, Deny):
+            return ro_fds
         launch = Launch(
             bwrap=available.detail,
             prefix=[
@@ -106,7 +167,7 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
                 *prlimit_argv(spec.limits, prlimit, memory_cgroup=bool(jail and jail.has_memory)),
             ],
             workspace_dir=ws,
-            fds=fds,
+            fds={**fds, **ro_fds},
         )
         if spec.egress_domains:
             from clawkeep.sandbox.egress import run_with_egress
@@ -126,7 +187,7 @@ def run_sandboxed(argv_or_command: Sequence[str] | str, spec: SandboxSpec) -> Ex
     command = to_argv(argv_or_command)
     if not command:
         return Deny("sandbox.empty_command", "no command given")
-    refused = _exposes_protected(spec)
+    refused = _exposes_protected(spec) or _prepare_readonly_files(spec)
     if refused is not None:
         return refused
     backend: str = spec.backend

@@ -42,6 +42,9 @@ class SandboxSpec:
     network_policy: NetworkPolicy | None = None  # guards.network, applied on top of egress
     egress_resolver: Resolver | None = None  # DNS seam for the egress proxy (tests)
     egress_ports: tuple[int, ...] = (80, 443)  # HTTP(S) only: no SMTP, SSH or databases
+    # Workspace files the command may read but never change, create or remove (SOUL.md,
+    # AGENTS.md, USER.md unless unlocked): bound read-only over an rw workspace.
+    readonly_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

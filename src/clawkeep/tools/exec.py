@@ -17,6 +17,7 @@ from pydantic import Field
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.guards.network_guard import policy_from_config
+from clawkeep.policy.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
     ExecResult,
     place_exec,
@@ -89,6 +90,8 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         workspace=ctx.agent.workspace,
         protected_paths=protected_paths_for(ctx.paths.state_dir, ctx.paths.config_path, home),
         network_policy=policy_from_config(ctx.config.guards.network),  # egress per the config
+        # The identity files stay read-only inside as they are for write/edit.
+        readonly_files=() if ctx.config.guards.file.unlock_identity_files else IDENTITY_FILES,
     )
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.

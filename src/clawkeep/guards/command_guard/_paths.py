@@ -160,10 +160,11 @@ def _kind(path: str, ctx: CommandContext, home: str) -> str:
         return "workspace_root" if path == workspace else "workspace"
     if ctx.state_dir is not None and _under(path, str(ctx.state_dir)):
         return "state"
-    if any(_under(path, temp) and path != temp for temp in _TEMPS):
-        return "temp"
+    # Home before temp: a home that lies under /tmp is still a home (`rm -rf ~` there).
     if home != "/" and _under(path, home):
         return "home_root" if path == home else "home"
+    if any(_under(path, temp) and path != temp for temp in _TEMPS):
+        return "temp"
     if path == "/":
         return "root"
     return "outside"
