@@ -153,16 +153,6 @@ def test_flagged_message_reaches_agent_annotated_without_high_risk_tools(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "HOLE: a flagged message is stored in the transcript like any other (meta flagged, "
-        "not untrusted), so on the sender's next, unflagged message the runtime puts it back "
-        "into the model's context verbatim, unmarked, with every high-risk tool offered "
-        "again: the flag protects one turn only and a benign follow-up ('ok, go ahead') "
-        "launders the injection"
-    ),
-)
 def test_flagged_message_stays_marked_in_the_next_turns_context(tmp_path: Path) -> None:
     """Test config: the flag threshold sits between the classifier's scores of the two
     texts, so the first is flagged and the second allowed (skipped on rules only)."""

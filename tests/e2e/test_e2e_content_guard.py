@@ -31,7 +31,7 @@ POISON = (
 ).encode()
 
 
-def _page_turn(tmp_path: Path) -> Install:
+def _page_turn(tmp_path: Path, *, content_guard: bool = True) -> Install:
     with serve({"/": (200, {"Content-Type": "text/html"}, POISON)}, host=PAGE_HOST) as site:
         script = [
             {"toolCalls": [call("web_fetch", url=site.url + "/")]},
@@ -39,7 +39,10 @@ def _page_turn(tmp_path: Path) -> Install:
             {"text": "done"},
         ]
         cfg: dict[str, Any] = {
-            "guards": {"network": {"allowCidrs": [f"{PAGE_HOST}/32"]}},
+            "guards": {
+                "network": {"allowCidrs": [f"{PAGE_HOST}/32"]},
+                "content": {"enabled": content_guard},
+            },
             "tools": {"exec": {"security": "full"}},
             "agents": {"list": [{"id": "main", "sandbox": {"mode": "all"}}]},
         }
@@ -57,7 +60,8 @@ def _page_message(i: Install) -> str:
 
 
 def test_poisoned_page_reaches_model_only_inside_untrusted_markers(tmp_path: Path) -> None:
-    i = _page_turn(tmp_path)
+    # With the content guard off (it withholds this page), the boundary markers alone hold.
+    i = _page_turn(tmp_path, content_guard=False)
     page = _page_message(i)
     opened = re.match(r"<<<UNTRUSTED_CONTENT id=([0-9a-f]{16}) source=\S+>>>\n", page)
     assert opened is not None, page[:200]
@@ -73,15 +77,6 @@ def test_poisoned_page_reaches_model_only_inside_untrusted_markers(tmp_path: Pat
     assert SSH_SECRET not in i.shown()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "HOLE: the content guard is wired only to sessions_send (ToolServices.content_hook); "
-        "tool results such as web_fetch pages are wrapped in boundary markers but never "
-        "scanned, so a page the content guard blocks (rule ignore_previous) reaches the "
-        "model verbatim instead of being stopped or flagged"
-    ),
-)
 def test_poisoned_page_is_stopped_by_content_guard_before_model_reads_it(
     tmp_path: Path,
 ) -> None:

@@ -8,7 +8,7 @@ turn denies); the model is offered only the tools it allows and every call passe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from clawkeep.agents.dispatch import dispatch
@@ -16,6 +16,7 @@ from clawkeep.agents.limits import limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
+from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
@@ -38,13 +39,24 @@ if TYPE_CHECKING:
 __all__ = ["AgentRuntime"]
 
 
-def _history_messages(entries: list[tuple[str, str, bool, str]]) -> list[Message]:
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    role: str
+    text: str
+    untrusted: bool
+    source: str
+    flagged: bool
+
+
+def _history_messages(entries: list[_Entry]) -> list[Message]:
     out: list[Message] = []
-    for role, text, untrusted, source in entries:
-        if role not in ("user", "assistant"):
+    for e in entries:
+        if e.role not in ("user", "assistant"):
             continue
-        body = wrap_untrusted(text, source=source or "forwarded") if untrusted else text
-        out.append(Message("user" if role == "user" else "assistant", body))
+        # A message the channel guard flagged stays marked in every later turn's context.
+        source = e.source or ("flagged-message" if e.flagged else "forwarded")
+        body = wrap_untrusted(e.text, source=source) if e.untrusted or e.flagged else e.text
+        out.append(Message("user" if e.role == "user" else "assistant", body))
     return out
 
 
@@ -69,7 +81,8 @@ class AgentRuntime:
         self.store = store
         self.events = events
         base = services or ToolServices()
-        hook = base.content_hook or content_guard_hook(ContentGuard(config.guards.content))
+        self.content_guard = ContentGuard(config.guards.content)
+        hook = base.content_hook or content_guard_hook(self.content_guard)
         # Delegation always passes the content guard unless a caller installs its own hook.
         self.services = replace(base, delegate=self._delegate, content_hook=hook)
         self.tools = registry(plugin_tools)
@@ -103,7 +116,13 @@ class AgentRuntime:
         return mode == "all" or delegated or session_key != main_key(agent.id)
 
     def policy(
-        self, agent: ResolvedAgent, session_key: str, request: TurnRequest | None, depth: int = 0
+        self,
+        agent: ResolvedAgent,
+        session_key: str,
+        request: TurnRequest | None,
+        depth: int = 0,
+        *,
+        flagged_history: bool = False,
     ) -> ToolPolicy:
         msg = request.message if request is not None else None
         ctx = PolicyContext(
@@ -113,7 +132,9 @@ class AgentRuntime:
             sender=msg.sender if msg else None,
             sandboxed=self.sandboxed(agent, session_key, delegated=depth > 0),
             turn_denies=request.denied_tools if request else frozenset(),
-            flagged=request.flagged if request else False,
+            # A flagged message still in the context keeps the turn's risky tools off, so a
+            # harmless follow-up ("ok, go ahead") cannot launder the injection.
+            flagged=(request.flagged if request else False) or flagged_history,
             plugin_tools=self._plugin_names,
         )
         return resolve_policy(self.config, ctx, implemented=self.tools)
@@ -132,7 +153,10 @@ class AgentRuntime:
             return None
         if not agent.workspace.exists():
             ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
-        policy = self.policy(agent, session_key, request, depth)
+        limits = limits_for(self.config, agent.id)
+        history = self._history(session_key, limits.history_turns)
+        flagged_history = any(e.flagged for e in history)
+        policy = self.policy(agent, session_key, request, depth, flagged_history=flagged_history)
         ctx = ToolContext(
             agent=agent,
             session_key=session_key,
@@ -153,13 +177,17 @@ class AgentRuntime:
             if name in policy.offered  # a refused tool is never shown to the model
         ]
         system = system_prompt(agent.workspace, request.annotations if request else ())
-        limits = limits_for(self.config, agent.id)
-        messages = self._context(session_key, request, limits.history_turns)
+        messages = self._context(history, request)
+        screen = TurnScreen(self.content_guard, policy)
         try:
             provider = self.provider(agent.id)
 
             async def run_call(call: ToolCall) -> ToolResult:
-                return await dispatch(call, self.tools, ctx)
+                refused = screen.before(call.name)
+                if refused is not None:
+                    return refused
+                result = await dispatch(call, self.tools, ctx)
+                return await screen.after(call.name, result)  # the content guard reads first
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
         except ProviderError as exc:
@@ -168,15 +196,24 @@ class AgentRuntime:
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
 
-    def _context(self, session_key: str, request: TurnRequest | None, limit: int) -> list[Message]:
-        rows: list[tuple[str, str, bool, str]] = []
-        if self.store is not None:
-            for e in self.store.history(session_key, limit):
-                untrusted = bool(e.meta.get("untrusted"))
-                rows.append((e.role, e.text, untrusted, str(e.meta.get("source", ""))))
+    def _history(self, session_key: str, limit: int) -> list[_Entry]:
+        if self.store is None:
+            return []
+        return [
+            _Entry(
+                e.role,
+                e.text,
+                bool(e.meta.get("untrusted")),
+                str(e.meta.get("source", "")),
+                bool(e.meta.get("flagged")),
+            )
+            for e in self.store.history(session_key, limit)
+        ]
+
+    def _context(self, rows: list[_Entry], request: TurnRequest | None) -> list[Message]:
         messages = _history_messages(rows)
         text = request.message.text if request is not None else None
-        if text is not None and (not rows or rows[-1][1] != text or rows[-1][0] != "user"):
+        if text is not None and (not rows or rows[-1].text != text or rows[-1].role != "user"):
             messages.append(Message("user", text))  # the store did not have it yet
         return messages
 
