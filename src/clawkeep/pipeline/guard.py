@@ -8,26 +8,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from clawkeep.risk import FLAGGED_TURN_DENY
+
 __all__ = ["HIGH_RISK_TOOLS", "ChannelScanner", "ScanVerdict", "guard_reason"]
 
 # The tools a flagged (possibly injected) turn must not have: each one turns words into
-# a side effect outside the conversation (exec, files, the gateway, other sessions, the net).
-HIGH_RISK_TOOLS: frozenset[str] = frozenset(
-    {
-        "exec",
-        "process",
-        "write",
-        "edit",
-        "apply_patch",
-        "gateway",
-        "sessions_send",
-        "browser",
-        "web_fetch",
-        "message",
-        "nodes",
-        "cron",
-    }
-)
+# a side effect outside the conversation. The one list lives in policy.risk.
+HIGH_RISK_TOOLS: frozenset[str] = FLAGGED_TURN_DENY
 
 
 class ScanVerdict(Protocol):

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from inj_support import ATTACKS, BENIGN_CHAT, LOOKALIKE_TRAPS, FailingClassifier
 
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ChannelGuardOverride
 from clawkeep.guards.channel_guard import ChannelGuard
+from tests.guards.injection.inj_support import (
+    ATTACKS,
+    BENIGN_CHAT,
+    LOOKALIKE_TRAPS,
+    FailingClassifier,
+)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from inj_support import FailingClassifier
 
 from clawkeep.config.schema.guard_text import ContentGuardConfig, LlmJudgeConfig
 from clawkeep.guards.content_guard import ContentGuard, judge_prompt
+from tests.guards.injection.inj_support import FailingClassifier
 
 POISONED_PAGE = (
     "<html><body><h1>Best hiking trails</h1><p>The ridge loop is our favourite.</p>"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from inj_support import ATTACKS
 
 from clawkeep.guards.injection import match_rule, normalise
+from tests.guards.injection.inj_support import ATTACKS
 
 
 @pytest.mark.parametrize("attack", ATTACKS[:5])

@@ -14,6 +14,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from clawkeep.config.schema._base import Model
+from clawkeep.risk import FLAGGED_TURN_DENY
 
 __all__ = [
     "DEFAULT_BLOCK_THRESHOLD",
@@ -28,21 +29,9 @@ __all__ = [
 DEFAULT_BLOCK_THRESHOLD = 0.995
 DEFAULT_FLAG_THRESHOLD = 0.8
 
-# Tools that act on the world or leave the machine: removed for a flagged turn.
-HIGH_RISK_TOOLS = (
-    "exec",
-    "process",
-    "write",
-    "edit",
-    "apply_patch",
-    "web_fetch",
-    "browser",
-    "sessions_send",
-    "sessions_spawn",
-    "gateway",
-    "cron",
-    "message",
-)
+# Tools that act on the world or leave the machine: removed for a flagged turn. One list
+# for the whole product (policy.risk), imported by the policy, the pipeline and the audit.
+HIGH_RISK_TOOLS = tuple(sorted(FLAGGED_TURN_DENY))
 
 
 class _Thresholds(Model):
