@@ -1,9 +1,19 @@
-"""The config stage: find the install, load and validate its config, describe its agents."""
+"""The config stage: find the install, load and validate its config, describe its agents.
 
-from clawkeep.config.errors import ConfigError, ConfigIssue
-from clawkeep.config.loader import LoadedConfig, load_config
-from clawkeep.config.paths import InstallPaths, resolve_paths
-from clawkeep.config.schema import RootConfig
+Names are imported on first use, so a module that needs one config section (a guard's
+settings) does not pay for building the whole schema and the loader.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clawkeep.config.errors import ConfigError, ConfigIssue
+    from clawkeep.config.loader import LoadedConfig, load_config
+    from clawkeep.config.paths import InstallPaths, resolve_paths
+    from clawkeep.config.schema import RootConfig
 
 __all__ = [
     "ConfigError",
@@ -14,3 +24,20 @@ __all__ = [
     "load_config",
     "resolve_paths",
 ]
+
+_WHERE = {
+    "ConfigError": "clawkeep.config.errors",
+    "ConfigIssue": "clawkeep.config.errors",
+    "LoadedConfig": "clawkeep.config.loader",
+    "load_config": "clawkeep.config.loader",
+    "InstallPaths": "clawkeep.config.paths",
+    "resolve_paths": "clawkeep.config.paths",
+    "RootConfig": "clawkeep.config.schema.root",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clawkeep.config' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
