@@ -24,7 +24,7 @@ def gateway() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Override gateway.port.")
 def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
     """Start the gateway (foreground); SIGTERM stops it cleanly."""
-    from clawkeep.gateway.runner import run_gateway
+    from clawkeep.gateway.runner import EXIT_RESTART, run_gateway
 
     paths = install_paths(config_path, openclaw)
 
@@ -37,4 +37,7 @@ def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
     except ConfigError as exc:
         fail_config(exc)
         return
+    if status == EXIT_RESTART:
+        # Same interpreter, same arguments: the new process reads the (new) config again.
+        os.execv(sys.executable, [sys.executable, "-m", "clawkeep", *sys.argv[1:]])  # noqa: S606
     raise SystemExit(status)

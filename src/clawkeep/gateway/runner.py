@@ -20,10 +20,18 @@ from clawkeep.gateway.server import bind_sockets, serve
 from clawkeep.gateway.tokens import generate_token
 from clawkeep.gateway.wiring import GatewayWiring, build_wiring
 
-__all__ = ["ACCESS_LOG", "EXIT_REFUSED", "GatewayRefusedError", "run_gateway", "start_plan"]
+__all__ = [
+    "ACCESS_LOG",
+    "EXIT_REFUSED",
+    "EXIT_RESTART",
+    "GatewayRefusedError",
+    "run_gateway",
+    "start_plan",
+]
 
 ACCESS_LOG = "gateway-access.jsonl"
 EXIT_REFUSED = 2
+EXIT_RESTART = 75  # the control plane asked for a restart: the CLI starts again
 Echo = Callable[[str], None]
 WiringFactory = Callable[[LoadedConfig, Mapping[str, str]], GatewayWiring]
 
@@ -108,6 +116,10 @@ def run_gateway(
         )
         echo(f"clawkeep gateway listening on {shown} (auth: {settings.auth.mode}; WS at /ws)")
 
-    asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready))
+    stop = parts.control.stop if parts.control is not None else None
+    asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready, stop=stop))
+    if parts.control is not None and parts.control.restart_requested:
+        echo("clawkeep gateway stopped for a restart")
+        return EXIT_RESTART
     echo("clawkeep gateway stopped")
     return 0

@@ -18,6 +18,7 @@ from clawkeep.audit.finding import Finding
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.decision import Deny
 from clawkeep.gateway.app import BackgroundTask
+from clawkeep.gateway.control import GatewayControl
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.services import TranscriptChatHistory
 
@@ -33,6 +34,7 @@ class GatewayWiring:
     public_routes: Sequence[BaseRoute] = ()
     background: Sequence[BackgroundTask] = ()
     closers: Sequence[Callable[[], Awaitable[None]]] = ()
+    control: GatewayControl | None = None
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:
@@ -69,8 +71,10 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     events = install_event_log(loaded)
     pipeline = build_pipeline(loaded, events=events)
     messenger = ChannelMessenger(config, pipeline.pairing)  # only to admitted recipients
+    control = GatewayControl(paths, env)
+    services_for_tools = ToolServices(messenger=messenger, control=control)
     runtime = build_runtime(
-        loaded, store=pipeline.store, events=events, services=ToolServices(messenger=messenger)
+        loaded, store=pipeline.store, events=events, services=services_for_tools
     )
     pipeline.responder = runtime
     seams = channel_seams(config, pipeline, events=events, state_dir=paths.state_dir)
@@ -90,4 +94,5 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
         public_routes=seams.public_routes,
         background=seams.background,
         closers=(runtime.aclose,),
+        control=control,
     )
