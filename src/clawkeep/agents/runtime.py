@@ -28,6 +28,7 @@ from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.pipeline.types import TurnRequest
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
+from clawkeep.tools._background import BackgroundJobs
 from clawkeep.tools._sessions import main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
 from clawkeep.tools.content import content_guard_hook
@@ -84,7 +85,8 @@ class AgentRuntime:
         self.content_guard = ContentGuard(config.guards.content)
         hook = base.content_hook or content_guard_hook(self.content_guard)
         # Delegation always passes the content guard unless a caller installs its own hook.
-        self.services = replace(base, delegate=self._delegate, content_hook=hook)
+        jobs = base.jobs or BackgroundJobs()
+        self.services = replace(base, delegate=self._delegate, content_hook=hook, jobs=jobs)
         self.tools = registry(plugin_tools)
         self._plugin_names = frozenset(t.name for t in plugin_tools)
         self._providers: dict[str, Provider] = dict(providers or {})
@@ -104,6 +106,8 @@ class AgentRuntime:
 
     async def aclose(self) -> None:
         """Close the providers' HTTP connections."""
+        if self.services.jobs is not None:
+            await self.services.jobs.aclose()  # background commands end with the gateway
         for provider in self._providers.values():
             await close_provider(provider)
         self._providers.clear()

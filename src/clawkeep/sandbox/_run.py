@@ -9,6 +9,7 @@ import os
 import selectors
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Mapping, Sequence
 
@@ -38,6 +39,9 @@ class _Capture:
         return bytes(self.data.get(fd, b"")).decode("utf-8", errors="replace")
 
 
+_CANCEL_POLL = 0.1  # seconds between looks at the cancel flag
+
+
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     # The sandbox is its own session: killing the group reaches bwrap and its monitor, and
     # bwrap's --die-with-parent then takes the whole PID namespace down with it.
@@ -45,7 +49,12 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def _pump(proc: subprocess.Popen[bytes], cap: _Capture, deadline: float) -> str | None:
+def _pump(
+    proc: subprocess.Popen[bytes],
+    cap: _Capture,
+    deadline: float,
+    cancel: threading.Event | None,
+) -> str | None:
     assert proc.stdout is not None and proc.stderr is not None
     with selectors.DefaultSelector() as sel:
         for stream in (proc.stdout, proc.stderr):
@@ -54,6 +63,10 @@ def _pump(proc: subprocess.Popen[bytes], cap: _Capture, deadline: float) -> str 
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return "sandbox.wall_clock"
+            if cancel is not None:
+                if cancel.is_set():
+                    return "sandbox.cancelled"  # the process tool's kill
+                remaining = min(remaining, _CANCEL_POLL)
             for key, _ in sel.select(remaining):
                 fd = int(key.fd)
                 chunk = os.read(fd, _CHUNK)
@@ -66,12 +79,19 @@ def _pump(proc: subprocess.Popen[bytes], cap: _Capture, deadline: float) -> str 
     return None
 
 
-def _reap(proc: subprocess.Popen[bytes], deadline: float) -> str | None:
-    try:
-        proc.wait(timeout=max(deadline - time.monotonic(), 0.0))
-    except subprocess.TimeoutExpired:
-        return "sandbox.wall_clock"
-    return None
+def _reap(
+    proc: subprocess.Popen[bytes], deadline: float, cancel: threading.Event | None
+) -> str | None:
+    while True:
+        remaining = max(deadline - time.monotonic(), 0.0)
+        try:
+            proc.wait(timeout=remaining if cancel is None else min(remaining, _CANCEL_POLL))
+            return None
+        except subprocess.TimeoutExpired:
+            if cancel is not None and cancel.is_set():
+                return "sandbox.cancelled"
+            if time.monotonic() >= deadline:
+                return "sandbox.wall_clock"
 
 
 def run_capped(
@@ -81,6 +101,7 @@ def run_capped(
     pass_fds: Sequence[int] = (),
     wall_seconds: float,
     output_bytes: int,
+    cancel: threading.Event | None = None,
 ) -> ExecResult:
     """Run ``argv`` in a new session; kill its process group at the wall clock or the cap."""
     proc = subprocess.Popen(
@@ -97,7 +118,7 @@ def run_capped(
     assert proc.stdout is not None and proc.stderr is not None
     out_fd, err_fd = proc.stdout.fileno(), proc.stderr.fileno()
     try:
-        killed = _pump(proc, cap, deadline) or _reap(proc, deadline)
+        killed = _pump(proc, cap, deadline, cancel) or _reap(proc, deadline, cancel)
         if killed is not None:
             _kill_group(proc)
             proc.wait()

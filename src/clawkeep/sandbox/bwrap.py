@@ -197,6 +197,7 @@ class Launch:
             pass_fds=tuple(self.fds.values()),
             wall_seconds=spec.limits.wall_seconds,
             output_bytes=spec.limits.output_bytes,
+            cancel=spec.cancel,
         )
 
 

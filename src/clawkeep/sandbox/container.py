@@ -139,6 +139,7 @@ def run_container(command: Sequence[str], spec: SandboxSpec, engine: str) -> Exe
         env={"PATH": _SYSTEM_PATH},
         wall_seconds=spec.limits.wall_seconds,
         output_bytes=spec.limits.output_bytes,
+        cancel=spec.cancel,
     )
     if result.killed_reason is not None:
         # Killing the client does not stop the container: remove it by name.

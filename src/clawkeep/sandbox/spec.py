@@ -5,6 +5,7 @@ tests build and read them the same way.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,8 @@ class SandboxSpec:
     # Workspace files the command may read but never change, create or remove (SOUL.md,
     # AGENTS.md, USER.md unless unlocked): bound read-only over an rw workspace.
     readonly_files: tuple[str, ...] = ()
+    # Set from outside to stop the command early (the process tool's kill).
+    cancel: threading.Event | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Allow, Deny
 from clawkeep.events.log import EventLog
+from clawkeep.tools._background import BackgroundJobs
 
 if TYPE_CHECKING:
     from clawkeep.policy import ToolPolicy
@@ -105,6 +106,7 @@ class ToolServices:
     search: SearchBackend | None = None
     messenger: Messenger | None = None
     content_hook: ContentHook | None = None
+    jobs: BackgroundJobs | None = None  # background exec (exec background, process tool)
     resolver: Callable[[str], Any] | None = None  # DNS for web_fetch (tests pin answers)
     home: Path | None = None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.policy.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
     ExecResult,
+    SandboxSpec,
     place_exec,
     protected_paths_for,
     run_sandboxed,
@@ -37,6 +39,24 @@ class ExecArgs(ArgsModel):
     command: str = Field(min_length=1, max_length=64 * 1024)
     elevated: bool = False
     timeout: float | None = Field(default=None, gt=0, le=600)
+    background: bool = False  # start and return at once; the process tool polls or kills it
+
+
+def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResult:
+    jobs = ctx.services.jobs
+    if jobs is None:
+        return refuse("tools.process.unavailable", "no background job table is connected")
+
+    async def run(cancel: threading.Event) -> str:
+        outcome = await asyncio.to_thread(run_sandboxed, args.command, replace(spec, cancel=cancel))
+        if isinstance(outcome, Deny):
+            return f"refused ({outcome.reason}): {outcome.detail}"
+        return _render(outcome).text
+
+    job = jobs.start((ctx.agent.id, ctx.session_key), args.command, run)
+    if isinstance(job, Deny):
+        return refuse(job.reason, job.detail)
+    return ToolResult(True, f"started background job {job.id}; poll it with the process tool")
 
 
 def _render(result: ExecResult) -> ToolResult:
@@ -81,6 +101,8 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if not verdict.allowed:  # the command guard runs before any process exists
         return refuse(verdict.reason, verdict.detail)
     if placement.where == "host":
+        if args.background:
+            return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
         timeout = args.timeout or _HOST_TIMEOUT
         result = await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
         return _render(result)
@@ -96,6 +118,8 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
+    if args.background:
+        return _background(args, ctx, spec)
     outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)

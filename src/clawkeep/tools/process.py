@@ -1,10 +1,16 @@
-"""process: manage background exec sessions. Background exec is not offered yet, so there
-is nothing to manage: the tool refuses with a stable code rather than pretend.
+"""process: list, poll and kill the background exec jobs of this session.
+
+A job is visible to the session that started it only. poll returns the output once the
+job has ended (untrusted: it passes the content guard like any exec output); kill stops
+the whole sandboxed process group.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Literal
+
+from pydantic import Field
 
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -12,13 +18,30 @@ __all__ = ["TOOL", "ProcessArgs"]
 
 
 class ProcessArgs(ArgsModel):
-    action: Literal["list", "poll", "log", "write", "kill"] = "list"
-    session_id: str | None = None
-    data: str | None = None
+    action: Literal["list", "poll", "kill"] = "list"
+    job_id: str | None = Field(default=None, max_length=32)
 
 
 async def _run(args: ProcessArgs, ctx: ToolContext) -> ToolResult:
-    return refuse("tools.process.unavailable", "no background processes exist (exec is foreground)")
+    jobs = ctx.services.jobs
+    if jobs is None:
+        return refuse("tools.process.unavailable", "no background job table is connected")
+    owner = (ctx.agent.id, ctx.session_key)
+    if args.action == "list":
+        lines = [
+            f"{j.id}  {'running' if j.running else 'ended'}  {j.command[:80]}"
+            for j in jobs.of(owner)
+        ]
+        return ToolResult(True, "\n".join(lines) or "no background jobs")
+    job = jobs.get(owner, args.job_id or "")
+    if job is None:
+        return refuse("tools.process.not_found", f"no job {args.job_id!r} in this session")
+    if args.action == "kill":
+        await jobs.kill(job)
+        return ToolResult(True, f"job {job.id} killed")
+    if job.running:
+        return ToolResult(True, f"job {job.id} running for {time.time() - job.started:.0f} s")
+    return ToolResult(True, job.task.result(), untrusted=True, source="exec")
 
 
-TOOL = ToolDef("process", "Manage background exec sessions.", ProcessArgs, _run)
+TOOL = ToolDef("process", "List, poll or kill background exec jobs.", ProcessArgs, _run)
