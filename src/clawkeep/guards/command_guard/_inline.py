@@ -77,6 +77,15 @@ _SPAWN = re.compile(
     r"|(?<![\w])(?:execSync|execFileSync|spawnSync|shell_exec|passthru|proc_open)"
     r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen))\s*(\(|(?=\s+[\"']))"
 )
+# Perl's and Ruby's quote-like operators: qx{...} / %x(...) run their text; so do
+# system/exec/spawn given q(...), qq[...], %q(...), %Q{...} or %(...).
+_PERL_QUOTED = (
+    r"(?:\((?P<p>[^)]*)\)|\{(?P<b>[^}]*)\}|\[(?P<k>[^\]]*)\]|<(?P<a>[^>]*)>"
+    r"|/(?P<s>[^/]*)/|!(?P<e>[^!]*)!|\|(?P<v>[^|]*)\|)"
+)
+_PERL_RUN = re.compile(
+    r"(?:\bqx\s*|%x|(?<![\w.$])(?:system|exec|spawn)\s*\(?\s*(?:qq?\s*|%[qQ]?))" + _PERL_QUOTED
+)
 _LITERAL_ARG = re.compile(
     r"\s*(?:"
     + _QUOTED.replace("?P<q>", "").replace("?P<s>", "").replace("(?P=q)", "\\1")
@@ -110,6 +119,10 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
             break
     for match in _CALL_STRING.finditer(code):
         w.script(_unescape(match.group("s")), f"a command in {lang} code")
+    if lang in ("perl", "ruby"):
+        for match in _PERL_RUN.finditer(code):
+            text = next(g for g in match.groups() if g is not None)
+            w.script(text, f"a command in {lang} code")
     for match in _BACKTICKS.finditer(code):
         if lang in ("ruby", "perl", "php", "sh"):
             w.script(match.group(1) or match.group(2), f"a backtick command in {lang} code")
