@@ -26,7 +26,7 @@ __all__ = [
     "LlmJudgeConfig",
 ]
 
-DEFAULT_BLOCK_THRESHOLD = 0.995
+DEFAULT_BLOCK_THRESHOLD = 0.998
 DEFAULT_FLAG_THRESHOLD = 0.8
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
