@@ -281,3 +281,20 @@ def test_exposure_follows_the_tool_policy(
     assert "security.exposure.open_channels_with_exec" not in found
     assert "security.exposure.open_groups_with_runtime_or_fs" not in found
     assert "agents.main.tools.denylist_untrusted" not in found
+
+
+def test_plugin_and_skill_allowlists_are_openclaw_findings(tmp_path: Path) -> None:
+    state = tmp_path / ".openclaw"
+    (state / "extensions" / "imagegen").mkdir(parents=True)
+    state.chmod(0o700)
+    (state / "openclaw.json").write_text("{}")
+    (state / "openclaw.json").chmod(0o600)
+    env = {"OPENCLAW_STATE_DIR": str(state), "HOME": str(tmp_path)}
+    found = {
+        f.check_id: f.severity
+        for f in run_audit(resolve_paths(env, flavor="openclaw"), env=env).findings
+    }
+    assert found["plugins.extensions_no_allowlist"] == "critical"
+    assert "skills.allow_bundled_missing" in found
+    ours = _ids(tmp_path / "clawkeep-state")
+    assert "plugins.extensions_no_allowlist" not in ours and "plugins.allow_missing" not in ours

@@ -55,7 +55,9 @@ def logging_and_discovery(ctx: AuditContext) -> Iterator[Finding]:
     CheckSpec("plugins.allow_missing", "warn", "No plugin allowlist"),
 )
 def plugins(ctx: AuditContext) -> Iterator[Finding]:
-    if ctx.config.plugins.allow is not None:
+    # OpenClaw loads every plugin in extensions/ unless plugins.allow lists them; clawkeep
+    # itself loads no plugin code at all, so only an OpenClaw install can be exposed here.
+    if ctx.config.plugins.allow is not None or ctx.loaded.flavor != "openclaw":
         return
     ext = ctx.paths.extensions_dir
     installed = sorted(p.name for p in ext.iterdir()) if ext.is_dir() else []
@@ -79,7 +81,8 @@ def plugins(ctx: AuditContext) -> Iterator[Finding]:
 
 @check(CheckSpec("skills.allow_bundled_missing", "warn", "Every bundled skill is available"))
 def skills(ctx: AuditContext) -> Iterator[Finding]:
-    if ctx.config.skills.allow_bundled is None:
+    # Bundled skills are OpenClaw's; clawkeep ships none.
+    if ctx.config.skills.allow_bundled is None and ctx.loaded.flavor == "openclaw":
         yield Finding(
             "skills.allow_bundled_missing",
             "warn",
