@@ -8,6 +8,7 @@ from typing import Any
 
 from clawkeep.agents.providers._accumulate import TurnBuilder
 from clawkeep.agents.providers._http import HttpEngine
+from clawkeep.agents.providers.openai import function_tool
 from clawkeep.agents.providers.types import AssistantTurn, Message, ProviderError, ToolSpec
 
 __all__ = ["OllamaProvider"]
@@ -54,17 +55,7 @@ class OllamaProvider:
             "messages": [{"role": "system", "content": system}, *map(_message, messages)],
         }
         if tools:
-            body["tools"] = [
-                {
-                    "type": "function",
-                    "function": {
-                        "name": t.name,
-                        "description": t.description,
-                        "parameters": dict(t.parameters),
-                    },
-                }
-                for t in tools
-            ]
+            body["tools"] = [function_tool(t) for t in tools]  # the same schema as OpenAI's
         builder = TurnBuilder()
         calls = 0
         async with self._engine.post_lines(self._url, self._headers, body) as lines:

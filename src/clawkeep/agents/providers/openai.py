@@ -14,7 +14,7 @@ from clawkeep.agents.providers._http import HttpEngine
 from clawkeep.agents.providers._sse import sse_events
 from clawkeep.agents.providers.types import AssistantTurn, Message, ProviderError, ToolSpec
 
-__all__ = ["OpenAIChatProvider"]
+__all__ = ["OpenAIChatProvider", "function_tool"]
 
 
 def _message(msg: Message) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def _message(msg: Message) -> dict[str, Any]:
     return out
 
 
-def _tool(spec: ToolSpec) -> dict[str, Any]:
+def function_tool(spec: ToolSpec) -> dict[str, Any]:
     return {
         "type": "function",
         "function": {
@@ -95,7 +95,7 @@ class OpenAIChatProvider:
             "messages": [{"role": "system", "content": system}, *map(_message, messages)],
         }
         if tools:
-            body["tools"] = [_tool(t) for t in tools]
+            body["tools"] = [function_tool(t) for t in tools]
         builder = TurnBuilder()
         async with self._engine.post_lines(self._url, self._headers, body) as lines:
             plain: list[str] = []
