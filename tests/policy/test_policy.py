@@ -10,7 +10,7 @@ import pytest
 
 from clawkeep.config.schema import RootConfig
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
-from clawkeep.policy.risk import FLAGGED_TURN_DENY, SEED_AGENT_DENY
+from clawkeep.risk import FLAGGED_TURN_DENY, SEED_AGENT_DENY
 
 
 def _policy(raw: dict[str, Any], **ctx: Any) -> ToolPolicy:

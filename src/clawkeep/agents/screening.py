@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import ToolPolicy
-from clawkeep.policy.risk import FLAGGED_TURN_DENY
+from clawkeep.risk import FLAGGED_TURN_DENY
 from clawkeep.tools.base import ToolResult, refuse
 
 __all__ = ["TurnScreen"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FilePolicy, read_bytes
-from clawkeep.policy.risk import IDENTITY_FILES
+from clawkeep.risk import IDENTITY_FILES
 
 __all__ = ["MAX_IDENTITY_BYTES", "PREAMBLE", "system_prompt"]
 

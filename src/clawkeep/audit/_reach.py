@@ -15,14 +15,13 @@ __all__ = ["RUNTIME_OR_FS", "agent_can_use", "any_agent_can_use"]
 RUNTIME_OR_FS = ("exec", "process", "write", "edit", "apply_patch")
 
 
-def agent_can_use(
-    ctx: AuditContext, agent: ResolvedAgent, tool: str, channel: str | None = None
-) -> bool:
+def agent_can_use(ctx: AuditContext, agent: ResolvedAgent, tool: str) -> bool:
     """True when every layer of the tool policy lets ``agent`` use ``tool``."""
-    sandboxed = (agent.sandbox.mode or "all") != "off"
-    policy = resolve_policy(
-        ctx.config, PolicyContext(agent_id=agent.id, channel=channel, sandboxed=sandboxed)
-    )
+    policy = ctx.policies.get(agent.id)
+    if policy is None:  # resolved once per agent and audit, then asked per tool
+        sandboxed = (agent.sandbox.mode or "all") != "off"
+        policy = resolve_policy(ctx.config, PolicyContext(agent_id=agent.id, sandboxed=sandboxed))
+        ctx.policies[agent.id] = policy
     return policy.decide(tool).allowed
 
 

@@ -10,6 +10,7 @@ from clawkeep.config import LoadedConfig
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
+from clawkeep.policy import ToolPolicy
 
 __all__ = ["AuditContext"]
 
@@ -20,6 +21,7 @@ class AuditContext:
 
     loaded: LoadedConfig
     env: Mapping[str, str] = field(default_factory=dict)
+    policies: dict[str, ToolPolicy] = field(default_factory=dict)  # per agent, for _reach
 
     @property
     def config(self) -> RootConfig:

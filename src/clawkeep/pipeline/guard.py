@@ -13,7 +13,7 @@ from clawkeep.risk import FLAGGED_TURN_DENY
 __all__ = ["HIGH_RISK_TOOLS", "ChannelScanner", "ScanVerdict", "guard_reason"]
 
 # The tools a flagged (possibly injected) turn must not have: each one turns words into
-# a side effect outside the conversation. The one list lives in policy.risk.
+# a side effect outside the conversation. The one list lives in clawkeep.risk.
 HIGH_RISK_TOOLS: frozenset[str] = FLAGGED_TURN_DENY
 
 

@@ -16,7 +16,7 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.policy._sources import layer_sources
 from clawkeep.policy.catalog import CORE_TOOLS, PROFILES, canonical_name
 from clawkeep.policy.layers import Layer
-from clawkeep.policy.risk import FLAGGED_TURN_DENY, HOST_EXEC_TOOLS
+from clawkeep.risk import FLAGGED_TURN_DENY, HOST_EXEC_TOOLS
 
 __all__ = ["PolicyContext", "ToolPolicy", "ToolVerdict", "resolve_policy"]
 

@@ -11,7 +11,7 @@ from typing import Literal
 from clawkeep.config.schema.guard_file import FileGuardConfig
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FilePolicy, policy_from_config
-from clawkeep.policy.risk import IDENTITY_FILES
+from clawkeep.risk import IDENTITY_FILES
 from clawkeep.tools.base import ToolContext
 
 __all__ = ["MAX_FILE_BYTES", "access_problem", "file_policy", "identity_problem"]

@@ -18,7 +18,7 @@ from pydantic import Field
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.guards.network_guard import policy_from_config
-from clawkeep.policy.risk import IDENTITY_FILES
+from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
     ExecResult,
     SandboxSpec,
@@ -89,11 +89,12 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         # Host exec is what tools.elevated gates; the policy layer says the same.
         return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
     sandbox_egress = bool(ctx.agent.sandbox.egress and ctx.agent.sandbox.egress.allow_domains)
+    home = ctx.services.home or Path(os.path.expanduser("~"))
     guard_ctx = context_from_config(
         ctx.config.guards.command,
         egress=placement.where == "sandbox" and sandbox_egress,  # host exec: no network
         workspace=ctx.agent.workspace,
-        home=ctx.services.home or Path(os.path.expanduser("~")),
+        home=home,
         state_dir=ctx.paths.state_dir,
         only_commands=allowlist,  # allowlist mode: only tools.exec.safeBins may run
     )
@@ -106,7 +107,6 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         timeout = args.timeout or _HOST_TIMEOUT
         result = await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
         return _render(result)
-    home = ctx.services.home or Path(os.path.expanduser("~"))
     spec = spec_from_config(
         ctx.agent.sandbox,
         workspace=ctx.agent.workspace,

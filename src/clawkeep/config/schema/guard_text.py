@@ -30,7 +30,7 @@ DEFAULT_BLOCK_THRESHOLD = 0.998
 DEFAULT_FLAG_THRESHOLD = 0.8
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
-# for the whole product (policy.risk), imported by the policy, the pipeline and the audit.
+# for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
 HIGH_RISK_TOOLS = tuple(sorted(FLAGGED_TURN_DENY))
 
 
