@@ -1,7 +1,8 @@
 """Tell a newly approved sender that they may now talk to the agent (`pairing approve --notify`).
 
-Sends one fixed text through the channel's own transport: Telegram's sendMessage, or the
-signed webhook's callback (through the network-guard). Other channels cannot be
+Sends one fixed text through the channel's own transport: Telegram's sendMessage,
+WhatsApp's Graph API, signal-cli's ``send``, or the signed webhook's callback (through
+the network-guard). Other channels cannot be
 reached from the command line and answer ``channels.notify.unsupported``.
 """
 
@@ -10,8 +11,11 @@ from __future__ import annotations
 import time
 
 from clawkeep.channels.message import OutboundReply
+from clawkeep.channels.phone import e164
+from clawkeep.channels.signal import SIGNAL, SignalClient, SignalError, daemon_address
 from clawkeep.channels.telegram import TELEGRAM, TelegramClient, TelegramError
 from clawkeep.channels.webhook import WEBHOOK, deliver_reply
+from clawkeep.channels.whatsapp import WHATSAPP, WhatsAppError, graph_client
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import policy_from_config
@@ -44,6 +48,31 @@ async def send_text(
             return Deny("channels.notify.failed", str(exc))
         finally:
             await client.aclose()
+        return Allow("channels.notify.sent")
+    if channel == WHATSAPP and cfg.access_token is not None and cfg.phone_number_id is not None:
+        wa = graph_client(cfg)
+        try:
+            await wa.send_text(to, text, group=e164(to) is None)
+        except WhatsAppError as exc:
+            return Deny("channels.notify.failed", str(exc))
+        finally:
+            await wa.aclose()
+        return Allow("channels.notify.sent")
+    if channel == SIGNAL:
+        address = daemon_address(cfg)
+        if isinstance(address, Deny):
+            return address
+        sig = SignalClient(address)
+        number = e164(to)
+        try:
+            if number is not None or to.startswith("uuid:"):
+                await sig.send(cfg.account, text, recipient=number or to.removeprefix("uuid:"))
+            else:
+                await sig.send(cfg.account, text, group=to)
+        except SignalError as exc:
+            return Deny("channels.notify.failed", str(exc))
+        finally:
+            await sig.aclose()
         return Allow("channels.notify.sent")
     if channel == WEBHOOK and cfg.callback_url and cfg.secret is not None:
         reply = OutboundReply(WEBHOOK, account, to, text)

@@ -1,8 +1,9 @@
 """What the gateway mounts for the configured channels: public routes and background tasks.
 
-``channel_seams(config, pipeline, events=...)`` gives the signed webhook's routes (public:
-each request verifies its own signature) when ``channels.webhook`` is configured, and one
-Telegram long-polling task per account with a bot token. Pass them to
+``channel_seams(config, pipeline, events=...)`` gives the signed webhook's and WhatsApp's
+routes (public: each request verifies its own signature) when they are configured, one
+Telegram long-polling task per account with a bot token, and one Signal event-stream
+task per account (with a state dir: their durable inboxes live there). Pass them to
 ``gateway.app.create_app(..., public_routes=seams.public_routes,
 background=seams.background)``.
 """
@@ -16,8 +17,10 @@ from typing import Any
 
 from starlette.routing import BaseRoute, Route
 
+from clawkeep.channels.signal import receivers_from_config
 from clawkeep.channels.telegram import pollers_from_config
 from clawkeep.channels.webhook import WEBHOOK, webhook_routes
+from clawkeep.channels.whatsapp import WHATSAPP, WhatsAppChannel
 from clawkeep.config.schema import RootConfig
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.types import InboundHandler
@@ -48,4 +51,13 @@ def channel_seams(
     if webhook is not None and webhook.enabled:
         routes = webhook_routes(config, handler, events=events, state_dir=state_dir)
     pollers = pollers_from_config(config, handler, events=events, state_dir=state_dir)
-    return ChannelSeams(tuple(routes), tuple(p.run for p in pollers))
+    tasks: list[Callable[[], Coroutine[Any, Any, None]]] = [p.run for p in pollers]
+    whatsapp = config.channels.get(WHATSAPP)
+    if whatsapp is not None and whatsapp.enabled and state_dir is not None:
+        wa = WhatsAppChannel(config, handler, events=events, state_dir=state_dir)
+        routes.extend(wa.routes())
+        tasks.append(wa.drain)  # what a crash left in the inbox runs at start
+    if state_dir is not None:
+        signal = receivers_from_config(config, handler, events=events, state_dir=state_dir)
+        tasks.extend(r.run for r in signal)
+    return ChannelSeams(tuple(routes), tuple(tasks))

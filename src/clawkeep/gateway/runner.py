@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 
+from clawkeep.channels.readiness import channel_readiness
 from clawkeep.config import InstallPaths, LoadedConfig, load_config
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.decision import Deny
@@ -52,6 +53,11 @@ def start_plan(
     plan = preflight(loaded.config, port=port)
     if isinstance(plan, Deny):
         raise _refusal(plan)
+    channels = channel_readiness(loaded.config)
+    if channels.problems:  # a channel that could never receive must not look like it runs
+        raise _refusal(channels.problems[0])
+    for line in channels.summary:
+        echo(f"channel {line}")
     if plan.generate_token:
         try:
             backup = persist_gateway_token(paths.config_path, generate_token())

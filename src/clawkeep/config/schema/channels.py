@@ -62,6 +62,24 @@ class ChannelAccessConfig(Model):
     secret: SecretStr | None = None
     callback_url: str | None = None
     poll_timeout_seconds: int = Field(default=30, ge=0, le=50)
+    # WhatsApp Cloud API: the webhook's app secret (X-Hub-Signature-256) and subscription
+    # verify token, the Graph API access token and the business phone number's id.
+    access_token: SecretStr | None = None
+    app_secret: SecretStr | None = None
+    verify_token: SecretStr | None = None
+    phone_number_id: str | None = Field(default=None, pattern=r"^[0-9]{1,32}$")
+    graph_api_version: str = Field(default="v21.0", pattern=r"^v[0-9]{1,3}\.[0-9]{1,3}$")
+    # The business number's own identities, for native mentions in groups: its phone
+    # number (E.164) and its LID (the newer opaque id WhatsApp mentions may carry).
+    business_number: str | None = None
+    business_lid: str | None = None
+    # Signal through signal-cli's HTTP daemon: the registered number and the daemon's URL
+    # (OpenClaw's keys). A daemon off this machine is refused unless allowRemoteDaemon.
+    account: str | None = None
+    http_url: str | None = None
+    http_host: str | None = None
+    http_port: int | None = Field(default=None, ge=1, le=65535)
+    allow_remote_daemon: bool = False
 
     @model_validator(mode="after")
     def _open_needs_star(self) -> ChannelAccessConfig:
