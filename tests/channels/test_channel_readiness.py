@@ -147,3 +147,25 @@ def test_running_gateway_serves_whatsapp_and_streams_signal(tmp_path: Path) -> N
             out, err = proc.communicate(timeout=60)
         for secret in SECRETS.values():
             assert secret not in out + err + "".join(lines)
+
+
+def test_audit_warns_about_a_remote_signal_daemon_and_an_unsigned_whatsapp(tmp_path: Path) -> None:
+    from clawkeep.audit.run import run_audit
+    from clawkeep.config import resolve_paths
+
+    state = tmp_path / "state"
+    _write(
+        state,
+        {
+            "signal": {
+                "account": "+15550002222",
+                "httpUrl": "http://203.0.113.9:8080",
+                "allowRemoteDaemon": True,
+            },
+            "whatsapp": {"verifyToken": "v", "accessToken": "a", "phoneNumberId": "1"},
+        },
+    )
+    paths = resolve_paths({"HOME": str(tmp_path), "CLAWKEEP_STATE_DIR": str(state)})
+    found = {f.check_id: f.severity for f in run_audit(paths, env={}).findings}
+    assert found.get("channels.signal.remote_daemon") == "warn"
+    assert found.get("channels.whatsapp.unsigned") == "critical"

@@ -100,7 +100,8 @@ def test_events_that_are_not_messages_are_ignored_and_bad_ones_refused() -> None
     assert parse_event(receipt, account="default", me=SIGNAL_NUMBER, now=0) is None
     own = signal_envelope(SIGNAL_NUMBER, "my own", 5)
     assert parse_event(own, account="default", me=SIGNAL_NUMBER, now=0) is None
-    for bad in (None, [], {"envelope": "x"}, {"envelope": {"timestamp": "1"}}):
+    bads: list[object] = [None, [], {"envelope": "x"}, {"envelope": {"timestamp": "1"}}]
+    for bad in bads:
         got = parse_event(bad, account="default", me=SIGNAL_NUMBER, now=0)
         assert isinstance(got, Deny) and got.reason == "channels.signal.malformed"
     wrapped = {

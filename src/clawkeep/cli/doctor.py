@@ -1,4 +1,9 @@
-"""`clawkeep doctor --generate-gateway-token`: a new token, stored 0600 or printed as an export."""
+"""`clawkeep doctor`: checks that make real calls, and `--generate-gateway-token`.
+
+Without flags it checks each configured channel's credentials with one real, cheap call
+(exit 1 when one fails). `--generate-gateway-token` makes a new token, stored 0600 or
+printed as an export line.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import click
 import pyjson5
 
 from clawkeep.cli._common import config_options, install_paths
+from clawkeep.config import InstallPaths
 from clawkeep.config._locate import locate_all
 from clawkeep.config.edit import ConfigEdit, EditError, apply_edits
 from clawkeep.fsutil import ensure_private_dir
@@ -24,11 +30,15 @@ _TOKEN_PATH = ("gateway", "auth", "token")
 @click.option(
     "--generate-gateway-token", "generate", is_flag=True, help="Make a new gateway token."
 )
-def doctor(config_path: Path | None, openclaw: bool, generate: bool) -> None:
-    """Repairs that need a decision: a new gateway token."""
-    if not generate:
-        raise click.UsageError("nothing to do: pass --generate-gateway-token")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per check.")
+def doctor(config_path: Path | None, openclaw: bool, generate: bool, as_json: bool) -> None:
+    """Check each channel's credentials with one real call, or make a new gateway token.
+
+    Example: clawkeep doctor --json
+    """
     paths = install_paths(config_path, openclaw)
+    if not generate:
+        raise SystemExit(_check_channels(paths, as_json))
     token = generate_token()  # 24 random bytes from the OS CSPRNG, 48 hex characters
     file = paths.config_path
     reference = _env_reference(file)
@@ -46,6 +56,33 @@ def doctor(config_path: Path | None, openclaw: bool, generate: bool) -> None:
         f"wrote a new gateway token to {file} (0600)" + (f"; backup {backup}" if backup else "")
     )
     click.echo(f"clients read it from gateway.auth.token in {file} (only you can read that file)")
+
+
+def _check_channels(paths: InstallPaths, as_json: bool) -> int:
+    import asyncio
+    import json
+    import os
+
+    from clawkeep.channels.probe import probe_channels
+    from clawkeep.config import ConfigError, load_config
+
+    try:
+        loaded = load_config(paths, env=os.environ)
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        return 2
+    probes = asyncio.run(probe_channels(loaded.config))
+    for p in probes:
+        if as_json:
+            row = {"check": p.where, "ok": p.ok, "detail": p.detail, "fix": p.fix}
+            click.echo(json.dumps(row))
+        else:
+            click.echo(f"{'ok  ' if p.ok else 'FAIL'} {p.where}: {p.detail}")
+            if not p.ok and p.fix:
+                click.echo(f"     fix: {p.fix}")
+    if not probes and not as_json:
+        click.echo("no channel with credentials is configured")
+    return 0 if all(p.ok for p in probes) else 1
 
 
 def _env_reference(file: Path) -> str | None:

@@ -1,5 +1,23 @@
 """Importing this package registers every audit check with the registry."""
 
-from clawkeep.audit.checks import channels, features, filesystem, gateway, guards, sandbox, tools
+from clawkeep.audit.checks import (
+    channels,
+    features,
+    filesystem,
+    gateway,
+    guards,
+    sandbox,
+    tools,
+    transports,
+)
 
-__all__ = ["channels", "features", "filesystem", "gateway", "guards", "sandbox", "tools"]
+__all__ = [
+    "channels",
+    "features",
+    "filesystem",
+    "gateway",
+    "guards",
+    "sandbox",
+    "tools",
+    "transports",
+]
