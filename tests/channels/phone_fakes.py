@@ -153,12 +153,13 @@ def wa_event(
     reply_to_from: str | None = None,
     phone_number_id: str = PHONE_ID,
     msg_type: str = "text",
+    timestamp: int | None = None,
 ) -> dict[str, Any]:
-    """One Cloud API ``messages`` webhook event with one message."""
+    """One Cloud API ``messages`` webhook event with one message (sent now by default)."""
     message: dict[str, Any] = {
         "from": sender.lstrip("+"),
         "id": msg_id,
-        "timestamp": "1733390000",
+        "timestamp": str(int(time.time()) if timestamp is None else timestamp),
         "type": msg_type,
     }
     if msg_type == "text":

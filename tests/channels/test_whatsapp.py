@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,14 @@ def test_replayed_message_id_gets_one_turn_and_one_reply(tmp_path: Path) -> None
         assert len(d.recorder.requests) == 1
         assert len(d.replies(1)) == 1
         assert "channels.whatsapp.replay" in d.reasons()
+
+
+def test_old_capture_is_refused_as_stale_even_with_a_valid_signature(tmp_path: Path) -> None:
+    with driver("whatsapp", tmp_path, OPEN) as d:
+        eight_days_ago = int(time.time()) - 8 * 24 * 3600
+        d.extra["post"](wa_event("+46700000001", "old", "wamid.old", timestamp=eight_days_ago))
+        assert d.recorder.requests == []
+        assert "channels.whatsapp.stale" in d.reasons()
 
 
 def test_event_for_another_phone_number_is_not_this_accounts(tmp_path: Path) -> None:

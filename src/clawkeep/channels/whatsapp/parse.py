@@ -20,10 +20,14 @@ from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.phone import WaId, e164, wa_id
 from clawkeep.decision import Deny
 
-__all__ = ["WHATSAPP", "SelfIds", "parse_webhook"]
+__all__ = ["MAX_AGE_SECONDS", "WHATSAPP", "SelfIds", "parse_webhook"]
 
 WHATSAPP = "whatsapp"
 MAX_TEXT = 65_536
+# Meta retries a delivery for up to 7 days; the inbox remembers ids a little longer.
+# Anything older is refused, so a captured, validly signed body cannot be replayed once
+# its id has left the inbox's memory.
+MAX_AGE_SECONDS = 7 * 24 * 3600
 
 
 class _Wire(BaseModel):
@@ -126,6 +130,8 @@ def _mentioned_self(msg: _Message, me: SelfIds) -> bool | None:
 def _one(
     msg: _Message, names: dict[str, str], me: SelfIds, account: str, now: float
 ) -> InboundMessage | Deny:
+    if now - int(msg.timestamp) > MAX_AGE_SECONDS:
+        return Deny("channels.whatsapp.stale", "message older than the replay window")
     sender = e164(msg.from_)
     if sender is None:
         return Deny("channels.whatsapp.malformed", "sender is not a phone number")

@@ -24,7 +24,7 @@ from starlette.routing import Route
 from clawkeep.channels.inbox import Inbox
 from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.whatsapp.client import GraphClient, WhatsAppError
-from clawkeep.channels.whatsapp.parse import WHATSAPP, SelfIds, parse_webhook
+from clawkeep.channels.whatsapp.parse import MAX_AGE_SECONDS, WHATSAPP, SelfIds, parse_webhook
 from clawkeep.channels.whatsapp.verify import verify_signature, verify_subscription
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
@@ -70,7 +70,8 @@ class WhatsAppChannel:
         self._events = events
         self._clock = clock
         self._client_factory = client_factory
-        self.inbox = Inbox(state_dir / INBOX_FILE)
+        # Ids are kept past the age limit of parse: an old capture is stale, a newer a replay.
+        self.inbox = Inbox(state_dir / INBOX_FILE, keep_seconds=MAX_AGE_SECONDS + 24 * 3600)
         self._drain_lock = asyncio.Lock()
 
     def settings(self, account: str) -> ChannelAccessConfig | None:
