@@ -24,11 +24,11 @@ from pathlib import Path
 
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import AssistantTurn, Message, Provider, ToolCall, ToolSpec
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import InboundMessage, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, TurnRequest, build_pipeline
+from clawkeep.pipeline import InboundPipeline, build_pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.agents.provider_fakes import fake_server, openai_stream

@@ -11,12 +11,11 @@ from typing import Any
 
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import Provider, ScriptProvider, load_script
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import InboundMessage, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.types import TurnRequest
 from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
 

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 from clawkeep.agents import build_runtime
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import InboundMessage
 from clawkeep.pipeline import build_pipeline
 from tests.agents.provider_fakes import fake_server, openai_stream
 

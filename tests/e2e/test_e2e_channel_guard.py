@@ -19,9 +19,10 @@ import pytest
 from clawkeep.agents import AgentRuntime
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.guard_text import ChannelGuardConfig
+from clawkeep.contracts import Outcome, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
-from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
+from clawkeep.pipeline import InboundPipeline, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
 from clawkeep.tools import ToolServices
 from tests.e2e.e2e_harness import Attacker, call, exec_config, message

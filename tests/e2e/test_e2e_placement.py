@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from clawkeep.agents import AgentRuntime
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config import load_config, resolve_paths
+from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, Outcome, build_pipeline
+from clawkeep.pipeline import InboundPipeline, build_pipeline
 from clawkeep.tools import ToolServices
 from tests.e2e.e2e_harness import Attacker, call
 

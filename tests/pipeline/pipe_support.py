@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config import LoadedConfig, load_config, resolve_paths
+from clawkeep.contracts import InboundMessage, Outcome, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
+from clawkeep.pipeline import InboundPipeline, build_pipeline
 from clawkeep.sessions import TranscriptStore
 
 __all__ = ["ContextEcho", "dm", "load", "make", "run"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from clawkeep.access._ids import id_listed
 from clawkeep.access.pairing import PairingStore
 from clawkeep.access.verdict import AccessVerdict
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundMessage
 
 __all__ = ["decide_dm", "pairing_reply"]
 

@@ -23,10 +23,10 @@ from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
-from clawkeep.pipeline.types import TurnRequest
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
 from clawkeep.tools._background import BackgroundJobs
 from clawkeep.tools._sessions import main_key

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 
-from clawkeep.channels.message import OutboundReply
 from clawkeep.channels.telegram import TELEGRAM, TelegramClient, TelegramError
 from clawkeep.channels.webhook import WEBHOOK, deliver_reply
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import OutboundReply
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import policy_from_config
 

@@ -19,8 +19,8 @@ from starlette.routing import BaseRoute, Route
 from clawkeep.channels.telegram import pollers_from_config
 from clawkeep.channels.webhook import WEBHOOK, webhook_routes
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import InboundHandler
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["ChannelSeams", "channel_seams"]
 

@@ -49,7 +49,7 @@ def simulate(
     openclaw: bool,
 ) -> None:
     """Deliver TEXT as if CHANNEL had received it from --from, and say what happened."""
-    from clawkeep.channels.message import InboundMessage
+    from clawkeep.contracts import InboundMessage
     from clawkeep.pipeline import build_pipeline
 
     if thread is not None and group is None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from clawkeep.access import PairingStore
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.contracts import CommandRunner, Responder
 from clawkeep.events.install import install_event_log
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.guard import ChannelScanner
 from clawkeep.pipeline.pipeline import InboundPipeline
-from clawkeep.pipeline.types import CommandRunner, Responder
 from clawkeep.sessions import TranscriptStore
 
 __all__ = ["TRANSCRIPTS_FILE", "build_pipeline"]

@@ -15,14 +15,13 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
-from clawkeep.channels.message import InboundMessage
-from clawkeep.commands import CommandVerdict, decide_command
+from clawkeep.commands import ChatCommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import CommandRunner, InboundMessage, Outcome, Responder, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, guard_reason
-from clawkeep.pipeline.types import CommandRunner, Outcome, Responder, TurnRequest
 from clawkeep.sessions import TranscriptStore, route
 
 __all__ = ["InboundPipeline"]
@@ -107,7 +106,7 @@ class InboundPipeline:
         # block, or a verdict this code does not know: fail closed
         return Outcome("blocked", reason, detail=f"score {scan.score:.2f}")
 
-    async def _command(self, message: InboundMessage, verdict: CommandVerdict) -> Outcome:
+    async def _command(self, message: InboundMessage, verdict: ChatCommandVerdict) -> Outcome:
         name = verdict.command.name if verdict.command else ""
         self._emit("inbound.command", verdict.reason, message, command=name)
         if verdict.action == "refused" or verdict.command is None:
