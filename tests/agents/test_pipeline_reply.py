@@ -7,11 +7,10 @@ import asyncio
 import json
 from pathlib import Path
 
-from clawkeep.agents import build_runtime
+from clawkeep.compose import build_install
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.contracts import InboundMessage
-from clawkeep.pipeline import build_pipeline
 from tests.agents.provider_fakes import fake_server, openai_stream
 
 
@@ -48,10 +47,7 @@ def test_pipeline_reply_from_scripted_dry_run(tmp_path: Path) -> None:
     models = ModelsConfig.model_validate(
         {"providers": {"dry": {"api": "script", "script": str(script)}}}
     )
-    pipeline = build_pipeline(loaded)
-    pipeline.responder = build_runtime(
-        loaded, store=pipeline.store, events=pipeline.events, models=models
-    )
+    pipeline = build_install(loaded, {}, runtime_options={"models": models}).pipeline
     outcome = asyncio.run(pipeline.handle(_owner_message("hello")))
     assert (outcome.kind, outcome.reply) == ("admitted", "dry run reply")
     assert [e.role for e in pipeline.store.history(outcome.session_key or "", 10)] == [
@@ -66,10 +62,7 @@ def test_pipeline_reply_from_real_adapter_against_fake_server(tmp_path: Path) ->
         models = ModelsConfig.model_validate(
             {"providers": {"local": {"baseUrl": srv.url, "maxRetries": 0}}}
         )
-        pipeline = build_pipeline(loaded)
-        pipeline.responder = build_runtime(
-            loaded, store=pipeline.store, events=pipeline.events, models=models
-        )
+        pipeline = build_install(loaded, {}, runtime_options={"models": models}).pipeline
         outcome = asyncio.run(pipeline.handle(_owner_message("hello")))
     assert outcome.reply == "hi from the fake"
     body = srv.requests[0][2]

@@ -22,8 +22,9 @@ from clawkeep.config.schema.guard_text import ChannelGuardConfig
 from clawkeep.contracts import Outcome, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
-from clawkeep.pipeline import InboundPipeline, build_pipeline
+from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
+from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
 from tests.e2e.e2e_harness import Attacker, call, exec_config, message
 from tests.e2e.e2e_net import trap
@@ -57,18 +58,19 @@ def _pipeline(
     path.write_text(json.dumps(raw))
     path.chmod(0o600)
     loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"))
+    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    store = TranscriptStore(loaded.paths.state_dir / TRANSCRIPTS_FILE)
     attacker = Attacker(script)
     runtime = AgentRuntime(
         loaded.config,
         loaded.paths,
-        store=pipe.store,
-        events=pipe.events,
+        store=store,
+        events=events,
         services=ToolServices(home=tmp_path / "home"),
         providers={"main": attacker},
     )
     responder = CountingResponder(runtime)
-    pipe.responder = responder
+    pipe = build_pipeline(loaded, events=events, store=store, responder=responder)
     return pipe, responder, attacker, ws
 
 

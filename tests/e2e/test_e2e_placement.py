@@ -12,11 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from clawkeep.agents import AgentRuntime
+from clawkeep.compose import build_install
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, build_pipeline
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.tools import ToolServices
 from tests.e2e.e2e_harness import Attacker, call
 
@@ -40,16 +40,14 @@ def _pipeline(tmp_path: Path) -> tuple[InboundPipeline, Path]:
     path.write_text(json.dumps(raw))
     path.chmod(0o600)
     loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"))
-    pipe.responder = AgentRuntime(
-        loaded.config,
-        loaded.paths,
-        store=pipe.store,
-        events=pipe.events,
+    install = build_install(
+        loaded,
+        {},
+        events=EventLog(loaded.paths.logs_dir / "events.jsonl"),
         services=ToolServices(home=tmp_path / "home"),
-        providers={"main": Attacker(OBEY)},
+        runtime_options={"providers": {"main": Attacker(OBEY)}},
     )
-    return pipe, ws
+    return install.pipeline, ws
 
 
 def _handle(pipe: InboundPipeline, msg: InboundMessage) -> Outcome:

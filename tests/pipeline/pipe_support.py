@@ -10,7 +10,7 @@ from typing import Any
 from clawkeep.config import LoadedConfig, load_config, resolve_paths
 from clawkeep.contracts import InboundMessage, Outcome, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, build_pipeline
+from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
 from clawkeep.sessions import TranscriptStore
 
 __all__ = ["ContextEcho", "dm", "load", "make", "run"]
@@ -39,9 +39,10 @@ class ContextEcho:
 
 def make(tmp_path: Path, config: dict[str, Any], **kw: Any) -> tuple[InboundPipeline, ContextEcho]:
     loaded = load(tmp_path, config)
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"), **kw)
-    echo = ContextEcho(pipe.store)
-    pipe.responder = echo
+    store = TranscriptStore(loaded.paths.state_dir / TRANSCRIPTS_FILE)
+    echo = ContextEcho(store)
+    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    pipe = build_pipeline(loaded, events=events, store=store, responder=echo, **kw)
     return pipe, echo
 
 

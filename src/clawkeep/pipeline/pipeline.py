@@ -48,15 +48,25 @@ class InboundPipeline:
         self.store = store
         self.pairing = pairing
         self.events = events
-        self.responder = responder
+        self._responder = responder  # given at construction, never swapped afterwards
         self.channel_guard = channel_guard
-        self.command_runner = command_runner
+        self._command_runner = command_runner
         self._clock = clock
         self._agent: ResolvedAgent = default_agent(config, paths)
         patterns: tuple[re.Pattern[str], ...] = compile_patterns(
             self._agent.group_chat.mention_patterns
         )
         self.access = AccessControl(config, pairing, patterns)
+
+    @property
+    def responder(self) -> Responder | None:
+        """The agent turn admitted messages go to (None: admitted without a reply)."""
+        return self._responder
+
+    @property
+    def command_runner(self) -> CommandRunner | None:
+        """Runs accepted chat commands (None: accepted commands get no reply)."""
+        return self._command_runner
 
     def _emit(self, kind: str, reason: str, msg: InboundMessage, **extra: Any) -> None:
         self.events.emit(
