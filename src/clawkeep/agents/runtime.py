@@ -28,8 +28,7 @@ from clawkeep.events.log import EventLog
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
-from clawkeep.tools._background import BackgroundJobs
-from clawkeep.tools._sessions import main_key
+from clawkeep.tools import BackgroundJobs, main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
 from clawkeep.tools.content import content_guard_hook
 from clawkeep.tools.registry import registry
