@@ -12,6 +12,9 @@ Each guard is its own package, imported where it is used (the classifiers load a
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 __all__ = [
     "channel_guard",
     "command_guard",
@@ -20,3 +23,9 @@ __all__ = [
     "injection",
     "network_guard",
 ]
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name not in __all__:
+        raise AttributeError(f"module 'clawkeep.guards' has no attribute {name!r}")
+    return importlib.import_module(f"clawkeep.guards.{name}")
