@@ -91,8 +91,10 @@ PUBLIC: dict[str, list[str]] = {
         "compile_patterns",
         "decide_dm",
         "decide_group",
+        "dm_standing",
         "id_listed",
         "is_mentioned",
+        "may_message",
     ],
     "clawkeep.agents": [
         "AgentRuntime",
