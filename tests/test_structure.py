@@ -59,6 +59,7 @@ ARROWS: dict[str, frozenset[str]] = {
     ),
     "cli": frozenset(
         {
+            "agents",
             "config",
             "events",
             "guards",

@@ -36,7 +36,7 @@ from clawkeep.tools.registry import registry
 if TYPE_CHECKING:
     from clawkeep.sessions import TranscriptStore
 
-__all__ = ["AgentRuntime"]
+__all__ = ["AgentRuntime", "turn_sandboxed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,14 @@ def _history_messages(entries: list[_Entry]) -> list[Message]:
         body = wrap_untrusted(e.text, source=source) if e.untrusted or e.flagged else e.text
         out.append(Message("user" if e.role == "user" else "assistant", body))
     return out
+
+
+def turn_sandboxed(agent: ResolvedAgent, *, session_is_main: bool) -> bool:
+    """Whether a turn of ``agent`` is sandboxed (the policy's sandbox layer applies)."""
+    mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
+    if mode == "off":
+        return False
+    return mode == "all" or not session_is_main
 
 
 class AgentRuntime:
@@ -112,11 +120,9 @@ class AgentRuntime:
         self._providers.clear()
 
     def sandboxed(self, agent: ResolvedAgent, session_key: str, delegated: bool = False) -> bool:
-        mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
-        if mode == "off":
-            return False
         # A delegated turn carries another agent's (untrusted) words: never "main".
-        return mode == "all" or delegated or session_key != main_key(agent.id)
+        is_main = not delegated and session_key == main_key(agent.id)
+        return turn_sandboxed(agent, session_is_main=is_main)
 
     def policy(
         self,
