@@ -24,6 +24,7 @@ LEAVES: dict[str, frozenset[str]] = {
     "risk": frozenset(),
     "fsutil": frozenset(),
     "sqlitedb": frozenset({"fsutil"}),
+    "reasons": frozenset(),  # the reason-code registry
 }
 
 # Stage -> the stages it may import (besides itself and the leaves), in DESIGN's order.
@@ -223,6 +224,7 @@ PUBLIC: dict[str, list[str]] = {
         "route",
         "session_key",
     ],
+    "clawkeep.reasons": ["REASONS", "Reason", "reason_codes_markdown"],
     "clawkeep.sqlitedb": ["open_db"],
     "clawkeep.tools": [
         "ArgsModel",

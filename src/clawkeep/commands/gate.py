@@ -57,6 +57,14 @@ def _elevated(message: InboundMessage, config: RootConfig) -> bool:
     return id_listed(message.sender, message.channel, [e for e in listed if e != "*"])
 
 
+_DISABLED = {
+    "bash": "commands.bash_disabled",
+    "config": "commands.config_disabled",
+    "debug": "commands.debug_disabled",
+    "restart": "commands.restart_disabled",
+}
+
+
 def _switch(cmd: ChatCommand, config: RootConfig) -> bool:
     c = config.commands
     return {"bash": c.bash, "config": c.config, "debug": c.debug, "restart": c.restart}.get(
@@ -74,7 +82,7 @@ def decide_command(message: InboundMessage, config: RootConfig) -> ChatCommandVe
     if cmd is None or not config.commands.text:
         return ChatCommandVerdict("none", "commands.none")
     if not _switch(cmd, config):  # dangerous commands exist only when switched on
-        return _refuse(cmd, f"commands.{cmd.name}_disabled", f"{cmd.name} commands are off")
+        return _refuse(cmd, _DISABLED[cmd.name], f"{cmd.name} commands are off")
     if cmd.name in _OWNER_ONLY and not is_owner(message, config):
         return _refuse(cmd, "commands.not_owner", "only the owner may run this")
     if cmd.name == "bash" and not _elevated(message, config):
