@@ -173,5 +173,8 @@ def test_flagged_message_stays_marked_in_the_next_turns_context(tmp_path: Path) 
     assert _handle(pipe, injected).annotations  # flagged
     assert _handle(pipe, follow_up).annotations == ()  # allowed
     _system, messages, offered = attacker.requests[-1]
-    raw = [m for m in messages if m.role == "user" and m.content == injected]
-    assert not raw or not set(offered) & HIGH_RISK_TOOLS
+    shown = [m.content for m in messages if m.role == "user" and injected in m.content]
+    assert shown, "the flagged message must still be in the next turn's context"
+    # Never shown raw again: always inside the flagged-message wrapper.
+    assert all(c != injected and "flagged-message" in c for c in shown), shown
+    assert not set(offered) & HIGH_RISK_TOOLS  # and the risky tools stay off
