@@ -1,9 +1,13 @@
 """A real install for the end-to-end attack tests: state dir with config and credentials,
-a fake home with SSH keys, agent workspaces, the transcript store, the event log, and an
-``AgentRuntime`` whose model is a script that obeys the attacker.
+a fake home with SSH keys, agent workspaces, built by the composition root
+(``clawkeep.compose.build_install``: stores, agent runtime, inbound pipeline), with a
+model that is a script obeying the attacker.
 
-Every test drives a whole agent turn (policy -> tool -> guard -> sandbox) and then looks
-at the world: files, listeners, sessions, and what the model was shown.
+Every test delivers a message at a channel (the web chat adapter, as the gateway does),
+which goes through the whole pipeline (access -> commands -> routing -> agent turn ->
+policy -> tool -> guard -> sandbox); then it looks at the world: files, listeners,
+sessions, and what the model was shown. The channel guard is off unless a test asks for
+it, so each attack reaches the hard layer under test instead of being stopped earlier.
 """
 
 from __future__ import annotations
@@ -19,10 +23,15 @@ from typing import Any
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import Provider, ScriptProvider, load_script
 from clawkeep.agents.providers.types import AssistantTurn, Message, ToolSpec
+from clawkeep.channels.webchat import webchat_message
+from clawkeep.compose import build_install
+from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
-from clawkeep.contracts import InboundMessage, TurnRequest
+from clawkeep.contracts import InboundMessage
+from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
 
@@ -125,6 +134,7 @@ class Install:
     store: TranscriptStore
     events: EventLog
     runtime: AgentRuntime
+    pipeline: InboundPipeline
     scripts: dict[str, Attacker]
     home: Path
     outside: Path  # a directory beside the workspace, holding secret.txt
@@ -140,10 +150,12 @@ class Install:
         return asyncio.run(self.aturn(text))
 
     async def aturn(self, text: str = "please do this") -> str | None:
-        """One owner turn in the web chat (stored first, as the pipeline does)."""
-        key = "agent:main:webchat:direct:owner"
-        self.store.append(key, "user", text, meta={"channel": "webchat"})
-        return await self.runtime.respond(TurnRequest(message(text), "main", key))
+        """The owner sends ``text`` in the web chat; the agent's reply, if any."""
+        msg = webchat_message({"type": "chat", "text": text})
+        assert not isinstance(msg, Deny), msg
+        outcome = await self.pipeline.handle(msg)
+        assert outcome.kind == "admitted", outcome  # the attack must reach the agent
+        return outcome.reply
 
     def results(self, tool: str) -> list[str]:
         """Reason codes of the tool's results, in order (``tools.ok`` when it ran)."""
@@ -185,6 +197,7 @@ def install(
     services: ToolServices | None = None,
     providers: dict[str, Provider] | None = None,
     guard_home: Path | None = None,
+    use_channel_guard: bool = False,
 ) -> Install:
     """Lay out a real install under ``tmp`` and build its agent runtime."""
     raw = copy.deepcopy(raw_config)
@@ -203,26 +216,36 @@ def install(
     config_path = _write(state / "clawkeep.json", json.dumps(raw, indent=2))
     config = RootConfig.model_validate(raw)
     paths = InstallPaths("clawkeep", state, config_path)
+    loaded = LoadedConfig(config, paths, exists=True)
     secrets = [
         snapshot(config_path),
         snapshot(_write(state / "credentials" / "telegram.json", CREDENTIAL_SECRET)),
         snapshot(_write(home / ".ssh" / "id_rsa", SSH_SECRET)),
         snapshot(_write(outside / "secret.txt", OUTSIDE_SECRET, 0o644)),
     ]
-    store = TranscriptStore.open(state / "transcripts.sqlite")
-    events = EventLog(state / "logs" / "events.jsonl")
     ids = [entry["id"] for entry in raw["agents"]["list"]]
     script_providers = {a: Attacker((scripts or {}).get(a)) for a in ids}
     all_providers: dict[str, Provider] = {**script_providers, **(providers or {})}
-    runtime = AgentRuntime(
-        config,
-        paths,
-        store=store,
-        events=events,
+    parts = build_install(
+        loaded,
+        {},
+        events=EventLog(state / "logs" / "events.jsonl"),
+        use_channel_guard=use_channel_guard,
         # The guards' idea of ~: the fake home, unless a test names another.
         services=replace(services or ToolServices(), home=guard_home or home),
-        providers=all_providers,
+        runtime_options={"providers": all_providers},
     )
+    assert parts.runtime is not None
     return Install(
-        tmp, paths, config, store, events, runtime, script_providers, home, outside, secrets
+        tmp,
+        paths,
+        config,
+        parts.store,
+        parts.events,
+        parts.runtime,
+        parts.pipeline,
+        script_providers,
+        home,
+        outside,
+        secrets,
     )
