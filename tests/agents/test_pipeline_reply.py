@@ -12,6 +12,7 @@ from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.contracts import InboundMessage
 from tests.agents.provider_fakes import fake_server, openai_stream
+from tests.conftest import make_install
 
 
 def _owner_message(text: str) -> InboundMessage:
@@ -19,16 +20,9 @@ def _owner_message(text: str) -> InboundMessage:
 
 
 def _install(tmp_path: Path, model: str) -> Path:
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700)
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "SOUL.md").write_text("# SOUL\nBe brief.\n")
-    cfg = {"agents": {"defaults": {"model": model}, "list": [{"id": "main", "workspace": str(ws)}]}}
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(cfg))
-    path.chmod(0o600)
-    return path
+    cfg = {"agents": {"defaults": {"model": model}, "list": [{"id": "main"}]}}
+    loaded = make_install(tmp_path, cfg, soul="# SOUL\nBe brief.\n", agents_md=None)
+    return loaded.paths.config_path
 
 
 def test_pipeline_reply_from_scripted_dry_run(tmp_path: Path) -> None:

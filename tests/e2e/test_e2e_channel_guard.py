@@ -10,14 +10,12 @@ the high-risk tools, so the same scripted calls are refused.
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from clawkeep.agents import AgentRuntime
-from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.guard_text import ChannelGuardConfig
 from clawkeep.contracts import Outcome, TurnRequest
 from clawkeep.events.log import EventLog
@@ -26,6 +24,7 @@ from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
 from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
+from tests.conftest import make_install
 from tests.e2e.e2e_harness import Attacker, call, exec_config, message
 from tests.e2e.e2e_net import trap
 
@@ -46,18 +45,10 @@ def _pipeline(
     tmp_path: Path, script: list[Any], guards: dict[str, Any] | None = None
 ) -> tuple[InboundPipeline, CountingResponder, Attacker, Path]:
     raw = exec_config("off")  # host exec: had the agent run, MARKER would be in its workspace
-    ws = tmp_path / "ws-main"
-    ws.mkdir()
-    (ws / "SOUL.md").write_text("# SOUL\nBe kind.\n")
-    raw["agents"]["list"][0]["workspace"] = str(ws)
     if guards:
         raw["guards"] = guards
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700)
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(raw))
-    path.chmod(0o600)
-    loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
+    loaded = make_install(tmp_path, raw, soul="# SOUL\nBe kind.\n", agents_md=None)
+    ws = tmp_path / "ws-main"
     events = EventLog(loaded.paths.logs_dir / "events.jsonl")
     store = TranscriptStore(loaded.paths.state_dir / TRANSCRIPTS_FILE)
     attacker = Attacker(script)
