@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clawkeep.channels.phone import e164, wa_id
+from clawkeep.phoneids import e164, wa_id
 
 __all__ = ["id_listed"]
 

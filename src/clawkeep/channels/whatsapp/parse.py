@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.phone import WaId, e164, wa_id
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
+from clawkeep.phoneids import WaId, e164, wa_id
 
 __all__ = ["MAX_AGE_SECONDS", "WHATSAPP", "SelfIds", "parse_webhook"]
 
