@@ -88,7 +88,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "agents.max_tool_calls": Reason("no more tool calls this turn"),
         "agents.replied": Reason("the turn ended with a reply"),
         "agents.turn_timeout": Reason("the turn ran past its time limit"),
-        "agents.unknown_agent": Reason("unknown agent"),
+        "agents.unknown_agent": Reason("the request names an agent that is not configured"),
         "audit.unavailable": Reason("this gateway has no audit wired in"),
         "channel_guard.allow": Reason("the injection classifier let the message through"),
         "channel_guard.block": Reason(
@@ -97,7 +97,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "channel_guard.flag": Reason(
             "the injection classifier flagged the message: annotated, risky tools removed"
         ),
-        "channels.notify.failed": Reason("notify failed"),
+        "channels.notify.failed": Reason("the approval notice could not be sent on the channel"),
+        "channels.notify.not_configured": Reason("the channel to notify on is not configured"),
+        "channels.notify.sent": Reason("the approval notice was sent"),
+        "channels.notify.unsupported": Reason("this channel cannot send a notice"),
         "channels.signal.bad_url": Reason(
             "signal-cli's httpUrl is neither http(s)://host:port nor unix:/absolute/path"
         ),
@@ -187,33 +190,38 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a WhatsApp message that is not text: dropped"
         ),
         "channels.whatsapp.verified": Reason("the event's signature is right"),
-        "channels.notify.not_configured": Reason("notify not configured"),
-        "channels.notify.sent": Reason("notify sent"),
-        "channels.notify.unsupported": Reason("notify unsupported"),
         "channels.telegram.from_bot": Reason("message has no human sender"),
         "channels.telegram.handler_failed": Reason("channels.telegram.handler_failed"),
-        "channels.telegram.malformed": Reason("telegram malformed"),
+        "channels.telegram.malformed": Reason("a Telegram update that does not parse: dropped"),
         "channels.telegram.no_text": Reason("message has no text"),
         "channels.telegram.poll_failed": Reason("channels.telegram.poll_failed"),
         "channels.telegram.send_failed": Reason("channels.telegram.send_failed"),
         "channels.telegram.unsupported_chat": Reason("channel posts are not handled"),
         "channels.telegram.unsupported_update": Reason("not a new message"),
         "channels.webchat.malformed": Reason("frame type is not chat"),
-        "channels.webchat.too_long": Reason("webchat too long"),
+        "channels.webchat.too_long": Reason("a web chat message over the length cap: refused"),
         "channels.webhook.account_name": Reason("channels.webhook.account_name"),
         "channels.webhook.bad_headers": Reason("timestamp or signature header malformed"),
         "channels.webhook.bad_signature": Reason("signature does not match"),
-        "channels.webhook.callback_failed": Reason("webhook callback failed"),
-        "channels.webhook.callback_status": Reason("webhook callback status"),
-        "channels.webhook.malformed": Reason("webhook malformed"),
+        "channels.webhook.callback_failed": Reason(
+            "the reply could not be delivered to the webhook callback"
+        ),
+        "channels.webhook.callback_status": Reason(
+            "the webhook callback answered with an error status"
+        ),
+        "channels.webhook.malformed": Reason("a signed webhook body that does not parse: refused"),
         "channels.webhook.no_callback": Reason("channels.webhook.no_callback"),
         "channels.webhook.no_secret": Reason("the account has no secret"),
         "channels.webhook.replay": Reason("this signature was already used"),
-        "channels.webhook.reply_sent": Reason("webhook reply sent"),
+        "channels.webhook.reply_sent": Reason("the reply was delivered to the webhook callback"),
         "channels.webhook.stale": Reason("timestamp outside the 5-minute window"),
-        "channels.webhook.too_large": Reason("webhook too large"),
-        "channels.webhook.unknown_account": Reason("webhook unknown account"),
-        "channels.webhook.verified": Reason("webhook verified"),
+        "channels.webhook.too_large": Reason(
+            "a webhook body over the size cap: refused before verification"
+        ),
+        "channels.webhook.unknown_account": Reason(
+            "the webhook names an account that is not configured"
+        ),
+        "channels.webhook.verified": Reason("the webhook signature and timestamp check out"),
         "commands.accepted": Reason("the chat command is switched on and this sender may run it"),
         "commands.bash_disabled": Reason(
             "! commands are off (commands.bash)", "commands.bash_enabled"
@@ -231,27 +239,29 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "/restart is off (commands.restart)", "commands.restart_enabled"
         ),
         "commands.unavailable": Reason("an accepted command, but no command runner is connected"),
-        "config.encoding": Reason("encoding"),
+        "config.encoding": Reason("a config file is not UTF-8"),
         "config.env_missing": Reason(
             "a ${VAR} in the config names an unset environment variable", "config.env_missing"
         ),
-        "config.include_cycle": Reason("include cycle"),
-        "config.include_depth": Reason("include depth"),
-        "config.include_invalid": Reason("include invalid"),
-        "config.include_outside": Reason("include outside"),
+        "config.include_cycle": Reason("$include files include each other"),
+        "config.include_depth": Reason("$include nests too deep"),
+        "config.include_invalid": Reason("an $include value is not a path or a list of paths"),
+        "config.include_outside": Reason("an $include points outside the config's directory"),
         "config.invalid": Reason("the config does not validate", "config.invalid"),
         "config.invalid_value": Reason(
             "a config value has the wrong type or range", "config.invalid_value"
         ),
-        "config.missing": Reason("missing"),
-        "config.not_object": Reason("not object"),
-        "config.syntax": Reason("syntax"),
-        "config.too_large": Reason("too large"),
+        "config.missing": Reason("no config file where one was expected"),
+        "config.not_object": Reason("a config file is not a JSON object"),
+        "config.syntax": Reason("a config file is not valid JSON5"),
+        "config.too_large": Reason("a config file over the size cap"),
         "config.unknown_key": Reason(
             "the config has a key the schema does not know", "config.unknown_key"
         ),
-        "config.unreadable": Reason("unreadable"),
-        "content_guard.tainted_turn": Reason("tainted turn"),
+        "config.unreadable": Reason("a config file cannot be read"),
+        "content_guard.tainted_turn": Reason(
+            "untrusted content tainted this turn: the risky tools are off for the rest of it"
+        ),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),
@@ -261,11 +271,11 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "file_guard.empty_path": Reason("the path is empty"),
         "file_guard.encoded_traversal": Reason("an encoded form of the path climbs with '..'"),
         "file_guard.hardlink": Reason("the file has more than one hard link"),
-        "file_guard.invisible_char": Reason("invisible char"),
+        "file_guard.invisible_char": Reason("the path contains an invisible or bidi character"),
         "file_guard.io_error": Reason("the operating system reported another I/O error"),
         "file_guard.name_too_long": Reason("the path is longer than PATH_MAX"),
-        "file_guard.no_root": Reason("no root"),
-        "file_guard.not_a_directory": Reason("not a directory"),
+        "file_guard.no_root": Reason("the workspace root does not exist or cannot be opened"),
+        "file_guard.not_a_directory": Reason("a part of the path is not a directory"),
         "file_guard.not_a_file": Reason("not a regular file"),
         "file_guard.not_found": Reason("no such file in the workspace"),
         "file_guard.nul_byte": Reason("the path contains a NUL byte (truncation trick)"),
@@ -282,72 +292,93 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "file_guard.symlink_loop": Reason("too many symlinks"),
         "file_guard.url": Reason("a URL is not a workspace path"),
         "file_guard.windows_drive": Reason("a drive-letter path is absolute on Windows"),
-        "file_guard.windows_reserved": Reason("windows reserved"),
-        "gateway.auth.failed": Reason("auth failed"),
-        "gateway.auth.locked_out": Reason("auth locked out"),
+        "file_guard.windows_reserved": Reason("a Windows device name (CON, NUL ...) in the path"),
+        "gateway.auth.failed": Reason("wrong gateway token or password"),
+        "gateway.auth.locked_out": Reason(
+            "too many failed logins from this client: locked out for a while"
+        ),
         "gateway.auth.missing": Reason("a credential is required"),
-        "gateway.auth.none": Reason("auth none"),
-        "gateway.auth.ok": Reason("auth ok"),
+        "gateway.auth.none": Reason("gateway.auth.mode none: no credential needed"),
+        "gateway.auth.ok": Reason("the gateway credential matched"),
         "gateway.auth.public": Reason("a public route (it verifies its own signature)"),
         "gateway.auth.token_in_query": Reason(
             "a token in the URL query is refused (it leaks into logs)"
         ),
-        "gateway.closed": Reason("closed"),
+        "gateway.closed": Reason("the gateway closed the connection (chat client)"),
         "gateway.config.ambiguous_auth": Reason(
             "gateway.auth has both token and password but no mode", "gateway.auth.ambiguous_mode"
         ),
         "gateway.config.applied": Reason("written"),
-        "gateway.config.bad_trusted_proxy": Reason("config bad trusted proxy"),
+        "gateway.config.bad_trusted_proxy": Reason(
+            "a gateway.trustedProxies entry is not an IP address or CIDR"
+        ),
         "gateway.config.custom_bind_missing": Reason(
             "gateway.bind is custom but gateway.customBindHost is not set"
         ),
         "gateway.config.hooks_token_reuse": Reason(
-            "config hooks token reuse", "hooks.token_reuse_gateway_token"
+            "hooks.token equals the gateway token: refused at start",
+            "hooks.token_reuse_gateway_token",
         ),
-        "gateway.config.invalid": Reason("config invalid"),
+        "gateway.config.invalid": Reason("an applied config does not load in strict mode"),
         "gateway.config.missing_password": Reason(
             'gateway.auth.mode is "password" but gateway.auth.password is not set'
         ),
         "gateway.config.placeholder_secret": Reason(
-            "config placeholder secret", "config.secrets.placeholder"
+            "a gateway secret is a placeholder or an unexpanded ${...}: refused at start",
+            "config.secrets.placeholder",
         ),
         "gateway.config.too_large": Reason("the config is over 1 MB"),
         "gateway.config.unauthenticated_remote": Reason(
             'gateway.auth.mode is "none" on a non-loopback bind', "gateway.bind_no_auth"
         ),
-        "gateway.config.unsupported_bind": Reason("config unsupported bind"),
-        "gateway.config.weak_token": Reason("config weak token", "gateway.token_too_short"),
-        "gateway.config.weakens": Reason("config weakens"),
-        "gateway.handshake_refused": Reason("handshake refused"),
+        "gateway.config.unsupported_bind": Reason(
+            "a gateway.bind value this gateway does not support"
+        ),
+        "gateway.config.weak_token": Reason(
+            "the gateway token is shorter than the minimum: refused at start",
+            "gateway.token_too_short",
+        ),
+        "gateway.config.weakens": Reason("an applied config would add audit findings: refused"),
+        "gateway.handshake_refused": Reason(
+            "the gateway refused the WebSocket handshake (chat client)"
+        ),
         "gateway.http.bad_host": Reason("the Host header names no allowed host (DNS rebinding)"),
         "gateway.restart.scheduled": Reason("the gateway restarts after in-flight work"),
-        "gateway.unreachable": Reason("unreachable"),
+        "gateway.unreachable": Reason("the gateway cannot be reached (chat client)"),
         "gateway.ws.bad_origin": Reason("the WebSocket Origin is not allowed"),
-        "network_guard.allowed_by_exception": Reason("allowed by exception"),
-        "network_guard.body_too_large": Reason("body too large"),
-        "network_guard.direct_ip": Reason("direct ip"),
-        "network_guard.dns_failed": Reason("dns failed"),
-        "network_guard.documentation_address": Reason("documentation address"),
-        "network_guard.domain_not_allowed": Reason("domain not allowed"),
-        "network_guard.fetch_failed": Reason("fetch failed"),
-        "network_guard.header": Reason("header"),
+        "network_guard.allowed_by_exception": Reason(
+            "a blocked address that the config explicitly allows"
+        ),
+        "network_guard.body_too_large": Reason("the response body is over the size cap"),
+        "network_guard.direct_ip": Reason("a URL naming an IP address under blockDirectIp"),
+        "network_guard.dns_failed": Reason("the host name does not resolve"),
+        "network_guard.documentation_address": Reason("the address is in a documentation range"),
+        "network_guard.domain_not_allowed": Reason("the domain is not on the allowlist"),
+        "network_guard.fetch_failed": Reason("the request failed on the network"),
+        "network_guard.header": Reason("a request header that may not be sent"),
         "network_guard.host_syntax": Reason("empty host"),
-        "network_guard.ip_literal_form": Reason("ip literal form"),
-        "network_guard.link_local": Reason("link local"),
-        "network_guard.loopback": Reason("loopback"),
-        "network_guard.metadata": Reason("metadata"),
-        "network_guard.method": Reason("method"),
-        "network_guard.multicast": Reason("multicast"),
-        "network_guard.port": Reason("port"),
-        "network_guard.private_address": Reason("private address"),
-        "network_guard.public": Reason("public"),
-        "network_guard.redirect_limit": Reason("redirect limit"),
-        "network_guard.reserved_address": Reason("reserved address"),
-        "network_guard.reserved_hostname": Reason("reserved hostname"),
-        "network_guard.scheme": Reason("scheme"),
-        "network_guard.timeout": Reason("timeout"),
-        "network_guard.transition_address": Reason("transition address"),
-        "network_guard.unspecified": Reason("unspecified"),
+        "network_guard.ip_literal_form": Reason(
+            "an IP address written in a non-standard form (octal, hex, short)"
+        ),
+        "network_guard.link_local": Reason("the address is link-local"),
+        "network_guard.loopback": Reason("the address is loopback"),
+        "network_guard.metadata": Reason("the address is a cloud metadata endpoint"),
+        "network_guard.method": Reason("an HTTP method that may not be used"),
+        "network_guard.multicast": Reason("the address is multicast"),
+        "network_guard.port": Reason("the port is not a number from 1 to 65535"),
+        "network_guard.private_address": Reason("the address is private (RFC 1918 / ULA)"),
+        "network_guard.public": Reason("the address is public: allowed"),
+        "network_guard.redirect_limit": Reason("too many redirects"),
+        "network_guard.reserved_address": Reason("the address is reserved"),
+        "network_guard.reserved_hostname": Reason(
+            "a reserved host name (localhost, .internal ...)"
+        ),
+        "network_guard.scheme": Reason("the URL scheme is not http or https"),
+        "network_guard.timeout": Reason("the request timed out"),
+        "network_guard.transition_address": Reason(
+            "an IPv6 transition address that embeds a blocked IPv4"
+        ),
+        "network_guard.unspecified": Reason("the unspecified address (0.0.0.0 or ::)"),
         "network_guard.url_syntax": Reason("redirect Location is not a URL"),
         "network_guard.userinfo": Reason("credentials or '@' in the URL authority"),
         "pairing.unavailable": Reason("this gateway has no pairing store wired in"),
@@ -359,31 +390,31 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "policy.not_allowed": Reason("a layer with an allow list does not list the tool"),
         "policy.unknown_tool": Reason("names"),
         "protocol.bad_frame": Reason("the gateway sent a non-object frame"),
-        "protocol.bad_params": Reason("bad params"),
+        "protocol.bad_params": Reason("an RPC call with invalid parameters"),
         "protocol.binary": Reason("send JSON text frames"),
-        "protocol.busy": Reason("busy"),
-        "protocol.too_large": Reason("too large"),
-        "protocol.unknown_method": Reason("unknown method"),
-        "provider.bad_key": Reason("bad key"),
-        "provider.bad_model_ref": Reason("bad model ref"),
-        "provider.bad_request": Reason("bad request"),
+        "protocol.busy": Reason("too many requests in flight on this connection"),
+        "protocol.too_large": Reason("a WebSocket frame over the size cap"),
+        "protocol.unknown_method": Reason("an RPC method the gateway does not have"),
+        "provider.bad_key": Reason("the model provider rejected the API key"),
+        "provider.bad_model_ref": Reason("a model reference that is not provider/model"),
+        "provider.bad_request": Reason("the model provider rejected the request"),
         "provider.bad_response": Reason("an event was not JSON"),
-        "provider.bad_script": Reason("bad script"),
-        "provider.key_file_insecure": Reason("key file insecure"),
-        "provider.key_file_unreadable": Reason("key file unreadable"),
-        "provider.model_missing": Reason("model missing"),
-        "provider.no_base_url": Reason("no base url"),
+        "provider.bad_script": Reason("the script provider's file is missing or invalid"),
+        "provider.key_file_insecure": Reason("the API key file is readable by others"),
+        "provider.key_file_unreadable": Reason("the API key file cannot be read"),
+        "provider.model_missing": Reason("the model provider does not know the model"),
+        "provider.no_base_url": Reason("the provider has no base URL"),
         "provider.no_model": Reason("set agents.defaults.model (provider/model)"),
         "provider.output_too_large": Reason("the stream passed the size cap"),
-        "provider.overloaded": Reason("overloaded"),
-        "provider.rate_limited": Reason("rate limited"),
-        "provider.server_error": Reason("server error"),
-        "provider.stream_error": Reason("stream error"),
-        "provider.timeout": Reason("timeout"),
-        "provider.unknown": Reason("unknown"),
-        "provider.unreachable": Reason("unreachable"),
-        "sandbox.available": Reason("available"),
-        "sandbox.cancelled": Reason("cancelled"),
+        "provider.overloaded": Reason("the model provider is overloaded"),
+        "provider.rate_limited": Reason("the model provider rate-limited the request"),
+        "provider.server_error": Reason("the model provider answered with a server error"),
+        "provider.stream_error": Reason("the model provider's stream reported an error"),
+        "provider.timeout": Reason("the model provider did not answer in time"),
+        "provider.unknown": Reason("the model reference names an unknown provider"),
+        "provider.unreachable": Reason("the model provider cannot be reached"),
+        "sandbox.available": Reason("the sandbox backend is available"),
+        "sandbox.cancelled": Reason("the sandboxed command was cancelled"),
         "sandbox.dangerous_apparmor_profile": Reason(
             "a container setting turns AppArmor off", "sandbox.dangerous_apparmor_profile"
         ),
@@ -396,10 +427,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.dangerous_seccomp_profile": Reason(
             "a container setting turns seccomp off", "sandbox.dangerous_seccomp_profile"
         ),
-        "sandbox.egress_allowed": Reason("egress allowed"),
+        "sandbox.egress_allowed": Reason("the sandbox's egress proxy let the request through"),
         "sandbox.egress_bad_request": Reason("not a proxy request"),
-        "sandbox.egress_connect_failed": Reason("egress connect failed"),
-        "sandbox.egress_port": Reason("egress port"),
+        "sandbox.egress_connect_failed": Reason("the sandbox's egress proxy could not connect"),
+        "sandbox.egress_port": Reason("the sandbox's egress proxy refused the port"),
         "sandbox.elevated": Reason(
             "an elevated exec runs on the host (tools.elevated.enabled)", "tools.elevated.enabled"
         ),
@@ -408,7 +439,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.main_session": Reason(
             "exec runs on the host (sandbox.mode non-main, the agent's main session)"
         ),
-        "sandbox.memory_limit": Reason("memory limit"),
+        "sandbox.memory_limit": Reason("the sandboxed command hit its memory limit"),
         "sandbox.mode_all": Reason("exec runs in the sandbox (sandbox.mode all, the default)"),
         "sandbox.mode_non_main": Reason(
             "exec runs in the sandbox (sandbox.mode non-main, not the main session)"
@@ -416,23 +447,33 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.mode_off": Reason(
             "exec runs on the host (sandbox.mode off)", "sandbox.off_with_exec"
         ),
-        "sandbox.output_limit": Reason("output limit"),
-        "sandbox.process_limit": Reason("process limit"),
-        "sandbox.readonly_file_invalid": Reason("readonly file invalid"),
-        "sandbox.readonly_file_unsafe": Reason("readonly file unsafe"),
+        "sandbox.output_limit": Reason("the sandboxed command hit its output limit"),
+        "sandbox.process_limit": Reason("the sandboxed command hit its process limit"),
+        "sandbox.readonly_file_invalid": Reason(
+            "a read-only workspace file entry is not a plain file name"
+        ),
+        "sandbox.readonly_file_unsafe": Reason(
+            "a read-only workspace file is not a regular file (a link, fifo or device)"
+        ),
         "sandbox.unavailable": Reason("bubblewrap (bwrap) is not installed"),
-        "sandbox.wall_clock": Reason("wall clock"),
-        "sandbox.workspace_exposes_state": Reason("workspace exposes state"),
-        "sandbox.workspace_missing": Reason("workspace missing"),
-        "tools.bad_arguments": Reason("bad arguments"),
+        "sandbox.wall_clock": Reason("the sandboxed command ran past its time limit"),
+        "sandbox.workspace_exposes_state": Reason(
+            "the workspace would expose the state dir: refused"
+        ),
+        "sandbox.workspace_missing": Reason("the workspace does not exist"),
+        "tools.bad_arguments": Reason("the tool call's arguments do not validate"),
         "tools.edit.identity_locked": Reason(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"
         ),
-        "tools.edit.no_unique_match": Reason("edit no unique match"),
+        "tools.edit.no_unique_match": Reason("edit: the text to replace is not found exactly once"),
         "tools.edit.workspace_access": Reason("sandbox workspaceAccess is not rw: edit refused"),
         "tools.exec.background_host": Reason("background jobs run in the sandbox only"),
-        "tools.exec.elevated_denied": Reason("exec elevated denied"),
-        "tools.exec.host_needs_elevated": Reason("exec host needs elevated"),
+        "tools.exec.elevated_denied": Reason(
+            "an elevated exec without an elevated grant for this sender"
+        ),
+        "tools.exec.host_needs_elevated": Reason(
+            "exec would run on the host and tools.elevated does not allow it"
+        ),
         "tools.failed": Reason("an allowed tool failed with an I/O error"),
         "tools.gateway.config_off": Reason("commands.config is false"),
         "tools.gateway.no_config": Reason("config.apply needs raw"),
@@ -441,19 +482,23 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "tools.message.unavailable": Reason("no messenger is connected"),
         "tools.not_implemented": Reason("the policy allows the name but clawkeep has no such tool"),
         "tools.ok": Reason("the tool ran"),
-        "tools.process.not_found": Reason("process not found"),
-        "tools.process.too_many": Reason("process too many"),
+        "tools.process.not_found": Reason("no background job with that id"),
+        "tools.process.too_many": Reason("too many background jobs"),
         "tools.process.unavailable": Reason("no background job table is connected"),
         "tools.read.workspace_access": Reason("sandbox workspaceAccess none: read refused"),
         "tools.sessions_history.other_session": Reason("only the current session"),
         "tools.sessions_history.unavailable": Reason("no transcript store"),
         "tools.sessions_list.unavailable": Reason("no transcript store"),
         "tools.sessions_send.no_target": Reason("give agentId or sessionKey"),
-        "tools.sessions_send.not_allowed": Reason("sessions send not allowed"),
+        "tools.sessions_send.not_allowed": Reason(
+            "subagents.allowAgents does not allow delegating to that agent"
+        ),
         "tools.sessions_send.self": Reason("an agent cannot delegate to itself"),
-        "tools.sessions_send.too_deep": Reason("sessions send too deep"),
+        "tools.sessions_send.too_deep": Reason("delegation nested too deep"),
         "tools.sessions_send.unavailable": Reason("no content guard on delegation"),
-        "tools.sessions_send.unknown_agent": Reason("sessions send unknown agent"),
+        "tools.sessions_send.unknown_agent": Reason(
+            "delegation to an agent that is not configured"
+        ),
         "tools.web_search.no_backend": Reason("no search backend is configured"),
         "tools.write.identity_locked": Reason(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"
