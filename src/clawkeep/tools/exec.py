@@ -2,7 +2,8 @@
 
 Order: placement (`tools.exec.security`, sandbox mode, elevated) -> command guard ->
 sandbox (or, only with elevated host exec allowed by the policy, the host). Any missing
-piece refuses; nothing runs unguarded.
+piece refuses; nothing runs unguarded. `clawkeep sandbox exec` runs commands through
+`execute` here too, so the operator sees exactly what the agent's exec would do.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -30,7 +32,7 @@ from clawkeep.sandbox import (
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
-__all__ = ["TOOL", "ExecArgs"]
+__all__ = ["TOOL", "ExecArgs", "Placed", "execute", "prepare"]
 
 _HOST_TIMEOUT = 60.0
 
@@ -70,9 +72,18 @@ def _render(result: ExecResult) -> ToolResult:
     return ToolResult(result.exit_code == 0, "\n".join(parts), untrusted=True, source="exec")
 
 
-async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
+@dataclass(frozen=True)
+class Placed:
+    """A command that passed placement and the command guard: where it runs, and how."""
+
+    where: Literal["host", "sandbox"]
+    spec: SandboxSpec | None = None  # None on the host
+
+
+def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
+    """Placement, the command guard and the sandbox spec: every decision before a process."""
     if args.elevated and not ctx.policy.elevated_ok:
-        return refuse("tools.exec.elevated_denied", ctx.policy.elevated_rule)
+        return Deny("tools.exec.elevated_denied", ctx.policy.elevated_rule)
     placement = place_exec(
         mode=ctx.agent.sandbox.mode,
         security=ctx.config.tools.exec.security,
@@ -81,13 +92,13 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         elevated_enabled=ctx.policy.elevated_ok,
     )
     if isinstance(placement, Deny):
-        return refuse(placement.reason, placement.detail)
+        return placement
     allowlist = (
         frozenset(ctx.config.tools.exec.safe_bins) if placement.security == "allowlist" else None
     )
     if placement.where == "host" and not ctx.policy.elevated_ok:
         # Host exec is what tools.elevated gates; the policy layer says the same.
-        return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
+        return Deny("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
     sandbox_egress = bool(ctx.agent.sandbox.egress and ctx.agent.sandbox.egress.allow_domains)
     home = ctx.services.home or Path(os.path.expanduser("~"))
     guard_ctx = context_from_config(
@@ -100,13 +111,11 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     )
     verdict = judge(args.command, guard_ctx)
     if not verdict.allowed:  # the command guard runs before any process exists
-        return refuse(verdict.reason, verdict.detail)
+        return Deny(verdict.reason, verdict.detail)
     if placement.where == "host":
         if args.background:
-            return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
-        timeout = args.timeout or _HOST_TIMEOUT
-        result = await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
-        return _render(result)
+            return Deny("tools.exec.background_host", "background jobs run in the sandbox only")
+        return Placed("host")
     spec = spec_from_config(
         ctx.agent.sandbox,
         workspace=ctx.agent.workspace,
@@ -118,9 +127,29 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
+    return Placed("sandbox", spec)
+
+
+async def execute(args: ExecArgs, ctx: ToolContext) -> ExecResult | Deny:
+    """Decide (``prepare``) and run one foreground command; the agent's and the CLI's path."""
+    placed = prepare(args, ctx)
+    if isinstance(placed, Deny):
+        return placed
+    if placed.spec is None:
+        timeout = args.timeout or _HOST_TIMEOUT
+        return await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
+    return await asyncio.to_thread(run_sandboxed, args.command, placed.spec)
+
+
+async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if args.background:
-        return _background(args, ctx, spec)
-    outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
+        placed = prepare(args, ctx)
+        if isinstance(placed, Deny):
+            return refuse(placed.reason, placed.detail)
+        if placed.spec is None:  # prepare already refuses this; never run one on the host
+            return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
+        return _background(args, ctx, placed.spec)
+    outcome = await execute(args, ctx)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)
     return _render(outcome)
