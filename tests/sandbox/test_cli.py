@@ -180,3 +180,15 @@ def test_main_session_on_the_host_is_refused_not_run(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "refused: " in proc.stderr
     assert not marker.exists()
+
+
+def test_elevated_for_everyone_still_never_runs_the_cli_on_the_host(tmp_path: Path) -> None:
+    config = _install(tmp_path)
+    tree = json.loads(config.read_text())
+    tree["agents"]["defaults"]["sandbox"]["mode"] = "off"
+    tree["tools"]["elevated"] = {"enabled": True, "allowFrom": {"": ["*"], "webchat": ["*"]}}
+    config.write_text(json.dumps(tree))
+    proc = _cli(config, "--agent", "main", "--json", "--", "touch", "on-host")
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["refused"] == "tools.exec.host_needs_elevated"
+    assert not (config.parent / "workspace" / "on-host").exists()

@@ -72,6 +72,10 @@ def _context(
     policy = resolve_policy(
         root, PolicyContext(agent_id=agent.id, sandboxed=sandboxed), implemented=names
     )
+    # No sender, no elevation: whatever allowFrom lists, this command never runs on the host.
+    policy = dataclasses.replace(
+        policy, elevated_ok=False, elevated_rule="clawkeep sandbox exec runs in the sandbox only"
+    )
     return ToolContext(
         agent=agent,
         session_key=session_key,
