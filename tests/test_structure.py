@@ -43,7 +43,8 @@ ARROWS: dict[str, frozenset[str]] = {
     "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions"}),
     "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools"}),
     "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
-    "gateway": frozenset({"config", "events", "channels"}),
+    # preflight refuses a dangerous container sandbox with the audit's own rule list
+    "gateway": frozenset({"config", "events", "channels", "sandbox"}),
     "audit": frozenset({"config", "guards", "policy", "sandbox", "plugins", "gateway", "channels"}),
     "compose": frozenset(
         {
@@ -61,6 +62,7 @@ ARROWS: dict[str, frozenset[str]] = {
     ),
     "cli": frozenset(
         {
+            "tools",  # `sandbox exec` runs the agent's own exec tool path
             "agents",
             "config",
             "events",

@@ -315,6 +315,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "gateway.config.custom_bind_missing": Reason(
             "gateway.bind is custom but gateway.customBindHost is not set"
         ),
+        "gateway.config.dangerous_sandbox": Reason(
+            "a docker/podman sandbox setting the audit calls critical: the gateway will not start",
+            "sandbox.dangerous_bind_mount",
+        ),
         "gateway.config.hooks_token_reuse": Reason(
             "hooks.token equals the gateway token: refused at start",
             "hooks.token_reuse_gateway_token",

@@ -28,7 +28,7 @@ __all__ = [
 class FakeReply:
     status: int = 200
     content_type: str = "text/event-stream"
-    chunks: list[bytes] = field(default_factory=list)
+    chunks: Sequence[bytes] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -37,6 +37,7 @@ class FakeServer:
     url: str
     replies: list[FakeReply]
     requests: list[tuple[str, dict[str, str], dict[str, Any]]] = field(default_factory=list)
+    sent: int = 0  # body bytes the client accepted before the reply ended or it hung up
 
 
 def _handler(state: FakeServer) -> type[BaseHTTPRequestHandler]:
@@ -52,9 +53,13 @@ def _handler(state: FakeServer) -> type[BaseHTTPRequestHandler]:
             for k, v in reply.headers.items():
                 self.send_header(k, v)
             self.end_headers()
-            for chunk in reply.chunks:
-                self.wfile.write(chunk)
-                self.wfile.flush()
+            try:
+                for chunk in reply.chunks:
+                    self.wfile.write(chunk)
+                    self.wfile.flush()
+                    state.sent += len(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the client stopped reading: what it took is in state.sent
 
         def log_message(self, format: str, *args: Any) -> None:
             return

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
+from typing import overload
 
 import pytest
 
@@ -18,7 +20,8 @@ from clawkeep.agents.providers import (
     ToolSpec,
     build_provider,
 )
-from clawkeep.agents.providers._http import HttpEngine
+from clawkeep.agents.providers._accumulate import MAX_PENDING_BYTES
+from clawkeep.agents.providers._http import HttpEngine, bounded_lines
 from clawkeep.config.schema.agents import AgentModelConfig
 from clawkeep.config.schema.models import ModelsConfig
 from tests.agents.agent_harness import SEED_DENY, build
@@ -228,3 +231,89 @@ def test_real_adapter_driving_attacker_exec_under_seed_deny_list(tmp_path: Path,
     assert "exec" not in offered and "read" in offered
     second = json.dumps(srv.requests[1][2]["messages"])
     assert "policy.denied" in second  # the refusal went back to the model as the tool result
+
+
+class _Repeat(Sequence[bytes]):
+    """``count`` copies of one chunk, made on demand (a huge reply without its memory)."""
+
+    def __init__(self, head: bytes, chunk: bytes, count: int, tail: bytes) -> None:
+        self.parts = (head, chunk, tail)
+        self.copies = count
+
+    def __len__(self) -> int:
+        return self.copies + 2
+
+    @overload
+    def __getitem__(self, index: int) -> bytes: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[bytes]: ...
+    def __getitem__(self, index: int | slice) -> bytes | Sequence[bytes]:
+        if isinstance(index, slice):
+            raise TypeError("not sliceable")
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        head, chunk, tail = self.parts
+        return head if index == 0 else tail if index == len(self) - 1 else chunk
+
+
+HUGE_BYTES = 64 * 1024 * 1024  # well past the caps; a client that buffers takes it all
+CHUNK = b"A" * (256 * 1024)
+
+
+def _huge(api: str) -> FakeReply:
+    """One model reply of HUGE_BYTES on a single line (no newline until the very end)."""
+    count = HUGE_BYTES // len(CHUNK)
+    if api == "ollama":
+        head = b'{"model":"m","message":{"role":"assistant","content":"'
+        tail = b'"},"done":true}\n'
+        return FakeReply(
+            content_type="application/x-ndjson", chunks=_Repeat(head, CHUNK, count, tail)
+        )
+    if api == "anthropic-messages":
+        head = (
+            b'event: content_block_start\ndata: {"type":"content_block_start","index":0,'
+            b'"content_block":{"type":"text","text":""}}\n\n'
+            b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,'
+            b'"delta":{"type":"text_delta","text":"'
+        )
+        return FakeReply(chunks=_Repeat(head, CHUNK, count, b'"}}\n\n'))
+    head = b'data: {"choices":[{"index":0,"delta":{"content":"'
+    return FakeReply(chunks=_Repeat(head, CHUNK, count, b'"}}]}\n\ndata: [DONE]\n\n'))
+
+
+@pytest.mark.parametrize("api", ["openai-completions", "anthropic-messages", "ollama"])
+def test_huge_single_line_reply_is_cut_at_the_cap_as_it_arrives(tmp_path: Path, api: str) -> None:
+    with fake_server([_huge(api)]) as srv:
+        models = ModelsConfig.model_validate(
+            {"providers": {"fake": {"api": api, "baseUrl": srv.url, "maxRetries": 0}}}
+        )
+        cfg = {"agents": {"list": [{"id": "main", "model": "fake/m"}]}}
+        h = build(tmp_path, cfg, models=models)
+        reply = asyncio.run(h.turn("say something long"))
+    assert reply is not None and "provider.output_too_large" in reply
+    assert h.reasons("agent.turn") == ["provider.output_too_large"]
+    # The client hung up once the line passed the cap: it never took the whole reply in.
+    assert srv.sent < MAX_PENDING_BYTES + 16 * 1024 * 1024 < HUGE_BYTES
+
+
+def test_many_data_lines_without_an_event_end_are_capped() -> None:
+    # A stream of `data:` lines that never ends its event: held lines are capped too.
+    line = b"data: " + b"x" * (64 * 1024) + b"\n"
+    reply = FakeReply(chunks=_Repeat(b"", line, HUGE_BYTES // len(line), b"\n"))
+    with fake_server([reply]) as srv:
+        provider = OpenAIChatProvider(_engine(), srv.url + "/v1", "gpt-x", "sk-test")
+        with pytest.raises(ProviderError) as caught:
+            asyncio.run(provider.complete("s", HISTORY, []))
+    assert caught.value.code == "provider.output_too_large"
+    assert srv.sent < MAX_PENDING_BYTES + 16 * 1024 * 1024 < HUGE_BYTES
+
+
+def test_lines_split_across_chunks_and_crlf_are_read_whole() -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        for piece in (b'data: {"a"', b":1}\r", b"\n\r\n", b"data: ", b"\xc3", b"\xa9\nlast"):
+            yield piece
+
+    async def collect() -> list[str]:
+        return [line async for line in bounded_lines(chunks())]
+
+    assert asyncio.run(collect()) == ['data: {"a":1}', "", "data: \u00e9", "last"]

@@ -121,6 +121,46 @@ def test_placeholder_token_refuses_to_start(state_dir: Path) -> None:
     assert "gateway.config.placeholder_secret" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("sandbox", "check_id"),
+    [
+        ({"binds": ["/var/run/docker.sock:/var/run/docker.sock"]}, "dangerous_bind_mount"),
+        ({"binds": ["~/.ssh:/keys:ro"]}, "dangerous_bind_mount"),
+        ({"network": "host"}, "dangerous_network_mode"),
+        ({"network": "container:db"}, "dangerous_network_mode"),
+        ({"seccompProfile": "unconfined"}, "dangerous_seccomp_profile"),
+        ({"apparmorProfile": "Unconfined"}, "dangerous_apparmor_profile"),
+    ],
+)
+@pytest.mark.parametrize("where", ["defaults", "agent"])
+def test_dangerous_container_sandbox_refuses_to_start(
+    state_dir: Path, sandbox: dict[str, object], check_id: str, where: str
+) -> None:
+    box = {"backend": "docker", "docker": sandbox}
+    agents: dict[str, object] = {"list": [{"id": "main"}, {"id": "ops", "sandbox": box}]}
+    if where == "defaults":
+        agents = {"defaults": {"sandbox": box}}
+    _config(state_dir, {"gateway": {"auth": {"token": HOOKS}}, "agents": agents})
+    done = _refused(state_dir)
+    assert done.returncode == 2
+    assert "the gateway will not start" in done.stderr
+    assert "gateway.config.dangerous_sandbox" in done.stderr
+    assert f"sandbox.{check_id}" in done.stderr  # which setting, as the audit names it
+    assert "Traceback" not in done.stderr
+    _assert_nothing_listens(state_dir)
+
+
+def test_control_safe_container_sandbox_starts(
+    state_dir: Path, run_gateway: Callable[[], Gateway]
+) -> None:
+    box = {"backend": "docker", "docker": {"network": "none", "binds": ["/srv/project:/p"]}}
+    _config(
+        state_dir, {"gateway": {"auth": {"token": HOOKS}}, "agents": {"defaults": {"sandbox": box}}}
+    )
+    status, _out, err = run_gateway().stop()
+    assert status == 0, err
+
+
 def test_invalid_config_refuses_to_start(state_dir: Path) -> None:
     _config(state_dir, {"gateway": {"auth": {"mode": "token", "tokn": "x"}}})
     done = _refused(state_dir)

@@ -2,7 +2,10 @@
 
 Exit 0 allowed, 1 blocked, 2 bad usage or unreadable input lines (``--jsonl``). With
 ``--jsonl``, a string input is checked under ``--root`` (or an empty temporary root) and
-an object input ``{"path", "fs", "op"}`` is built as a real tree under a temporary root.
+an object input ``{"path", "fs", "op"}`` is built as a real tree under a fresh temporary
+directory. An ``fs`` entry that reaches outside that directory (an absolute path or ``..``
+elsewhere, a link target outside, a name through a link) is not built: that line gets an
+error record ``{"input", "verdict": "error", "reason", "detail"}`` and the exit status is 2.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import click
 
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.file_guard import Backend, FileOp, FilePolicy, check
-from clawkeep.guards.file_guard.scenario import Scenario
+from clawkeep.guards.file_guard.scenario import Scenario, ScenarioError
 
 __all__ = ["path"]
 
@@ -46,7 +49,8 @@ def _decide_record(
     if not isinstance(fs, list) or not all(isinstance(entry, str) for entry in fs):
         raise TypeError("'fs' must be a list of strings")
     op = FileOp(target.get("op", default_op.value))
-    with Scenario.create(fs) as scenario:
+    # The record is untrusted input: its links must point inside the scenario too.
+    with Scenario.create(fs, links_inside=True) as scenario:
         return check(make_policy(scenario.root), scenario.expand(target["path"]), op)
 
 
@@ -58,6 +62,13 @@ def _run_jsonl(default_op: FileOp, make_policy: Any, root: Path | None) -> int:
         try:
             target = json.loads(line)["input"]
             decision = _decide_record(target, default_op, make_policy, root)
+        except ScenarioError as exc:
+            # Refused before anything was built outside the scenario's temporary directory.
+            click.echo(f"stdin line {number}: scenario refused ({exc})", err=True)
+            err = {"input": target, "verdict": "error", "reason": exc.reason, "detail": str(exc)}
+            click.echo(json.dumps(err, ensure_ascii=False))
+            status = 2
+            continue
         except (ValueError, KeyError, TypeError, OSError) as exc:
             click.echo(f"stdin line {number}: not a usable corpus record ({exc})", err=True)
             status = 2

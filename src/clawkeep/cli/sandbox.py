@@ -1,32 +1,38 @@
 """`clawkeep sandbox exec --agent A -- CMD...`: run one command exactly as agent A's exec
 tool would, so an operator can see what its sandbox allows.
 
+It is the exec tool's own path (`clawkeep.tools.exec.execute`): the tool policy, placement,
+the command guard, the identity files read-only, the same sandbox spec. It never runs on
+the host: the CLI has no sender, so elevated host exec is never allowed.
+One argument is the shell command as the agent would write it (``-- 'ls | wc -l'``);
+several are quoted into one (``-- sh -c 'id -u'``).
+
 Exit status: the command's own status; 1 when clawkeep refused or killed it (the reason
 code on stderr); 2 for bad usage or an invalid config.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-from clawkeep.config import ConfigError, load_config, resolve_paths
+from clawkeep.config import ConfigError, InstallPaths, load_config, resolve_paths
 from clawkeep.config.agents import ResolvedAgent, find_agent
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Deny
-from clawkeep.guards.network_guard import policy_from_config
-from clawkeep.sandbox import (
-    ExecResult,
-    place_exec,
-    protected_paths_for,
-    run_sandboxed,
-    spec_from_config,
-)
+from clawkeep.policy import PolicyContext, resolve_policy
+from clawkeep.sandbox import ExecResult
+from clawkeep.tools import ToolContext, main_key
+from clawkeep.tools.exec import ExecArgs, execute
+from clawkeep.tools.registry import NATIVE_TOOLS
 
 __all__ = ["sandbox"]
 
@@ -43,19 +49,41 @@ def _refuse(decision: Deny, as_json: bool) -> None:
     sys.exit(1)
 
 
-def _placement_refusal(root: RootConfig, agent: ResolvedAgent, main_session: bool) -> Deny | None:
-    elevated = agent.tools.elevated or root.tools.elevated
-    placed = place_exec(
-        mode=agent.sandbox.mode,
-        security=root.tools.exec.security,
-        session_is_main=main_session,
-        elevated_enabled=elevated.enabled,
+def _sandbox_only(root: RootConfig, agent: ResolvedAgent) -> tuple[RootConfig, ResolvedAgent]:
+    """The agent with its exec placed in its sandbox whatever its policy says; the command
+    guard, the identity files and the spec stay exactly the agent's."""
+    box = agent.sandbox.model_copy(update={"mode": "all"})
+    exec_cfg = root.tools.exec
+    if exec_cfg.security == "deny":
+        exec_cfg = exec_cfg.model_copy(update={"security": "full"})
+    tools = root.tools.model_copy(update={"exec": exec_cfg})
+    return root.model_copy(update={"tools": tools}), dataclasses.replace(agent, sandbox=box)
+
+
+def _context(
+    root: RootConfig, paths: InstallPaths, agent: ResolvedAgent, main_session: bool
+) -> ToolContext:
+    """The exec tool's context for a turn of ``agent`` with no sender (never elevated)."""
+    session_key = main_key(agent.id) if main_session else f"agent:{agent.id}:cli:sandbox-exec"
+    mode = agent.sandbox.mode or "all"
+    sandboxed = mode != "off" and (mode == "all" or not main_session)
+    names = frozenset(NATIVE_TOOLS)
+    policy = resolve_policy(
+        root, PolicyContext(agent_id=agent.id, sandboxed=sandboxed), implemented=names
     )
-    if isinstance(placed, Deny):
-        return placed
-    if placed.where == "host":
-        return Deny(placed.reason, f"agent {agent.id}'s exec runs on the host, not in a sandbox")
-    return None
+    # No sender, no elevation: whatever allowFrom lists, this command never runs on the host.
+    policy = dataclasses.replace(
+        policy, elevated_ok=False, elevated_rule="clawkeep sandbox exec runs in the sandbox only"
+    )
+    return ToolContext(
+        agent=agent,
+        session_key=session_key,
+        config=root,
+        paths=paths,
+        policy=policy,
+        sandboxed=sandboxed,
+        session_is_main=main_session,
+    )
 
 
 def _render(result: ExecResult, as_json: bool) -> int:
@@ -103,16 +131,22 @@ def exec_(
     if agent is None:
         click.echo(f"no agent {agent_id!r} in {paths.config_path}", err=True)
         sys.exit(2)
-    refusal = None if sandbox_only else _placement_refusal(loaded.config, agent, main_session)
-    if refusal is not None:
-        _refuse(refusal, as_json)
-    spec = spec_from_config(
-        agent.sandbox,
-        workspace=agent.workspace,
-        protected_paths=protected_paths_for(paths.state_dir, paths.config_path, Path.home()),
-        network_policy=policy_from_config(loaded.config.guards.network),
-    )
-    result = run_sandboxed(list(command), spec)
+    line = command[0] if len(command) == 1 else shlex.join(command)
+    try:
+        args = ExecArgs(command=line)
+    except ValidationError as exc:
+        click.echo(f"bad command: {exc.errors()[0].get('msg', 'invalid')}", err=True)
+        sys.exit(2)
+    root = loaded.config
+    if sandbox_only:
+        root, agent = _sandbox_only(root, agent)
+    ctx = _context(root, paths, agent, main_session)
+    verdict = ctx.policy.decide("exec")
+    if not sandbox_only and (not verdict.allowed or "exec" not in ctx.policy.offered):
+        # The same decision the agent's dispatcher makes before the tool is reached.
+        reason = verdict.reason if not verdict.allowed else "tools.not_implemented"
+        _refuse(Deny(reason, f"agent {agent.id}'s tool policy does not offer exec"), as_json)
+    result = asyncio.run(execute(args, ctx))
     if isinstance(result, Deny):
         _refuse(result, as_json)
     else:

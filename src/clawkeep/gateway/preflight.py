@@ -2,7 +2,9 @@
 
 Refusals are values with stable reason codes (`gateway.config.*`): a reused hooks token, a
 placeholder secret, token and password both set with no mode, no auth on a non-loopback
-bind, an unsupported bind. A config with no secret at all is not refused: it asks for a
+bind, an unsupported bind, a Docker/Podman sandbox setting that would undo the sandbox (the
+same list `sandbox.dangerous` gives the backend and the audit, which rates it critical).
+A config with no secret at all is not refused: it asks for a
 generated token (`generate_token=True`).
 """
 
@@ -10,10 +12,13 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import SecretStr
 
+from clawkeep.config.agents import merge_sandbox
 from clawkeep.config.schema import RootConfig
+from clawkeep.config.schema.agents import AgentConfig
 from clawkeep.decision import Deny
 from clawkeep.gateway.settings import (
     GatewaySettings,
@@ -23,6 +28,7 @@ from clawkeep.gateway.settings import (
     is_loopback_host,
 )
 from clawkeep.gateway.tokens import MIN_TOKEN_LENGTH, constant_time_equal, placeholder_secret
+from clawkeep.sandbox.dangerous import dangerous_settings
 
 __all__ = ["Preflight", "bind_hosts", "preflight"]
 
@@ -126,8 +132,31 @@ def _proxies(root: RootConfig) -> tuple[IpNetwork, ...] | Deny:
     return tuple(out)
 
 
-def preflight(root: RootConfig, *, port: int | None = None) -> Preflight | Deny:
-    """Decide whether the gateway may start with ``root``, and how."""
+def _dangerous_sandbox(root: RootConfig, home: Path | None) -> Deny | None:
+    """Every agent's effective sandbox (defaults merged in) against the dangerous list."""
+    agents = root.agents
+    found = []
+    for entry in agents.list_ or (AgentConfig(id="main", default=True),):
+        merged = merge_sandbox(agents.defaults.sandbox, entry.sandbox)
+        found += dangerous_settings(
+            merged, prefix=".".join(("agents", entry.id, "sandbox")), home=home
+        )
+    if not found:
+        return None
+    lines = "; ".join(f"{f.key} = {f.value!r} ({f.check_id}): {f.remediation}" for f in found)
+    # The audit rates these critical: a container with them is the host, so never start.
+    return Deny(
+        "gateway.config.dangerous_sandbox",
+        f"the sandbox config would undo the sandbox: {lines}. "
+        "Fix it, then check with `clawkeep security audit`.",
+    )
+
+
+def preflight(
+    root: RootConfig, *, port: int | None = None, home: Path | None = None
+) -> Preflight | Deny:
+    """Decide whether the gateway may start with ``root``, and how (``home``: the owner's
+    home for the sandbox's dangerous-path list; the process's own when None)."""
     hosts = bind_hosts(root)
     if isinstance(hosts, Deny):
         return hosts
@@ -149,6 +178,9 @@ def preflight(root: RootConfig, *, port: int | None = None) -> Preflight | Deny:
     proxies = _proxies(root)
     if isinstance(proxies, Deny):
         return proxies
+    dangerous = _dangerous_sandbox(root, home)
+    if dangerous is not None:
+        return dangerous
     gw = root.gateway
     rl = gw.auth.rate_limit
     limits = RateLimitSettings()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from starlette.routing import BaseRoute
@@ -80,7 +81,8 @@ def start_plan(
 ) -> tuple[LoadedConfig, Preflight]:
     """Load strictly and decide; generates and stores a token when no auth is configured."""
     loaded = load_config(paths, strict=True, env=env)
-    plan = preflight(loaded.config, port=port)
+    home = Path(env["HOME"]) if env.get("HOME") else None
+    plan = preflight(loaded.config, port=port, home=home)
     if isinstance(plan, Deny):
         raise _refusal(plan)
     channels = channel_readiness(loaded.config)
@@ -101,7 +103,7 @@ def start_plan(
             echo(f"The previous config was kept as {backup} (0600).")
         echo("`clawkeep chat` reads it from there; other clients: copy it from that key.")
         loaded = load_config(paths, strict=True, env=env)
-        plan = preflight(loaded.config, port=port)
+        plan = preflight(loaded.config, port=port, home=home)
         if isinstance(plan, Deny):
             raise _refusal(plan)
         if plan.generate_token:

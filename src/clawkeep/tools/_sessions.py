@@ -20,6 +20,11 @@ def main_key(agent_id: str) -> str:
     return f"agent:{escape_part(agent_id.lower())}:main"
 
 
-def delegate_key(target: str, caller: str) -> str:
-    """The target's session for work delegated by ``caller`` (not the target's main one)."""
-    return f"agent:{escape_part(target.lower())}:delegate:{escape_part(caller.lower())}"
+def delegate_key(target: str, caller_session: str) -> str:
+    """The target's session for work delegated from the caller's session ``caller_session``.
+
+    One per caller session (not per caller agent, and never the target's main one): two
+    senders with their own sessions never share the target's transcript. The caller's key
+    is escaped whole, so it cannot spell another caller's key.
+    """
+    return f"agent:{escape_part(target.lower())}:delegate:{escape_part(caller_session)}"

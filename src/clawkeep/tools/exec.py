@@ -2,7 +2,8 @@
 
 Order: placement (`tools.exec.security`, sandbox mode, elevated) -> command guard ->
 sandbox (or, only with elevated host exec allowed by the policy, the host). Any missing
-piece refuses; nothing runs unguarded.
+piece refuses; nothing runs unguarded. `clawkeep sandbox exec` runs commands through
+`execute` here too, so the operator sees exactly what the agent's exec would do.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -34,7 +36,7 @@ from clawkeep.sandbox import (
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
-__all__ = ["TOOL", "ExecArgs", "exec_placement"]
+__all__ = ["TOOL", "ExecArgs", "Placed", "exec_placement", "execute", "prepare"]
 
 _HOST_TIMEOUT = 60.0
 
@@ -74,6 +76,14 @@ def _render(result: ExecResult) -> ToolResult:
     return ToolResult(result.exit_code == 0, "\n".join(parts), untrusted=True, source="exec")
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A command that passed placement and the command guard: where it runs, and how."""
+
+    where: Literal["host", "sandbox"]
+    spec: SandboxSpec | None = None  # None on the host
+
+
 def exec_placement(
     config: RootConfig,
     agent: ResolvedAgent,
@@ -84,7 +94,8 @@ def exec_placement(
 ) -> ExecPlacement | Deny:
     """Where an exec call of this turn would run, or why it may not run at all.
 
-    The exec tool and `clawkeep policy explain` both ask this, so they cannot disagree.
+    The exec tool, `clawkeep sandbox exec` and `clawkeep policy explain` all ask this, so
+    they cannot disagree.
     """
     if elevated and not policy.elevated_ok:
         return Deny("tools.exec.elevated_denied", policy.elevated_rule)
@@ -103,7 +114,8 @@ def exec_placement(
     return placement
 
 
-async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
+def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
+    """Placement, the command guard and the sandbox spec: every decision before a process."""
     placement = exec_placement(
         ctx.config,
         ctx.agent,
@@ -112,7 +124,7 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         elevated=args.elevated,
     )
     if isinstance(placement, Deny):
-        return refuse(placement.reason, placement.detail)
+        return placement
     allowlist = (
         frozenset(ctx.config.tools.exec.safe_bins) if placement.security == "allowlist" else None
     )
@@ -128,13 +140,11 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     )
     verdict = judge(args.command, guard_ctx)
     if not verdict.allowed:  # the command guard runs before any process exists
-        return refuse(verdict.reason, verdict.detail)
+        return Deny(verdict.reason, verdict.detail)
     if placement.where == "host":
         if args.background:
-            return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
-        timeout = args.timeout or _HOST_TIMEOUT
-        result = await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
-        return _render(result)
+            return Deny("tools.exec.background_host", "background jobs run in the sandbox only")
+        return Placed("host")
     spec = spec_from_config(
         ctx.agent.sandbox,
         workspace=ctx.agent.workspace,
@@ -146,9 +156,29 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
+    return Placed("sandbox", spec)
+
+
+async def execute(args: ExecArgs, ctx: ToolContext) -> ExecResult | Deny:
+    """Decide (``prepare``) and run one foreground command; the agent's and the CLI's path."""
+    placed = prepare(args, ctx)
+    if isinstance(placed, Deny):
+        return placed
+    if placed.spec is None:
+        timeout = args.timeout or _HOST_TIMEOUT
+        return await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
+    return await asyncio.to_thread(run_sandboxed, args.command, placed.spec)
+
+
+async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if args.background:
-        return _background(args, ctx, spec)
-    outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
+        placed = prepare(args, ctx)
+        if isinstance(placed, Deny):
+            return refuse(placed.reason, placed.detail)
+        if placed.spec is None:  # prepare already refuses this; never run one on the host
+            return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
+        return _background(args, ctx, placed.spec)
+    outcome = await execute(args, ctx)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)
     return _render(outcome)

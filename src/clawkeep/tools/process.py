@@ -2,7 +2,8 @@
 
 A job is visible to the session that started it only. poll returns the output once the
 job has ended (untrusted: it passes the content guard like any exec output); kill stops
-the whole sandboxed process group.
+the whole sandboxed process group. Only the newest ended jobs are kept (see
+`_background`): an older one's output is gone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from clawkeep.tools._background import MAX_ENDED_PER_SESSION
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "ProcessArgs"]
@@ -35,7 +37,11 @@ async def _run(args: ProcessArgs, ctx: ToolContext) -> ToolResult:
         return ToolResult(True, "\n".join(lines) or "no background jobs")
     job = jobs.get(owner, args.job_id or "")
     if job is None:
-        return refuse("tools.process.not_found", f"no job {args.job_id!r} in this session")
+        return refuse(
+            "tools.process.not_found",
+            f"no job {args.job_id!r} in this session (only the newest "
+            f"{MAX_ENDED_PER_SESSION} ended jobs are kept)",
+        )
     if args.action == "kill":
         await jobs.kill(job)
         return ToolResult(True, f"job {job.id} killed")

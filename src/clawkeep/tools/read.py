@@ -14,7 +14,7 @@ __all__ = ["TOOL", "ReadArgs"]
 
 class ReadArgs(ArgsModel):
     path: str = Field(min_length=1, max_length=4096)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=1 << 62)  # pread's off_t, with room for limit
     limit: int = Field(default=MAX_FILE_BYTES, ge=1, le=MAX_FILE_BYTES)
 
 
@@ -22,10 +22,11 @@ async def _run(args: ReadArgs, ctx: ToolContext) -> ToolResult:
     problem = access_problem(ctx, "tools.read.workspace_access", "ro")
     if problem is not None:
         return refuse(problem.reason, problem.detail)
-    data = read_bytes(file_policy(ctx), args.path, args.offset + args.limit)
+    # Only the window [offset, offset + limit) is read: a huge offset costs nothing.
+    data = read_bytes(file_policy(ctx), args.path, args.limit, offset=args.offset)
     if isinstance(data, Deny):
         return refuse(data.reason, data.detail)
-    text = data[args.offset :].decode("utf-8", "replace")
+    text = data.decode("utf-8", "replace")
     return ToolResult(True, text, untrusted=True, source=f"file:{args.path}")
 
 

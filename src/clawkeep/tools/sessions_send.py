@@ -61,9 +61,10 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
         return refuse(verdict.reason, verdict.detail)
     if ctx.store is None or ctx.services.delegate is None:
         return refuse("tools.sessions_send.unavailable", "no transcript store or runtime")
-    # Always the caller's own delegation session with the target: a caller-chosen key
-    # could plant the payload in the operator's main session with that agent.
-    key = delegate_key(target, ctx.agent.id)
+    # Always the caller session's own delegation session with the target: a caller-chosen
+    # key could plant the payload in the operator's main session with that agent, and one
+    # key per caller agent would carry one sender's delegated words into another's reply.
+    key = delegate_key(target, ctx.session_key)
     meta = {"untrusted": True, "source": source, "from_session": ctx.session_key}
     ctx.store.append(key, "user", args.message, meta=meta)  # wrapped when the target reads it
     reply = await ctx.services.delegate(target, key, ctx.depth + 1)

@@ -71,3 +71,39 @@ def test_jsonl_with_a_root_checks_strings_there() -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert _run("x").returncode == 2  # no --root
     assert _run("--root", str(tmp_path)).returncode == 2  # neither PATH nor --jsonl
+
+
+def test_jsonl_scenario_cannot_write_or_link_outside_its_temp_dir(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("do not overwrite\n")
+    planted = tmp_path / "shadow-link"
+    escapes = [
+        str(victim),  # absolute: overwrite a file outside
+        f"../../../../../../../../..{victim}",  # .. climbing out of ROOT
+        f"$ROOT/../../../../../../..{victim}",
+        f"{planted} => /etc/shadow",  # a symlink placed outside
+        "shadow => /etc/shadow",  # a symlink inside, pointing at /etc/shadow
+        "up => ../../../../../../..",
+        f"esc => {tmp_path}",  # a link to a directory outside (then a file through it, below)
+        f"hard == {victim}",  # a hard link to a file outside
+    ]
+    lines = [{"input": {"path": "x", "fs": [fs], "op": "read"}} for fs in escapes]
+    lines.append(
+        {"input": {"path": "esc/victim.txt", "fs": [f"esc => {tmp_path}", "esc/victim.txt"]}}
+    )
+    lines.append({"input": {"path": "ok", "fs": ["ok => $OUTSIDE/secret.txt"]}})  # still built
+    stdin = "".join(json.dumps(line) + "\n" for line in lines)
+    done = _run("--jsonl", stdin=stdin)
+    assert done.returncode == 2
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == len(lines)  # one record per line, errors included
+    errors = [a for a in answers[:-1] if a["verdict"] == "error"]
+    assert len(errors) == len(lines) - 1, answers
+    assert {a["reason"] for a in errors} <= {
+        "guard.scenario.outside",
+        "guard.scenario.link_outside",
+    }
+    assert answers[-1]["verdict"] == "block"  # the guard still judges an inside link
+    assert victim.read_text() == "do not overwrite\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["victim.txt"]
+    assert "Traceback" not in done.stderr

@@ -1,7 +1,8 @@
 """Assemble a streamed assistant turn: text pieces and tool calls built from fragments.
 
 A stream is capped (``MAX_STREAM_CHARS``): a provider, or whoever stands in for one,
-cannot grow the gateway's memory without bound.
+cannot grow the gateway's memory without bound. What waits to be parsed (one line, one
+event's data, one unstreamed body) is capped too (``MAX_PENDING_BYTES``), as it arrives.
 """
 
 from __future__ import annotations
@@ -12,9 +13,28 @@ from typing import Any
 
 from clawkeep.agents.providers.types import AssistantTurn, ProviderError, ToolCall
 
-__all__ = ["MAX_STREAM_CHARS", "TurnBuilder", "parse_arguments"]
+__all__ = ["MAX_PENDING_BYTES", "MAX_STREAM_CHARS", "PendingCap", "TurnBuilder", "parse_arguments"]
 
 MAX_STREAM_CHARS = 2_000_000
+# A piece awaiting parsing may carry the whole capped stream with its JSON escaping.
+MAX_PENDING_BYTES = 4 * MAX_STREAM_CHARS
+
+
+class PendingCap:
+    """Counts what is held before parsing; passing ``limit`` stops the stream."""
+
+    def __init__(self, limit: int = MAX_PENDING_BYTES) -> None:
+        self.limit = limit
+        self.size = 0
+
+    def add(self, piece: str) -> None:
+        self.size += len(piece)
+        if self.size > self.limit:
+            # Nothing more is held: the reply is cut here, before the rest arrives.
+            raise ProviderError("provider.output_too_large", "the stream passed the size cap")
+
+    def reset(self) -> None:
+        self.size = 0
 
 
 def parse_arguments(call_id: str, name: str, raw: str | dict[str, Any] | None) -> ToolCall:

@@ -3,6 +3,10 @@
 Retries only what may succeed later (connection failures, 429, 5xx), at most
 ``max_retries`` times with exponential backoff (honouring a short Retry-After); a bad
 key (401/403), a missing model (404) or a bad request fails at once with a stable code.
+
+The response is split into lines here, as it arrives, with each line capped
+(``MAX_PENDING_BYTES``): one huge line with no newline (a 200 MB "reply") is cut with
+`provider.output_too_large` once it passes the cap, never buffered whole first.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from typing import Any
 
 import httpx2
 
+from clawkeep.agents.providers._accumulate import MAX_PENDING_BYTES
 from clawkeep.agents.providers.types import ProviderError
 
-__all__ = ["HttpEngine"]
+__all__ = ["HttpEngine", "bounded_lines"]
 
 _RETRYABLE = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 _MAX_ERROR_BODY = 2000
@@ -55,6 +60,36 @@ def _retry_after(response: httpx2.Response, fallback: float) -> float:
         return min(float(raw), _MAX_RETRY_AFTER) if raw else fallback
     except ValueError:
         return fallback
+
+
+async def bounded_lines(
+    chunks: AsyncIterator[bytes], max_line_bytes: int = MAX_PENDING_BYTES
+) -> AsyncIterator[str]:
+    """The lines of a byte stream (``\n`` or ``\r\n`` ends one), each at most
+    ``max_line_bytes``; a longer one stops the stream as it arrives."""
+    pending = bytearray()
+    async for chunk in chunks:
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            if end < 0:
+                break
+            pending += chunk[start:end]
+            start = end + 1
+            if len(pending) > max_line_bytes:
+                break
+            yield pending.removesuffix(b"\r").decode("utf-8", "replace")
+            pending.clear()
+        if len(pending) <= max_line_bytes:
+            pending += chunk[start:]
+        if len(pending) > max_line_bytes:
+            # Memory stays bounded by the cap: the rest of the line is never read.
+            raise ProviderError(
+                "provider.output_too_large",
+                f"a response line passed {max_line_bytes} bytes; the stream was cut",
+            )
+    if pending:
+        yield pending.removesuffix(b"\r").decode("utf-8", "replace")
 
 
 class HttpEngine:
@@ -103,7 +138,7 @@ class HttpEngine:
                             continue
                         raise ProviderError(code, _error_message(resp.status_code, raw))
                     streaming = True  # once lines flowed, a failure is final: no replay
-                    yield resp.aiter_lines()
+                    yield bounded_lines(resp.aiter_bytes())
                     return
             except httpx2.TimeoutException as exc:
                 if streaming or attempt >= self._retries:

@@ -9,7 +9,7 @@ import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from clawkeep.agents.providers._accumulate import TurnBuilder
+from clawkeep.agents.providers._accumulate import PendingCap, TurnBuilder
 from clawkeep.agents.providers._http import HttpEngine
 from clawkeep.agents.providers._sse import sse_events
 from clawkeep.agents.providers.types import AssistantTurn, Message, ProviderError, ToolSpec
@@ -109,8 +109,10 @@ class OpenAIChatProvider:
 
 
 async def _split_plain(lines: AsyncIterator[str], plain: list[str]) -> AsyncIterator[str]:
+    held = PendingCap()  # an unstreamed body is held whole: capped as it arrives
     async for line in lines:
         if plain or (line.startswith("{") and not line.startswith("data:")):
+            held.add(line)
             plain.append(line)
             continue
         yield line

@@ -33,6 +33,7 @@ __all__ = ["check", "delete", "list_dir", "open_read", "read_bytes", "write_byte
 T = TypeVar("T")
 _READ_FLAGS = os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK  # a FIFO must not block the gateway
 _NEW_FILE_MODE = 0o644
+_READ_CHUNK = 1024 * 1024
 
 
 def _with_root(policy: FilePolicy, path: str, body: Callable[[Root, RelPath], T]) -> T | Deny:
@@ -132,16 +133,26 @@ def open_read(policy: FilePolicy, path: str) -> int | Deny:
     )
 
 
-def read_bytes(policy: FilePolicy, path: str, max_bytes: int) -> bytes | Deny:
-    """At most the first ``max_bytes`` bytes of a regular file beneath the root.
+def read_bytes(policy: FilePolicy, path: str, max_bytes: int, offset: int = 0) -> bytes | Deny:
+    """At most ``max_bytes`` bytes of a regular file beneath the root, from ``offset``.
 
-    A caller that must know whether the file was longer asks for one byte more.
+    Read with ``pread``: only the asked window is read, whatever the offset (the bytes
+    before it are never read into memory). A caller that must know whether the file was
+    longer asks for one byte more.
     """
     fd = open_read(policy, path)
     if isinstance(fd, Deny):
         return fd
-    with os.fdopen(fd, "rb") as fh:
-        return fh.read(max(0, max_bytes))
+    try:
+        out = bytearray()
+        while len(out) < max_bytes:
+            piece = os.pread(fd, min(max_bytes - len(out), _READ_CHUNK), offset + len(out))
+            if not piece:
+                break
+            out += piece
+        return bytes(out)
+    finally:
+        os.close(fd)
 
 
 def list_dir(policy: FilePolicy, path: str) -> list[str] | Deny:
