@@ -21,10 +21,13 @@ from clawkeep.sandbox.bwrap import (
     bwrap_available,
     data_fds,
     find_tool,
+    mask_args,
     payloads,
 )
 from clawkeep.sandbox.cgroup import CgroupJail, create_jail
 from clawkeep.sandbox.limits import prlimit_argv
+from clawkeep.sandbox.quota import DiskWatch
+from clawkeep.sandbox.secrets_mask import find_secrets
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
 __all__ = ["backend_available", "run_sandboxed", "to_argv"]
@@ -114,15 +117,23 @@ def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny
 
 
 @contextmanager
-def _workspace_dir(spec: SandboxSpec) -> Iterator[Path]:
-    if spec.workspace_access != "none":
-        yield spec.workspace.resolve()
+def _masks(spec: SandboxSpec, ws: Path) -> Iterator[tuple[list[str], int] | Deny]:
+    """The bwrap arguments masking the workspace's secrets, and the bytes it holds now."""
+    if spec.workspace_access == "none" or spec.secret_match is None:
+        yield [], 0
         return
-    scratch = Path(tempfile.mkdtemp(prefix="clawkeep-scratch-"))  # 0700, removed after
+    found = find_secrets(str(ws), spec.secret_match)
+    if isinstance(found, Deny):
+        yield found
+        return
+    empty = Path(tempfile.mkdtemp(prefix="clawkeep-mask-"))  # 0700, removed after
     try:
-        yield scratch
+        (empty / "file").touch(mode=0o444)
+        (empty / "dir").mkdir(mode=0o555)
+        yield mask_args(found.files, found.dirs, empty / "file", empty / "dir"), found.used_bytes
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        (empty / "dir").chmod(0o700)
+        shutil.rmtree(empty, ignore_errors=True)
 
 
 @contextmanager
@@ -150,16 +161,26 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
         return available  # fail closed: never fall back to running on the host
     prlimit = find_tool("prlimit")
     assert prlimit is not None  # bwrap_available checked it
+    # A scratch workspace is a tmpfs inside (see bwrap): no host directory at all.
+    ws = spec.workspace.resolve() if spec.workspace_access != "none" else Path("/nonexistent")
     with (
         _jail(spec) as jail,
-        _workspace_dir(spec) as ws,
         data_fds(payloads(spec)) as fds,
         _readonly_fds(spec, ws) as ro_fds,
+        _masks(spec, ws) as masks,
     ):
         if isinstance(jail, Deny):
             return jail
         if isinstance(ro_fds, Deny):
             return ro_fds
+        if isinstance(masks, Deny):
+            return masks
+        mask, used = masks
+        watch = None
+        if spec.workspace_access == "rw":
+            # The workspace is on the host's disk: its growth is watched while it runs.
+            pids = jail.pids if jail is not None else set
+            watch = DiskWatch(ws, spec.limits.disk_quota_mb * 1024 * 1024, used, pids)
         launch = Launch(
             bwrap=available.detail,
             prefix=[
@@ -168,6 +189,8 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
             ],
             workspace_dir=ws,
             fds={**fds, **ro_fds},
+            masks=tuple(mask),
+            watch=watch,
         )
         if spec.egress_domains:
             from clawkeep.sandbox.egress import run_with_egress

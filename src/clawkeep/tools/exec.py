@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
+from clawkeep.guards.file_guard.patterns import Level
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
@@ -27,6 +29,7 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
+from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -57,6 +60,11 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
     if isinstance(job, Deny):
         return refuse(job.reason, job.detail)
     return ToolResult(True, f"started background job {job.id}; poll it with the process tool")
+
+
+def _secret_match(ctx: ToolContext) -> Callable[[str], bool]:
+    patterns = file_policy(ctx).patterns
+    return lambda rel: patterns.level(rel) >= Level.NO_ACCESS
 
 
 def _render(result: ExecResult) -> ToolResult:
@@ -114,7 +122,10 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         network_policy=policy_from_config(ctx.config.guards.network),  # egress per the config
         # The identity files stay read-only inside as they are for write/edit.
         readonly_files=() if ctx.config.guards.file.unlock_identity_files else IDENTITY_FILES,
+        secret_match=_secret_match(ctx),  # no_access files are masked inside, never bound
     )
+    if ctx.services.resolver is not None:  # the DNS seam (tests count the names asked)
+        spec = replace(spec, egress_resolver=ctx.services.resolver)
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))

@@ -1,0 +1,83 @@
+"""Which workspace paths a sandbox must not see: every name the file guard marks
+no_access (`.env*`, `id_rsa*`, `secrets.*` ..., at any depth, in any letter case), and
+every other name for the same file (a hard link made earlier). Each is masked inside by
+an empty read-only file or directory bound over it, so a command can neither open it nor
+copy, link or rename it (a mount point cannot be renamed or linked across).
+
+The walk never follows a symlink (a link's target is judged by its own name), and is
+bounded: a workspace too large to list is refused rather than run half-masked.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from clawkeep.decision import Deny
+
+__all__ = ["MAX_ENTRIES", "MAX_MASKS", "Masks", "find_secrets"]
+
+MAX_ENTRIES = 500_000  # names listed per run; more is refused (sandbox.workspace_too_large)
+MAX_MASKS = 4096  # masked paths per run; more is refused (sandbox.too_many_secrets)
+
+
+@dataclass(frozen=True)
+class Masks:
+    """Workspace-relative paths to hide: files and directories, and the bytes in use."""
+
+    files: tuple[str, ...]
+    dirs: tuple[str, ...]
+    used_bytes: int  # allocated size of everything listed (the disk quota's baseline)
+
+
+def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
+    """List ``root`` (not following links) and pick what ``is_secret`` names, plus links."""
+    files: list[str] = []
+    dirs: list[str] = []
+    secret_inodes: set[tuple[int, int]] = set()
+    linked: list[tuple[str, tuple[int, int]]] = []  # other names of multiply-linked files
+    used = 0
+    seen = 0
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            entries = list(os.scandir(os.path.join(root, rel_dir) if rel_dir else root))
+        except OSError:
+            continue  # unreadable or vanished: the sandbox user cannot list it either
+        for entry in entries:
+            seen += 1
+            if seen > MAX_ENTRIES:
+                return Deny(
+                    "sandbox.workspace_too_large",
+                    f"the workspace holds over {MAX_ENTRIES} names; exec cannot check "
+                    "them for secrets; move large trees out of the workspace",
+                )
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            used += st.st_blocks * 512
+            if stat.S_ISLNK(st.st_mode):
+                continue  # a link is masked where it points, by that name
+            is_dir = stat.S_ISDIR(st.st_mode)
+            if is_secret(rel):
+                (dirs if is_dir else files).append(rel)
+                if not is_dir:
+                    secret_inodes.add((st.st_dev, st.st_ino))
+                continue  # nothing under a masked dir is listed, or shown
+            if is_dir:
+                stack.append(rel)
+            elif stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
+                linked.append((rel, (st.st_dev, st.st_ino)))
+    # A hard link under an innocent name is the same secret: masked as well.
+    files += [rel for rel, inode in linked if inode in secret_inodes]
+    if len(files) + len(dirs) > MAX_MASKS:
+        return Deny(
+            "sandbox.too_many_secrets",
+            f"over {MAX_MASKS} secret files in the workspace; move them out of it",
+        )
+    return Masks(tuple(sorted(files)), tuple(sorted(dirs)), used)
