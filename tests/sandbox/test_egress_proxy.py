@@ -9,7 +9,7 @@ import ipaddress
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -202,7 +202,12 @@ def test_name_outside_allow_domains_never_reaches_the_resolver(
     spec = _spec(tmp_path, port)
     inner = spec.egress_resolver
     assert inner is not None
-    spec = replace(spec, egress_resolver=lambda h: asked.append(h) or inner(h))
+
+    def counting(host: str) -> Sequence[str]:
+        asked.append(host)
+        return inner(host)
+
+    spec = replace(spec, egress_resolver=counting)
     with egress_proxy(spec) as (proxy, path):
         for host in ("secret-4f2a.exfil.example", "allowed.example.exfil.example"):
             raw = f"GET http://{host}:{port}/ HTTP/1.1\r\nHost: {host}\r\n\r\n"
