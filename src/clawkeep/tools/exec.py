@@ -8,6 +8,7 @@ piece refuses; nothing runs unguarded.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import threading
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
+from clawkeep.sandbox.pool import default_pool
 from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
@@ -51,7 +53,8 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
         return refuse("tools.process.unavailable", "no background job table is connected")
 
     async def run(cancel: threading.Event) -> str:
-        outcome = await asyncio.to_thread(run_sandboxed, args.command, replace(spec, cancel=cancel))
+        work = functools.partial(run_sandboxed, args.command, replace(spec, cancel=cancel))
+        outcome = await default_pool().run(ctx.session_key, ctx.owner, work)
         if isinstance(outcome, Deny):
             return f"refused ({outcome.reason}): {outcome.detail}"
         return _render(outcome).text
@@ -131,7 +134,9 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
     if args.background:
         return _background(args, ctx, spec)
-    outcome = await asyncio.to_thread(run_sandboxed, args.command, spec)
+    # Off the gateway's default executor: a stranger's slow command never delays the owner.
+    work = functools.partial(run_sandboxed, args.command, spec)
+    outcome = await default_pool().run(ctx.session_key, ctx.owner, work)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)
     return _render(outcome)
