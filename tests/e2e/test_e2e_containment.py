@@ -91,6 +91,8 @@ _RENAMES = [
     "for f in $(find . -name '.e*' -o -name '*RSA' -o -name '*ecret*'); do mv $f ./moved; "
     "cat ./moved; done; cat notes.txt",
     "for f in $(find . -type f); do ln -s $f ./ln-$(basename $f); done; cat ./ln-*",
+    # A secret's directory renamed away (a directory holding a mask is pinned in place).
+    "mv src s2; mv config c2; cat s2/deep/* c2/*; cat notes.txt",
 ]
 
 

@@ -166,6 +166,7 @@ def test_connect_tunnel_naming_another_host_never_connects(
         "GET http://allowed.example:{port}/ HTTP/1.1\r\nHost: allowed.example:1\r\n",
         "GET http://allowed.example:{port}/ HTTP/1.1\r\nHost: allowed.example\r\nHost: evil.example\r\n",
         "GET http://allowed.example:{port}/ HTTP/1.1\r\nHost : evil.example\r\n",
+        "GET http://allowed.example:{port}/ HTTP/1.1\r\nX-A: 1\nHost: evil.example\r\n",
         "CONNECT allowed.example:{port} HTTP/1.1\r\nHost: evil.example\r\n",
     ],
 )

@@ -19,6 +19,8 @@ _HOP_BY_HOP = {b"connection", b"proxy-connection", b"keep-alive", b"proxy-author
 def _headers(head: bytes) -> list[tuple[bytes, bytes]] | None:
     """(lowercased name, value) pairs; None for a folded or nameless line."""
     out: list[tuple[bytes, bytes]] = []
+    if any(c in head.replace(b"\r\n", b"") for c in (b"\r", b"\n", b"\x00")):
+        return None  # a bare CR or LF ends a line for some servers: a Host the proxy missed
     for line in head.split(b"\r\n")[1:]:
         if not line:
             continue

@@ -174,6 +174,12 @@ def bwrap_argv(
     argv += ["--size", str(64 * 1024 * 1024), "--tmpfs", "/tmp"]  # fresh, bounded /tmp
     argv += ["--dir", SANDBOX_HOME]
     argv += _workspace_args(spec, workspace_dir)
+    pin = "--ro-bind-fd" if spec.workspace_access == "ro" else "--bind-fd"
+    for key, fd in fds.items():
+        if key.startswith("pin:"):
+            # A directory holding a secret, bound over itself: a mount point cannot be
+            # renamed, so the secret stays under the name it is masked by.
+            argv += [pin, str(fd), key.removeprefix("pin:")]
     for key, fd in fds.items():
         if key.startswith("ro:"):
             # Read-only bind over the rw workspace (SOUL.md ...): no write, rename or unlink.

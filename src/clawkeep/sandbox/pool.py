@@ -77,11 +77,16 @@ class SandboxPool:
         refused = self._enter(lane, owner)
         if refused is not None:
             return refused
+        pool = self._owner if owner else self._strangers  # strangers never take the owner's
         try:
-            pool = self._owner if owner else self._strangers  # strangers never take the owner's
-            return await asyncio.get_running_loop().run_in_executor(pool, work)
-        finally:
+            future = pool.submit(work)
+        except RuntimeError:  # the pool was shut down
             self._leave(lane)
+            raise
+        # The lane is freed when the command ends (or is cancelled before it starts), not
+        # when the turn stops waiting: an abandoned command still counts until it is over.
+        future.add_done_callback(lambda _f: self._leave(lane))
+        return await asyncio.wrap_future(future)
 
 
 @functools.cache

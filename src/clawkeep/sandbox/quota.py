@@ -13,14 +13,15 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["POLL_SECONDS", "DiskWatch", "tree_bytes"]
+__all__ = ["MAX_NEW_NAMES", "POLL_SECONDS", "DiskWatch", "tree_size"]
 
 POLL_SECONDS = 0.05  # between free-space reads: the overshoot is what one poll lets through
+MAX_NEW_NAMES = 100_000  # files and dirs one command may create in the workspace
 
 
-def tree_bytes(root: str) -> int:
-    """Allocated bytes under ``root``, links not followed."""
-    total = 0
+def tree_size(root: str) -> tuple[int, int]:
+    """(allocated bytes, names) under ``root``, links not followed."""
+    total = names = 0
     stack = [root]
     while stack:
         d = stack.pop()
@@ -34,9 +35,10 @@ def tree_bytes(root: str) -> int:
             except OSError:
                 continue
             total += st.st_blocks * 512
+            names += 1
             if stat.S_ISDIR(st.st_mode):
                 stack.append(entry.path)
-    return total
+    return total, names
 
 
 def _held_deleted(pids: Callable[[], set[int]]) -> int:
@@ -62,32 +64,43 @@ def _held_deleted(pids: Callable[[], set[int]]) -> int:
     return total
 
 
-def _free(root: str) -> int:
+def _free(root: str) -> tuple[int, int]:
     st = os.statvfs(root)
-    return st.f_bavail * st.f_frsize
+    return st.f_bavail * st.f_frsize, st.f_favail
 
 
 class DiskWatch:
-    """Polled by the run loop: returns ``sandbox.disk_quota`` once the quota is passed."""
+    """Polled by the run loop: returns ``sandbox.disk_quota`` once the quota is passed
+    (bytes, or ``MAX_NEW_NAMES`` new files: inodes run out before blocks do)."""
 
     def __init__(
-        self, root: Path, quota_bytes: int, baseline: int, pids: Callable[[], set[int]]
+        self,
+        root: Path,
+        quota_bytes: int,
+        baseline: int,
+        pids: Callable[[], set[int]],
+        *,
+        baseline_names: int = 0,
     ) -> None:
         self.root, self.quota, self.baseline, self.pids = str(root), quota_bytes, baseline, pids
-        self.free_at_start = _free(self.root)
+        self.baseline_names = baseline_names
+        self.free_at_start, self.inodes_at_start = _free(self.root)
         self.checks = 0  # exact measurements made (the bench prints it)
 
     def __call__(self) -> str | None:
         try:
-            shrunk = self.free_at_start - _free(self.root)
+            free, inodes = _free(self.root)
         except OSError:
             return None
-        if shrunk <= self.quota:
+        shrunk, made = self.free_at_start - free, self.inodes_at_start - inodes
+        if shrunk <= self.quota and made <= MAX_NEW_NAMES:
             return None  # the whole filesystem grew less than the quota: nothing to measure
         self.checks += 1
-        grown = tree_bytes(self.root) + _held_deleted(self.pids) - self.baseline
-        if grown > self.quota:
+        size, names = tree_size(self.root)
+        grown = size + _held_deleted(self.pids) - self.baseline
+        if grown > self.quota or names - self.baseline_names > MAX_NEW_NAMES:
             return "sandbox.disk_quota"  # the kill: the command filled its quota
         # Other writers on the same disk: measure again only after another quota's worth.
-        self.free_at_start -= shrunk - max(grown, 0)
+        self.free_at_start -= max(shrunk - max(grown, 0), 0)
+        self.inodes_at_start -= max(made - max(names - self.baseline_names, 0), 0)
         return None

@@ -11,7 +11,7 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
@@ -27,7 +27,7 @@ from clawkeep.sandbox.bwrap import (
 from clawkeep.sandbox.cgroup import CgroupJail, create_jail
 from clawkeep.sandbox.limits import prlimit_argv
 from clawkeep.sandbox.quota import DiskWatch
-from clawkeep.sandbox.secrets_mask import find_secrets
+from clawkeep.sandbox.secrets_mask import find_secrets, pin_dirs
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
 __all__ = ["backend_available", "run_sandboxed", "to_argv"]
@@ -116,23 +116,43 @@ def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny
             os.close(fd)
 
 
+@dataclass(frozen=True)
+class _Masking:
+    args: list[str]  # bwrap arguments binding empty files/dirs over the secrets
+    pins: dict[str, int]  # "pin:/workspace/dir" -> O_PATH fd, bound over itself first
+    used_bytes: int
+    names: int
+
+
 @contextmanager
-def _masks(spec: SandboxSpec, ws: Path) -> Iterator[tuple[list[str], int] | Deny]:
-    """The bwrap arguments masking the workspace's secrets, and the bytes it holds now."""
+def _masks(spec: SandboxSpec, ws: Path) -> Iterator[_Masking | Deny]:
+    """What hides the workspace's secrets inside, and what the workspace holds now."""
     if spec.workspace_access == "none" or spec.secret_match is None:
-        yield [], 0
+        yield _Masking([], {}, 0, 0)
         return
     found = find_secrets(str(ws), spec.secret_match)
     if isinstance(found, Deny):
         yield found
         return
+    root_fd = os.open(ws, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     empty = Path(tempfile.mkdtemp(prefix="clawkeep-mask-"))  # 0700, removed after
+    pins: dict[str, int] | Deny = {}
     try:
+        pins = pin_dirs(root_fd, found)
+        if isinstance(pins, Deny):
+            yield pins
+            return
         (empty / "file").touch(mode=0o444)
         (empty / "dir").mkdir(mode=0o555)
-        yield mask_args(found.files, found.dirs, empty / "file", empty / "dir"), found.used_bytes
+        args = mask_args(found.files, found.dirs, empty / "file", empty / "dir")
+        keyed = {f"pin:{WORKSPACE}/{rel}": fd for rel, fd in pins.items()}
+        yield _Masking(args, keyed, found.used_bytes, found.names)
     finally:
-        (empty / "dir").chmod(0o700)
+        os.close(root_fd)
+        for fd in pins.values() if isinstance(pins, dict) else ():
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            (empty / "dir").chmod(0o700)
         shutil.rmtree(empty, ignore_errors=True)
 
 
@@ -175,12 +195,12 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
             return ro_fds
         if isinstance(masks, Deny):
             return masks
-        mask, used = masks
         watch = None
         if spec.workspace_access == "rw":
             # The workspace is on the host's disk: its growth is watched while it runs.
             pids = jail.pids if jail is not None else set
-            watch = DiskWatch(ws, spec.limits.disk_quota_mb * 1024 * 1024, used, pids)
+            quota = spec.limits.disk_quota_mb * 1024 * 1024
+            watch = DiskWatch(ws, quota, masks.used_bytes, pids, baseline_names=masks.names)
         launch = Launch(
             bwrap=available.detail,
             prefix=[
@@ -188,8 +208,8 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
                 *prlimit_argv(spec.limits, prlimit, memory_cgroup=bool(jail and jail.has_memory)),
             ],
             workspace_dir=ws,
-            fds={**fds, **ro_fds},
-            masks=tuple(mask),
+            fds={**fds, **ro_fds, **masks.pins},
+            masks=tuple(masks.args),
             watch=watch,
         )
         if spec.egress_domains:

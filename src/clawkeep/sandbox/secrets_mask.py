@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from clawkeep.decision import Deny
 
-__all__ = ["MAX_ENTRIES", "MAX_MASKS", "Masks", "find_secrets"]
+__all__ = ["MAX_ENTRIES", "MAX_MASKS", "MAX_PINNED", "Masks", "find_secrets", "pin_dirs"]
 
 MAX_ENTRIES = 500_000  # names listed per run; more is refused (sandbox.workspace_too_large)
 MAX_MASKS = 4096  # masked paths per run; more is refused (sandbox.too_many_secrets)
+MAX_PINNED = 256  # directories holding them (one fd each while the sandbox is built)
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,15 @@ class Masks:
     files: tuple[str, ...]
     dirs: tuple[str, ...]
     used_bytes: int  # allocated size of everything listed (the disk quota's baseline)
+    names: int = 0  # entries listed (the file-count quota's baseline)
+    inodes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # rel -> (dev, ino)
 
 
 def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
     """List ``root`` (not following links) and pick what ``is_secret`` names, plus links."""
     files: list[str] = []
     dirs: list[str] = []
+    inodes: dict[str, tuple[int, int]] = {}
     secret_inodes: set[tuple[int, int]] = set()
     linked: list[tuple[str, tuple[int, int]]] = []  # other names of multiply-linked files
     used = 0
@@ -66,6 +70,7 @@ def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
             is_dir = stat.S_ISDIR(st.st_mode)
             if is_secret(rel):
                 (dirs if is_dir else files).append(rel)
+                inodes[rel] = (st.st_dev, st.st_ino)
                 if not is_dir:
                     secret_inodes.add((st.st_dev, st.st_ino))
                 continue  # nothing under a masked dir is listed, or shown
@@ -73,11 +78,63 @@ def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
                 stack.append(rel)
             elif stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
                 linked.append((rel, (st.st_dev, st.st_ino)))
-    # A hard link under an innocent name is the same secret: masked as well.
-    files += [rel for rel, inode in linked if inode in secret_inodes]
+    for rel, inode in linked:
+        if inode in secret_inodes:  # a hard link under an innocent name is the same secret
+            files.append(rel)
+            inodes[rel] = inode
     if len(files) + len(dirs) > MAX_MASKS:
         return Deny(
             "sandbox.too_many_secrets",
             f"over {MAX_MASKS} secret files in the workspace; move them out of it",
         )
-    return Masks(tuple(sorted(files)), tuple(sorted(dirs)), used)
+    return Masks(tuple(sorted(files)), tuple(sorted(dirs)), used, seen, inodes)
+
+
+def pin_dirs(root_fd: int, masks: Masks) -> dict[str, int] | Deny:
+    """O_PATH fds of every directory between the workspace and a masked path, opened one
+    component at a time without following links, after checking that each masked path is
+    still the file that was listed.
+
+    Bound over themselves inside, they make those directories mount points, so no
+    command (in this sandbox or one started later) can rename a secret's directory away
+    from the name it is masked under, nor swap it for a link while a sandbox is built.
+    """
+    fds: dict[str, int] = {}
+    try:
+        for rel in (*masks.files, *masks.dirs):
+            parent_fd, parent = root_fd, ""
+            *ancestors, name = rel.split("/")
+            for part in ancestors:
+                parent = f"{parent}/{part}" if parent else part
+                if parent not in fds:
+                    if len(fds) >= MAX_PINNED:
+                        _close(fds)
+                        return Deny(
+                            "sandbox.too_many_secrets",
+                            f"secrets spread over more than {MAX_PINNED} directories; "
+                            "move them out of the workspace",
+                        )
+                    flags = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW
+                    fds[parent] = os.open(part, flags, dir_fd=parent_fd)
+                parent_fd = fds[parent]
+            st = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+            if (st.st_dev, st.st_ino) != masks.inodes.get(rel):
+                _close(fds)
+                return Deny(
+                    "sandbox.workspace_changed",
+                    f"{rel} changed while the sandbox was being built; run the command again",
+                )
+    except OSError as exc:
+        _close(fds)
+        return Deny(
+            "sandbox.workspace_changed",
+            f"the workspace changed while the sandbox was being built ({exc.strerror}); "
+            "run the command again",
+        )
+    return fds
+
+
+def _close(fds: dict[str, int]) -> None:
+    for fd in fds.values():
+        os.close(fd)
+    fds.clear()
