@@ -293,3 +293,19 @@ def test_owner_never_waits_behind_strangers_slow_commands(tmp_path: Path) -> Non
     ok, _ = asyncio.run(scenario())
     assert ok, "the owner's turn finished only after a stranger's command"
     assert i.results("exec").count("tools.ok") == 9
+
+
+def test_control_https_tunnel_to_an_allowed_name_connects(tmp_path: Path) -> None:
+    # curl's CONNECT, then its ClientHello naming allowed.example: relayed to the address.
+    address = _loopback()
+    with trap(address, 443) as t:
+        i = _exec_install(
+            tmp_path,
+            ["curl -s -k -m 3 https://allowed.example/ -o /dev/null"],
+            services=ToolServices(resolver=lambda _h: [address]),
+            egress={"allowDomains": ["allowed.example"]},
+            network={"allowCidrs": [f"{address}/32"]},
+        )
+        i.turn()
+        assert i.results("exec") == ["tools.ok"]
+        assert t.arrived() == 1

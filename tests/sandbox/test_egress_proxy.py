@@ -30,6 +30,14 @@ class _Upstream(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"upstream")
 
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.hits.append(f"{self.path} {body.decode()}")
+        self.send_response(200)
+        self.send_header("Content-Length", "8")
+        self.end_headers()
+        self.wfile.write(b"upstream")
+
     def log_message(self, format: str, *args: object) -> None:
         return
 
@@ -193,6 +201,21 @@ def test_second_request_pipelined_behind_an_allowed_one_is_not_relayed(
         answer = _ask(path, raw.encode())
     assert answer.endswith(b"upstream")
     assert hits == ["/one"]
+
+
+def test_request_body_is_relayed_and_nothing_after_it(
+    tmp_path: Path, upstream: tuple[int, list[str]]
+) -> None:
+    port, hits = upstream
+    with egress_proxy(_spec(tmp_path, port)) as (_, path):
+        raw = (
+            f"POST http://allowed.example:{port}/form HTTP/1.1\r\nHost: allowed.example\r\n"
+            "Content-Length: 5\r\n\r\nhello"
+            "GET /smuggled HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+        )
+        answer = _ask(path, raw.encode())
+    assert answer.endswith(b"upstream")
+    assert hits == ["/form hello"]
 
 
 def test_name_outside_allow_domains_never_reaches_the_resolver(

@@ -6,12 +6,12 @@ bounded by Content-Length, then nothing more), and a tunnel's TLS server name.
 from __future__ import annotations
 
 import socket
+from dataclasses import dataclass
 
 from clawkeep.decision import Deny
 
-__all__ = ["host_header_matches", "one_request", "tls_server_name"]
+__all__ = ["ForwardRequest", "host_header_matches", "one_request", "relay_body", "tls_server_name"]
 
-_BODY_LIMIT = 64 * 1024 * 1024
 _UNREADABLE = "\x00unreadable"  # never equal to a checked host: refused
 _HOP_BY_HOP = {b"connection", b"proxy-connection", b"keep-alive", b"proxy-authorization"}
 
@@ -52,12 +52,20 @@ def host_header_matches(head: bytes, host: str, port: int) -> bool:
     return name.rstrip(".") == host.rstrip(".")
 
 
-def one_request(head: bytes, early: bytes, conn: socket.socket) -> bytes | Deny:
+@dataclass(frozen=True)
+class ForwardRequest:
+    """The one request a forward connection carries: its head for upstream, its length."""
+
+    head: bytes  # origin-form request line and headers, `Connection: close` added
+    length: int  # body bytes that follow (Content-Length), relayed as they arrive
+    expects_continue: bool  # the client waits for `100 Continue` before its body
+
+
+def one_request(head: bytes) -> ForwardRequest | Deny:
     """The origin-form request to send upstream: this one request and its body, no more
     (a second request pipelined behind it could name another host)."""
     headers = _headers(head)
-    line = head.partition(b"\r\n")[0]
-    method, target, version = line.split(b" ")
+    method, target, version = head.partition(b"\r\n")[0].split(b" ")
     if headers is None:
         return Deny("sandbox.egress_bad_request", "malformed header line")
     if any(n == b"transfer-encoding" for n, _ in headers):
@@ -66,19 +74,33 @@ def one_request(head: bytes, early: bytes, conn: socket.socket) -> bytes | Deny:
     if len(lengths) > 1 or any(not v.isdigit() for v in lengths):
         return Deny("sandbox.egress_bad_request", "conflicting Content-Length")
     length = int(lengths.pop()) if lengths else 0
-    if length > _BODY_LIMIT:
-        return Deny("sandbox.egress_bad_request", "request body over 64 MiB")
-    body = early[:length]
-    while len(body) < length:
-        chunk = conn.recv(min(65536, length - len(body)))
-        if not chunk:
-            return Deny("sandbox.egress_bad_request", "request body cut short")
-        body += chunk
+    expects = any(n == b"expect" and v.lower() == b"100-continue" for n, v in headers)
     path = b"/" + target[len(b"http://") :].partition(b"/")[2]
-    kept = b"".join(n + b": " + v + b"\r\n" for n, v in headers if n not in _HOP_BY_HOP)
-    return (
-        method + b" " + path + b" " + version + b"\r\n" + kept + b"Connection: close\r\n\r\n" + body
+    kept = b"".join(
+        n + b": " + v + b"\r\n" for n, v in headers if n not in _HOP_BY_HOP and n != b"expect"
     )
+    line = method + b" " + path + b" " + version + b"\r\n"
+    return ForwardRequest(line + kept + b"Connection: close\r\n\r\n", length, expects)
+
+
+def relay_body(
+    request: ForwardRequest, early: bytes, conn: socket.socket, up: socket.socket
+) -> bool:
+    """Copy exactly the body's bytes from the client to upstream, as they arrive (nothing
+    is held in memory beyond one chunk); False if the client stopped short."""
+    first = early[: request.length]
+    if first:
+        up.sendall(first)
+    left = request.length - len(first)
+    if left and request.expects_continue:
+        conn.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+    while left > 0:
+        chunk = conn.recv(min(65536, left))
+        if not chunk:
+            return False
+        up.sendall(chunk)
+        left -= len(chunk)
+    return True
 
 
 def tls_server_name(record: bytes) -> str | None:

@@ -27,7 +27,12 @@ from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import NetworkPolicy, check_url, default_resolver
 from clawkeep.guards.network_guard._check import check_host
 from clawkeep.guards.network_guard._literal import parse_url
-from clawkeep.sandbox._egress_http import host_header_matches, one_request, tls_server_name
+from clawkeep.sandbox._egress_http import (
+    host_header_matches,
+    one_request,
+    relay_body,
+    tls_server_name,
+)
 from clawkeep.sandbox._forwarder import FORWARDER_SOURCE
 from clawkeep.sandbox.bwrap import EGRESS_SOCKET, Launch
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
@@ -245,16 +250,17 @@ class EgressProxy:
                 return self._refuse(conn, checked)
             if connect:
                 return self._tunnel(conn, host, port, checked[0], early)
-            request = one_request(head, early, conn)
+            request = one_request(head + sep)
             if isinstance(request, Deny):
                 return self._refuse(conn, request)
             upstream = self._connect(conn, checked[0], port)
             if upstream is not None:
                 with upstream:
-                    upstream.sendall(request)
-                    conn.settimeout(None)
-                    upstream.settimeout(None)
-                    _pipe(upstream, conn)  # the answer only: nothing more goes upstream
+                    upstream.sendall(request.head)
+                    if relay_body(request, early, conn, upstream):
+                        conn.settimeout(None)
+                        upstream.settimeout(None)
+                        _pipe(upstream, conn)  # the answer only: nothing more goes upstream
         return None
 
     def _tunnel(
