@@ -285,3 +285,13 @@ def _ask_partial(path: Path, raw: bytes) -> bytes:
             while chunk := s.recv(65536):
                 data += chunk
         return data
+
+
+def test_connect_to_the_plain_http_port_is_refused(tmp_path: Path) -> None:
+    # A tunnel to port 80 could carry a fake ClientHello followed by a plain request with
+    # its own Host; plain HTTP must go as a forward request, whose Host is checked.
+    spec = replace(_spec(tmp_path, 80), egress_ports=(80, 443))
+    with egress_proxy(spec) as (proxy, path):
+        answer = _ask(path, b"CONNECT allowed.example:80 HTTP/1.1\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 403")
+    assert [d.reason for d in proxy.refused] == ["sandbox.egress_port"]

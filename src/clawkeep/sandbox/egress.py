@@ -245,6 +245,11 @@ class EgressProxy:
                 return self._refuse(
                     conn, Deny("sandbox.egress_host_mismatch", f"Host header is not {host}")
                 )
+            if connect and port == 80:
+                # A tunnel is for TLS; plain HTTP goes as a forward request, Host checked.
+                return self._refuse(
+                    conn, Deny("sandbox.egress_port", "CONNECT to port 80: send plain HTTP")
+                )
             checked = check_destination(host, port, self.spec, self.resolver)
             if isinstance(checked, Deny):
                 return self._refuse(conn, checked)
