@@ -213,6 +213,29 @@ def test_exec_cannot_fill_the_disk_past_the_quota(tmp_path: Path) -> None:
     assert _tree_bytes(i.workspace()) < 128 * 1024 * 1024  # far from the 256 MiB asked
 
 
+_HOLD = """import os
+held = []
+for i in range(64):
+    f = open("h%d" % i, "wb")
+    os.unlink("h%d" % i)  # gone from the tree, still filling the disk while open
+    f.write(b"\\0" * 4194304)
+    f.flush()
+    os.fsync(f.fileno())
+    held.append(f)
+print("held", len(held))
+"""
+
+
+def test_deleted_files_held_open_count_against_the_quota(tmp_path: Path) -> None:
+    limits = {"diskQuotaMb": 16, "fileSizeMb": 8, "wallSeconds": 30}
+    i = _exec_install(tmp_path, ["python3 hold.py"], "rw", limits)
+    i.workspace().joinpath("hold.py").write_text(_HOLD)  # the guard cannot see inside
+    i.turn()
+    assert i.results("exec") == ["tools.ok"]
+    assert "sandbox.disk_quota" in i.shown()
+    assert "held 64" not in i.shown()  # stopped before it had all 256 MiB
+
+
 def test_scratch_workspace_is_a_bounded_tmpfs(tmp_path: Path) -> None:
     fill = "head -c 67108864 /dev/zero > big; echo size=$(wc -c < big)"
     i = _exec_install(tmp_path, [fill], "none", {"diskQuotaMb": 16})
