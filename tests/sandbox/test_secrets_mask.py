@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
+from clawkeep.sandbox import SandboxSpec, backend_available, run_sandboxed
 from clawkeep.sandbox.secrets_mask import Masks, find_secrets, pin_dirs
 
 _PATTERNS = ProtectedPatterns.build()
@@ -80,3 +83,18 @@ def test_secret_swapped_for_another_file_after_listing_is_refused(tmp_path: Path
     finally:
         os.close(root)
     assert isinstance(pins, Deny) and pins.reason == "sandbox.workspace_changed"
+
+
+def test_every_caller_gets_the_built_in_masks(tmp_path: Path) -> None:
+    # A spec built without the agent's file-guard patterns (the CLI, a bench) still hides
+    # the built-in no_access names.
+    available = backend_available("bwrap")
+    if isinstance(available, Deny):
+        pytest.skip(f"SANDBOX TESTS NOT RUN: {available.reason}: {available.detail}")
+    (tmp_path / ".env").write_text("ENV-SECRET-e91")
+    (tmp_path / "plain.txt").write_text("plain-visible")
+    spec = SandboxSpec(workspace=tmp_path, workspace_access="rw")
+    result = run_sandboxed("cat * .* 2>/dev/null; cp .env /tmp/c; cat /tmp/c", spec)
+    assert not isinstance(result, Deny)
+    assert "plain-visible" in result.stdout
+    assert "ENV-SECRET-e91" not in result.stdout

@@ -27,7 +27,7 @@ from clawkeep.sandbox.bwrap import (
 from clawkeep.sandbox.cgroup import CgroupJail, create_jail
 from clawkeep.sandbox.limits import prlimit_argv
 from clawkeep.sandbox.quota import DiskWatch
-from clawkeep.sandbox.secrets_mask import find_secrets, pin_dirs
+from clawkeep.sandbox.secrets_mask import default_secret_match, find_secrets, pin_dirs
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
 __all__ = ["backend_available", "run_sandboxed", "to_argv"]
@@ -127,10 +127,11 @@ class _Masking:
 @contextmanager
 def _masks(spec: SandboxSpec, ws: Path) -> Iterator[_Masking | Deny]:
     """What hides the workspace's secrets inside, and what the workspace holds now."""
-    if spec.workspace_access == "none" or spec.secret_match is None:
+    if spec.workspace_access == "none":
         yield _Masking([], {}, 0, 0)
         return
-    found = find_secrets(str(ws), spec.secret_match)
+    # Without the agent's own file-guard patterns, the built-in no_access list still holds.
+    found = find_secrets(str(ws), spec.secret_match or default_secret_match)
     if isinstance(found, Deny):
         yield found
         return

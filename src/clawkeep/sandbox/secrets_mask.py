@@ -10,14 +10,24 @@ bounded: a workspace too large to list is refused rather than run half-masked.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from clawkeep.decision import Deny
+from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
 
-__all__ = ["MAX_ENTRIES", "MAX_MASKS", "MAX_PINNED", "Masks", "find_secrets", "pin_dirs"]
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_MASKS",
+    "MAX_PINNED",
+    "Masks",
+    "default_secret_match",
+    "find_secrets",
+    "pin_dirs",
+]
 
 MAX_ENTRIES = 500_000  # names listed per run; more is refused (sandbox.workspace_too_large)
 MAX_MASKS = 4096  # masked paths per run; more is refused (sandbox.too_many_secrets)
@@ -33,6 +43,16 @@ class Masks:
     used_bytes: int  # allocated size of everything listed (the disk quota's baseline)
     names: int = 0  # entries listed (the file-count quota's baseline)
     inodes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # rel -> (dev, ino)
+
+
+@functools.cache
+def _default_patterns() -> ProtectedPatterns:
+    return ProtectedPatterns.build()
+
+
+def default_secret_match(rel: str) -> bool:
+    """The built-in no_access patterns (for callers without a file-guard config)."""
+    return _default_patterns().level(rel) >= Level.NO_ACCESS
 
 
 def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
