@@ -297,25 +297,32 @@ def _stranger(i: Install, n: int) -> TurnRequest:
 
 
 def test_owner_never_waits_behind_strangers_slow_commands(tmp_path: Path) -> None:
-    marker = "owner-was-here"
-    i = _exec_install(tmp_path, [f"echo {marker}"], "rw")
+    # Eight strangers' commands hold until the test releases them (after the owner's turn):
+    # the owner's turn must finish while every one of them is still running or queued.
+    hold = "while [ ! -e release ]; do sleep 0.1; done; yes | head -c 100000"
+    i = _exec_install(tmp_path, ["echo owner-was-here"], "rw", {"wallSeconds": 120})
 
-    async def scenario() -> tuple[bool, list[str | None]]:
+    async def scenario() -> tuple[str | None, bool]:
         strangers = []
         for n in range(8):
-            i.play([{"toolCalls": [call("exec", command="sleep 6; yes | head -c 100000")]}, "x"])
+            i.play([{"toolCalls": [call("exec", command=hold)]}, "x"])
             strangers.append(asyncio.create_task(i.runtime.respond(_stranger(i, n))))
             await asyncio.sleep(0.05)  # each stranger's script taken before the next
-        i.play([{"toolCalls": [call("exec", command=f"echo {marker}")]}, {"text": "ok"}])
-        await asyncio.sleep(0.5)  # every stranger's command is running or queued
-        owner = await i.aturn("hello")
-        # Ordering, not timing: the owner's answer came while every stranger still waited.
+        i.play([{"toolCalls": [call("exec", command="echo owner-was-here")]}, {"text": "ok"}])
+        try:
+            # Not a timing assertion: a bound so that a starved owner fails instead of hanging.
+            owner = await asyncio.wait_for(i.aturn("hello"), 90)
+        except TimeoutError:
+            owner = None
         still_running = all(not t.done() for t in strangers)
-        return owner == "ok" and still_running, await asyncio.gather(*strangers)
+        i.workspace().joinpath("release").touch()
+        await asyncio.gather(*strangers)
+        return owner, still_running
 
-    ok, _ = asyncio.run(scenario())
-    assert ok, "the owner's turn finished only after a stranger's command"
-    assert i.results("exec").count("tools.ok") == 9
+    owner, still_running = asyncio.run(scenario())
+    assert owner == "ok", "the owner's turn waited behind the strangers' commands"
+    assert still_running  # ... and finished while every stranger was still held
+    assert i.results("exec").count("tools.ok") == 9  # all nine commands ran in the sandbox
 
 
 def test_control_https_tunnel_to_an_allowed_name_connects(tmp_path: Path) -> None:
