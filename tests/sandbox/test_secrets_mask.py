@@ -28,6 +28,7 @@ def _tree(root: Path) -> None:
     (root / "keys" / "server.PEM").write_text("x")
     (root / ".aws").mkdir()
     (root / ".aws" / "credentials").write_text("x")
+    os.link(root / ".aws" / "credentials", root / "notes.txt")  # a link into a masked dir
     (root / "plain.txt").write_text("x")
     os.link(root / "keys" / "server.PEM", root / "copy.txt")
     (root / "link-to-env").symlink_to("a/b/.ENV.production")
@@ -37,7 +38,12 @@ def test_secrets_at_any_depth_in_any_case_and_their_hard_links_are_found(tmp_pat
     _tree(tmp_path)
     found = find_secrets(str(tmp_path), _secret)
     assert isinstance(found, Masks)
-    assert set(found.files) == {"a/b/.ENV.production", "keys/server.PEM", "copy.txt"}
+    assert set(found.files) == {
+        "a/b/.ENV.production",
+        "keys/server.PEM",
+        "copy.txt",
+        "notes.txt",
+    }
     assert found.dirs == (".aws",)  # the directory is masked whole, its files not listed
     assert "link-to-env" not in found.files  # a link is masked where it points
 

@@ -64,9 +64,9 @@ def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
     linked: list[tuple[str, tuple[int, int]]] = []  # other names of multiply-linked files
     used = 0
     seen = 0
-    stack = [""]
+    stack: list[tuple[str, bool]] = [("", False)]  # (dir, inside a masked dir)
     while stack:
-        rel_dir = stack.pop()
+        rel_dir, hidden = stack.pop()
         try:
             entries = list(os.scandir(os.path.join(root, rel_dir) if rel_dir else root))
         except OSError:
@@ -88,14 +88,18 @@ def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:
             if stat.S_ISLNK(st.st_mode):
                 continue  # a link is masked where it points, by that name
             is_dir = stat.S_ISDIR(st.st_mode)
-            if is_secret(rel):
-                (dirs if is_dir else files).append(rel)
-                inodes[rel] = (st.st_dev, st.st_ino)
-                if not is_dir:
+            if hidden or is_secret(rel):
+                if not hidden:
+                    (dirs if is_dir else files).append(rel)
+                    inodes[rel] = (st.st_dev, st.st_ino)
+                if is_dir:
+                    # Listed for its size and for hard links to its files, never mounted.
+                    stack.append((rel, True))
+                else:
                     secret_inodes.add((st.st_dev, st.st_ino))
-                continue  # nothing under a masked dir is listed, or shown
+                continue
             if is_dir:
-                stack.append(rel)
+                stack.append((rel, False))
             elif stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
                 linked.append((rel, (st.st_dev, st.st_ino)))
     for rel, inode in linked:
