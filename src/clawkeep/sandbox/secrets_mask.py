@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from clawkeep.decision import Deny
-from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
+from clawkeep.guards.file_guard.patterns import ProtectedPatterns
 
 __all__ = [
     "MAX_ENTRIES",
@@ -26,6 +26,7 @@ __all__ = [
     "Masks",
     "default_secret_match",
     "find_secrets",
+    "no_access_match",
     "pin_dirs",
 ]
 
@@ -45,14 +46,23 @@ class Masks:
     inodes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # rel -> (dev, ino)
 
 
-@functools.cache
-def _default_patterns() -> ProtectedPatterns:
-    return ProtectedPatterns.build()
+def no_access_match(patterns: ProtectedPatterns) -> Callable[[str], bool]:
+    """Does a workspace-relative path fall under ``patterns``' no_access level?"""
+    regex = patterns.no_access
+    if regex is None:
+        return lambda _rel: False
+    search = regex.search  # one regex search per name: the other levels are not masked
+    return lambda rel: search(rel) is not None
 
 
 def default_secret_match(rel: str) -> bool:
     """The built-in no_access patterns (for callers without a file-guard config)."""
-    return _default_patterns().level(rel) >= Level.NO_ACCESS
+    return _default_match()(rel)
+
+
+@functools.cache
+def _default_match() -> Callable[[str], bool]:
+    return no_access_match(ProtectedPatterns.build())
 
 
 def find_secrets(root: str, is_secret: Callable[[str], bool]) -> Masks | Deny:

@@ -19,7 +19,6 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
-from clawkeep.guards.file_guard.patterns import Level
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
@@ -31,6 +30,7 @@ from clawkeep.sandbox import (
     spec_from_config,
 )
 from clawkeep.sandbox.pool import default_pool
+from clawkeep.sandbox.secrets_mask import no_access_match
 from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
@@ -66,8 +66,7 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
 
 
 def _secret_match(ctx: ToolContext) -> Callable[[str], bool]:
-    patterns = file_policy(ctx).patterns
-    return lambda rel: patterns.level(rel) >= Level.NO_ACCESS
+    return no_access_match(file_policy(ctx).patterns)  # the file guard's no_access names
 
 
 def _render(result: ExecResult) -> ToolResult:
