@@ -41,7 +41,8 @@ ARROWS: dict[str, frozenset[str]] = {
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),
     "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions"}),
-    "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools"}),
+    # commands: who the owner is (commands.is_owner), one home for the owner decision
+    "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools", "commands"}),
     "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
     # preflight refuses a dangerous container sandbox with the audit's own rule list
     "gateway": frozenset({"config", "events", "channels", "sandbox"}),

@@ -431,10 +431,19 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.dangerous_seccomp_profile": Reason(
             "a container setting turns seccomp off", "sandbox.dangerous_seccomp_profile"
         ),
+        "sandbox.disk_quota": Reason(
+            "a sandboxed command wrote past the workspace quota (or file count): killed"
+        ),
         "sandbox.egress_allowed": Reason("the sandbox's egress proxy let the request through"),
         "sandbox.egress_bad_request": Reason("not a proxy request"),
         "sandbox.egress_connect_failed": Reason("the sandbox's egress proxy could not connect"),
+        "sandbox.egress_host_mismatch": Reason(
+            "a request through the egress proxy whose Host differs from its checked target: refused"
+        ),
         "sandbox.egress_port": Reason("the sandbox's egress proxy refused the port"),
+        "sandbox.egress_too_many": Reason(
+            "the egress proxy's connection bound (per sandbox or in total) is reached: 503"
+        ),
         "sandbox.elevated": Reason(
             "an elevated exec runs on the host (tools.elevated.enabled)", "tools.elevated.enabled"
         ),
@@ -453,18 +462,30 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "sandbox.output_limit": Reason("the sandboxed command hit its output limit"),
         "sandbox.process_limit": Reason("the sandboxed command hit its process limit"),
+        "sandbox.queue_full": Reason(
+            "the session's (or all strangers') sandboxed commands queue is full: refused"
+        ),
         "sandbox.readonly_file_invalid": Reason(
             "a read-only workspace file entry is not a plain file name"
         ),
         "sandbox.readonly_file_unsafe": Reason(
             "a read-only workspace file is not a regular file (a link, fifo or device)"
         ),
+        "sandbox.too_many_secrets": Reason(
+            "more secret files to mask than the sandbox binds: refused"
+        ),
         "sandbox.unavailable": Reason("bubblewrap (bwrap) is not installed"),
         "sandbox.wall_clock": Reason("the sandboxed command ran past its time limit"),
+        "sandbox.workspace_changed": Reason(
+            "the workspace changed between listing its secrets and binding: refused"
+        ),
         "sandbox.workspace_exposes_state": Reason(
             "the workspace would expose the state dir: refused"
         ),
         "sandbox.workspace_missing": Reason("the workspace does not exist"),
+        "sandbox.workspace_too_large": Reason(
+            "the workspace has too many names to list for secrets: refused"
+        ),
         "tools.bad_arguments": Reason("the tool call's arguments do not validate"),
         "tools.edit.identity_locked": Reason(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"

@@ -19,6 +19,7 @@ from clawkeep.agents.providers.types import Message, Provider, ProviderError, To
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
+from clawkeep.commands import is_owner
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
@@ -179,6 +180,7 @@ class AgentRuntime:
             services=self.services,
             model_ref=str(model_for(self.config, agent.id) or ""),
             depth=depth,
+            owner=request is not None and is_owner(request.message, self.config),
         )
         specs = [
             ToolSpec(t.name, t.description, t.schema())

@@ -11,8 +11,9 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from clawkeep.sandbox.quota import POLL_SECONDS
 from clawkeep.sandbox.spec import ExecResult
 
 __all__ = ["run_capped"]
@@ -40,6 +41,7 @@ class _Capture:
 
 
 _CANCEL_POLL = 0.1  # seconds between looks at the cancel flag
+_WATCH_POLL = POLL_SECONDS  # ... and at the disk quota
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -49,11 +51,21 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
+Watch = Callable[[], str | None]  # polled while the command runs: a reason stops it
+
+
+def _polled(cancel: threading.Event | None, watch: Watch | None) -> str | None:
+    if cancel is not None and cancel.is_set():
+        return "sandbox.cancelled"  # the process tool's kill
+    return watch() if watch is not None else None
+
+
 def _pump(
     proc: subprocess.Popen[bytes],
     cap: _Capture,
     deadline: float,
     cancel: threading.Event | None,
+    watch: Watch | None = None,
 ) -> str | None:
     assert proc.stdout is not None and proc.stderr is not None
     with selectors.DefaultSelector() as sel:
@@ -63,10 +75,11 @@ def _pump(
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return "sandbox.wall_clock"
-            if cancel is not None:
-                if cancel.is_set():
-                    return "sandbox.cancelled"  # the process tool's kill
-                remaining = min(remaining, _CANCEL_POLL)
+            if cancel is not None or watch is not None:
+                stop = _polled(cancel, watch)
+                if stop is not None:
+                    return stop
+                remaining = min(remaining, _CANCEL_POLL if watch is None else _WATCH_POLL)
             for key, _ in sel.select(remaining):
                 fd = int(key.fd)
                 chunk = os.read(fd, _CHUNK)
@@ -80,16 +93,21 @@ def _pump(
 
 
 def _reap(
-    proc: subprocess.Popen[bytes], deadline: float, cancel: threading.Event | None
+    proc: subprocess.Popen[bytes],
+    deadline: float,
+    cancel: threading.Event | None,
+    watch: Watch | None = None,
 ) -> str | None:
+    poll = _WATCH_POLL if watch is not None else (_CANCEL_POLL if cancel is not None else None)
     while True:
         remaining = max(deadline - time.monotonic(), 0.0)
         try:
-            proc.wait(timeout=remaining if cancel is None else min(remaining, _CANCEL_POLL))
+            proc.wait(timeout=remaining if poll is None else min(remaining, poll))
             return None
         except subprocess.TimeoutExpired:
-            if cancel is not None and cancel.is_set():
-                return "sandbox.cancelled"
+            stop = _polled(cancel, watch)
+            if stop is not None:
+                return stop
             if time.monotonic() >= deadline:
                 return "sandbox.wall_clock"
 
@@ -102,8 +120,10 @@ def run_capped(
     wall_seconds: float,
     output_bytes: int,
     cancel: threading.Event | None = None,
+    watch: Watch | None = None,
 ) -> ExecResult:
-    """Run ``argv`` in a new session; kill its process group at the wall clock or the cap."""
+    """Run ``argv`` in a new session; kill its process group at the wall clock, the output
+    cap, a cancel, or when ``watch`` (the disk quota) names a reason."""
     proc = subprocess.Popen(
         list(argv),
         stdin=subprocess.DEVNULL,
@@ -118,7 +138,7 @@ def run_capped(
     assert proc.stdout is not None and proc.stderr is not None
     out_fd, err_fd = proc.stdout.fileno(), proc.stderr.fileno()
     try:
-        killed = _pump(proc, cap, deadline, cancel) or _reap(proc, deadline, cancel)
+        killed = _pump(proc, cap, deadline, cancel, watch) or _reap(proc, deadline, cancel, watch)
         if killed is not None:
             _kill_group(proc)
             proc.wait()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
-from clawkeep.sandbox._run import run_capped
+from clawkeep.sandbox._run import Watch, run_capped
 from clawkeep.sandbox.seccomp import seccomp_program
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
@@ -29,6 +29,7 @@ __all__ = [
     "bwrap_available",
     "data_fds",
     "find_tool",
+    "mask_args",
     "payloads",
 ]
 
@@ -75,9 +76,26 @@ def _root_args() -> list[str]:
 
 
 def _workspace_args(spec: SandboxSpec, workspace_dir: Path) -> list[str]:
+    if spec.workspace_access == "none":
+        # A scratch workspace is a tmpfs of limits.diskQuotaMb: the kernel refuses the
+        # write past it (and its pages count against the memory cgroup).
+        size = str(spec.limits.disk_quota_mb * 1024 * 1024)
+        return ["--size", size, "--tmpfs", WORKSPACE, "--chdir", WORKSPACE]
     # ro: a read-only bind, so the kernel refuses every write whatever the command does.
     kind = "--ro-bind" if spec.workspace_access == "ro" else "--bind"
     return [kind, str(workspace_dir), WORKSPACE, "--chdir", WORKSPACE]
+
+
+def mask_args(
+    files: Sequence[str], dirs: Sequence[str], empty_file: Path, empty_dir: Path
+) -> list[str]:
+    """Empty read-only files and dirs bound over workspace secrets (relative paths)."""
+    args: list[str] = []
+    for rel in files:
+        args += ["--ro-bind", str(empty_file), f"{WORKSPACE}/{rel}"]
+    for rel in dirs:
+        args += ["--ro-bind", str(empty_dir), f"{WORKSPACE}/{rel}"]
+    return args
 
 
 def _env_args(spec: SandboxSpec, extra_env: Mapping[str, str]) -> list[str]:
@@ -144,8 +162,10 @@ def bwrap_argv(
     fds: Mapping[str, int],
     egress_socket: Path | None = None,
     extra_env: Mapping[str, str] | None = None,
+    masks: Sequence[str] = (),
 ) -> list[str]:
-    """The bwrap command line for ``command``; ``fds`` come from `data_fds(payloads(spec))`."""
+    """The bwrap command line for ``command``; ``fds`` come from `data_fds(payloads(spec))`,
+    ``masks`` from `mask_args` (bound after the workspace, so over it)."""
     argv = [bwrap, *_isolation_args(), *_root_args()]
     for path, fd in fds.items():
         if path.startswith("/"):
@@ -154,10 +174,17 @@ def bwrap_argv(
     argv += ["--size", str(64 * 1024 * 1024), "--tmpfs", "/tmp"]  # fresh, bounded /tmp
     argv += ["--dir", SANDBOX_HOME]
     argv += _workspace_args(spec, workspace_dir)
+    pin = "--ro-bind-fd" if spec.workspace_access == "ro" else "--bind-fd"
+    for key, fd in fds.items():
+        if key.startswith("pin:"):
+            # A directory holding a secret, bound over itself: a mount point cannot be
+            # renamed, so the secret stays under the name it is masked by.
+            argv += [pin, str(fd), key.removeprefix("pin:")]
     for key, fd in fds.items():
         if key.startswith("ro:"):
             # Read-only bind over the rw workspace (SOUL.md ...): no write, rename or unlink.
             argv += ["--ro-bind-fd", str(fd), key.removeprefix("ro:")]
+    argv += masks  # secrets: never bound, an empty read-only file in their place
     if egress_socket is not None:
         argv += ["--ro-bind", str(egress_socket), EGRESS_SOCKET]
     argv += _env_args(spec, extra_env or {})
@@ -173,6 +200,8 @@ class Launch:
     prefix: list[str]
     workspace_dir: Path
     fds: Mapping[str, int]
+    masks: tuple[str, ...] = ()
+    watch: Watch | None = None  # the disk quota, polled while the command runs
 
     def run(
         self,
@@ -190,6 +219,7 @@ class Launch:
             fds=self.fds,
             egress_socket=egress_socket,
             extra_env=extra_env,
+            masks=self.masks,
         )
         return run_capped(
             [*self.prefix, *argv],
@@ -198,6 +228,7 @@ class Launch:
             wall_seconds=spec.limits.wall_seconds,
             output_bytes=spec.limits.output_bytes,
             cancel=spec.cancel,
+            watch=self.watch,
         )
 
 

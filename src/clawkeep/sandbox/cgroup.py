@@ -92,6 +92,10 @@ class CgroupJail:
                     return reason
         return None
 
+    def pids(self) -> set[int]:
+        """The processes in the jail right now."""
+        return self._pids()
+
     def _pids(self) -> set[int]:
         found: set[int] = set()
         for d in self.dirs:

@@ -5,7 +5,7 @@ merged under `agents.list[].sandbox`, then every unset key given its safe defaul
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from clawkeep.config.agents import merge_sandbox
@@ -34,6 +34,7 @@ def spec_from_config(
     env: Mapping[str, str] | None = None,
     network_policy: NetworkPolicy | None = None,
     readonly_files: tuple[str, ...] = (),
+    secret_match: Callable[[str], bool] | None = None,
 ) -> SandboxSpec:
     """The effective spec; ``protected_paths`` (the state dir) must never be mounted.
 
@@ -42,6 +43,8 @@ def spec_from_config(
     """
     cfg = cfg or SandboxConfig()
     egress = cfg.egress.allow_domains if cfg.egress and cfg.egress.allow_domains else ()
+    per_sandbox = cfg.egress.max_connections if cfg.egress else None
+    total = cfg.egress.max_connections_total if cfg.egress else None
     return SandboxSpec(
         workspace=workspace,
         workspace_access=cfg.workspace_access or "none",  # safe default: a scratch dir
@@ -53,6 +56,9 @@ def spec_from_config(
         protected_paths=protected_paths,
         network_policy=network_policy,
         readonly_files=readonly_files,
+        egress_max_connections=per_sandbox or 16,
+        egress_max_connections_total=total or 64,
+        secret_match=secret_match,
     )
 
 

@@ -26,6 +26,7 @@ class Limits:
     open_files: int = 256
     wall_seconds: float = 60.0
     output_bytes: int = 256 * 1024  # per stream (stdout, stderr)
+    disk_quota_mb: int = 512  # everything one command writes (workspace, /tmp), in total
 
 
 def limits_from_config(cfg: SandboxLimitsConfig | None) -> Limits:
@@ -41,6 +42,7 @@ def limits_from_config(cfg: SandboxLimitsConfig | None) -> Limits:
         open_files=cfg.open_files if cfg.open_files is not None else base.open_files,
         wall_seconds=cfg.wall_seconds if cfg.wall_seconds is not None else base.wall_seconds,
         output_bytes=cfg.output_bytes if cfg.output_bytes is not None else base.output_bytes,
+        disk_quota_mb=cfg.disk_quota_mb if cfg.disk_quota_mb is not None else base.disk_quota_mb,
     )
 
 

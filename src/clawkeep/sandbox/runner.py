@@ -11,7 +11,7 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
@@ -21,10 +21,13 @@ from clawkeep.sandbox.bwrap import (
     bwrap_available,
     data_fds,
     find_tool,
+    mask_args,
     payloads,
 )
 from clawkeep.sandbox.cgroup import CgroupJail, create_jail
 from clawkeep.sandbox.limits import prlimit_argv
+from clawkeep.sandbox.quota import DiskWatch
+from clawkeep.sandbox.secrets_mask import default_secret_match, find_secrets, pin_dirs
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
 __all__ = ["backend_available", "run_sandboxed", "to_argv"]
@@ -113,16 +116,45 @@ def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny
             os.close(fd)
 
 
+@dataclass(frozen=True)
+class _Masking:
+    args: list[str]  # bwrap arguments binding empty files/dirs over the secrets
+    pins: dict[str, int]  # "pin:/workspace/dir" -> O_PATH fd, bound over itself first
+    used_bytes: int
+    names: int
+
+
 @contextmanager
-def _workspace_dir(spec: SandboxSpec) -> Iterator[Path]:
-    if spec.workspace_access != "none":
-        yield spec.workspace.resolve()
+def _masks(spec: SandboxSpec, ws: Path) -> Iterator[_Masking | Deny]:
+    """What hides the workspace's secrets inside, and what the workspace holds now."""
+    if spec.workspace_access == "none":
+        yield _Masking([], {}, 0, 0)
         return
-    scratch = Path(tempfile.mkdtemp(prefix="clawkeep-scratch-"))  # 0700, removed after
+    # Without the agent's own file-guard patterns, the built-in no_access list still holds.
+    found = find_secrets(str(ws), spec.secret_match or default_secret_match)
+    if isinstance(found, Deny):
+        yield found
+        return
+    root_fd = os.open(ws, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    empty = Path(tempfile.mkdtemp(prefix="clawkeep-mask-"))  # 0700, removed after
+    pins: dict[str, int] | Deny = {}
     try:
-        yield scratch
+        pins = pin_dirs(root_fd, found)
+        if isinstance(pins, Deny):
+            yield pins
+            return
+        (empty / "file").touch(mode=0o444)
+        (empty / "dir").mkdir(mode=0o555)
+        args = mask_args(found.files, found.dirs, empty / "file", empty / "dir")
+        keyed = {f"pin:{WORKSPACE}/{rel}": fd for rel, fd in pins.items()}
+        yield _Masking(args, keyed, found.used_bytes, found.names)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        os.close(root_fd)
+        for fd in pins.values() if isinstance(pins, dict) else ():
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            (empty / "dir").chmod(0o700)
+        shutil.rmtree(empty, ignore_errors=True)
 
 
 @contextmanager
@@ -150,16 +182,26 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
         return available  # fail closed: never fall back to running on the host
     prlimit = find_tool("prlimit")
     assert prlimit is not None  # bwrap_available checked it
+    # A scratch workspace is a tmpfs inside (see bwrap): no host directory at all.
+    ws = spec.workspace.resolve() if spec.workspace_access != "none" else Path("/nonexistent")
     with (
         _jail(spec) as jail,
-        _workspace_dir(spec) as ws,
         data_fds(payloads(spec)) as fds,
         _readonly_fds(spec, ws) as ro_fds,
+        _masks(spec, ws) as masks,
     ):
         if isinstance(jail, Deny):
             return jail
         if isinstance(ro_fds, Deny):
             return ro_fds
+        if isinstance(masks, Deny):
+            return masks
+        watch = None
+        if spec.workspace_access == "rw":
+            # The workspace is on the host's disk: its growth is watched while it runs.
+            pids = jail.pids if jail is not None else set
+            quota = spec.limits.disk_quota_mb * 1024 * 1024
+            watch = DiskWatch(ws, quota, masks.used_bytes, pids, baseline_names=masks.names)
         launch = Launch(
             bwrap=available.detail,
             prefix=[
@@ -167,7 +209,9 @@ def _run_bwrap(command: list[str], spec: SandboxSpec) -> ExecResult | Deny:
                 *prlimit_argv(spec.limits, prlimit, memory_cgroup=bool(jail and jail.has_memory)),
             ],
             workspace_dir=ws,
-            fds={**fds, **ro_fds},
+            fds={**fds, **ro_fds, **masks.pins},
+            masks=tuple(masks.args),
+            watch=watch,
         )
         if spec.egress_domains:
             from clawkeep.sandbox.egress import run_with_egress

@@ -6,7 +6,7 @@ tests build and read them the same way.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -43,6 +43,11 @@ class SandboxSpec:
     network_policy: NetworkPolicy | None = None  # guards.network, applied on top of egress
     egress_resolver: Resolver | None = None  # DNS seam for the egress proxy (tests)
     egress_ports: tuple[int, ...] = (80, 443)  # HTTP(S) only: no SMTP, SSH or databases
+    egress_max_connections: int = 16  # open at once through this sandbox's proxy
+    egress_max_connections_total: int = 64  # open at once through every sandbox's proxy
+    # Workspace names the file guard marks no_access (.env, id_rsa, secrets.* ...): masked
+    # inside by empty read-only files, so no command can open, copy or link them.
+    secret_match: Callable[[str], bool] | None = field(default=None, compare=False)
     # Workspace files the command may read but never change, create or remove (SOUL.md,
     # AGENTS.md, USER.md unless unlocked): bound read-only over an rw workspace.
     readonly_files: tuple[str, ...] = ()

@@ -127,6 +127,7 @@ class ToolContext:
     services: ToolServices = field(default_factory=ToolServices)
     model_ref: str = ""
     depth: int = 0  # delegation depth (sessions_send)
+    owner: bool = False  # the turn is the owner's: its sandboxed work runs on its own pool
 
 
 Handler = Callable[[Any, ToolContext], Awaitable[ToolResult]]

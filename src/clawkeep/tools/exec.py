@@ -9,8 +9,10 @@ piece refuses; nothing runs unguarded. `clawkeep sandbox exec` runs commands thr
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,9 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
+from clawkeep.sandbox.pool import default_pool
+from clawkeep.sandbox.secrets_mask import no_access_match
+from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -54,7 +59,8 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
         return refuse("tools.process.unavailable", "no background job table is connected")
 
     async def run(cancel: threading.Event) -> str:
-        outcome = await asyncio.to_thread(run_sandboxed, args.command, replace(spec, cancel=cancel))
+        work = functools.partial(run_sandboxed, args.command, replace(spec, cancel=cancel))
+        outcome = await default_pool().run(ctx.session_key, ctx.owner, work)
         if isinstance(outcome, Deny):
             return f"refused ({outcome.reason}): {outcome.detail}"
         return _render(outcome).text
@@ -63,6 +69,10 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
     if isinstance(job, Deny):
         return refuse(job.reason, job.detail)
     return ToolResult(True, f"started background job {job.id}; poll it with the process tool")
+
+
+def _secret_match(ctx: ToolContext) -> Callable[[str], bool]:
+    return no_access_match(file_policy(ctx).patterns)  # the file guard's no_access names
 
 
 def _render(result: ExecResult) -> ToolResult:
@@ -152,7 +162,10 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
         network_policy=policy_from_config(ctx.config.guards.network),  # egress per the config
         # The identity files stay read-only inside as they are for write/edit.
         readonly_files=() if ctx.config.guards.file.unlock_identity_files else IDENTITY_FILES,
+        secret_match=_secret_match(ctx),  # no_access files are masked inside, never bound
     )
+    if ctx.services.resolver is not None:  # the DNS seam (tests count the names asked)
+        spec = replace(spec, egress_resolver=ctx.services.resolver)
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
@@ -167,7 +180,9 @@ async def execute(args: ExecArgs, ctx: ToolContext) -> ExecResult | Deny:
     if placed.spec is None:
         timeout = args.timeout or _HOST_TIMEOUT
         return await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
-    return await asyncio.to_thread(run_sandboxed, args.command, placed.spec)
+    # Off the gateway's default executor: a stranger's slow command never delays the owner.
+    work = functools.partial(run_sandboxed, args.command, placed.spec)
+    return await default_pool().run(ctx.session_key, ctx.owner, work)
 
 
 async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:

@@ -12,10 +12,12 @@ def test_exported_names_are_the_documented_api() -> None:
         "NetworkPolicy",
         "Resolver",
         "check_address",
+        "check_host",
         "check_url",
         "default_resolver",
         "fetch",
         "guarded_client",
+        "parse_url",
         "policy_from_config",
         "widenings",
     }

@@ -43,16 +43,21 @@ class SandboxLimitsConfig(Model):
     open_files: int | None = Field(default=None, ge=16)
     wall_seconds: float | None = Field(default=None, gt=0)
     output_bytes: int | None = Field(default=None, ge=1024)
+    disk_quota_mb: int | None = Field(default=None, ge=1)  # all writes of one command
 
 
 class SandboxEgressConfig(Model):
     """Outbound HTTP(S) for sandboxed commands: only these domains, checked outside the sandbox.
 
     `allowDomains` entries are host names (`api.github.com`) or `*.example.com` for any
-    subdomain; empty (the default) means no network at all.
+    subdomain; empty (the default) means no network at all. `maxConnections` (default 16)
+    bounds the connections one sandbox holds open at once, `maxConnectionsTotal` (default
+    64) those of all sandboxes of the gateway together; more are refused, not queued.
     """
 
     allow_domains: tuple[str, ...] | None = None
+    max_connections: int | None = Field(default=None, ge=1, le=4096)  # per sandbox, at once
+    max_connections_total: int | None = Field(default=None, ge=1, le=65536)  # whole gateway
 
 
 class SandboxConfig(Model):

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 from clawkeep.guards.network_guard._check import (
     Resolver,
     check_address,
+    check_host,
     check_url,
     default_resolver,
 )
+from clawkeep.guards.network_guard._literal import parse_url
 from clawkeep.guards.network_guard._policy import NetworkPolicy, policy_from_config, widenings
 
 if TYPE_CHECKING:
@@ -43,10 +45,12 @@ __all__ = [
     "NetworkPolicy",
     "Resolver",
     "check_address",
+    "check_host",
     "check_url",
     "default_resolver",
     "fetch",
     "guarded_client",
+    "parse_url",
     "policy_from_config",
     "widenings",
 ]
