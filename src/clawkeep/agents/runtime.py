@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = ["AgentRuntime"]
 
+# Provider errors that mean "the install is not set up yet": the owner is told what to set.
+_SETUP_CODES = frozenset(
+    {"provider.no_model", "provider.no_key", "provider.unknown", "provider.no_base_url"}
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
@@ -196,7 +201,11 @@ class AgentRuntime:
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
-            return LoopOutcome(f"(the model could not answer: {exc.code})", exc.code, 0, ())
+            owner = request is not None and request.message.is_owner
+            # Setup problems name the key to set, but only to the owner: a stranger learns
+            # nothing about the config from a failing model.
+            hint = f": {exc.message}" if owner and exc.code in _SETUP_CODES else ""
+            return LoopOutcome(f"(the model could not answer: {exc.code}{hint})", exc.code, 0, ())
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
 

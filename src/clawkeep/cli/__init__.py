@@ -26,6 +26,8 @@ _COMMANDS: dict[str, str] = {
     "gateway": "clawkeep.cli.gateway:gateway",
     "chat": "clawkeep.cli.chat:chat",
     "policy": "clawkeep.cli.policy:policy",
+    "init": "clawkeep.cli.init:init",
+    "onboard": "clawkeep.cli.init:init",
 }
 
 
