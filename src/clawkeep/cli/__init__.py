@@ -28,6 +28,8 @@ _COMMANDS: dict[str, str] = {
     "policy": "clawkeep.cli.policy:policy",
     "init": "clawkeep.cli.init:init",
     "onboard": "clawkeep.cli.init:init",
+    "status": "clawkeep.cli.status:status",
+    "logs": "clawkeep.cli.logs:logs",
 }
 
 

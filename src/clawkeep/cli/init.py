@@ -19,6 +19,7 @@ from clawkeep.cli._common import install_paths
 from clawkeep.config.envfile import ENV_FILE
 from clawkeep.config.starter import CHANNELS, PROVIDERS, StarterChoices, env_lines, render_config
 from clawkeep.fsutil import atomic_write, ensure_private_dir
+from clawkeep.logfiles import prune_backups
 
 __all__ = ["init"]
 
@@ -116,6 +117,7 @@ def _write(target: Path, choices: StarterChoices, env_file: Path) -> None:
         backup = target.with_name(f"{target.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
         shutil.copy2(target, backup)
         os.chmod(backup, 0o600)
+        prune_backups(target)
         click.echo(f"kept the old config as {backup}")
     atomic_write(target, render_config(choices))  # 0600
     token_from_env = env_file.exists()
