@@ -30,6 +30,7 @@ _COMMANDS: dict[str, str] = {
     "onboard": "clawkeep.cli.init:init",
     "status": "clawkeep.cli.status:status",
     "logs": "clawkeep.cli.logs:logs",
+    "service": "clawkeep.cli.service:service",
 }
 
 
