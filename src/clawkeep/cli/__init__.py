@@ -31,6 +31,7 @@ _COMMANDS: dict[str, str] = {
     "status": "clawkeep.cli.status:status",
     "logs": "clawkeep.cli.logs:logs",
     "service": "clawkeep.cli.service:service",
+    "config": "clawkeep.cli.config_cmd:config",
 }
 
 
