@@ -15,6 +15,7 @@ from clawkeep.agents.dispatch import dispatch
 from clawkeep.agents.limits import limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.providers.factory import build_provider, close_provider
+from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import wrap_untrusted
@@ -101,10 +102,13 @@ class AgentRuntime:
         """The agent's provider, built once from its `model` setting."""
         cached = self._providers.get(agent_id)
         if cached is None:
-            cached = build_provider(
-                model_for(self.config, agent_id),
-                self.models,
-                auth_profiles=self.paths.auth_profiles(agent_id),
+            cached = TimedProvider(
+                build_provider(
+                    model_for(self.config, agent_id),
+                    self.models,
+                    auth_profiles=self.paths.auth_profiles(agent_id),
+                ),
+                agent_id,
             )
             self._providers[agent_id] = cached
         return cached

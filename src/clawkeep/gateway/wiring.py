@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from starlette.routing import BaseRoute
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 
 from clawkeep.audit.finding import Finding
 from clawkeep.config.loader import LoadedConfig
@@ -59,6 +61,12 @@ def _operator_session(loaded: LoadedConfig) -> str:
     return route(message, agent, loaded.config.session).session_key
 
 
+async def _metrics(request: Request) -> Response:
+    from clawkeep.metrics import CONTENT_TYPE, exposition
+
+    return Response(exposition(), media_type=CONTENT_TYPE)
+
+
 def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     from clawkeep.agents.build import build_runtime
     from clawkeep.channels.messenger import ChannelMessenger
@@ -89,8 +97,12 @@ def _build(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     services = GatewayServices(
         handler=pipeline, pairing=pipeline.pairing, history=history, audit=audit, events=events
     )
+    from clawkeep.metrics import observe_event
+
+    events.subscribe(observe_event)  # the counters are the event log, counted
     return GatewayWiring(
         services,
+        routes=(Route("/metrics", _metrics, methods=["GET"]),),  # behind the gateway's auth
         public_routes=seams.public_routes,
         background=seams.background,
         closers=(runtime.aclose,),
