@@ -81,3 +81,36 @@ def test_logs_filter_by_reason_prefix_and_channel(tmp_path: Path) -> None:
     assert access and all(json.loads(x)["reason"].startswith("access.") for x in access)
     none = _run(tmp_path, "logs", "--reason", "no.such.code").stdout
     assert none == ""
+
+
+def test_audit_warns_when_the_running_gateway_is_root_and_names_key_sources(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    assert _run(tmp_path, "init", "--yes").returncode == 0
+    extra = {"OPENAI_API_KEY": "sk-x"}
+    quiet = json.loads(_run(tmp_path, "security", "audit", "--json", **extra).stdout)
+    ids = {f["check_id"] for f in quiet["findings"]}
+    assert "gateway.process.root" not in ids  # nothing runs: nothing to judge
+    sources = [f for f in quiet["findings"] if f["check_id"] == "models.key_source"]
+    assert sources and "env:OPENAI_API_KEY" in sources[0]["detail"]
+    assert "sk-x" not in json.dumps(quiet)
+    gw = subprocess.Popen(
+        [*CLI, "gateway", "run", "--port", "0"],
+        env=_env(tmp_path, **extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert gw.stdout is not None
+        for line in gw.stdout:
+            if "listening on" in line:
+                break
+        found = json.loads(_run(tmp_path, "security", "audit", "--json", **extra).stdout)
+        ids = {f["check_id"] for f in found["findings"]}
+        assert ("gateway.process.root" in ids) == (os.geteuid() == 0)
+    finally:
+        gw.send_signal(signal.SIGTERM)
+        gw.communicate(timeout=60)
