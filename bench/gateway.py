@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from clawkeep.gateway.client import GatewayClient
+from clawkeep.cli.chat_client import GatewayClient
 
 TOKEN = "b3" * 24
 TICKS = os.sysconf("SC_CLK_TCK")

@@ -20,10 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config import load_config, resolve_paths
+from clawkeep.contracts import InboundMessage, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, TurnRequest, build_pipeline
+from clawkeep.pipeline import InboundPipeline, build_pipeline
 
 CONFIG = {
     "channels": {

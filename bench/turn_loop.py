@@ -21,14 +21,16 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import AssistantTurn, Message, Provider, ToolCall, ToolSpec
-from clawkeep.channels.message import InboundMessage
+from clawkeep.compose import build_install
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import InboundMessage, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, TurnRequest, build_pipeline
+from clawkeep.pipeline import InboundPipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.agents.provider_fakes import fake_server, openai_stream
@@ -80,20 +82,13 @@ def pipeline(
     root: Path, provider: Provider | None, models: ModelsConfig | None = None
 ) -> InboundPipeline:
     loaded = load_config(resolve_paths({"HOME": str(root)}, config=install(root)), env={})
-    pipe = build_pipeline(loaded, events=EventLog(root / "state" / "logs" / "e.jsonl"))
+    events = EventLog(root / "state" / "logs" / "e.jsonl")
     if provider is None and models is None:
-        pipe.responder = Instant()
-    else:
-        providers = {"main": provider} if provider is not None else None
-        pipe.responder = AgentRuntime(
-            loaded.config,
-            loaded.paths,
-            models=models,
-            store=pipe.store,
-            events=pipe.events,
-            providers=providers,
-        )
-    return pipe
+        return build_install(loaded, {}, events=events, responder=Instant()).pipeline
+    options: dict[str, Any] = {"providers": {"main": provider} if provider is not None else None}
+    if models is not None:
+        options["models"] = models
+    return build_install(loaded, {}, events=events, runtime_options=options).pipeline
 
 
 def run(label: str, pipe: InboundPipeline, n: int, baseline: float | None) -> float:

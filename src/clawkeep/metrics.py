@@ -10,10 +10,11 @@ gateway serves them behind the gateway's own auth.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, Protocol
+
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
-
-from clawkeep.events.log import Event
 
 __all__ = ["CONTENT_TYPE", "REGISTRY", "exposition", "observe_event", "observe_provider"]
 
@@ -58,11 +59,22 @@ PROVIDER = Histogram(
 _MAX_LABEL = 80
 
 
+class EventLike(Protocol):
+    """What the event log hands its subscribers (``clawkeep.events.log.Event``)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+
+
 def _label(value: object) -> str:
     return str(value if value is not None else "")[:_MAX_LABEL]
 
 
-def observe_event(event: Event) -> None:
+def observe_event(event: EventLike) -> None:
     """The event-log subscriber: count ``event`` where it belongs."""
     f = event.fields
     EVENTS.labels(_label(event.kind), _label(event.reason)).inc()

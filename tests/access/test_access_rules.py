@@ -9,8 +9,8 @@ import pytest
 from pydantic import ValidationError
 
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import InboundMessage
 
 
 def control(

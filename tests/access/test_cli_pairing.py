@@ -58,14 +58,26 @@ def test_invalid_config_exits_2(state: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_approval_on_an_allowlist_channel_says_it_is_not_consulted(state: Path) -> None:
+@pytest.mark.parametrize(
+    ("policy", "note"),
+    [
+        ("allowlist", "(access.dm.not_allowed)"),
+        ("disabled", "(access.dm.disabled)"),
+        ("pairing", None),
+    ],
+)
+def test_approval_says_what_access_now_decides(state: Path, policy: str, note: str | None) -> None:
     (state / "clawkeep.json").write_text(
-        json.dumps({"channels": {"telegram": {"dmPolicy": "allowlist"}}})
+        json.dumps({"channels": {"telegram": {"dmPolicy": policy}}})
     )
     code = PairingStore.open(state).request("telegram", "default", "9").code
     assert code is not None
     result = CliRunner().invoke(main, ["pairing", "approve", "telegram", code])
-    assert result.exit_code == 0 and "does not consult approvals" in result.output
+    assert result.exit_code == 0
+    if note is None:
+        assert "note:" not in result.output
+    else:
+        assert "still drops direct messages from 9" in result.output and note in result.output
 
 
 def test_escape_sequences_in_a_strangers_name_never_reach_the_terminal(state: Path) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.agents.agent_harness import AGENTS, SOUL, build, call
+from tests.agents.agent_harness import build, call
+from tests.conftest import AGENTS, SOUL
 
 
 def _config(unlock: bool = False) -> dict[str, Any]:

@@ -7,12 +7,12 @@ import asyncio
 import json
 from pathlib import Path
 
-from clawkeep.agents import build_runtime
-from clawkeep.channels.message import InboundMessage
+from clawkeep.compose import build_install
 from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.models import ModelsConfig
-from clawkeep.pipeline import build_pipeline
+from clawkeep.contracts import InboundMessage
 from tests.agents.provider_fakes import fake_server, openai_stream
+from tests.conftest import make_install
 
 
 def _owner_message(text: str) -> InboundMessage:
@@ -20,16 +20,9 @@ def _owner_message(text: str) -> InboundMessage:
 
 
 def _install(tmp_path: Path, model: str) -> Path:
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700)
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "SOUL.md").write_text("# SOUL\nBe brief.\n")
-    cfg = {"agents": {"defaults": {"model": model}, "list": [{"id": "main", "workspace": str(ws)}]}}
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(cfg))
-    path.chmod(0o600)
-    return path
+    cfg = {"agents": {"defaults": {"model": model}, "list": [{"id": "main"}]}}
+    loaded = make_install(tmp_path, cfg, soul="# SOUL\nBe brief.\n", agents_md=None)
+    return loaded.paths.config_path
 
 
 def test_pipeline_reply_from_scripted_dry_run(tmp_path: Path) -> None:
@@ -48,10 +41,7 @@ def test_pipeline_reply_from_scripted_dry_run(tmp_path: Path) -> None:
     models = ModelsConfig.model_validate(
         {"providers": {"dry": {"api": "script", "script": str(script)}}}
     )
-    pipeline = build_pipeline(loaded)
-    pipeline.responder = build_runtime(
-        loaded, store=pipeline.store, events=pipeline.events, models=models
-    )
+    pipeline = build_install(loaded, {}, runtime_options={"models": models}).pipeline
     outcome = asyncio.run(pipeline.handle(_owner_message("hello")))
     assert (outcome.kind, outcome.reply) == ("admitted", "dry run reply")
     assert [e.role for e in pipeline.store.history(outcome.session_key or "", 10)] == [
@@ -66,10 +56,7 @@ def test_pipeline_reply_from_real_adapter_against_fake_server(tmp_path: Path) ->
         models = ModelsConfig.model_validate(
             {"providers": {"local": {"baseUrl": srv.url, "maxRetries": 0}}}
         )
-        pipeline = build_pipeline(loaded)
-        pipeline.responder = build_runtime(
-            loaded, store=pipeline.store, events=pipeline.events, models=models
-        )
+        pipeline = build_install(loaded, {}, runtime_options={"models": models}).pipeline
         outcome = asyncio.run(pipeline.handle(_owner_message("hello")))
     assert outcome.reply == "hi from the fake"
     body = srv.requests[0][2]

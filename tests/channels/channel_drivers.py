@@ -28,10 +28,11 @@ from clawkeep.channels.telegram import TelegramClient, TelegramPoller
 from clawkeep.channels.whatsapp import WhatsAppChannel, sign
 from clawkeep.config import resolve_paths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import TurnRequest
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
-from clawkeep.pipeline import InboundPipeline, TurnRequest
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
 from tests.channels.phone_fakes import (
     ACCESS_TOKEN,

@@ -15,11 +15,12 @@ from clawkeep.channels.webhook import sign
 from clawkeep.channels.wiring import channel_seams
 from clawkeep.config import resolve_paths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.gateway.app import create_app
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.settings import GatewaySettings, ResolvedAuth
-from clawkeep.pipeline import InboundPipeline, TurnRequest
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
 from tests.channels.tg_fake import TOKEN, fake_bot_api, tg_message
 from tests.channels.wh_support import serve

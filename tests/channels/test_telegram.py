@@ -18,6 +18,7 @@ from clawkeep.channels.telegram import (
 )
 from clawkeep.config import resolve_paths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import Responder
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
@@ -29,7 +30,9 @@ class Echo:
         return f"echo: {request.message.text}"
 
 
-def pipeline(tmp_path: Path, channel: dict[str, Any]) -> InboundPipeline:
+def pipeline(
+    tmp_path: Path, channel: dict[str, Any], responder: Responder | None = None
+) -> InboundPipeline:
     config = RootConfig.model_validate({"channels": {"telegram": channel}})
     paths = resolve_paths({"HOME": str(tmp_path)}, config=tmp_path / "state" / "clawkeep.json")
     return InboundPipeline(
@@ -38,7 +41,7 @@ def pipeline(tmp_path: Path, channel: dict[str, Any]) -> InboundPipeline:
         store=TranscriptStore(tmp_path / "state" / "t.sqlite"),
         pairing=PairingStore.open(tmp_path / "state"),
         events=EventLog(tmp_path / "state" / "logs" / "events.jsonl"),
-        responder=Echo(),
+        responder=responder or Echo(),
     )
 
 
@@ -228,8 +231,7 @@ def test_long_reply_is_sent_in_pieces_under_the_api_limit(tmp_path: Path) -> Non
         async def respond(self, request: Any) -> str | None:
             return "x" * 9000
 
-    pipe = pipeline(tmp_path, {"dmPolicy": "allowlist", "allowFrom": [555]})
-    pipe.responder = Long()
+    pipe = pipeline(tmp_path, {"dmPolicy": "allowlist", "allowFrom": [555]}, Long())
     with fake_bot_api() as api:
         api.push(tg_message(1, 555, "talk a lot"))
         asyncio.run(rounds(poller(api, pipe), 1))

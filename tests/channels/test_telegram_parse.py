@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.telegram import BotIdentity, parse_update
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
 from tests.channels.tg_fake import tg_message
 

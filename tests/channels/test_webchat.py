@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from clawkeep.access import PairingStore
-from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.webchat import MAX_TEXT, webchat_message
 from clawkeep.config import resolve_paths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline import InboundPipeline

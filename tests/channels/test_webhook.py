@@ -17,8 +17,9 @@ from clawkeep.access import PairingStore
 from clawkeep.channels.webhook import ReplayCache, sign, verify_signed, webhook_routes
 from clawkeep.config import resolve_paths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, TurnRequest
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.sessions import TranscriptStore
 from tests.channels.wh_support import Receiver, receiver, serve
 

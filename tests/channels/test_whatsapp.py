@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from clawkeep.channels.inbox import Inbox
-from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.phone import WaId, e164, wa_id
 from clawkeep.channels.whatsapp import SelfIds, WhatsAppChannel, parse_webhook, sign
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
+from clawkeep.phoneids import WaId, e164, wa_id
 from tests.channels.channel_drivers import APP_SECRET, VERIFY_TOKEN, driver
 from tests.channels.phone_fakes import (
     ACCESS_TOKEN,

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.commands import decide_command, parse_command
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import InboundMessage
 
 
 def cfg(**over: Any) -> RootConfig:

@@ -10,20 +10,21 @@ the high-risk tools, so the same scripted calls are refused.
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from clawkeep.agents import AgentRuntime
-from clawkeep.config import load_config, resolve_paths
 from clawkeep.config.schema.guard_text import ChannelGuardConfig
+from clawkeep.contracts import Outcome, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
-from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
+from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
+from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
+from tests.conftest import make_install
 from tests.e2e.e2e_harness import Attacker, call, exec_config, message
 from tests.e2e.e2e_net import trap
 
@@ -44,30 +45,23 @@ def _pipeline(
     tmp_path: Path, script: list[Any], guards: dict[str, Any] | None = None
 ) -> tuple[InboundPipeline, CountingResponder, Attacker, Path]:
     raw = exec_config("off")  # host exec: had the agent run, MARKER would be in its workspace
-    ws = tmp_path / "ws-main"
-    ws.mkdir()
-    (ws / "SOUL.md").write_text("# SOUL\nBe kind.\n")
-    raw["agents"]["list"][0]["workspace"] = str(ws)
     if guards:
         raw["guards"] = guards
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700)
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(raw))
-    path.chmod(0o600)
-    loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"))
+    loaded = make_install(tmp_path, raw, soul="# SOUL\nBe kind.\n", agents_md=None)
+    ws = tmp_path / "ws-main"
+    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    store = TranscriptStore(loaded.paths.state_dir / TRANSCRIPTS_FILE)
     attacker = Attacker(script)
     runtime = AgentRuntime(
         loaded.config,
         loaded.paths,
-        store=pipe.store,
-        events=pipe.events,
+        store=store,
+        events=events,
         services=ToolServices(home=tmp_path / "home"),
         providers={"main": attacker},
     )
     responder = CountingResponder(runtime)
-    pipe.responder = responder
+    pipe = build_pipeline(loaded, events=events, store=store, responder=responder)
     return pipe, responder, attacker, ws
 
 
@@ -170,5 +164,8 @@ def test_flagged_message_stays_marked_in_the_next_turns_context(tmp_path: Path) 
     assert _handle(pipe, injected).annotations  # flagged
     assert _handle(pipe, follow_up).annotations == ()  # allowed
     _system, messages, offered = attacker.requests[-1]
-    raw = [m for m in messages if m.role == "user" and m.content == injected]
-    assert not raw or not set(offered) & HIGH_RISK_TOOLS
+    shown = [m.content for m in messages if m.role == "user" and injected in m.content]
+    assert shown, "the flagged message must still be in the next turn's context"
+    # Never shown raw again: always inside the flagged-message wrapper.
+    assert all(c != injected and "flagged-message" in c for c in shown), shown
+    assert not set(offered) & HIGH_RISK_TOOLS  # and the risky tools stay off

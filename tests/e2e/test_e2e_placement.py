@@ -8,48 +8,39 @@ drives the attacker-obedient model must still not run anything there: host exec 
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 from typing import Any
 
-from clawkeep.agents import AgentRuntime
-from clawkeep.channels.message import InboundMessage
-from clawkeep.config import load_config, resolve_paths
+from clawkeep.compose import build_install
+from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, Outcome, build_pipeline
+from clawkeep.pipeline import InboundPipeline
 from clawkeep.tools import ToolServices
+from tests.conftest import make_install
 from tests.e2e.e2e_harness import Attacker, call
 
 OBEY = [{"toolCalls": [call("exec", command="touch MARKER")]}, {"text": "done"}]
 
 
 def _pipeline(tmp_path: Path) -> tuple[InboundPipeline, Path]:
-    ws = tmp_path / "ws-main"
-    ws.mkdir()
     raw: dict[str, Any] = {
         "channels": {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["4242"]}},
         "tools": {
             "exec": {"security": "full"},
             "elevated": {"enabled": True, "allowFrom": {"webchat": ["owner"]}},
         },
-        "agents": {"list": [{"id": "main", "workspace": str(ws), "sandbox": {"mode": "non-main"}}]},
+        "agents": {"list": [{"id": "main", "sandbox": {"mode": "non-main"}}]},
     }
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700)
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(raw))
-    path.chmod(0o600)
-    loaded = load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"))
-    pipe.responder = AgentRuntime(
-        loaded.config,
-        loaded.paths,
-        store=pipe.store,
-        events=pipe.events,
+    loaded = make_install(tmp_path, raw, soul="# SOUL\nBe kind.\n", agents_md=None)
+    ws = tmp_path / "ws-main"
+    install = build_install(
+        loaded,
+        {},
+        events=EventLog(loaded.paths.logs_dir / "events.jsonl"),
         services=ToolServices(home=tmp_path / "home"),
-        providers={"main": Attacker(OBEY)},
+        runtime_options={"providers": {"main": Attacker(OBEY)}},
     )
-    return pipe, ws
+    return install.pipeline, ws
 
 
 def _handle(pipe: InboundPipeline, msg: InboundMessage) -> Outcome:

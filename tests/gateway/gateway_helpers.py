@@ -13,13 +13,12 @@ from typing import Any
 
 from starlette.routing import BaseRoute
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.decision import Allow, Deny
 from clawkeep.gateway.app import create_app
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.server import bind_sockets, serve
 from clawkeep.gateway.settings import GatewaySettings, RateLimitSettings, ResolvedAuth
-from clawkeep.pipeline.types import Outcome
 
 TOKEN = "0f" * 24
 

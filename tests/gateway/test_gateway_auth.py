@@ -8,7 +8,7 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from clawkeep.gateway.client import GatewayClient, GatewayClientError
+from clawkeep.cli.chat_client import GatewayClient, GatewayClientError
 from tests.gateway.gateway_helpers import TOKEN, EchoHandler, RunningGateway, settings
 
 RIGHT = {"Authorization": f"Bearer {TOKEN}"}

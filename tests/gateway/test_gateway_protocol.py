@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from clawkeep.gateway.client import GatewayClient, GatewayClientError
+from clawkeep.cli.chat_client import GatewayClient, GatewayClientError
 from tests.gateway.gateway_helpers import TOKEN, EchoHandler, MemoryPairing, Pending, RunningGateway
 
 

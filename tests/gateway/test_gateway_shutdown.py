@@ -9,10 +9,9 @@ import threading
 
 from websockets.sync.client import connect
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.services import MemoryChatHistory
-from clawkeep.pipeline.types import Outcome
 from tests.gateway.gateway_helpers import TOKEN, RunningGateway, settings
 
 

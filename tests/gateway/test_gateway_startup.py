@@ -17,7 +17,7 @@ from pathlib import Path
 import pyjson5
 import pytest
 
-from clawkeep.gateway.client import GatewayClient
+from clawkeep.cli.chat_client import GatewayClient
 
 HOOKS = "9e" * 24
 

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 from typing import Any
 
-from clawkeep.channels.message import InboundMessage
-from clawkeep.config import LoadedConfig, load_config, resolve_paths
+from clawkeep.config import LoadedConfig
+from clawkeep.contracts import InboundMessage, Outcome, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
+from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
 from clawkeep.sessions import TranscriptStore
+from tests.conftest import make_install
 
 __all__ = ["ContextEcho", "dm", "load", "make", "run"]
 
 
 def load(tmp_path: Path, config: dict[str, Any]) -> LoadedConfig:
-    state = tmp_path / "state"
-    state.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = state / "clawkeep.json"
-    path.write_text(json.dumps(config))
-    return load_config(resolve_paths({"HOME": str(tmp_path)}, config=path), env={})
+    return make_install(tmp_path, config)
 
 
 class ContextEcho:
@@ -39,9 +35,10 @@ class ContextEcho:
 
 def make(tmp_path: Path, config: dict[str, Any], **kw: Any) -> tuple[InboundPipeline, ContextEcho]:
     loaded = load(tmp_path, config)
-    pipe = build_pipeline(loaded, events=EventLog(loaded.paths.logs_dir / "events.jsonl"), **kw)
-    echo = ContextEcho(pipe.store)
-    pipe.responder = echo
+    store = TranscriptStore(loaded.paths.state_dir / TRANSCRIPTS_FILE)
+    echo = ContextEcho(store)
+    events = EventLog(loaded.paths.logs_dir / "events.jsonl")
+    pipe = build_pipeline(loaded, events=events, store=store, responder=echo, **kw)
     return pipe, echo
 
 

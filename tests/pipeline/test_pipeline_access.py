@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 from clawkeep.pipeline import HIGH_RISK_TOOLS
 from tests.pipeline.pipe_support import dm, make, run
 

@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 from tests.pipeline.pipe_support import dm, make, run
 
 TWO_USERS = {"channels": {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["alice", "bob"]}}}

@@ -58,3 +58,21 @@ def test_explain_group_layer(config: Path) -> None:
 def test_explain_unknown_agent_is_usage_error(config: Path) -> None:
     out = _explain(config, "--agent", "ghost", "--tool", "read")
     assert out.returncode == 2 and "ghost" in out.stderr
+
+
+def test_explain_refuses_exec_under_the_default_exec_security(tmp_path: Path) -> None:
+    path = tmp_path / "clawkeep.json"
+    path.write_text('{ agents: { list: [ { id: "main" } ] } }')
+    path.chmod(0o600)
+    out = _explain(path, "--agent", "main", "--tool", "exec")
+    assert out.returncode == 1, out.stdout
+    assert "exec: refused (exec.security_deny)" in out.stdout
+
+
+def test_explain_says_browser_does_not_exist(tmp_path: Path) -> None:
+    path = tmp_path / "clawkeep.json"
+    path.write_text('{ agents: { list: [ { id: "main", sandbox: { mode: "off" } } ] } }')
+    path.chmod(0o600)
+    out = _explain(path, "--agent", "main", "--tool", "browser")
+    assert out.returncode == 1, out.stdout
+    assert "tools.not_implemented" in out.stdout and "does not exist" in out.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 from clawkeep.sessions import session_key
 
 DM = InboundMessage("telegram", "work", "alice", "direct", "hi", "r")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from clawkeep.access._ids import id_listed
-from clawkeep.access.dm import decide_dm
+from clawkeep.access.dm import decide_dm, dm_standing
 from clawkeep.access.gate import WEBCHAT, AccessControl, channel_settings
 from clawkeep.access.groups import decide_group
 from clawkeep.access.mentions import compile_patterns, is_mentioned
+from clawkeep.access.outbound import may_message
 from clawkeep.access.pairing import (
     Approval,
     ApprovedSender,
@@ -30,6 +31,8 @@ __all__ = [
     "compile_patterns",
     "decide_dm",
     "decide_group",
+    "dm_standing",
     "id_listed",
     "is_mentioned",
+    "may_message",
 ]

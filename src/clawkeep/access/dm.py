@@ -10,10 +10,10 @@ from __future__ import annotations
 from clawkeep.access._ids import id_listed
 from clawkeep.access.pairing import PairingStore
 from clawkeep.access.verdict import AccessVerdict
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundMessage
 
-__all__ = ["decide_dm", "pairing_reply"]
+__all__ = ["decide_dm", "dm_standing", "pairing_reply"]
 
 
 def pairing_reply(channel: str, code: str) -> str:
@@ -23,22 +23,39 @@ def pairing_reply(channel: str, code: str) -> str:
     )
 
 
-def decide_dm(
-    message: InboundMessage, cfg: ChannelAccessConfig, store: PairingStore
-) -> AccessVerdict:
-    """Admit, pair or drop one direct message under ``cfg``."""
+def dm_standing(
+    sender: str,
+    channel: str,
+    account: str,
+    cfg: ChannelAccessConfig,
+    store: PairingStore | None,
+) -> AccessVerdict | None:
+    """What dmPolicy says of ``sender`` now: admit, drop, or None (not known: pairing).
+
+    ``store`` None holds no approvals.
+    """
     policy = cfg.dm_policy
     if policy == "disabled":
         return AccessVerdict("drop", "access.dm.disabled")
     listed = [e for e in cfg.allow_from if e != "*"]
-    if id_listed(message.sender, message.channel, listed):
+    if id_listed(sender, channel, listed):
         return AccessVerdict("admit", "access.dm.allowed")
     if policy == "open" and "*" in cfg.allow_from:  # open needs "*" spelled out
         return AccessVerdict("admit", "access.dm.open")
     if policy != "pairing":  # allowlist (or open without "*"): the store is not consulted
         return AccessVerdict("drop", "access.dm.not_allowed")
-    if store.is_approved(message.channel, message.account, message.sender):
+    if store is not None and store.is_approved(channel, account, sender):
         return AccessVerdict("admit", "access.dm.approved")
+    return None
+
+
+def decide_dm(
+    message: InboundMessage, cfg: ChannelAccessConfig, store: PairingStore
+) -> AccessVerdict:
+    """Admit, pair or drop one direct message under ``cfg``."""
+    standing = dm_standing(message.sender, message.channel, message.account, cfg, store)
+    if standing is not None:
+        return standing
     req = store.request(
         message.channel, message.account, message.sender, sender_name=message.sender_name
     )

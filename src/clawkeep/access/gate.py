@@ -13,9 +13,9 @@ from clawkeep.access.dm import decide_dm
 from clawkeep.access.groups import decide_group
 from clawkeep.access.pairing import PairingStore
 from clawkeep.access.verdict import AccessVerdict
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundMessage
 
 __all__ = ["WEBCHAT", "AccessControl", "channel_settings"]
 

@@ -15,8 +15,8 @@ import re
 from clawkeep.access._ids import id_listed
 from clawkeep.access.mentions import is_mentioned
 from clawkeep.access.verdict import AccessVerdict
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema.channels import ChannelAccessConfig, GroupConfig
+from clawkeep.contracts import InboundMessage
 
 __all__ = ["decide_group"]
 

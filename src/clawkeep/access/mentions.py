@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 
 __all__ = ["compile_patterns", "is_mentioned"]
 

@@ -25,7 +25,7 @@ from clawkeep.access._codes import code_matches, hash_code, load_install_key, ne
 from clawkeep.access._codes import normalise_code as _normalise
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
-from clawkeep.sessions.db import open_db
+from clawkeep.sqlitedb import open_db
 
 __all__ = [
     "CODE_TTL_SECONDS",

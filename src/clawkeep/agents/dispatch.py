@@ -54,6 +54,6 @@ async def dispatch(call: ToolCall, tools: Mapping[str, ToolDef], ctx: ToolContex
         result = await tool.handler(args, ctx)
     except (OSError, RuntimeError, ValueError) as exc:
         # An I/O failure inside a tool that was allowed: report it, keep the turn going.
-        result = refuse(f"tools.{tool.name}.failed", type(exc).__name__)
+        result = refuse("tools.failed", f"{tool.name}: {type(exc).__name__}")
     _emit(ctx.events, "tool.result", result.reason, ctx, tool=tool.name, ok=result.ok)
     return result

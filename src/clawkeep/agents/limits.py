@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.agents import AgentLimitsConfig, AgentModelConfig
-from clawkeep.policy._sources import agent_entry
+from clawkeep.policy import agent_entry
 
 __all__ = ["TurnLimits", "limits_for", "model_for"]
 

@@ -24,13 +24,12 @@ from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
+from clawkeep.contracts import TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
-from clawkeep.pipeline.types import TurnRequest
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
-from clawkeep.tools._background import BackgroundJobs
-from clawkeep.tools._sessions import main_key
+from clawkeep.tools import BackgroundJobs, main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
 from clawkeep.tools.content import content_guard_hook
 from clawkeep.tools.registry import registry
@@ -38,7 +37,7 @@ from clawkeep.tools.registry import registry
 if TYPE_CHECKING:
     from clawkeep.sessions import TranscriptStore
 
-__all__ = ["AgentRuntime"]
+__all__ = ["AgentRuntime", "turn_sandboxed"]
 
 # Provider errors that mean "the install is not set up yet": the owner is told what to set.
 _SETUP_CODES = frozenset(
@@ -65,6 +64,14 @@ def _history_messages(entries: list[_Entry]) -> list[Message]:
         body = wrap_untrusted(e.text, source=source) if e.untrusted or e.flagged else e.text
         out.append(Message("user" if e.role == "user" else "assistant", body))
     return out
+
+
+def turn_sandboxed(agent: ResolvedAgent, *, session_is_main: bool) -> bool:
+    """Whether a turn of ``agent`` is sandboxed (the policy's sandbox layer applies)."""
+    mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
+    if mode == "off":
+        return False
+    return mode == "all" or not session_is_main
 
 
 class AgentRuntime:
@@ -122,11 +129,9 @@ class AgentRuntime:
         self._providers.clear()
 
     def sandboxed(self, agent: ResolvedAgent, session_key: str, delegated: bool = False) -> bool:
-        mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
-        if mode == "off":
-            return False
         # A delegated turn carries another agent's (untrusted) words: never "main".
-        return mode == "all" or delegated or session_key != main_key(agent.id)
+        is_main = not delegated and session_key == main_key(agent.id)
+        return turn_sandboxed(agent, session_is_main=is_main)
 
     def policy(
         self,

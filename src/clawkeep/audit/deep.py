@@ -7,9 +7,9 @@ comes back as a Finding, and nothing here raises for an unreachable gateway.
 from __future__ import annotations
 
 from clawkeep.audit.finding import Finding
+from clawkeep.audit.probe import probe_findings
 from clawkeep.audit.registry import CheckSpec
 from clawkeep.config.loader import LoadedConfig
-from clawkeep.gateway.probe import probe_findings
 from clawkeep.plugins.code_safety import CodeFinding, scan_plugins
 
 __all__ = ["DEEP_SPECS", "code_findings", "deep_findings"]

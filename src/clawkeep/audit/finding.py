@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
+
+from clawkeep.contracts import Severity
 
 __all__ = ["SEVERITY_ORDER", "Finding", "Severity"]
 
-Severity = Literal["info", "warn", "critical"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warn": 1, "critical": 2}
 
 

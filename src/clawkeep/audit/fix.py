@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clawkeep.audit.permissions import sensitive_targets
-from clawkeep.config import LoadedConfig
-from clawkeep.config._locate import KeyPath
+from clawkeep.config import KeyPath, LoadedConfig
 from clawkeep.config.edit import ConfigEdit, EditError, apply_edits
 from clawkeep.config.errors import format_path
 

@@ -14,8 +14,8 @@ import json
 import threading
 from pathlib import Path
 
-from clawkeep.channels.message import InboundMessage
-from clawkeep.sessions.db import open_db
+from clawkeep.contracts import InboundMessage
+from clawkeep.sqlitedb import open_db
 
 __all__ = ["Inbox"]
 

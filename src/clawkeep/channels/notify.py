@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import time
 
-from clawkeep.channels.message import OutboundReply
-from clawkeep.channels.phone import e164
 from clawkeep.channels.signal import SIGNAL, SignalClient, SignalError, daemon_address
 from clawkeep.channels.telegram import TELEGRAM, TelegramClient, TelegramError
 from clawkeep.channels.webhook import WEBHOOK, deliver_reply
 from clawkeep.channels.whatsapp import WHATSAPP, WhatsAppError, graph_client
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import OutboundReply
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import policy_from_config
+from clawkeep.phoneids import e164
 
 __all__ = ["APPROVED_TEXT", "notify_approved", "send_text"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clawkeep.channels.readiness import channel_readiness
+from clawkeep.channels.readiness import channel_readiness, key_path
 from clawkeep.channels.signal import SignalClient, SignalError, daemon_address
 from clawkeep.channels.telegram import TelegramClient, TelegramError
 from clawkeep.channels.whatsapp import WhatsAppError, graph_client
@@ -86,7 +86,11 @@ async def probe_channels(config: RootConfig) -> list[ChannelProbe]:
             cfg = ch.for_account(name)
             if cfg is None or not cfg.enabled:
                 continue
-            where = f"channels.{channel}" + ("" if name == "default" else f".accounts.{name}")
+            where = (
+                key_path("channels", channel)
+                if name == "default"
+                else key_path("channels", channel, "accounts", name)
+            )
             probe = await _one(channel, where, cfg)
             if probe is not None:
                 out.append(probe)

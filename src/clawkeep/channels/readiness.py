@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clawkeep.channels.phone import e164
 from clawkeep.channels.signal_address import daemon_address
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
 from clawkeep.decision import Deny
+from clawkeep.phoneids import e164
 
-__all__ = ["KNOWN_CHANNELS", "ChannelReadiness", "channel_readiness"]
+__all__ = ["KNOWN_CHANNELS", "ChannelReadiness", "channel_readiness", "key_path"]
 
 KNOWN_CHANNELS = ("webchat", "telegram", "webhook", "whatsapp", "signal")
+
+
+def key_path(*parts: str) -> str:
+    """A config key path as people read it (``channels.whatsapp.accounts.work``)."""
+    return ".".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,7 @@ def channel_readiness(config: RootConfig) -> ChannelReadiness:
     problems: list[Deny] = []
     summary: list[str] = []
     for channel, ch in sorted(config.channels.items()):
-        where = f"channels.{channel}"
+        where = key_path("channels", channel)
         if channel not in KNOWN_CHANNELS:
             if not ch.enabled:
                 summary.append(f"{where}: disabled (clawkeep has no adapter for it)")

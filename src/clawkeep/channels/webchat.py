@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
 
 __all__ = ["MAX_TEXT", "OPERATOR", "WEBCHAT", "webchat_message"]

@@ -22,8 +22,8 @@ from clawkeep.channels.telegram import pollers_from_config
 from clawkeep.channels.webhook import WEBHOOK, webhook_routes
 from clawkeep.channels.whatsapp import WHATSAPP, WhatsAppChannel
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import InboundHandler
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["ChannelSeams", "channel_seams"]
 

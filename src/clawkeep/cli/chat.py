@@ -43,7 +43,7 @@ def chat(
     as_json: bool,
 ) -> None:
     """Talk to the gateway's web chat (type a message, Enter; Ctrl-D quits)."""
-    from clawkeep.gateway.client import GatewayClient, GatewayClientError
+    from clawkeep.cli.chat_client import GatewayClient, GatewayClientError
 
     paths = install_paths(config_path, openclaw)
     try:
@@ -81,7 +81,7 @@ def _print(result: object, as_json: bool) -> None:
 
 
 def _repl(client: object, as_json: bool) -> None:
-    from clawkeep.gateway.client import GatewayClient
+    from clawkeep.cli.chat_client import GatewayClient
 
     assert isinstance(client, GatewayClient)
     interactive = sys.stdin.isatty()

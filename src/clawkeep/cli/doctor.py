@@ -13,8 +13,7 @@ import click
 import pyjson5
 
 from clawkeep.cli._common import config_options, install_paths
-from clawkeep.config import InstallPaths
-from clawkeep.config._locate import locate_all
+from clawkeep.config import InstallPaths, locate_all
 from clawkeep.config.edit import ConfigEdit, EditError, apply_edits
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.gateway.tokens import generate_token

@@ -24,6 +24,7 @@ def gateway() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Override gateway.port.")
 def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
     """Start the gateway (foreground); SIGTERM stops it cleanly."""
+    from clawkeep.compose import build_wiring
     from clawkeep.gateway.runner import EXIT_RESTART, run_gateway
 
     paths = install_paths(config_path, openclaw)
@@ -33,7 +34,7 @@ def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
         sys.stdout.flush()
 
     try:
-        status = run_gateway(paths, os.environ, port=port, echo=echo)
+        status = run_gateway(paths, os.environ, port=port, echo=echo, wiring=build_wiring)
     except ConfigError as exc:
         fail_config(exc)
         return

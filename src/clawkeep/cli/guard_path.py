@@ -15,8 +15,7 @@ from typing import Any
 import click
 
 from clawkeep.decision import Allow, Deny
-from clawkeep.guards.file_guard import FileOp, FilePolicy, check
-from clawkeep.guards.file_guard._resolve import Backend
+from clawkeep.guards.file_guard import Backend, FileOp, FilePolicy, check
 from clawkeep.guards.file_guard.scenario import Scenario
 
 __all__ = ["path"]

@@ -97,24 +97,29 @@ def approve(
     channel: str, code: str, notify: bool, config_path: Path | None, openclaw: bool
 ) -> None:
     """Approve the sender who was given CODE on CHANNEL."""
-    from clawkeep.access import PairingStore
+    from clawkeep.access import AccessVerdict, PairingStore, channel_settings, dm_standing
     from clawkeep.decision import Deny
     from clawkeep.events.install import install_event_log
 
     loaded = _load(config_path, openclaw)
     events = install_event_log(loaded)
-    result = PairingStore.open(loaded.paths.state_dir, events=events).approve(channel, code)
+    store = PairingStore.open(loaded.paths.state_dir, events=events)
+    result = store.approve(channel, code)
     if isinstance(result, Deny):
         click.echo(f"refused ({result.reason}): {result.detail}", err=True)
         raise SystemExit(1)
     account, sender = result.account, result.sender
     click.echo(_show(f"approved: {channel}/{account} {sender}"))
-    ch = loaded.config.channels.get(channel)
-    cfg = ch.for_account(account) if ch is not None else None
-    if cfg is not None and cfg.dm_policy != "pairing":
+    # Access decides whether the approval lets them in; this command only reports it.
+    cfg = channel_settings(loaded.config, channel, account)
+    now = (
+        cfg if isinstance(cfg, AccessVerdict) else dm_standing(sender, channel, account, cfg, store)
+    )
+    if now is None or not now.allowed:
+        why = now.reason if now is not None else "access.pairing.pending"
         click.echo(
-            f'note: dmPolicy here is "{cfg.dm_policy}", which does not consult approvals; '
-            f"add {_show(sender)} to allowFrom to let them in.",
+            f"note: access still drops direct messages from {_show(sender)} here ({why}); "
+            f"the channel's dmPolicy or allowFrom decides, not this approval.",
             err=True,
         )
     if notify:

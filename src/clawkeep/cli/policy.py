@@ -1,5 +1,7 @@
-"""`clawkeep policy explain`: the tool policy's decision for one agent and tool, with the
-layer and the config rule that made it. Exit 0 allowed, 1 refused, 2 bad usage/config.
+"""`clawkeep policy explain`: the turn's decision for one agent and tool, with the layer
+and the config rule that made it. It asks ``clawkeep.agents.explain`` (the turn's own
+policy, sandbox and exec placement), so it says what a turn would do.
+Exit 0 allowed, 1 refused, 2 bad usage/config.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import click
 from clawkeep.cli._common import config_options, fail_config, install_paths
 from clawkeep.config import ConfigError, load_config
 from clawkeep.config.agents import find_agent
-from clawkeep.policy import PolicyContext, ToolVerdict, resolve_policy
+from clawkeep.policy import ToolVerdict
 
 __all__ = ["policy"]
 
@@ -20,11 +22,6 @@ __all__ = ["policy"]
 @click.group()
 def policy() -> None:
     """Ask the tool policy what it decides, and why."""
-
-
-def _sandboxed(mode: str | None, main_session: bool) -> bool:
-    effective = mode or "all"
-    return effective == "all" or (effective == "non-main" and not main_session)
 
 
 def _render(verdict: ToolVerdict, offered: frozenset[str], as_json: bool) -> None:
@@ -72,14 +69,16 @@ def explain(
     if agent is None:
         click.echo(f"clawkeep: no agent {agent_id!r} in {paths.config_path}", err=True)
         raise SystemExit(2)
-    ctx = PolicyContext(
-        agent_id=agent.id,
+    from clawkeep.agents.explain import explain_tool
+
+    verdict, offered = explain_tool(
+        config,
+        agent,
+        tool,
         channel=channel,
         group=group,
         sender=sender,
-        sandboxed=_sandboxed(agent.sandbox.mode, main_session),
+        main_session=main_session,
     )
-    resolved = resolve_policy(config, ctx)
-    verdict = resolved.decide(tool)
-    _render(verdict, resolved.offered, as_json)
+    _render(verdict, offered, as_json)
     raise SystemExit(0 if verdict.allowed else 1)

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from clawkeep.cli._common import config_options, fail_config, install_paths
 from clawkeep.config import ConfigError, load_config
+
+if TYPE_CHECKING:
+    from clawkeep.compose import Install
+    from clawkeep.contracts import InboundMessage, Outcome
 
 __all__ = ["simulate"]
 
@@ -49,8 +55,8 @@ def simulate(
     openclaw: bool,
 ) -> None:
     """Deliver TEXT as if CHANNEL had received it from --from, and say what happened."""
-    from clawkeep.channels.message import InboundMessage
-    from clawkeep.pipeline import build_pipeline
+    from clawkeep.compose import build_install
+    from clawkeep.contracts import InboundMessage
 
     if thread is not None and group is None:
         raise click.UsageError("--thread needs --group")
@@ -72,12 +78,9 @@ def simulate(
         received_at=time.time(),
         is_owner=channel == "webchat",  # the web chat is the operator's channel
     )
-    pipeline = build_pipeline(loaded)
-    if with_reply:  # opt-in: a dry run of access must not spend model calls by default
-        from clawkeep.agents.build import build_runtime
-
-        pipeline.responder = build_runtime(loaded, store=pipeline.store, events=pipeline.events)
-    outcome = asyncio.run(pipeline.handle(message))
+    # --reply is opt-in: a dry run of access must not spend model calls by default.
+    install = build_install(loaded, os.environ, agent=with_reply)
+    outcome = asyncio.run(_deliver(install, message))
     if as_json:
         out = {
             "kind": outcome.kind,
@@ -94,6 +97,13 @@ def simulate(
             click.echo(f"reply: {_show(outcome.reply)}")
     ok = outcome.kind == "admitted" or outcome.reason == "commands.accepted"
     raise SystemExit(0 if ok else 1)
+
+
+async def _deliver(install: Install, message: InboundMessage) -> Outcome:
+    try:
+        return await install.pipeline.handle(message)
+    finally:
+        await install.aclose()
 
 
 def _show(text: str) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from clawkeep.commands.gate import CommandVerdict, decide_command, is_owner
-from clawkeep.commands.parse import COMMAND_NAMES, ChatCommand, CommandName, parse_command
+from clawkeep.commands.gate import ChatCommandVerdict, decide_command, is_owner
+from clawkeep.commands.parse import COMMAND_NAMES, parse_command
 
 __all__ = [
     "COMMAND_NAMES",
-    "ChatCommand",
-    "CommandName",
-    "CommandVerdict",
+    "ChatCommandVerdict",
     "decide_command",
     "is_owner",
     "parse_command",

@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from clawkeep.access import WEBCHAT, id_listed
-from clawkeep.channels.message import InboundMessage
-from clawkeep.commands.parse import ChatCommand, parse_command
+from clawkeep.commands.parse import parse_command
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import ChatCommand, InboundMessage
 
-__all__ = ["CommandVerdict", "decide_command", "is_owner"]
+__all__ = ["ChatCommandVerdict", "decide_command", "is_owner"]
 
 _OWNER_ONLY = frozenset({"bash", "config", "debug", "restart"})
 
 
 @dataclass(frozen=True, slots=True)
-class CommandVerdict:
+class ChatCommandVerdict:
     """``none``: not a command (on to the agent); ``accepted`` / ``refused`` otherwise."""
 
     action: Literal["none", "accepted", "refused"]
@@ -57,6 +57,14 @@ def _elevated(message: InboundMessage, config: RootConfig) -> bool:
     return id_listed(message.sender, message.channel, [e for e in listed if e != "*"])
 
 
+_DISABLED = {
+    "bash": "commands.bash_disabled",
+    "config": "commands.config_disabled",
+    "debug": "commands.debug_disabled",
+    "restart": "commands.restart_disabled",
+}
+
+
 def _switch(cmd: ChatCommand, config: RootConfig) -> bool:
     c = config.commands
     return {"bash": c.bash, "config": c.config, "debug": c.debug, "restart": c.restart}.get(
@@ -64,19 +72,19 @@ def _switch(cmd: ChatCommand, config: RootConfig) -> bool:
     )
 
 
-def _refuse(cmd: ChatCommand, reason: str, why: str) -> CommandVerdict:
-    return CommandVerdict("refused", reason, cmd, f"Command refused: {why}.")
+def _refuse(cmd: ChatCommand, reason: str, why: str) -> ChatCommandVerdict:
+    return ChatCommandVerdict("refused", reason, cmd, f"Command refused: {why}.")
 
 
-def decide_command(message: InboundMessage, config: RootConfig) -> CommandVerdict:
+def decide_command(message: InboundMessage, config: RootConfig) -> ChatCommandVerdict:
     """Whether ``message`` is a command, and whether this sender may run it."""
     cmd = parse_command(message.text)
     if cmd is None or not config.commands.text:
-        return CommandVerdict("none", "commands.none")
+        return ChatCommandVerdict("none", "commands.none")
     if not _switch(cmd, config):  # dangerous commands exist only when switched on
-        return _refuse(cmd, f"commands.{cmd.name}_disabled", f"{cmd.name} commands are off")
+        return _refuse(cmd, _DISABLED[cmd.name], f"{cmd.name} commands are off")
     if cmd.name in _OWNER_ONLY and not is_owner(message, config):
         return _refuse(cmd, "commands.not_owner", "only the owner may run this")
     if cmd.name == "bash" and not _elevated(message, config):
         return _refuse(cmd, "commands.elevated_denied", "elevated exec is not allowed here")
-    return CommandVerdict("accepted", "commands.accepted", cmd)
+    return ChatCommandVerdict("accepted", "commands.accepted", cmd)

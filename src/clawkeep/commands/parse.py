@@ -8,22 +8,13 @@ message for the agent. With ``commands.text`` off nothing is parsed as a command
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-__all__ = ["COMMAND_NAMES", "ChatCommand", "CommandName", "parse_command"]
+from clawkeep.contracts import ChatCommand, CommandName
 
-CommandName = Literal["bash", "config", "debug", "restart", "status", "help"]
+__all__ = ["COMMAND_NAMES", "parse_command"]
+
 COMMAND_NAMES: frozenset[str] = frozenset({"config", "debug", "restart", "status", "help"})
 _SLASH = re.compile(r"^/([a-z]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class ChatCommand:
-    """A recognised command; ``args`` is the rest of the line, untouched."""
-
-    name: CommandName
-    args: str = ""
 
 
 def parse_command(text: str) -> ChatCommand | None:

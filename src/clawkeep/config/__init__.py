@@ -10,18 +10,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from clawkeep.config._locate import KeyPath, locate_all
     from clawkeep.config.errors import ConfigError, ConfigIssue
     from clawkeep.config.loader import LoadedConfig, load_config
     from clawkeep.config.paths import InstallPaths, resolve_paths
     from clawkeep.config.schema import RootConfig
+    from clawkeep.config.schema._regex import regex_problem
 
 __all__ = [
     "ConfigError",
     "ConfigIssue",
     "InstallPaths",
+    "KeyPath",
     "LoadedConfig",
     "RootConfig",
     "load_config",
+    "locate_all",
+    "regex_problem",
     "resolve_paths",
 ]
 
@@ -33,6 +38,9 @@ _WHERE = {
     "InstallPaths": "clawkeep.config.paths",
     "resolve_paths": "clawkeep.config.paths",
     "RootConfig": "clawkeep.config.schema.root",
+    "KeyPath": "clawkeep.config._locate",
+    "locate_all": "clawkeep.config._locate",
+    "regex_problem": "clawkeep.config.schema._regex",
 }
 
 

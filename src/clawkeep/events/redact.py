@@ -164,7 +164,7 @@ _BUILTIN: tuple[tuple[str, str], ...] = (
 
 def _check_extra(pattern: str) -> None:
     # the config's own regex safety check (imported here: it loads the config package)
-    from clawkeep.config.schema._regex import regex_problem
+    from clawkeep.config import regex_problem
 
     problem = regex_problem(pattern)
     if problem is None and re.compile(pattern).fullmatch(""):

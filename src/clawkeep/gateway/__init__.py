@@ -7,8 +7,11 @@ Where things are decided:
 - `middleware`  security headers, Host/Origin checks, HTTP auth, the access log
 - `ws`, `core`, `protocol`          the WebSocket protocol (docs/protocol.md)
 - `app`         `create_app(settings, services, routes=..., public_routes=..., background=...)`
-- `server`, `runner`, `wiring`      `clawkeep gateway run`
-- `probe`       live probes for `security audit --deep`
+- `server`, `runner`   `clawkeep gateway run`, serving what ``clawkeep.compose`` built
+
+Transport only: the composition root is ``clawkeep.compose``, the control plane behind the
+agent's `gateway` tool is ``clawkeep.compose.control``, the `clawkeep chat` client is
+``clawkeep.cli.chat_client`` and the `--deep` probe is ``clawkeep.audit.probe``.
 
 This package imports nothing heavy itself: `clawkeep doctor` and the audit import
 `clawkeep.gateway.tokens` without paying for the server.

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from clawkeep import __version__
 from clawkeep.channels.webchat import webchat_message
+from clawkeep.contracts import InboundHandler
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.gateway import protocol as p
@@ -34,7 +35,6 @@ from clawkeep.gateway.services import (
     pending_json,
 )
 from clawkeep.gateway.settings import GatewaySettings
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["GatewayCore", "GatewayServices", "RpcError"]
 

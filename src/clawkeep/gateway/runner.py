@@ -7,26 +7,32 @@ generated only when no auth is configured, and it is stored, never printed.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from starlette.routing import BaseRoute
 
 from clawkeep.channels.readiness import channel_readiness
 from clawkeep.config import InstallPaths, LoadedConfig, load_config
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.decision import Deny
-from clawkeep.gateway.app import create_app
+from clawkeep.gateway.app import BackgroundTask, create_app
+from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.logsetup import install_logging
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
 from clawkeep.gateway.server import bind_sockets, serve
 from clawkeep.gateway.statefile import clear_state, write_state
 from clawkeep.gateway.tokens import generate_token
-from clawkeep.gateway.wiring import GatewayWiring, build_wiring
 
 __all__ = [
     "ACCESS_LOG",
     "EXIT_REFUSED",
     "EXIT_RESTART",
     "GatewayRefusedError",
+    "GatewayWiring",
+    "Restartable",
     "run_gateway",
     "start_plan",
 ]
@@ -35,6 +41,30 @@ ACCESS_LOG = "gateway-access.jsonl"
 EXIT_REFUSED = 2
 EXIT_RESTART = 75  # the control plane asked for a restart: the CLI starts again
 Echo = Callable[[str], None]
+
+
+class Restartable(Protocol):
+    """The control plane as the runner sees it: a stop event and whether to start again."""
+
+    @property
+    def stop(self) -> asyncio.Event: ...
+
+    @property
+    def restart_requested(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class GatewayWiring:
+    """Everything one gateway process serves (built by ``clawkeep.compose``)."""
+
+    services: GatewayServices
+    routes: Sequence[BaseRoute] = ()
+    public_routes: Sequence[BaseRoute] = ()
+    background: Sequence[BackgroundTask] = ()
+    closers: Sequence[Callable[[], Awaitable[None]]] = ()
+    control: Restartable | None = None
+
+
 WiringFactory = Callable[[LoadedConfig, Mapping[str, str]], GatewayWiring]
 
 
@@ -88,7 +118,7 @@ def run_gateway(
     *,
     port: int | None,
     echo: Echo,
-    wiring: WiringFactory | None = None,
+    wiring: WiringFactory,
 ) -> int:
     """Run in the foreground until SIGTERM/SIGINT; the exit status for the CLI."""
     try:
@@ -98,8 +128,6 @@ def run_gateway(
         return EXIT_REFUSED
     ensure_state_dir(paths)
     install_logging(loaded)  # before anything logs: every record passes the redactor
-    if wiring is None:
-        wiring = build_wiring
     settings = plan.settings
     parts = wiring(loaded, env)
     app = create_app(

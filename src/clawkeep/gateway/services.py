@@ -13,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, Protocol
 
-from clawkeep.audit.finding import Finding
-
 __all__ = [
+    "AuditFinding",
     "AuditRunner",
     "ChatEntry",
     "ChatHistory",
@@ -100,7 +99,13 @@ class ChatHistory(Protocol):
     def recent(self, limit: int) -> list[ChatEntry]: ...
 
 
-AuditRunner = Callable[[], Sequence[Finding]]
+class AuditFinding(Protocol):
+    """An audit finding as the gateway serves it (``clawkeep.audit.finding.Finding``)."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+AuditRunner = Callable[[], Sequence[AuditFinding]]
 
 
 class MemoryChatHistory:

@@ -5,24 +5,12 @@ from __future__ import annotations
 from clawkeep.pipeline.build import TRANSCRIPTS_FILE, build_pipeline
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, ScanVerdict
 from clawkeep.pipeline.pipeline import InboundPipeline
-from clawkeep.pipeline.types import (
-    CommandRunner,
-    InboundHandler,
-    Outcome,
-    Responder,
-    TurnRequest,
-)
 
 __all__ = [
     "HIGH_RISK_TOOLS",
     "TRANSCRIPTS_FILE",
     "ChannelScanner",
-    "CommandRunner",
-    "InboundHandler",
     "InboundPipeline",
-    "Outcome",
-    "Responder",
     "ScanVerdict",
-    "TurnRequest",
     "build_pipeline",
 ]

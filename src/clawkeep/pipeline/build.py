@@ -13,11 +13,11 @@ from __future__ import annotations
 from clawkeep.access import PairingStore
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.contracts import CommandRunner, Responder
 from clawkeep.events.install import install_event_log
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.guard import ChannelScanner
 from clawkeep.pipeline.pipeline import InboundPipeline
-from clawkeep.pipeline.types import CommandRunner, Responder
 from clawkeep.sessions import TranscriptStore
 
 __all__ = ["TRANSCRIPTS_FILE", "build_pipeline"]
@@ -30,6 +30,8 @@ def build_pipeline(
     *,
     responder: Responder | None = None,
     events: EventLog | None = None,
+    store: TranscriptStore | None = None,
+    pairing: PairingStore | None = None,
     channel_guard: ChannelScanner | None = None,
     command_runner: CommandRunner | None = None,
     use_channel_guard: bool = True,
@@ -46,8 +48,8 @@ def build_pipeline(
     return InboundPipeline(
         loaded.config,
         paths,
-        store=TranscriptStore(paths.state_dir / TRANSCRIPTS_FILE),
-        pairing=PairingStore.open(paths.state_dir, events=events),
+        store=store or TranscriptStore(paths.state_dir / TRANSCRIPTS_FILE),
+        pairing=pairing or PairingStore.open(paths.state_dir, events=events),
         events=events,
         responder=responder,
         channel_guard=channel_guard,

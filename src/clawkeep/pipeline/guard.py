@@ -36,6 +36,15 @@ class ChannelScanner(Protocol):
     def scan(self, text: str, *, channel: str) -> ScanVerdict: ...
 
 
+_VERDICT_REASONS = {
+    "allow": "channel_guard.allow",
+    "flag": "channel_guard.flag",
+    "block": "channel_guard.block",
+}
+
+
 def guard_reason(verdict: ScanVerdict) -> str:
-    """The guard's own dotted reason, or ``channel_guard.<verdict>``."""
-    return verdict.reason if "." in verdict.reason else f"channel_guard.{verdict.verdict}"
+    """The guard's own dotted reason, or the code of its verdict."""
+    if "." in verdict.reason:
+        return verdict.reason
+    return _VERDICT_REASONS.get(verdict.verdict, "channel_guard.block")

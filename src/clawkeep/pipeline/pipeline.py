@@ -15,14 +15,13 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
-from clawkeep.channels.message import InboundMessage
-from clawkeep.commands import CommandVerdict, decide_command
+from clawkeep.commands import ChatCommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
+from clawkeep.contracts import CommandRunner, InboundMessage, Outcome, Responder, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, guard_reason
-from clawkeep.pipeline.types import CommandRunner, Outcome, Responder, TurnRequest
 from clawkeep.sessions import TranscriptStore, route
 
 __all__ = ["InboundPipeline"]
@@ -49,15 +48,25 @@ class InboundPipeline:
         self.store = store
         self.pairing = pairing
         self.events = events
-        self.responder = responder
+        self._responder = responder  # given at construction, never swapped afterwards
         self.channel_guard = channel_guard
-        self.command_runner = command_runner
+        self._command_runner = command_runner
         self._clock = clock
         self._agent: ResolvedAgent = default_agent(config, paths)
         patterns: tuple[re.Pattern[str], ...] = compile_patterns(
             self._agent.group_chat.mention_patterns
         )
         self.access = AccessControl(config, pairing, patterns)
+
+    @property
+    def responder(self) -> Responder | None:
+        """The agent turn admitted messages go to (None: admitted without a reply)."""
+        return self._responder
+
+    @property
+    def command_runner(self) -> CommandRunner | None:
+        """Runs accepted chat commands (None: accepted commands get no reply)."""
+        return self._command_runner
 
     def _emit(self, kind: str, reason: str, msg: InboundMessage, **extra: Any) -> None:
         self.events.emit(
@@ -107,7 +116,7 @@ class InboundPipeline:
         # block, or a verdict this code does not know: fail closed
         return Outcome("blocked", reason, detail=f"score {scan.score:.2f}")
 
-    async def _command(self, message: InboundMessage, verdict: CommandVerdict) -> Outcome:
+    async def _command(self, message: InboundMessage, verdict: ChatCommandVerdict) -> Outcome:
         name = verdict.command.name if verdict.command else ""
         self._emit("inbound.command", verdict.reason, message, command=name)
         if verdict.action == "refused" or verdict.command is None:

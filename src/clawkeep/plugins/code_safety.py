@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clawkeep.audit.finding import Severity
+from clawkeep.contracts import Severity
 
 __all__ = ["CodeFinding", "scan_plugins", "scan_source"]
 

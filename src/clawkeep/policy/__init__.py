@@ -7,6 +7,7 @@ denies); deny wins and every layer must allow.
 
 from __future__ import annotations
 
+from clawkeep.policy._sources import agent_entry
 from clawkeep.policy.catalog import CORE_TOOLS, PROFILES, TOOL_GROUPS, canonical_name
 from clawkeep.policy.resolve import PolicyContext, ToolPolicy, ToolVerdict, resolve_policy
 
@@ -17,6 +18,7 @@ __all__ = [
     "PolicyContext",
     "ToolPolicy",
     "ToolVerdict",
+    "agent_entry",
     "canonical_name",
     "resolve_policy",
 ]

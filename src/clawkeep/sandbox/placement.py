@@ -53,4 +53,6 @@ def place_exec(
         return ExecPlacement("host", "sandbox.mode_off", sec)
     if effective == "non-main" and session_is_main:
         return ExecPlacement("host", "sandbox.main_session", sec)
-    return ExecPlacement("sandbox", "sandbox.mode_" + effective.replace("-", "_"), sec)
+    if effective == "non-main":
+        return ExecPlacement("sandbox", "sandbox.mode_non_main", sec)
+    return ExecPlacement("sandbox", "sandbox.mode_all", sec)

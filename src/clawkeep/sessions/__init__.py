@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from clawkeep.sessions.db import open_db
 from clawkeep.sessions.keys import canonical_peer, escape_part, session_key
 from clawkeep.sessions.routing import Route, route
 from clawkeep.sessions.store import Role, TranscriptEntry, TranscriptStore
@@ -14,7 +13,6 @@ __all__ = [
     "TranscriptStore",
     "canonical_peer",
     "escape_part",
-    "open_db",
     "route",
     "session_key",
 ]

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.schema.session import DmScope
+from clawkeep.contracts import InboundMessage
 
 __all__ = ["canonical_peer", "escape_part", "session_key"]
 

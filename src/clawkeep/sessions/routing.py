@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.config.agents import ResolvedAgent
 from clawkeep.config.schema.session import SessionConfig
+from clawkeep.contracts import InboundMessage
 from clawkeep.sessions.keys import session_key
 
 __all__ = ["Route", "route"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from clawkeep.sessions.db import open_db
+from clawkeep.sqlitedb import open_db
 
 __all__ = ["Role", "TranscriptEntry", "TranscriptStore"]
 

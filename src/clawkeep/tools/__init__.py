@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from clawkeep.tools._background import BackgroundJobs
+from clawkeep.tools._sessions import main_key
 from clawkeep.tools.base import (
     ArgsModel,
     ContentHook,
@@ -18,6 +20,7 @@ from clawkeep.tools.base import (
 
 __all__ = [
     "ArgsModel",
+    "BackgroundJobs",
     "ContentHook",
     "ControlPlane",
     "Delegate",
@@ -27,5 +30,6 @@ __all__ = [
     "ToolDef",
     "ToolResult",
     "ToolServices",
+    "main_key",
     "refuse",
 ]

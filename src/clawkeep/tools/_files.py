@@ -32,22 +32,22 @@ def _policy(root: Path, cfg: FileGuardConfig, state_dir: Path, config_path: Path
     return policy_from_config(root, cfg, state_dir, protected_paths=(config_path,))
 
 
-def access_problem(ctx: ToolContext, tool: str, need: Literal["ro", "rw"]) -> Deny | None:
+def access_problem(ctx: ToolContext, reason: str, need: Literal["ro", "rw"]) -> Deny | None:
     """A sandboxed agent's file tools see the workspace only as `workspaceAccess` allows."""
     if not ctx.sandboxed:
         return None
     have = ctx.agent.sandbox.workspace_access or "none"  # the safe default: no access
     if have == "rw" or (need == "ro" and have == "ro"):
         return None
-    return Deny(f"tools.{tool}.workspace_access", f"sandbox workspaceAccess is {have!r}")
+    return Deny(reason, f"sandbox workspaceAccess is {have!r}")
 
 
-def identity_problem(ctx: ToolContext, path: str, tool: str) -> Deny | None:
+def identity_problem(ctx: ToolContext, path: str, reason: str) -> Deny | None:
     """Belt and braces over the file-guard: SOUL.md / AGENTS.md / USER.md stay read-only."""
     if ctx.config.guards.file.unlock_identity_files:
         return None  # spelled out in the config; the audit reports it
     last = path.replace("\\", "/").rstrip("/ ").rsplit("/", 1)[-1].strip().casefold()
     if any(last == name.casefold() for name in IDENTITY_FILES):
         # The agent must not rewrite the files that make its own system prompt.
-        return Deny(f"tools.{tool}.identity_locked", f"{last} shapes the agent and is locked")
+        return Deny(reason, f"{last} shapes the agent and is locked")
     return None

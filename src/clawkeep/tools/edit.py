@@ -19,7 +19,9 @@ class EditArgs(ArgsModel):
 
 
 async def _run(args: EditArgs, ctx: ToolContext) -> ToolResult:
-    problem = access_problem(ctx, "edit", "rw") or identity_problem(ctx, args.path, "edit")
+    problem = access_problem(ctx, "tools.edit.workspace_access", "rw") or identity_problem(
+        ctx, args.path, "tools.edit.identity_locked"
+    )
     if problem is not None:
         return refuse(problem.reason, problem.detail)
     policy = file_policy(ctx)

@@ -15,11 +15,15 @@ from pathlib import Path
 
 from pydantic import Field
 
+from clawkeep.config.agents import ResolvedAgent
+from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.guards.network_guard import policy_from_config
+from clawkeep.policy import ToolPolicy
 from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
+    ExecPlacement,
     ExecResult,
     SandboxSpec,
     place_exec,
@@ -30,7 +34,7 @@ from clawkeep.sandbox import (
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
-__all__ = ["TOOL", "ExecArgs"]
+__all__ = ["TOOL", "ExecArgs", "exec_placement"]
 
 _HOST_TIMEOUT = 60.0
 
@@ -70,24 +74,48 @@ def _render(result: ExecResult) -> ToolResult:
     return ToolResult(result.exit_code == 0, "\n".join(parts), untrusted=True, source="exec")
 
 
-async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
-    if args.elevated and not ctx.policy.elevated_ok:
-        return refuse("tools.exec.elevated_denied", ctx.policy.elevated_rule)
+def exec_placement(
+    config: RootConfig,
+    agent: ResolvedAgent,
+    policy: ToolPolicy,
+    *,
+    session_is_main: bool,
+    elevated: bool = False,
+) -> ExecPlacement | Deny:
+    """Where an exec call of this turn would run, or why it may not run at all.
+
+    The exec tool and `clawkeep policy explain` both ask this, so they cannot disagree.
+    """
+    if elevated and not policy.elevated_ok:
+        return Deny("tools.exec.elevated_denied", policy.elevated_rule)
     placement = place_exec(
-        mode=ctx.agent.sandbox.mode,
-        security=ctx.config.tools.exec.security,
+        mode=agent.sandbox.mode,
+        security=config.tools.exec.security,
+        session_is_main=session_is_main,
+        elevated_requested=elevated,
+        elevated_enabled=policy.elevated_ok,
+    )
+    if isinstance(placement, Deny):
+        return placement
+    if placement.where == "host" and not policy.elevated_ok:
+        # Host exec is what tools.elevated gates; the policy layer says the same.
+        return Deny("tools.exec.host_needs_elevated", policy.elevated_rule)
+    return placement
+
+
+async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
+    placement = exec_placement(
+        ctx.config,
+        ctx.agent,
+        ctx.policy,
         session_is_main=ctx.session_is_main,
-        elevated_requested=args.elevated,
-        elevated_enabled=ctx.policy.elevated_ok,
+        elevated=args.elevated,
     )
     if isinstance(placement, Deny):
         return refuse(placement.reason, placement.detail)
     allowlist = (
         frozenset(ctx.config.tools.exec.safe_bins) if placement.security == "allowlist" else None
     )
-    if placement.where == "host" and not ctx.policy.elevated_ok:
-        # Host exec is what tools.elevated gates; the policy layer says the same.
-        return refuse("tools.exec.host_needs_elevated", ctx.policy.elevated_rule)
     sandbox_egress = bool(ctx.agent.sandbox.egress and ctx.agent.sandbox.egress.allow_domains)
     home = ctx.services.home or Path(os.path.expanduser("~"))
     guard_ctx = context_from_config(

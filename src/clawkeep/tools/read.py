@@ -19,7 +19,7 @@ class ReadArgs(ArgsModel):
 
 
 async def _run(args: ReadArgs, ctx: ToolContext) -> ToolResult:
-    problem = access_problem(ctx, "read", "ro")
+    problem = access_problem(ctx, "tools.read.workspace_access", "ro")
     if problem is not None:
         return refuse(problem.reason, problem.detail)
     data = read_bytes(file_policy(ctx), args.path, args.offset + args.limit)

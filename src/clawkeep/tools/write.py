@@ -18,7 +18,9 @@ class WriteArgs(ArgsModel):
 
 
 async def _run(args: WriteArgs, ctx: ToolContext) -> ToolResult:
-    problem = access_problem(ctx, "write", "rw") or identity_problem(ctx, args.path, "write")
+    problem = access_problem(ctx, "tools.write.workspace_access", "rw") or identity_problem(
+        ctx, args.path, "tools.write.identity_locked"
+    )
     if problem is not None:
         return refuse(problem.reason, problem.detail)
     done = write_bytes(file_policy(ctx), args.path, args.content.encode(), create_parents=True)

@@ -7,6 +7,7 @@ import clawkeep.guards.file_guard as file_guard
 
 def test_exported_names_are_pinned() -> None:
     assert sorted(file_guard.__all__) == [
+        "Backend",
         "FileOp",
         "FilePolicy",
         "Level",

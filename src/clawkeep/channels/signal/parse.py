@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.phone import e164
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
+from clawkeep.phoneids import e164
 
 __all__ = ["SIGNAL", "parse_event"]
 

@@ -16,15 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clawkeep.channels.inbox import Inbox
-from clawkeep.channels.message import InboundMessage
-from clawkeep.channels.phone import e164
 from clawkeep.channels.signal.client import SignalClient, SignalError, daemon_address
 from clawkeep.channels.signal.parse import SIGNAL, parse_event
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundHandler, InboundMessage
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.types import InboundHandler
+from clawkeep.phoneids import e164
 
 __all__ = ["INBOX_FILE", "SignalReceiver", "receivers_from_config"]
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.telegram._wire import TgMessage, TgUpdate
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
 
 __all__ = ["TELEGRAM", "BotIdentity", "parse_update"]

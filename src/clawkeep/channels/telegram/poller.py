@@ -16,15 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.telegram.client import TelegramClient, TelegramError, split_message
 from clawkeep.channels.telegram.parse import TELEGRAM, BotIdentity, parse_update
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundHandler, InboundMessage
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.fsutil import atomic_write, ensure_private_dir
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["TelegramPoller", "offset_path", "poller_from_config", "pollers_from_config"]
 

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic.alias_generators import to_camel
 
-from clawkeep.channels.message import InboundMessage
+from clawkeep.contracts import InboundMessage
 from clawkeep.decision import Deny
 
 __all__ = ["WEBHOOK", "WebhookPayload", "parse_payload"]

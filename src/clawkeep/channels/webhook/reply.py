@@ -11,8 +11,8 @@ import json
 
 import httpx2
 
-from clawkeep.channels.message import OutboundReply
 from clawkeep.channels.webhook.verify import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from clawkeep.contracts import OutboundReply
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.network_guard import NetworkPolicy, Resolver, fetch
 

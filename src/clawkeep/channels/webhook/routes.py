@@ -21,16 +21,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from clawkeep.channels.message import InboundMessage, OutboundReply
 from clawkeep.channels.webhook.payload import WEBHOOK, parse_payload
 from clawkeep.channels.webhook.reply import deliver_reply
 from clawkeep.channels.webhook.verify import ReplayCache, verify_signed
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundHandler, InboundMessage, OutboundReply
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
 from clawkeep.guards.network_guard import Resolver, policy_from_config
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["MAX_BODY", "PATH_PREFIX", "REPLAY_FILE", "WebhookChannel", "webhook_routes"]
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.decision import Allow, Deny
-from clawkeep.sessions.db import open_db
+from clawkeep.sqlitedb import open_db
 
 __all__ = [
     "SIGNATURE_HEADER",

@@ -22,15 +22,14 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from clawkeep.channels.inbox import Inbox
-from clawkeep.channels.message import InboundMessage
 from clawkeep.channels.whatsapp.client import GraphClient, WhatsAppError
 from clawkeep.channels.whatsapp.parse import MAX_AGE_SECONDS, WHATSAPP, SelfIds, parse_webhook
 from clawkeep.channels.whatsapp.verify import verify_signature, verify_subscription
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import InboundHandler, InboundMessage
 from clawkeep.decision import Deny
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.types import InboundHandler
 
 __all__ = ["INBOX_FILE", "MAX_BODY", "PATH_PREFIX", "WhatsAppChannel"]
 

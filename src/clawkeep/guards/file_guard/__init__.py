@@ -22,6 +22,7 @@ from clawkeep.guards.file_guard._ops import (
     read_bytes,
     write_bytes,
 )
+from clawkeep.guards.file_guard._resolve import Backend
 from clawkeep.guards.file_guard.patterns import Level, ProtectedPatterns
 from clawkeep.guards.file_guard.policy import (
     FileOp,
@@ -31,6 +32,7 @@ from clawkeep.guards.file_guard.policy import (
 )
 
 __all__ = [
+    "Backend",
     "FileOp",
     "FilePolicy",
     "Level",

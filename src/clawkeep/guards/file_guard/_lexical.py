@@ -42,34 +42,30 @@ class RelPath:
         return head or ".", name
 
 
-def _deny(code: str, detail: str) -> Deny:
-    return Deny(f"file_guard.{code}", detail)
-
-
 def _char_problem(path: str) -> Deny | None:
     if "\x00" in path:
-        return _deny("nul_byte", "the path contains a NUL byte (truncation trick)")
+        return Deny("file_guard.nul_byte", "the path contains a NUL byte (truncation trick)")
     if _ASCII_CONTROL.search(path):
-        return _deny("control_char", "the path contains a control character")
+        return Deny("file_guard.control_char", "the path contains a control character")
     if not path.isascii():
         for char in path:
             category = unicodedata.category(char)
             if category in ("Cc", "Cf", "Zl", "Zp", "Co"):
                 # Invisible, bidi and private-use characters spoof what a person sees.
-                return _deny("invisible_char", f"the path contains U+{ord(char):04X}")
+                return Deny("file_guard.invisible_char", f"the path contains U+{ord(char):04X}")
             if category == "Cs":
-                return _deny("bad_encoding", "the path is not valid Unicode")
+                return Deny("file_guard.bad_encoding", "the path is not valid Unicode")
     return None
 
 
 def _form_problem(path: str) -> Deny | None:
     if "\\" in path:
         # A backslash is a separator to Windows tools and to many decoders.
-        return _deny("backslash", "use '/' as the separator; '\\' is refused")
+        return Deny("file_guard.backslash", "use '/' as the separator; '\\' is refused")
     if _URL.match(path):
-        return _deny("url", "a URL is not a workspace path")
+        return Deny("file_guard.url", "a URL is not a workspace path")
     if len(path.encode()) > _PATH_MAX:
-        return _deny("name_too_long", "the path is longer than PATH_MAX")
+        return Deny("file_guard.name_too_long", "the path is longer than PATH_MAX")
     return None
 
 
@@ -77,18 +73,18 @@ def _strip_root(path: str, roots: tuple[str, ...]) -> str | Deny:
     for root in roots:
         if path == root or path.startswith(root + "/"):
             return path[len(root) :].lstrip("/") or "."
-    return _deny("absolute_path", "an absolute path outside the workspace root")
+    return Deny("file_guard.absolute_path", "an absolute path outside the workspace root")
 
 
 def _portable_problem(path: str, clean_parts: list[str], parts: list[str]) -> Deny | None:
     if clean_parts and _DRIVE.match(clean_parts[0]):
-        return _deny("windows_drive", "a drive-letter path is absolute on Windows")
+        return Deny("file_guard.windows_drive", "a drive-letter path is absolute on Windows")
     if not _RESERVED_HINT.search(path):
         return None
     for part in parts:
         base = re.split(r"[.:]", part, maxsplit=1)[0].rstrip(" ")
         if _RESERVED.fullmatch(base):
-            return _deny("windows_reserved", f"{part!r} is a Windows device name")
+            return Deny("file_guard.windows_reserved", f"{part!r} is a Windows device name")
     return None
 
 
@@ -110,7 +106,7 @@ def _clean(parts: list[str]) -> list[str] | None:
 def parse(path: str, roots: tuple[str, ...], *, portable: bool) -> RelPath | Deny:
     """Check ``path`` as text; ``roots`` are the root's spellings for absolute paths."""
     if not path:
-        return _deny("empty_path", "the path is empty")
+        return Deny("file_guard.empty_path", "the path is empty")
     problem = _char_problem(path) or _form_problem(path)
     if problem is not None:
         return problem
@@ -120,12 +116,12 @@ def parse(path: str, roots: tuple[str, ...], *, portable: bool) -> RelPath | Den
             return stripped
         path = stripped
     if hides_traversal(path):
-        return _deny("encoded_traversal", "an encoded form of the path climbs with '..'")
+        return Deny("file_guard.encoded_traversal", "an encoded form of the path climbs with '..'")
     parts = path.split("/")
     clean_parts = _clean(parts)
     if clean_parts is None:
         # Refused even if symlinks would bring it back: resolution never leaves the root.
-        return _deny("outside_root", "'..' climbs above the workspace root")
+        return Deny("file_guard.outside_root", "'..' climbs above the workspace root")
     if portable:
         problem = _portable_problem(path, clean_parts, parts)
         if problem is not None:

@@ -21,22 +21,27 @@ __all__ = ["Backend", "Root", "deny_for", "open_beneath", "open_resolved", "real
 Backend = Literal["auto", "openat2", "walk"]
 
 _DENIALS = {
-    errno.EXDEV: ("symlink_escape", "a symlink on the way leads outside the workspace root"),
-    errno.ELOOP: ("symlink_loop", "too many symlinks, a loop, or a /proc magic link"),
-    errno.ENOENT: ("not_found", "no such file or directory in the workspace"),
-    errno.ENOTDIR: ("not_a_directory", "a part of the path is not a directory"),
-    errno.EISDIR: ("not_a_file", "the path is a directory"),
-    errno.ENAMETOOLONG: ("name_too_long", "a name in the path is too long"),
-    errno.EAGAIN: ("race", "the path changed while it was being resolved; try again"),
-    errno.EACCES: ("permission", "the operating system refused access"),
-    errno.EPERM: ("permission", "the operating system refused access"),
+    errno.EXDEV: (
+        "file_guard.symlink_escape",
+        "a symlink on the way leads outside the workspace root",
+    ),
+    errno.ELOOP: ("file_guard.symlink_loop", "too many symlinks, a loop, or a /proc magic link"),
+    errno.ENOENT: ("file_guard.not_found", "no such file or directory in the workspace"),
+    errno.ENOTDIR: ("file_guard.not_a_directory", "a part of the path is not a directory"),
+    errno.EISDIR: ("file_guard.not_a_file", "the path is a directory"),
+    errno.ENAMETOOLONG: ("file_guard.name_too_long", "a name in the path is too long"),
+    errno.EAGAIN: ("file_guard.race", "the path changed while it was being resolved; try again"),
+    errno.EACCES: ("file_guard.permission", "the operating system refused access"),
+    errno.EPERM: ("file_guard.permission", "the operating system refused access"),
 }
 
 
 def deny_for(err: OSError) -> Deny:
     """The reason code for an OSError raised while resolving or using a path."""
-    code, detail = _DENIALS.get(err.errno or 0, ("io_error", os.strerror(err.errno or 0)))
-    return Deny(f"file_guard.{code}", detail)
+    code, detail = _DENIALS.get(
+        err.errno or 0, ("file_guard.io_error", os.strerror(err.errno or 0))
+    )
+    return Deny(code, detail)
 
 
 class Root:

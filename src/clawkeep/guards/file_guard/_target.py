@@ -24,9 +24,9 @@ __all__ = ["Missing", "NameTarget", "locate_name", "parse", "protection", "regul
 
 _MAX_HOPS = 40
 _LEVEL_CODES = {
-    Level.NO_ACCESS: "no_access",
-    Level.READ_ONLY: "read_only",
-    Level.NO_DELETE: "no_delete",
+    Level.NO_ACCESS: ("file_guard.protected.no_access", "no_access"),
+    Level.READ_ONLY: ("file_guard.protected.read_only", "read_only"),
+    Level.NO_DELETE: ("file_guard.protected.no_delete", "no_delete"),
 }
 
 
@@ -52,8 +52,8 @@ def protection(
         return Deny("file_guard.protected.state_dir", "the gateway's state and config")
     level = max((policy.patterns.level(rel) for rel in rels), default=Level.NONE)
     if level >= REFUSED_FROM[op]:
-        code = _LEVEL_CODES[level]
-        return Deny(f"file_guard.protected.{code}", f"{op} is refused on a {code} path")
+        reason, word = _LEVEL_CODES[level]
+        return Deny(reason, f"{op} is refused on a {word} path")
     return None
 
 

@@ -43,30 +43,26 @@ class ParsedUrl:
         return (self.scheme, self.host, self.port)
 
 
-def _deny(reason: str, detail: str) -> Deny:
-    return Deny(f"network_guard.{reason}", detail)
-
-
 def parse_url(url: str) -> ParsedUrl | Deny:
     """Parse ``url`` strictly; a Deny says which rule the text broke."""
     if len(url) > _MAX_URL:
-        return _deny("url_syntax", f"URL longer than {_MAX_URL} characters")
+        return Deny("network_guard.url_syntax", f"URL longer than {_MAX_URL} characters")
     if _BAD_CHARS.search(url):  # parsers strip or split on these differently
-        return _deny("url_syntax", "URL contains a control character or space")
+        return Deny("network_guard.url_syntax", "URL contains a control character or space")
     match = _SCHEME.match(url)
     scheme = match.group(1).lower() if match else ""
     if scheme not in _ALLOWED_SCHEMES:  # gopher:, file:, ftp: ... reach other protocols
-        return _deny("scheme", f"scheme {scheme or '(none)'!r} is not http or https")
+        return Deny("network_guard.scheme", f"scheme {scheme or '(none)'!r} is not http or https")
     rest = url[len(scheme) + 1 :]
     if not rest.startswith("//"):
-        return _deny("url_syntax", "URL must be scheme://host/...")
+        return Deny("network_guard.url_syntax", "URL must be scheme://host/...")
     rest = rest[2:]
     end = _AUTHORITY_END.search(rest)
     authority, tail = (rest[: end.start()], rest[end.start() :]) if end else (rest, "")
     if "\\" in authority:  # WHATWG reads '\' as '/', other parsers do not
-        return _deny("url_syntax", "backslash in the URL authority")
+        return Deny("network_guard.url_syntax", "backslash in the URL authority")
     if "@" in authority:  # user@host tricks readers about the real host
-        return _deny("userinfo", "credentials or '@' in the URL authority")
+        return Deny("network_guard.userinfo", "credentials or '@' in the URL authority")
     split = _split_host_port(authority, _ALLOWED_SCHEMES[scheme])
     if isinstance(split, Deny):
         return split
@@ -85,32 +81,32 @@ def _split_host_port(authority: str, default: int) -> tuple[str, int] | Deny:
     if authority.startswith("["):
         close = authority.find("]")
         if close < 0:
-            return _deny("host_syntax", "unclosed '[' in the host")
+            return Deny("network_guard.host_syntax", "unclosed '[' in the host")
         host, after = authority[: close + 1], authority[close + 1 :]
         if after and not after.startswith(":"):
-            return _deny("host_syntax", "text after the IPv6 literal")
+            return Deny("network_guard.host_syntax", "text after the IPv6 literal")
         port_text = after[1:] if after else ""
     else:
         host, _, port_text = authority.partition(":")
         if ":" in port_text:
-            return _deny("host_syntax", "more than one ':' in the authority")
+            return Deny("network_guard.host_syntax", "more than one ':' in the authority")
     if not port_text:
         return host, default
     if not _PORT.fullmatch(port_text) or not 0 < int(port_text) < 65536:
-        return _deny("port", f"port {port_text!r} is not a number from 1 to 65535")
+        return Deny("network_guard.port", f"port {port_text!r} is not a number from 1 to 65535")
     return host, int(port_text)
 
 
 def _parse_host(text: str) -> tuple[str, IPv4Address | IPv6Address | None] | Deny:
     if not text:
-        return _deny("host_syntax", "empty host")
+        return Deny("network_guard.host_syntax", "empty host")
     if "%" in text:  # percent-encoded hosts and zone ids decode differently per parser
-        return _deny("host_syntax", "percent sign in the host")
+        return Deny("network_guard.host_syntax", "percent sign in the host")
     if text.startswith("["):
         try:
             ip6 = IPv6Address(text[1:-1])
         except ValueError:
-            return _deny("ip_literal_form", f"{text} is not a valid IPv6 literal")
+            return Deny("network_guard.ip_literal_form", f"{text} is not a valid IPv6 literal")
         return f"[{ip6.compressed}]", ip6
     name = _ascii_name(text)
     if isinstance(name, Deny):
@@ -118,10 +114,12 @@ def _parse_host(text: str) -> tuple[str, IPv4Address | IPv6Address | None] | Den
     labels = name.split(".")
     if _NUMERIC_LABEL.fullmatch(labels[-1]):  # WHATWG: a host ending in a number is IPv4
         if not _DOTTED_QUAD.fullmatch(name):  # octal, hex, short, integer forms
-            return _deny("ip_literal_form", f"{text!r} is not a four-part decimal IPv4")
+            return Deny(
+                "network_guard.ip_literal_form", f"{text!r} is not a four-part decimal IPv4"
+            )
         return name, IPv4Address(name)
     if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
-        return _deny("host_syntax", f"{text!r} is not a valid host name")
+        return Deny("network_guard.host_syntax", f"{text!r} is not a valid host name")
     return name, None
 
 
@@ -130,12 +128,12 @@ def _ascii_name(text: str) -> str | Deny:
         try:  # IDNA with NFKC: fullwidth digits and dots become ASCII before any check
             text = text.encode("idna").decode("ascii")
         except UnicodeError:
-            return _deny("host_syntax", "host name is not valid IDNA")
+            return Deny("network_guard.host_syntax", "host name is not valid IDNA")
     name = text.lower()
     if name.endswith("."):
         name = name[:-1]  # one root dot is the same host
     if not name:
-        return _deny("host_syntax", "empty host")
+        return Deny("network_guard.host_syntax", "empty host")
     return name
 
 

@@ -7,9 +7,9 @@ import json
 import stat
 from pathlib import Path
 
+from clawkeep.compose.control import GatewayControl
 from clawkeep.config import resolve_paths
 from clawkeep.decision import Deny
-from clawkeep.gateway.control import GatewayControl
 from clawkeep.tools import ToolServices
 from tests.tools.tool_context import make_ctx, run_tool
 

@@ -1,5 +1,8 @@
 """How clawkeep opens its SQLite files: private (0600 in a 0700 folder), WAL, busy_timeout.
 
+A leaf helper beside ``fsutil``: access (pairing), channels (webhook replay ids) and
+sessions (transcripts) each open their own database through it.
+
 Pairing and approvals use ``synchronous=FULL`` (an approval must survive a power cut);
 transcripts use ``NORMAL`` (WAL keeps them consistent; the last turn may be lost).
 """

@@ -1,0 +1,164 @@
+"""The composition root: the one place an install's parts are built and joined.
+
+Order, each part handed to the next through its constructor (nothing is wired by
+mutation afterwards): the event log and the stores (pairing, transcripts), the tool
+services (messenger, control plane), the agent runtime, the inbound pipeline with that
+runtime as its responder, and last what the gateway serves (``build_wiring``).
+`clawkeep gateway run`, `clawkeep simulate` and the tests build installs here.
+A channel that needs an HTTP endpoint (signed webhooks) adds it to ``public_routes``
+(it verifies its own signature); a channel that polls (Telegram) adds a ``background``
+task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from clawkeep.access import PairingStore
+from clawkeep.agents import AgentRuntime
+from clawkeep.audit.finding import Finding
+from clawkeep.channels.messenger import ChannelMessenger
+from clawkeep.channels.webchat import webchat_message
+from clawkeep.channels.wiring import channel_seams
+from clawkeep.compose.control import GatewayControl
+from clawkeep.config.agents import default_agent
+from clawkeep.config.loader import LoadedConfig
+from clawkeep.config.statedir import ensure_state_dir
+from clawkeep.contracts import CommandRunner, Responder
+from clawkeep.decision import Deny
+from clawkeep.events.install import install_event_log
+from clawkeep.events.log import EventLog
+from clawkeep.gateway.core import GatewayServices
+from clawkeep.gateway.runner import GatewayWiring
+from clawkeep.gateway.services import TranscriptChatHistory
+from clawkeep.pipeline import TRANSCRIPTS_FILE, ChannelScanner, InboundPipeline, build_pipeline
+from clawkeep.sessions import TranscriptStore, route
+from clawkeep.tools import ToolServices
+
+__all__ = ["Install", "build_install", "build_services", "build_wiring"]
+
+
+@dataclass(frozen=True)
+class Install:
+    """One install's parts, built once and joined: what a gateway or a dry run drives."""
+
+    loaded: LoadedConfig
+    events: EventLog
+    store: TranscriptStore
+    pairing: PairingStore
+    messenger: ChannelMessenger
+    control: GatewayControl
+    runtime: AgentRuntime | None  # None when the caller gave its own responder
+    pipeline: InboundPipeline
+
+    async def aclose(self) -> None:
+        if self.runtime is not None:
+            await self.runtime.aclose()
+
+
+def build_install(
+    loaded: LoadedConfig,
+    env: Mapping[str, str],
+    *,
+    responder: Responder | None = None,
+    agent: bool = True,
+    events: EventLog | None = None,
+    channel_guard: ChannelScanner | None = None,
+    use_channel_guard: bool = True,
+    command_runner: CommandRunner | None = None,
+    services: ToolServices | None = None,
+    runtime_options: Mapping[str, Any] | None = None,
+) -> Install:
+    """Build ``loaded``'s install: stores, runtime, then the pipeline that calls it.
+
+    ``responder`` replaces the agent runtime (a test's scripted turn); ``agent=False``
+    builds none (admitted messages get no reply: a dry run of access); ``services``
+    replaces the tool services (default: the channel messenger and the control plane);
+    ``runtime_options`` go to the ``AgentRuntime`` constructor (a test's fake provider).
+    """
+    paths, config = loaded.paths, loaded.config
+    ensure_state_dir(paths)
+    if events is None:
+        events = install_event_log(loaded)  # redacted per logging.redactSensitive
+    store = TranscriptStore(paths.state_dir / TRANSCRIPTS_FILE)
+    pairing = PairingStore.open(paths.state_dir, events=events)
+    messenger = ChannelMessenger(config, pairing)  # only to recipients access admits
+    control = GatewayControl(paths, env)
+    runtime: AgentRuntime | None = None
+    if responder is None and agent:
+        if services is None:
+            services = ToolServices(messenger=messenger, control=control)
+        options: dict[str, Any] = {"models": config.models, **(runtime_options or {})}
+        runtime = AgentRuntime(
+            config, paths, store=store, events=events, services=services, **options
+        )
+        responder = runtime
+    pipeline = build_pipeline(
+        loaded,
+        store=store,
+        pairing=pairing,
+        events=events,
+        responder=responder,
+        channel_guard=channel_guard,
+        use_channel_guard=use_channel_guard,
+        command_runner=command_runner,
+    )
+    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline)
+
+
+def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:
+    """The inbound pipeline of ``loaded``'s install (with its agent runtime) and its stores."""
+    return build_wiring(loaded, env).services
+
+
+def _operator_session(loaded: LoadedConfig) -> str:
+    """The session key the pipeline files the operator's web chat under."""
+    message = webchat_message({"type": "chat", "text": "-"})
+    assert not isinstance(message, Deny)  # a constant, well-formed frame
+    agent = default_agent(loaded.config, loaded.paths)
+    return route(message, agent, loaded.config.session).session_key
+
+
+async def _metrics(request: Request) -> Response:
+    from clawkeep.metrics import CONTENT_TYPE, exposition
+
+    return Response(exposition(), media_type=CONTENT_TYPE)
+
+
+def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
+    """The gateway of ``loaded``'s install: services, channel routes, channel pollers."""
+    install = build_install(loaded, env)
+    paths, config, pipeline = loaded.paths, loaded.config, install.pipeline
+    seams = channel_seams(config, pipeline, events=install.events, state_dir=paths.state_dir)
+    history = TranscriptChatHistory(install.store, _operator_session(loaded))
+    frozen_env = dict(env)
+
+    def audit() -> Sequence[Finding]:
+        from clawkeep.audit.run import run_audit
+
+        return run_audit(paths, env=frozen_env).findings
+
+    services = GatewayServices(
+        handler=pipeline,
+        pairing=install.pairing,
+        history=history,
+        audit=audit,
+        events=install.events,
+    )
+    from clawkeep.metrics import observe_event
+
+    install.events.subscribe(observe_event)  # the counters are the event log, counted
+    return GatewayWiring(
+        services,
+        routes=(Route("/metrics", _metrics, methods=["GET"]),),  # behind the gateway's auth
+        public_routes=seams.public_routes,
+        background=seams.background,
+        closers=(install.aclose,),
+        control=install.control,
+    )
