@@ -43,6 +43,7 @@ NOT_REASONS = frozenset(
         "chat.send",
         "config.apply",
         "gateway.auth.password",
+        "gateway.json",
         "gateway.auth.token",
         "pairing.approve",
         "pairing.key",

@@ -26,6 +26,8 @@ LEAVES: dict[str, frozenset[str]] = {
     "sqlitedb": frozenset({"fsutil"}),
     "reasons": frozenset(),  # the reason-code registry
     "phoneids": frozenset(),  # canonical phone-number and WhatsApp ids (access and channels)
+    "logfiles": frozenset({"fsutil"}),  # size-rotated log files, config backups kept to N
+    "metrics": frozenset(),  # Prometheus counters fed by the event log and provider timings
 }
 
 # Stage -> the stages it may import (besides itself and the leaves), in DESIGN's order.
@@ -46,7 +48,12 @@ ARROWS: dict[str, frozenset[str]] = {
     "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
     # preflight refuses a dangerous container sandbox with the audit's own rule list
     "gateway": frozenset({"config", "events", "channels", "sandbox"}),
-    "audit": frozenset({"config", "guards", "policy", "sandbox", "plugins", "gateway", "channels"}),
+    "audit": frozenset(
+        {"config", "guards", "policy", "sandbox", "plugins", "gateway", "channels", "agents"}
+    ),
+    # The operator's diagnosis: reads every stage's own checks, decides nothing for them.
+    "doctor": frozenset({"config", "audit", "agents", "sandbox", "guards", "gateway", "channels"}),
+    "service": frozenset(),  # the systemd unit and its install steps
     "compose": frozenset(
         {
             "config",
@@ -75,6 +82,8 @@ ARROWS: dict[str, frozenset[str]] = {
             "gateway",
             "audit",
             "compose",
+            "doctor",
+            "service",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -159,6 +168,14 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "clawkeep.decision": ["Allow", "Decision", "Deny"],
     "clawkeep.phoneids": ["WaId", "e164", "wa_id"],
+    "clawkeep.service": [
+        "LEFT_OUT",
+        "UNIT_NAME",
+        "ServicePlan",
+        "plan_install",
+        "plan_uninstall",
+        "render_unit",
+    ],
     "clawkeep.events": ["Event", "EventLog"],
     "clawkeep.fsutil": [
         "PRIVATE_DIR_MODE",

@@ -240,6 +240,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "commands.unavailable": Reason("an accepted command, but no command runner is connected"),
         "config.encoding": Reason("a config file is not UTF-8"),
+        "config.env_file": Reason(
+            "the state dir's .env is not a private regular file of this user: refused"
+        ),
         "config.env_missing": Reason(
             "a ${VAR} in the config names an unset environment variable", "config.env_missing"
         ),
@@ -408,6 +411,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "provider.key_file_unreadable": Reason("the API key file cannot be read"),
         "provider.model_missing": Reason("the model provider does not know the model"),
         "provider.no_base_url": Reason("the provider has no base URL"),
+        "provider.no_key": Reason(
+            "a cloud provider has no API key (config, auth profiles or its usual variable)"
+        ),
         "provider.no_model": Reason("set agents.defaults.model (provider/model)"),
         "provider.output_too_large": Reason("the stream passed the size cap"),
         "provider.overloaded": Reason("the model provider is overloaded"),

@@ -1,7 +1,7 @@
 """Sender-list matching: exact ids, an optional ``<channel>:`` prefix, and ``*``.
 
 On the phone-number channels (WhatsApp, Signal) an entry is first put in its canonical
-form (``channels.phone``), so ``+46 70-123 45 67`` and ``46701234567@s.whatsapp.net`` in
+form (``clawkeep.phoneids``), so ``+46 70-123 45 67`` and ``46701234567@s.whatsapp.net`` in
 ``allowFrom`` both list the sender ``+46701234567``; a LID entry lists only that LID.
 """
 

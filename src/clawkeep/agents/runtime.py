@@ -15,6 +15,7 @@ from clawkeep.agents.dispatch import dispatch
 from clawkeep.agents.limits import limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.providers.factory import build_provider, close_provider
+from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import wrap_untrusted
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
     from clawkeep.sessions import TranscriptStore
 
 __all__ = ["AgentRuntime", "turn_sandboxed"]
+
+# Provider errors that mean "the install is not set up yet": the owner is told what to set.
+_SETUP_CODES = frozenset(
+    {"provider.no_model", "provider.no_key", "provider.unknown", "provider.no_base_url"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +110,13 @@ class AgentRuntime:
         """The agent's provider, built once from its `model` setting."""
         cached = self._providers.get(agent_id)
         if cached is None:
-            cached = build_provider(
-                model_for(self.config, agent_id),
-                self.models,
-                auth_profiles=self.paths.auth_profiles(agent_id),
+            cached = TimedProvider(
+                build_provider(
+                    model_for(self.config, agent_id),
+                    self.models,
+                    auth_profiles=self.paths.auth_profiles(agent_id),
+                ),
+                agent_id,
             )
             self._providers[agent_id] = cached
         return cached
@@ -203,7 +212,11 @@ class AgentRuntime:
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
-            return LoopOutcome(f"(the model could not answer: {exc.code})", exc.code, 0, ())
+            owner = request is not None and request.message.is_owner
+            # Setup problems name the key to set, but only to the owner: a stranger learns
+            # nothing about the config from a failing model.
+            hint = f": {exc.message}" if owner and exc.code in _SETUP_CODES else ""
+            return LoopOutcome(f"(the model could not answer: {exc.code}{hint})", exc.code, 0, ())
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clawkeep.channels.signal.client import daemon_address
+from clawkeep.channels.signal_address import daemon_address
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
 from clawkeep.decision import Deny

@@ -1,12 +1,11 @@
-"""`clawkeep doctor`: checks that make real calls, and `--generate-gateway-token`.
-
-Without flags it checks each configured channel's credentials with one real, cheap call
-(exit 1 when one fails). `--generate-gateway-token` makes a new token, stored 0600 or
-printed as an export line.
+"""`clawkeep doctor [--fix] [--json]`: the install checked end to end (``clawkeep.doctor``),
+and `--generate-gateway-token`: a new token, stored 0600 or printed as an export line.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from pathlib import Path
 
@@ -29,15 +28,45 @@ _TOKEN_PATH = ("gateway", "auth", "token")
 @click.option(
     "--generate-gateway-token", "generate", is_flag=True, help="Make a new gateway token."
 )
+@click.option("--fix", is_flag=True, help="Repair what is safe to repair (state-dir modes).")
+@click.option("--offline", is_flag=True, help="Skip the checks that call the provider or channels.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per check.")
-def doctor(config_path: Path | None, openclaw: bool, generate: bool, as_json: bool) -> None:
-    """Check each channel's credentials with one real call, or make a new gateway token.
+def doctor(
+    config_path: Path | None,
+    openclaw: bool,
+    generate: bool,
+    fix: bool,
+    offline: bool,
+    as_json: bool,
+) -> None:
+    """Check the install end to end, each check with a fix; or make a new gateway token.
+
+    Checks: the config loads strictly, state-dir modes, the provider accepts the key (one
+    real request), each channel's credentials (one real call each), bubblewrap starts a
+    sandbox, the classifier's model and sha256, the port, the user. Exit 1 if one fails.
 
     Example: clawkeep doctor --json
     """
     paths = install_paths(config_path, openclaw)
-    if not generate:
-        raise SystemExit(_check_channels(paths, as_json))
+    if generate:
+        _generate(paths)
+        return
+    from clawkeep.doctor import run_doctor
+
+    checks = run_doctor(paths, os.environ, fix=fix, network=not offline)
+    for c in checks:
+        if as_json:
+            click.echo(
+                json.dumps({"check": c.check, "status": c.status, "detail": c.detail, "fix": c.fix})
+            )
+        else:
+            click.echo(f"{c.status.upper():4} {c.check}: {c.detail}")
+            if c.status != "ok" and c.fix:
+                click.echo(f"     fix: {c.fix}")
+    raise SystemExit(1 if any(c.status == "fail" for c in checks) else 0)
+
+
+def _generate(paths: InstallPaths) -> None:
     token = generate_token()  # 24 random bytes from the OS CSPRNG, 48 hex characters
     file = paths.config_path
     reference = _env_reference(file)
@@ -55,33 +84,6 @@ def doctor(config_path: Path | None, openclaw: bool, generate: bool, as_json: bo
         f"wrote a new gateway token to {file} (0600)" + (f"; backup {backup}" if backup else "")
     )
     click.echo(f"clients read it from gateway.auth.token in {file} (only you can read that file)")
-
-
-def _check_channels(paths: InstallPaths, as_json: bool) -> int:
-    import asyncio
-    import json
-    import os
-
-    from clawkeep.channels.probe import probe_channels
-    from clawkeep.config import ConfigError, load_config
-
-    try:
-        loaded = load_config(paths, env=os.environ)
-    except ConfigError as exc:
-        click.echo(str(exc), err=True)
-        return 2
-    probes = asyncio.run(probe_channels(loaded.config))
-    for p in probes:
-        if as_json:
-            row = {"check": p.where, "ok": p.ok, "detail": p.detail, "fix": p.fix}
-            click.echo(json.dumps(row))
-        else:
-            click.echo(f"{'ok  ' if p.ok else 'FAIL'} {p.where}: {p.detail}")
-            if not p.ok and p.fix:
-                click.echo(f"     fix: {p.fix}")
-    if not probes and not as_json:
-        click.echo("no channel with credentials is configured")
-    return 0 if all(p.ok for p in probes) else 1
 
 
 def _env_reference(file: Path) -> str | None:

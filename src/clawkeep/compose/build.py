@@ -16,6 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
 from clawkeep.access import PairingStore
 from clawkeep.agents import AgentRuntime
 from clawkeep.audit.finding import Finding
@@ -121,6 +125,12 @@ def _operator_session(loaded: LoadedConfig) -> str:
     return route(message, agent, loaded.config.session).session_key
 
 
+async def _metrics(request: Request) -> Response:
+    from clawkeep.metrics import CONTENT_TYPE, exposition
+
+    return Response(exposition(), media_type=CONTENT_TYPE)
+
+
 def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     """The gateway of ``loaded``'s install: services, channel routes, channel pollers."""
     install = build_install(loaded, env)
@@ -141,8 +151,12 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
         audit=audit,
         events=install.events,
     )
+    from clawkeep.metrics import observe_event
+
+    install.events.subscribe(observe_event)  # the counters are the event log, counted
     return GatewayWiring(
         services,
+        routes=(Route("/metrics", _metrics, methods=["GET"]),),  # behind the gateway's auth
         public_routes=seams.public_routes,
         background=seams.background,
         closers=(install.aclose,),

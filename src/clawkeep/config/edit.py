@@ -17,6 +17,7 @@ import pyjson5
 
 from clawkeep.config._locate import KeyPath, locate_all
 from clawkeep.fsutil import atomic_write
+from clawkeep.logfiles import prune_backups
 
 __all__ = ["ConfigEdit", "EditError", "apply_edits", "set_value"]
 
@@ -80,5 +81,6 @@ def apply_edits(file: Path, edits: list[ConfigEdit]) -> Path | None:
     if exists:
         backup = file.with_name(f"{file.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
         atomic_write(backup, original)  # 0600, like the config it copies
+        prune_backups(file)  # the newest few are kept, not every edit ever made
     atomic_write(file, text)
     return backup

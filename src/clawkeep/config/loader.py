@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from clawkeep.config._envsubst import substitute_env
 from clawkeep.config._include import Source, read_tree
 from clawkeep.config._locate import KeyPath, locate_all
+from clawkeep.config.envfile import with_env_file
 from clawkeep.config.errors import ConfigError, ConfigIssue, format_path
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
@@ -56,7 +57,7 @@ def load_config(
     paths: InstallPaths, *, strict: bool = True, env: Mapping[str, str] | None = None
 ) -> LoadedConfig:
     """Read ``paths.config_path`` (embedded defaults when a clawkeep config is absent)."""
-    env = os.environ if env is None else env
+    env = with_env_file(os.environ if env is None else env, paths)
     file = paths.config_path
     if not file.exists():
         if paths.flavor == "openclaw":

@@ -8,7 +8,6 @@ reaches the disk or a subscriber.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clawkeep.fsutil import PRIVATE_FILE_MODE, ensure_private_dir
+from clawkeep.logfiles import RotatingFile
 
 __all__ = ["Event", "EventLog"]
 
@@ -50,8 +49,8 @@ class EventLog:
         self._lock = threading.Lock()
         self._subscribers: list[Callable[[Event], None]] = []
         self.recent: list[Event] = []
-        if path is not None:
-            ensure_private_dir(path.parent)
+        # Rotated by size with a bounded number of old files: a flood cannot fill the disk.
+        self._file = RotatingFile(path) if path is not None else None
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         """Call ``callback`` for each later event; returns a function that unsubscribes."""
@@ -73,12 +72,8 @@ class EventLog:
         with self._lock:
             self.recent.append(event)
             del self.recent[:-1000]
-            if self._path is not None:
-                fd = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
-                try:
-                    os.write(fd, line.encode())
-                finally:
-                    os.close(fd)
+            if self._file is not None:
+                self._file.write(line.encode())
             subscribers = list(self._subscribers)
         for callback in subscribers:
             callback(event)

@@ -8,12 +8,11 @@ everything, warn keeps refusals, error keeps server errors, silent keeps nothing
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from pathlib import Path
 
-from clawkeep.fsutil import PRIVATE_FILE_MODE, ensure_private_dir
+from clawkeep.logfiles import RotatingFile
 
 __all__ = ["AccessLog"]
 
@@ -26,10 +25,9 @@ class AccessLog:
     def __init__(self, path: Path | None, level: str = "info") -> None:
         self._threshold = _THRESHOLD.get(level)  # None: silent
         self._lock = threading.Lock()
-        self._fd: int | None = None
+        self._file: RotatingFile | None = None
         if path is not None and self._threshold is not None:
-            ensure_private_dir(path.parent)
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+            self._file = RotatingFile(path)  # rotated by size, a bounded number kept
 
     def record(
         self,
@@ -42,7 +40,7 @@ class AccessLog:
         event: str | None = None,
     ) -> None:
         """Write one record if the level keeps it. ``auth`` is a reason code, not a credential."""
-        if self._fd is None or self._threshold is None:
+        if self._file is None or self._threshold is None:
             return
         refused = auth.startswith("gateway.auth.") and auth != "gateway.auth.ok"
         if status < self._threshold and not (refused and self._threshold <= 400):
@@ -57,11 +55,11 @@ class AccessLog:
         record["auth"] = auth
         line = json.dumps(record, ensure_ascii=True) + "\n"
         with self._lock:
-            if self._fd is not None:
-                os.write(self._fd, line.encode())
+            if self._file is not None:
+                self._file.write(line.encode())
 
     def close(self) -> None:
         with self._lock:
-            if self._fd is not None:
-                os.close(self._fd)
-                self._fd = None
+            if self._file is not None:
+                self._file.close()
+                self._file = None

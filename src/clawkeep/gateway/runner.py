@@ -24,6 +24,7 @@ from clawkeep.gateway.logsetup import install_logging
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
 from clawkeep.gateway.server import bind_sockets, serve
+from clawkeep.gateway.statefile import clear_state, write_state
 from clawkeep.gateway.tokens import generate_token
 
 __all__ = [
@@ -151,9 +152,13 @@ def run_gateway(
             f"http://[{h}]:{p}" if ":" in h else f"http://{h}:{p}" for h, p in addresses
         )
         echo(f"clawkeep gateway listening on {shown} (auth: {settings.auth.mode}; WS at /ws)")
+        write_state(paths.state_dir, addresses)  # for `clawkeep status`
 
     stop = parts.control.stop if parts.control is not None else None
-    asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready, stop=stop))
+    try:
+        asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready, stop=stop))
+    finally:
+        clear_state(paths.state_dir)
     if parts.control is not None and parts.control.restart_requested:
         echo("clawkeep gateway stopped for a restart")
         return EXIT_RESTART

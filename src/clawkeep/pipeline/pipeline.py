@@ -110,7 +110,7 @@ class InboundPipeline:
         if scan.verdict == "allow":
             return (), frozenset()
         reason = guard_reason(scan)
-        self._emit("inbound.channel_guard", reason, message, score=scan.score)
+        self._emit("inbound.channel_guard", reason, message, score=scan.score, verdict=scan.verdict)
         if scan.verdict == "flag":  # a flagged turn cannot act outside the chat
             return (f"{reason} (score {scan.score:.2f})",), HIGH_RISK_TOOLS
         # block, or a verdict this code does not know: fail closed

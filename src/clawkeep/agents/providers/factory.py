@@ -4,14 +4,15 @@ provider: the configured `models.providers.<id>` merged over the built-in endpoi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import httpx2
 
 from clawkeep.agents.providers._http import HttpEngine
 from clawkeep.agents.providers.anthropic import AnthropicProvider
-from clawkeep.agents.providers.keys import resolve_api_key
+from clawkeep.agents.providers.keys import ENV_KEYS, resolve_api_key
 from clawkeep.agents.providers.ollama import OllamaProvider
 from clawkeep.agents.providers.openai import OpenAIChatProvider
 from clawkeep.agents.providers.script import ScriptProvider, load_script
@@ -30,6 +31,7 @@ __all__ = [
     "FallbackProvider",
     "build_provider",
     "close_provider",
+    "provider_config",
     "split_model_ref",
 ]
 
@@ -51,7 +53,11 @@ def split_model_ref(ref: str) -> tuple[str, str]:
     return provider, model
 
 
-def _provider_config(provider_id: str, models: ModelsConfig) -> ProviderConfig:
+def provider_config(
+    provider_id: str, models: ModelsConfig, env: Mapping[str, str] | None = None
+) -> ProviderConfig:
+    """The effective config of ``provider_id``: the config's own, else the built-in one
+    (Ollama's address from ``OLLAMA_HOST`` when set, as Ollama's own tools read it)."""
     own = models.providers.get(provider_id)
     if own is not None:
         return own
@@ -60,6 +66,10 @@ def _provider_config(provider_id: str, models: ModelsConfig) -> ProviderConfig:
         raise ProviderError(
             "provider.unknown", f"no provider {provider_id!r}: add models.providers.{provider_id}"
         )
+    host = (os.environ if env is None else env).get("OLLAMA_HOST", "").strip()
+    if provider_id == "ollama" and host:
+        url = host if "://" in host else f"http://{host}"
+        return builtin.model_copy(update={"base_url": url.rstrip("/")})
     return builtin
 
 
@@ -70,7 +80,7 @@ def _one(
     transport: httpx2.AsyncBaseTransport | None,
 ) -> Provider:
     provider_id, model = split_model_ref(ref)
-    cfg = _provider_config(provider_id, models)
+    cfg = provider_config(provider_id, models)
     if cfg.api == "script":
         if not cfg.script:
             raise ProviderError("provider.bad_script", f"models.providers.{provider_id}.script")
@@ -78,6 +88,14 @@ def _one(
     if not cfg.base_url:
         raise ProviderError("provider.no_base_url", f"set models.providers.{provider_id}.baseUrl")
     key = resolve_api_key(provider_id, cfg, auth_profiles)
+    if key is None and provider_id in ENV_KEYS and provider_id not in models.providers:
+        # A cloud provider without a key would only answer 401: say what to set instead.
+        var = ENV_KEYS[provider_id]
+        raise ProviderError(
+            "provider.no_key",
+            f"no API key for {provider_id}: set {var} in the gateway's environment, "
+            f"or models.providers.{provider_id}.apiKey to ${{{var}}}",
+        )
     engine = HttpEngine(cfg.timeout_seconds, cfg.max_retries, transport=transport)
     if cfg.api == "anthropic-messages":
         return AnthropicProvider(engine, cfg.base_url, model, key, headers=cfg.headers)

@@ -1,5 +1,7 @@
 """Where a provider's key comes from: the config (`apiKey`, normally `${ENV}`), else the
-agent's auth-profiles.json, which must be a private (0600) regular file of ours.
+agent's auth-profiles.json (a private, 0600 regular file of ours), else the variable other
+agent tools read for that provider (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`,
+`OPENROUTER_API_KEY`). ``key_source`` says which one, for the audit and the start summary.
 """
 
 from __future__ import annotations
@@ -7,12 +9,21 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.agents.providers.types import ProviderError
 from clawkeep.config.schema.models import ProviderConfig
 
-__all__ = ["resolve_api_key"]
+__all__ = ["ENV_KEYS", "KeySource", "key_source", "resolve_api_key"]
+
+# The environment variable each built-in provider's key is read from when the config and
+# the auth profiles name none (the names every other agent tool uses).
+ENV_KEYS: dict[str, str] = {
+    "openai": "OPENAI_API_KEY",
+    "anthropic": "ANTHROPIC_API_KEY",
+    "openrouter": "OPENROUTER_API_KEY",
+}
 
 _MAX_PROFILES_BYTES = 1024 * 1024
 
@@ -62,12 +73,43 @@ def _from_profiles(provider_id: str, path: Path) -> str | None:
     return None
 
 
-def resolve_api_key(
-    provider_id: str, cfg: ProviderConfig, auth_profiles: Path | None
-) -> str | None:
-    """The key for ``provider_id``; None when neither source has one (local servers)."""
+KeySource = str  # "config", "auth-profiles", "env:<NAME>" or "none"
+
+
+def _lookup(
+    provider_id: str, cfg: ProviderConfig, auth_profiles: Path | None, env: Mapping[str, str]
+) -> tuple[str | None, KeySource]:
     if cfg.api_key is not None and cfg.api_key.get_secret_value():
-        return cfg.api_key.get_secret_value()
-    if auth_profiles is None:
-        return None
-    return _from_profiles(provider_id, auth_profiles)
+        return cfg.api_key.get_secret_value(), "config"
+    if auth_profiles is not None:
+        found = _from_profiles(provider_id, auth_profiles)
+        if found:
+            return found, "auth-profiles"
+    name = ENV_KEYS.get(provider_id)
+    value = env.get(name, "").strip() if name else ""
+    if name and value:
+        return value, f"env:{name}"
+    return None, "none"
+
+
+def resolve_api_key(
+    provider_id: str,
+    cfg: ProviderConfig,
+    auth_profiles: Path | None,
+    env: Mapping[str, str] | None = None,
+) -> str | None:
+    """The key for ``provider_id``; None when no source has one (local servers)."""
+    return _lookup(provider_id, cfg, auth_profiles, os.environ if env is None else env)[0]
+
+
+def key_source(
+    provider_id: str,
+    cfg: ProviderConfig,
+    auth_profiles: Path | None,
+    env: Mapping[str, str] | None = None,
+) -> KeySource:
+    """Where ``provider_id``'s key would come from (never the key itself)."""
+    try:
+        return _lookup(provider_id, cfg, auth_profiles, os.environ if env is None else env)[1]
+    except ProviderError as exc:
+        return f"unreadable ({exc.code})"

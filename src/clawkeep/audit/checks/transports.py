@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
-from clawkeep.channels.signal.client import daemon_address
+from clawkeep.channels.signal_address import daemon_address
 from clawkeep.decision import Deny
 
 __all__ = ["transports"]

@@ -1,4 +1,4 @@
-"""signal-cli's HTTP daemon: where it is, JSON-RPC calls, and its event stream.
+"""signal-cli's HTTP daemon: JSON-RPC calls and its event stream (the address: ``signal_address``).
 
 The owner runs ``signal-cli -a +NUMBER daemon --http 127.0.0.1:8080 --receive-mode
 on-connection``; clawkeep calls ``POST /api/v1/rpc`` (JSON-RPC 2.0) and reads
@@ -9,72 +9,23 @@ it must be on this machine: a loopback address or a unix socket (``httpUrl:
 
 from __future__ import annotations
 
-import ipaddress
 import itertools
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx2
 
-from clawkeep.config.schema.channels import ChannelAccessConfig
-from clawkeep.decision import Deny
+from clawkeep.channels.signal_address import DaemonAddress, daemon_address
 
 __all__ = ["DaemonAddress", "SignalClient", "SignalError", "daemon_address"]
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8080
 _MAX_EVENT = 1024 * 1024
 _MAX_RESPONSE = 1024 * 1024
 
 
 class SignalError(Exception):
     """A daemon call failed (I/O, HTTP status, JSON-RPC error)."""
-
-
-@dataclass(frozen=True, slots=True)
-class DaemonAddress:
-    """Where the daemon listens: an http(s) base URL, or a unix socket with a dummy base."""
-
-    base_url: str
-    uds: str | None = None
-    local: bool = True
-
-
-def _is_local_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def daemon_address(cfg: ChannelAccessConfig) -> DaemonAddress | Deny:
-    """The daemon's address from ``httpUrl`` (or ``httpHost``/``httpPort``), checked."""
-    url = cfg.http_url
-    if url is not None and url.startswith("unix:"):
-        path = url[len("unix:") :]
-        if not path.startswith("/"):
-            return Deny("channels.signal.bad_url", "httpUrl unix: needs an absolute socket path")
-        return DaemonAddress("http://signal-cli", uds=path)
-    if url is None:
-        host = cfg.http_host or DEFAULT_HOST
-        url = f"http://{host}:{cfg.http_port or DEFAULT_PORT}"
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return Deny("channels.signal.bad_url", "httpUrl must be http://host:port or unix:/path")
-    local = _is_local_host(parts.hostname)
-    if not local and not cfg.allow_remote_daemon:
-        # The daemon holds the account's keys and every message: keep it on this machine.
-        return Deny(
-            "channels.signal.remote_daemon",
-            f"signal-cli daemon at {parts.hostname} is not on this machine; run it on "
-            "127.0.0.1 or a unix socket, or set allowRemoteDaemon: true",
-        )
-    return DaemonAddress(url.rstrip("/"), local=local)
 
 
 class SignalClient:

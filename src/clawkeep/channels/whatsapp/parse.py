@@ -4,7 +4,7 @@ Only events for the account's own business number (``phoneNumberId``) are read; 
 updates are not messages; a message that is not text is refused with its own code.
 Senders become E.164 (``+46…``) so ``allowFrom`` in the seed's form works. In groups,
 a mention of the business number counts whether it names the phone number or the LID
-(``channels.phone.WaId`` compares typed ids, never one spelling against another); a
+(``phoneids.WaId`` compares typed ids, never one spelling against another); a
 reply to one of the business's own messages counts as a mention too.
 """
 

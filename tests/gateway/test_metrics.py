@@ -1,0 +1,65 @@
+"""`GET /metrics`: Prometheus text behind the gateway's auth, counting what happened."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+from pathlib import Path
+
+import httpx2
+
+from tests.agents.provider_fakes import fake_server, openai_stream
+from tests.cli.test_init import CLI, _env, _run
+
+
+def test_metrics_need_the_token_and_count_messages_and_provider_calls(tmp_path: Path) -> None:
+    with fake_server([openai_stream("pong")]) as provider:
+        init = _run(
+            tmp_path,
+            "init",
+            "--yes",
+            "--provider",
+            "openai-compatible",
+            "--base-url",
+            provider.url + "/v1",
+        )
+        assert init.returncode == 0
+        token = re.search(
+            r"CLAWKEEP_GATEWAY_TOKEN=(\w+)", (tmp_path / "state" / ".env").read_text()
+        )
+        assert token is not None
+        extra = {"CLAWKEEP_PROVIDER_API_KEY": "k"}
+        gw = subprocess.Popen(
+            [*CLI, "gateway", "run", "--port", "0"],
+            env=_env(tmp_path, **extra),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert gw.stdout is not None
+            port = ""
+            for line in gw.stdout:
+                hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+                if hit:
+                    port = hit.group(1)
+                    break
+            url = f"http://127.0.0.1:{port}/metrics"
+            assert httpx2.get(url).status_code == 401  # no token, no metrics
+            chat = _run(
+                tmp_path, "chat", "--url", f"ws://127.0.0.1:{port}/ws", "-m", "ping", **extra
+            )
+            assert "pong" in chat.stdout, chat.stderr
+            got = httpx2.get(url, headers={"Authorization": f"Bearer {token.group(1)}"})
+            assert got.status_code == 200
+            assert got.headers["content-type"].startswith("text/plain")
+            text = got.text
+            assert re.search(r'clawkeep_messages_total\{action="admit",channel="webchat"', text)
+            assert re.search(
+                r'clawkeep_provider_seconds_count\{agent="main",outcome="ok"\} 1\.0', text
+            )
+            assert token.group(1) not in text
+        finally:
+            gw.send_signal(signal.SIGTERM)
+            gw.communicate(timeout=60)
