@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._langs import LANGS, LangRules
 from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Walker
@@ -96,6 +97,66 @@ _LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 
 def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
+    rules = LANGS.get(lang)
+    if rules is not None:
+        _judge_lang(lang, code, rules, w)
+    _judge_generic(lang, code, w)
+
+
+_OUTSIDE = ("root", "outside", "home", "home_root", "state", "device", "kernel")
+
+
+def _string(match: re.Match[str]) -> str:
+    found = match.groupdict()
+    return _unescape(next((found[k] for k in ("s", "s2") if found.get(k) is not None), ""))
+
+
+def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
+    """The language's own spellings of the effects (see ``_langs.LANGS``)."""
+    if rules.downloads is not None:
+        for match in rules.downloads.finditer(code):
+            dest = _string(match)
+            w.downloaded.add(dest.rsplit("/", 1)[-1])
+            if dest.startswith(("/", "~")):
+                write_target(w.place(dest), w, f"a download in {lang} code")
+    spawns = bool(SHELL_CODE.search(code)) or any(
+        r is not None and r.search(code) for r in (rules.runs, rules.argv)
+    )
+    if rules.socket is not None and rules.socket.search(code) and not SOCKET_CODE.search(code):
+        if spawns or (rules.backticks and _BACKTICKS.search(code)):
+            # reverse_shell: a socket and a process in one program is a remote shell
+            w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")
+        else:
+            w.flag("raw_socket", f"{lang} code opens a raw network socket")
+    if rules.runs is not None:
+        for match in rules.runs.finditer(code):
+            w.script(_string(match), f"a command in {lang} code")
+    if rules.argv is not None:
+        for match in rules.argv.finditer(code):
+            listed = " ".join(g for g in match.groups() if g)
+            argv = [literal(_unescape(m.group("s"))) for m in _STRING.finditer(listed)]
+            w.run_argv(argv)
+    if rules.backticks and lang not in ("ruby", "perl", "php", "sh"):
+        for match in _BACKTICKS.finditer(code):
+            w.script(match.group(1) or match.group(2), f"a backtick command in {lang} code")
+    if rules.deletes is not None:
+        for match in rules.deletes.finditer(code):
+            found = w.place(_string(match))
+            if found.kind in _OUTSIDE:
+                w.flag("destructive_delete", f"{lang} code deletes {found.path} ({found.kind})")
+    for pattern in rules.writes:
+        for match in pattern.finditer(code):
+            text = _string(match)
+            if text.startswith(("/", "~")):
+                write_target(w.place(text), w, f"{lang} code")
+    if rules.reads is not None and (_HTTP.search(code) or SOCKET_CODE.search(code)):
+        for match in rules.reads.finditer(code):
+            if _SENDS.search(code):
+                w.flag("exfiltration", f"{lang} code reads {_string(match)} and sends it away")
+                break
+
+
+def _judge_generic(lang: str, code: str, w: Walker) -> None:
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")

@@ -48,6 +48,48 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "gshadow"),
     ("etc", "sudoers"),
     ("environ",),
+    # Other Unix systems' password databases (BSD, macOS, AIX) and Linux's backups.
+    ("etc", "master.passwd"),
+    ("etc", "spwd.db"),
+    ("etc", "shadow-"),
+    ("etc", "gshadow-"),
+    ("etc", "security", "passwd"),
+    ("var", "db", "dslocal"),
+    ("var", "db", "shadow"),
+    # macOS keychains.
+    ("Library", "Keychains"),
+    # Cloud, registry and deploy CLIs.
+    (".terraform.d", "credentials.tfrc.json"),
+    (".gem", "credentials"),
+    (".cargo", "credentials"),
+    (".cargo", "credentials.toml"),
+    (".npmrc",),
+    (".yarnrc.yml",),
+    (".s3cfg",),
+    (".boto",),
+    (".config", "rclone"),
+    (".config", "doctl"),
+    (".config", "hub"),
+    (".config", "op"),
+    (".oci",),
+    (".databrickscfg",),
+    (".vnc", "passwd"),
+    # Password managers' local vaults.
+    (".config", "Bitwarden"),
+    (".config", "Bitwarden CLI"),
+    ("Bitwarden",),
+    ("Bitwarden CLI",),
+    (".config", "1Password"),
+    ("1Password",),
+    (".keepass",),
+    (".keepassxc",),
+    (".config", "keepassxc"),
+    (".local", "share", "kwalletd"),
+    # Mail and chat clients that keep account passwords.
+    (".thunderbird",),
+    (".purple", "accounts.xml"),
+    (".claws-mail",),
+    (".config", "filezilla"),
     (".bash_history",),
     (".zsh_history",),
     (".python_history",),
@@ -70,6 +112,17 @@ _SECRET_FILES = (
     "~/.docker/config.json",
     "/proc/self/environ",
     "/root/.ssh/id_rsa",
+    "~/.mozilla/firefox/p.default/key4.db",
+    "~/.mozilla/firefox/p.default/logins.json",
+    "~/.mozilla/firefox/p.default/cookies.sqlite",
+    "~/.config/google-chrome/Default/Login Data",
+    "~/.config/google-chrome/Default/Cookies",
+    "~/.config/chromium/Default/Login Data",
+    "~/Library/Keychains/login.keychain-db",
+    "~/Library/Application Support/Google/Chrome/Default/Login Data",
+    "~/Library/Application Support/Firefox/Profiles/p.default/logins.json",
+    "/etc/master.passwd",
+    "/etc/spwd.db",
 )
 _KEY_FILES = re.compile(
     r"\.(pem|key|p12|pfx|kdbx|jks|keystore|ovpn|asc|gpg|tfstate)\b|^\*?id_|credentials|secret|token"
@@ -170,6 +223,20 @@ def _kind(path: str, ctx: CommandContext, home: str) -> str:
     return "outside"
 
 
+# Stores found by their file name or by where a browser keeps them, anywhere outside the
+# workspace: browser profiles (saved passwords, cookies), keychains, vault files.
+_STORES = re.compile(
+    r"/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*|BraveSoftware/[^/]+"
+    r"|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera|com\.operasoftware\.Opera"
+    r"|Arc/User Data|yandex-browser)/.*/(Login Data|Cookies|Web Data|Local State|Login Data For"
+    r" Account|Network/Cookies|History|Extension Cookies)$"
+    r"|/(\.mozilla|Firefox|\.librewolf|LibreWolf|\.waterfox|Thunderbird)/.*/(logins\.json"
+    r"|key[34]\.db|cookies\.sqlite|signons\.sqlite|cert9\.db|formhistory\.sqlite)$"
+    r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
+    r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
+)
+
+
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":
@@ -179,6 +246,9 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     parts = [p for p in found.path.split("/") if p]
     if parts and parts[-1].endswith(".pub"):
         return None  # public keys are public
+    store = _STORES.search(found.path)
+    if store is not None:
+        return "a browser profile, keychain or password vault holds credentials"
     for i, part in enumerate(parts):
         for seq in _BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:

@@ -30,6 +30,9 @@ _CODE_FLAGS = {
     "pwsh": ("-c", "-Command", "-command"),
     "deno": ("eval",),
     "bun": ("-e", "--eval"),
+    "R": ("-e",),
+    "jrunscript": ("-e",),
+    "jjs": ("-e",),
 }
 _ENV_SETUP = {"ssh-agent", "pyenv", "rbenv", "nodenv", "goenv", "direnv", "opam", "brew"}
 _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "mise", "rtx"}
@@ -116,7 +119,7 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     texts = [a.text for a in values]
     if cmd.name == "python" and "-m" in texts:
         module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
-        if module in ("http.server", "SimpleHTTPServer"):
+        if module in ("http.server", "SimpleHTTPServer", "uploadserver", "RangeHTTPServer"):
             _serve(cmd, w, texts, ("-d", "--directory"))
         return
     if cmd.name == "php" and "-S" in texts:
@@ -129,6 +132,8 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
 
 
 def _serve(cmd: Cmd, w: Walker, texts: list[str], flags: tuple[str, ...]) -> None:
+    from clawkeep.guards.command_guard._effects import serve_root
+
     root = "."
     for index, text in enumerate(texts[:-1]):
         if text in flags:
@@ -136,13 +141,7 @@ def _serve(cmd: Cmd, w: Walker, texts: list[str], flags: tuple[str, ...]) -> Non
     for text in texts:
         if text.startswith("--directory="):
             root = text.split("=", 1)[1]
-    found = w.place(root)
-    if found.kind not in ("workspace", "workspace_root", "temp"):
-        w.flag("exfiltration", f"{cmd.name} serves {found.path} to the network")
-
-
-def _httpd(cmd: Cmd, w: Walker) -> None:
-    _serve(cmd, w, cmd.values(), ("-h",))
+    serve_root(cmd, w, root, cmd.name)
 
 
 def _awk(cmd: Cmd, w: Walker) -> None:
@@ -184,5 +183,4 @@ _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
-EXEC_RULES |= {"httpd": _httpd}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}

@@ -138,6 +138,11 @@ def _raw(cmd: Cmd, w: Walker) -> None:
             return
     if set(values) <= {"-h", "--help", "-V", "--version"}:
         return
+    scan = {v for v in values if v.startswith("-")} <= {"-z", "-v", "-zv", "-vz", "-w1", "-w"}
+    hosts = [v for v in values if not v.startswith("-") and not v.isdigit() and v != "1"]
+    is_nc = cmd.name in ("nc", "ncat", "netcat")
+    if is_nc and "-z" in "".join(values) and scan and hosts and _loopback_only(hosts):
+        return  # a port check against this machine moves no data
     if re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
         w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
     else:
@@ -153,7 +158,37 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     ):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
+    if cmd.name == "ssh" and _remote_command(cmd) and _stdin_fed(cmd):
+        # exfiltration: local bytes piped or redirected into a command on another host
+        w.flag("exfiltration", "ssh hands local data to a command on a remote host")
+        return
     _egress(cmd, w)
+
+
+_SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+
+
+def _remote_command(cmd: Cmd) -> list[str]:
+    """The words ssh runs on the remote host (after the options and the destination)."""
+    values = cmd.values()
+    index = 0
+    while index < len(values) and values[index].startswith("-") and values[index] != "--":
+        flag = values[index]
+        index += 1
+        if len(flag) == 2 and flag[1] in _SSH_VALUE:
+            index += 1
+    if index < len(values) and values[index] == "--":
+        index += 1
+    return values[index + 1 :]
+
+
+def _stdin_fed(cmd: Cmd) -> bool:
+    if cmd.stdin is not None:
+        return True
+    return any(
+        r.op in ("<", "<<", "<<<") and (r.target is None or r.target.text != "/dev/null")
+        for r in cmd.redirects
+    )
 
 
 def _copy_remote(cmd: Cmd, w: Walker) -> None:

@@ -18,10 +18,10 @@ from clawkeep.guards.command_guard._cmd import (
     command_name,
 )
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
-from clawkeep.guards.command_guard._model import CommandContext, Finding
+from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, fields, resolve
 
 _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
@@ -71,7 +71,7 @@ class Walker:
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
-        finding = Finding("command_guard." + reason, detail)
+        finding = Finding(CODES[reason], detail)  # KeyError: a rule named an unlisted effect
         if finding not in self.findings:
             self.findings.append(finding)
 
@@ -246,9 +246,18 @@ class Walker:
 
             judge_redirects(Cmd("", "", [], redirects), self)
             return
-        word = resolve(name_node, self.src, self.env)
-        args = [resolve(a, self.src, self.env) for a in node.children_by_field_name("argument")]
-        self.run(word, args, redirects, stdin)
+        words = self.expand([name_node, *node.children_by_field_name("argument")])
+        if not words:
+            return
+        self.run(words[0], words[1:], redirects, stdin)
+
+    def expand(self, nodes: list[Node]) -> list[Arg]:
+        """The words bash passes: each node resolved, field-split and brace-expanded."""
+        ifs = self.env.values.get("IFS") if "IFS" in self.env.values else None
+        out: list[Arg] = []
+        for node in nodes:
+            out.extend(fields(resolve(node, self.src, self.env), ifs))
+        return out
 
     def run(
         self,

@@ -1,0 +1,279 @@
+"""Programs by the effect they have, as tables: what carries local data over the network,
+what serves files or exposes the machine, what speaks raw protocols through a URL.
+
+Each table names programs and the options or operands that carry the effect; one rule per
+table reads it. A new program with a known effect is a new row, not a new special case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._words import Arg
+
+__all__ = ["EFFECT_RULES", "URL_CLIENTS"]
+
+_LOOPBACK = re.compile(r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1)([:/]|$)")
+_HELP = frozenset({"-h", "--help", "-V", "--version", "version", "help"})
+
+# -- sends a local file: HTTP benchmarkers and clients --------------------------------------
+# program -> options whose value is a local file the program sends as a request body.
+SENDS_FILE_OPTION: dict[str, frozenset[str]] = {
+    "ab": frozenset({"-p", "-u"}),
+    "hey": frozenset({"-D"}),
+    "oha": frozenset({"-D"}),
+    "h2load": frozenset({"-d", "--data"}),
+    "vegeta": frozenset({"-body"}),
+    "wget": frozenset({"--post-file", "--body-file"}),
+    "mosquitto_pub": frozenset({"-f", "--file"}),
+    "tftp": frozenset(),
+}
+# HTTPie-style clients: request items ``field@file``, ``@file``, ``field=@file`` send a file.
+HTTPIE = frozenset({"http", "https", "xh", "xhs", "httpie"})
+# Clients that send their standard input as the request body when it is a file or a pipe.
+STDIN_BODY = frozenset({"http", "https", "xh", "xhs", "lwp-request", "POST", "PUT", "siege"})
+
+
+def _value_of(args: list[Arg], index: int, flag: str) -> str | None:
+    text = args[index].text
+    if text == flag:
+        return args[index + 1].text if index + 1 < len(args) else None
+    if text.startswith(flag + "="):
+        return text.split("=", 1)[1]
+    if len(flag) == 2 and text.startswith(flag) and not text.startswith("--"):
+        return text[2:]
+    return None
+
+
+def _targets(cmd: Cmd) -> list[str]:
+    return [a.text for a in cmd.args if re.match(r"^\w+://|^[\w.-]+\.\w{2,}(/|:|$)", a.text)]
+
+
+def _fed(cmd: Cmd) -> bool:
+    """Standard input comes from a file, a heredoc or another command."""
+    if cmd.stdin is not None:
+        return True
+    return any(
+        r.op in ("<", "<<", "<<<") and (r.target is None or r.target.text != "/dev/null")
+        for r in cmd.redirects
+    )
+
+
+def _sends_file(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) & _HELP and len(cmd.args) <= 1:
+        return
+    targets = _targets(cmd)
+    if targets and all(_LOOPBACK.match(t) for t in targets):
+        return  # a benchmark or request against this machine sends nothing away
+    flags = SENDS_FILE_OPTION.get(cmd.name, frozenset())
+    for index in range(len(cmd.args)):
+        for flag in flags:
+            if _value_of(cmd.args, index, flag) is not None:
+                # exfiltration: the file's bytes become a request body to another host
+                where = targets or "a host"
+                w.flag("exfiltration", f"{cmd.name} {flag} sends a local file to {where}")
+                return
+    if cmd.name in HTTPIE and any(
+        re.match(r"^(@|[\w.-]+(=|:=)?@)(?!$)", a.text) for a in cmd.args if a.static
+    ):
+        w.flag("exfiltration", f"{cmd.name} uploads a local file to {targets or 'a host'}")
+        return
+    if cmd.name == "siege" and any(re.search(r"\s(POST|PUT)\s*<", a.text) for a in cmd.args):
+        w.flag("exfiltration", "siege posts a local file to a host")
+        return
+    if cmd.name in STDIN_BODY and _fed(cmd):
+        post = cmd.name in ("POST", "PUT") or any(
+            a.text in ("POST", "PUT", "PATCH") for a in cmd.args
+        )
+        if post or cmd.name in HTTPIE:
+            w.flag("exfiltration", f"{cmd.name} sends its input to {targets or 'a host'}")
+
+
+# -- a lookup that carries data: DNS and other name clients ------------------------------
+# A name computed at run time ($(…), a variable set from a command) carries data out in
+# the query itself, to whoever runs the zone's name server.
+LOOKUP = frozenset({"dig", "nslookup", "host", "drill", "delv", "kdig", "ping", "ping6"})
+LOOKUP |= frozenset({"whois", "traceroute", "tracepath", "mtr", "getent", "resolvectl"})
+
+
+def _lookup(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.args:
+        if not arg.static and not arg.text.startswith("-"):
+            # exfiltration: the looked-up name is built from local data at run time
+            w.flag("exfiltration", f"{cmd.name} looks up a name built at run time")
+            return
+        if cmd.name == "whois" and arg.text in ("-h", "--host"):
+            w.flag("exfiltration", "whois sends its query to a server of the caller's choice")
+            return
+
+
+# -- cloud copies: the destination decides -----------------------------------------------
+# program -> verbs that copy; the copy leaves the machine when its last operand is remote.
+CLOUD_COPY: dict[str, frozenset[str]] = {
+    "aws": frozenset({"cp", "sync", "mv"}),
+    "gsutil": frozenset({"cp", "rsync", "mv"}),
+    "gcloud": frozenset({"cp", "rsync", "mv"}),
+    "rclone": frozenset({"copy", "sync", "move", "copyto", "moveto", "bisync"}),
+    "s3cmd": frozenset({"put", "sync", "cp", "mv"}),
+    "azcopy": frozenset({"copy", "cp", "sync"}),
+    "mc": frozenset({"cp", "mirror", "mv"}),
+    "b2": frozenset({"upload-file", "sync"}),
+}
+_CLOUD_URL = re.compile(r"^(s3|gs|az|wasbs?|abfss?|b2|swift)://|^https://[\w.-]+\.(blob|dfs)\.")
+_RCLONE_REMOTE = re.compile(r"^[\w.-]+:(?!//)")
+
+
+def _cloud_copy(cmd: Cmd, w: Walker) -> None:
+    operands = [a.text for a in cmd.args if not a.text.startswith("-")]
+    verbs = CLOUD_COPY[cmd.name]
+    if not any(v in verbs for v in operands[:3]) or len(operands) < 2:
+        return
+    last = operands[-1]
+    remote = _CLOUD_URL.match(last) or (
+        cmd.name in ("rclone", "mc") and _RCLONE_REMOTE.match(last) and "/" not in last[:2]
+    )
+    if remote:
+        w.flag("exfiltration", f"{cmd.name} copies local files to {last}")  # leaves the machine
+
+
+# -- serves files: one-line web servers and proxies ---------------------------------------
+# program -> (options naming the served root, whether the first operand is the root).
+SERVES: dict[str, tuple[frozenset[str], bool]] = {
+    "httpd": (frozenset({"-h"}), False),
+    "http-server": (frozenset(), True),
+    "serve": (frozenset(), True),
+    "live-server": (frozenset(), True),
+    "twistd": (frozenset({"--path"}), False),
+    "webfsd": (frozenset({"-r"}), False),
+    "darkhttpd": (frozenset(), True),
+    "miniserve": (frozenset(), True),
+    "caddy": (frozenset({"--root", "-r"}), False),
+    "uploadserver": (frozenset({"-d", "--directory"}), False),
+}
+
+
+def serve_root(cmd: Cmd, w: Walker, root: str, what: str) -> None:
+    """Judge one served directory: anything beyond the workspace is refused."""
+    found = w.place(root)
+    if found.kind not in ("workspace", "workspace_root", "temp"):
+        # file_server: every file under the root becomes readable from the network
+        w.flag("file_server", f"{what} serves {found.path} to the network")
+
+
+def _serves(cmd: Cmd, w: Walker) -> None:
+    options, operand = SERVES[cmd.name]
+    if cmd.name == "twistd" and "web" not in cmd.values():
+        return
+    if cmd.name == "caddy" and "file-server" not in cmd.values():
+        return
+    root: str | None = None
+    for index in range(len(cmd.args)):
+        for flag in options:
+            value = _value_of(cmd.args, index, flag)
+            if value is not None:
+                root = value
+    if root is None and operand:
+        skip = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
+        rest = [a.text for a in cmd.args]
+        positional = [
+            t
+            for i, t in enumerate(rest)
+            if not t.startswith("-") and (i == 0 or rest[i - 1] not in skip)
+        ]
+        root = positional[0] if positional else None
+    serve_root(cmd, w, root or ".", cmd.name)
+
+
+def _ruby_run(cmd: Cmd, w: Walker) -> None:
+    """``ruby -run -e httpd DIR``: un.rb's web server."""
+    values = cmd.values()
+    if "-run" not in values and not any(v in ("-r", "-run") for v in values):
+        return
+    for index, text in enumerate(values):
+        if text in ("-ehttpd", "-e") and (
+            text == "-ehttpd" or values[index + 1 : index + 2] == ["httpd"]
+        ):
+            rest = values[index + (1 if text == "-ehttpd" else 2) :]
+            skip = {"-p", "--port", "-b", "--bind-address"}
+            positional = [
+                t
+                for i, t in enumerate(rest)
+                if not t.startswith("-") and (i == 0 or rest[i - 1] not in skip)
+            ]
+            serve_root(cmd, w, positional[0] if positional else ".", "ruby -run -e httpd")
+
+
+def _non_loopback(value: str) -> bool:
+    return value not in ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def _kubectl(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if not verbs or verbs[0] not in ("proxy", "port-forward"):
+        return
+    for index in range(len(cmd.args)):
+        for flag in ("--address", "--www", "-w", "--accept-hosts"):
+            value = _value_of(cmd.args, index, flag)
+            if value is None:
+                continue
+            if flag in ("--www", "-w"):
+                serve_root(cmd, w, value, "kubectl proxy --www")
+            elif flag == "--accept-hosts" or any(_non_loopback(v) for v in value.split(",")):
+                # tunnel: the cluster API or a pod port is opened to other machines
+                w.flag("tunnel", f"kubectl {verbs[0]} listens on {value} for other machines")
+                return
+
+
+def _tailscale(cmd: Cmd, w: Walker) -> None:
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if not verbs or verbs[0] not in ("serve", "funnel"):
+        return
+    if (len(verbs) > 1 and verbs[1] in ("status", "reset", "off")) or set(cmd.values()) & _HELP:
+        return
+    # tunnel: serve shares a port or a directory with the tailnet, funnel with the internet
+    w.flag("tunnel", f"tailscale {verbs[0]} exposes this machine to other machines")
+
+
+# -- raw protocols through a URL --------------------------------------------------------
+URL_CLIENTS = frozenset({"curl", "wget", "aria2c", "xh", "xhs", "http", "https", "lwp-request"})
+URL_CLIENTS |= frozenset({"GET", "POST", "HEAD", "PUT", "fetch", "httpie"})
+_SAFE_SCHEMES = frozenset({"http", "https"})
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def _schemes(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.args:
+        text = arg.text.split("=", 1)[1] if arg.text.startswith("--url=") else arg.text
+        text = text.lstrip("'\"")
+        match = _SCHEME.match(text)
+        if match and match.group(1).lower() not in _SAFE_SCHEMES:
+            scheme = match.group(1).lower()
+            # raw_socket: gopher/dict/telnet/smb/ftp... write bytes to any port, past the
+            # network guard's HTTP checks, or read local files (file://)
+            w.flag("raw_socket", f"{cmd.name} speaks {scheme}://, not HTTP")
+            return
+
+
+def _aria2c(cmd: Cmd, w: Walker) -> None:
+    hooks: tuple[str, ...] = (
+        "--on-download-complete",
+        "--on-download-start",
+        "--on-download-error",
+    )
+    hooks = (*hooks, "--on-download-stop", "--on-download-pause", "--on-bt-download-complete")
+    for arg in cmd.args:
+        if arg.text.startswith(hooks):
+            w.flag("dynamic_command", "aria2c runs a program when a download event happens")
+            return
+
+
+EFFECT_RULES: dict[str, Rule] = {name: _sends_file for name in set(SENDS_FILE_OPTION) | HTTPIE}
+EFFECT_RULES |= {name: _sends_file for name in STDIN_BODY - set(EFFECT_RULES)}
+EFFECT_RULES |= {name: _lookup for name in LOOKUP}
+EFFECT_RULES |= {name: _cloud_copy for name in CLOUD_COPY}
+EFFECT_RULES |= {name: _serves for name in SERVES}
+EFFECT_RULES |= {"ruby": _ruby_run, "kubectl": _kubectl, "tailscale": _tailscale}
+EFFECT_RULES |= {"aria2c": _aria2c}
+SCHEME_RULES: dict[str, Rule] = {name: _schemes for name in URL_CLIENTS}
