@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._langs import LANGS, LangRules
 from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._rules_io import write_target
@@ -103,6 +104,8 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
     _judge_generic(lang, code, w)
 
 
+_PIPE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "python", "python3", "perl"})
+_PIPE_RUNNERS |= frozenset({"ruby", "node", "php", "lua", "xargs", "parallel", "source", "eval"})
 _OUTSIDE = ("root", "outside", "home", "home_root", "state", "device", "kernel")
 
 
@@ -130,7 +133,13 @@ def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
             w.flag("raw_socket", f"{lang} code opens a raw network socket")
     if rules.runs is not None:
         for match in rules.runs.finditer(code):
-            w.script(_string(match), f"a command in {lang} code")
+            text = _string(match)
+            w.script(text, f"a command in {lang} code")
+            words = text.split()
+            piped = match.groupdict().get("s2") is not None
+            if piped and words and command_name(words[0]) in _PIPE_RUNNERS and "-c" not in words:
+                # dynamic_command: the program's output becomes the commands a shell runs
+                w.flag("dynamic_command", f"{lang} code pipes its output into {words[0]}")
     if rules.argv is not None:
         for match in rules.argv.finditer(code):
             listed = " ".join(g for g in match.groups() if g)

@@ -43,6 +43,10 @@ class LangRules:
     backticks: bool = False
 
 
+_NODE_ARGV = re.compile(
+    r"(?:spawn|spawnSync|execFile|execFileSync|fork)\s*\(\s*([\"'][^\"']*[\"'])\s*"
+    r"(?:,\s*\[([^\]]*)\])?"
+)
 _JS_FS = r"(?:fs\.)?(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|promises\.rm)"
 
 LANGS: dict[str, LangRules] = {
@@ -71,7 +75,10 @@ LANGS: dict[str, LangRules] = {
     ),
     "Rscript": LangRules(
         socket=re.compile(r"socketConnection|make\.socket|socketAccept|serverSocket"),
-        runs=_calls(r"\bsystem2?\b|\bshell\b|\bpipe\b"),
+        runs=_calls(r"\bsystem\b|\bshell\b|\bpipe\b"),
+        argv=re.compile(
+            r"\bsystem2\s*\(\s*([\"'][^\"']*[\"'])\s*(?:,\s*(?:args\s*=\s*)?c\s*\(([^)]*)\))?"
+        ),
         deletes=_calls(r"\bunlink\b|\bfile\.remove\b"),
         writes=(
             _calls(r"\bfile\.copy\b|\bwriteLines\b|\bsaveRDS\b|\bwrite\.csv\b", first=False),
@@ -94,6 +101,7 @@ LANGS: dict[str, LangRules] = {
         socket=re.compile(r"Deno\.(connect|connectTls|listen|listenTls|listenDatagram)\b"),
         argv=re.compile(
             r"Deno\.(?:Command|run)\s*\(\s*([\"'][^\"']*[\"'])(?:\s*,\s*\{[^}]*?args\s*:\s*\[([^\]]*)\])?"
+            r"|Deno\.run\s*\(\s*\{[^}]*?cmd\s*:\s*\[([^\]]*)\]"
         ),
         deletes=_calls(r"Deno\.remove(?:Sync)?"),
         writes=(
@@ -104,13 +112,14 @@ LANGS: dict[str, LangRules] = {
     ),
     "bun": LangRules(
         socket=re.compile(r"Bun\.(connect|listen|udpSocket)\b"),
-        argv=re.compile(r"Bun\.spawn(?:Sync)?\s*\(\s*\[([^\]]*)\]"),
+        argv=re.compile(r"Bun\.spawn(?:Sync)?\s*\(\s*\[([^\]]*)\]|" + _NODE_ARGV.pattern),
         deletes=_calls(_JS_FS),
         writes=(_calls(r"Bun\.write|writeFileSync|writeFile|appendFileSync"),),
         reads=_calls(r"Bun\.file|readFileSync|readFile"),
         backticks=True,
     ),
     "node": LangRules(
+        argv=_NODE_ARGV,
         deletes=_calls(_JS_FS),
         writes=(
             _calls(r"writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream"),

@@ -143,7 +143,8 @@ def _raw(cmd: Cmd, w: Walker) -> None:
     is_nc = cmd.name in ("nc", "ncat", "netcat")
     if is_nc and "-z" in "".join(values) and scan and hosts and _loopback_only(hosts):
         return  # a port check against this machine moves no data
-    if re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
+    shell_flag = re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b", joined)
+    if shell_flag or re.search(r"\b(exec|system):", joined, re.I):
         w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
     else:
         w.flag("raw_socket", f"{cmd.name} moves bytes to or from a host past the network guard")
@@ -283,6 +284,11 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
     script = " ".join(cmd.values()) + " " + " ".join(r.body or "" for r in cmd.redirects)
     if cmd.stdin is not None and cmd.stdin.text:
         script += " " + cmd.stdin.text
+    batch = [v for i, v in enumerate(cmd.values()) if i and cmd.values()[i - 1] == "-b"]
+    if cmd.name == "sftp" and batch and batch[0] != "-":
+        # exfiltration: the batch file's commands are unknown here and may upload
+        w.flag("exfiltration", "sftp runs a batch file of transfer commands")
+        return
     if re.search(r"(^|[\s;'\"])m?put\s", script):
         w.flag("exfiltration", f"{cmd.name} uploads local files")
         return
