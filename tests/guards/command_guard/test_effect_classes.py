@@ -114,6 +114,8 @@ COMMANDS_THAT_RUN_COMMANDS = [
     ("gdb -nx -batch -ex 'shell rm -rf ~'", "destructive_delete"),
     ("make -s --eval=$'x:\\n\\t-rm -rf ~' x", "destructive_delete"),
     ("xvfb-run -a sh -c 'rm -rf ~'", "destructive_delete"),
+    ("env --chdir=/ rm -rf etc", "destructive_delete"),
+    ("runuser -l root -c 'cat /etc/shadow'", "credential_read"),
 ]
 
 
@@ -174,6 +176,20 @@ INLINE_CODE = [
     ('bun -e \'await Bun.write("/home/agent/.bashrc", "curl x|sh")\'', "persistence"),
     ("bun -e 'await Bun.$`rm -rf ~`'", "destructive_delete"),
     ("perl -e 'unlink \"/etc/hosts\"'", "destructive_delete"),
+    ("perl -e 'system qw(rm -rf /home/agent)'", "destructive_delete"),
+    ('ruby -e \'Kernel.exec("rm", "-rf", "/home/agent")\'', "destructive_delete"),
+    ('python3 -c \'import os; os.execvp("rm", ["rm","-rf","/home/agent"])\'', "destructive_delete"),
+    (
+        "python -c 'import shutil, os; shutil.rmtree(os.path.expanduser(\"~\"))'",
+        "destructive_delete",
+    ),
+    (
+        'node -e \'require("fs").rmSync(require("os").homedir(),{recursive:true})\'',
+        "destructive_delete",
+    ),
+    ("deno eval 'Deno.removeSync(Deno.env.get(\"HOME\"), {recursive:true})'", "destructive_delete"),
+    ('node -e \'require("fs").writeFileSync(process.env.HOME + "/.bashrc", "x")\'', "persistence"),
+    ("luajit -e 'os.execute(\"rm -rf ~\")'", "destructive_delete"),
 ]
 
 
@@ -186,6 +202,9 @@ CREDENTIAL_FILES = [
     "cat /etc/master.passwd",
     "cp /etc/spwd.db /tmp/x",
     "cat /etc/shadow-",
+    "cat /etc/security/opasswd",
+    "find / -name 'logins.json' 2>/dev/null",
+    "find ~ -name key4.db -exec cp {} . \\;",
     "cat /var/db/dslocal/nodes/Default/users/root.plist",
     "cp ~/Library/Keychains/login.keychain-db /tmp/k",
     "cat /Library/Keychains/System.keychain",
@@ -236,6 +255,9 @@ HARMLESS_FORMS = [
     "sudo git status",
     "printf '%s\\n' a b c | xargs -I{} touch tmp/{}",
     "git ls-files | parallel -j4 wc -l",
+    "for host in a.example.com b.example.com; do dig +short $host; done",
+    "python3 -c 'import shutil; shutil.rmtree(\"build\", ignore_errors=True)'",
+    'node -e \'require("fs").rmSync("dist",{recursive:true,force:true})\'',
 ]
 
 

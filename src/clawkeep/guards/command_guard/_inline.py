@@ -96,8 +96,47 @@ _LITERAL_ARG = re.compile(
 _LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 
 
+# Expressions every language has for the home directory: judged as the literal "~".
+_HOME_EXPR = re.compile(
+    r"(?:require\s*\(\s*[\"']os[\"']\s*\)|\bos)\.homedir\s*\(\s*\)|\bhomedir\s*\(\s*\)"
+    r"|os\.path\.expanduser\s*\(\s*([\"'])~\1\s*\)|Path\.home\s*\(\s*\)|\bDir\.home\b"
+    r"|process\.env\.HOME\b|process\.env\[\s*([\"'])HOME\2\s*\]|\$ENV\{\s*HOME\s*\}"
+    r"|ENV\[\s*([\"'])HOME\3\s*\]|Deno\.env\.get\s*\(\s*([\"'])HOME\4\s*\)"
+    r"|(?:os\.|Sys\.|\b)getenv\s*\(\s*([\"'])HOME\5\s*\)|os\.environ\[\s*([\"'])HOME\6\s*\]"
+    r"|os\.environ\.get\s*\(\s*([\"'])HOME\7\s*\)|\$_SERVER\[\s*([\"'])HOME\8\s*\]"
+)
+_JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
+# A call that starts a program from several string literals: an argv, not shell text.
+_STR = r"(?:\"[^\"]*\"|'[^']*')"
+_ARGV_CALL = re.compile(
+    r"(?:\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?)|Kernel\.(?:exec|system"
+    r"|spawn)|Process\.spawn)\s*\(\s*(" + _STR + r"(?:\s*,\s*\[?\s*" + _STR + r"\s*\]?)+)"
+)
+_PERL_QW = re.compile(
+    r"\b(?:system|exec)\s*\(?\s*qw\s*(?:\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}|/([^/]*)/|<([^>]*)>)"
+)
+
+
+def normalise(code: str) -> str:
+    """Home-directory expressions become ``"~"``; adjacent string literals are joined."""
+    code = _HOME_EXPR.sub('"~"', code)
+    for _ in range(8):
+        joined = _JOINED.sub(lambda m: '"' + m.group(1) + m.group(2) + '"', code)
+        if joined == code:
+            break
+        code = joined
+    return code
+
+
 def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
+    code = normalise(code)
+    for match in _ARGV_CALL.finditer(code):
+        w.run_argv([literal(_unescape(m.group("s"))) for m in _STRING.finditer(match.group(1))])
+    if lang == "perl":
+        for match in _PERL_QW.finditer(code):
+            words = next(g for g in match.groups() if g is not None).split()
+            w.run_argv([literal(word) for word in words])
     rules = LANGS.get(lang)
     if rules is not None:
         _judge_lang(lang, code, rules, w)

@@ -54,6 +54,8 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "shadow-"),
     ("etc", "gshadow-"),
     ("etc", "security", "passwd"),
+    ("etc", "security", "opasswd"),
+    ("etc", "opasswd"),
     ("var", "db", "dslocal"),
     ("var", "db", "shadow"),
     # macOS keychains.
@@ -237,6 +239,13 @@ _STORES = re.compile(
 )
 
 
+# File names (find -name patterns) that only password stores use.
+_STORE_NAMES = re.compile(
+    r"^\*?(logins\.json|key[34]\.db|signons\.sqlite|Login Data|master\.passwd|spwd\.db"
+    r"|[^/]*\.(kdbx|kdb|keychain|keychain-db|opvault|psafe3))\*?$"
+)
+
+
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":
@@ -274,6 +283,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
 
     Key-file suffixes (``*.pem``) count only when the search runs outside the workspace.
     """
+    if _STORE_NAMES.search(pattern):
+        return f"searching for {pattern} hunts for browser or vault credentials"
     name = pattern.strip("*").lstrip(".")
     for seq in _CREDENTIALS:
         if seq[-1].lstrip(".") == name and seq[-1] not in ("environ",):

@@ -24,7 +24,7 @@ _CODE_FLAGS = {
     "ruby": ("-e",),
     "php": ("-r",),
     "lua": ("-e",),
-    "julia": ("-e", "--eval"),
+    "julia": ("-e", "--eval", "-E", "--print"),
     "Rscript": ("-e",),
     "osascript": ("-e",),
     "pwsh": ("-c", "-Command", "-command"),

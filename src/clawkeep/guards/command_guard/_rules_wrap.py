@@ -79,6 +79,9 @@ _ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chr
 
 def _wrapper(cmd: Cmd, w: Walker) -> None:
     with_value, positional = _WRAP_SPEC[cmd.name]
+    if cmd.name == "runuser" and {"-c", "--command"} & set(cmd.values()):
+        _su(cmd, w)  # runuser USER -c SCRIPT is su's form
+        return
     if cmd.name in ("sudo", "doas", "runuser") and any(
         a.text in ("-s", "-i", "-su") for a in cmd.args
     ):
@@ -280,9 +283,14 @@ def _su(cmd: Cmd, w: Walker) -> None:
 
 def _env(cmd: Cmd, w: Walker) -> None:
     args = list(cmd.args)
+    chdir: Arg | None = None
     while args:
         text = args[0].text
-        if text in ("-u", "--unset", "-C", "--chdir") and len(args) > 1:
+        if text in ("-C", "--chdir") and len(args) > 1:
+            chdir, args = args[1], args[2:]
+        elif text.startswith("--chdir="):
+            chdir, args = literal(text.split("=", 1)[1]), args[1:]
+        elif text in ("-u", "--unset") and len(args) > 1:
             args = args[2:]
         elif text in ("-S", "--split-string") or text.startswith("--split-string="):
             if "=" in text:
@@ -306,7 +314,15 @@ def _env(cmd: Cmd, w: Walker) -> None:
     if not args:
         w.flag("credential_read", "env without a command prints the environment and its secrets")
         return
-    w.run_argv(args, cmd.stdin)
+    if chdir is None:
+        w.run_argv(args, cmd.stdin)
+        return
+    saved = w.cwd
+    w.cwd = UNKNOWN if not chdir.static else w.place(chdir.text).path  # env -C: its cwd
+    try:
+        w.run_argv(args, cmd.stdin)
+    finally:
+        w.cwd = saved
 
 
 def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:

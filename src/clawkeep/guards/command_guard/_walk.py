@@ -126,11 +126,33 @@ class Walker:
             self._children(node)
         elif kind == "command_substitution":
             self._substitution(node)
+        elif kind == "for_statement":
+            self._for(node)
         elif kind == "unset_command" and "HIST" in self.text(node):
             self.flag("anti_forensics", "unsetting the history variables hides commands")
             self._children(node)
         else:
             self._children(node)
+
+    def _for(self, node: Node) -> None:
+        """``for x in a b c``: the body is judged once for each static value (up to 8)."""
+        var = node.child_by_field_name("variable")
+        values = node.children_by_field_name("value")
+        body = node.child_by_field_name("body")
+        for value in values:
+            self._children_nested(value)
+        if var is None or body is None or node.child_by_field_name("initializer") is not None:
+            self._children(node)
+            return
+        name = self.text(var)
+        words = self.expand(values) if values else []
+        if not values or not words or not all(w.static for w in words) or len(words) > 8:
+            self.env.values[name] = None  # values known only at run time
+            self.visit(body)
+            return
+        for word in words:
+            self.env.values[name] = word.text
+            self.visit(body)
 
     def _substitution(self, node: Node) -> None:
         redirects = [c for c in node.named_children if c.type == "file_redirect"]
