@@ -138,51 +138,89 @@ def _cloud_copy(cmd: Cmd, w: Walker) -> None:
 
 
 # -- serves files: one-line web servers and proxies ---------------------------------------
-# program -> (options naming the served root, whether the first operand is the root).
-SERVES: dict[str, tuple[frozenset[str], bool]] = {
-    "httpd": (frozenset({"-h"}), False),
-    "http-server": (frozenset(), True),
-    "serve": (frozenset(), True),
-    "live-server": (frozenset(), True),
-    "twistd": (frozenset({"--path"}), False),
-    "webfsd": (frozenset({"-r"}), False),
-    "darkhttpd": (frozenset(), True),
-    "miniserve": (frozenset(), True),
-    "caddy": (frozenset({"--root", "-r"}), False),
-    "uploadserver": (frozenset({"-d", "--directory"}), False),
+# program -> (options naming the served root, whether the first operand is the root,
+#             options naming the listen address). Unless told otherwise they listen on
+#             every interface, so the served files are readable from other machines.
+SERVES: dict[str, tuple[frozenset[str], bool, frozenset[str]]] = {
+    "httpd": (frozenset({"-h"}), False, frozenset({"-p"})),
+    "http-server": (frozenset(), True, frozenset({"-a"})),
+    "serve": (frozenset(), True, frozenset({"-l", "--listen"})),
+    "live-server": (frozenset({"--root"}), True, frozenset({"--host"})),
+    "twistd": (frozenset({"--path"}), False, frozenset({"--listen", "--port"})),
+    "webfsd": (frozenset({"-r"}), False, frozenset({"-i"})),
+    "darkhttpd": (frozenset(), True, frozenset({"--addr"})),
+    "miniserve": (frozenset(), True, frozenset({"-i", "--interfaces"})),
+    "caddy": (frozenset({"--root", "-r"}), False, frozenset({"--listen", "-l"})),
+    "uploadserver": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
+    "http.server": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
+    "ruby-httpd": (frozenset(), True, frozenset({"-b", "--bind-address"})),
 }
+_OPERAND_VALUES = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
+_OPERAND_VALUES |= {"--bind-address", "--host", "--addr", "-d", "--directory", "-t"}
+_LOOPBACK_HOST = re.compile(
+    r"^(\w+://)?(localhost|127\.[\d.]+|\[?::1\]?)(:\d+)?/?$|^(tcp:)?\d+:"
+    r"interface=(127\.[\d.]+|localhost)"
+)
 
 
-def serve_root(cmd: Cmd, w: Walker, root: str, what: str) -> None:
-    """Judge one served directory: anything beyond the workspace is refused."""
+def loopback_bind(bind: str | None) -> bool:
+    """A listen address that only this machine can reach (None: the all-interfaces default)."""
+    if bind is None:
+        return False
+    return bool(_LOOPBACK_HOST.match(bind))
+
+
+def serve_root(cmd: Cmd, w: Walker, root: str, what: str, bind: str | None = "127.0.0.1") -> None:
+    """Judge one served directory and where it listens.
+
+    Beyond the workspace, never; the workspace itself only on a loopback address.
+    """
     found = w.place(root)
     if found.kind not in ("workspace", "workspace_root", "temp"):
         # file_server: every file under the root becomes readable from the network
         w.flag("file_server", f"{what} serves {found.path} to the network")
+    elif not loopback_bind(bind):
+        # file_server: the agent's files, readable by any machine that can reach this one
+        w.flag("file_server", f"{what} serves {found.path} on every interface")
+
+
+def serve_argv(cmd: Cmd, w: Walker, kind: str, args: list[Arg]) -> None:
+    """A file server's arguments: its root and its listen address, by the ``SERVES`` row."""
+    options, operand, binds = SERVES[kind]
+    root: str | None = None
+    bind: str | None = None
+    for index in range(len(args)):
+        for flag in options:
+            value = _value_of(args, index, flag)
+            if value is not None:
+                root = value
+        for flag in binds:
+            value = _value_of(args, index, flag)
+            if value is not None:
+                bind = value
+    if kind == "httpd" and bind is not None:
+        bind = bind.rsplit(":", 1)[0] if ":" in bind else None  # -p [IP:]PORT
+    if kind == "serve" and bind is not None and re.fullmatch(r"\d+", bind):
+        bind = None  # serve -l 3000: every interface
+    if root is None and operand:
+        rest = [a.text for a in args]
+        positional = [
+            t
+            for i, t in enumerate(rest)
+            if not t.startswith("-")
+            and (i == 0 or rest[i - 1] not in _OPERAND_VALUES)
+            and not re.fullmatch(r"\d+", t)
+        ]
+        root = positional[0] if positional else None
+    serve_root(cmd, w, root or ".", cmd.name, bind)
 
 
 def _serves(cmd: Cmd, w: Walker) -> None:
-    options, operand = SERVES[cmd.name]
     if cmd.name == "twistd" and "web" not in cmd.values():
         return
     if cmd.name == "caddy" and "file-server" not in cmd.values():
         return
-    root: str | None = None
-    for index in range(len(cmd.args)):
-        for flag in options:
-            value = _value_of(cmd.args, index, flag)
-            if value is not None:
-                root = value
-    if root is None and operand:
-        skip = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
-        rest = [a.text for a in cmd.args]
-        positional = [
-            t
-            for i, t in enumerate(rest)
-            if not t.startswith("-") and (i == 0 or rest[i - 1] not in skip)
-        ]
-        root = positional[0] if positional else None
-    serve_root(cmd, w, root or ".", cmd.name)
+    serve_argv(cmd, w, cmd.name, cmd.args)
 
 
 def _ruby_run(cmd: Cmd, w: Walker) -> None:
@@ -194,14 +232,8 @@ def _ruby_run(cmd: Cmd, w: Walker) -> None:
         if text in ("-ehttpd", "-e") and (
             text == "-ehttpd" or values[index + 1 : index + 2] == ["httpd"]
         ):
-            rest = values[index + (1 if text == "-ehttpd" else 2) :]
-            skip = {"-p", "--port", "-b", "--bind-address"}
-            positional = [
-                t
-                for i, t in enumerate(rest)
-                if not t.startswith("-") and (i == 0 or rest[i - 1] not in skip)
-            ]
-            serve_root(cmd, w, positional[0] if positional else ".", "ruby -run -e httpd")
+            rest = cmd.args[index + (1 if text == "-ehttpd" else 2) :]
+            serve_argv(cmd, w, "ruby-httpd", [a for a in rest if a.text != "--"])
 
 
 def _non_loopback(value: str) -> bool:
@@ -273,7 +305,7 @@ EFFECT_RULES: dict[str, Rule] = {name: _sends_file for name in set(SENDS_FILE_OP
 EFFECT_RULES |= {name: _sends_file for name in STDIN_BODY - set(EFFECT_RULES)}
 EFFECT_RULES |= {name: _lookup for name in LOOKUP}
 EFFECT_RULES |= {name: _cloud_copy for name in CLOUD_COPY}
-EFFECT_RULES |= {name: _serves for name in SERVES}
+EFFECT_RULES |= {name: _serves for name in set(SERVES) - {"http.server", "ruby-httpd"}}
 EFFECT_RULES |= {"ruby": _ruby_run, "kubectl": _kubectl, "tailscale": _tailscale}
 EFFECT_RULES |= {"aria2c": _aria2c}
 SCHEME_RULES: dict[str, Rule] = {name: _schemes for name in URL_CLIENTS}

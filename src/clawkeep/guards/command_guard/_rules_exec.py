@@ -120,10 +120,13 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "python" and "-m" in texts:
         module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
         if module in ("http.server", "SimpleHTTPServer", "uploadserver", "RangeHTTPServer"):
-            _serve(cmd, w, texts, ("-d", "--directory"))
+            from clawkeep.guards.command_guard._effects import serve_argv
+
+            after = cmd.args[texts.index("-m") + 2 :]
+            serve_argv(cmd, w, "http.server", after)
         return
     if cmd.name == "php" and "-S" in texts:
-        _serve(cmd, w, texts, ("-t",))
+        _php_server(cmd, w, texts)
         return
     if operands and operands[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, operands[0])
@@ -131,17 +134,12 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
         _stdin_consumer(cmd, w, lang)
 
 
-def _serve(cmd: Cmd, w: Walker, texts: list[str], flags: tuple[str, ...]) -> None:
+def _php_server(cmd: Cmd, w: Walker, texts: list[str]) -> None:
     from clawkeep.guards.command_guard._effects import serve_root
 
-    root = "."
-    for index, text in enumerate(texts[:-1]):
-        if text in flags:
-            root = texts[index + 1]
-    for text in texts:
-        if text.startswith("--directory="):
-            root = text.split("=", 1)[1]
-    serve_root(cmd, w, root, cmd.name)
+    address = texts[texts.index("-S") + 1] if texts.index("-S") + 1 < len(texts) else ""
+    root = texts[texts.index("-t") + 1] if "-t" in texts[:-1] else "."
+    serve_root(cmd, w, root, "php -S", address.rsplit(":", 1)[0] if ":" in address else None)
 
 
 def _awk(cmd: Cmd, w: Walker) -> None:

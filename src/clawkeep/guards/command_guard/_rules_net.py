@@ -141,7 +141,8 @@ def _raw(cmd: Cmd, w: Walker) -> None:
     scan = {v for v in values if v.startswith("-")} <= {"-z", "-v", "-zv", "-vz", "-w1", "-w"}
     hosts = [v for v in values if not v.startswith("-") and not v.isdigit() and v != "1"]
     is_nc = cmd.name in ("nc", "ncat", "netcat")
-    if is_nc and "-z" in "".join(values) and scan and hosts and _loopback_only(hosts):
+    zero_io = any(v.startswith("-") and "z" in v for v in values)
+    if is_nc and zero_io and scan and hosts and _loopback_only(hosts):
         return  # a port check against this machine moves no data
     shell_flag = re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b", joined)
     if shell_flag or re.search(r"\b(exec|system):", joined, re.I):
