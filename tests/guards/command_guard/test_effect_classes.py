@@ -119,6 +119,27 @@ COMMANDS_THAT_RUN_COMMANDS = [
     ("xvfb-run -a sh -c 'rm -rf ~'", "destructive_delete"),
     ("env --chdir=/ rm -rf etc", "destructive_delete"),
     ("runuser -l root -c 'cat /etc/shadow'", "credential_read"),
+    # Shell escapes: a program started with a bare shell, or a shell in its options/input.
+    ("find . -exec /bin/sh \\; -quit", "dynamic_command"),
+    ("nice /bin/sh", "dynamic_command"),
+    ("xargs -a /dev/null sh", "dynamic_command"),
+    ("watch -x sh -c 'reset; exec sh 1>&0 2>&0'", "dynamic_command"),
+    ("script -q /dev/null", "dynamic_command"),
+    (
+        "tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh",
+        "dynamic_command",
+    ),
+    ("rsync -e 'sh -c \"sh 0<&2 1>&2\"' 127.0.0.1:/dev/null", "dynamic_command"),
+    ("sqlite3 /dev/null '.system rm -rf ~'", "destructive_delete"),
+    ("mysql -e '\\! /bin/sh'", "dynamic_command"),
+    ("psql -c '\\! rm -rf ~'", "destructive_delete"),
+    ("ed <<< '!rm -rf ~'", "destructive_delete"),
+    ("openvpn --dev null --script-security 2 --up '/bin/sh -c sh'", "dynamic_command"),
+    ("expect -c 'spawn /bin/sh;interact'", "dynamic_command"),
+    ("emacs -Q -nw --eval '(term \"/bin/sh\")'", "dynamic_command"),
+    ("capsh -- -c 'rm -rf ~'", "destructive_delete"),
+    ("perf stat /bin/sh", "dynamic_command"),
+    ("run-parts --new-session --regex '^sh$' /bin", "dynamic_command"),
 ]
 
 
@@ -193,6 +214,10 @@ INLINE_CODE = [
     ("deno eval 'Deno.removeSync(Deno.env.get(\"HOME\"), {recursive:true})'", "destructive_delete"),
     ('node -e \'require("fs").writeFileSync(process.env.HOME + "/.bashrc", "x")\'', "persistence"),
     ("luajit -e 'os.execute(\"rm -rf ~\")'", "destructive_delete"),
+    ("awk 'BEGIN {system(\"/bin/sh\")}'", "dynamic_command"),
+    ("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'", "dynamic_command"),
+    ("perl -e 'exec \"/bin/sh\";'", "dynamic_command"),
+    ("julia -e 'run(`/bin/sh`)'", "dynamic_command"),
 ]
 
 
@@ -263,6 +288,12 @@ HARMLESS_FORMS = [
     "for host in a.example.com b.example.com; do dig +short $host; done",
     "python3 -c 'import shutil; shutil.rmtree(\"build\", ignore_errors=True)'",
     'node -e \'require("fs").rmSync("dist",{recursive:true,force:true})\'',
+    "bash -l",
+    "exec bash",
+    "python3 - <<'EOF'\nprint('hello')\nEOF",
+    "sh < scripts/setup.sh",
+    "sqlite3 app.db '.tables'",
+    "psql -d app -c '\\dt'",
 ]
 
 

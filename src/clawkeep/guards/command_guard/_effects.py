@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg
 
 __all__ = ["EFFECT_RULES", "URL_CLIENTS"]
 
@@ -309,3 +309,122 @@ EFFECT_RULES |= {name: _serves for name in set(SERVES) - {"http.server", "ruby-h
 EFFECT_RULES |= {"ruby": _ruby_run, "kubectl": _kubectl, "tailscale": _tailscale}
 EFFECT_RULES |= {"aria2c": _aria2c}
 SCHEME_RULES: dict[str, Rule] = {name: _schemes for name in URL_CLIENTS}
+
+
+# -- runs a command given in an option or in its input (shell escapes) --------------------
+# program -> options whose value is text the program hands to a shell after a prefix
+# (`\! cmd` in mysql, `.shell cmd` in sqlite3 ...); the same prefixes in its input.
+ESCAPE_OPTIONS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "sqlite3": (frozenset({"-cmd", "--cmd"}), (".shell ", ".system ")),
+    "mysql": (frozenset({"-e", "--execute"}), ("\\!", "system ")),
+    "mariadb": (frozenset({"-e", "--execute"}), ("\\!", "system ")),
+    "psql": (frozenset({"-c", "--command"}), ("\\!",)),
+    "ed": (frozenset(), ("!",)),
+    "ex": (frozenset(), ("!",)),
+    "ftp": (frozenset(), ("!",)),
+    "sftp": (frozenset(), ("!",)),
+    "lftp": (frozenset({"-e", "-c"}), ("!",)),
+    "smbclient": (frozenset({"-c", "--command"}), ("!",)),
+    "gdb": (frozenset(), ("shell ", "!")),
+    "pdb": (frozenset(), ("!",)),
+    "redis-cli": (frozenset(), ()),
+}
+# program -> options whose whole value is a shell command it runs.
+COMMAND_OPTIONS: dict[str, frozenset[str]] = {
+    "openvpn": frozenset({"--up", "--down", "--route-up", "--route-pre-down", "--ipchange"})
+    | frozenset({"--client-connect", "--client-disconnect", "--learn-address", "--tls-verify"})
+    | frozenset({"--auth-user-pass-verify", "--iproute"}),
+    "gem": frozenset({"-e", "--editor"}),
+    "git": frozenset(),
+    "less": frozenset(),
+    "dtrace": frozenset({"-c"}),
+    "inotifywait": frozenset(),
+    "entr": frozenset(),
+    "ssh-agent": frozenset(),
+    "crash": frozenset({"-c"}),
+    "nmap": frozenset(),
+}
+_EMACS_RUN = re.compile(
+    r"\((?:term|ansi-term|shell-command(?:-to-string)?|async-shell-command|call-process"
+    r"(?:-shell-command)?|start-process(?:-shell-command)?|compile)\s+(?:\"[^\"]*\"\s+nil\s+)?"
+    r"\"((?:\\.|[^\"\\])*)\""
+)
+_EXPECT_RUN = re.compile(r"(?:^|[;\n{]\s*)(?:spawn|exec|system)\s+([^;\n}]+)")
+
+
+def _escape_lines(text: str, prefixes: tuple[str, ...]) -> list[str]:
+    found: list[str] = []
+    for line in re.split(r"[\n;]", text):
+        stripped = line.strip()
+        for prefix in prefixes:
+            if stripped.startswith(prefix):
+                found.append(stripped[len(prefix) :])
+    return found
+
+
+def _escapes(cmd: Cmd, w: Walker) -> None:
+    options, prefixes = ESCAPE_OPTIONS[cmd.name]
+    texts: list[str] = []
+    for index in range(len(cmd.args)):
+        for flag in options:
+            value = _value_of(cmd.args, index, flag)
+            if value is not None:
+                texts.append(value)
+    if cmd.name == "sqlite3":
+        texts += [a.text for a in cmd.args if a.text.startswith(".")]
+    if cmd.stdin is not None and cmd.stdin.text is not None:
+        texts.append(cmd.stdin.text)
+    texts += [r.body for r in cmd.redirects if r.body is not None]
+    for text in texts:
+        for line in _escape_lines(text, prefixes):
+            # the program hands this line to a shell: judge it as one
+            w.script(line, f"a shell escape in {cmd.name}")
+
+
+def _command_options(cmd: Cmd, w: Walker) -> None:
+    flags = COMMAND_OPTIONS[cmd.name]
+    if cmd.name == "gem" and (not cmd.args or cmd.args[0].text != "open"):
+        return
+    for index in range(len(cmd.args)):
+        for flag in flags:
+            value = _value_of(cmd.args, index, flag)
+            if value is None:
+                continue
+            if UNKNOWN in value:
+                w.flag("dynamic_command", f"{cmd.name} {flag} runs a command known at run time")
+            else:
+                w.script(value, f"{cmd.name} {flag} command")
+
+
+def _emacs(cmd: Cmd, w: Walker) -> None:
+    for index in range(len(cmd.args)):
+        for flag in ("--eval", "-eval", "--execute"):
+            value = _value_of(cmd.args, index, flag)
+            if value is None:
+                continue
+            for match in _EMACS_RUN.finditer(value):
+                w.script(match.group(1).replace('\\"', '"'), "a command in emacs lisp")
+
+
+def _expect(cmd: Cmd, w: Walker) -> None:
+    for index in range(len(cmd.args)):
+        value = _value_of(cmd.args, index, "-c")
+        if value is None:
+            continue
+        if UNKNOWN in value:
+            w.flag("dynamic_command", "expect -c runs a script known only at run time")
+            continue
+        for match in _EXPECT_RUN.finditer(value):
+            w.script(match.group(1).strip(), "a command expect spawns")
+
+
+def _run_parts(cmd: Cmd, w: Walker) -> None:
+    if {"--test", "--list", "-V", "--version", "-h", "--help"} & set(cmd.values()):
+        return
+    # dynamic_command: every program in the directory runs, chosen by a listing at run time
+    w.flag("dynamic_command", "run-parts runs every program found in a directory")
+
+
+EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
+EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
+EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}

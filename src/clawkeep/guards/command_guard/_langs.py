@@ -161,6 +161,7 @@ LANGS: dict[str, LangRules] = {
         reads=_calls(r"io\.open|io\.lines|io\.input|dofile|loadfile"),
     ),
     "python": LangRules(
+        argv=re.compile(r"pty\.spawn\s*\(\s*([\"'][^\"']*[\"'])|pty\.spawn\s*\(\s*\[([^\]]*)\]"),
         deletes=_calls(r"os\.remove|os\.unlink|shutil\.rmtree|os\.rmdir"),
         reads=_calls(r"\bopen\b"),
     ),

@@ -56,7 +56,10 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
 
 
 def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
-    if arg.substs and w.subst_kinds(arg) & {"download", "decode"}:
+    if not arg.static and not arg.substs:
+        # dynamic_command: which script runs is decided at run time
+        w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
+    elif arg.substs and w.subst_kinds(arg) & {"download", "decode"}:
         w.flag("download_exec", f"{cmd.name} runs the output of a download")
     elif arg.static and posixpath.basename(arg.text) in w.downloaded:
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
@@ -88,8 +91,24 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         w.script(rest[0].text, f"{cmd.name} -c script")
     elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
+    elif _interactive(cmd) and w.handed_over():
+        # dynamic_command: a shell another program starts with no script runs whatever
+        # reaches its terminal: the shell escape of that program
+        w.flag("dynamic_command", f"{cmd.name} starts an interactive shell")
     else:
         _stdin_consumer(cmd, w, "sh")
+
+
+def _interactive(cmd: Cmd) -> bool:
+    """Nothing feeds the program's input: it reads the terminal (or a descriptor)."""
+    if cmd.stdin is not None:
+        return False
+    for red in cmd.redirects:
+        if red.op in ("<<", "<<<"):
+            return False
+        if red.op in ("<", "<>") and red.target is not None and red.target.static:
+            return False  # a script file (or /dev/null): judged like `sh FILE`
+    return True
 
 
 def _interpreter(cmd: Cmd, w: Walker) -> None:
@@ -131,6 +150,10 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     if operands and operands[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, operands[0])
     elif not any(a.text in ("-v", "--version", "-V", "-h", "--help") for a in values):
+        if _interactive(cmd) and w.handed_over() and cmd.name not in ("deno", "osascript"):
+            # dynamic_command: a REPL runs whatever reaches its terminal
+            w.flag("dynamic_command", f"{cmd.name} starts an interactive interpreter")
+            return
         _stdin_consumer(cmd, w, lang)
 
 

@@ -57,6 +57,17 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "rlwrap": ({"-f", "-H", "-l", "-p", "-S", "-P", "-s", "-w", "-z", "-t", "-e", "-O"}, 0),
     "systemd-run": ({"-u", "--unit", "-p", "--property", "-E", "--setenv", "-M", "-H"}, 0),
     "ts": (set(), 0),
+    "setarch": (set(), 1),
+    "linux32": (set(), 0),
+    "linux64": (set(), 0),
+    "logsave": (set(), 1),
+    "dtach": ({"-c", "-n", "-A", "-a", "-e", "-r", "-z"}, 0),
+    "multitime": ({"-n", "-s"}, 0),
+    "cgexec": ({"-g"}, 0),
+    "valgrind": (set(), 0),
+    "torify": (set(), 0),
+    "tsocks": (set(), 0),
+    "pexec": (set(), 0),
     "sem": ({"-j", "--id"}, 0),
     "chpst": ({"-u", "-U", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"}, 0),
     "setpriv": ({"--reuid", "--regid", "--groups", "--inh-caps", "--bounding-set"}, 0),
@@ -125,9 +136,32 @@ def _script_arg(w: Walker, arg: Arg, what: str) -> None:
         w.flag("dynamic_command", f"{what} is known only at run time")
 
 
+def _capsh(cmd: Cmd, w: Walker) -> None:
+    """``capsh [opts] -- ARGS``: ARGS are handed to /bin/bash."""
+    values = cmd.values()
+    if "--" in values:
+        w.run_argv([literal("bash"), *cmd.args[values.index("--") + 1 :]], cmd.stdin)
+    elif "--shell" in values or any(v.startswith("--shell=") for v in values):
+        w.flag("dynamic_command", "capsh starts a shell")
+
+
+def _perf(cmd: Cmd, w: Walker) -> None:
+    """``perf stat|record|trace [opts] CMD…`` runs CMD."""
+    if not cmd.args or cmd.args[0].text not in ("stat", "record", "trace", "sched", "mem"):
+        return
+    w.run_argv(_skip(cmd.args[1:], {"-e", "-o", "-p", "-r", "-x", "-I", "-t", "-C", "-G"}))
+
+
 def _script_cmd(cmd: Cmd, w: Walker) -> None:
     """``script -c CMD [file]``: runs CMD under a pseudo-terminal."""
     args = cmd.args
+    if not any(
+        a.text.startswith(("-c", "--command")) or (a.text[:1] == "-" and a.text.endswith("c"))
+        for a in args
+    ) and not ({"-V", "--version", "-h", "--help", "-r"} & set(cmd.values())):
+        # dynamic_command: without -c, script starts an interactive $SHELL
+        w.flag("dynamic_command", "script starts an interactive shell")
+        return
     for index, arg in enumerate(args):
         text = arg.text
         if text.startswith("--command="):
@@ -541,6 +575,6 @@ WRAPPERS |= {"parallel": _parallel, "find": _find, "alias": _alias, "trap": _tra
 WRAPPERS |= {"watch": _watch, "coproc": _coproc, "flock": _flock, "script": _script_cmd}
 WRAPPERS |= {"tmux": _tmux, "screen": _screen, "start-stop-daemon": _start_stop, "gdb": _gdb}
 WRAPPERS |= {"make": _make, "gmake": _make, "npx": _npx, "bunx": _npx, "pnpm": _npx}
-WRAPPERS |= {"yarn": _npx}
+WRAPPERS |= {"yarn": _npx, "capsh": _capsh, "perf": _perf}
 WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
 WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}

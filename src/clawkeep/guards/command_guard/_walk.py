@@ -53,6 +53,8 @@ class Walker:
         self._stdin: Stdin | None = None
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
+        self.via: list[str] = []  # the commands that handed over the argv being judged
+        self._current = ""
 
     def place(self, text: str) -> Place:
         """Where a path argument points, from the current directory of the script."""
@@ -194,7 +196,7 @@ class Walker:
 
     def _redirected(self, node: Node) -> None:
         body = node.child_by_field_name("body")
-        redirects = [c for c in node.named_children if c is not body]
+        redirects = [c for c in node.named_children if body is None or c.id != body.id]
         if body is not None and body.type == "command":
             self._simple(body, redirects)
             return
@@ -268,7 +270,13 @@ class Walker:
 
             judge_redirects(Cmd("", "", [], redirects), self)
             return
-        words = self.expand([name_node, *node.children_by_field_name("argument")])
+        arguments = [
+            a
+            for a in node.children_by_field_name("argument")
+            # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
+            if not (a.type == "number" and self.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
+        ]
+        words = self.expand([name_node, *arguments])
         if not words:
             return
         self.run(words[0], words[1:], redirects, stdin)
@@ -318,15 +326,28 @@ class Walker:
                 self.flag("obfuscation", f"an argument of {name} is decoded at run time")
         wrapper = self.wrappers.get(cmd.name)
         if wrapper is not None:
+            self._current = cmd.name
             wrapper(cmd, self)
         rule = self.rules.get(cmd.name)
         if rule is not None and name not in self.ctx.allow_commands:
+            self._current = cmd.name
             rule(cmd, self)
 
     def run_argv(self, argv: list[Arg], stdin: Stdin | None = None) -> None:
         """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...)."""
         if argv:
-            self.run(argv[0], argv[1:], [], stdin)
+            self.via.append(self._current)
+            try:
+                self.run(argv[0], argv[1:], [], stdin)
+            finally:
+                self.via.pop()
+
+    def handed_over(self) -> bool:
+        """The command being judged was started by another program or from nested text.
+
+        The shell's own ``exec``/``command``/``builtin`` do not count: they are the line's.
+        """
+        return self.depth > 0 or any(v not in ("exec", "command", "builtin") for v in self.via)
 
     def subst_kinds(self, arg: Arg) -> set[str]:
         """Producer kinds (download, decode) of the commands inside a word's $(…)."""
