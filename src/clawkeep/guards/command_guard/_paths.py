@@ -76,7 +76,34 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".oci",),
     (".databrickscfg",),
     (".vnc", "passwd"),
+    (".terraformrc",),
+    (".pulumi", "credentials.json"),
+    (".config", "glab-cli"),
+    (".config", "hcloud"),
+    (".config", "containers", "auth.json"),
+    ("containers", "auth.json"),
+    (".dockercfg",),
+    (".m2", "settings-security.xml"),
+    (".ivy2", ".credentials"),
+    (".gradle", "gradle.properties"),
+    (".composer", "auth.json"),
+    (".config", "composer", "auth.json"),
+    (".passwd-s3fs",),
+    (".kaggle", "kaggle.json"),
+    ("huggingface", "token"),
+    (".config", "configstore"),
+    # System secrets beyond the password file.
+    ("etc", "krb5.keytab"),
+    ("etc", "NetworkManager", "system-connections"),
+    ("etc", "wpa_supplicant"),
+    ("etc", "ppp", "chap-secrets"),
+    ("etc", "ppp", "pap-secrets"),
+    ("etc", "ipsec.secrets"),
+    ("var", "lib", "sss", "secrets"),
     # Password managers' local vaults.
+    (".lpass",),
+    (".local", "share", "lpass"),
+    (".local", "share", "gopass"),
     (".config", "Bitwarden"),
     (".config", "Bitwarden CLI"),
     ("Bitwarden",),
@@ -236,6 +263,7 @@ _STORES = re.compile(
     r"|key[34]\.db|cookies\.sqlite|signons\.sqlite|cert9\.db|formhistory\.sqlite)$"
     r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
     r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
+    r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
 )
 
 
