@@ -163,6 +163,8 @@ QUOTING_AND_EXPANSION = [
     ("cat ${F:-/etc/shadow}", "credential_read"),
     ("a=rm; b=' -rf /'; $a$b", "destructive_delete"),
     ("IFS=,; c='rm,-rf,/'; $c", "destructive_delete"),
+    ("$(echo rm) -rf ~", "destructive_delete"),
+    ("cat $(echo /etc/shadow)", "credential_read"),
 ]
 
 
@@ -294,6 +296,8 @@ HARMLESS_FORMS = [
     "sh < scripts/setup.sh",
     "sqlite3 app.db '.tables'",
     "psql -d app -c '\\dt'",
+    "$(echo ls) -la",
+    'rm -rf "$(dirname out/a/b)"',
 ]
 
 

@@ -126,6 +126,10 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
             acc.split = True  # bash splits an unquoted expansion into several words
     elif kind == "command_substitution" and _PWD.fullmatch(_text(node, src)):
         acc.parts.append(env.workspace)  # $(pwd) is the current directory
+    elif kind == "command_substitution" and (out := _static_output(node, src, env)) is not None:
+        acc.parts.append(out)  # $(echo rm), $(basename a/b): output known without running
+        if not acc.in_string and _SEPARATORS.search(out):
+            acc.split = True
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
         if node.named_child_count == 0:
@@ -139,6 +143,50 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.parts.append(UNKNOWN)
     else:
         acc.parts.append(UNKNOWN)
+
+
+_PURE = frozenset({"echo", "printf", "basename", "dirname"})
+
+
+def _static_output(node: Node, src: bytes, env: Env) -> str | None:
+    """The output of ``$(echo …)``, ``$(printf …)``, ``$(basename …)``, ``$(dirname …)``
+    when every word is static; None for anything else (it runs at run time)."""
+    inner = [c for c in node.named_children if c.type != "comment"]
+    if len(inner) != 1 or inner[0].type != "command":
+        return None
+    cmd = inner[0]
+    name_node = cmd.child_by_field_name("name")
+    if name_node is None or any(c.type.endswith("redirect") for c in cmd.named_children):
+        return None
+    name = resolve(name_node, src, env)
+    if name.text not in _PURE:
+        return None
+    args = [resolve(a, src, env) for a in cmd.children_by_field_name("argument")]
+    if not all(a.static for a in args) or any(a.substs for a in args):
+        return None
+    words = [a.text for a in args]
+    if name.text == "echo":
+        while words and re.fullmatch(r"-[neE]+", words[0]):
+            words = words[1:]
+        return " ".join(words).rstrip("\n")
+    if name.text == "printf":
+        if not words or "%" in words[0].replace("%s", "") or "\\" in words[0]:
+            return None
+        fmt, rest = words[0], words[1:]
+        if "%s" not in fmt:
+            return fmt.rstrip("\n")
+        if fmt.count("%s") != len(rest):
+            return None
+        return (fmt % tuple(rest)).rstrip("\n")
+    operands = [w for w in words if not w.startswith("-")]
+    if not operands:
+        return None
+    if name.text == "basename":
+        base = operands[0].rstrip("/").rsplit("/", 1)[-1]
+        suffix = operands[1] if len(operands) > 1 else ""
+        return base[: -len(suffix)] if suffix and base.endswith(suffix) and base != suffix else base
+    head = operands[0].rstrip("/")
+    return head.rsplit("/", 1)[0] or "/" if "/" in head else "."
 
 
 def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip: int = 0) -> None:
