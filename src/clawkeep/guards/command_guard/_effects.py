@@ -153,6 +153,8 @@ SERVES: dict[str, tuple[frozenset[str], bool, frozenset[str]]] = {
     "caddy": (frozenset({"--root", "-r"}), False, frozenset({"--listen", "-l"})),
     "uploadserver": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
     "http.server": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
+    "pyftpdlib": (frozenset({"-d", "--directory"}), False, frozenset({"-i", "--interface"})),
+    "updog": (frozenset({"-d", "--directory"}), False, frozenset()),
     "ruby-httpd": (frozenset(), True, frozenset({"-b", "--bind-address"})),
 }
 _OPERAND_VALUES = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
@@ -305,7 +307,7 @@ EFFECT_RULES: dict[str, Rule] = {name: _sends_file for name in set(SENDS_FILE_OP
 EFFECT_RULES |= {name: _sends_file for name in STDIN_BODY - set(EFFECT_RULES)}
 EFFECT_RULES |= {name: _lookup for name in LOOKUP}
 EFFECT_RULES |= {name: _cloud_copy for name in CLOUD_COPY}
-EFFECT_RULES |= {name: _serves for name in set(SERVES) - {"http.server", "ruby-httpd"}}
+EFFECT_RULES |= {name: _serves for name in set(SERVES) - {"http.server", "ruby-httpd", "pyftpdlib"}}
 EFFECT_RULES |= {"ruby": _ruby_run, "kubectl": _kubectl, "tailscale": _tailscale}
 EFFECT_RULES |= {"aria2c": _aria2c}
 SCHEME_RULES: dict[str, Rule] = {name: _schemes for name in URL_CLIENTS}
@@ -425,6 +427,53 @@ def _run_parts(cmd: Cmd, w: Walker) -> None:
     w.flag("dynamic_command", "run-parts runs every program found in a directory")
 
 
+# -- publishes local files to a registry or mailbox of the caller's choice ---------------
+def _publish(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if cmd.name == "git":
+        if verbs[:1] == ["send-email"]:
+            # exfiltration: patches (the workspace's code) mailed to any address
+            w.flag("exfiltration", "git send-email mails the repository's changes")
+        return
+    if cmd.name == "twine" and verbs[:1] == ["upload"]:
+        custom = any(v.startswith(("--repository-url", "-r")) for v in values)
+    elif cmd.name in ("npm", "yarn", "pnpm", "bun") and "publish" in verbs[:2]:
+        custom = any(v.startswith("--registry") for v in values)
+    else:
+        return
+    if custom:
+        # exfiltration: the workspace's package uploaded to a registry the line names
+        w.flag("exfiltration", f"{cmd.name} publishes the workspace to a registry it names")
+
+
+def _rclone(cmd: Cmd, w: Walker) -> None:
+    """rclone copies (the ``CLOUD_COPY`` row) and serves (a file server)."""
+    verbs = [a for a in cmd.args if not a.text.startswith("-")]
+    if len(verbs) < 2 or verbs[0].text != "serve":
+        _cloud_copy(cmd, w)
+        return
+    bind = next(
+        (cmd.args[i + 1].text for i, a in enumerate(cmd.args[:-1]) if a.text == "--addr"), None
+    )
+    bind = bind or next(
+        (a.text.split("=", 1)[1] for a in cmd.args if a.text.startswith("--addr=")), None
+    )
+    root = verbs[2].text if len(verbs) > 2 else "/"
+    if ":" in root and not root.startswith("/"):
+        return  # a remote, not a local directory
+    serve_root(cmd, w, root, f"rclone serve {verbs[1].text}", bind or "127.0.0.1")
+
+
+def _smbserver(cmd: Cmd, w: Walker) -> None:
+    operands = [a.text for a in cmd.args if not a.text.startswith("-")]
+    if len(operands) >= 2:
+        serve_root(cmd, w, operands[1], "smbserver", None)
+
+
+EFFECT_RULES |= {name: _publish for name in ("git", "twine", "npm", "yarn", "pnpm", "bun")}
+EFFECT_RULES |= {"rclone": _rclone, "smbserver.py": _smbserver}
+EFFECT_RULES |= {"impacket-smbserver": _smbserver}
 EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
 EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
 EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}

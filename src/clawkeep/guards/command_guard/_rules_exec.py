@@ -143,6 +143,10 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
 
             after = cmd.args[texts.index("-m") + 2 :]
             serve_argv(cmd, w, "http.server", after)
+        elif module in ("pyftpdlib", "updog"):
+            from clawkeep.guards.command_guard._effects import serve_argv
+
+            serve_argv(cmd, w, module, cmd.args[texts.index("-m") + 2 :])
         return
     if cmd.name == "php" and "-S" in texts:
         _php_server(cmd, w, texts)

@@ -39,6 +39,7 @@ _LOOPBACK = re.compile(
 _REMOTE = re.compile(r"^(?![./~])([\w.-]+@)?[\w.-]+:(?!//)|^\w+://|^rsync://")
 _URL = re.compile(r"^\w+://|^[\w.-]+\.\w{2,}(/|:\d|$)|^(localhost|\[::1\])(:\d+)?(/|$)")
 _TUNNELS = {"ngrok", "cloudflared", "localtunnel", "lt", "bore", "frpc", "chisel", "serveo"}
+_TUNNELS |= {"sshuttle", "zrok", "loclx", "localxpose", "pagekite", "pagekite.py", "tunnelto"}
 _NETWORK = {"ssh", "sftp", "ping", "ping6", "dig", "nslookup", "host", "whois", "traceroute"}
 _NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks", "smbclient"}
 _NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
@@ -57,12 +58,18 @@ def _loopback_only(targets: list[str]) -> bool:
     return bool(targets) and all(_LOOPBACK.match(t) for t in targets)
 
 
+_AUTH_HEADER = re.compile(r"^\s*(Authorization|Proxy-Authorization|X-[\w-]*(Token|Key))\s*:", re.I)
+
+
 def _runtime_payload(cmd: Cmd, w: Walker) -> bool:
     """A host or URL built from $(…) at run time carries data out (DNS or query exfil)."""
     previous = ""
     for arg in cmd.args:
-        header = previous.startswith(("-H", "--header", "-o", "-O", "--output"))
-        if arg.substs and not header and (not arg.text.startswith("-") or "=" in arg.text):
+        saved = previous.startswith(("-o", "-O", "--output"))  # where it saves, not sends
+        # A credential handed to the API it belongs to: an authorization header.
+        auth = previous in ("-H", "--header") and bool(_AUTH_HEADER.match(arg.text))
+        skip = saved or auth
+        if arg.substs and not skip and (not arg.text.startswith("-") or "=" in arg.text):
             w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
             return True
         previous = arg.text
