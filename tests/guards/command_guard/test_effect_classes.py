@@ -322,3 +322,36 @@ def test_ansi_c_quoting_is_decoded_before_judging() -> None:
 def test_parameter_default_is_not_assumed_for_a_variable_the_script_set() -> None:
     assert "destructive_delete" in _found('X=/; rm -rf "${X:-build}"')
     assert "destructive_delete" in _found('rm -rf "${HOME:-/tmp/x}"')
+
+
+OVERWRITES_OUTSIDE = [
+    ("rsync -a --delete ./empty/ /etc/", "destructive_delete"),
+    ("tar -xf x.tar -C /etc", "outside_write"),
+    ("unzip -o x.zip -d ~", "outside_write"),
+    ("sort -o /etc/hosts x", "outside_write"),
+    ("perl -pi -e s/a/b/ /etc/hosts", "outside_write"),
+    ("patch /etc/hosts < p.diff", "outside_write"),
+    ("git -C ~ clean -fdx", "destructive_delete"),
+    ("git clone https://github.com/x/y ~/.oh-my-zsh", "outside_write"),
+]
+
+
+@pytest.mark.parametrize(("command", "effect"), OVERWRITES_OUTSIDE)
+def test_overwrites_outside_the_workspace_named_by_an_option(command: str, effect: str) -> None:
+    assert effect in _found(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "rsync -a --delete src/ build/",
+        "tar -xzf release.tgz -C build/",
+        "unzip -o dist.zip -d out/",
+        "perl -pi -e s/a/b/ src/main.py",
+        "git clone https://github.com/x/y vendor/y",
+        "sort -o sorted.txt in.txt",
+    ],
+)
+def test_the_same_writes_inside_the_workspace_pass(command: str) -> None:
+    verdict = judge(command, CTX)
+    assert verdict.allowed, (command, verdict.findings)

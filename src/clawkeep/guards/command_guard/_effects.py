@@ -471,9 +471,116 @@ def _smbserver(cmd: Cmd, w: Walker) -> None:
         serve_root(cmd, w, operands[1], "smbserver", None)
 
 
-EFFECT_RULES |= {name: _publish for name in ("git", "twine", "npm", "yarn", "pnpm", "bun")}
+EFFECT_RULES |= {name: _publish for name in ("twine", "npm", "yarn", "pnpm", "bun")}
 EFFECT_RULES |= {"rclone": _rclone, "smbserver.py": _smbserver}
 EFFECT_RULES |= {"impacket-smbserver": _smbserver}
 EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
 EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
 EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}
+
+
+# -- writes where an option or its last operand says -----------------------------------
+# program -> (options whose value is a path written or extracted into, whether the last
+#             operand is a destination, the flag letters/words that make it write at all)
+WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
+    "tar": (frozenset({"-C", "--directory"}), False, ("x", "--extract", "--get")),
+    "bsdtar": (frozenset({"-C", "--directory"}), False, ("x",)),
+    "unzip": (frozenset({"-d"}), False, ()),
+    "7z": (frozenset({"-o"}), False, ()),
+    "sort": (frozenset({"-o", "--output"}), False, ()),
+    "split": (frozenset(), True, ()),
+    "csplit": (frozenset({"-f", "--prefix"}), False, ()),
+    "patch": (frozenset({"-o", "--output", "-d", "--directory"}), False, ()),
+    "rsync": (frozenset(), True, ()),
+    "curl": (frozenset({"--output-dir"}), False, ()),
+    "cpio": (frozenset({"-D", "--directory"}), False, ()),
+    "xz": (frozenset(), False, ()),
+}
+
+
+def _writes(cmd: Cmd, w: Walker) -> None:
+    from clawkeep.guards.command_guard._rules_io import write_target
+
+    options, last, needs = WRITES[cmd.name]
+    values = cmd.values()
+    if needs:
+        flags = "".join(v.lstrip("-") for v in values[:1] if not v.startswith("--"))
+        flags += "".join(v[1:] for v in values if v.startswith("-") and not v.startswith("--"))
+        if not any((n in flags if len(n) == 1 else n in values) for n in needs):
+            return
+    for index in range(len(cmd.args)):
+        for flag in options:
+            value = _value_of(cmd.args, index, flag)
+            if value is not None and value:
+                write_target(w.place(value), w, f"{cmd.name} {flag}")
+    operands = [v for v in values if not v.startswith("-")]
+    if cmd.name == "rsync":
+        remote = [v for v in operands if re.match(r"^([\w.-]+@)?[\w.-]+:|^\w+://", v)]
+        if remote or len(operands) < 2:
+            return
+        dest = w.place(operands[-1])
+        if "--delete" in " ".join(values) and dest.kind in ("root", "outside", "home", "home_root"):
+            # destructive_delete: --delete removes whatever the source lacks in the destination
+            w.flag("destructive_delete", f"rsync --delete prunes {dest.path}")
+        write_target(dest, w, "rsync")
+    elif last and len(operands) >= 2:
+        write_target(w.place(operands[-1]), w, cmd.name)
+    if cmd.name == "patch" and operands and not any(v in ("-o", "--output") for v in values):
+        write_target(w.place(operands[0]), w, "patch")
+
+
+def _in_place(cmd: Cmd, w: Walker) -> None:
+    """``perl -pi -e …`` / ``ruby -i``: the file operands are rewritten."""
+    from clawkeep.guards.command_guard._rules_io import write_target
+
+    values = cmd.values()
+    if not any(re.match(r"^-\w*i", v) and not v.startswith("--") for v in values):
+        return
+    skip = False
+    for index, text in enumerate(values):
+        if skip:
+            skip = False
+            continue
+        if text in ("-e", "-E", "-M", "-I", "-r"):
+            skip = True
+            continue
+        if not text.startswith("-") and index > 0:
+            write_target(w.place(text), w, f"{cmd.name} -i")
+
+
+def _git_dir(cmd: Cmd, w: Walker) -> None:
+    """``git -C DIR clean|reset|checkout`` and ``git clone URL DIR``: where git writes."""
+    from clawkeep.guards.command_guard._rules_io import write_target
+
+    values = cmd.values()
+    verbs = [
+        v
+        for i, v in enumerate(values)
+        if not v.startswith("-")
+        and (i == 0 or values[i - 1] not in ("-C", "-c", "--git-dir", "--work-tree"))
+    ]
+    where = [values[i + 1] for i, v in enumerate(values[:-1]) if v in ("-C", "--work-tree")]
+    if verbs[:1] in (["clean"], ["reset"], ["checkout"], ["restore"], ["stash"]) and where:
+        found = w.place(where[-1])
+        if found.kind in ("root", "outside", "home", "home_root", "state"):
+            # destructive_delete: git discards files in a tree outside the workspace
+            w.flag("destructive_delete", f"git {verbs[0]} in {found.path}")
+    if verbs[:1] == ["clone"] and len(verbs) >= 3:
+        write_target(w.place(verbs[2]), w, "git clone")
+
+
+EFFECT_RULES |= {name: _writes for name in WRITES}
+EFFECT_RULES |= {"perl": _in_place}
+
+
+def _git(cmd: Cmd, w: Walker) -> None:
+    _publish(cmd, w)
+    _git_dir(cmd, w)
+
+
+def _ruby(cmd: Cmd, w: Walker) -> None:
+    _ruby_run(cmd, w)
+    _in_place(cmd, w)
+
+
+EFFECT_RULES |= {"git": _git, "ruby": _ruby}
