@@ -146,6 +146,7 @@ COMMANDS_THAT_RUN_COMMANDS = [
     ("capsh -- -c 'rm -rf ~'", "destructive_delete"),
     ("perf stat /bin/sh", "dynamic_command"),
     ("run-parts --new-session --regex '^sh$' /bin", "dynamic_command"),
+    ("parallel 'rm -rf {}' ::: /etc", "destructive_delete"),
 ]
 
 
@@ -304,6 +305,9 @@ HARMLESS_FORMS = [
     "psql -d app -c '\\dt'",
     "$(echo ls) -la",
     'rm -rf "$(dirname out/a/b)"',
+    'rm -rf -- "$(mktemp -d)"',
+    'd=$(mktemp -d); rm -rf "$d"',
+    "cp config/{dev,prod}.yml /tmp/",
 ]
 
 

@@ -435,6 +435,15 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
             else:
                 w.run_argv([*inner, item], Stdin())
         return
+    if len(inner) == 1 and " " in inner[0].text:
+        # parallel 'rm -rf {}' ::: …: a command line of one word is run by a shell
+        for item in inputs[:16] or [Arg(UNKNOWN)]:
+            text = inner[0].text.replace("{}", item.text)
+            if UNKNOWN in text:
+                w.flag("dynamic_command", "parallel runs a command line known only at run time")
+            else:
+                w.script(text, "parallel job")
+        return
     for item in inputs[:16]:
         if not inner:
             if item.static:

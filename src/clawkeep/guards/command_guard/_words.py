@@ -145,7 +145,7 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.parts.append(UNKNOWN)
 
 
-_PURE = frozenset({"echo", "printf", "basename", "dirname"})
+_PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp"})
 
 
 def _static_output(node: Node, src: bytes, env: Env) -> str | None:
@@ -178,6 +178,8 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
         if fmt.count("%s") != len(rest):
             return None
         return (fmt % tuple(rest)).rstrip("\n")
+    if name.text == "mktemp":
+        return _mktemp(words, env)
     operands = [w for w in words if not w.startswith("-")]
     if not operands:
         return None
@@ -187,6 +189,29 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
         return base[: -len(suffix)] if suffix and base.endswith(suffix) and base != suffix else base
     head = operands[0].rstrip("/")
     return head.rsplit("/", 1)[0] or "/" if "/" in head else "."
+
+
+def _mktemp(words: list[str], env: Env) -> str:
+    """Where mktemp creates its file: -p/--tmpdir DIR, -t: TMPDIR, a bare template: here."""
+    where: str | None = None
+    template = ""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("-p", "--tmpdir") and index + 1 < len(words):
+            where, index = words[index + 1], index + 2
+            continue
+        if word.startswith("--tmpdir="):
+            where = word.split("=", 1)[1]
+        elif word == "--tmpdir" or (word.startswith("-") and "t" in word and word[:2] != "--"):
+            where = "/tmp"  # noqa: S108 - judging where mktemp puts files, not using it
+        elif not word.startswith("-"):
+            template = word
+        index += 1
+    name = (template or "tmp.XXXXXXXXXX").replace("X", "a")
+    if where is None:
+        where = env.workspace if template else "/tmp"  # noqa: S108 - as above
+    return where.rstrip("/") + "/" + name
 
 
 def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip: int = 0) -> None:
