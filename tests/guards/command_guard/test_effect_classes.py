@@ -227,6 +227,15 @@ INLINE_CODE = [
     ("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'", "dynamic_command"),
     ("perl -e 'exec \"/bin/sh\";'", "dynamic_command"),
     ("julia -e 'run(`/bin/sh`)'", "dynamic_command"),
+    ('php -r \'array_map("unlink", glob(getenv("HOME")."/*"));\'', "destructive_delete"),
+    (
+        'python3 -c \'import os; [os.remove(os.path.join("/etc", f)) for f in os.listdir("/etc")]\'',
+        "destructive_delete",
+    ),
+    (
+        "ruby -e 'Dir.glob(File.expand_path(\"~/*\")).each { |f| FileUtils.rm_rf(f) }'",
+        "destructive_delete",
+    ),
 ]
 
 
@@ -263,6 +272,7 @@ CREDENTIAL_FILES = [
     "cat ~/.pgpass",
     "cat ~/.terraform.d/credentials.tfrc.json",
     "cat ~/.config/rclone/rclone.conf",
+    "sqlite3 ~/.mozilla/firefox/*.default-release/cookies.sqlite 'select * from moz_cookies'",
 ]
 
 
@@ -308,6 +318,9 @@ HARMLESS_FORMS = [
     'rm -rf -- "$(mktemp -d)"',
     'd=$(mktemp -d); rm -rf "$d"',
     "cp config/{dev,prod}.yml /tmp/",
+    "python3 -c 'import glob,os; [os.remove(f) for f in glob.glob(\"build/*.o\")]'",
+    "curl -X PUT http://localhost:9200/index -d @mapping.json",
+    "cat ~/.ssh/known_hosts | wc -l",
 ]
 
 

@@ -104,6 +104,7 @@ _HOME_EXPR = re.compile(
     r"|ENV\[\s*([\"'])HOME\3\s*\]|Deno\.env\.get\s*\(\s*([\"'])HOME\4\s*\)"
     r"|(?:os\.|Sys\.|\b)getenv\s*\(\s*([\"'])HOME\5\s*\)|os\.environ\[\s*([\"'])HOME\6\s*\]"
     r"|os\.environ\.get\s*\(\s*([\"'])HOME\7\s*\)|\$_SERVER\[\s*([\"'])HOME\8\s*\]"
+    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)"
 )
 _JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
 # A call that starts a program from several string literals: an argv, not shell text.
@@ -204,7 +205,36 @@ def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
                 break
 
 
+# A program that lists a directory and deletes what it finds deletes that directory's
+# entries, whatever variable carries each name.
+_ENUMERATES = re.compile(
+    r"\b(?:readdir|listdir|scandir|walk|glob|iglob|rglob|readdirSync|entries|children"
+    r"|list\.files|dir|Dir\.glob|Dir\.entries|Dir\.children|Deno\.readDir(?:Sync)?"
+    r"|opendir|File::Find|find)\s*[\(\[{]"
+)
+_DELETES_ANY = re.compile(
+    r"\b(?:rmtree|rmSync|rm_rf|rm_r|rm|unlink|unlinkSync|remove|removeSync|rmdir|rmdirSync"
+    r"|remove_tree|removedirs|delete|deleteSync|file\.remove|os\.remove)\b\s*[\(\s]"
+    r"|[\"']unlink[\"']|&:unlink|FileUtils\.method\(:rm"
+)
+
+
+def _deletes_listed(lang: str, code: str, w: Walker) -> None:
+    if not (_ENUMERATES.search(code) and _DELETES_ANY.search(code)):
+        return
+    for match in _STRING.finditer(code):
+        text = _unescape(match.group("s"))
+        if not text.startswith(("/", "~")):
+            continue
+        found = w.place(text.split("*", 1)[0].rstrip("/") or "/")
+        if found.kind in _OUTSIDE:
+            # destructive_delete: the entries it lists there are the names it deletes
+            w.flag("destructive_delete", f"{lang} code deletes what it lists in {found.path}")
+            return
+
+
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
+    _deletes_listed(lang, code, w)
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")

@@ -274,6 +274,9 @@ _STORE_NAMES = re.compile(
 )
 
 
+_PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
+
+
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":
@@ -281,8 +284,8 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     if found.kind == "workspace":
         return None  # the agent's own tree: its files are already the agent's
     parts = [p for p in found.path.split("/") if p]
-    if parts and parts[-1].endswith(".pub"):
-        return None  # public keys are public
+    if parts and (parts[-1].endswith(".pub") or parts[-1] in _PUBLIC_SSH):
+        return None  # public keys (and the hosts' public keys) are public
     store = _STORES.search(found.path)
     if store is not None:
         return "a browser profile, keychain or password vault holds credentials"
@@ -303,6 +306,8 @@ def glob_credential(pattern: str, ctx: CommandContext) -> str | None:
         path = home + secret[1:] if secret.startswith("~") else secret
         if fnmatch.fnmatchcase(path, pattern):
             return f"the pattern matches {path}"
+    if _STORES.search(pattern) and not _under(pattern, str(ctx.workspace or "/\x01")):
+        return "the pattern names files in a browser profile, keychain or vault"
     return None
 
 

@@ -105,7 +105,7 @@ def _curl(cmd: Cmd, w: Walker) -> None:
             else (values[index + 1] if index + 1 < len(values) else "")
         )
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
-        if is_file or not _loopback_only(urls):
+        if not _loopback_only(urls):  # a request to this machine sends nothing away
             what = "uploads a file" if is_file else "posts data"
             w.flag("exfiltration", f"{cmd.name} {what} to {', '.join(urls) or 'a host'}")
             return
