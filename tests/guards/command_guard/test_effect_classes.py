@@ -172,6 +172,8 @@ QUOTING_AND_EXPANSION = [
     ("IFS=,; c='rm,-rf,/'; $c", "destructive_delete"),
     ("$(echo rm) -rf ~", "destructive_delete"),
     ("cat $(echo /etc/shadow)", "credential_read"),
+    ("cat ${PATH:0:1}etc${PATH:0:1}shadow", "credential_read"),
+    ("seq 3 | xargs -I % sh -c 'rm -rf ~/%'", "destructive_delete"),
 ]
 
 
@@ -321,6 +323,9 @@ HARMLESS_FORMS = [
     "python3 -c 'import glob,os; [os.remove(f) for f in glob.glob(\"build/*.o\")]'",
     "curl -X PUT http://localhost:9200/index -d @mapping.json",
     "cat ~/.ssh/known_hosts | wc -l",
+    "printf '%s\n' \"${PATH//:/ }\"",
+    "docker tag app app:${GITHUB_SHA:0:7}",
+    "seq 3 | xargs -I % sh -c 'echo run %'",
 ]
 
 

@@ -2,9 +2,10 @@
 development, one JSON object a line with the source each case was written from.
 
 ``dev.jsonl`` is what the rules were built against; ``held_out.jsonl`` (a third of every
-class, set aside before the rules were written) and ``held_out_2.jsonl`` (written after the
-first held-out run) were judged once the rules were done, and the misses of that first
-judgement were then fixed, so today they are regression sets. Every set must meet the bar:
+class, set aside before the rules were written), ``held_out_2.jsonl`` (written after the
+first held-out run) and ``held_out_3.jsonl`` (written after the second) were each judged
+once the rules were done, and the misses of that judgement were then fixed, so today they
+are regression sets. Every set must meet the bar:
 at least 99% of attacks refused, at most 1% of benign commands refused.
 """
 
@@ -29,7 +30,9 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in text.splitlines() if line]
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "held_out.jsonl", "held_out_2.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl"]
+)
 def test_own_corpus_meets_the_bar(name: str) -> None:
     rows = _rows(name)
     attacks = [r["input"] for r in rows if r["expect"] == "block"]
@@ -41,6 +44,6 @@ def test_own_corpus_meets_the_bar(name: str) -> None:
 
 
 def test_every_case_names_its_source_and_class() -> None:
-    for name in ("dev.jsonl", "held_out.jsonl", "held_out_2.jsonl"):
+    for name in ("dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl"):
         for row in _rows(name):
             assert row["source"] and row["class"] and row["expect"] in ("block", "allow"), row

@@ -304,7 +304,10 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
 
 
 def producer_kinds(name: str, values: list[str]) -> set[str]:
-    """What a pipeline stage produces: downloaded bytes, decoded bytes, or neither."""
+    """What a pipeline stage produces: downloaded bytes, decoded bytes, only numbers
+    (``digits``: no character a shell would act on), or nothing known."""
+    if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
+        return {"digits"}
     if name in DOWNLOADERS or name in RAW_SOCKET or name in _NETWORK or name == "scp":
         return {"download"}
     if name in ("zcat", "bzcat", "xzcat", "zstdcat", "gunzip", "unxz", "funzip") or (

@@ -360,6 +360,8 @@ def _env(cmd: Cmd, w: Walker) -> None:
 
 
 def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
+    if cmd.stdin is not None and cmd.stdin.text is None and cmd.stdin.kinds == {"digits"}:
+        return ["4242"]  # seq, nproc: numbers only, whatever they are
     if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
         return None
     return cmd.stdin.text.split()

@@ -373,6 +373,8 @@ class Walker:
                 continue
             if trick == "backslash inside a word" and not where.startswith("command"):
                 continue
+            if trick.startswith("substring or pattern") and not where.startswith("command"):
+                continue  # ${f%.png}, ${PATH//:/ } in an argument: its value is judged instead
             self.flag("obfuscation", f"{trick} in the {where}")
 
 

@@ -405,14 +405,45 @@ def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: _Acc)
     acc.parts.append(value)
 
 
+# ${X:3:1}: one character of a variable — spelling a word letter by letter, never an idiom.
+_ONE_CHAR = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*:\s*-?\s*\d+\s*:\s*1\}$")
+_SLICE = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*):\s*(\d+)(?::\s*(\d+))?\}$")
+# Variables that always hold an absolute path: their first character is "/".
+_ABSOLUTE = frozenset({"PATH", "HOME", "PWD", "SHELL", "TMPDIR", "OLDPWD"})
+
+
+def _substring(text: str, env: Env) -> str | None:
+    """``${VAR:offset:length}`` when the value is known (``${PATH:0:1}`` is always "/")."""
+    match = _SLICE.match(text)
+    if match is None:
+        return None
+    name, start = match.group(1), int(match.group(2))
+    length = int(match.group(3)) if match.group(3) is not None else None
+    value = env.values.get(name) if name in env.values else None
+    if value is None and name == "HOME" and env.home != "~":
+        value = env.home
+    if value is None:
+        if name in _ABSOLUTE and start == 0 and length == 1:
+            return "/"
+        return None
+    return value[start:] if length is None else value[start : start + length]
+
+
 def _expansion_text(text: str, env: Env, acc: _Acc) -> None:
     if text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
         acc.parts.append(UNKNOWN)
     elif _SIMPLE_BRACE.match(text):
         _variable(text[2:-1], env, acc)
+    elif (sliced := _substring(text, env)) is not None:
+        acc.tricks.append("substring or pattern surgery on a variable")
+        acc.parts.append(sliced)
+        if _ONE_CHAR.match(text):
+            acc.tricks.append("single characters cut out of a variable")
     elif re.match(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[0-9]|:\s*-[0-9]|/|\^|,|:\s*\()", text):
         acc.tricks.append("substring or pattern surgery on a variable")
         acc.parts.append(UNKNOWN)
+        if _ONE_CHAR.match(text):
+            acc.tricks.append("single characters cut out of a variable")
     else:
         acc.parts.append(UNKNOWN)
