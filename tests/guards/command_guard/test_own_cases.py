@@ -97,7 +97,7 @@ BLOCK: dict[str, list[str]] = {
         "/b?n/c?t /etc/passwd",
         "python3 -c 'import base64,os;os.system(base64.b64decode(\"cm0=\"))'",
     ],
-    "dynamic_command": ["$CMD -rf /", "$(echo rm) -rf /", 'bash -c "$PAYLOAD"', 'eval "$X"'],
+    "dynamic_command": ["$CMD -rf /", "$(cat cmd.txt) -rf /", 'bash -c "$PAYLOAD"', 'eval "$X"'],
     "parse_error": ["if true; then rm -rf /", "echo $(ls", "case x in"],
 }
 ALLOW = [

@@ -63,6 +63,8 @@ def canonical(name: str) -> str:
         return "python"
     if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):
         return "mkfs"
+    if re.fullmatch(r"luajit[0-9.-]*", name):
+        return "lua"
     if re.fullmatch(r"(perl|ruby|php|node|nodejs|lua|julia)[0-9.]*", name):
         return re.sub(r"[0-9.]+$", "", name).replace("nodejs", "node")
     return name

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._langs import LANGS, LangRules
 from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Walker
@@ -94,8 +96,145 @@ _LITERAL_ARG = re.compile(
 _LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 
 
+# Expressions every language has for the home directory: judged as the literal "~".
+_HOME_EXPR = re.compile(
+    r"(?:require\s*\(\s*[\"']os[\"']\s*\)|\bos)\.homedir\s*\(\s*\)|\bhomedir\s*\(\s*\)"
+    r"|os\.path\.expanduser\s*\(\s*([\"'])~\1\s*\)|Path\.home\s*\(\s*\)|\bDir\.home\b"
+    r"|process\.env\.HOME\b|process\.env\[\s*([\"'])HOME\2\s*\]|\$ENV\{\s*HOME\s*\}"
+    r"|ENV\[\s*([\"'])HOME\3\s*\]|Deno\.env\.get\s*\(\s*([\"'])HOME\4\s*\)"
+    r"|(?:os\.|Sys\.|\b)getenv\s*\(\s*([\"'])HOME\5\s*\)|os\.environ\[\s*([\"'])HOME\6\s*\]"
+    r"|os\.environ\.get\s*\(\s*([\"'])HOME\7\s*\)|\$_SERVER\[\s*([\"'])HOME\8\s*\]"
+    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)"
+)
+_JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
+# A call that starts a program from several string literals: an argv, not shell text.
+_STR = r"(?:\"[^\"]*\"|'[^']*')"
+_ARGV_CALL = re.compile(
+    r"(?:\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?)|Kernel\.(?:exec|system"
+    r"|spawn)|Process\.spawn)\s*\(\s*(" + _STR + r"(?:\s*,\s*\[?\s*" + _STR + r"\s*\]?)+)"
+)
+_PERL_QW = re.compile(
+    r"\b(?:system|exec)\s*\(?\s*qw\s*(?:\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}|/([^/]*)/|<([^>]*)>)"
+)
+
+
+def normalise(code: str) -> str:
+    """Home-directory expressions become ``"~"``; adjacent string literals are joined."""
+    code = _HOME_EXPR.sub('"~"', code)
+    for _ in range(8):
+        joined = _JOINED.sub(lambda m: '"' + m.group(1) + m.group(2) + '"', code)
+        if joined == code:
+            break
+        code = joined
+    return code
+
+
 def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
+    code = normalise(code)
+    for match in _ARGV_CALL.finditer(code):
+        w.run_argv([literal(_unescape(m.group("s"))) for m in _STRING.finditer(match.group(1))])
+    if lang == "perl":
+        for match in _PERL_QW.finditer(code):
+            words = next(g for g in match.groups() if g is not None).split()
+            w.run_argv([literal(word) for word in words])
+    rules = LANGS.get(lang)
+    if rules is not None:
+        _judge_lang(lang, code, rules, w)
+    _judge_generic(lang, code, w)
+
+
+_PIPE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "python", "python3", "perl"})
+_PIPE_RUNNERS |= frozenset({"ruby", "node", "php", "lua", "xargs", "parallel", "source", "eval"})
+_OUTSIDE = ("root", "outside", "home", "home_root", "state", "device", "kernel")
+
+
+def _string(match: re.Match[str]) -> str:
+    found = match.groupdict()
+    return _unescape(next((found[k] for k in ("s", "s2") if found.get(k) is not None), ""))
+
+
+def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
+    """The language's own spellings of the effects (see ``_langs.LANGS``)."""
+    if rules.downloads is not None:
+        for match in rules.downloads.finditer(code):
+            dest = _string(match)
+            w.downloaded.add(dest.rsplit("/", 1)[-1])
+            if dest.startswith(("/", "~")):
+                write_target(w.place(dest), w, f"a download in {lang} code")
+    spawns = bool(SHELL_CODE.search(code)) or any(
+        r is not None and r.search(code) for r in (rules.runs, rules.argv)
+    )
+    if rules.socket is not None and rules.socket.search(code) and not SOCKET_CODE.search(code):
+        if spawns or (rules.backticks and _BACKTICKS.search(code)):
+            # reverse_shell: a socket and a process in one program is a remote shell
+            w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")
+        else:
+            w.flag("raw_socket", f"{lang} code opens a raw network socket")
+    if rules.runs is not None:
+        for match in rules.runs.finditer(code):
+            text = _string(match)
+            w.script(text, f"a command in {lang} code")
+            words = text.split()
+            piped = match.groupdict().get("s2") is not None
+            if piped and words and command_name(words[0]) in _PIPE_RUNNERS and "-c" not in words:
+                # dynamic_command: the program's output becomes the commands a shell runs
+                w.flag("dynamic_command", f"{lang} code pipes its output into {words[0]}")
+    if rules.argv is not None:
+        for match in rules.argv.finditer(code):
+            listed = " ".join(g for g in match.groups() if g)
+            argv = [literal(_unescape(m.group("s"))) for m in _STRING.finditer(listed)]
+            w.run_argv(argv)
+    if rules.backticks and lang not in ("ruby", "perl", "php", "sh"):
+        for match in _BACKTICKS.finditer(code):
+            w.script(match.group(1) or match.group(2), f"a backtick command in {lang} code")
+    if rules.deletes is not None:
+        for match in rules.deletes.finditer(code):
+            found = w.place(_string(match))
+            if found.kind in _OUTSIDE:
+                w.flag("destructive_delete", f"{lang} code deletes {found.path} ({found.kind})")
+    for pattern in rules.writes:
+        for match in pattern.finditer(code):
+            text = _string(match)
+            if text.startswith(("/", "~")):
+                write_target(w.place(text), w, f"{lang} code")
+    if rules.reads is not None and (_HTTP.search(code) or SOCKET_CODE.search(code)):
+        for match in rules.reads.finditer(code):
+            if _SENDS.search(code):
+                w.flag("exfiltration", f"{lang} code reads {_string(match)} and sends it away")
+                break
+
+
+# A program that lists a directory and deletes what it finds deletes that directory's
+# entries, whatever variable carries each name.
+_ENUMERATES = re.compile(
+    r"\b(?:readdir|listdir|scandir|walk|glob|iglob|rglob|readdirSync|entries|children"
+    r"|list\.files|dir|Dir\.glob|Dir\.entries|Dir\.children|Deno\.readDir(?:Sync)?"
+    r"|opendir|File::Find|find)\s*[\(\[{]"
+)
+_DELETES_ANY = re.compile(
+    r"\b(?:rmtree|rmSync|rm_rf|rm_r|rm|unlink|unlinkSync|remove|removeSync|rmdir|rmdirSync"
+    r"|remove_tree|removedirs|delete|deleteSync|file\.remove|os\.remove)\b\s*[\(\s]"
+    r"|[\"']unlink[\"']|&:unlink|FileUtils\.method\(:rm"
+)
+
+
+def _deletes_listed(lang: str, code: str, w: Walker) -> None:
+    if not (_ENUMERATES.search(code) and _DELETES_ANY.search(code)):
+        return
+    for match in _STRING.finditer(code):
+        text = _unescape(match.group("s"))
+        if not text.startswith(("/", "~")):
+            continue
+        found = w.place(text.split("*", 1)[0].rstrip("/") or "/")
+        if found.kind in _OUTSIDE:
+            # destructive_delete: the entries it lists there are the names it deletes
+            w.flag("destructive_delete", f"{lang} code deletes what it lists in {found.path}")
+            return
+
+
+def _judge_generic(lang: str, code: str, w: Walker) -> None:
+    _deletes_listed(lang, code, w)
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")

@@ -5,37 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["REASONS", "CommandContext", "CommandVerdict", "Finding"]
+__all__ = ["CODES", "REASONS", "CommandContext", "CommandVerdict", "Finding"]
 
-# The registry of reason codes this guard can answer (the audit and event log use them).
-REASONS: frozenset[str] = frozenset(
-    "command_guard." + name
-    for name in (
-        "parse_error",
-        "not_allowlisted",
-        "too_deep",
-        "destructive_delete",
-        "disk_write",
-        "fork_bomb",
-        "system_perms",
-        "system_write",
-        "system_impact",
-        "download_exec",
-        "reverse_shell",
-        "exfiltration",
-        "credential_read",
-        "persistence",
-        "network_no_egress",
-        "obfuscation",
-        "dynamic_command",
-        "privilege",
-        "outside_write",
-        "tunnel",
-        "anti_forensics",
-        "raw_socket",
-        "denied_command",
-    )
-)
+# The reason codes this guard answers, by the effect a rule found (the audit and the event
+# log use the values). One table of literals: a rule names its effect, never builds a code.
+CODES: dict[str, str] = {
+    "parse_error": "command_guard.parse_error",
+    "not_allowlisted": "command_guard.not_allowlisted",
+    "too_deep": "command_guard.too_deep",
+    "destructive_delete": "command_guard.destructive_delete",
+    "disk_write": "command_guard.disk_write",
+    "fork_bomb": "command_guard.fork_bomb",
+    "system_perms": "command_guard.system_perms",
+    "system_write": "command_guard.system_write",
+    "system_impact": "command_guard.system_impact",
+    "download_exec": "command_guard.download_exec",
+    "reverse_shell": "command_guard.reverse_shell",
+    "exfiltration": "command_guard.exfiltration",
+    "credential_read": "command_guard.credential_read",
+    "persistence": "command_guard.persistence",
+    "network_no_egress": "command_guard.network_no_egress",
+    "obfuscation": "command_guard.obfuscation",
+    "dynamic_command": "command_guard.dynamic_command",
+    "privilege": "command_guard.privilege",
+    "outside_write": "command_guard.outside_write",
+    "tunnel": "command_guard.tunnel",
+    "anti_forensics": "command_guard.anti_forensics",
+    "raw_socket": "command_guard.raw_socket",
+    "denied_command": "command_guard.denied_command",
+    "file_server": "command_guard.file_server",
+}
+REASONS: frozenset[str] = frozenset(CODES.values())
 
 
 @dataclass(frozen=True, slots=True)

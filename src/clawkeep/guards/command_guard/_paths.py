@@ -48,6 +48,77 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "gshadow"),
     ("etc", "sudoers"),
     ("environ",),
+    # Other Unix systems' password databases (BSD, macOS, AIX) and Linux's backups.
+    ("etc", "master.passwd"),
+    ("etc", "spwd.db"),
+    ("etc", "shadow-"),
+    ("etc", "gshadow-"),
+    ("etc", "security", "passwd"),
+    ("etc", "security", "opasswd"),
+    ("etc", "opasswd"),
+    ("var", "db", "dslocal"),
+    ("var", "db", "shadow"),
+    # macOS keychains.
+    ("Library", "Keychains"),
+    # Cloud, registry and deploy CLIs.
+    (".terraform.d", "credentials.tfrc.json"),
+    (".gem", "credentials"),
+    (".cargo", "credentials"),
+    (".cargo", "credentials.toml"),
+    (".npmrc",),
+    (".yarnrc.yml",),
+    (".s3cfg",),
+    (".boto",),
+    (".config", "rclone"),
+    (".config", "doctl"),
+    (".config", "hub"),
+    (".config", "op"),
+    (".oci",),
+    (".databrickscfg",),
+    (".vnc", "passwd"),
+    (".terraformrc",),
+    (".pulumi", "credentials.json"),
+    (".config", "glab-cli"),
+    (".config", "hcloud"),
+    (".config", "containers", "auth.json"),
+    ("containers", "auth.json"),
+    (".dockercfg",),
+    (".m2", "settings-security.xml"),
+    (".ivy2", ".credentials"),
+    (".gradle", "gradle.properties"),
+    (".composer", "auth.json"),
+    (".config", "composer", "auth.json"),
+    (".passwd-s3fs",),
+    (".kaggle", "kaggle.json"),
+    ("huggingface", "token"),
+    (".config", "configstore"),
+    # System secrets beyond the password file.
+    ("etc", "krb5.keytab"),
+    ("etc", "NetworkManager", "system-connections"),
+    ("etc", "wpa_supplicant"),
+    ("etc", "ppp", "chap-secrets"),
+    ("etc", "ppp", "pap-secrets"),
+    ("etc", "ipsec.secrets"),
+    ("var", "lib", "sss", "secrets"),
+    # Password managers' local vaults.
+    (".lpass",),
+    (".local", "share", "lpass"),
+    (".local", "share", "gopass"),
+    (".config", "Bitwarden"),
+    (".config", "Bitwarden CLI"),
+    ("Bitwarden",),
+    ("Bitwarden CLI",),
+    (".config", "1Password"),
+    ("1Password",),
+    (".keepass",),
+    (".keepassxc",),
+    (".config", "keepassxc"),
+    (".local", "share", "kwalletd"),
+    # Mail and chat clients that keep account passwords.
+    (".thunderbird",),
+    (".purple", "accounts.xml"),
+    (".claws-mail",),
+    (".config", "filezilla"),
     (".bash_history",),
     (".zsh_history",),
     (".python_history",),
@@ -70,6 +141,17 @@ _SECRET_FILES = (
     "~/.docker/config.json",
     "/proc/self/environ",
     "/root/.ssh/id_rsa",
+    "~/.mozilla/firefox/p.default/key4.db",
+    "~/.mozilla/firefox/p.default/logins.json",
+    "~/.mozilla/firefox/p.default/cookies.sqlite",
+    "~/.config/google-chrome/Default/Login Data",
+    "~/.config/google-chrome/Default/Cookies",
+    "~/.config/chromium/Default/Login Data",
+    "~/Library/Keychains/login.keychain-db",
+    "~/Library/Application Support/Google/Chrome/Default/Login Data",
+    "~/Library/Application Support/Firefox/Profiles/p.default/logins.json",
+    "/etc/master.passwd",
+    "/etc/spwd.db",
 )
 _KEY_FILES = re.compile(
     r"\.(pem|key|p12|pfx|kdbx|jks|keystore|ovpn|asc|gpg|tfstate)\b|^\*?id_|credentials|secret|token"
@@ -170,6 +252,31 @@ def _kind(path: str, ctx: CommandContext, home: str) -> str:
     return "outside"
 
 
+# Stores found by their file name or by where a browser keeps them, anywhere outside the
+# workspace: browser profiles (saved passwords, cookies), keychains, vault files.
+_STORES = re.compile(
+    r"/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*|BraveSoftware/[^/]+"
+    r"|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera|com\.operasoftware\.Opera"
+    r"|Arc/User Data|yandex-browser)/.*/(Login Data|Cookies|Web Data|Local State|Login Data For"
+    r" Account|Network/Cookies|History|Extension Cookies)$"
+    r"|/(\.mozilla|Firefox|\.librewolf|LibreWolf|\.waterfox|Thunderbird)/.*/(logins\.json"
+    r"|key[34]\.db|cookies\.sqlite|signons\.sqlite|cert9\.db|formhistory\.sqlite)$"
+    r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
+    r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
+    r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
+)
+
+
+# File names (find -name patterns) that only password stores use.
+_STORE_NAMES = re.compile(
+    r"^\*?(logins\.json|key[34]\.db|signons\.sqlite|Login Data|master\.passwd|spwd\.db"
+    r"|[^/]*\.(kdbx|kdb|keychain|keychain-db|opvault|psafe3))\*?$"
+)
+
+
+_PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
+
+
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":
@@ -177,8 +284,11 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     if found.kind == "workspace":
         return None  # the agent's own tree: its files are already the agent's
     parts = [p for p in found.path.split("/") if p]
-    if parts and parts[-1].endswith(".pub"):
-        return None  # public keys are public
+    if parts and (parts[-1].endswith(".pub") or parts[-1] in _PUBLIC_SSH):
+        return None  # public keys (and the hosts' public keys) are public
+    store = _STORES.search(found.path)
+    if store is not None:
+        return "a browser profile, keychain or password vault holds credentials"
     for i, part in enumerate(parts):
         for seq in _BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
@@ -196,6 +306,8 @@ def glob_credential(pattern: str, ctx: CommandContext) -> str | None:
         path = home + secret[1:] if secret.startswith("~") else secret
         if fnmatch.fnmatchcase(path, pattern):
             return f"the pattern matches {path}"
+    if _STORES.search(pattern) and not _under(pattern, str(ctx.workspace or "/\x01")):
+        return "the pattern names files in a browser profile, keychain or vault"
     return None
 
 
@@ -204,6 +316,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
 
     Key-file suffixes (``*.pem``) count only when the search runs outside the workspace.
     """
+    if _STORE_NAMES.search(pattern):
+        return f"searching for {pattern} hunts for browser or vault credentials"
     name = pattern.strip("*").lstrip(".")
     for seq in _CREDENTIALS:
         if seq[-1].lstrip(".") == name and seq[-1] not in ("environ",):

@@ -24,12 +24,15 @@ _CODE_FLAGS = {
     "ruby": ("-e",),
     "php": ("-r",),
     "lua": ("-e",),
-    "julia": ("-e", "--eval"),
+    "julia": ("-e", "--eval", "-E", "--print"),
     "Rscript": ("-e",),
     "osascript": ("-e",),
     "pwsh": ("-c", "-Command", "-command"),
     "deno": ("eval",),
     "bun": ("-e", "--eval"),
+    "R": ("-e",),
+    "jrunscript": ("-e",),
+    "jjs": ("-e",),
 }
 _ENV_SETUP = {"ssh-agent", "pyenv", "rbenv", "nodenv", "goenv", "direnv", "opam", "brew"}
 _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "mise", "rtx"}
@@ -53,7 +56,10 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
 
 
 def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
-    if arg.substs and w.subst_kinds(arg) & {"download", "decode"}:
+    if not arg.static and not arg.substs:
+        # dynamic_command: which script runs is decided at run time
+        w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
+    elif arg.substs and w.subst_kinds(arg) & {"download", "decode"}:
         w.flag("download_exec", f"{cmd.name} runs the output of a download")
     elif arg.static and posixpath.basename(arg.text) in w.downloaded:
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
@@ -85,8 +91,24 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         w.script(rest[0].text, f"{cmd.name} -c script")
     elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
+    elif _interactive(cmd) and w.handed_over():
+        # dynamic_command: a shell another program starts with no script runs whatever
+        # reaches its terminal: the shell escape of that program
+        w.flag("dynamic_command", f"{cmd.name} starts an interactive shell")
     else:
         _stdin_consumer(cmd, w, "sh")
+
+
+def _interactive(cmd: Cmd) -> bool:
+    """Nothing feeds the program's input: it reads the terminal (or a descriptor)."""
+    if cmd.stdin is not None:
+        return False
+    for red in cmd.redirects:
+        if red.op in ("<<", "<<<"):
+            return False
+        if red.op in ("<", "<>") and red.target is not None and red.target.static:
+            return False  # a script file (or /dev/null): judged like `sh FILE`
+    return True
 
 
 def _interpreter(cmd: Cmd, w: Walker) -> None:
@@ -116,33 +138,35 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     texts = [a.text for a in values]
     if cmd.name == "python" and "-m" in texts:
         module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
-        if module in ("http.server", "SimpleHTTPServer"):
-            _serve(cmd, w, texts, ("-d", "--directory"))
+        if module in ("http.server", "SimpleHTTPServer", "uploadserver", "RangeHTTPServer"):
+            from clawkeep.guards.command_guard._effects import serve_argv
+
+            after = cmd.args[texts.index("-m") + 2 :]
+            serve_argv(cmd, w, "http.server", after)
+        elif module in ("pyftpdlib", "updog"):
+            from clawkeep.guards.command_guard._effects import serve_argv
+
+            serve_argv(cmd, w, module, cmd.args[texts.index("-m") + 2 :])
         return
     if cmd.name == "php" and "-S" in texts:
-        _serve(cmd, w, texts, ("-t",))
+        _php_server(cmd, w, texts)
         return
     if operands and operands[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, operands[0])
     elif not any(a.text in ("-v", "--version", "-V", "-h", "--help") for a in values):
+        if _interactive(cmd) and w.handed_over() and cmd.name not in ("deno", "osascript"):
+            # dynamic_command: a REPL runs whatever reaches its terminal
+            w.flag("dynamic_command", f"{cmd.name} starts an interactive interpreter")
+            return
         _stdin_consumer(cmd, w, lang)
 
 
-def _serve(cmd: Cmd, w: Walker, texts: list[str], flags: tuple[str, ...]) -> None:
-    root = "."
-    for index, text in enumerate(texts[:-1]):
-        if text in flags:
-            root = texts[index + 1]
-    for text in texts:
-        if text.startswith("--directory="):
-            root = text.split("=", 1)[1]
-    found = w.place(root)
-    if found.kind not in ("workspace", "workspace_root", "temp"):
-        w.flag("exfiltration", f"{cmd.name} serves {found.path} to the network")
+def _php_server(cmd: Cmd, w: Walker, texts: list[str]) -> None:
+    from clawkeep.guards.command_guard._effects import serve_root
 
-
-def _httpd(cmd: Cmd, w: Walker) -> None:
-    _serve(cmd, w, cmd.values(), ("-h",))
+    address = texts[texts.index("-S") + 1] if texts.index("-S") + 1 < len(texts) else ""
+    root = texts[texts.index("-t") + 1] if "-t" in texts[:-1] else "."
+    serve_root(cmd, w, root, "php -S", address.rsplit(":", 1)[0] if ":" in address else None)
 
 
 def _awk(cmd: Cmd, w: Walker) -> None:
@@ -184,5 +208,4 @@ _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
-EXEC_RULES |= {"httpd": _httpd}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}

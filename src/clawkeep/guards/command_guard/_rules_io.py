@@ -32,6 +32,7 @@ _RAW_READERS = {"dd", "cat", "strings", "xxd", "hexdump", "od", "head", "tail", 
 _RAW_READERS |= {"base64", "less", "more", "tar", "debugfs", "pv"}
 _BULK_READERS = {"cp", "tar", "zip", "rsync", "scp", "7z", "rclone", "cpio", "bsdtar"}
 _DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
+_TEMP_ROOTS = frozenset({"/tmp", "/var/tmp", "/dev/shm"})  # noqa: S108 - classifying paths
 _DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
 
 
@@ -62,7 +63,9 @@ def _flags(args: list[str]) -> str:
 
 
 def write_target(found: Place, w: Walker, what: str) -> None:
-    """Judge one place a command writes to."""
+    """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    if found.path in _TEMP_ROOTS:
+        return
     why = persistence(found, w.ctx)
     if why is not None:
         w.flag("persistence", f"{what} writes {found.path}: {why}")

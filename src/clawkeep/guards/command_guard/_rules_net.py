@@ -39,6 +39,7 @@ _LOOPBACK = re.compile(
 _REMOTE = re.compile(r"^(?![./~])([\w.-]+@)?[\w.-]+:(?!//)|^\w+://|^rsync://")
 _URL = re.compile(r"^\w+://|^[\w.-]+\.\w{2,}(/|:\d|$)|^(localhost|\[::1\])(:\d+)?(/|$)")
 _TUNNELS = {"ngrok", "cloudflared", "localtunnel", "lt", "bore", "frpc", "chisel", "serveo"}
+_TUNNELS |= {"sshuttle", "zrok", "loclx", "localxpose", "pagekite", "pagekite.py", "tunnelto"}
 _NETWORK = {"ssh", "sftp", "ping", "ping6", "dig", "nslookup", "host", "whois", "traceroute"}
 _NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks", "smbclient"}
 _NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
@@ -57,12 +58,18 @@ def _loopback_only(targets: list[str]) -> bool:
     return bool(targets) and all(_LOOPBACK.match(t) for t in targets)
 
 
+_AUTH_HEADER = re.compile(r"^\s*(Authorization|Proxy-Authorization|X-[\w-]*(Token|Key))\s*:", re.I)
+
+
 def _runtime_payload(cmd: Cmd, w: Walker) -> bool:
     """A host or URL built from $(…) at run time carries data out (DNS or query exfil)."""
     previous = ""
     for arg in cmd.args:
-        header = previous.startswith(("-H", "--header", "-o", "-O", "--output"))
-        if arg.substs and not header and (not arg.text.startswith("-") or "=" in arg.text):
+        saved = previous.startswith(("-o", "-O", "--output"))  # where it saves, not sends
+        # A credential handed to the API it belongs to: an authorization header.
+        auth = previous in ("-H", "--header") and bool(_AUTH_HEADER.match(arg.text))
+        skip = saved or auth
+        if arg.substs and not skip and (not arg.text.startswith("-") or "=" in arg.text):
             w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
             return True
         previous = arg.text
@@ -98,7 +105,7 @@ def _curl(cmd: Cmd, w: Walker) -> None:
             else (values[index + 1] if index + 1 < len(values) else "")
         )
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
-        if is_file or not _loopback_only(urls):
+        if not _loopback_only(urls):  # a request to this machine sends nothing away
             what = "uploads a file" if is_file else "posts data"
             w.flag("exfiltration", f"{cmd.name} {what} to {', '.join(urls) or 'a host'}")
             return
@@ -138,7 +145,14 @@ def _raw(cmd: Cmd, w: Walker) -> None:
             return
     if set(values) <= {"-h", "--help", "-V", "--version"}:
         return
-    if re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b|\b(exec|system):", joined):
+    scan = {v for v in values if v.startswith("-")} <= {"-z", "-v", "-zv", "-vz", "-w1", "-w"}
+    hosts = [v for v in values if not v.startswith("-") and not v.isdigit() and v != "1"]
+    is_nc = cmd.name in ("nc", "ncat", "netcat")
+    zero_io = any(v.startswith("-") and "z" in v for v in values)
+    if is_nc and zero_io and scan and hosts and _loopback_only(hosts):
+        return  # a port check against this machine moves no data
+    shell_flag = re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b", joined)
+    if shell_flag or re.search(r"\b(exec|system):", joined, re.I):
         w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
     else:
         w.flag("raw_socket", f"{cmd.name} moves bytes to or from a host past the network guard")
@@ -153,7 +167,37 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     ):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
+    if cmd.name == "ssh" and _remote_command(cmd) and _stdin_fed(cmd):
+        # exfiltration: local bytes piped or redirected into a command on another host
+        w.flag("exfiltration", "ssh hands local data to a command on a remote host")
+        return
     _egress(cmd, w)
+
+
+_SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+
+
+def _remote_command(cmd: Cmd) -> list[str]:
+    """The words ssh runs on the remote host (after the options and the destination)."""
+    values = cmd.values()
+    index = 0
+    while index < len(values) and values[index].startswith("-") and values[index] != "--":
+        flag = values[index]
+        index += 1
+        if len(flag) == 2 and flag[1] in _SSH_VALUE:
+            index += 1
+    if index < len(values) and values[index] == "--":
+        index += 1
+    return values[index + 1 :]
+
+
+def _stdin_fed(cmd: Cmd) -> bool:
+    if cmd.stdin is not None:
+        return True
+    return any(
+        r.op in ("<", "<<", "<<<") and (r.target is None or r.target.text != "/dev/null")
+        for r in cmd.redirects
+    )
 
 
 def _copy_remote(cmd: Cmd, w: Walker) -> None:
@@ -248,6 +292,11 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
     script = " ".join(cmd.values()) + " " + " ".join(r.body or "" for r in cmd.redirects)
     if cmd.stdin is not None and cmd.stdin.text:
         script += " " + cmd.stdin.text
+    batch = [v for i, v in enumerate(cmd.values()) if i and cmd.values()[i - 1] == "-b"]
+    if cmd.name == "sftp" and batch and batch[0] != "-":
+        # exfiltration: the batch file's commands are unknown here and may upload
+        w.flag("exfiltration", "sftp runs a batch file of transfer commands")
+        return
     if re.search(r"(^|[\s;'\"])m?put\s", script):
         w.flag("exfiltration", f"{cmd.name} uploads local files")
         return
@@ -255,7 +304,10 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
 
 
 def producer_kinds(name: str, values: list[str]) -> set[str]:
-    """What a pipeline stage produces: downloaded bytes, decoded bytes, or neither."""
+    """What a pipeline stage produces: downloaded bytes, decoded bytes, only numbers
+    (``digits``: no character a shell would act on), or nothing known."""
+    if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
+        return {"digits"}
     if name in DOWNLOADERS or name in RAW_SOCKET or name in _NETWORK or name == "scp":
         return {"download"}
     if name in ("zcat", "bzcat", "xzcat", "zstdcat", "gunzip", "unxz", "funzip") or (

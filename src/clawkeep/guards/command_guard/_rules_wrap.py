@@ -51,7 +51,28 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "nsenter": ({"-t", "--target"}, 0),
     "unshare": (set(), 0),
     "firejail": (set(), 0),
-    "xvfb-run": ({"-a", "-n", "-s"}, 0),
+    "xvfb-run": ({"-n", "-s", "-e", "-f", "-p", "-w", "--server-num", "--server-args"}, 0),
+    "pkexec": ({"--user"}, 0),
+    "cpulimit": ({"-l", "--limit", "-p", "--pid", "-e", "--exe", "-c", "--cpu"}, 0),
+    "rlwrap": ({"-f", "-H", "-l", "-p", "-S", "-P", "-s", "-w", "-z", "-t", "-e", "-O"}, 0),
+    "systemd-run": ({"-u", "--unit", "-p", "--property", "-E", "--setenv", "-M", "-H"}, 0),
+    "ts": (set(), 0),
+    "setarch": (set(), 1),
+    "linux32": (set(), 0),
+    "linux64": (set(), 0),
+    "logsave": (set(), 1),
+    "dtach": ({"-c", "-n", "-A", "-a", "-e", "-r", "-z"}, 0),
+    "multitime": ({"-n", "-s"}, 0),
+    "cgexec": ({"-g"}, 0),
+    "valgrind": (set(), 0),
+    "torify": (set(), 0),
+    "tsocks": (set(), 0),
+    "pexec": (set(), 0),
+    "sem": ({"-j", "--id"}, 0),
+    "chpst": ({"-u", "-U", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"}, 0),
+    "setpriv": ({"--reuid", "--regid", "--groups", "--inh-caps", "--bounding-set"}, 0),
+    "prlimit": ({"-p", "--pid"}, 0),
+    "numactl": ({"-C", "-N", "-m", "-i", "-p", "--physcpubind", "--cpunodebind"}, 0),
     "dbus-run-session": (set(), 0),
     "catchsegv": (set(), 0),
     "caffeinate": (set(), 0),
@@ -64,14 +85,206 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
 }
 
 
+_ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+
+
 def _wrapper(cmd: Cmd, w: Walker) -> None:
     with_value, positional = _WRAP_SPEC[cmd.name]
+    if cmd.name == "runuser" and {"-c", "--command"} & set(cmd.values()):
+        _su(cmd, w)  # runuser USER -c SCRIPT is su's form
+        return
     if cmd.name in ("sudo", "doas", "runuser") and any(
         a.text in ("-s", "-i", "-su") for a in cmd.args
     ):
         w.flag("privilege", f"{cmd.name} opens a root shell")
         return
-    w.run_argv(_skip(cmd.args, with_value, positional), cmd.stdin)
+    argv = _skip(cmd.args, with_value, positional)
+    fed = cmd.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in cmd.redirects)
+    if cmd.name in _ELEVATE and argv and not fed and _bare_shell(argv):
+        # privilege: an interactive shell as another user runs whatever comes next
+        w.flag("privilege", f"{cmd.name} opens a shell as another user")
+        return
+    w.run_argv(argv, cmd.stdin)
+
+
+def _bare_shell(argv: list[Arg]) -> bool:
+    """A shell started with no command and no script: it reads the terminal."""
+    if command_name(argv[0].text) not in SHELLS:
+        return False
+    rest = [a.text for a in argv[1:]]
+    return not any(
+        t.startswith("-") and "c" in t[1:] and not t.startswith("--") for t in rest
+    ) and (not [t for t in rest if not t.startswith("-")])
+
+
+def _flock(cmd: Cmd, w: Walker) -> None:
+    """``flock [opts] FILE CMD…`` or ``flock [opts] FILE -c SCRIPT``."""
+    args = _skip(cmd.args, {"-w", "--wait", "--timeout", "-E", "--conflict-exit-code"})
+    rest = args[1:]
+    rest_opts = _skip(rest, {"-w", "--wait", "--timeout", "-E", "--conflict-exit-code"})
+    for index, arg in enumerate(rest):
+        if arg.text in ("-c", "--command") and index + 1 < len(rest):
+            _script_arg(w, rest[index + 1], "flock -c script")
+            return
+    w.run_argv(rest_opts if rest and rest[0].text.startswith("-") else rest, cmd.stdin)
+
+
+def _script_arg(w: Walker, arg: Arg, what: str) -> None:
+    if arg.static:
+        w.script(arg.text, what)
+    else:
+        w.flag("dynamic_command", f"{what} is known only at run time")
+
+
+def _capsh(cmd: Cmd, w: Walker) -> None:
+    """``capsh [opts] -- ARGS``: ARGS are handed to /bin/bash."""
+    values = cmd.values()
+    if "--" in values:
+        w.run_argv([literal("bash"), *cmd.args[values.index("--") + 1 :]], cmd.stdin)
+    elif "--shell" in values or any(v.startswith("--shell=") for v in values):
+        w.flag("dynamic_command", "capsh starts a shell")
+
+
+def _perf(cmd: Cmd, w: Walker) -> None:
+    """``perf stat|record|trace [opts] CMD…`` runs CMD."""
+    if not cmd.args or cmd.args[0].text not in ("stat", "record", "trace", "sched", "mem"):
+        return
+    w.run_argv(_skip(cmd.args[1:], {"-e", "-o", "-p", "-r", "-x", "-I", "-t", "-C", "-G"}))
+
+
+def _script_cmd(cmd: Cmd, w: Walker) -> None:
+    """``script -c CMD [file]``: runs CMD under a pseudo-terminal."""
+    args = cmd.args
+    if not any(
+        a.text.startswith(("-c", "--command")) or (a.text[:1] == "-" and a.text.endswith("c"))
+        for a in args
+    ) and not ({"-V", "--version", "-h", "--help", "-r"} & set(cmd.values())):
+        # dynamic_command: without -c, script starts an interactive $SHELL
+        w.flag("dynamic_command", "script starts an interactive shell")
+        return
+    for index, arg in enumerate(args):
+        text = arg.text
+        if text.startswith("--command="):
+            _script_arg(w, literal(text.split("=", 1)[1]), "script -c command")
+            return
+        short = text.startswith("-") and not text.startswith("--") and text.endswith("c")
+        if (text == "--command" or short) and index + 1 < len(args):
+            _script_arg(w, args[index + 1], "script -c command")
+            return
+
+
+_TMUX_RUNS = {"new", "new-session", "new-window", "neww", "split-window", "splitw"}
+_TMUX_RUNS |= {"respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run"}
+_TMUX_RUNS |= {"send-keys", "send", "display-popup", "popup", "pipe-pane", "pipep"}
+_TMUX_VALUE = {"-s", "-n", "-t", "-c", "-F", "-x", "-y", "-e", "-l", "-L", "-S", "-f", "-T"}
+
+
+def _tmux(cmd: Cmd, w: Walker) -> None:
+    args = _skip(cmd.args, {"-L", "-S", "-f", "-T"})
+    if not args or args[0].text not in _TMUX_RUNS:
+        return
+    words = _skip(args[1:], _TMUX_VALUE)
+    texts = [a for a in words if a.text not in ("Enter", "C-m", "KPEnter")]
+    if not texts:
+        return
+    if not all(a.static for a in texts):
+        w.flag("dynamic_command", f"tmux {args[0].text} runs a command known only at run time")
+        return
+    w.script(" ".join(a.text for a in texts), f"tmux {args[0].text} command")
+
+
+def _screen(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args
+    index = 0
+    while index < len(args) and args[index].text.startswith("-"):
+        text = args[index].text
+        index += 1
+        if text in ("-X", "-Q"):
+            rest = args[index:]
+            if rest and rest[0].text in ("stuff", "exec", "screen"):
+                _script_arg(w, Arg(" ".join(a.text for a in rest[1:])), "screen -X command")
+            return
+        if text[-1:] in "SchpteT" and not text.startswith("--") and len(text) >= 2:
+            index += 1  # the option's value (-S name, -c file, -dmS name)
+    w.run_argv(args[index:], cmd.stdin)
+
+
+def _start_stop(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    program: Arg | None = None
+    for index, text in enumerate(values):
+        if text in ("-x", "--exec", "-a", "--startas") and index + 1 < len(values):
+            program = cmd.args[index + 1]
+        elif text.startswith(("--exec=", "--startas=")):
+            program = literal(text.split("=", 1)[1])
+    if program is None or not ({"-S", "--start"} & set(values)):
+        return
+    rest = cmd.args[values.index("--") + 1 :] if "--" in values else []
+    w.run_argv([program, *rest], cmd.stdin)
+
+
+def _gdb(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    for index, text in enumerate(values):
+        command: str | None = None
+        if text in ("-ex", "--ex", "-iex", "--eval-command", "-eval-command"):
+            command = values[index + 1] if index + 1 < len(values) else None
+        elif text.startswith(("--eval-command=", "-eval-command=")):
+            command = text.split("=", 1)[1]
+        if command is None:
+            continue
+        if UNKNOWN in command:
+            w.flag("dynamic_command", "gdb runs a command known only at run time")
+            return
+        match = re.match(r"^\s*(shell\s|!|pipe\s|\|)(.*)$", command, re.DOTALL)
+        if match:
+            w.script(match.group(2), "gdb shell command")
+        match = re.match(r"^\s*(python|pi|py)\s+(.*)$", command, re.DOTALL)
+        if match:
+            w.code("python", match.group(2))
+
+
+def _make(cmd: Cmd, w: Walker) -> None:
+    """``make --eval=TEXT``: the text is makefile; its recipe lines run in a shell."""
+    values = cmd.values()
+    for index, text in enumerate(values):
+        body: str | None = None
+        if text.startswith("--eval="):
+            body = text.split("=", 1)[1]
+        elif text in ("--eval", "-E") and index + 1 < len(values):
+            body = values[index + 1]
+        elif re.match(r"^SHELL=", text):
+            body = None
+            shell = text.split("=", 1)[1]
+            if command_name(shell) not in SHELLS:
+                w.flag("dynamic_command", f"make runs its recipes with {shell}")
+        if body is None:
+            continue
+        if UNKNOWN in body:
+            w.flag("dynamic_command", "make --eval runs a makefile known only at run time")
+            return
+        for line in body.splitlines():
+            if line.startswith("\t"):
+                w.script(line.lstrip("\t").lstrip("-@+"), "make --eval recipe")
+            elif "$(shell" in line:
+                w.script(line.split("$(shell", 1)[1].rsplit(")", 1)[0], "make $(shell …)")
+
+
+def _npx(cmd: Cmd, w: Walker) -> None:
+    """npx / bunx / pnpm dlx run a package's program with the given arguments."""
+    args = list(cmd.args)
+    if cmd.name in ("pnpm", "yarn"):
+        if not args or args[0].text not in ("dlx", "exec"):
+            return
+        args = args[1:]
+    for index, arg in enumerate(args):
+        if arg.text in ("-c", "--call") and index + 1 < len(args):
+            _script_arg(w, args[index + 1], f"{cmd.name} -c command")
+            return
+    argv = _skip(args, {"-p", "--package", "--node-options"})
+    if argv:
+        package = argv[0].text.rsplit("@", 1)[0] if argv[0].text.count("@") else argv[0].text
+        w.run_argv([literal(package.rsplit("/", 1)[-1] or package), *argv[1:]], cmd.stdin)
 
 
 def _nsenter(cmd: Cmd, w: Walker) -> None:
@@ -104,9 +317,14 @@ def _su(cmd: Cmd, w: Walker) -> None:
 
 def _env(cmd: Cmd, w: Walker) -> None:
     args = list(cmd.args)
+    chdir: Arg | None = None
     while args:
         text = args[0].text
-        if text in ("-u", "--unset", "-C", "--chdir") and len(args) > 1:
+        if text in ("-C", "--chdir") and len(args) > 1:
+            chdir, args = args[1], args[2:]
+        elif text.startswith("--chdir="):
+            chdir, args = literal(text.split("=", 1)[1]), args[1:]
+        elif text in ("-u", "--unset") and len(args) > 1:
             args = args[2:]
         elif text in ("-S", "--split-string") or text.startswith("--split-string="):
             if "=" in text:
@@ -130,10 +348,20 @@ def _env(cmd: Cmd, w: Walker) -> None:
     if not args:
         w.flag("credential_read", "env without a command prints the environment and its secrets")
         return
-    w.run_argv(args, cmd.stdin)
+    if chdir is None:
+        w.run_argv(args, cmd.stdin)
+        return
+    saved = w.cwd
+    w.cwd = UNKNOWN if not chdir.static else w.place(chdir.text).path  # env -C: its cwd
+    try:
+        w.run_argv(args, cmd.stdin)
+    finally:
+        w.cwd = saved
 
 
 def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
+    if cmd.stdin is not None and cmd.stdin.text is None and cmd.stdin.kinds == {"digits"}:
+        return ["4242"]  # seq, nproc: numbers only, whatever they are
     if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
         return None
     return cmd.stdin.text.split()
@@ -185,9 +413,38 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
     inner = _skip(
         head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
     )
+    pipe = bool({"--pipe", "--pipepart"} & set(values))
+    from_file = any(v in ("-a", "--arg-file") or v.startswith("--arg-file=") for v in values)
+    if pipe and inner and command_name(inner[0].text) in SHELLS | {"python", "perl", "ruby"}:
+        # the job's stdin is a block of the input: a shell there runs the input as commands
+        w.flag("dynamic_command", "parallel --pipe feeds its input to an interpreter")
+        return
+    if not seps and not inner:
+        # no command: every input line is a command line
+        lines = cmd.stdin.text if cmd.stdin is not None and not from_file else None
+        if lines is None:
+            w.flag("dynamic_command", "parallel runs command lines read at run time")
+        else:
+            for line in lines.splitlines()[:16]:
+                w.script(line, "parallel job")
+        return
     if not seps:
-        inner = inner or [literal("echo")]
-        w.run_argv([*inner, Arg(UNKNOWN)], Stdin())
+        items = _stdin_items(cmd, False) if not from_file else None
+        supplied = [literal(i) for i in items] if items else [Arg(UNKNOWN)]
+        for item in supplied[:16]:
+            if any("{}" in a.text for a in inner):
+                w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+            else:
+                w.run_argv([*inner, item], Stdin())
+        return
+    if len(inner) == 1 and " " in inner[0].text:
+        # parallel 'rm -rf {}' ::: …: a command line of one word is run by a shell
+        for item in inputs[:16] or [Arg(UNKNOWN)]:
+            text = inner[0].text.replace("{}", item.text)
+            if UNKNOWN in text:
+                w.flag("dynamic_command", "parallel runs a command line known only at run time")
+            else:
+                w.script(text, "parallel job")
         return
     for item in inputs[:16]:
         if not inner:
@@ -227,6 +484,10 @@ def _find(cmd: Cmd, w: Walker) -> None:
         setid = index + 1 < len(args) and _SETID.search(args[index + 1].text)
         if text == "-perm" and outside and setid:
             w.flag("privilege", "find -perm hunts for set-id programs to escalate with")
+        if text in ("-fprint", "-fprint0", "-fls", "-fprintf") and index + 1 < len(args):
+            from clawkeep.guards.command_guard._rules_io import write_target
+
+            write_target(w.place(args[index + 1].text), w, f"find {text}")
         if text == "-delete":
             for root in roots:
                 where = w.place(root)
@@ -322,6 +583,9 @@ WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}
 WRAPPERS["nsenter"] = _nsenter
 WRAPPERS |= {"command": _command, "su": _su, "env": _env, "xargs": _xargs}
 WRAPPERS |= {"parallel": _parallel, "find": _find, "alias": _alias, "trap": _trap}
-WRAPPERS |= {"watch": _watch, "coproc": _coproc}
+WRAPPERS |= {"watch": _watch, "coproc": _coproc, "flock": _flock, "script": _script_cmd}
+WRAPPERS |= {"tmux": _tmux, "screen": _screen, "start-stop-daemon": _start_stop, "gdb": _gdb}
+WRAPPERS |= {"make": _make, "gmake": _make, "npx": _npx, "bunx": _npx, "pnpm": _npx}
+WRAPPERS |= {"yarn": _npx, "capsh": _capsh, "perf": _perf}
 WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
 WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}

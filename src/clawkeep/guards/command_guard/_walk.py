@@ -18,10 +18,10 @@ from clawkeep.guards.command_guard._cmd import (
     command_name,
 )
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
-from clawkeep.guards.command_guard._model import CommandContext, Finding
+from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, resolve
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, fields, resolve
 
 _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
@@ -53,6 +53,8 @@ class Walker:
         self._stdin: Stdin | None = None
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
+        self.via: list[str] = []  # the commands that handed over the argv being judged
+        self._current = ""
 
     def place(self, text: str) -> Place:
         """Where a path argument points, from the current directory of the script."""
@@ -71,7 +73,7 @@ class Walker:
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
-        finding = Finding("command_guard." + reason, detail)
+        finding = Finding(CODES[reason], detail)  # KeyError: a rule named an unlisted effect
         if finding not in self.findings:
             self.findings.append(finding)
 
@@ -126,11 +128,33 @@ class Walker:
             self._children(node)
         elif kind == "command_substitution":
             self._substitution(node)
+        elif kind == "for_statement":
+            self._for(node)
         elif kind == "unset_command" and "HIST" in self.text(node):
             self.flag("anti_forensics", "unsetting the history variables hides commands")
             self._children(node)
         else:
             self._children(node)
+
+    def _for(self, node: Node) -> None:
+        """``for x in a b c``: the body is judged once for each static value (up to 8)."""
+        var = node.child_by_field_name("variable")
+        values = node.children_by_field_name("value")
+        body = node.child_by_field_name("body")
+        for value in values:
+            self._children_nested(value)
+        if var is None or body is None or node.child_by_field_name("initializer") is not None:
+            self._children(node)
+            return
+        name = self.text(var)
+        words = self.expand(values) if values else []
+        if not values or not words or not all(w.static for w in words) or len(words) > 8:
+            self.env.values[name] = None  # values known only at run time
+            self.visit(body)
+            return
+        for word in words:
+            self.env.values[name] = word.text
+            self.visit(body)
 
     def _substitution(self, node: Node) -> None:
         redirects = [c for c in node.named_children if c.type == "file_redirect"]
@@ -172,7 +196,7 @@ class Walker:
 
     def _redirected(self, node: Node) -> None:
         body = node.child_by_field_name("body")
-        redirects = [c for c in node.named_children if c is not body]
+        redirects = [c for c in node.named_children if body is None or c.id != body.id]
         if body is not None and body.type == "command":
             self._simple(body, redirects)
             return
@@ -246,9 +270,24 @@ class Walker:
 
             judge_redirects(Cmd("", "", [], redirects), self)
             return
-        word = resolve(name_node, self.src, self.env)
-        args = [resolve(a, self.src, self.env) for a in node.children_by_field_name("argument")]
-        self.run(word, args, redirects, stdin)
+        arguments = [
+            a
+            for a in node.children_by_field_name("argument")
+            # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
+            if not (a.type == "number" and self.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
+        ]
+        words = self.expand([name_node, *arguments])
+        if not words:
+            return
+        self.run(words[0], words[1:], redirects, stdin)
+
+    def expand(self, nodes: list[Node]) -> list[Arg]:
+        """The words bash passes: each node resolved, field-split and brace-expanded."""
+        ifs = self.env.values.get("IFS") if "IFS" in self.env.values else None
+        out: list[Arg] = []
+        for node in nodes:
+            out.extend(fields(resolve(node, self.src, self.env), ifs))
+        return out
 
     def run(
         self,
@@ -287,15 +326,28 @@ class Walker:
                 self.flag("obfuscation", f"an argument of {name} is decoded at run time")
         wrapper = self.wrappers.get(cmd.name)
         if wrapper is not None:
+            self._current = cmd.name
             wrapper(cmd, self)
         rule = self.rules.get(cmd.name)
         if rule is not None and name not in self.ctx.allow_commands:
+            self._current = cmd.name
             rule(cmd, self)
 
     def run_argv(self, argv: list[Arg], stdin: Stdin | None = None) -> None:
         """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...)."""
         if argv:
-            self.run(argv[0], argv[1:], [], stdin)
+            self.via.append(self._current)
+            try:
+                self.run(argv[0], argv[1:], [], stdin)
+            finally:
+                self.via.pop()
+
+    def handed_over(self) -> bool:
+        """The command being judged was started by another program or from nested text.
+
+        The shell's own ``exec``/``command``/``builtin`` do not count: they are the line's.
+        """
+        return self.depth > 0 or any(v not in ("exec", "command", "builtin") for v in self.via)
 
     def subst_kinds(self, arg: Arg) -> set[str]:
         """Producer kinds (download, decode) of the commands inside a word's $(…)."""
@@ -321,6 +373,8 @@ class Walker:
                 continue
             if trick == "backslash inside a word" and not where.startswith("command"):
                 continue
+            if trick.startswith("substring or pattern") and not where.startswith("command"):
+                continue  # ${f%.png}, ${PATH//:/ } in an argument: its value is judged instead
             self.flag("obfuscation", f"{trick} in the {where}")
 
 

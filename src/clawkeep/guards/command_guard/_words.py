@@ -8,12 +8,13 @@ that only exists at run time: ``$(…)``, unset variables), plus the tricks seen
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._parse import Node
 
-__all__ = ["UNKNOWN", "Arg", "Env", "literal", "resolve"]
+__all__ = ["UNKNOWN", "Arg", "Env", "fields", "literal", "resolve"]
 
 UNKNOWN = "\x00"
 _PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
@@ -44,6 +45,7 @@ class Arg:
     glob: bool = False
     substs: tuple[Node, ...] = ()
     quoted: bool = False
+    split: bool = False  # an unquoted expansion put field separators in the text
 
     @property
     def static(self) -> bool:
@@ -66,6 +68,8 @@ class _Acc:
         self.glob = False
         self.substs: list[Node] = []
         self.quoted = False
+        self.in_string = 0
+        self.split = False
 
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
@@ -78,7 +82,7 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     elif node.type == "word" and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
-    return Arg(text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted)
+    return Arg(text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted, acc.split)
 
 
 def _text(node: Node, src: bytes) -> str:
@@ -104,18 +108,28 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.quoted = True
         if node.named_child_count == 0 and not top:
             acc.tricks.append("empty quotes inside a word")
+        acc.in_string += 1
         _splice(node, src, env, acc, _unescape_dq, strip=1 if kind == "string" else 2)
+        acc.in_string -= 1
     elif kind == "ansi_c_string":
         acc.quoted = True
         acc.parts.append(_ansi(_text(node, src)[2:-1], acc))
     elif kind == "string_content":
         acc.parts.append(_unescape_dq(_text(node, src)))
-    elif kind == "simple_expansion":
-        _variable(_text(node, src)[1:], env, acc)
-    elif kind == "expansion":
-        _expansion(_text(node, src), env, acc)
+    elif kind in ("simple_expansion", "expansion"):
+        before = len(acc.parts)
+        if kind == "simple_expansion":
+            _variable(_text(node, src)[1:], env, acc)
+        else:
+            _expansion(node, src, env, acc)
+        if not acc.in_string and any(_SEPARATORS.search(p) for p in acc.parts[before:]):
+            acc.split = True  # bash splits an unquoted expansion into several words
     elif kind == "command_substitution" and _PWD.fullmatch(_text(node, src)):
         acc.parts.append(env.workspace)  # $(pwd) is the current directory
+    elif kind == "command_substitution" and (out := _static_output(node, src, env)) is not None:
+        acc.parts.append(out)  # $(echo rm), $(basename a/b): output known without running
+        if not acc.in_string and _SEPARATORS.search(out):
+            acc.split = True
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
         if node.named_child_count == 0:
@@ -129,6 +143,75 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.parts.append(UNKNOWN)
     else:
         acc.parts.append(UNKNOWN)
+
+
+_PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp"})
+
+
+def _static_output(node: Node, src: bytes, env: Env) -> str | None:
+    """The output of ``$(echo …)``, ``$(printf …)``, ``$(basename …)``, ``$(dirname …)``
+    when every word is static; None for anything else (it runs at run time)."""
+    inner = [c for c in node.named_children if c.type != "comment"]
+    if len(inner) != 1 or inner[0].type != "command":
+        return None
+    cmd = inner[0]
+    name_node = cmd.child_by_field_name("name")
+    if name_node is None or any(c.type.endswith("redirect") for c in cmd.named_children):
+        return None
+    name = resolve(name_node, src, env)
+    if name.text not in _PURE:
+        return None
+    args = [resolve(a, src, env) for a in cmd.children_by_field_name("argument")]
+    if not all(a.static for a in args) or any(a.substs for a in args):
+        return None
+    words = [a.text for a in args]
+    if name.text == "echo":
+        while words and re.fullmatch(r"-[neE]+", words[0]):
+            words = words[1:]
+        return " ".join(words).rstrip("\n")
+    if name.text == "printf":
+        if not words or "%" in words[0].replace("%s", "") or "\\" in words[0]:
+            return None
+        fmt, rest = words[0], words[1:]
+        if "%s" not in fmt:
+            return fmt.rstrip("\n")
+        if fmt.count("%s") != len(rest):
+            return None
+        return (fmt % tuple(rest)).rstrip("\n")
+    if name.text == "mktemp":
+        return _mktemp(words, env)
+    operands = [w for w in words if not w.startswith("-")]
+    if not operands:
+        return None
+    if name.text == "basename":
+        base = operands[0].rstrip("/").rsplit("/", 1)[-1]
+        suffix = operands[1] if len(operands) > 1 else ""
+        return base[: -len(suffix)] if suffix and base.endswith(suffix) and base != suffix else base
+    head = operands[0].rstrip("/")
+    return head.rsplit("/", 1)[0] or "/" if "/" in head else "."
+
+
+def _mktemp(words: list[str], env: Env) -> str:
+    """Where mktemp creates its file: -p/--tmpdir DIR, -t: TMPDIR, a bare template: here."""
+    where: str | None = None
+    template = ""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("-p", "--tmpdir") and index + 1 < len(words):
+            where, index = words[index + 1], index + 2
+            continue
+        if word.startswith("--tmpdir="):
+            where = word.split("=", 1)[1]
+        elif word == "--tmpdir" or (word.startswith("-") and "t" in word and word[:2] != "--"):
+            where = "/tmp"  # noqa: S108 - judging where mktemp puts files, not using it
+        elif not word.startswith("-"):
+            template = word
+        index += 1
+    name = (template or "tmp.XXXXXXXXXX").replace("X", "a")
+    if where is None:
+        where = env.workspace if template else "/tmp"  # noqa: S108 - as above
+    return where.rstrip("/") + "/" + name
 
 
 def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip: int = 0) -> None:
@@ -155,6 +238,59 @@ def _literal_gap(gap: str, unescape: object, acc: _Acc, kind: str) -> None:
         acc.parts.append(unescape(gap))
 
 
+_SEPARATORS = re.compile(r"[\s,:;=/._-]")
+
+
+def fields(arg: Arg, ifs: str | None) -> list[Arg]:
+    """The words one resolved word becomes: field splitting, then brace expansion."""
+    parts = [arg.text]
+    if arg.split:
+        seps = " \t\n" if ifs is None else ifs
+        if seps:
+            pattern = "[" + re.escape(seps) + "]+"
+            parts = [p for p in re.split(pattern, arg.text) if p] or [""]
+    if not arg.quoted and "{" in arg.text:
+        parts = [b for p in parts for b in _braces(p, 0)]
+    if parts == [arg.text]:
+        return [arg]
+    return [Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted) for p in parts]
+
+
+_BRACE_CAP = 64
+
+
+def _braces(text: str, depth: int) -> list[str]:
+    """Bash brace expansion of comma lists: ``/etc/{shadow,passwd}`` -> two words."""
+    start = text.find("{")
+    while start != -1 and depth < 8:
+        level, commas, end = 0, [], -1
+        for index in range(start, len(text)):
+            char = text[index]
+            if char == "{":
+                level += 1
+            elif char == "}":
+                level -= 1
+                if level == 0:
+                    end = index
+                    break
+            elif char == "," and level == 1:
+                commas.append(index)
+        if end == -1:
+            return [text]
+        if commas and (start == 0 or text[start - 1] != "$"):
+            head, tail = text[:start], text[end + 1 :]
+            bounds = [start, *commas, end]
+            out: list[str] = []
+            for left, right in itertools.pairwise(bounds):
+                for inner in _braces(text[left + 1 : right], depth + 1):
+                    out.extend(_braces(head + inner + tail, depth + 1))
+                    if len(out) >= _BRACE_CAP:
+                        return out
+            return out
+        start = text.find("{", start + 1)
+    return [text]
+
+
 _PLAIN = re.compile(r"[^\\*?\[`]*")
 _ESCAPED = re.compile(r"\\.")
 _ALNUM_ESC = re.compile(r"\\[A-Za-z0-9]")
@@ -171,7 +307,9 @@ def _word(raw: str, acc: _Acc) -> None:
         raw = raw.replace("``", "")
     if _GLOB.search(_ESCAPED.sub("", raw)):
         acc.glob = True
-    if _ALNUM_ESC.search(raw):
+    # A backslash before the first letter only skips aliases (``\\ls``); one inside a name
+    # has no use but hiding it from a reader.
+    if _ALNUM_ESC.search(raw[2:] if raw.startswith("\\") else raw):
         acc.tricks.append("backslash inside a word")
     acc.parts.append(_unescape_word(raw))
 
@@ -214,18 +352,98 @@ def _variable(name: str, env: Env, acc: _Acc) -> None:
         acc.parts.append(env.workspace)
     elif name == "TMPDIR":
         acc.parts.append("/tmp")  # noqa: S108 - the usual value, for judging paths only
+    elif name in _DIGITS:
+        acc.parts.append("4242")  # always digits: no slash, no dot can come from these
     else:
         acc.parts.append(UNKNOWN)
 
 
-def _expansion(text: str, env: Env, acc: _Acc) -> None:
+# Special parameters whose value is always a number.
+_DIGITS = frozenset({"$", "!", "#", "?", "RANDOM", "PPID", "BASHPID", "SECONDS", "EPOCHSECONDS"})
+# Variables the process environment may set; a default given for them is not assumed.
+_ENVIRONMENT = frozenset({"USER", "LOGNAME", "SHELL", "PATH", "LANG", "TERM", "HOSTNAME"})
+_ENVIRONMENT |= frozenset({"OLDPWD", "IFS", "BASH_ENV", "ENV", "CDPATH", "GLOBIGNORE"})
+_DEFAULT_OPS = frozenset({":-", "-", ":=", "="})
+
+
+def _expansion(node: Node, src: bytes, env: Env, acc: _Acc) -> None:
+    text = _text(node, src)
+    ops = [c for c in node.children if not c.is_named and c.type in _DEFAULT_OPS]
+    names = [c for c in node.named_children if c.type == "variable_name"]
+    if ops and names and text.startswith("${") and names[0].start_byte == node.start_byte + 2:
+        _defaulted(node, _text(names[0], src), ops[0], src, env, acc)
+        return
+    _expansion_text(text, env, acc)
+
+
+def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: _Acc) -> None:
+    """``${NAME:-default}``: the variable's value when the script set it, else the default.
+
+    A variable the script never assigned and the environment does not provide is unset
+    when the command runs, so the default is the value (``rm -rf "${OUT:-build}"``).
+    """
+    if name in env.values or name in ("HOME", "PWD", "TMPDIR") or name in _DIGITS:
+        _variable(name, env, acc)
+        return
+    if name in _ENVIRONMENT:
+        acc.parts.append(UNKNOWN)
+        return
+    inner = _Acc()
+    for child in node.named_children:
+        if child.start_byte >= op.end_byte:
+            _walk(child, src, env, inner)
+            if child.type == "word" and child.start_byte == op.end_byte:
+                first = inner.parts[0] if inner.parts else ""
+                if first == "~" or first.startswith("~/"):
+                    inner.parts[0] = env.home + first[1:]  # tilde expands in a default too
+    value = "".join(inner.parts)
+    acc.tricks.extend(inner.tricks)
+    acc.substs.extend(inner.substs)
+    acc.glob |= inner.glob
+    if op.type in (":=", "="):
+        env.values[name] = value if UNKNOWN not in value else None
+    acc.parts.append(value)
+
+
+# ${X:3:1}: one character of a variable — spelling a word letter by letter, never an idiom.
+_ONE_CHAR = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*:\s*-?\s*\d+\s*:\s*1\}$")
+_SLICE = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*):\s*(\d+)(?::\s*(\d+))?\}$")
+# Variables that always hold an absolute path: their first character is "/".
+_ABSOLUTE = frozenset({"PATH", "HOME", "PWD", "SHELL", "TMPDIR", "OLDPWD"})
+
+
+def _substring(text: str, env: Env) -> str | None:
+    """``${VAR:offset:length}`` when the value is known (``${PATH:0:1}`` is always "/")."""
+    match = _SLICE.match(text)
+    if match is None:
+        return None
+    name, start = match.group(1), int(match.group(2))
+    length = int(match.group(3)) if match.group(3) is not None else None
+    value = env.values.get(name) if name in env.values else None
+    if value is None and name == "HOME" and env.home != "~":
+        value = env.home
+    if value is None:
+        if name in _ABSOLUTE and start == 0 and length == 1:
+            return "/"
+        return None
+    return value[start:] if length is None else value[start : start + length]
+
+
+def _expansion_text(text: str, env: Env, acc: _Acc) -> None:
     if text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
         acc.parts.append(UNKNOWN)
     elif _SIMPLE_BRACE.match(text):
         _variable(text[2:-1], env, acc)
+    elif (sliced := _substring(text, env)) is not None:
+        acc.tricks.append("substring or pattern surgery on a variable")
+        acc.parts.append(sliced)
+        if _ONE_CHAR.match(text):
+            acc.tricks.append("single characters cut out of a variable")
     elif re.match(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[0-9]|:\s*-[0-9]|/|\^|,|:\s*\()", text):
         acc.tricks.append("substring or pattern surgery on a variable")
         acc.parts.append(UNKNOWN)
+        if _ONE_CHAR.match(text):
+            acc.tricks.append("single characters cut out of a variable")
     else:
         acc.parts.append(UNKNOWN)
