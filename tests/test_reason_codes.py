@@ -5,7 +5,7 @@
 - no code is built at run time (no f-string or ``+`` that ends a code prefix);
 - docs/reason-codes.md is the registry's rendering;
 - an audit counterpart a code names is a real audit check id.
-The audit's own ids live in docs/audit-checks.md; the command guard keeps its own list.
+The audit's own ids live in docs/audit-checks.md.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from clawkeep.reasons import REASONS, reason_codes_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "clawkeep"
-SKIP = ("audit/", "guards/command_guard/", "reasons.py")  # catalogued on their own
+SKIP = ("audit/", "reasons.py")  # the audit catalogues its own ids
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 NAMESPACES = frozenset(code.split(".", 1)[0] for code in REASONS)
 
@@ -42,6 +42,7 @@ NOT_REASONS = frozenset(
         "chat.message",
         "chat.send",
         "config.apply",
+        "config.json",
         "gateway.auth.password",
         "gateway.json",
         "gateway.auth.token",

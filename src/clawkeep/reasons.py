@@ -7,7 +7,8 @@ what each means, and, where the audit reports the same concept, the audit check 
 can grep one word from the event log to the code that decided and to the audit.
 docs/reason-codes.md is generated from here (``reason_codes_markdown``); a test keeps it,
 and this registry, current with the source. Audit check ids are catalogued in
-docs/audit-checks.md; the command guard's codes are in its own ``REASONS``.
+docs/audit-checks.md. The command guard's codes are listed here too (its own table is
+``command_guard.REASONS``).
 """
 
 from __future__ import annotations
@@ -222,6 +223,48 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the webhook names an account that is not configured"
         ),
         "channels.webhook.verified": Reason("the webhook signature and timestamp check out"),
+        "command_guard.anti_forensics": Reason("history or logs wiped"),
+        "command_guard.credential_read": Reason(
+            "a credential store read (keys, cloud, browser and password-manager files)"
+        ),
+        "command_guard.denied_command": Reason("a program listed in guards.command deny"),
+        "command_guard.destructive_delete": Reason(
+            "a delete of something outside the workspace or of a whole tree"
+        ),
+        "command_guard.disk_write": Reason(
+            "a raw write to a disk device or filesystem (dd, mkfs ...)"
+        ),
+        "command_guard.download_exec": Reason("downloaded content run as code"),
+        "command_guard.dynamic_command": Reason("a command name that is only known at run time"),
+        "command_guard.exfiltration": Reason("local data sent over the network"),
+        "command_guard.file_server": Reason("a file server exposing the workspace beyond loopback"),
+        "command_guard.fork_bomb": Reason("a fork bomb"),
+        "command_guard.network_no_egress": Reason(
+            "network access from a sandbox that has no egress"
+        ),
+        "command_guard.not_allowlisted": Reason(
+            "tools.exec.security allowlist and a program not in safeBins"
+        ),
+        "command_guard.obfuscation": Reason("code decoded or assembled at run time and run"),
+        "command_guard.outside_write": Reason(
+            "a write outside the workspace named by an option or redirection"
+        ),
+        "command_guard.parse_error": Reason(
+            "the shell line cannot be parsed: refused, since what it does cannot be judged"
+        ),
+        "command_guard.persistence": Reason(
+            "cron, systemd, shell rc or autostart changed to run later"
+        ),
+        "command_guard.privilege": Reason("sudo, su, setuid or another privilege change"),
+        "command_guard.raw_socket": Reason("raw sockets or packet capture"),
+        "command_guard.reverse_shell": Reason("a shell attached to a network connection"),
+        "command_guard.system_impact": Reason("shutdown, reboot, or signalling every process"),
+        "command_guard.system_perms": Reason("permissions or ownership changed on system paths"),
+        "command_guard.system_write": Reason("a write to a system path"),
+        "command_guard.too_deep": Reason(
+            "nesting (substitutions, wrappers) deeper than the guard judges: refused"
+        ),
+        "command_guard.tunnel": Reason("a tunnel or proxy exposing this machine"),
         "commands.accepted": Reason("the chat command is switched on and this sender may run it"),
         "commands.bash_disabled": Reason(
             "! commands are off (commands.bash)", "commands.bash_enabled"

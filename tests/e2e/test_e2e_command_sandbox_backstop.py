@@ -36,7 +36,7 @@ seen = []
 for pattern in ("/st*/c*.json", "/st*/cred*/*"):
     for name in glob.glob(root + pattern):
         try:
-            with open(name) as handle:
+            with open(name, errors="replace") as handle:
                 seen.append(handle.read())
         except OSError as error:
             seen.append("unreadable " + type(error).__name__)
