@@ -1,5 +1,27 @@
 """Importing this package registers every audit check with the registry."""
 
-from clawkeep.audit.checks import channels, features, filesystem, gateway, guards, sandbox, tools
+from clawkeep.audit.checks import (
+    channels,
+    execution,
+    exfiltration,
+    features,
+    filesystem,
+    gateway,
+    guards,
+    ingress,
+    sandbox,
+    tools,
+)
 
-__all__ = ["channels", "features", "filesystem", "gateway", "guards", "sandbox", "tools"]
+__all__ = [
+    "channels",
+    "execution",
+    "exfiltration",
+    "features",
+    "filesystem",
+    "gateway",
+    "guards",
+    "ingress",
+    "sandbox",
+    "tools",
+]

@@ -20,6 +20,7 @@ __all__: list[str] = []
     CheckSpec("sandbox.dangerous_seccomp_profile", "critical", "Sandbox runs seccomp-unconfined"),
     CheckSpec("sandbox.dangerous_apparmor_profile", "critical", "Sandbox runs AppArmor-unconfined"),
     CheckSpec("sandbox.off_with_exec", "warn", "An agent with exec runs unsandboxed"),
+    CheckSpec("sandbox.bind_mount_non_absolute", "warn", "A sandbox bind has a relative source"),
 )
 def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
     from clawkeep.audit._reach import agent_can_use
@@ -39,6 +40,23 @@ def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
                 f"{item.key} = {item.value!r}: {item.detail}",
                 item.remediation,
             )
+        docker = agent.sandbox.docker
+        for bind in docker.binds if docker else ():
+            source = bind.split(":", 1)[0]
+            if (
+                source
+                and not source.startswith("/")
+                and (f"{prefix}.docker.binds", bind) not in seen
+            ):
+                seen.add((f"{prefix}.docker.binds", bind))
+                yield Finding(
+                    "sandbox.bind_mount_non_absolute",
+                    "warn",
+                    "A sandbox bind has a relative source",
+                    f"{prefix}.docker.binds has {bind!r}: a relative source resolves against "
+                    "whatever directory the engine runs in, and cannot be checked.",
+                    f"Write an absolute host path in {prefix}.docker.binds.",
+                )
         if agent.sandbox.mode == "off" and agent_can_use(ctx, agent, "exec"):
             yield Finding(
                 "sandbox.off_with_exec",
