@@ -68,12 +68,15 @@ def agent_can_use(
     verdict = policy_for(ctx, agent, channel).decide(tool)
     allowed = verdict.allowed or (ctx.openclaw and verdict.reason == "policy.elevated_off")
     if allowed and tool in ("exec", "process"):
+        security = exec_security(ctx, agent.id)
+        if security == "deny":  # place_exec's first rule, answered without loading the sandbox
+            return False
         from clawkeep.decision import Deny
         from clawkeep.sandbox.placement import place_exec
 
         placed = place_exec(
             mode=agent.sandbox.mode,
-            security=exec_security(ctx, agent.id),  # type: ignore[arg-type]
+            security=security,  # type: ignore[arg-type]
             session_is_main=True,
         )
         allowed = not isinstance(placed, Deny)

@@ -9,7 +9,6 @@ from pathlib import Path
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
-from clawkeep.sandbox.dangerous import dangerous_settings
 
 __all__: list[str] = []
 
@@ -29,7 +28,14 @@ def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for agent in ctx.agents:
         prefix = f"agents.{agent.id}.sandbox"
-        for item in dangerous_settings(agent.sandbox, prefix=prefix, home=home):
+        docker = agent.sandbox.docker
+        if docker is not None:  # only docker settings can be dangerous; import the rules then
+            from clawkeep.sandbox.dangerous import dangerous_settings
+
+            dangerous = dangerous_settings(agent.sandbox, prefix=prefix, home=home)
+        else:
+            dangerous = []
+        for item in dangerous:
             if (item.check_id, item.key) in seen:
                 continue
             seen.add((item.check_id, item.key))
@@ -40,7 +46,6 @@ def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
                 f"{item.key} = {item.value!r}: {item.detail}",
                 item.remediation,
             )
-        docker = agent.sandbox.docker
         for bind in docker.binds if docker else ():
             source = bind.split(":", 1)[0]
             if (
