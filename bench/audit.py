@@ -115,8 +115,29 @@ def _peer_text(path: Path) -> str:
     return json.dumps(tree)
 
 
+# Runs the CLI with the classifier module replaced by one that says "available": what the
+# audit path costs once the model check no longer imports onnxruntime (a separate change).
+_NO_CLASSIFIER = """
+import sys, types
+stub = types.ModuleType("clawkeep.guards.injection.classifier")
+stub.model_status = lambda: (True, "")
+sys.modules["clawkeep.guards.injection.classifier"] = stub
+from clawkeep.cli import main
+main(["security", "audit", "--openclaw", "--json"])
+"""
+
+
+def _without_classifier_cpu(text: str, runs: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _install(Path(tmp), text)
+        cmd = [sys.executable, "-c", _NO_CLASSIFIER]
+        return statistics.median(_child_cpu(cmd, env) for _ in range(runs))
+
+
 def cold() -> None:
     seed = SEED.read_text()
+    bare = _without_classifier_cpu(seed, COLD_RUNS)
+    print(f"audit path without the classifier import: {bare:.3f} s CPU (median of {COLD_RUNS})")
     cpu = _clawkeep_cpu(seed, COLD_RUNS)
     verdict = "meets" if cpu < GOAL_CPU else "misses"
     print(
@@ -134,12 +155,14 @@ def cold() -> None:
     ]
     for name, text in cases:
         ours = _clawkeep_cpu(text, PEER_RUNS)
+        bare = _without_classifier_cpu(text, PEER_RUNS)
         theirs = _peer_cpu(peer, text, PEER_RUNS)
         ratio = theirs / ours
         mark = "meets" if ratio >= GOAL_RATIO else "misses"
         print(
             f"    {name:16} clawkeep {ours:.3f} s  openclaw {theirs:.3f} s  "
-            f"ratio {ratio:.1f}x ({mark} {GOAL_RATIO:.0f}x)"
+            f"ratio {ratio:.1f}x ({mark} {GOAL_RATIO:.0f}x); without the classifier import "
+            f"{bare:.3f} s, {theirs / bare:.1f}x"
         )
 
 
