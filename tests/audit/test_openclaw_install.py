@@ -126,3 +126,36 @@ def test_clawkeep_install_keeps_clawkeep_words(
     text = " ".join(f.remediation for f in report.findings)
     assert "clawkeep doctor --generate-gateway-token" in text
     assert "openclaw" not in text.lower()
+
+
+def _key_paths(tree: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            out += _key_paths(value, (*prefix, key))
+    return out
+
+
+def _replaced(tree: object, path: tuple[str, ...], value: object) -> object:
+    if not path:
+        return value
+    assert isinstance(tree, dict)
+    return {**tree, path[0]: _replaced(tree[path[0]], path[1:], value)}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["everything-bad", "multi-agent-subagents", "exec-safe-bins", "trusted-proxy-loose"],
+)
+def test_a_wrong_type_anywhere_never_breaks_a_check(state_dir: Path, name: str) -> None:
+    tree = json.loads((PARITY / f"{name}.json").read_text())
+    broken = []
+    for path in _key_paths(tree):
+        for value in (True, 7, [1, {}], "/"):
+            report = _audit(state_dir, json.dumps(_replaced(tree, path, value)))
+            broken += [
+                f"{'.'.join(path)}={value!r}: {f.detail}"
+                for f in report.findings
+                if f.check_id == "audit.check_failed"
+            ]
+    assert broken == []

@@ -17,28 +17,49 @@ __all__ = [
     "RUNTIME_OR_FS",
     "agent_can_use",
     "any_agent_can_use",
+    "as_dict",
+    "as_list",
     "exec_security",
     "policy_for",
     "raw_agent",
+    "raw_agent_at",
 ]
 
 RUNTIME_OR_FS = ("exec", "process", "write", "edit", "apply_patch")
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` when the file has a mapping there, else an empty one (a wrong type is unset)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` when the file has a list there, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
 def raw_agent(ctx: AuditContext, agent_id: str) -> dict[str, Any]:
     """The agent's entry as written in the file (agents.list[] or agents.entries.<id>)."""
-    entries = ctx.raw_at("agents", "entries")
-    if isinstance(entries, dict) and isinstance(entries.get(agent_id), dict):
+    entries = as_dict(ctx.raw_at("agents", "entries"))
+    if isinstance(entries.get(agent_id), dict):
         return entries[agent_id]  # type: ignore[no-any-return]
-    for entry in ctx.raw_at("agents", "list") or ():
+    for entry in as_list(ctx.raw_at("agents", "list")):
         if isinstance(entry, dict) and entry.get("id") == agent_id:
             return entry
     return {}
 
 
+def raw_agent_at(ctx: AuditContext, agent_id: str, *path: str) -> Any:
+    """A raw key inside the agent's entry, e.g. ("tools", "exec", "security")."""
+    node: Any = raw_agent(ctx, agent_id)
+    for part in path:
+        node = as_dict(node).get(part)
+    return node
+
+
 def exec_security(ctx: AuditContext, agent_id: str) -> str:
     """tools.exec.security for ``agent_id``: its own, else the global one, else deny."""
-    own = ((raw_agent(ctx, agent_id).get("tools") or {}).get("exec") or {}).get("security")
+    own = raw_agent_at(ctx, agent_id, "tools", "exec", "security")
     if isinstance(own, str):
         return own
     return ctx.config.tools.exec.security or "deny"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from clawkeep.audit._reach import agent_can_use, exec_security, raw_agent
+from clawkeep.audit._reach import agent_can_use, as_dict, as_list, exec_security, raw_agent_at
 from clawkeep.audit.checks.channels import channel_scopes, is_open
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
@@ -62,8 +62,7 @@ def exec_settings(ctx: AuditContext) -> Iterator[Finding]:
     stuck = [
         a.id
         for a in ctx.agents
-        if ((raw_agent(ctx, a.id).get("tools") or {}).get("exec") or {}).get("host") == "sandbox"
-        and a.sandbox.mode == "off"
+        if raw_agent_at(ctx, a.id, "tools", "exec", "host") == "sandbox" and a.sandbox.mode == "off"
     ]
     if stuck:
         yield Finding(
@@ -117,7 +116,7 @@ def overridden(ctx: AuditContext) -> Iterator[Finding]:
     if configured and all(a.sandbox.mode == "off" for a in ctx.agents):
         unused.append("agents.defaults.sandbox.docker")
     for a in ctx.agents:
-        own = (raw_agent(ctx, a.id).get("sandbox") or {}).get("docker")
+        own = raw_agent_at(ctx, a.id, "sandbox", "docker")
         if own and a.sandbox.mode == "off":
             unused.append(f"agents.list[{a.id}].sandbox.docker")
     if unused:
@@ -138,12 +137,12 @@ def _model_refs(ctx: AuditContext) -> list[tuple[str, str]]:
             refs.append((value, where))
         elif isinstance(value, dict):
             add(value.get("primary"), f"{where}.primary")
-            for i, fb in enumerate(value.get("fallbacks") or ()):
+            for i, fb in enumerate(as_list(value.get("fallbacks"))):
                 add(fb, f"{where}.fallbacks[{i}]")
 
     add(ctx.raw_at("agents", "defaults", "model"), "agents.defaults.model")
     for a in ctx.agents:
-        add(raw_agent(ctx, a.id).get("model"), f"agents.list[{a.id}].model")
+        add(raw_agent_at(ctx, a.id, "model"), f"agents.list[{a.id}].model")
     return refs
 
 
@@ -242,7 +241,7 @@ def _safe_bin_scopes(ctx: AuditContext) -> list[tuple[str, dict[str, Any]]]:
     if isinstance(top, dict):
         scopes.append(("tools.exec", top))
     for a in ctx.agents:
-        own = (raw_agent(ctx, a.id).get("tools") or {}).get("exec")
+        own = raw_agent_at(ctx, a.id, "tools", "exec")
         if isinstance(own, dict):
             scopes.append((f"agents.list[{a.id}].tools.exec", own))
     return scopes
@@ -260,15 +259,14 @@ def _safe_bin_scopes(ctx: AuditContext) -> list[tuple[str, dict[str, Any]]]:
 def safe_bins(ctx: AuditContext) -> Iterator[Finding]:
     interpreters, broad, dirs = [], [], []
     for where, scope in _safe_bin_scopes(ctx):
-        profiles = scope.get("safeBinProfiles")
-        profiled = set(profiles) if isinstance(profiles, dict) else set()
-        for raw in scope.get("safeBins") or ():
+        profiled = set(as_dict(scope.get("safeBinProfiles")))
+        for raw in as_list(scope.get("safeBins")):
             name = str(raw).strip().rsplit("/", 1)[-1].lower()
             if _INTERPRETERS.match(name) and name not in profiled:
                 interpreters.append(f"{where}.safeBins: {name}")
             if name in _BROAD_BINS:
                 broad.append(f"{where}.safeBins: {name}")
-        for entry in scope.get("safeBinTrustedDirs") or ():
+        for entry in as_list(scope.get("safeBinTrustedDirs")):
             why = _risky_dir(str(entry))
             if why:
                 dirs.append(f"{where}.safeBinTrustedDirs: {entry} ({why})")

@@ -86,8 +86,8 @@ def _strings(value: Any) -> list[str]:
 def trusted_proxy(ctx: AuditContext) -> Iterator[Finding]:
     if ctx.raw_at("gateway", "auth", "mode") != "trusted-proxy":
         return
-    tp = ctx.raw_at("gateway", "auth", "trustedProxy")
-    tp = tp if isinstance(tp, dict) else {}
+    found = ctx.raw_at("gateway", "auth", "trustedProxy")
+    tp: dict[str, Any] = found if isinstance(found, dict) else {}
     yield Finding(
         "gateway.trusted_proxy_auth",
         "critical",
