@@ -90,6 +90,7 @@ def test_keys_openclaw_writes_itself_are_not_unknown(state_dir: Path) -> None:
       wizard: { lastRunAt: "2026-09-30T10:00:00Z", lastRunMode: "local" },
       auth: { profiles: { "anthropic:default": { provider: "anthropic", mode: "api_key" } } },
       messages: { ackReactionScope: "group-mentions" },
+      agents: { defaults: { models: { "anthropic/claude-opus-4-6": {} } } },
       gateway: { mode: "local", auth: { mode: "token", token: "@T@" } },
     }""".replace("@T@", TOKEN)
     found = _ids(_audit(state_dir, text))

@@ -120,6 +120,12 @@ def browser(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
+# OpenClaw keys clawkeep does not model that sit one letter away from one it does.
+_OPENCLAW_KEYS = frozenset(
+    {"models", "modes", "sessions", "session", "messages", "hooks", "tools", "entries", "groups"}
+)
+
+
 @check(
     CheckSpec("config.unknown_key", "info", "A key clawkeep does not model"),
     CheckSpec("config.invalid_value", "warn", "A value clawkeep refuses"),
@@ -143,7 +149,9 @@ def config_issues(ctx: AuditContext) -> Iterator[Finding]:
         if ctx.openclaw and issue.kind in ("config.unknown_key", "config.invalid_value"):
             # OpenClaw validates its own keys (meta, wizard, auth, messages, ...); a key or
             # value clawkeep does not model is only worth a line when it looks like a typo.
-            if issue.kind == "config.unknown_key" and "did you mean" not in issue.hint:
+            key = str(issue.path[-1]) if issue.path else ""
+            typo = "did you mean" in issue.hint and key not in _OPENCLAW_KEYS
+            if issue.kind == "config.unknown_key" and not typo:
                 continue
             severity, remediation = "info", "Check it with: openclaw config validate"
         yield Finding(
