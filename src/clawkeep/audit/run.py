@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import SEVERITY_ORDER, Finding
-from clawkeep.audit.fix import FixAction, apply_fixes
 from clawkeep.audit.registry import CHECKS
 from clawkeep.config import InstallPaths, LoadedConfig, load_config
+
+if TYPE_CHECKING:
+    from clawkeep.audit.fix import FixAction
 
 __all__ = ["AuditReport", "run_audit"]
 
@@ -57,6 +59,8 @@ def run_audit(
     loaded = _load(paths, env)
     actions: tuple[FixAction, ...] | None = None
     if fix:
+        from clawkeep.audit.fix import apply_fixes  # config editing: only for --fix
+
         actions = tuple(apply_fixes(loaded))
         loaded = _load(paths, env)  # report the state after the fix
     ctx = AuditContext(loaded, env)
