@@ -116,3 +116,24 @@ def test_json_carries_the_chain_as_a_list(
         for f in report["findings"]
         if f["check_id"] != "security.exfiltration_path"
     )
+
+
+def test_openclaw_bindings_decide_which_agent_a_channel_reaches(state_dir: Path) -> None:
+    # OpenClaw: "ops" answers telegram (exec on the host, security full); "main" has no
+    # tools at all. The chain must start at the bound agent, not at the default one.
+    text = """{
+      gateway: { auth: { token: "9f2c4e7a1b3d5f6081a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6" } },
+      tools: { agentToAgent: { enabled: false } },
+      agents: { list: [
+        { id: "main", default: true, tools: { allow: ["session_status"] } },
+        { id: "ops", tools: { allow: ["read", "exec"], exec: { security: "full" } } },
+      ] },
+      bindings: [ { agentId: "ops", match: { channel: "telegram" } } ],
+      channels: { telegram: { dmPolicy: "open", allowFrom: ["*"] } },
+    }"""
+    (state_dir / "openclaw.json").write_text(text)
+    (state_dir / "openclaw.json").chmod(0o600)
+    env = {"HOME": str(state_dir.parent), "OPENCLAW_STATE_DIR": str(state_dir)}
+    report = run_audit(resolve_paths(env, flavor="openclaw"), env=env)
+    chains = [f.chain for f in report.findings if f.check_id == "security.exfiltration_path"]
+    assert chains == [("telegram open DM", "ops", "read", "exec")]

@@ -2,10 +2,11 @@
 
 For every channel scope that admits strangers (open DMs and open groups: critical; pairing
 DMs, where a stranger gets in once the owner approves a code: warn) the message reaches the
-default agent (there are no channel bindings). From there the model, which obeys whoever
-wrote the message, may delegate through ``sessions_send`` to every agent the runtime's
-``may_reach`` lets it reach, up to the runtime's ``MAX_DEPTH``. Along that path it needs one
-tool that reads secrets or workspace data and one that sends data off the machine. Each
+default agent (on an OpenClaw install, also the agents `bindings[]` route the channel to).
+From there the model, which obeys whoever wrote the message, may delegate through
+``sessions_send`` to every agent the runtime's ``may_reach`` lets it reach, up to the
+runtime's ``MAX_DEPTH``. Along that path it needs one tool that reads secrets or workspace
+data and one that sends data off the machine. Each
 question is answered by the runtime's own functions (``policy_for`` → ``resolve_policy``,
 ``place_exec``, ``may_reach``), so the finding is cut exactly where the runtime would cut
 the attack: a tool allow list, ``subagents.allowAgents``, a sandbox without network.
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
-from clawkeep.audit._reach import agent_can_use
+from clawkeep.audit._reach import agent_can_use, as_dict, as_list
 from clawkeep.audit.checks.channels import channel_scopes
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
@@ -25,7 +26,7 @@ from clawkeep.audit.registry import CheckSpec, check
 from clawkeep.config.agents import ResolvedAgent
 from clawkeep.config.schema.channels import ChannelAccessConfig
 
-__all__ = ["egress_tools", "entry_label", "reader_tools", "scope_is_pairing"]
+__all__ = ["egress_tools", "entry_agents", "entry_label", "reader_tools", "scope_is_pairing"]
 
 _READERS = ("read", "memory_get", "memory_search", "sessions_history", "exec")
 
@@ -101,6 +102,36 @@ def _paths(ctx: AuditContext, start: ResolvedAgent, channel: str) -> list[list[R
     return out
 
 
+def entry_agents(ctx: AuditContext, scope_name: str) -> list[ResolvedAgent]:
+    """The agents a message on ``scope_name`` (`telegram` / `telegram.work`) can reach first.
+
+    clawkeep routes every message to the default agent. An OpenClaw install may route by
+    `bindings[]` (match.channel, match.accountId): every agent bound to the channel counts,
+    and the default agent too unless a binding takes the whole channel.
+    """
+    default = ctx.agents[0]
+    if not ctx.openclaw:
+        return [default]
+    channel, _, account = scope_name.partition(".")
+    by_id = {a.id: a for a in ctx.agents}
+    bound: list[ResolvedAgent] = []
+    whole = False
+    for binding in as_list(ctx.raw_at("bindings")):
+        match = as_dict(as_dict(binding).get("match"))
+        if match.get("channel") != channel:
+            continue
+        wanted = match.get("accountId")
+        if account and wanted not in (None, "*", account):
+            continue
+        agent = by_id.get(str(as_dict(binding).get("agentId")))
+        if agent is not None and agent not in bound:
+            bound.append(agent)
+            whole = whole or (wanted in (None, "*") and not match.get("peer"))
+    if not whole:
+        bound.append(default)  # messages no binding takes still reach the default agent
+    return list(dict.fromkeys(bound))
+
+
 @check(
     CheckSpec(
         "security.exfiltration_path",
@@ -111,13 +142,13 @@ def _paths(ctx: AuditContext, start: ResolvedAgent, channel: str) -> list[list[R
 def exfiltration(ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.agents:
         return
-    entry = ctx.agents[0]  # every admitted message goes to the default agent
     for name, scope in channel_scopes(ctx):
         label = entry_label(name, scope)
         if label is None:
             continue
         channel = name.split(".")[0]
-        for path in _paths(ctx, entry, channel):
+        paths = [p for entry in entry_agents(ctx, name) for p in _paths(ctx, entry, channel)]
+        for path in paths:
             readers = [(a, t) for a in path for t in reader_tools(ctx, a, channel)]
             last = path[-1]
             egress = egress_tools(ctx, last, channel)
