@@ -49,7 +49,17 @@ ARROWS: dict[str, frozenset[str]] = {
     # preflight refuses a dangerous container sandbox with the audit's own rule list
     "gateway": frozenset({"config", "events", "channels", "sandbox"}),
     "audit": frozenset(
-        {"config", "guards", "policy", "sandbox", "plugins", "gateway", "channels", "agents"}
+        {
+            "config",
+            "guards",
+            "policy",
+            "sandbox",
+            "plugins",
+            "gateway",
+            "channels",
+            "agents",
+            "tools",  # the exfiltration path asks sessions_send's own may_reach
+        }
     ),
     # The operator's diagnosis: reads every stage's own checks, decides nothing for them.
     "doctor": frozenset({"config", "audit", "agents", "sandbox", "guards", "gateway", "channels"}),
@@ -148,8 +158,10 @@ PUBLIC: dict[str, list[str]] = {
         "RootConfig",
         "load_config",
         "locate_all",
+        "read_tree",
         "regex_problem",
         "resolve_paths",
+        "substitute_env",
     ],
     "clawkeep.contracts": [
         "ChatCommand",

@@ -375,7 +375,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "gateway.config.placeholder_secret": Reason(
             "a gateway secret is a placeholder or an unexpanded ${...}: refused at start",
-            "config.secrets.placeholder",
+            "gateway.token_placeholder_value",
         ),
         "gateway.config.too_large": Reason("the config is over 1 MB"),
         "gateway.config.unauthenticated_remote": Reason(

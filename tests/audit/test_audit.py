@@ -197,8 +197,8 @@ def test_hooks_token_reuse_is_critical(state_dir: Path, write_config: Callable[.
 def test_placeholder_token_is_critical(state_dir: Path, write_config: Callable[..., Path]) -> None:
     write_config('{ gateway: { auth: { token: "changeme" } } }')
     found = _ids(state_dir)
-    assert found["config.secrets.placeholder"] == "critical"
-    assert "gateway.token_too_short" in found
+    assert found["gateway.token_placeholder_value"] == "critical"
+    assert "gateway.token_too_short" not in found  # one finding for one problem
 
 
 def test_dangerous_docker_bind_is_reported(

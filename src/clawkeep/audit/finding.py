@@ -21,6 +21,12 @@ class Finding:
     title: str
     detail: str
     remediation: str = ""
+    chain: tuple[str, ...] = ()  # an attack path, hop by hop (security.exfiltration_path)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.chain:
+            out["chain"] = list(self.chain)
+        else:
+            del out["chain"]
+        return out

@@ -57,7 +57,8 @@ def sensitive_targets(
     yield Target("fs.state_dir", state, True, True)
     for config in (paths.config_path, *extra_config_files):
         if os.path.lexists(config):
-            yield Target("fs.config", config, False, True)
+            area = "fs.config" if config == paths.config_path else "fs.config_include"
+            yield Target(area, config, False, True)
     if not state.is_dir() or state.is_symlink():
         return
     for entry in _entries(state):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import SEVERITY_ORDER, Finding
-from clawkeep.audit.fix import FixAction, apply_fixes
 from clawkeep.audit.registry import CHECKS
-from clawkeep.config import InstallPaths, load_config
+from clawkeep.config import InstallPaths, LoadedConfig, load_config
+
+if TYPE_CHECKING:
+    from clawkeep.audit.fix import FixAction
 
 __all__ = ["AuditReport", "run_audit"]
 
@@ -54,11 +56,13 @@ def run_audit(
     """Audit the install at ``paths``; ConfigError if its config cannot be read at all."""
     import clawkeep.audit.checks  # noqa: F401  (registers the checks)
 
-    loaded = load_config(paths, strict=False, env=env)
+    loaded = _load(paths, env)
     actions: tuple[FixAction, ...] | None = None
     if fix:
+        from clawkeep.audit.fix import apply_fixes  # config editing: only for --fix
+
         actions = tuple(apply_fixes(loaded))
-        loaded = load_config(paths, strict=False, env=env)  # report the state after the fix
+        loaded = _load(paths, env)  # report the state after the fix
     ctx = AuditContext(loaded, env)
     findings: list[Finding] = []
     for specs, fn in CHECKS:
@@ -78,6 +82,16 @@ def run_audit(
         findings.extend(_deep(ctx))
     findings.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], f.check_id))
     return AuditReport(time.time(), tuple(findings), actions)
+
+
+def _load(paths: InstallPaths, env: Mapping[str, str]) -> LoadedConfig:
+    """The config to audit; an OpenClaw install without openclaw.json runs on its defaults."""
+    if paths.flavor == "openclaw" and not paths.config_path.exists():
+        # OpenClaw starts (and audits) with no config file at all: audit what it would run.
+        from clawkeep.config.schema import RootConfig
+
+        return LoadedConfig(RootConfig(), paths, exists=False)
+    return load_config(paths, strict=False, env=env)
 
 
 def _deep(ctx: AuditContext) -> list[Finding]:

@@ -10,6 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from clawkeep.config._envsubst import substitute_env
+    from clawkeep.config._include import read_tree
     from clawkeep.config._locate import KeyPath, locate_all
     from clawkeep.config.errors import ConfigError, ConfigIssue
     from clawkeep.config.loader import LoadedConfig, load_config
@@ -26,8 +28,10 @@ __all__ = [
     "RootConfig",
     "load_config",
     "locate_all",
+    "read_tree",
     "regex_problem",
     "resolve_paths",
+    "substitute_env",
 ]
 
 _WHERE = {
@@ -41,6 +45,8 @@ _WHERE = {
     "KeyPath": "clawkeep.config._locate",
     "locate_all": "clawkeep.config._locate",
     "regex_problem": "clawkeep.config.schema._regex",
+    "read_tree": "clawkeep.config._include",
+    "substitute_env": "clawkeep.config._envsubst",
 }
 
 

@@ -26,7 +26,7 @@ PROVIDERS: tuple[ProviderKind, ...] = ("openai", "anthropic", "ollama", "openai-
 CHANNELS = ("telegram", "whatsapp", "signal", "webhook")
 
 DEFAULT_MODELS: dict[str, str] = {
-    "openai": "gpt-4.1-mini",
+    "openai": "gpt-5",
     "anthropic": "claude-sonnet-4-5",
     "ollama": "llama3.2",
     "openai-compatible": "default",
@@ -48,8 +48,8 @@ CHANNEL_VARS: dict[str, tuple[str, ...]] = {
     "webhook": ("CLAWKEEP_WEBHOOK_SECRET",),
 }
 TOKEN_VAR = "CLAWKEEP_GATEWAY_TOKEN"  # noqa: S105 - a variable name
-# Read and write in the workspace, search and read the web, see its own sessions; no exec,
-# no messaging other people, no gateway control (add them deliberately).
+# Read and write in the workspace, search the web, see its own sessions; no exec, no
+# messaging other people, no gateway control (add them deliberately).
 STARTER_TOOLS = (
     "read",
     "write",
@@ -60,6 +60,9 @@ STARTER_TOOLS = (
     "sessions_list",
     "sessions_history",
 )
+# Where strangers can reach the agent (a chat channel with pairing), nothing that can carry
+# data out: web_fetch would complete a read -> send-out chain (the audit's exfiltration path).
+CHANNEL_STARTER_TOOLS = tuple(t for t in STARTER_TOOLS if t != "web_fetch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,8 @@ def _channel_block(name: str, c: StarterChoices) -> dict[str, object]:
     block: dict[str, object] = {
         "dmPolicy": "pairing",
         "allowFrom": [owner] if owner else [],
+        # No group until the owner lists one (with requireMention: true) in `groups`.
         "groupPolicy": "allowlist",
-        "groups": {"*": {"requireMention": True}},
     }
     if name == "telegram":
         block = {"botToken": "${TELEGRAM_BOT_TOKEN}", **block}
@@ -126,7 +129,7 @@ def render_config(c: StarterChoices) -> str:
   models: {{ providers: {{ ollama: {_j(provider)} }} }},
 """
     channels = ",\n".join(
-        f"    // {name}: strangers get a pairing code; groups only when listed and mentioned.\n"
+        f"    // {name}: strangers get a pairing code; groups only once listed in `groups`.\n"
         f"    {name}: {_j(_channel_block(name, c))}"
         for name in c.channels
     )
@@ -152,7 +155,7 @@ def render_config(c: StarterChoices) -> str:
 
   tools: {{
     // Exactly the tools the agent may use; anything else (plugins included) is refused.
-    allow: {_j(list(STARTER_TOOLS))},
+    allow: {_j(list(CHANNEL_STARTER_TOOLS if c.channels else STARTER_TOOLS))},
     // The agent never leaves its sandbox to run on the host.
     elevated: {{ enabled: false }},
   }},

@@ -2,10 +2,13 @@
 
 from clawkeep.audit.checks import (
     channels,
+    execution,
+    exfiltration,
     features,
     filesystem,
     gateway,
     guards,
+    ingress,
     operator,
     sandbox,
     tools,
@@ -14,10 +17,13 @@ from clawkeep.audit.checks import (
 
 __all__ = [
     "channels",
+    "execution",
+    "exfiltration",
     "features",
     "filesystem",
     "gateway",
     "guards",
+    "ingress",
     "operator",
     "sandbox",
     "tools",

@@ -44,7 +44,7 @@ def multi_user(scope: ChannelAccessConfig) -> bool:
 @check(
     CheckSpec("channels.<ch>.dm.open", "critical", "Anyone can DM the agent"),
     CheckSpec("channels.<ch>.dm.disabled", "info", "DMs are disabled"),
-    CheckSpec("channels.<ch>.dm.open_without_wildcard", "warn", 'dmPolicy open without "*"'),
+    CheckSpec("channels.<ch>.dm.open_invalid", "warn", 'dmPolicy open without "*"'),
     CheckSpec("channels.<ch>.group.open", "warn|critical", "Any group can use the agent", True),
     CheckSpec(
         "channels.<ch>.groups.require_mention_missing",
@@ -71,7 +71,7 @@ def channel_access(ctx: AuditContext) -> Iterator[Finding]:
             )
             if "*" not in scope.allow_from:
                 yield Finding(
-                    f"{base}.dm.open_without_wildcard",
+                    f"{base}.dm.open_invalid",
                     "warn",
                     'dmPolicy open without "*"',
                     f'open DMs need "*" in {base}.allowFrom; the gateway refuses this combination.',
@@ -92,7 +92,7 @@ def channel_access(ctx: AuditContext) -> Iterator[Finding]:
                 "Any group can use the agent",
                 f'{base}.groupPolicy is "open": any group the bot is added to can start turns.',
                 f'Set {base}.groupPolicy to "allowlist" and list groups in {base}.groups '
-                "(clawkeep security audit --fix does this).",
+                f"({ctx.words.audit_fix} does this).",
             )
         loose = [
             gid
@@ -119,21 +119,41 @@ def channel_access(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+def _multi_user_signals(ctx: AuditContext) -> list[str]:
+    out = []
+    for name, scope in channel_scopes(ctx):
+        base = f"channels.{name}"
+        if scope.group_policy == "open":
+            out.append(f'{base}.groupPolicy "open"')
+        elif scope.group_policy == "allowlist" and scope.groups:
+            out.append(f"{base}.groups lists group chats")
+        if scope.dm_policy == "open":
+            out.append(f'{base}.dmPolicy "open"')
+        elif scope.dm_policy == "pairing" and ctx.config.session.dm_scope == "main":
+            out.append(f'{base}.dmPolicy "pairing" with dmScope "main"')
+        if "*" in scope.allow_from:
+            out.append(f'{base}.allowFrom has "*"')
+        if scope.group_allow_from and "*" in scope.group_allow_from:
+            out.append(f'{base}.groupAllowFrom has "*"')
+    return out
+
+
 @check(
     CheckSpec(
         "security.trust_model.multi_user_heuristic",
         "warn",
-        "Several people can reach agents that share one session",
+        "Several people can reach the agents",
     )
 )
 def multi_user_trust(ctx: AuditContext) -> Iterator[Finding]:
-    reach = [name for name, scope in channel_scopes(ctx) if multi_user(scope)]
-    if ctx.config.session.dm_scope == "main" and reach:
+    signals = _multi_user_signals(ctx)
+    if signals:
         yield Finding(
             "security.trust_model.multi_user_heuristic",
             "warn",
-            "Several people can reach agents that share one session",
-            f"channels that admit several DM senders: {', '.join(sorted(reach))}; with "
-            'dmScope "main" they all talk into one context.',
-            'Set session.dmScope to "per-channel-peer" (or "per-account-channel-peer").',
+            "Several people can reach the agents",
+            f"{'; '.join(signals)}: people who may not trust each other share one gateway, its "
+            "agents, tools and credentials.",
+            "Split untrusted users onto separate gateways; otherwise set session.dmScope to "
+            '"per-channel-peer", agents.defaults.sandbox.mode to "all" and deny runtime/fs tools.',
         )

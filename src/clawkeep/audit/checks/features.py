@@ -15,7 +15,7 @@ __all__: list[str] = []
 
 @check(
     CheckSpec("logging.redact_off", "warn", "Tool arguments are logged unredacted", True),
-    CheckSpec("discovery.mdns_full_mode", "warn", "mDNS announces paths and SSH", True),
+    CheckSpec("discovery.mdns_full_mode", "warn|critical", "mDNS announces paths and SSH", True),
     CheckSpec("discovery.mdns_on_remote", "info", "mDNS is on for an exposed gateway"),
 )
 def logging_and_discovery(ctx: AuditContext) -> Iterator[Finding]:
@@ -25,16 +25,17 @@ def logging_and_discovery(ctx: AuditContext) -> Iterator[Finding]:
             "warn",
             "Tool arguments are logged unredacted",
             "logging.redactSensitive is off: tokens and keys in tool calls reach the logs.",
-            'Set logging.redactSensitive to "tools" (clawkeep security audit --fix does this).',
+            f'Set logging.redactSensitive to "tools" ({ctx.words.audit_fix} does this).',
         )
     mode = ctx.config.discovery.mdns.mode
     if mode == "full":
         yield Finding(
             "discovery.mdns_full_mode",
-            "warn",
+            ctx.rises(),  # type: ignore[arg-type]
             "mDNS announces paths and SSH",
             'discovery.mdns.mode is "full": filesystem paths and SSH availability go to the LAN.',
-            'Set discovery.mdns.mode to "minimal", or "off" on cloud hosts (--fix sets minimal).',
+            'Set discovery.mdns.mode to "minimal", or "off" on cloud hosts '
+            f"({ctx.words.audit_fix} sets minimal).",
         )
     elif mode == "minimal" and ctx.remote:
         yield Finding(
@@ -119,15 +120,40 @@ def browser(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
+# OpenClaw keys clawkeep does not model that sit one letter away from one it does.
+_OPENCLAW_KEYS = frozenset(
+    {"models", "modes", "sessions", "session", "messages", "hooks", "tools", "entries", "groups"}
+)
+
+
 @check(
     CheckSpec("config.unknown_key", "info", "A key clawkeep does not model"),
     CheckSpec("config.invalid_value", "warn", "A value clawkeep refuses"),
     CheckSpec("config.env_missing", "warn", "A ${VAR} reference is not set"),
     CheckSpec("config.invalid", "warn", "The config could not be read as a whole"),
+    CheckSpec("config.missing", "info", "No config file: OpenClaw's defaults audited"),
 )
 def config_issues(ctx: AuditContext) -> Iterator[Finding]:
+    if ctx.openclaw and not ctx.loaded.exists:
+        yield Finding(
+            "config.missing",
+            "info",
+            "No config file: OpenClaw's defaults audited",
+            f"{ctx.paths.config_path} does not exist; OpenClaw runs with its defaults, so those "
+            "were audited.",
+            "openclaw onboard (or openclaw config set ...) writes one.",
+        )
     for issue in ctx.loaded.issues:
         severity = "info" if issue.kind == "config.unknown_key" else "warn"
+        remediation = issue.hint or "Fix the value, or remove the key."
+        if ctx.openclaw and issue.kind in ("config.unknown_key", "config.invalid_value"):
+            # OpenClaw validates its own keys (meta, wizard, auth, messages, ...); a key or
+            # value clawkeep does not model is only worth a line when it looks like a typo.
+            key = str(issue.path[-1]) if issue.path else ""
+            typo = "did you mean" in issue.hint and key not in _OPENCLAW_KEYS
+            if issue.kind == "config.unknown_key" and not typo:
+                continue
+            severity, remediation = "info", "Check it with: openclaw config validate"
         yield Finding(
             issue.kind,
             severity,  # type: ignore[arg-type]
@@ -137,7 +163,7 @@ def config_issues(ctx: AuditContext) -> Iterator[Finding]:
                 "config.env_missing": f"Unset variable at {format_path(issue.path)}",
             }.get(issue.kind, "Config problem"),
             issue.sentence(),
-            issue.hint or "Fix the value, or remove the key.",
+            remediation,
         )
 
 

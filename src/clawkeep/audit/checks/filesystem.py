@@ -18,6 +18,7 @@ _AREAS = (
     "fs.state_dir",
     "fs.state_subdir",
     "fs.config",
+    "fs.config_include",
     "fs.credentials_dir",
     "fs.auth_profiles",
     "fs.agent_dir",
@@ -40,10 +41,13 @@ _SPECS = [
     _ids("fs.config.perms_writable", "critical", "Config is writable by others"),
     _ids("fs.config.perms_world_readable", "critical", "Config is world-readable"),
     _ids("fs.config.perms_group_readable", "warn", "Config is group-readable"),
+    _ids("fs.config_include.perms_writable", "critical", "An included config is writable"),
+    _ids("fs.config_include.perms_world_readable", "critical", "An included config is readable"),
+    _ids("fs.config_include.perms_group_readable", "warn", "An included config is group-readable"),
 ]
 for _area in _AREAS:
     _SPECS.append(CheckSpec(f"{_area}.symlink", "warn", f"{_area}: a symlink", False))
-    if _area not in ("fs.state_dir", "fs.config"):
+    if _area not in ("fs.state_dir", "fs.config", "fs.config_include"):
         _SPECS.append(
             _ids(f"{_area}.perms_readable", "warn|critical", f"{_area}: readable by others")
         )
@@ -63,13 +67,13 @@ def classify(target: Target, mode: int) -> list[tuple[str, str]]:
         if mode & 0o044:
             out.append(("fs.state_dir.perms_readable", "warn"))
         return out
-    if area == "fs.config":
+    if area in ("fs.config", "fs.config_include"):
         if mode & 0o022:
-            out.append(("fs.config.perms_writable", "critical"))
+            out.append((f"{area}.perms_writable", "critical"))
         if mode & 0o004:
-            out.append(("fs.config.perms_world_readable", "critical"))
+            out.append((f"{area}.perms_world_readable", "critical"))
         elif mode & 0o040:
-            out.append(("fs.config.perms_group_readable", "warn"))
+            out.append((f"{area}.perms_group_readable", "warn"))
         return out
     if mode & 0o022:
         out.append((f"{area}.perms_writable", "critical"))
@@ -117,7 +121,11 @@ def permissions(ctx: AuditContext) -> Iterator[Finding]:
             f"{shown}{more}: other users of this machine can "
             f"{'change' if 'writable' in check_id else 'read'} it.",
             _fix_command(first.path, first.is_dir)
-            + ("" if len(targets) == 1 else " (and the same for the others; --fix does all)"),
+            + (
+                ""
+                if len(targets) == 1
+                else f" (and the same for the others; {ctx.words.audit_fix} does all)"
+            ),
         )
     if _SYNCED.search(str(ctx.paths.state_dir)):
         yield Finding(
@@ -126,5 +134,5 @@ def permissions(ctx: AuditContext) -> Iterator[Finding]:
             "State dir is inside a synced folder",
             f"{ctx.paths.state_dir} looks like a cloud-synced folder: tokens and transcripts are "
             "copied to another provider.",
-            "Move the state dir out of the synced folder (CLAWKEEP_STATE_DIR).",
+            f"Move the state dir out of the synced folder ({ctx.words.env}_STATE_DIR).",
         )

@@ -34,7 +34,7 @@ def no_auth(ctx: AuditContext) -> Iterator[Finding]:
         "Gateway auth mode is none",
         f'gateway.auth.mode is "none" with bind {gw.bind!r}: anyone who can reach port '
         f"{gw.port} controls the agents.",
-        'Set gateway.auth.mode to "token" (clawkeep doctor --generate-gateway-token).',
+        f'Set gateway.auth.mode to "token" ({ctx.words.new_token}).',
     )
     if ctx.remote:
         yield Finding(
@@ -45,12 +45,14 @@ def no_auth(ctx: AuditContext) -> Iterator[Finding]:
             'Set gateway.bind to "loopback", or gateway.auth.mode to "token".',
         )
     else:
+        ui = gw.control_ui.enabled
         yield Finding(
             "gateway.loopback_no_auth",
-            "warn",
+            "critical" if ui else "warn",  # a reverse proxy in front of the UI exposes it all
             "Gateway on loopback has auth turned off",
-            "any local process or user on this machine can drive the agents.",
-            'Set gateway.auth.mode to "token".',
+            "any local process or user on this machine can drive the agents"
+            + (", and a reverse proxy in front of the Control UI would expose it." if ui else "."),
+            f'Set gateway.auth.mode to "token" ({ctx.words.new_token}).',
         )
     if gw.dangerously_allow_unauthenticated_remote:
         yield Finding(
@@ -64,7 +66,11 @@ def no_auth(ctx: AuditContext) -> Iterator[Finding]:
 
 @check(
     CheckSpec("gateway.token_too_short", "warn|critical", "Gateway token is short"),
-    CheckSpec("config.secrets.placeholder", "critical", "A secret is a placeholder value"),
+    CheckSpec("gateway.token_placeholder_value", "critical", "Gateway token is a placeholder"),
+    CheckSpec(
+        "gateway.password_placeholder_value", "critical", "Gateway password is a placeholder"
+    ),
+    CheckSpec("gateway.password_too_short", "warn|critical", "Gateway password is short"),
     CheckSpec(
         "config.secrets.gateway_password_in_config",
         "warn",
@@ -81,38 +87,80 @@ def secrets(ctx: AuditContext) -> Iterator[Finding]:
     auth = ctx.config.gateway.auth
     token = auth.token.get_secret_value() if auth.token else None
     password = auth.password.get_secret_value() if auth.password else None
-    for key, value in (("token", token), ("password", password)):
-        if value is not None and placeholder_secret(value):
-            yield Finding(
-                "config.secrets.placeholder",
-                "critical",
-                "A secret is a placeholder value",
-                f"gateway.auth.{key} is a placeholder or an unexpanded ${{...}} reference.",
-                f"Set gateway.auth.{key} to a real secret through an environment variable.",
-            )
-    if token and auth.mode in (None, "token") and len(token) < _MIN_TOKEN:
+    words = ctx.words
+    placeholder = {
+        key
+        for key, v in (("token", token), ("password", password))
+        # "undefined"/"null": what a JavaScript template writes for a missing value
+        if v is not None and (placeholder_secret(v) or v.strip() in ("undefined", "null"))
+    }
+    if "token" in placeholder:
+        yield Finding(
+            "gateway.token_placeholder_value",
+            "critical",
+            "Gateway token is a placeholder",
+            "gateway.auth.token is a placeholder or an unexpanded ${...} reference: anyone who "
+            "read the same guide knows it.",
+            f"Run {words.new_token}, or set gateway.auth.token to {words.env_ref('GATEWAY_TOKEN')} "
+            f"and export {words.env}_GATEWAY_TOKEN.",
+        )
+    if "password" in placeholder:
+        yield Finding(
+            "gateway.password_placeholder_value",
+            "critical",
+            "Gateway password is a placeholder",
+            "gateway.auth.password is a placeholder or an unexpanded ${...} reference.",
+            f"Generate one (openssl rand -hex 32) and export {words.env}_GATEWAY_PASSWORD.",
+        )
+    if (
+        token
+        and "token" not in placeholder
+        and auth.mode in (None, "token")
+        and len(token) < _MIN_TOKEN
+    ):
         yield Finding(
             "gateway.token_too_short",
             ctx.rises(),  # type: ignore[arg-type]
             "Gateway token is short",
             f"the gateway token has {len(token)} characters; {_MIN_TOKEN} or more resist guessing.",
-            "Run clawkeep doctor --generate-gateway-token.",
+            f"Run {words.new_token}.",
         )
-    if password and not ctx.from_env("gateway", "auth", "password"):
+    if (
+        password
+        and "password" not in placeholder
+        and auth.mode == "password"
+        and len(password) < _MIN_TOKEN
+    ):
+        yield Finding(
+            "gateway.password_too_short",
+            ctx.rises(),  # type: ignore[arg-type]
+            "Gateway password is short",
+            f"the gateway password has {len(password)} characters; {_MIN_TOKEN} or more resist "
+            "guessing.",
+            f"Generate one (openssl rand -hex 32) and export {words.env}_GATEWAY_PASSWORD.",
+        )
+    in_file = ctx.raw_at("gateway", "auth", "password")  # not one from the environment
+    if password and in_file and not ctx.from_env("gateway", "auth", "password"):
         yield Finding(
             "config.secrets.gateway_password_in_config",
             "warn",
             "Gateway password written in the config file",
             "gateway.auth.password is a literal in the config, not a ${VAR} reference.",
-            'Set gateway.auth.password to "${CLAWKEEP_GATEWAY_PASSWORD}" and export it.',
+            f'Set gateway.auth.password to "{words.env_ref("GATEWAY_PASSWORD")}" and export '
+            f"{words.env}_GATEWAY_PASSWORD.",
         )
-    if token and not ctx.from_env("gateway", "auth", "token"):
+    if (
+        token
+        and ctx.raw_at("gateway", "auth", "token")
+        and not ctx.from_env("gateway", "auth", "token")
+    ):
         yield Finding(
             "config.secrets.gateway_token_in_config",
             "info",
             "Gateway token written in the config file",
             "the token is stored in the config (0600); a ${VAR} reference keeps it out of backups.",
-            'Set gateway.auth.token to "${CLAWKEEP_GATEWAY_TOKEN}" and export it.',
+            f'Set gateway.auth.token to "{words.env_ref("GATEWAY_TOKEN")}" and export '
+            f"{words.env}_GATEWAY_TOKEN.",
         )
     if token and password and auth.mode is None:
         yield Finding(
@@ -141,19 +189,25 @@ def proxies_and_limits(ctx: AuditContext) -> Iterator[Finding]:
             "nothing slows down a client guessing the gateway token.",
             "Remove gateway.auth.rateLimit.enabled: false (defaults: 10 tries / 60 s, 300 s lock).",
         )
-    if ctx.remote and not gw.trusted_proxies:
+    if not gw.trusted_proxies and (ctx.remote or (ctx.openclaw and gw.control_ui.enabled)):
         yield Finding(
             "gateway.trusted_proxies_missing",
             "warn",
-            "No trusted proxies on an exposed bind",
-            "client IPs are the TCP peers; if a reverse proxy fronts the gateway, every client "
-            "shares its IP for rate limiting. Without a proxy this is safe to ignore.",
-            "Only if a reverse proxy fronts the gateway: list it in gateway.trustedProxies.",
+            "No trusted proxies",
+            "client IPs are the TCP peers; if a reverse proxy fronts the gateway (or the Control "
+            "UI), every client shares its IP and local-client checks see the proxy. Without a "
+            "proxy this is safe to ignore.",
+            "Only if a reverse proxy fronts the gateway: list it in gateway.trustedProxies. Do not "
+            "add it preemptively: any local process could then forge X-Forwarded-For.",
         )
     if gw.allow_real_ip_fallback:
+        proxied = ctx.raw_at("gateway", "auth", "mode") == "trusted-proxy" and any(
+            p.strip() not in ("127.0.0.1", "::1", "127.0.0.1/32", "::1/128")
+            for p in gw.trusted_proxies
+        )
         yield Finding(
             "gateway.real_ip_fallback_enabled",
-            "warn",
+            "critical" if ctx.remote or proxied else "warn",
             "X-Real-IP is trusted",
             "a client behind a trusted proxy can pick its own IP with X-Real-IP.",
             "Set gateway.allowRealIpFallback to false.",
@@ -172,12 +226,44 @@ def proxies_and_limits(ctx: AuditContext) -> Iterator[Finding]:
     CheckSpec(
         "gateway.control_ui.device_auth_disabled", "critical", "Control UI device auth disabled"
     ),
+    CheckSpec(
+        "gateway.control_ui.allowed_origins_wildcard",
+        "warn|critical",
+        'Control UI allows origin "*"',
+    ),
+    CheckSpec(
+        "gateway.control_ui.host_header_origin_fallback",
+        "warn|critical",
+        "Control UI trusts the Host header as its origin",
+    ),
 )
 def control_ui(ctx: AuditContext) -> Iterator[Finding]:
     ui = ctx.config.gateway.control_ui
+    fallback = (
+        ctx.raw_at("gateway", "controlUi", "dangerouslyAllowHostHeaderOriginFallback") is True
+    )
+    if fallback:
+        yield Finding(
+            "gateway.control_ui.host_header_origin_fallback",
+            ctx.rises(),  # type: ignore[arg-type]
+            "Control UI trusts the Host header as its origin",
+            "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback is true: a DNS-rebinding "
+            "page can pass the origin check by naming the gateway's host.",
+            "Remove gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback and list the UI's "
+            "origin in gateway.controlUi.allowedOrigins.",
+        )
+    if "*" in ui.allowed_origins:
+        yield Finding(
+            "gateway.control_ui.allowed_origins_wildcard",
+            ctx.rises(),  # type: ignore[arg-type]
+            'Control UI allows origin "*"',
+            'gateway.controlUi.allowedOrigins contains "*": any web page may open the gateway\'s '
+            "WebSocket.",
+            'Replace "*" with the exact UI origin, e.g. ["https://gw.example"].',
+        )
     if not ui.enabled:
         return
-    if ctx.remote and not ui.allowed_origins:
+    if ctx.remote and not ui.allowed_origins and not fallback:
         yield Finding(
             "gateway.control_ui.allowed_origins_required",
             "critical",
@@ -220,7 +306,7 @@ def hooks(ctx: AuditContext) -> Iterator[Finding]:
             "critical",
             "Hooks token equals the gateway token",
             "a webhook sender holding the hooks token would control the whole gateway.",
-            "Give hooks.token its own value (clawkeep doctor --generate-gateway-token prints one).",
+            "Give hooks.token its own value (openssl rand -hex 24 prints one).",
         )
     if hook_token and len(hook_token) < _MIN_TOKEN:
         yield Finding(

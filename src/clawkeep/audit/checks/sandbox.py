@@ -9,7 +9,6 @@ from pathlib import Path
 from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
-from clawkeep.sandbox.dangerous import dangerous_settings
 
 __all__: list[str] = []
 
@@ -20,6 +19,7 @@ __all__: list[str] = []
     CheckSpec("sandbox.dangerous_seccomp_profile", "critical", "Sandbox runs seccomp-unconfined"),
     CheckSpec("sandbox.dangerous_apparmor_profile", "critical", "Sandbox runs AppArmor-unconfined"),
     CheckSpec("sandbox.off_with_exec", "warn", "An agent with exec runs unsandboxed"),
+    CheckSpec("sandbox.bind_mount_non_absolute", "warn", "A sandbox bind has a relative source"),
 )
 def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
     from clawkeep.audit._reach import agent_can_use
@@ -28,7 +28,14 @@ def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for agent in ctx.agents:
         prefix = f"agents.{agent.id}.sandbox"
-        for item in dangerous_settings(agent.sandbox, prefix=prefix, home=home):
+        docker = agent.sandbox.docker
+        if docker is not None:  # only docker settings can be dangerous; import the rules then
+            from clawkeep.sandbox.dangerous import dangerous_settings
+
+            dangerous = dangerous_settings(agent.sandbox, prefix=prefix, home=home)
+        else:
+            dangerous = []
+        for item in dangerous:
             if (item.check_id, item.key) in seen:
                 continue
             seen.add((item.check_id, item.key))
@@ -39,6 +46,22 @@ def sandbox_settings(ctx: AuditContext) -> Iterator[Finding]:
                 f"{item.key} = {item.value!r}: {item.detail}",
                 item.remediation,
             )
+        for bind in docker.binds if docker else ():
+            source = bind.split(":", 1)[0]
+            if (
+                source
+                and not source.startswith("/")
+                and (f"{prefix}.docker.binds", bind) not in seen
+            ):
+                seen.add((f"{prefix}.docker.binds", bind))
+                yield Finding(
+                    "sandbox.bind_mount_non_absolute",
+                    "warn",
+                    "A sandbox bind has a relative source",
+                    f"{prefix}.docker.binds has {bind!r}: a relative source resolves against "
+                    "whatever directory the engine runs in, and cannot be checked.",
+                    f"Write an absolute host path in {prefix}.docker.binds.",
+                )
         if agent.sandbox.mode == "off" and agent_can_use(ctx, agent, "exec"):
             yield Finding(
                 "sandbox.off_with_exec",

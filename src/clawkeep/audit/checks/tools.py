@@ -16,6 +16,7 @@ __all__: list[str] = []
 @check(
     CheckSpec("tools.elevated.enabled", "warn", "Elevated host exec is enabled"),
     CheckSpec("tools.elevated.allowFrom.<p>.wildcard", "critical", "Anyone may use elevated exec"),
+    CheckSpec("tools.elevated.allowFrom.<p>.large", "warn", "Many senders may use elevated exec"),
 )
 def elevated(ctx: AuditContext) -> Iterator[Finding]:
     cfg = ctx.config.tools.elevated
@@ -37,6 +38,14 @@ def elevated(ctx: AuditContext) -> Iterator[Finding]:
                 f'tools.elevated.allowFrom.{provider} contains "*".',
                 f"List the exact sender ids in tools.elevated.allowFrom.{provider}.",
             )
+        elif len(senders) > 25:
+            yield Finding(
+                f"tools.elevated.allowFrom.{provider}.large",
+                "warn",
+                "Many senders may use elevated exec",
+                f"tools.elevated.allowFrom.{provider} lists {len(senders)} senders.",
+                f"Keep tools.elevated.allowFrom.{provider} to the few people who need host exec.",
+            )
 
 
 @check(
@@ -51,6 +60,11 @@ def elevated(ctx: AuditContext) -> Iterator[Finding]:
         "Open channels reach file or runtime tools",
     ),
     CheckSpec("security.exposure.open_channels_with_exec", "critical", "Open channels reach exec"),
+    CheckSpec(
+        "security.exposure.open_groups_with_control_plane_tools",
+        "critical",
+        "Open channels reach the gateway or cron tools",
+    ),
 )
 def exposure(ctx: AuditContext) -> Iterator[Finding]:
     open_channels = sorted(name for name, scope in channel_scopes(ctx) if is_open(scope))
@@ -82,6 +96,20 @@ def exposure(ctx: AuditContext) -> Iterator[Finding]:
             "Open channels reach file or runtime tools",
             f"strangers on {names} reach agents with file or runtime tools: {', '.join(reach)}.",
             "Give agents exposed to open channels a tools.allow list without group:fs/runtime.",
+        )
+    planes = {a for tool in ("gateway", "cron") for a in any_agent_can_use(ctx, tool)}
+    if ctx.openclaw:  # OpenClaw's coding profile carries its automations (scheduling) tool
+        glob = ctx.config.tools.profile
+        planes |= {a.id for a in ctx.agents if (a.tools.profile or glob) == "coding"}
+    control = sorted(planes)
+    if control:
+        yield Finding(
+            "security.exposure.open_groups_with_control_plane_tools",
+            "critical",
+            "Open channels reach the gateway or cron tools",
+            f"strangers on {names} reach agents that can change the config, restart or schedule "
+            f"runs: {', '.join(control)}.",
+            'Add "gateway" and "cron" to tools.deny, or use tools.profile "messaging".',
         )
 
 

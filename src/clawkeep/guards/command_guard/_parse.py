@@ -3,10 +3,17 @@
 Input with a syntax error is refused, with one exception: an unterminated quote at the
 very end. bash refuses to run that last command, and what runs before it is judged on
 the text with the quote closed, which executes a superset of what bash would.
+
+Characters outside the Basic Multilingual Plane and lone surrogates reach the grammar as
+U+FFFD: tree-sitter-bash 0.25.1 reads out of bounds on some of them (``x{\U000c8360}``
+crashed the process in fuzzing), and a model's command must never crash the gateway.
+They can only ever be literal word characters to bash, so judging the line with a
+stand-in character decides the same.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import tree_sitter
@@ -15,6 +22,9 @@ import tree_sitter_bash
 __all__ = ["Node", "parse"]
 
 Node = tree_sitter.Node
+
+# Astral-plane characters and lone surrogates: the grammar's scanner is not safe on them.
+_UNSAFE_FOR_GRAMMAR = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")
 
 
 @cache
@@ -34,6 +44,7 @@ def parse(text: str) -> tuple[Node, bytes] | None:
     """The syntax tree and source bytes, or None when bash would not accept the text."""
     if "\x00" in text:
         return None  # NUL cannot appear in a bash command line: the text is not shell
+    text = _UNSAFE_FOR_GRAMMAR.sub("\ufffd", text)  # never feed the scanner what crashes it
     parsed = _clean(text)
     if parsed is not None:
         return parsed
