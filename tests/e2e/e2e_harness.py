@@ -19,6 +19,7 @@ from typing import Any
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import Provider, ScriptProvider, load_script
 from clawkeep.agents.providers.types import AssistantTurn, Message, ToolSpec
+from clawkeep.approvals import ApprovalStore
 from clawkeep.channels.message import InboundMessage
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
@@ -130,6 +131,7 @@ class Install:
     home: Path
     outside: Path  # a directory beside the workspace, holding secret.txt
     secrets: list[Snapshot] = field(default_factory=list)
+    approvals: ApprovalStore | None = None
 
     def play(self, turns: list[Any], agent_id: str = "main") -> None:
         self.scripts[agent_id].play(turns)
@@ -152,6 +154,16 @@ class Install:
             e.reason
             for e in self.events.recent
             if e.kind == "tool.result" and e.fields.get("tool") == tool
+        ]
+
+    def held(self, tool: str) -> list[str]:
+        """Reason codes of the calls of ``tool`` the untrusted-data rule held or refused."""
+        return [
+            e.reason
+            for e in self.events.recent
+            if e.kind in ("tool.held", "tool.denied")
+            and e.fields.get("tool") == tool
+            and e.reason.startswith("untrusted.")
         ]
 
     def shown(self, agent_id: str = "main") -> str:
@@ -215,6 +227,7 @@ def install(
     ids = [entry["id"] for entry in raw["agents"]["list"]]
     script_providers = {a: Attacker((scripts or {}).get(a)) for a in ids}
     all_providers: dict[str, Provider] = {**script_providers, **(providers or {})}
+    approvals = ApprovalStore.open(state, events=events)
     runtime = AgentRuntime(
         config,
         paths,
@@ -223,7 +236,18 @@ def install(
         # The guards' idea of ~: the fake home, unless a test names another.
         services=replace(services or ToolServices(), home=guard_home or home),
         providers=all_providers,
+        approvals=approvals,
     )
     return Install(
-        tmp, paths, config, store, events, runtime, script_providers, home, outside, secrets
+        tmp,
+        paths,
+        config,
+        store,
+        events,
+        runtime,
+        script_providers,
+        home,
+        outside,
+        secrets,
+        approvals,
     )

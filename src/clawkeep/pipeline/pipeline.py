@@ -21,7 +21,7 @@ from clawkeep.config.agents import ResolvedAgent, default_agent
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, guard_reason
+from clawkeep.pipeline.guard import ChannelScanner, guard_reason
 from clawkeep.pipeline.types import CommandRunner, Outcome, Responder, TurnRequest
 from clawkeep.sessions import TranscriptStore, route
 
@@ -102,8 +102,10 @@ class InboundPipeline:
             return (), frozenset()
         reason = guard_reason(scan)
         self._emit("inbound.channel_guard", reason, message, score=scan.score)
-        if scan.verdict == "flag":  # a flagged turn cannot act outside the chat
-            return (f"{reason} (score {scan.score:.2f})",), HIGH_RISK_TOOLS
+        if scan.verdict == "flag":
+            # Annotated and marked flagged; the policy strips the configured high-risk
+            # tools for this turn (guards.channel.stripToolsOnFlag / highRiskTools).
+            return (f"{reason} (score {scan.score:.2f})",), frozenset()
         # block, or a verdict this code does not know: fail closed
         return Outcome("blocked", reason, detail=f"score {scan.score:.2f}")
 

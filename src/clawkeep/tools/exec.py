@@ -18,6 +18,7 @@ from pydantic import Field
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.guards.network_guard import policy_from_config
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
     ExecResult,
@@ -126,4 +127,10 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     return _render(outcome)
 
 
-TOOL = ToolDef("exec", "Run a shell command in the agent's sandbox.", ExecArgs, _run)
+TOOL = ToolDef(
+    "exec",
+    "Run a shell command in the agent's sandbox.",
+    ExecArgs,
+    _run,
+    effects=ToolEffects(frozenset({"executes_code"}), selectors=("command",)),
+)
