@@ -88,13 +88,14 @@ def host_files_config() -> dict[str, Any]:
 def exec_config(
     mode: str = "all", access: str = "rw", limits: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """exec switched fully on; ``mode: off`` runs it on the host (elevated for webchat)."""
+    """exec switched fully on; ``mode: off`` runs it on the host (elevated for webchat),
+    without asking the owner (``tools.exec.ask: off``; unknown code is still held)."""
     sandbox: dict[str, Any] = {"mode": mode, "workspaceAccess": access}
     if limits:
         sandbox["limits"] = limits
     return {
         "tools": {
-            "exec": {"security": "full"},
+            "exec": {"security": "full", "ask": "off"},
             "elevated": {"enabled": mode == "off", "allowFrom": {"webchat": ["*"]}},
         },
         "agents": {"list": [{"id": "main", "sandbox": sandbox}]},

@@ -20,7 +20,8 @@ from clawkeep.agents.providers.types import Message, Provider, ProviderError, To
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import TurnProvenance, hold_call, validated_args, wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
-from clawkeep.approvals import ApprovalStore, describe
+from clawkeep.approvals import ApprovalStore, Pending, describe
+from clawkeep.channels.message import InboundMessage
 from clawkeep.commands import is_owner
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
@@ -53,6 +54,14 @@ class _Entry:
     source: str
     flagged: bool
     sender: str = ""
+
+
+def _decision_text(reason: str) -> str:
+    if reason == "approvals.expired":
+        return "That approval expired; the call did not run."
+    if reason == "approvals.already_decided":
+        return "That call was already decided."
+    return "No held call has that code."
 
 
 def _history_messages(entries: list[_Entry]) -> list[Message]:
@@ -299,6 +308,63 @@ class AgentRuntime:
             # Host exec of unknown code with no owner to ask never runs.
             return refuse("tools.exec.ask_no_owner", result.hold)
         return hold_call(self.approvals, prov, kind="exec", tool="exec", args=args, verdict=verdict)
+
+    async def resolve_approval(self, name: str, args: str, message: InboundMessage) -> str:
+        """`/approvals`, `/approve CODE`, `/deny CODE` from the owner (the gate checked)."""
+        store = self.approvals
+        if store is None:
+            return "No approvals are kept on this gateway."
+        now = time.time()
+        if name == "approvals":
+            pending = store.pending()
+            if not pending:
+                return "Nothing is waiting for your approval."
+            return "\n\n".join(describe(p, now) for p in pending)
+        code = args.split()[0] if args.split() else ""
+        if name == "deny":
+            decision = store.deny(code, by=message.sender)
+            if decision.call is not None and decision.reason == "approvals.denied":
+                self._note(decision.call, "the owner denied this call; it did not run")
+                return f"Denied [{decision.call.code}]: {decision.call.tool} will not run."
+            return _decision_text(decision.reason)
+        decision = store.approve(code, by=message.sender)
+        if not decision.approved or decision.call is None:
+            return _decision_text(decision.reason)
+        result = await self.run_approved(decision.call, message)
+        self._note(decision.call, f"the owner approved this call; result: {result.text}")
+        return f"Approved [{decision.call.code}]: {decision.call.tool} ran: {result.text[:1500]}"
+
+    async def run_approved(self, held: Pending, message: InboundMessage) -> ToolResult:
+        """Run a call the owner approved, once, as the owner's turn would (policy and
+        guards still apply; only the untrusted-data ask and exec's ask are satisfied)."""
+        agent = self._agents.get(held.agent)
+        if agent is None:
+            return refuse("agents.unknown_agent", held.agent)
+        request = TurnRequest(message, agent.id, held.session_key)
+        policy = self.policy(agent, held.session_key, request)
+        ctx = ToolContext(
+            agent=agent,
+            session_key=held.session_key,
+            config=self.config,
+            paths=self.paths,
+            policy=policy,
+            sandboxed=policy.context.sandboxed,
+            session_is_main=held.session_key == main_key(agent.id),
+            store=self.store,
+            events=self.events,
+            services=self.services,
+            model_ref=str(model_for(self.config, agent.id) or ""),
+            approved=True,
+        )
+        call = ToolCall(f"approved-{held.code}", held.tool, dict(held.args))
+        return await dispatch(call, self.tools, ctx)
+
+    def _note(self, held: Pending, text: str) -> None:
+        """The decision, in the held call's session: the model reads it as the result."""
+        if self.store is not None:
+            meta = {"untrusted": True, "source": f"approval:{held.code}"}
+            body = f"[held call {held.code}: {held.tool}] {text}"
+            self.store.append(held.session_key, "user", body, meta=meta)
 
     def _history(self, session_key: str, limit: int) -> list[_Entry]:
         if self.store is None:

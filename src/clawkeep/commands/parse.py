@@ -13,8 +13,12 @@ from typing import Literal
 
 __all__ = ["COMMAND_NAMES", "ChatCommand", "CommandName", "parse_command"]
 
-CommandName = Literal["bash", "config", "debug", "restart", "status", "help"]
-COMMAND_NAMES: frozenset[str] = frozenset({"config", "debug", "restart", "status", "help"})
+CommandName = Literal[
+    "bash", "config", "debug", "restart", "status", "help", "approve", "deny", "approvals"
+]
+COMMAND_NAMES: frozenset[str] = frozenset(
+    {"config", "debug", "restart", "status", "help", "approve", "deny", "approvals"}
+)
 _SLASH = re.compile(r"^/([a-z]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
+from clawkeep.approvals.commands import APPROVAL_COMMANDS, ApprovalResolver
 from clawkeep.channels.message import InboundMessage
 from clawkeep.commands import CommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent
@@ -119,6 +120,11 @@ class InboundPipeline:
         if name == "status":
             reply = f"clawkeep {__version__}: agent {self._agent.id}, channel {message.channel}."
             return Outcome("command", verdict.reason, reply=reply)
+        if name in APPROVAL_COMMANDS:
+            if not isinstance(self.responder, ApprovalResolver):
+                return Outcome("command", "approvals.unavailable", reply="No approvals here.")
+            text = await self.responder.resolve_approval(name, verdict.command.args, message)
+            return Outcome("command", verdict.reason, reply=text)
         if self.command_runner is None:
             return Outcome("command", "commands.unavailable", reply="Command not available.")
         reply_text = await self.command_runner.run(verdict.command, message)
@@ -165,4 +171,7 @@ class InboundPipeline:
         )
 
 
-_HELP = "Commands: /status, /help. Owner only, when switched on: !<cmd>, /config, /debug, /restart."
+_HELP = (
+    "Commands: /status, /help. Owner only: /approvals, /approve CODE, /deny CODE; "
+    "when switched on: !<cmd>, /config, /debug, /restart."
+)

@@ -28,6 +28,7 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
+from clawkeep.tools._exec_ask import host_exec_ask
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -103,6 +104,12 @@ async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
     if not verdict.allowed:  # the command guard runs before any process exists
         return refuse(verdict.reason, verdict.detail)
     if placement.where == "host":
+        ask = host_exec_ask(
+            args.command, ctx.config.tools.exec.ask, ctx.config.tools.exec.safe_bins
+        )
+        if ask is not None and not ctx.approved:
+            # Host exec the owner has not approved never starts: it waits for them.
+            return ToolResult(False, f"held: {ask}", "tools.exec.ask", hold=ask)
         if args.background:
             return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
         timeout = args.timeout or _HOST_TIMEOUT
