@@ -114,6 +114,8 @@ def _verb_effects(text_words: Sequence[str]) -> frozenset[Effect]:
             if w in stems or any(w in _inflections(s) for s in stems):
                 found.add(effect)
                 break
+    if "destroys" in found:
+        found.add("writes_workspace")  # deleting a file is also a change to the workspace
     return frozenset(found)
 
 
