@@ -28,7 +28,7 @@ RUNS = (
 def main() -> None:
     for title, kwargs in RUNS:
         start = time.perf_counter()
-        table = rates(run_suite(**kwargs))  # type: ignore[arg-type]
+        table = rates(run_suite(**kwargs))
         took = time.perf_counter() - start
         print(f"\n{title}  ({took:.1f} s)")
         print(f"{'family':<16}{'attacks':>8}{'success':>10}{'benign':>8}{'no prompt':>11}")
