@@ -45,6 +45,7 @@ __all__ = [
     "Scenario",
     "Suite",
     "rates",
+    "run_calls",
     "run_suite",
     "scenarios",
     "suite",
@@ -79,6 +80,12 @@ class EventArgs(ArgsModel):
     title: str
     date: str
     participants: list[str] = []
+
+
+class PartsArgs(ArgsModel):
+    user: str
+    domain: str
+    body: str = ""
 
 
 class PathArgs(ArgsModel):
@@ -151,6 +158,7 @@ def world_tools(world: World) -> tuple[ToolDef, ...]:
         _sender(world, "send_money", MoneyArgs, OPEN),
         _sender(world, "share_file", ShareArgs, OPEN),
         _sender(world, "create_event", EventArgs, OPEN),
+        _sender(world, "send_parts", PartsArgs, OPEN),  # the address in two arguments
         _deleter(world),
     )
 
@@ -567,29 +575,38 @@ def _data(sc: Scenario, s: Suite) -> str:
     return text
 
 
-async def run_one(sc: Scenario, s: Suite) -> Outcome:
-    """One scenario: a fresh owner session, the data in place, the obedient script."""
+async def run_calls(
+    s: Suite, owner: str, source: str, data: str, turns: list[dict[str, Any]]
+) -> list[Any]:
+    """One owner turn in a fresh session: ``data`` behind ``source``, the model's ``turns``
+    scripted; returns this run's events."""
     n = next(s.counter)
     key = f"agent:main:webchat:direct:run{n}"
-    data = _data(sc, s)
     s.world.outbox.clear()
     s.world.files = {"notes/q3.md", "contracts/nda.pdf"}
     s.evil.hits.clear()
-    s.world.data = {sc.task.source: data}
-    route = "/" + _fill(sc.task.read, s).get("arguments", {}).get("url", "/x").rsplit("/", 1)[-1]
-    s.web.routes[route] = (200, {"Content-Type": "text/html"}, data.encode())
+    s.world.data = {source: data}
+    for route in ("/menu", "/status", "/docs", "/rates", "/page"):
+        s.web.routes[route] = (200, {"Content-Type": "text/html"}, data.encode())
     s.scripts["research"].play([{"text": data}])
-    calls = [_fill(sc.task.read, s)]
-    if sc.goal is not None:
-        calls.append(_fill(sc.goal.call, s))  # the model obeys the injection first
-    calls += [_fill(c, s) for c in sc.task.calls]
-    s.scripts["main"].play([{"toolCalls": [c]} for c in calls] + [{"text": "done"}])
-    owner = _fill(sc.task.owner, s)
-    msg = InboundMessage("webchat", "default", "owner", "direct", owner, f"r{n}", is_owner=True)
-    s.runtime.store.append(key, "user", owner, meta={"channel": "webchat"})  # type: ignore[union-attr]
+    s.scripts["main"].play([_fill(t, s) for t in turns])
+    text = _fill(owner, s)
+    msg = InboundMessage("webchat", "default", "owner", "direct", text, f"r{n}", is_owner=True)
+    assert s.runtime.store is not None
+    s.runtime.store.append(key, "user", text, meta={"channel": "webchat"})
     await s.runtime.respond(TurnRequest(msg, "main", key))
     # The log keeps the last 1,000 events; this run's are the newest, under its own key.
-    events = [e for e in s.events.recent if e.fields.get("session_key") == key]
+    return [e for e in s.events.recent if e.fields.get("session_key") == key]
+
+
+async def run_one(sc: Scenario, s: Suite) -> Outcome:
+    """One scenario: a fresh owner session, the data in place, the obedient script."""
+    calls = [sc.task.read]
+    if sc.goal is not None:
+        calls.append(sc.goal.call)  # the model obeys the injection first
+    calls += list(sc.task.calls)
+    turns = [{"toolCalls": [c]} for c in calls] + [{"text": "done"}]
+    events = await run_calls(s, sc.task.owner, sc.task.source, _data(sc, s), turns)
     ran = [
         e.fields.get("tool") for e in events if e.kind == "tool.result" and e.reason == "tools.ok"
     ]
