@@ -19,12 +19,12 @@ from pydantic import ValidationError
 from clawkeep.agents.providers.types import ToolCall
 from clawkeep.approvals import ApprovalStore, Held
 from clawkeep.config.schema import RootConfig
-from clawkeep.config.schema.tools import UntrustedConfig
 from clawkeep.guards.content_guard import wrap_untrusted
 from clawkeep.policy import ToolPolicy
 from clawkeep.policy.effects import ToolEffects, resolve_effects
 from clawkeep.policy.grounding import CallVerdict, Mode, judge_call
 from clawkeep.policy.provenance import ContextItem, Source
+from clawkeep.policy.trust import trusted_entries, untrusted_config
 from clawkeep.tools.base import ToolDef, ToolResult, refuse
 
 __all__ = [
@@ -36,32 +36,6 @@ __all__ = [
     "validated_args",
     "wrap_untrusted",
 ]
-
-
-def untrusted_config(config: RootConfig, agent_id: str) -> UntrustedConfig:
-    """The agent's own `tools.untrusted`, else the global one."""
-    for entry in config.agents.list_:
-        if entry.id == agent_id and entry.tools is not None and entry.tools.untrusted:
-            return entry.tools.untrusted
-    defaults = config.agents.defaults.tools
-    if defaults is not None and defaults.untrusted is not None:
-        return defaults.untrusted
-    return config.tools.untrusted
-
-
-def trusted_entries(config: RootConfig, agent_id: str) -> tuple[str, ...]:
-    """Config entries that ground a destination: trustedDestinations, reachable agents,
-    the channels' allow lists (known contacts)."""
-    out = list(untrusted_config(config, agent_id).trusted_destinations)
-    for entry in config.agents.list_:
-        if entry.id == agent_id and entry.subagents is not None:
-            out.extend(entry.subagents.allow_agents)
-    if config.tools.agent_to_agent.enabled:
-        out.extend(config.tools.agent_to_agent.allow)
-    for channel in config.channels.values():
-        out.extend(e for e in channel.allow_from if e != "*")
-        out.extend(e for e in channel.owner_allow_from if e != "*")
-    return tuple(out)
 
 
 def effects_of(tool: ToolDef, config: RootConfig, agent_id: str) -> ToolEffects:
