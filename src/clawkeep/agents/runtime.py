@@ -247,7 +247,9 @@ class AgentRuntime:
         msg = request.message if request is not None else None
         owner = msg is not None and depth == 0 and is_owner(msg, self.config)
         prov = TurnProvenance(self.config, agent_id, session_key, owner)
-        prov.add("system", system, "owner", origin="identity files")  # the owner's own files
+        # The identity files are the owner's words while the agent cannot write them.
+        unlocked = self.config.guards.file.unlock_identity_files
+        prov.add("system", system, "model" if unlocked else "owner", origin="identity files")
         rows = list(history)
         if msg is not None and rows and rows[-1].role == "user" and rows[-1].text == msg.text:
             rows.pop()  # the current message, added below with its own flag

@@ -99,7 +99,7 @@ _VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|z)?)?$")
 _DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
-_LETTER = re.compile(r"[^\W\d_]")
+_AMOUNT = re.compile(r"^\d{1,4}([.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
 
 
 def _inflections(stem: str) -> tuple[str, ...]:
@@ -192,6 +192,8 @@ class CallVerdict:
 def _strings(value: Any, path: str) -> Iterable[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value)  # an account or chat id given as a JSON number
     elif isinstance(value, Mapping):
         for k, v in value.items():
             yield from _strings(v, f"{path}.{k}")
@@ -230,8 +232,8 @@ def _word_ok(token: str, g: Grounds, needs: frozenset[Effect]) -> bool:
 
 def _value_ok(value: str, g: Grounds, needs: frozenset[Effect]) -> bool:
     text = value.strip()
-    if not _LETTER.search(text) and digits_of(text) is None:
-        return True  # an amount, a count, a short number: chooses no destination
+    if _AMOUNT.match(text):
+        return True  # an amount or a count (at most 4 digits): chooses no destination
     if _ISO_DATE.match(text.lower()):
         return True  # a date or time chooses when, not where
     whole = digits_of(text)
