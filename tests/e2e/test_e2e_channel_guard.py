@@ -22,7 +22,7 @@ from clawkeep.config.schema.guard_text import ChannelGuardConfig
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.pipeline import InboundPipeline, Outcome, TurnRequest, build_pipeline
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
+from clawkeep.risk import FLAGGED_TURN_DENY as HIGH_RISK_TOOLS
 from clawkeep.tools import ToolServices
 from tests.e2e.e2e_harness import Attacker, call, exec_config, message
 from tests.e2e.e2e_net import trap

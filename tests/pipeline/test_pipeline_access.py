@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clawkeep.channels.message import InboundMessage
-from clawkeep.pipeline import HIGH_RISK_TOOLS
 from clawkeep.policy import PolicyContext, resolve_policy
+from clawkeep.risk import FLAGGED_TURN_DENY as HIGH_RISK_TOOLS
 from tests.pipeline.pipe_support import dm, make, run
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clawkeep.pipeline.build import TRANSCRIPTS_FILE, build_pipeline
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, ScanVerdict
+from clawkeep.pipeline.guard import ChannelScanner, ScanVerdict
 from clawkeep.pipeline.pipeline import InboundPipeline
 from clawkeep.pipeline.types import (
     CommandRunner,
@@ -14,7 +14,6 @@ from clawkeep.pipeline.types import (
 )
 
 __all__ = [
-    "HIGH_RISK_TOOLS",
     "TRANSCRIPTS_FILE",
     "ChannelScanner",
     "CommandRunner",
