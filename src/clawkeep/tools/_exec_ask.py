@@ -67,26 +67,68 @@ _INTERPRETERS = frozenset(
     }
 )
 _SCRIPT_SUFFIX = re.compile(r"\.(sh|bash|py|pl|rb|js|mjs|php|lua|ts)$")
-_OPERATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", "|&", "\n"})
+_OPERATORS = frozenset({";", "&&", "||", "|", "&", "|&", ";;", ";&"})
+_REDIRECTS = re.compile(r"^\d*(>|>>|<|<<<|>&|<&|&>|&>>|>\||<>)$")
+# Anything past plain words, pipes, lists and redirections is not judged here: it is
+# treated as unknown code (held), so no grammar trick can hide a program from this list.
+_COMPLEX = re.compile(r"[`$(){}\n\r\\]|<<(?!<)")
+_FD = re.compile(r"(?<![^\s;&|])\d+(?=[<>])")
+_KEYWORDS = frozenset(
+    {
+        "if",
+        "then",
+        "else",
+        "elif",
+        "fi",
+        "do",
+        "done",
+        "while",
+        "until",
+        "for",
+        "case",
+        "esac",
+        "select",
+        "function",
+        "coproc",
+        "time",
+        "!",
+        "[[",
+        "]]",
+        "in",
+    }
+)
 
 
 def _programs(command: str) -> list[str] | None:
-    """The program word of each simple command on the line; None if it does not parse."""
-    lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|()")
+    """The program word of each simple command on the line; None when the line uses
+    shell syntax beyond words, pipes, lists and redirections (or does not parse)."""
+    if _COMPLEX.search(command):
+        return None
+    # "2>file": the descriptor number belongs to the redirection, not a program.
+    lexer = shlex.shlex(_FD.sub("", command), posix=True, punctuation_chars=";&|<>")
     lexer.whitespace_split = True
     lexer.commenters = ""
     try:
         words = list(lexer)
     except ValueError:
         return None
-    programs, start = [], True
+    programs: list[str] = []
+    start, skip = True, False
     for word in words:
-        if word in _OPERATORS or set(word) <= set(";&|()"):
+        if skip:
+            skip = False  # the file of a redirection
+            continue
+        if word in _OPERATORS:
             start = True
+            continue
+        if _REDIRECTS.match(word) or (set(word) <= set("<>&|;") and word):
+            skip = True
             continue
         if start:
             if "=" in word and not word.startswith("="):
                 continue  # VAR=value before the program
+            if word in _KEYWORDS:
+                return None
             programs.append(word)
             start = False
     return programs
@@ -102,7 +144,7 @@ def _unknown_code(program: str) -> bool:
 def host_exec_ask(command: str, ask: str | None, safe_bins: tuple[str, ...]) -> str | None:
     """Why this host command needs the owner's approval, or None."""
     programs = _programs(command)
-    if programs is None or any(_unknown_code(p) for p in programs) or "$(" in command:
+    if programs is None or any(_unknown_code(p) for p in programs):
         return "runs unknown code on the host (a file, an interpreter or a substitution)"
     if ask == "always":
         return "tools.exec.ask is always: every host command waits for the owner"
