@@ -223,7 +223,8 @@ class AgentRuntime:
                 if result.hold:
                     return self._hold_exec(call, ctx, prov, result)
                 result, flagged = await screen.after(call.name, result)  # the guard reads first
-                prov.add_result(call.name, result, flagged)
+                name = ctx.policy.decide(call.name).tool
+                prov.add_result(name, result, flagged, plugin=name in self._plugin_names)
                 return result
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)

@@ -49,6 +49,9 @@ def effects_of(tool: ToolDef, config: RootConfig, agent_id: str) -> ToolEffects:
     return resolve_effects(tool.effects, tool.annotations, override)
 
 
+_JOB_TOOLS = frozenset({"exec", "process"})
+
+
 @dataclass
 class TurnProvenance:
     """Everything one turn's model has read, with where it came from."""
@@ -65,12 +68,15 @@ class TurnProvenance:
     ) -> None:
         self.items.append(ContextItem(role, content, source, flagged, origin))
 
-    def add_result(self, name: str, result: ToolResult, flagged: bool) -> None:
-        """A tool result: outside content when untrusted, else clawkeep's own output."""
-        if result.untrusted or flagged:
+    def add_result(self, name: str, result: ToolResult, flagged: bool, *, plugin: bool) -> None:
+        """A tool result: outside content when untrusted or from a plugin/MCP tool (its
+        server is outside); the gateway's own job ids; the rest echoes the model's choices."""
+        if result.untrusted or flagged or plugin:
             self.add("tool", result.text, "outside", flagged=flagged, origin=result.source or name)
+        elif name in _JOB_TOOLS:
+            self.add("tool", result.text, "gateway", origin=name)  # job ids for process
         else:
-            self.add("tool", result.text, "gateway", origin=name)
+            self.add("tool", result.text, "model", origin=name)
 
     def mode(self) -> Mode:
         configured = untrusted_config(self.config, self.agent_id).mode

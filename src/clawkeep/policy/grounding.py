@@ -27,6 +27,7 @@ Mode = Literal["ask", "deny", "off"]
 Verdict = Literal["allow", "ask", "deny"]
 
 _ALL: Final = frozenset(EFFECTS)
+_JOBS: Final[frozenset[Effect]] = frozenset({"read_only", "executes_code", "destroys"})
 _VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
     (
         "sends_outside",
@@ -158,7 +159,7 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
         take(entry, _ALL, _ALL)
     for item in items:
         if item.source == "gateway":
-            take(item.content, _ALL, _ALL)  # clawkeep's own output (job ids, session keys)
+            take(item.content, _JOBS, _JOBS)  # clawkeep's own job ids, for exec/process
         if item.source != "owner" or item.flagged:
             continue
         text_words = words(item.content)

@@ -3,8 +3,9 @@
 Owner: messages on an owner-authenticated channel, the config, the agent's identity
 files. Sender: a paired contact, a group member, a stranger. Outside: web pages, files
 the agent read, plugin/MCP tool results, sessions_send payloads, other agents' replies.
-Gateway: what clawkeep itself produced (a job id, a session list). Model: the model's own
-words (they ground nothing). Untrusted = sender or outside.
+Gateway: what clawkeep itself produced (a background job id, grounding only exec and
+process). Model: the model's own words and the gateway's echoes of its choices ("sent to
+…"): they ground nothing. Untrusted = sender or outside.
 """
 
 from __future__ import annotations
