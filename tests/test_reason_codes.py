@@ -41,6 +41,7 @@ NOT_REASONS = frozenset(
         "chat.history",
         "chat.message",
         "chat.send",
+        "approvals.sqlite",
         "config.apply",
         "config.json",
         "gateway.auth.password",

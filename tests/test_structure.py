@@ -40,12 +40,18 @@ ARROWS: dict[str, frozenset[str]] = {
     "sessions": frozenset({"config"}),
     "plugins": frozenset(),
     "access": frozenset({"config", "events"}),
+    "approvals": frozenset({"events"}),  # calls held for the owner, and their decisions
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),
     "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions"}),
     # commands: who the owner is (commands.is_owner), one home for the owner decision
-    "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools", "commands"}),
-    "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
+    "agents": frozenset(
+        {"config", "events", "guards", "policy", "sessions", "tools", "commands", "approvals"}
+    ),
+    # approvals: the owner's /approve and /deny reach the held-call store
+    "pipeline": frozenset(
+        {"config", "events", "guards", "access", "commands", "sessions", "approvals"}
+    ),
     # preflight refuses a dangerous container sandbox with the audit's own rule list
     "gateway": frozenset({"config", "events", "channels", "sandbox"}),
     "audit": frozenset(
@@ -66,6 +72,7 @@ ARROWS: dict[str, frozenset[str]] = {
     "service": frozenset(),  # the systemd unit and its install steps
     "compose": frozenset(
         {
+            "approvals",
             "config",
             "events",
             "access",
@@ -121,6 +128,7 @@ PUBLIC: dict[str, list[str]] = {
         "is_mentioned",
         "may_message",
     ],
+    "clawkeep.approvals": ["ApprovalStore", "Decision", "Held", "Pending", "describe"],
     "clawkeep.agents": [
         "AgentRuntime",
         "LoopOutcome",
@@ -205,7 +213,6 @@ PUBLIC: dict[str, list[str]] = {
         "network_guard",
     ],
     "clawkeep.pipeline": [
-        "HIGH_RISK_TOOLS",
         "TRANSCRIPTS_FILE",
         "ChannelScanner",
         "InboundPipeline",
@@ -225,6 +232,8 @@ PUBLIC: dict[str, list[str]] = {
         "resolve_policy",
     ],
     "clawkeep.risk": [
+        "EFFECTS",
+        "Effect",
         "CONTROL_PLANE_TOOLS",
         "DANGEROUS_TOOLS",
         "FLAGGED_TURN_DENY",

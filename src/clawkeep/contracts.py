@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 ChatType = Literal["direct", "group"]
-CommandName = Literal["bash", "config", "debug", "restart", "status", "help"]
+CommandName = Literal[
+    "bash", "config", "debug", "restart", "status", "help", "approve", "deny", "approvals"
+]
 OutcomeKind = Literal["dropped", "pairing", "command", "blocked", "admitted"]
 Severity = Literal["info", "warn", "critical"]
 """How bad an audit or scanner finding is."""

@@ -90,6 +90,19 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "agents.replied": Reason("the turn ended with a reply"),
         "agents.turn_timeout": Reason("the turn ran past its time limit"),
         "agents.unknown_agent": Reason("the request names an agent that is not configured"),
+        "approvals.already_decided": Reason(
+            "the held call was already approved or denied: nothing runs twice"
+        ),
+        "approvals.approved": Reason("the owner approved the held call: it runs once, as shown"),
+        "approvals.denied": Reason("the owner denied the held call: it never runs"),
+        "approvals.expired": Reason("the held call's approval window passed: it never runs"),
+        "approvals.held": Reason(
+            "a call waits for the owner's approval (its code and why are shown to the owner)"
+        ),
+        "approvals.unavailable": Reason(
+            "no approval store is connected here: nothing can be approved"
+        ),
+        "approvals.unknown_code": Reason("no held call has this code (or it is not this owner's)"),
         "audit.unavailable": Reason("this gateway has no audit wired in"),
         "channel_guard.allow": Reason("the injection classifier let the message through"),
         "channel_guard.block": Reason(
@@ -305,9 +318,6 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the config has a key the schema does not know", "config.unknown_key"
         ),
         "config.unreadable": Reason("a config file cannot be read"),
-        "content_guard.tainted_turn": Reason(
-            "untrusted content tainted this turn: the risky tools are off for the rest of it"
-        ),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),
@@ -541,6 +551,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "tools.edit.no_unique_match": Reason("edit: the text to replace is not found exactly once"),
         "tools.edit.workspace_access": Reason("sandbox workspaceAccess is not rw: edit refused"),
+        "tools.exec.ask": Reason(
+            "host exec that needs the owner's approval (tools.exec.ask): held"
+        ),
+        "tools.exec.ask_no_owner": Reason(
+            "host exec needing approval in a turn with no owner to ask: refused"
+        ),
         "tools.exec.background_host": Reason("background jobs run in the sandbox only"),
         "tools.exec.elevated_denied": Reason(
             "an elevated exec without an elevated grant for this sender"
@@ -578,6 +594,28 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"
         ),
         "tools.write.workspace_access": Reason("sandbox workspaceAccess is not rw: write refused"),
+        "untrusted.binding": Reason(
+            "a destination the owner named for another action: held for the owner"
+        ),
+        "untrusted.clean": Reason(
+            "no untrusted content in the turn yet: the call is the owner's own"
+        ),
+        "untrusted.flagged": Reason(
+            "a flagged item is in the context: every non-read-only call asks the owner"
+        ),
+        "untrusted.flagged_no_owner": Reason(
+            "a flagged item is in the context and there is no owner to ask: refused"
+        ),
+        "untrusted.grounded": Reason(
+            "every argument choosing where/what is in the owner's words or the config"
+        ),
+        "untrusted.off": Reason("tools.untrusted.mode off: the grounding rule is not applied"),
+        "untrusted.read_only": Reason(
+            "a read-only call: untrusted content cannot make it a side effect"
+        ),
+        "untrusted.ungrounded": Reason(
+            "a destination found only in untrusted content: held for the owner, or refused"
+        ),
     }
 )
 

@@ -8,16 +8,29 @@ other agents or people.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, get_args
 
 __all__ = [
     "CONTROL_PLANE_TOOLS",
     "DANGEROUS_TOOLS",
+    "EFFECTS",
     "FLAGGED_TURN_DENY",
     "HOST_EXEC_TOOLS",
     "IDENTITY_FILES",
     "SEED_AGENT_DENY",
+    "Effect",
 ]
+
+Effect = Literal[
+    "read_only",
+    "writes_workspace",
+    "sends_outside",
+    "executes_code",
+    "destroys",
+    "controls_gateway",
+]
+"""What a tool call can do to the world (declared per tool; see clawkeep.policy.effects)."""
+EFFECTS: Final[tuple[Effect, ...]] = get_args(Effect)
 
 HOST_EXEC_TOOLS: Final = frozenset({"exec", "process"})
 """Run code; outside a sandbox only with `tools.elevated` (the elevated layer)."""

@@ -80,6 +80,7 @@ def request(
         text=text,
         raw_id="r1",
         group=group,
+        is_owner=channel == "webchat",  # the web chat is the operator's channel
     )
     key = session_key or f"agent:{agent}:{channel}:direct:{sender}"
     return TurnRequest(msg, agent, key, flagged, ("flagged",) if flagged else (), denied)

@@ -20,7 +20,7 @@ from tests.agents.agent_harness import SEED_DENY, build, call
 PERMISSIVE: dict[str, Any] = {
     "commands": {"config": True, "restart": True},
     "tools": {
-        "exec": {"security": "full"},
+        "exec": {"security": "full", "ask": "off"},
         "elevated": {"enabled": True, "allowFrom": {"webchat": ["*"]}},
     },
     "agents": {"list": [{"id": "main", "sandbox": {"mode": "off"}, "tools": {"deny": SEED_DENY}}]},

@@ -4,8 +4,9 @@ server; where the audit says the chain is cut, the runtime refuses the same step
 
 The "outside" server listens on 127.0.0.2, let through by the explicit, audited
 ``guards.network.allowCidrs`` entry (the only way a loopback page is reachable). The content
-hook on sessions_send is set to allow everything: the audit counts structural cuts only (a
-classifier is no cut), so the test measures the structure alone.
+hook on sessions_send is set to allow everything and the untrusted-data rule is off: the
+audit counts structural cuts only (a classifier is no cut, and the rule holds only what is
+ungrounded), so the test measures the structure alone.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _config(allow_agents: list[str]) -> dict[str, Any]:
     return {
         "channels": {"telegram": {"dmPolicy": "open", "allowFrom": ["*"]}},
         "guards": {"network": {"allowCidrs": [f"{HOST}/32"]}},
+        "tools": {"untrusted": {"mode": "off"}},
         "agents": {"list": [main, search]},
     }
 

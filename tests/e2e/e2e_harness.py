@@ -22,6 +22,7 @@ from typing import Any
 from clawkeep.agents import AgentRuntime
 from clawkeep.agents.providers import Provider, ScriptProvider, load_script
 from clawkeep.agents.providers.types import AssistantTurn, Message, ToolSpec
+from clawkeep.approvals import ApprovalStore
 from clawkeep.channels.webchat import webchat_message
 from clawkeep.compose import build_install
 from clawkeep.config.paths import InstallPaths
@@ -92,13 +93,14 @@ def host_files_config() -> dict[str, Any]:
 def exec_config(
     mode: str = "all", access: str = "rw", limits: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """exec switched fully on; ``mode: off`` runs it on the host (elevated for webchat)."""
+    """exec switched fully on; ``mode: off`` runs it on the host (elevated for webchat),
+    without asking the owner (``tools.exec.ask: off``; unknown code is still held)."""
     sandbox: dict[str, Any] = {"mode": mode, "workspaceAccess": access}
     if limits:
         sandbox["limits"] = limits
     return {
         "tools": {
-            "exec": {"security": "full"},
+            "exec": {"security": "full", "ask": "off"},
             "elevated": {"enabled": mode == "off", "allowFrom": {"webchat": ["*"]}},
         },
         "agents": {"list": [{"id": "main", "sandbox": sandbox}]},
@@ -136,6 +138,7 @@ class Install:
     home: Path
     outside: Path  # a directory beside the workspace, holding secret.txt
     secrets: list[Snapshot] = field(default_factory=list)
+    approvals: ApprovalStore | None = None
 
     def play(self, turns: list[Any], agent_id: str = "main") -> None:
         self.scripts[agent_id].play(turns)
@@ -160,6 +163,16 @@ class Install:
             e.reason
             for e in self.events.recent
             if e.kind == "tool.result" and e.fields.get("tool") == tool
+        ]
+
+    def held(self, tool: str) -> list[str]:
+        """Reason codes of the calls of ``tool`` the untrusted-data rule held or refused."""
+        return [
+            e.reason
+            for e in self.events.recent
+            if e.kind in ("tool.held", "tool.denied")
+            and e.fields.get("tool") == tool
+            and e.reason.startswith("untrusted.")
         ]
 
     def shown(self, agent_id: str = "main") -> str:
@@ -238,4 +251,5 @@ def install(
         home,
         outside,
         secrets,
+        parts.approvals,
     )

@@ -21,7 +21,7 @@ from clawkeep.contracts import Outcome, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.pipeline import TRANSCRIPTS_FILE, InboundPipeline, build_pipeline
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS
+from clawkeep.risk import FLAGGED_TURN_DENY as HIGH_RISK_TOOLS
 from clawkeep.sessions import TranscriptStore
 from clawkeep.tools import ToolServices
 from tests.conftest import make_install
@@ -160,12 +160,21 @@ def test_flagged_message_stays_marked_in_the_next_turns_context(tmp_path: Path) 
     if not low < high < 1.0:  # a setup failure must not pass for the hole
         pytest.skip(f"NO FLAG BAND between the scores {low:.3f} and {high:.3f}")
     band = {"channel": {"flagThreshold": (high + low) / 2, "blockThreshold": 1.0}}
-    pipe, _responder, attacker, _ws = _pipeline(tmp_path, [{"text": "noted"}, {"text": "ok"}], band)
+    obey = [
+        {"text": "noted"},
+        {"toolCalls": [call("write", path="config-copy.txt", content="the config")]},
+        {"text": "ok"},
+    ]
+    pipe, _responder, attacker, ws = _pipeline(tmp_path, obey, band)
     assert _handle(pipe, injected).annotations  # flagged
     assert _handle(pipe, follow_up).annotations == ()  # allowed
     _system, messages, offered = attacker.requests[-1]
-    shown = [m.content for m in messages if m.role == "user" and injected in m.content]
-    assert shown, "the flagged message must still be in the next turn's context"
-    # Never shown raw again: always inside the flagged-message wrapper.
-    assert all(c != injected and "flagged-message" in c for c in shown), shown
-    assert not set(offered) & HIGH_RISK_TOOLS  # and the risky tools stay off
+    # The flagged message stays marked: only ever inside untrusted boundary markers.
+    assert not [m for m in messages if m.role == "user" and m.content == injected]
+    assert any(injected in m.content and "UNTRUSTED_CONTENT" in m.content for m in messages)
+    # Its tool consequence lasted its own turn; the untrusted-data rule carries the rest:
+    # a side effect aimed where only the flagged message pointed waits for the owner.
+    assert "write" in offered
+    held = [e.reason for e in pipe.events.recent if e.kind == "tool.held"]
+    assert held == ["untrusted.ungrounded"]
+    assert not (ws / "config-copy.txt").exists()

@@ -13,6 +13,7 @@ the sandboxed result is the sandbox's doing, not a broken attack.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,16 @@ def test_hidden_intent_line_reads_no_config_and_reaches_no_network_in_the_sandbo
 def test_control_the_same_line_on_the_host_reads_the_config_and_connects(
     tmp_path: Path,
 ) -> None:
+    # The line itself, run by bash on the host (no agent: host exec of unknown code is
+    # held for the owner), does read the config and connect: the attack is real.
+    i = install(tmp_path, exec_config("all", "rw"), {"main": [{"text": "ok"}]})
     with trap() as listener:
-        i = _turn(tmp_path, "off", listener.port)
+        done = subprocess.run(
+            ["bash", "-c", _line(tmp_path, listener.port)],
+            cwd=i.workspace(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert listener.arrived() == 1
-    assert CONFIG_SECRET in i.shown()
+    assert CONFIG_SECRET in done.stdout

@@ -59,6 +59,9 @@ def _exec_install(
     # The content guard off: it could withhold an exec result for its own reasons, and
     # these tests must see everything the command printed.
     raw["guards"] = {"content": {"enabled": False}}
+    # The untrusted-data rule off too: after the first command's output, it would hold a
+    # second exec for the owner; these tests are about the sandbox beneath every rule.
+    raw["tools"]["untrusted"] = {"mode": "off"}
     if network is not None:
         raw["guards"]["network"] = network
     script: list[Any] = [{"toolCalls": [call("exec", command=c)]} for c in commands]

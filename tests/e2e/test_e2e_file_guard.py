@@ -152,7 +152,8 @@ def test_control_file_tools_work_inside_the_workspace(tmp_path: Path) -> None:
         {"text": "done"},
     ]
     i = install(tmp_path, host_files_config(), {"main": script})
-    i.turn()
+    # The owner names the files: after reading one, the writes are grounded in their words.
+    i.turn("read notes.txt, then write out/new.txt and edit notes.txt")
     assert i.results("read") == i.results("write") == i.results("edit") == ["tools.ok"]
     assert "inside the workspace" in i.shown()
     assert (i.workspace() / "out" / "new.txt").read_text() == "hello"

@@ -26,7 +26,7 @@ def _pipeline(tmp_path: Path) -> tuple[InboundPipeline, Path]:
     raw: dict[str, Any] = {
         "channels": {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["4242"]}},
         "tools": {
-            "exec": {"security": "full"},
+            "exec": {"security": "full", "ask": "off"},
             "elevated": {"enabled": True, "allowFrom": {"webchat": ["owner"]}},
         },
         "agents": {"list": [{"id": "main", "sandbox": {"mode": "non-main"}}]},

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clawkeep.contracts import InboundMessage
-from clawkeep.pipeline import HIGH_RISK_TOOLS
+from clawkeep.policy import PolicyContext, resolve_policy
+from clawkeep.risk import FLAGGED_TURN_DENY as HIGH_RISK_TOOLS
 from tests.pipeline.pipe_support import dm, make, run
 
 
@@ -101,8 +102,12 @@ def test_flagged_message_loses_high_risk_tools(tmp_path: Path) -> None:
     out = run(pipe, dm("a", "maybe an injection"))
     assert out.kind == "admitted" and out.annotations
     req = echo.requests[0]
-    assert req.flagged and req.denied_tools == HIGH_RISK_TOOLS
-    assert {"exec", "web_fetch", "sessions_send"} <= req.denied_tools
+    # The request is marked flagged; the policy (the one home) strips the configured tools.
+    assert req.flagged and req.denied_tools == frozenset()
+    ctx = PolicyContext(agent_id="main", channel="telegram", flagged=req.flagged)
+    policy = resolve_policy(pipe.config, ctx)
+    assert not HIGH_RISK_TOOLS & policy.offered
+    assert not policy.decide("exec").allowed
 
 
 def test_unknown_guard_verdict_fails_closed(tmp_path: Path) -> None:

@@ -170,6 +170,18 @@ def test_flagged_turn_loses_every_risky_tool() -> None:
     assert p.decide("write").layer == "turn"
 
 
+def test_flagged_turn_strip_reads_the_channel_guard_config() -> None:
+    # One home: the policy reads guards.channel.stripToolsOnFlag and highRiskTools.
+    off = {"guards": {"channel": {"stripToolsOnFlag": False}}}
+    assert _policy(off, flagged=True).decide("write").allowed
+    only_exec = {"guards": {"channel": {"highRiskTools": ["exec"]}}}
+    p = _policy(only_exec, flagged=True)
+    assert not p.decide("exec").allowed and p.decide("write").allowed
+    per_channel = {"guards": {"channel": {"channels": {"telegram": {"stripToolsOnFlag": False}}}}}
+    assert _policy(per_channel, flagged=True, channel="telegram").decide("write").allowed
+    assert not _policy(per_channel, flagged=True, channel="discord").decide("write").allowed
+
+
 def test_per_turn_denies_are_a_layer() -> None:
     p = _policy({}, turn_denies=frozenset({"read"}))
     assert p.decide("read").reason == "policy.denied" and "read" not in p.offered

@@ -1,7 +1,8 @@
 """Assemble an install's agent runtime (the pipeline's Responder) from its loaded config.
 
 The pipeline owns the transcript store and the event log; the runtime reads from the
-same store. ``models`` defaults to the config's root `models` section once it is mounted.
+same store and keeps held calls in the install's approval store. ``models`` defaults to
+the config's root `models` section once it is mounted.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clawkeep.agents.runtime import AgentRuntime
+from clawkeep.approvals import ApprovalStore
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.schema.models import ModelsConfig
 from clawkeep.events.log import EventLog
@@ -28,7 +30,11 @@ def build_runtime(
     models: ModelsConfig | None = None,
     services: ToolServices | None = None,
 ) -> AgentRuntime:
-    """The agent turn for ``loaded``'s install, sharing the pipeline's store and events."""
+    """The agent turn for ``loaded``'s install, sharing the pipeline's store and events;
+    held calls wait in the install's approval store (``<state>/approvals.sqlite``)."""
+    approvals = (
+        ApprovalStore.open(loaded.paths.state_dir, events=events) if store is not None else None
+    )
     return AgentRuntime(
         loaded.config,
         loaded.paths,
@@ -36,4 +42,5 @@ def build_runtime(
         store=store,
         events=events,
         services=services,
+        approvals=approvals,
     )

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from clawkeep.agents.limits import TurnLimits
 from clawkeep.agents.providers.types import Message, Provider, ToolCall, ToolSpec
-from clawkeep.agents.untrusted import wrap_untrusted
+from clawkeep.approvals import Held
+from clawkeep.guards.content_guard import wrap_untrusted
 from clawkeep.tools.base import ToolResult, refuse
 
 __all__ = ["LoopOutcome", "run_loop"]
@@ -27,6 +28,7 @@ class LoopOutcome:
     reason: str  # agents.replied, agents.turn_timeout, agents.max_tool_calls
     tool_calls: int
     messages: tuple[Message, ...]
+    held: tuple[Held, ...] = ()  # calls this turn held for the owner's approval
 
 
 def _tool_message(call: ToolCall, result: ToolResult, limits: TurnLimits) -> Message:

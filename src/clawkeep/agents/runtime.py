@@ -7,6 +7,7 @@ turn denies); the model is offered only the tools it allows and every call passe
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -18,20 +19,23 @@ from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
-from clawkeep.agents.untrusted import wrap_untrusted
+from clawkeep.agents.untrusted import TurnProvenance, hold_call, validated_args, wrap_untrusted
 from clawkeep.agents.workspace import system_prompt
+from clawkeep.approvals import ApprovalStore, Pending, describe
 from clawkeep.commands import is_owner
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.models import ModelsConfig
-from clawkeep.contracts import TurnRequest
+from clawkeep.contracts import InboundMessage, TurnRequest
 from clawkeep.events.log import EventLog
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
+from clawkeep.policy.grounding import CallVerdict
+from clawkeep.policy.provenance import Source
 from clawkeep.tools import BackgroundJobs, main_key
-from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
+from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices, refuse
 from clawkeep.tools.content import content_guard_hook
 from clawkeep.tools.registry import registry
 
@@ -53,6 +57,15 @@ class _Entry:
     untrusted: bool
     source: str
     flagged: bool
+    sender: str = ""
+
+
+def _decision_text(reason: str) -> str:
+    if reason == "approvals.expired":
+        return "That approval expired; the call did not run."
+    if reason == "approvals.already_decided":
+        return "That call was already decided."
+    return "No held call has that code."
 
 
 def _history_messages(entries: list[_Entry]) -> list[Message]:
@@ -89,8 +102,10 @@ class AgentRuntime:
         services: ToolServices | None = None,
         providers: Mapping[str, Provider] | None = None,
         plugin_tools: tuple[ToolDef, ...] = (),
+        approvals: ApprovalStore | None = None,
     ) -> None:
         self.config = config
+        self.approvals = approvals  # held calls wait here for the owner
         self.paths = paths
         self.models = models or ModelsConfig()
         self.store = store
@@ -140,8 +155,6 @@ class AgentRuntime:
         session_key: str,
         request: TurnRequest | None,
         depth: int = 0,
-        *,
-        flagged_history: bool = False,
     ) -> ToolPolicy:
         msg = request.message if request is not None else None
         ctx = PolicyContext(
@@ -151,9 +164,9 @@ class AgentRuntime:
             sender=msg.sender if msg else None,
             sandboxed=self.sandboxed(agent, session_key, delegated=depth > 0),
             turn_denies=request.denied_tools if request else frozenset(),
-            # A flagged message still in the context keeps the turn's risky tools off, so a
-            # harmless follow-up ("ok, go ahead") cannot launder the injection.
-            flagged=(request.flagged if request else False) or flagged_history,
+            # The flag's tool consequence lasts for the flagged message's own turn; later
+            # turns read it as untrusted content, and the untrusted-data rule holds the rest.
+            flagged=request.flagged if request else False,
             plugin_tools=self._plugin_names,
         )
         return resolve_policy(self.config, ctx, implemented=self.tools)
@@ -161,7 +174,21 @@ class AgentRuntime:
     async def respond(self, request: TurnRequest) -> str | None:
         """The pipeline's entry: one turn for an admitted, routed message."""
         outcome = await self.run_turn(request.agent_id, request.session_key, request)
-        return outcome.reply if outcome is not None else None
+        if outcome is None:
+            return None
+        return outcome.reply + self._held_notice(outcome)
+
+    def _held_notice(self, outcome: LoopOutcome) -> str:
+        """The gateway's own lines under the reply: each held call, for the owner."""
+        if self.approvals is None or not outcome.held:
+            return ""
+        now = time.time()
+        lines = []
+        for held in outcome.held:
+            pending = self.approvals.get(held.code)
+            if pending is not None:
+                lines.append(describe(pending, now))
+        return ("\n\n" + "\n\n".join(lines)) if lines else ""
 
     async def run_turn(
         self, agent_id: str, session_key: str, request: TurnRequest | None, depth: int = 0
@@ -174,8 +201,7 @@ class AgentRuntime:
             ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
         limits = limits_for(self.config, agent.id)
         history = self._history(session_key, limits.history_turns)
-        flagged_history = any(e.flagged for e in history)
-        policy = self.policy(agent, session_key, request, depth, flagged_history=flagged_history)
+        policy = self.policy(agent, session_key, request, depth)
         ctx = ToolContext(
             agent=agent,
             session_key=session_key,
@@ -198,18 +224,25 @@ class AgentRuntime:
         ]
         system = system_prompt(agent.workspace, request.annotations if request else ())
         messages = self._context(history, request)
-        screen = TurnScreen(self.content_guard, policy)
+        screen = TurnScreen(self.content_guard)
+        prov = self._provenance(agent.id, session_key, request, depth, system, history)
         try:
             provider = self.provider(agent.id)
 
             async def run_call(call: ToolCall) -> ToolResult:
-                refused = screen.before(call.name)
-                if refused is not None:
-                    return refused
+                held = self._gate(call, ctx, prov)
+                if held is not None:
+                    return held
                 result = await dispatch(call, self.tools, ctx)
-                return await screen.after(call.name, result)  # the content guard reads first
+                if result.hold:
+                    return self._hold_exec(call, ctx, prov, result)
+                result, flagged = await screen.after(call.name, result)  # the guard reads first
+                name = ctx.policy.decide(call.name).tool
+                prov.add_result(name, result, flagged, plugin=name in self._plugin_names)
+                return result
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
+            outcome = replace(outcome, held=tuple(prov.held))
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
             owner = request is not None and request.message.is_owner
@@ -219,6 +252,140 @@ class AgentRuntime:
             return LoopOutcome(f"(the model could not answer: {exc.code}{hint})", exc.code, 0, ())
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
+
+    def _provenance(
+        self,
+        agent_id: str,
+        session_key: str,
+        request: TurnRequest | None,
+        depth: int,
+        system: str,
+        history: list[_Entry],
+    ) -> TurnProvenance:
+        """Where each item of this turn's context came from."""
+        msg = request.message if request is not None else None
+        owner = msg is not None and depth == 0 and is_owner(msg, self.config)
+        prov = TurnProvenance(self.config, agent_id, session_key, owner)
+        # The identity files are the owner's words while the agent cannot write them.
+        unlocked = self.config.guards.file.unlock_identity_files
+        prov.add("system", system, "model" if unlocked else "owner", origin="identity files")
+        rows = list(history)
+        if msg is not None and rows and rows[-1].role == "user" and rows[-1].text == msg.text:
+            rows.pop()  # the current message, added below with its own flag
+        for e in rows:
+            if e.role == "assistant":
+                prov.add("assistant", e.text, "model")
+            elif e.role != "user":
+                continue
+            elif e.untrusted or e.flagged:
+                # A flagged message is untrusted in every later turn (its flag was its turn's).
+                prov.add("user", e.text, "outside", origin=e.source or "flagged-message")
+            elif owner and msg is not None and (not e.sender or e.sender == msg.sender):
+                prov.add("user", e.text, "owner", origin="owner")
+            else:
+                prov.add("user", e.text, "sender", origin=e.sender or "sender")
+        if msg is not None:
+            source: Source = "owner" if owner else "sender"
+            prov.add(
+                "user",
+                msg.text,
+                source,
+                flagged=request is not None and request.flagged,
+                origin=msg.sender,
+            )
+        return prov
+
+    def _gate(self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance) -> ToolResult | None:
+        """The untrusted-data rule before the dispatcher: None lets the call through."""
+        found = validated_args(call, self.tools, ctx.policy)
+        if found is None:
+            return None  # the dispatcher refuses it with its own reason
+        tool, args = found
+        verdict = prov.judge(tool, args)
+        if verdict.verdict == "allow":
+            return None
+        self._emit(
+            "tool.held" if verdict.verdict == "ask" else "tool.denied",
+            verdict.reason,
+            ctx.agent.id,
+            ctx.session_key,
+            tool=tool.name,
+            ungrounded=list(verdict.ungrounded),
+        )
+        if verdict.verdict == "ask":
+            return hold_call(
+                self.approvals, prov, kind="untrusted", tool=tool.name, args=args, verdict=verdict
+            )
+        return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule")
+
+    def _hold_exec(
+        self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance, result: ToolResult
+    ) -> ToolResult:
+        """exec asked for the owner (`tools.exec.ask`): hold it like any other ask."""
+        found = validated_args(call, self.tools, ctx.policy)
+        args = found[1] if found is not None else dict(call.arguments)
+        verdict = CallVerdict("ask", result.reason, ("command",), result.hold)
+        if not prov.owner_present:
+            # Host exec of unknown code with no owner to ask never runs.
+            return refuse("tools.exec.ask_no_owner", result.hold)
+        return hold_call(self.approvals, prov, kind="exec", tool="exec", args=args, verdict=verdict)
+
+    async def resolve_approval(self, name: str, args: str, message: InboundMessage) -> str:
+        """`/approvals`, `/approve CODE`, `/deny CODE` from the owner (the gate checked)."""
+        store = self.approvals
+        if store is None:
+            return "No approvals are kept on this gateway."
+        now = time.time()
+        if name == "approvals":
+            pending = store.pending()
+            if not pending:
+                return "Nothing is waiting for your approval."
+            return "\n\n".join(describe(p, now) for p in pending)
+        code = args.split()[0] if args.split() else ""
+        if name == "deny":
+            decision = store.deny(code, by=message.sender)
+            if decision.call is not None and decision.reason == "approvals.denied":
+                self._note(decision.call, "the owner denied this call; it did not run")
+                return f"Denied [{decision.call.code}]: {decision.call.tool} will not run."
+            return _decision_text(decision.reason)
+        decision = store.approve(code, by=message.sender)
+        if not decision.approved or decision.call is None:
+            return _decision_text(decision.reason)
+        result = await self.run_approved(decision.call, message)
+        self._note(decision.call, f"the owner approved this call; result: {result.text}")
+        return f"Approved [{decision.call.code}]: {decision.call.tool} ran: {result.text[:1500]}"
+
+    async def run_approved(self, held: Pending, message: InboundMessage) -> ToolResult:
+        """Run a call the owner approved, once, as the owner's turn would (policy and
+        guards still apply; only the untrusted-data ask and exec's ask are satisfied)."""
+        agent = self._agents.get(held.agent)
+        if agent is None:
+            return refuse("agents.unknown_agent", held.agent)
+        request = TurnRequest(message, agent.id, held.session_key)
+        policy = self.policy(agent, held.session_key, request)
+        ctx = ToolContext(
+            agent=agent,
+            session_key=held.session_key,
+            config=self.config,
+            paths=self.paths,
+            policy=policy,
+            sandboxed=policy.context.sandboxed,
+            session_is_main=held.session_key == main_key(agent.id),
+            store=self.store,
+            events=self.events,
+            services=self.services,
+            model_ref=str(model_for(self.config, agent.id) or ""),
+            approved=True,
+        )
+        call = ToolCall(f"approved-{held.code}", held.tool, dict(held.args))
+        return await dispatch(call, self.tools, ctx)
+
+    def _note(self, held: Pending, text: str) -> None:
+        """The decision, in the held call's session: the model reads it as the result."""
+        if self.store is not None:
+            meta = {"untrusted": True, "source": f"approval:{held.code}"}
+            body = f"[held call {held.code}: {held.tool}] {text}"
+            self.store.append(held.session_key, "user", body, meta=meta)
 
     def _history(self, session_key: str, limit: int) -> list[_Entry]:
         if self.store is None:
@@ -230,6 +397,7 @@ class AgentRuntime:
                 bool(e.meta.get("untrusted")),
                 str(e.meta.get("source", "")),
                 bool(e.meta.get("flagged")),
+                str(e.meta.get("sender", "")),
             )
             for e in self.store.history(session_key, limit)
         ]

@@ -1,12 +1,145 @@
-"""Untrusted content enters the model's context only between boundary markers.
+"""The turn's side of the untrusted-data rule: provenance of every context item, and the
+gate every tool call passes before it runs.
 
-One implementation for the whole product: the content guard's ``wrap_untrusted`` (a
-random nonce per wrap; look-alike markers inside the content are defanged after
-normalisation, so a web page cannot close the boundary and speak as the system).
+Untrusted content enters the model's context only between boundary markers (the content
+guard's ``wrap_untrusted``). Each item the model reads is recorded with its source
+(owner, gateway, another sender, outside content, the model); before a call runs, the
+policy's ``judge_call`` decides allow / ask / deny, and an ``ask`` becomes a held call in
+the approval store, shown to the owner with exactly what would run and why.
 """
 
 from __future__ import annotations
 
-from clawkeep.guards.content_guard import wrap_untrusted
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["wrap_untrusted"]
+from pydantic import ValidationError
+
+from clawkeep.agents.providers.types import ToolCall
+from clawkeep.approvals import ApprovalStore, Held
+from clawkeep.config.schema import RootConfig
+from clawkeep.guards.content_guard import wrap_untrusted
+from clawkeep.policy import ToolPolicy
+from clawkeep.policy.effects import ToolEffects, resolve_effects
+from clawkeep.policy.grounding import CallVerdict, Mode, judge_call
+from clawkeep.policy.provenance import ContextItem, Source
+from clawkeep.policy.trust import trusted_entries, untrusted_config
+from clawkeep.tools.base import ToolDef, ToolResult, refuse
+
+__all__ = [
+    "TurnProvenance",
+    "effects_of",
+    "hold_call",
+    "trusted_entries",
+    "untrusted_config",
+    "validated_args",
+    "wrap_untrusted",
+]
+
+
+def effects_of(tool: ToolDef, config: RootConfig, agent_id: str) -> ToolEffects:
+    """The tool's effects: the config's override, the code, the annotations, worst case."""
+    o = untrusted_config(config, agent_id).tools.get(tool.name)
+    override = (
+        None
+        if o is None
+        else ToolEffects(frozenset(o.effects), o.selectors, o.content, declared_by="config")
+    )
+    return resolve_effects(tool.effects, tool.annotations, override)
+
+
+_JOB_TOOLS = frozenset({"exec", "process"})
+
+
+@dataclass
+class TurnProvenance:
+    """Everything one turn's model has read, with where it came from."""
+
+    config: RootConfig
+    agent_id: str
+    session_key: str
+    owner_present: bool
+    items: list[ContextItem] = field(default_factory=list)
+    held: list[Held] = field(default_factory=list)
+
+    def add(
+        self, role: str, content: str, source: Source, *, flagged: bool = False, origin: str = ""
+    ) -> None:
+        self.items.append(ContextItem(role, content, source, flagged, origin))
+
+    def add_result(self, name: str, result: ToolResult, flagged: bool, *, plugin: bool) -> None:
+        """A tool result: outside content when untrusted or from a plugin/MCP tool (its
+        server is outside); the gateway's own job ids; the rest echoes the model's choices."""
+        if result.untrusted or flagged or plugin:
+            self.add("tool", result.text, "outside", flagged=flagged, origin=result.source or name)
+        elif name in _JOB_TOOLS:
+            self.add("tool", result.text, "gateway", origin=name)  # job ids for process
+        else:
+            self.add("tool", result.text, "model", origin=name)
+
+    def mode(self) -> Mode:
+        configured = untrusted_config(self.config, self.agent_id).mode
+        if configured is not None:
+            return configured
+        return "ask" if self.owner_present else "deny"  # the safe default per session
+
+    def judge(self, tool: ToolDef, args: Mapping[str, Any]) -> CallVerdict:
+        return judge_call(
+            self.items,
+            effects_of(tool, self.config, self.agent_id),
+            args,
+            trusted=trusted_entries(self.config, self.agent_id),
+            mode=self.mode(),
+            owner_present=self.owner_present,
+        )
+
+
+def validated_args(
+    call: ToolCall, tools: Mapping[str, ToolDef], policy: ToolPolicy
+) -> tuple[ToolDef, dict[str, Any]] | None:
+    """The tool and its validated arguments by field name, or None when the dispatcher
+    will refuse the call anyway (unknown or refused name, bad arguments)."""
+    verdict = policy.decide(call.name)
+    if not verdict.allowed or verdict.tool not in tools or call.bad_arguments is not None:
+        return None
+    tool = tools[verdict.tool]
+    try:
+        args = tool.args.model_validate(dict(call.arguments))
+    except ValidationError:
+        return None
+    return tool, args.model_dump()
+
+
+def hold_call(
+    store: ApprovalStore | None,
+    prov: TurnProvenance,
+    *,
+    kind: str,
+    tool: str,
+    args: Mapping[str, Any],
+    verdict: CallVerdict,
+) -> ToolResult:
+    """Hold a call for the owner; the model is told it waits, never the code."""
+    if store is None:
+        # Nobody can approve without the store: holding would be a silent drop.
+        return refuse("approvals.unavailable", "this call needs the owner's approval")
+    ttl = untrusted_config(prov.config, prov.agent_id).approval_timeout_seconds
+    held = store.hold(
+        kind=kind,
+        agent=prov.agent_id,
+        session_key=prov.session_key,
+        tool=tool,
+        args=args,
+        reason=verdict.reason,
+        ungrounded=verdict.ungrounded,
+        detail=verdict.detail,
+        ttl_seconds=ttl,
+    )
+    prov.held.append(held)
+    return ToolResult(
+        False,
+        f"held ({verdict.reason}): this call waits for the owner's approval; the owner "
+        f"sees exactly what would run. Why: {verdict.detail or verdict.reason}",
+        verdict.reason,
+    )

@@ -1,4 +1,5 @@
-"""`clawkeep guard url|path|command|text`: ask one guard for its verdict."""
+"""`clawkeep guard url|path|command|text|call`: ask one guard (or the untrusted-data rule)
+for its verdict."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ _GUARDS = {
     "path": "clawkeep.cli.guard_path:path",
     "command": "clawkeep.cli.guard_command:command",
     "text": "clawkeep.cli.guard_text:text",
+    "call": "clawkeep.cli.guard_call:call",
 }
 
 

@@ -4,6 +4,7 @@
 the sender listed in ``tools.elevated.allowFrom.<channel>``; the web chat operator is
 the owner). ``/config``, ``/debug``, ``/restart`` need their switch. All four are owner
 only: the web chat operator, or a sender in the channel's ``ownerAllowFrom``.
+``/approve``, ``/deny`` and ``/approvals`` (held calls) are owner only and always on.
 ``/status`` and ``/help`` are harmless and open to every admitted sender.
 
 Reason codes: commands.none, commands.accepted, commands.text_disabled,
@@ -23,7 +24,10 @@ from clawkeep.contracts import ChatCommand, InboundMessage
 
 __all__ = ["ChatCommandVerdict", "decide_command", "is_owner"]
 
-_OWNER_ONLY = frozenset({"bash", "config", "debug", "restart"})
+# approve/deny/approvals decide held calls: only the owner may (anyone else's "yes" would
+# let a stranger release a call the untrusted-data rule held).
+_APPROVALS = frozenset({"approve", "deny", "approvals"})  # on even without commands.text
+_OWNER_ONLY = frozenset({"bash", "config", "debug", "restart", "approve", "deny", "approvals"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ def _refuse(cmd: ChatCommand, reason: str, why: str) -> ChatCommandVerdict:
 def decide_command(message: InboundMessage, config: RootConfig) -> ChatCommandVerdict:
     """Whether ``message`` is a command, and whether this sender may run it."""
     cmd = parse_command(message.text)
-    if cmd is None or not config.commands.text:
+    if cmd is None or (not config.commands.text and cmd.name not in _APPROVALS):
         return ChatCommandVerdict("none", "commands.none")
     if not _switch(cmd, config):  # dangerous commands exist only when switched on
         return _refuse(cmd, _DISABLED[cmd.name], f"{cmd.name} commands are off")

@@ -13,7 +13,9 @@ from clawkeep.contracts import ChatCommand, CommandName
 
 __all__ = ["COMMAND_NAMES", "parse_command"]
 
-COMMAND_NAMES: frozenset[str] = frozenset({"config", "debug", "restart", "status", "help"})
+COMMAND_NAMES: frozenset[str] = frozenset(
+    {"config", "debug", "restart", "status", "help", "approve", "deny", "approvals"}
+)
 _SLASH = re.compile(r"^/([a-z]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 

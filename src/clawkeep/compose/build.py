@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from clawkeep.access import PairingStore
 from clawkeep.agents import AgentRuntime
+from clawkeep.approvals import ApprovalStore
 from clawkeep.audit.finding import Finding
 from clawkeep.channels.messenger import ChannelMessenger
 from clawkeep.channels.webchat import webchat_message
@@ -56,6 +57,7 @@ class Install:
     control: GatewayControl
     runtime: AgentRuntime | None  # None when the caller gave its own responder
     pipeline: InboundPipeline
+    approvals: ApprovalStore  # calls held for the owner (untrusted data, host exec ask)
 
     async def aclose(self) -> None:
         if self.runtime is not None:
@@ -90,11 +92,16 @@ def build_install(
     pairing = PairingStore.open(paths.state_dir, events=events)
     messenger = ChannelMessenger(config, pairing)  # only to recipients access admits
     control = GatewayControl(paths, env)
+    approvals = ApprovalStore.open(paths.state_dir, events=events)
     runtime: AgentRuntime | None = None
     if responder is None and agent:
         if services is None:
             services = ToolServices(messenger=messenger, control=control)
-        options: dict[str, Any] = {"models": config.models, **(runtime_options or {})}
+        options: dict[str, Any] = {
+            "models": config.models,
+            "approvals": approvals,
+            **(runtime_options or {}),
+        }
         runtime = AgentRuntime(
             config, paths, store=store, events=events, services=services, **options
         )
@@ -109,7 +116,7 @@ def build_install(
         use_channel_guard=use_channel_guard,
         command_runner=command_runner,
     )
-    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline)
+    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline, approvals)
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from clawkeep.pipeline.build import TRANSCRIPTS_FILE, build_pipeline
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, ScanVerdict
+from clawkeep.pipeline.guard import ChannelScanner, ScanVerdict
 from clawkeep.pipeline.pipeline import InboundPipeline
 
 __all__ = [
-    "HIGH_RISK_TOOLS",
     "TRANSCRIPTS_FILE",
     "ChannelScanner",
     "InboundPipeline",

@@ -1,20 +1,15 @@
 """The channel-guard seam: any object with ``scan(text, channel=...)`` returning a verdict.
 
-``block`` stops the message before the agent; ``flag`` lets it through annotated, with
-the high-risk tools taken away for that turn (the model may be obeying the attacker).
+``block`` stops the message before the agent; ``flag`` lets it through annotated and
+marked flagged: the tool policy then takes `guards.channel.highRiskTools` away for that
+turn (``clawkeep.policy.resolve.flagged_turn_deny``, the one place this is decided).
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from clawkeep.risk import FLAGGED_TURN_DENY
-
-__all__ = ["HIGH_RISK_TOOLS", "ChannelScanner", "ScanVerdict", "guard_reason"]
-
-# The tools a flagged (possibly injected) turn must not have: each one turns words into
-# a side effect outside the conversation. The one list lives in clawkeep.risk.
-HIGH_RISK_TOOLS: frozenset[str] = FLAGGED_TURN_DENY
+__all__ = ["ChannelScanner", "ScanVerdict", "guard_reason"]
 
 
 class ScanVerdict(Protocol):

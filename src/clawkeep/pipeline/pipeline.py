@@ -15,13 +15,14 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
+from clawkeep.approvals.commands import APPROVAL_COMMANDS, ApprovalResolver
 from clawkeep.commands import ChatCommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.contracts import CommandRunner, InboundMessage, Outcome, Responder, TurnRequest
 from clawkeep.events.log import EventLog
-from clawkeep.pipeline.guard import HIGH_RISK_TOOLS, ChannelScanner, guard_reason
+from clawkeep.pipeline.guard import ChannelScanner, guard_reason
 from clawkeep.sessions import TranscriptStore, route
 
 __all__ = ["InboundPipeline"]
@@ -111,8 +112,10 @@ class InboundPipeline:
             return (), frozenset()
         reason = guard_reason(scan)
         self._emit("inbound.channel_guard", reason, message, score=scan.score, verdict=scan.verdict)
-        if scan.verdict == "flag":  # a flagged turn cannot act outside the chat
-            return (f"{reason} (score {scan.score:.2f})",), HIGH_RISK_TOOLS
+        if scan.verdict == "flag":
+            # Annotated and marked flagged; the policy strips the configured high-risk
+            # tools for this turn (guards.channel.stripToolsOnFlag / highRiskTools).
+            return (f"{reason} (score {scan.score:.2f})",), frozenset()
         # block, or a verdict this code does not know: fail closed
         return Outcome("blocked", reason, detail=f"score {scan.score:.2f}")
 
@@ -126,6 +129,11 @@ class InboundPipeline:
         if name == "status":
             reply = f"clawkeep {__version__}: agent {self._agent.id}, channel {message.channel}."
             return Outcome("command", verdict.reason, reply=reply)
+        if name in APPROVAL_COMMANDS:
+            if not isinstance(self.responder, ApprovalResolver):
+                return Outcome("command", "approvals.unavailable", reply="No approvals here.")
+            text = await self.responder.resolve_approval(name, verdict.command.args, message)
+            return Outcome("command", verdict.reason, reply=text)
         if self.command_runner is None:
             return Outcome("command", "commands.unavailable", reply="Command not available.")
         reply_text = await self.command_runner.run(verdict.command, message)
@@ -172,4 +180,7 @@ class InboundPipeline:
         )
 
 
-_HELP = "Commands: /status, /help. Owner only, when switched on: !<cmd>, /config, /debug, /restart."
+_HELP = (
+    "Commands: /status, /help. Owner only: /approvals, /approve CODE, /deny CODE; "
+    "when switched on: !<cmd>, /config, /debug, /restart."
+)

@@ -16,9 +16,9 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.policy._sources import layer_sources
 from clawkeep.policy.catalog import CORE_TOOLS, PROFILES, canonical_name
 from clawkeep.policy.layers import Layer
-from clawkeep.risk import FLAGGED_TURN_DENY, HOST_EXEC_TOOLS
+from clawkeep.risk import HOST_EXEC_TOOLS
 
-__all__ = ["PolicyContext", "ToolPolicy", "ToolVerdict", "resolve_policy"]
+__all__ = ["PolicyContext", "ToolPolicy", "ToolVerdict", "flagged_turn_deny", "resolve_policy"]
 
 # OpenClaw's default policy for sandboxed agents (tools.sandbox.tools).
 _SANDBOX_ALLOW = (
@@ -137,6 +137,17 @@ def _with_also(allow: tuple[str, ...] | None, also: tuple[str, ...]) -> tuple[st
     return None if allow is None else (*allow, *also)
 
 
+def flagged_turn_deny(config: RootConfig, ctx: PolicyContext) -> frozenset[str]:
+    """The tools a flagged message's turn loses: `guards.channel.highRiskTools` when
+    `stripToolsOnFlag` is on for the channel (the one place this is decided)."""
+    if not ctx.flagged:
+        return frozenset()
+    guard = config.guards.channel.for_channel(ctx.channel)
+    if not guard.strip_tools_on_flag:
+        return frozenset()
+    return frozenset(guard.high_risk_tools)  # a likely injection loses the risky tools
+
+
 def resolve_policy(
     config: RootConfig,
     ctx: PolicyContext,
@@ -176,9 +187,7 @@ def resolve_policy(
         allow = _SANDBOX_ALLOW if sb.allow is None else sb.allow
         deny = _SANDBOX_DENY if sb.deny is None else sb.deny
         layers.append(Layer.build("sandbox", "tools.sandbox.tools", allow, deny, plugins))
-    turn_deny = set(ctx.turn_denies)
-    if ctx.flagged:
-        turn_deny |= FLAGGED_TURN_DENY  # a likely injection loses every risky tool this turn
+    turn_deny = set(ctx.turn_denies) | flagged_turn_deny(config, ctx)
     layers.append(Layer.build("turn", "turn", None, sorted(turn_deny), plugins))
     known = CORE_TOOLS | plugins
     policy = ToolPolicy(ctx, tuple(layers), known, src.elevated_ok, src.elevated_rule)

@@ -22,6 +22,7 @@ from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Allow, Deny
 from clawkeep.events.log import EventLog
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._background import BackgroundJobs
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class ToolResult:
     reason: str = "tools.ok"
     untrusted: bool = False  # outside content: wrapped before it enters the context
     source: str = ""
+    hold: str = ""  # non-empty: the call did not run and waits for the owner's approval
 
 
 def refuse(reason: str, text: str) -> ToolResult:
@@ -128,6 +130,7 @@ class ToolContext:
     model_ref: str = ""
     depth: int = 0  # delegation depth (sessions_send)
     owner: bool = False  # the turn is the owner's: its sandboxed work runs on its own pool
+    approved: bool = False  # the owner approved this exact call (no second ask)
 
 
 Handler = Callable[[Any, ToolContext], Awaitable[ToolResult]]
@@ -141,6 +144,8 @@ class ToolDef:
     description: str
     args: type[ArgsModel]
     handler: Handler
+    effects: ToolEffects | None = None  # None: from annotations, else the worst case
+    annotations: Mapping[str, Any] | None = None  # MCP tool annotations (plugin tools)
 
     def schema(self) -> Mapping[str, Any]:
         return _schema(self.args)

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import read_bytes, write_bytes
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._files import MAX_FILE_BYTES, access_problem, file_policy, identity_problem
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -38,4 +39,10 @@ async def _run(args: EditArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, f"edited {args.path}")
 
 
-TOOL = ToolDef("edit", "Replace one exact text in a workspace file.", EditArgs, _run)
+TOOL = ToolDef(
+    "edit",
+    "Replace one exact text in a workspace file.",
+    EditArgs,
+    _run,
+    effects=ToolEffects(frozenset({"writes_workspace"}), selectors=("path",)),
+)

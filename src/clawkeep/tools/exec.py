@@ -25,6 +25,7 @@ from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.policy import ToolPolicy
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.risk import IDENTITY_FILES
 from clawkeep.sandbox import (
     ExecPlacement,
@@ -37,11 +38,12 @@ from clawkeep.sandbox import (
 )
 from clawkeep.sandbox.pool import default_pool
 from clawkeep.sandbox.secrets_mask import no_access_match
+from clawkeep.tools._exec_ask import host_exec_ask
 from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
-__all__ = ["TOOL", "ExecArgs", "Placed", "exec_placement", "execute", "prepare"]
+__all__ = ["TOOL", "ExecArgs", "Held", "Placed", "exec_placement", "execute", "prepare"]
 
 _HOST_TIMEOUT = 60.0
 
@@ -87,6 +89,13 @@ def _render(result: ExecResult) -> ToolResult:
 
 
 @dataclass(frozen=True)
+class Held:
+    """Host exec that needs the owner's approval first (``tools.exec.ask``); why, for them."""
+
+    ask: str
+
+
+@dataclass(frozen=True)
 class Placed:
     """A command that passed placement and the command guard: where it runs, and how."""
 
@@ -124,7 +133,7 @@ def exec_placement(
     return placement
 
 
-def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
+def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Held | Deny:
     """Placement, the command guard and the sandbox spec: every decision before a process."""
     placement = exec_placement(
         ctx.config,
@@ -152,6 +161,12 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
     if not verdict.allowed:  # the command guard runs before any process exists
         return Deny(verdict.reason, verdict.detail)
     if placement.where == "host":
+        ask = host_exec_ask(
+            args.command, ctx.config.tools.exec.ask, ctx.config.tools.exec.safe_bins
+        )
+        if ask is not None and not ctx.approved:
+            # Host exec the owner has not approved never starts: it waits for them.
+            return Held(ask)
         if args.background:
             return Deny("tools.exec.background_host", "background jobs run in the sandbox only")
         return Placed("host")
@@ -174,9 +189,16 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
 
 async def execute(args: ExecArgs, ctx: ToolContext) -> ExecResult | Deny:
     """Decide (``prepare``) and run one foreground command; the agent's and the CLI's path."""
-    placed = prepare(args, ctx)
+    return await _run_placed(args, ctx, prepare(args, ctx))
+
+
+async def _run_placed(
+    args: ExecArgs, ctx: ToolContext, placed: Placed | Held | Deny
+) -> ExecResult | Deny:
     if isinstance(placed, Deny):
         return placed
+    if isinstance(placed, Held):  # nothing runs on the host without the owner's yes
+        return Deny("tools.exec.ask", f"held for the owner's approval: {placed.ask}")
     if placed.spec is None:
         timeout = args.timeout or _HOST_TIMEOUT
         return await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
@@ -186,17 +208,25 @@ async def execute(args: ExecArgs, ctx: ToolContext) -> ExecResult | Deny:
 
 
 async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
+    placed = prepare(args, ctx)
+    if isinstance(placed, Deny):
+        return refuse(placed.reason, placed.detail)
+    if isinstance(placed, Held):
+        return ToolResult(False, f"held: {placed.ask}", "tools.exec.ask", hold=placed.ask)
     if args.background:
-        placed = prepare(args, ctx)
-        if isinstance(placed, Deny):
-            return refuse(placed.reason, placed.detail)
         if placed.spec is None:  # prepare already refuses this; never run one on the host
             return refuse("tools.exec.background_host", "background jobs run in the sandbox only")
         return _background(args, ctx, placed.spec)
-    outcome = await execute(args, ctx)
+    outcome = await _run_placed(args, ctx, placed)
     if isinstance(outcome, Deny):
         return refuse(outcome.reason, outcome.detail)
     return _render(outcome)
 
 
-TOOL = ToolDef("exec", "Run a shell command in the agent's sandbox.", ExecArgs, _run)
+TOOL = ToolDef(
+    "exec",
+    "Run a shell command in the agent's sandbox.",
+    ExecArgs,
+    _run,
+    effects=ToolEffects(frozenset({"executes_code"}), selectors=("command",)),
+)

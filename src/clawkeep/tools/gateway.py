@@ -12,6 +12,7 @@ from pydantic import Field
 
 from clawkeep import __version__
 from clawkeep.decision import Deny
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "GatewayArgs"]
@@ -46,4 +47,10 @@ async def _run(args: GatewayArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, f"{args.action}: done")
 
 
-TOOL = ToolDef("gateway", "Gateway status, restart or config (control plane).", GatewayArgs, _run)
+TOOL = ToolDef(
+    "gateway",
+    "Gateway status, restart or config (control plane).",
+    GatewayArgs,
+    _run,
+    effects=ToolEffects(frozenset({"controls_gateway"})),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from clawkeep.decision import Deny
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "MessageArgs"]
@@ -25,4 +26,10 @@ async def _run(args: MessageArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, f"sent to {args.to} on {args.channel}")
 
 
-TOOL = ToolDef("message", "Send a message on a channel.", MessageArgs, _run)
+TOOL = ToolDef(
+    "message",
+    "Send a message on a channel.",
+    MessageArgs,
+    _run,
+    effects=ToolEffects(frozenset({"sends_outside"}), selectors=("channel", "to")),
+)

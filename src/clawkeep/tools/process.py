@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._background import MAX_ENDED_PER_SESSION
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -50,4 +51,10 @@ async def _run(args: ProcessArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, job.task.result(), untrusted=True, source="exec")
 
 
-TOOL = ToolDef("process", "List, poll or kill background exec jobs.", ProcessArgs, _run)
+TOOL = ToolDef(
+    "process",
+    "List, poll or kill background exec jobs.",
+    ProcessArgs,
+    _run,
+    effects=ToolEffects(frozenset({"executes_code", "destroys"}), selectors=("job_id",)),
+)

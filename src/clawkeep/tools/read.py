@@ -6,6 +6,7 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import read_bytes
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._files import MAX_FILE_BYTES, access_problem, file_policy
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -30,4 +31,10 @@ async def _run(args: ReadArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, text, untrusted=True, source=f"file:{args.path}")
 
 
-TOOL = ToolDef("read", "Read a text file in the workspace.", ReadArgs, _run)
+TOOL = ToolDef(
+    "read",
+    "Read a text file in the workspace.",
+    ReadArgs,
+    _run,
+    effects=ToolEffects(frozenset({"read_only"})),
+)

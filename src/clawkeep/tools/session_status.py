@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult
 
 __all__ = ["TOOL", "SessionStatusArgs"]
@@ -22,4 +23,10 @@ async def _run(args: SessionStatusArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, "\n".join(lines))
 
 
-TOOL = ToolDef("session_status", "Show this session's status.", SessionStatusArgs, _run)
+TOOL = ToolDef(
+    "session_status",
+    "Show this session's status.",
+    SessionStatusArgs,
+    _run,
+    effects=ToolEffects(frozenset({"read_only"})),
+)

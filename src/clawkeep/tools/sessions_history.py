@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "SessionsHistoryArgs"]
@@ -28,4 +29,10 @@ async def _run(args: SessionsHistoryArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, text or "empty", untrusted=True, source=f"session:{key}")
 
 
-TOOL = ToolDef("sessions_history", "Read this session's history.", SessionsHistoryArgs, _run)
+TOOL = ToolDef(
+    "sessions_history",
+    "Read this session's history.",
+    SessionsHistoryArgs,
+    _run,
+    effects=ToolEffects(frozenset({"read_only"})),
+)

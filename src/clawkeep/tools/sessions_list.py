@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._sessions import owned_by
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -22,4 +23,10 @@ async def _run(args: SessionsListArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, "\n".join(lines) or "no sessions")
 
 
-TOOL = ToolDef("sessions_list", "List this agent's sessions.", SessionsListArgs, _run)
+TOOL = ToolDef(
+    "sessions_list",
+    "List this agent's sessions.",
+    SessionsListArgs,
+    _run,
+    effects=ToolEffects(frozenset({"read_only"})),
+)

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from clawkeep.config.agents import resolve_agents
 from clawkeep.decision import Deny
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._sessions import agent_of, delegate_key
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -71,4 +72,10 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, reply or "(no reply)", untrusted=True, source=f"agent:{target}")
 
 
-TOOL = ToolDef("sessions_send", "Send a task to another agent.", SessionsSendArgs, _run)
+TOOL = ToolDef(
+    "sessions_send",
+    "Send a task to another agent.",
+    SessionsSendArgs,
+    _run,
+    effects=ToolEffects(frozenset({"sends_outside"}), selectors=("agent_id", "session_key")),
+)

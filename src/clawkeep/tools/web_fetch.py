@@ -9,6 +9,7 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.network_guard import fetch, policy_from_config
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "WebFetchArgs"]
@@ -29,4 +30,10 @@ async def _run(args: WebFetchArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(result.status < 400, header + text, untrusted=True, source=result.url)
 
 
-TOOL = ToolDef("web_fetch", "Fetch a web page (text).", WebFetchArgs, _run)
+TOOL = ToolDef(
+    "web_fetch",
+    "Fetch a web page (text).",
+    WebFetchArgs,
+    _run,
+    effects=ToolEffects(frozenset({"sends_outside"}), selectors=("url",)),
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
 __all__ = ["TOOL", "WebSearchArgs"]
@@ -23,4 +24,10 @@ async def _run(args: WebSearchArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, "\n".join(lines) or "no results", untrusted=True, source="web_search")
 
 
-TOOL = ToolDef("web_search", "Search the web.", WebSearchArgs, _run)
+TOOL = ToolDef(
+    "web_search",
+    "Search the web.",
+    WebSearchArgs,
+    _run,
+    effects=ToolEffects(frozenset({"read_only"})),
+)

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import write_bytes
+from clawkeep.policy.effects import ToolEffects
 from clawkeep.tools._files import MAX_FILE_BYTES, access_problem, file_policy, identity_problem
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -29,4 +30,10 @@ async def _run(args: WriteArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult(True, f"wrote {len(args.content)} characters to {args.path}")
 
 
-TOOL = ToolDef("write", "Create or replace a file in the workspace.", WriteArgs, _run)
+TOOL = ToolDef(
+    "write",
+    "Create or replace a file in the workspace.",
+    WriteArgs,
+    _run,
+    effects=ToolEffects(frozenset({"writes_workspace"}), selectors=("path",)),
+)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ChannelGuardOverride
 from clawkeep.guards.channel_guard import ChannelGuard
+from clawkeep.policy import PolicyContext, resolve_policy
 from tests.guards.injection.inj_support import (
     ATTACKS,
     BENIGN_CHAT,
@@ -108,9 +110,11 @@ def test_config_defaults_are_the_safe_choice() -> None:
 
 
 def test_flagged_turn_loses_high_risk_tools(guard: ChannelGuard) -> None:
+    # What a flag takes away is decided in one place: the policy, reading this config.
     flagged = guard.scan("p\u0430ypal l\u043egin p\u0430ge upd\u0430te")
-    assert {"exec", "write", "web_fetch", "sessions_send"} <= guard.tools_to_strip(flagged)
-    allowed = guard.scan("see you at lunch")
-    assert guard.tools_to_strip(allowed) == frozenset()
-    keep = ChannelGuard(ChannelGuardConfig(strip_tools_on_flag=False))
-    assert keep.tools_to_strip(flagged) == frozenset()
+    assert flagged.verdict != "allow"
+    strip = resolve_policy(RootConfig(), PolicyContext(agent_id="main", flagged=True))
+    assert not {"exec", "write", "web_fetch", "sessions_send"} & strip.offered
+    keep_cfg = RootConfig.model_validate({"guards": {"channel": {"stripToolsOnFlag": False}}})
+    keep = resolve_policy(keep_cfg, PolicyContext(agent_id="main", flagged=True))
+    assert {"write", "web_fetch"} <= keep.offered

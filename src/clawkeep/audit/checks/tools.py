@@ -50,6 +50,36 @@ def elevated(ctx: AuditContext) -> Iterator[Finding]:
 
 @check(
     CheckSpec(
+        "tools.exec.host_non_owner",
+        "critical",
+        "Host exec is reachable by someone other than the owner",
+    ),
+)
+def host_exec_non_owner(ctx: AuditContext) -> Iterator[Finding]:
+    cfg = ctx.config.tools.elevated
+    if not cfg.enabled:
+        return
+    for provider, senders in sorted(cfg.allow_from.items()):
+        channel = ctx.config.channels.get(provider)
+        owners = set(channel.owner_allow_from) - {"*"} if channel is not None else set()
+        strangers = sorted(s for s in senders if s != "*" and s not in owners)
+        if provider == "webchat" and not strangers:
+            continue  # the web chat is the operator's own channel
+        if strangers or "*" in senders:
+            # Host exec outside the owner's hands runs unknown code with the gateway's rights.
+            yield Finding(
+                "tools.exec.host_non_owner",
+                "critical",
+                "Host exec is reachable by someone other than the owner",
+                f"tools.elevated.allowFrom.{provider} lists senders who are not in "
+                f"channels.{provider}.ownerAllowFrom ({', '.join(strangers) or '*'}).",
+                f"List only the owner in tools.elevated.allowFrom.{provider}, or set "
+                "tools.elevated.enabled to false.",
+            )
+
+
+@check(
+    CheckSpec(
         "security.exposure.open_groups_with_elevated",
         "critical",
         "Open channels with elevated exec",

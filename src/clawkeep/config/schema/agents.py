@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from clawkeep.config.schema._base import Model
 from clawkeep.config.schema._regex import SafeRegex
 from clawkeep.config.schema.sandbox import SandboxConfig
-from clawkeep.config.schema.tools import ElevatedConfig, ToolProfile
+from clawkeep.config.schema.tools import ElevatedConfig, ToolProfile, UntrustedConfig
 
 __all__ = [
     "AgentConfig",
@@ -31,6 +31,7 @@ class AgentToolsConfig(Model):
     also_allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     elevated: ElevatedConfig | None = None
+    untrusted: UntrustedConfig | None = None  # replaces `tools.untrusted` for this agent
 
 
 class SubagentsConfig(Model):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from clawkeep.config.schema._base import Model
 from clawkeep.config.schema._types import IdList
+from clawkeep.risk import Effect
 
 __all__ = [
     "AgentToAgentConfig",
@@ -16,6 +19,9 @@ __all__ = [
     "SandboxToolsConfig",
     "ToolProfile",
     "ToolsConfig",
+    "UntrustedConfig",
+    "UntrustedMode",
+    "UntrustedToolEffects",
     "WebSearchConfig",
     "WebToolsConfig",
 ]
@@ -78,6 +84,34 @@ class WebToolsConfig(Model):
     search: WebSearchConfig = WebSearchConfig()
 
 
+UntrustedMode = Literal["ask", "deny", "off"]
+
+
+class UntrustedToolEffects(Model):
+    """`tools.untrusted.tools.<name>`: a tool's effects, overriding its code or annotations.
+
+    ``selectors``: the arguments that choose where/what (unset: every argument whose name
+    does not say it carries content); ``content``: arguments that only carry content.
+    """
+
+    effects: tuple[Effect, ...] = Field(min_length=1)
+    selectors: tuple[str, ...] | None = None
+    content: tuple[str, ...] | None = None
+
+
+class UntrustedConfig(Model):
+    """`tools.untrusted`: the rule for side effects once untrusted content is in context.
+
+    ``mode`` unset: ``ask`` in the owner's sessions, ``deny`` in everyone else's.
+    ``trustedDestinations``: recipients, hosts, accounts, paths that are always grounded.
+    """
+
+    mode: UntrustedMode | None = None
+    trusted_destinations: tuple[str, ...] = ()
+    tools: dict[str, UntrustedToolEffects] = {}
+    approval_timeout_seconds: int = Field(default=900, ge=30, le=86_400)
+
+
 class ToolsConfig(Model):
     """The global tool layer: profile, then allow / alsoAllow / deny (deny wins)."""
 
@@ -91,3 +125,4 @@ class ToolsConfig(Model):
     agent_to_agent: AgentToAgentConfig = AgentToAgentConfig()
     sandbox: SandboxToolsConfig = SandboxToolsConfig()
     web: WebToolsConfig = WebToolsConfig()
+    untrusted: UntrustedConfig = UntrustedConfig()

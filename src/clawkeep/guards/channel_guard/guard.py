@@ -37,13 +37,6 @@ class ChannelGuard:
         """True when the guard runs on rules only (model missing or failed its checksum)."""
         return not self._classifier.available()
 
-    def tools_to_strip(self, verdict: TextVerdict, *, channel: str | None = None) -> frozenset[str]:
-        """High-risk tools to remove for this turn: all of them when flagged (and configured)."""
-        cfg = self._cfg.for_channel(channel)
-        if verdict.verdict == "allow" or not cfg.strip_tools_on_flag:
-            return frozenset()
-        return frozenset(cfg.high_risk_tools)  # a flagged message must not drive side effects
-
     def scan(self, text: str, *, channel: str | None = None) -> TextVerdict:
         """The verdict for one inbound message on ``channel``."""
         cfg = self._cfg.for_channel(channel)

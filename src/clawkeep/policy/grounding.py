@@ -1,0 +1,324 @@
+"""The untrusted-data rule: may this call run, given where the context came from?
+
+One pure function, ``judge_call``, used by the agent turn and by `clawkeep guard call`.
+Once untrusted content (another sender's words, outside content) is in the context, a
+call whose effects go beyond read-only runs only when every argument that chooses where
+or what (recipient, URL or host, account number, path, command line, target agent) is
+grounded in the owner's words or the config, and bound to the kind of action the owner
+named it for. Otherwise the call is held for the owner (``ask``) or refused where no
+owner can be asked (``deny``). A flagged item makes every non-read-only call ``ask``.
+The model's own words never ground anything, so no text it writes can approve a call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+from clawkeep.policy._tokens import digits_of, host_of_url, norm, words
+from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects
+from clawkeep.policy.provenance import ContextItem
+
+__all__ = ["CallVerdict", "Grounds", "Mode", "grounds_from", "judge_call"]
+
+Mode = Literal["ask", "deny", "off"]
+Verdict = Literal["allow", "ask", "deny"]
+
+_ALL: Final = frozenset(EFFECTS)
+_JOBS: Final[frozenset[Effect]] = frozenset({"read_only", "executes_code", "destroys"})
+_VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
+    (
+        "sends_outside",
+        (
+            "send",
+            "email",
+            "e-mail",
+            "mail",
+            "forward",
+            "reply",
+            "respond",
+            "message",
+            "tell",
+            "share",
+            "post",
+            "invite",
+            "notify",
+            "pay",
+            "transfer",
+            "wire",
+            "text",
+            "dm",
+            "schedule",
+            "book",
+            "fetch",
+            "download",
+            "browse",
+            "visit",
+            "delegate",
+            "ask",
+            "upload",
+            "submit",
+            "publish",
+            "cc",
+            "write to",
+        ),
+    ),
+    (
+        "writes_workspace",
+        (
+            "save",
+            "write",
+            "create",
+            "edit",
+            "update",
+            "append",
+            "add",
+            "note",
+            "store",
+            "rename",
+            "move",
+            "copy",
+            "draft",
+            "put",
+            "record",
+            "log",
+            "change",
+            "set",
+        ),
+    ),
+    (
+        "destroys",
+        ("delete", "remove", "erase", "wipe", "cancel", "drop", "rm", "purge", "clear"),
+    ),
+    (
+        "executes_code",
+        ("run", "execute", "exec", "build", "test", "install", "compile", "start", "launch"),
+    ),
+    ("controls_gateway", ("restart", "reconfigure", "configure", "config")),
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|z)?)?$")
+_DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
+_AMOUNT = re.compile(r"^\d{1,4}([.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
+
+
+def _inflections(stem: str) -> tuple[str, ...]:
+    base = stem[:-1] if stem.endswith("e") else stem
+    return (stem + "s", stem + "es", stem + "ed", stem + "d", base + "ing", stem + "ing")
+
+
+def _verb_effects(text_words: Sequence[str]) -> frozenset[Effect]:
+    found: set[Effect] = {"read_only"}
+    for effect, stems in _VERBS:
+        for w in text_words:
+            if w in stems or any(w in _inflections(s) for s in stems):
+                found.add(effect)
+                break
+    if "destroys" in found:
+        found.add("writes_workspace")  # deleting a file is also a change to the workspace
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Grounds:
+    """What the owner and the config ground, each token bound to the effects it may serve."""
+
+    words: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
+    hosts: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
+    digits: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
+
+
+def _add(table: dict[str, frozenset[Effect]], key: str, effects: frozenset[Effect]) -> None:
+    table[key] = table.get(key, frozenset()) | effects
+
+
+def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> Grounds:
+    """The grounds of the owner's items (bound by their verbs) and config entries (any use)."""
+    w: dict[str, frozenset[Effect]] = {}
+    h: dict[str, frozenset[Effect]] = {}
+    d: dict[str, frozenset[Effect]] = {}
+
+    def take(text: str, bound: frozenset[Effect], url_bound: frozenset[Effect]) -> None:
+        for token in words(text):
+            _add(w, token, bound)
+            number = digits_of(token)
+            if number is not None:
+                _add(d, number, bound)
+            url = host_of_url(token)
+            if url is not None and url[0]:
+                _add(h, url[0], url_bound)  # a URL the owner gave may be requested
+            elif "@" not in token and "." in token.strip("."):
+                _add(h, token, bound)
+        for run in _DIGIT_RUN.findall(text):
+            number = digits_of(run)
+            if number is not None:
+                _add(d, number, bound)  # "1234 5678 90" as the owner typed it
+
+    for entry in trusted:
+        take(entry, _ALL, _ALL)
+    for item in items:
+        if item.source == "gateway":
+            take(item.content, _JOBS, _JOBS)  # clawkeep's own job ids, for exec/process
+        if item.source != "owner" or item.flagged:
+            continue
+        text_words = words(item.content)
+        bound = _verb_effects(text_words)
+        take(item.content, bound, bound | {"sends_outside"})
+    return Grounds(w, h, d)
+
+
+@dataclass(frozen=True, slots=True)
+class CallVerdict:
+    """The decision on one call: ``ungrounded`` names the arguments that were not."""
+
+    verdict: Verdict
+    reason: str
+    ungrounded: tuple[str, ...] = ()
+    detail: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return self.verdict == "allow"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "ungrounded": list(self.ungrounded),
+            "detail": self.detail,
+        }
+
+
+def _strings(value: Any, path: str) -> Iterable[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value)  # an account or chat id given as a JSON number
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings(v, f"{path}.{k}")
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")
+
+
+def _bound(table: Mapping[str, frozenset[Effect]], key: str, needs: frozenset[Effect]) -> bool:
+    have = table.get(key)
+    return have is not None and needs <= have
+
+
+def _url_ok(token: str, g: Grounds, needs: frozenset[Effect]) -> bool | None:
+    url = host_of_url(token)
+    if url is None:
+        return None
+    host, plain = url
+    if not host:
+        return False
+    if plain:
+        return _bound(g.hosts, host, needs)
+    # Userinfo, a query or an encoded host: only the exact URL the owner gave.
+    return _bound(g.words, norm(token), needs)
+
+
+def _word_ok(token: str, g: Grounds, needs: frozenset[Effect]) -> bool:
+    url = _url_ok(token, g, needs)
+    if url is not None:
+        return url
+    number = digits_of(token)
+    if number is not None:
+        return _bound(g.digits, number, needs)
+    return _bound(g.words, token, needs)
+
+
+def _value_ok(value: str, g: Grounds, needs: frozenset[Effect]) -> bool:
+    text = value.strip()
+    if _AMOUNT.match(text):
+        return True  # an amount or a count (at most 4 digits): chooses no destination
+    if _ISO_DATE.match(text.lower()):
+        return True  # a date or time chooses when, not where
+    whole = digits_of(text)
+    if whole is not None:
+        return _bound(g.digits, whole, needs)
+    return all(_word_ok(w, g, needs) for w in words(text))
+
+
+Found = tuple[tuple[str, str], ...]  # (argument path, value)
+
+
+def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple[Found, Found]:
+    """(ungrounded arguments, arguments grounded but bound to another action)."""
+    needs = tool.side_effects()
+    missing: list[tuple[str, str]] = []
+    misbound: list[tuple[str, str]] = []
+    for name, value in args.items():
+        if not tool.is_selector(str(name)):
+            continue
+        for path, text in _strings(value, str(name)):
+            if _value_ok(text, g, needs):
+                continue
+            if _value_ok(text, g, frozenset()):
+                misbound.append((path, text))  # the owner named it, for another action
+            else:
+                missing.append((path, text))
+    return tuple(missing), tuple(misbound)
+
+
+def judge_call(
+    context: Sequence[ContextItem],
+    tool: ToolEffects,
+    args: Mapping[str, Any],
+    *,
+    trusted: Iterable[str] = (),
+    mode: Mode = "ask",
+    owner_present: bool = True,
+) -> CallVerdict:
+    """Allow, ask or deny one tool call (see the module docstring)."""
+    if mode == "off":
+        return CallVerdict("allow", "untrusted.off")
+    if tool.read_only:
+        return CallVerdict("allow", "untrusted.read_only")
+    if not any(item.untrusted or item.flagged for item in context):
+        return CallVerdict("allow", "untrusted.clean")
+    can_ask = mode == "ask" and owner_present
+    missing, misbound = _ungrounded(tool, args, grounds_from(context, trusted))
+    held = tuple(path for path, _ in missing + misbound)
+    why = _why(context, missing, misbound)
+    if held and not can_ask:
+        # No owner to ask: a destination untrusted content chose is refused outright.
+        return CallVerdict("deny", "untrusted.ungrounded", held, why)
+    if missing:
+        # An argument choosing where/what came from untrusted content: the owner decides.
+        return CallVerdict("ask", "untrusted.ungrounded", held, why)
+    if misbound:
+        # The owner named this destination for another kind of action (bindings).
+        return CallVerdict("ask", "untrusted.binding", held, why)
+    if any(item.flagged for item in context):
+        if not can_ask:
+            return CallVerdict("deny", "untrusted.flagged_no_owner", (), _FLAG_DETAIL)
+        # The classifier raises the bar: a flagged item makes every side effect an ask.
+        return CallVerdict("ask", "untrusted.flagged", (), _FLAG_DETAIL)
+    return CallVerdict("allow", "untrusted.grounded")
+
+
+_FLAG_DETAIL = "the injection classifier flagged an item in this context"
+
+
+def _origin(context: Sequence[ContextItem], value: str) -> str:
+    needle = value.strip()[:200]
+    for item in context:
+        if item.untrusted and needle and needle in item.content:
+            return item.origin or item.source
+    return "no owner message or config entry"
+
+
+def _why(context: Sequence[ContextItem], missing: Found, misbound: Found) -> str:
+    parts = []
+    for path, value in missing:
+        parts.append(
+            f"{path}={value[:120]!r} is not in the owner's words or the config "
+            f"(source: {_origin(context, value)})"
+        )
+    for path, value in misbound:
+        parts.append(f"{path}={value[:120]!r} was given by the owner for another kind of action")
+    return "; ".join(parts)

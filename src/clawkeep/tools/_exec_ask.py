@@ -1,0 +1,155 @@
+"""`tools.exec.ask` for host exec: which commands wait for the owner's approval.
+
+OpenClaw's meanings: ``always`` asks for every host command; ``on-miss`` (the default)
+asks unless every program on the line is in ``tools.exec.safeBins``; ``off`` asks for
+none, except unknown code. Unknown code is asked for whatever the setting: running a file
+(``./x``, ``sh t.sh``, ``python3 u.py``), any interpreter (``python3 -c``, ``bash -c``,
+``eval``, ``source``), because no guard can see through every indirection of a file the
+session wrote or code the model composed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+
+__all__ = ["host_exec_ask"]
+
+_INTERPRETERS = frozenset(
+    {
+        "sh",
+        "bash",
+        "dash",
+        "zsh",
+        "ksh",
+        "fish",
+        "busybox",
+        "python",
+        "python2",
+        "python3",
+        "perl",
+        "ruby",
+        "node",
+        "nodejs",
+        "deno",
+        "bun",
+        "php",
+        "lua",
+        "tclsh",
+        "rscript",
+        "java",
+        "osascript",
+        "pwsh",
+        "powershell",
+        "awk",
+        "gawk",
+        "mawk",
+        "source",
+        ".",
+        "eval",
+        "exec",
+        "env",
+        "xargs",
+        "nohup",
+        "sudo",
+        "doas",
+        "su",
+        "timeout",
+        "nice",
+        "setsid",
+        "make",
+        "npx",
+        "pip",
+        "pip3",
+        "npm",
+        "uv",
+    }
+)
+_SCRIPT_SUFFIX = re.compile(r"\.(sh|bash|py|pl|rb|js|mjs|php|lua|ts)$")
+_OPERATORS = frozenset({";", "&&", "||", "|", "&", "|&", ";;", ";&"})
+_REDIRECTS = re.compile(r"^\d*(>|>>|<|<<<|>&|<&|&>|&>>|>\||<>)$")
+# Anything past plain words, pipes, lists and redirections is not judged here: it is
+# treated as unknown code (held), so no grammar trick can hide a program from this list.
+_COMPLEX = re.compile(r"[`$(){}\n\r\\]|<<(?!<)")
+_FD = re.compile(r"(?<![^\s;&|])\d+(?=[<>])")
+_KEYWORDS = frozenset(
+    {
+        "if",
+        "then",
+        "else",
+        "elif",
+        "fi",
+        "do",
+        "done",
+        "while",
+        "until",
+        "for",
+        "case",
+        "esac",
+        "select",
+        "function",
+        "coproc",
+        "time",
+        "!",
+        "[[",
+        "]]",
+        "in",
+    }
+)
+
+
+def _programs(command: str) -> list[str] | None:
+    """The program word of each simple command on the line; None when the line uses
+    shell syntax beyond words, pipes, lists and redirections (or does not parse)."""
+    if _COMPLEX.search(command):
+        return None
+    # "2>file": the descriptor number belongs to the redirection, not a program.
+    lexer = shlex.shlex(_FD.sub("", command), posix=True, punctuation_chars=";&|<>")
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    try:
+        words = list(lexer)
+    except ValueError:
+        return None
+    programs: list[str] = []
+    start, skip = True, False
+    for word in words:
+        if skip:
+            skip = False  # the file of a redirection
+            continue
+        if word in _OPERATORS:
+            start = True
+            continue
+        if _REDIRECTS.match(word) or (set(word) <= set("<>&|;") and word):
+            skip = True
+            continue
+        if start:
+            if "=" in word and not word.startswith("="):
+                continue  # VAR=value before the program
+            if word in _KEYWORDS:
+                return None
+            programs.append(word)
+            start = False
+    return programs
+
+
+def _unknown_code(program: str) -> bool:
+    name = os.path.basename(program).lower()
+    if name in _INTERPRETERS or re.match(r"^python\d", name):
+        return True  # an interpreter runs whatever it is given
+    return "/" in program or bool(_SCRIPT_SUFFIX.search(name)) or "$" in program or "`" in program
+
+
+def host_exec_ask(command: str, ask: str | None, safe_bins: tuple[str, ...]) -> str | None:
+    """Why this host command needs the owner's approval, or None."""
+    programs = _programs(command)
+    if programs is None or any(_unknown_code(p) for p in programs):
+        return "runs unknown code on the host (a file, an interpreter or a substitution)"
+    if ask == "always":
+        return "tools.exec.ask is always: every host command waits for the owner"
+    if ask == "off":
+        return None
+    if not programs or not all(p in safe_bins for p in programs):
+        return "a program on this line is not in tools.exec.safeBins (tools.exec.ask on-miss)"
+    return None
