@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from clawkeep.cli._jsonl import BadLineError, emit_bad_line, parse_line
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.file_guard import FileOp, FilePolicy, check
 from clawkeep.guards.file_guard._resolve import Backend
@@ -57,10 +58,14 @@ def _run_jsonl(default_op: FileOp, make_policy: Any, root: Path | None) -> int:
         if not line.strip():
             continue
         try:
-            target = json.loads(line)["input"]
+            target = parse_line(line)["input"]
             decision = _decide_record(target, default_op, make_policy, root)
-        except (ValueError, KeyError, TypeError, OSError) as exc:
-            click.echo(f"stdin line {number}: not a usable corpus record ({exc})", err=True)
+        except BadLineError as exc:
+            emit_bad_line(number, str(exc))
+            status = 2
+            continue
+        except (ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+            emit_bad_line(number, f"not a usable corpus record ({exc})")
             status = 2
             continue
         out = {"input": target, "verdict": _verdict(decision), "reason": decision.reason}
