@@ -158,6 +158,7 @@ def preflight(root: RootConfig, *, port: int | None = None) -> Preflight | Deny:
             max_attempts=rl.max_attempts,
             window_s=rl.window_ms / 1000,
             lockout_s=rl.lockout_ms / 1000,
+            global_max_failures=rl.global_max_attempts,
         )
     settings = GatewaySettings(
         auth=auth,

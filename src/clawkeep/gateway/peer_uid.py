@@ -1,0 +1,75 @@
+"""Whether a loopback TCP client runs as the gateway's own user (Linux /proc/net/tcp).
+
+The kernel records the owner uid of every socket. A client socket on this machine owned by
+the gateway's uid belongs to a process that can read the gateway's token file anyway (the
+owner's CLI), so it is not held back by a lockout that strangers caused; another user's
+process, or the sandbox's uid 65534, is.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+
+__all__ = ["is_same_user_peer"]
+
+
+def _hex_v4(ip: ipaddress.IPv4Address) -> str:
+    return ip.packed[::-1].hex().upper()
+
+
+def _hex_v6(ip: ipaddress.IPv6Address) -> str:
+    raw = ip.packed
+    return "".join(raw[i : i + 4][::-1].hex().upper() for i in range(0, 16, 4))
+
+
+def _endpoint(host: str, port: int) -> tuple[str, str] | None:
+    try:
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv4Address):
+        return "tcp", f"{_hex_v4(ip)}:{port:04X}"
+    return "tcp6", f"{_hex_v6(ip)}:{port:04X}"
+
+
+def socket_uid(
+    client: tuple[str, int], server: tuple[str, int], proc: Path = Path("/proc/net")
+) -> int | None:
+    """The uid owning the client end of the TCP connection ``client`` -> ``server``."""
+    local, remote = _endpoint(*client), _endpoint(*server)
+    if local is None or remote is None or local[0] != remote[0]:
+        return None
+    try:
+        text = (proc / local[0]).read_text()
+    except OSError:
+        return None
+    needle = f" {local[1]} {remote[1]} "
+    at = text.find(needle)
+    if at < 0:
+        return None
+    fields = text[at : text.find("\n", at)].split()
+    # fields: local rem st tx:rx tr:when retrnsmt uid ...
+    try:
+        return int(fields[6])
+    except (IndexError, ValueError):
+        return None
+
+
+def is_same_user_peer(client: object, server: object) -> bool:
+    """True when ``client`` (an ASGI scope's peer) is a loopback socket of our own uid."""
+    if not (isinstance(client, (tuple, list)) and isinstance(server, (tuple, list))):
+        return False
+    if len(client) < 2 or len(server) < 2:
+        return False
+    host, port = client[0], client[1]
+    if not isinstance(host, str) or not isinstance(port, int):
+        return False
+    try:
+        if not ipaddress.ip_address(host.split("%", 1)[0]).is_loopback:
+            return False
+    except ValueError:
+        return False
+    uid = socket_uid((host, port), (str(server[0]), int(server[1])))
+    return uid is not None and uid == os.geteuid()
