@@ -4,6 +4,7 @@ The sockets are bound here from the resolved settings, so the addresses listened
 exactly the ones `gateway.bind` asked for. uvicorn never reads X-Forwarded-* itself (the
 middleware resolves clients from `gateway.trustedProxies`), never compresses frames (no
 decompression bombs), and on SIGTERM stops accepting, then waits for in-flight work.
+Connections and request heads are bounded by connguard (slow or huge headers, floods).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 import uvicorn
 from starlette.types import ASGIApp
+
+from clawkeep.gateway.connguard import ConnectionGuard, ConnectionLimits, guarded_protocols
 
 __all__ = ["WS_HARD_LIMIT_BYTES", "bind_sockets", "serve"]
 
@@ -83,11 +86,12 @@ def _ipv6_unavailable() -> bool:
     return False
 
 
-def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
+def _config(app: ASGIApp, log_level: str, guard: ConnectionGuard) -> uvicorn.Config:
+    http_protocol, ws_protocol = guarded_protocols(guard)
     return uvicorn.Config(
         app,
-        http="httptools",
-        ws="websockets-sansio",
+        http=http_protocol,  # httptools, with bounded header size, header time, connections
+        ws=ws_protocol,  # websockets-sansio
         lifespan="on",
         proxy_headers=False,  # client IPs come from gateway.trustedProxies, not uvicorn
         forwarded_allow_ips=[],
@@ -98,7 +102,8 @@ def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
         access_log=False,  # the gateway writes its own access log, without secrets
         log_level="warning" if log_level not in ("debug", "trace") else "debug",
         timeout_graceful_shutdown=30,
-        limit_concurrency=1024,  # beyond this many open connections: 503, not memory exhaustion
+        # The connection guard refuses first; this bounds tasks should anything slip past.
+        limit_concurrency=4 * guard.limits.max_total,
     )
 
 
@@ -117,10 +122,12 @@ async def serve(
     log_level: str = "info",
     on_ready: Callable[[list[tuple[str, int]]], None] | None = None,
     stop: asyncio.Event | None = None,
+    limits: ConnectionLimits | None = None,
 ) -> None:
     """Serve until SIGTERM/SIGINT (main thread) or until ``stop`` is set."""
     stop = stop if stop is not None else asyncio.Event()
-    server = _Server(_config(app, log_level))
+    guard = ConnectionGuard(limits or ConnectionLimits())
+    server = _Server(_config(app, log_level, guard))
     loop = asyncio.get_running_loop()
     handled: list[signal.Signals] = []
     if threading.current_thread() is threading.main_thread():
