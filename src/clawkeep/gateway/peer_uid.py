@@ -18,7 +18,7 @@ import socket
 import struct
 from pathlib import Path
 
-__all__ = ["is_same_user_peer"]
+__all__ = ["is_same_user_peer", "proc_socket_uid", "socket_uid"]
 
 
 def _hex_v4(ip: ipaddress.IPv4Address) -> str:
@@ -82,7 +82,13 @@ def socket_uid(
     try:
         return _diag_uid((client[0].split("%", 1)[0], client[1]), server)
     except (OSError, ValueError, struct.error):
-        pass  # no netlink here: read the socket tables
+        return proc_socket_uid(client, server, proc)  # no netlink here: read the tables
+
+
+def proc_socket_uid(
+    client: tuple[str, int], server: tuple[str, int], proc: Path = Path("/proc/net")
+) -> int | None:
+    """``socket_uid`` from /proc/net/tcp{,6} (a walk over every socket: the fallback)."""
     local, remote = _endpoint(*client), _endpoint(*server)
     if local is None or remote is None or local[0] != remote[0]:
         return None
