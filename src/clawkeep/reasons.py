@@ -295,6 +295,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "/restart is off (commands.restart)", "commands.restart_enabled"
         ),
         "commands.unavailable": Reason("an accepted command, but no command runner is connected"),
+        "config.duplicate_key": Reason(
+            "a key written twice in one object: refused, with both lines"
+        ),
         "config.encoding": Reason("a config file is not UTF-8"),
         "config.env_file": Reason(
             "the state dir's .env is not a private regular file of this user: refused"
@@ -306,6 +309,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "config.include_depth": Reason("$include nests too deep"),
         "config.include_invalid": Reason("an $include value is not a path or a list of paths"),
         "config.include_outside": Reason("an $include points outside the config's directory"),
+        "config.include_repeated": Reason(
+            "the same file included twice ($include diamond): refused"
+        ),
+        "config.include_too_many": Reason(
+            "more than 64 files or 4 MiB in the $include tree: refused"
+        ),
         "config.invalid": Reason("the config does not validate", "config.invalid"),
         "config.invalid_value": Reason(
             "a config value has the wrong type or range", "config.invalid_value"
@@ -349,6 +358,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "file_guard.url": Reason("a URL is not a workspace path"),
         "file_guard.windows_drive": Reason("a drive-letter path is absolute on Windows"),
         "file_guard.windows_reserved": Reason("a Windows device name (CON, NUL ...) in the path"),
+        "gateway.auth.busy": Reason(
+            "the global budget of failed credentials is spent: no credential is compared (429)"
+        ),
         "gateway.auth.failed": Reason("wrong gateway token or password"),
         "gateway.auth.locked_out": Reason(
             "too many failed logins from this client: locked out for a while"
@@ -356,6 +368,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "gateway.auth.missing": Reason("a credential is required"),
         "gateway.auth.none": Reason("gateway.auth.mode none: no credential needed"),
         "gateway.auth.ok": Reason("the gateway credential matched"),
+        "gateway.auth.ok_local_owner": Reason(
+            "the owner's own local process with the right credential, let in during a lockout"
+        ),
         "gateway.auth.public": Reason("a public route (it verifies its own signature)"),
         "gateway.auth.token_in_query": Reason(
             "a token in the URL query is refused (it leaks into logs)"

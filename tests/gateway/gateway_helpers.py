@@ -16,6 +16,7 @@ from starlette.routing import BaseRoute
 from clawkeep.contracts import InboundMessage, Outcome
 from clawkeep.decision import Allow, Deny
 from clawkeep.gateway.app import create_app
+from clawkeep.gateway.connguard import ConnectionLimits
 from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.server import bind_sockets, serve
 from clawkeep.gateway.settings import GatewaySettings, RateLimitSettings, ResolvedAuth
@@ -90,7 +91,9 @@ class RunningGateway:
         access_log: Path | None = None,
         routes: Sequence[BaseRoute] = (),
         public_routes: Sequence[BaseRoute] = (),
+        limits: ConnectionLimits | None = None,
     ) -> None:
+        self._limits = limits
         self.app = create_app(
             gw_settings,
             services,
@@ -112,7 +115,13 @@ class RunningGateway:
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
             self._stop = asyncio.Event()
-            await serve(self.app, sockets, stop=self._stop, on_ready=lambda _: self._ready.set())
+            await serve(
+                self.app,
+                sockets,
+                stop=self._stop,
+                on_ready=lambda _: self._ready.set(),
+                limits=self._limits,
+            )
 
         asyncio.run(main())
 

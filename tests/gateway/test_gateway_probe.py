@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from clawkeep.audit._proc_net import listening_addresses
 from clawkeep.audit.deep import deep_findings
 from clawkeep.audit.probe import probe_findings
 from clawkeep.config import InstallPaths, LoadedConfig, RootConfig
 from clawkeep.gateway.core import GatewayServices
+from clawkeep.gateway.procnet import listening_addresses
 from tests.gateway.gateway_helpers import EchoHandler, RunningGateway, settings
 
 

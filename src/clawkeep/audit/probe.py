@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from websockets.exceptions import InvalidHandshake, WebSocketException
 from websockets.sync.client import connect
 
-from clawkeep.audit._proc_net import listening_addresses
 from clawkeep.audit.finding import Finding, Severity
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Deny
 from clawkeep.gateway.preflight import bind_hosts
+from clawkeep.gateway.procnet import listening_addresses
 from clawkeep.gateway.settings import is_loopback_host
 from clawkeep.gateway.tokens import generate_token
 

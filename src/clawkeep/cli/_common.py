@@ -11,7 +11,7 @@ import click
 
 from clawkeep.config import ConfigError, InstallPaths, resolve_paths
 
-__all__ = ["config_options", "fail_config", "install_paths"]
+__all__ = ["config_options", "fail_config", "install_paths", "require_named_config"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,4 +45,18 @@ def fail_config(error: ConfigError) -> None:
     click.echo("clawkeep: the config cannot be used:", err=True)
     for issue in error.issues:
         click.echo(f"  {issue.sentence()}", err=True)
+    raise SystemExit(2)
+
+
+def require_named_config(config_path: Path | None) -> None:
+    """Exit 2 when ``--config`` names a file that does not exist.
+
+    Auditing (or starting with) the embedded defaults instead would report a clean bill of
+    health for a file nobody looked at, and `gateway run` would create folders beside it.
+    """
+    if config_path is None or config_path.is_file():
+        return
+    what = "is not a file" if config_path.exists() else "does not exist"
+    click.echo(f"clawkeep: the config file {config_path} {what}.", err=True)
+    click.echo("  Hint: check the path given to --config (or leave it out).", err=True)
     raise SystemExit(2)

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from clawkeep.cli._common import config_options, fail_config, install_paths
+from clawkeep.cli._common import (
+    config_options,
+    fail_config,
+    install_paths,
+    require_named_config,
+)
 from clawkeep.config import ConfigError
 
 __all__ = ["gateway"]
@@ -27,6 +32,7 @@ def run(config_path: Path | None, openclaw: bool, port: int | None) -> None:
     from clawkeep.compose import build_wiring
     from clawkeep.gateway.runner import EXIT_RESTART, run_gateway
 
+    require_named_config(config_path)
     paths = install_paths(config_path, openclaw)
 
     def echo(line: str) -> None:

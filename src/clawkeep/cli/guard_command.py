@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from clawkeep.cli._jsonl import BadLineError, emit_bad_line, parse_line
 from clawkeep.guards.command_guard import CommandContext, CommandVerdict, judge
 
 __all__ = ["command"]
@@ -51,8 +52,7 @@ def command(
         state_dir=(state_dir or Path.home() / ".clawkeep").absolute(),
     )
     if jsonl:
-        _batch(ctx)
-        return
+        sys.exit(_batch(ctx))
     if cmd is None:
         raise click.UsageError("give a command to judge, or --jsonl to read lines on stdin")
     verdict = judge(cmd, ctx)
@@ -67,15 +67,25 @@ def command(
     sys.exit(0 if verdict.allowed else 1)
 
 
-def _batch(ctx: CommandContext) -> None:
+def _batch(ctx: CommandContext) -> int:
+    status = 0
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = parse_line(line)
             text = item["input"] if isinstance(item, dict) else item
-        except (ValueError, KeyError) as error:
-            raise click.UsageError(f"stdin line {number} is not a corpus line: {error}") from None
+        except BadLineError as exc:
+            emit_bad_line(number, str(exc))
+            status = 2
+            continue
+        except KeyError:
+            emit_bad_line(number, "not a corpus line: no 'input'")
+            status = 2
+            continue
         if not isinstance(text, str):
-            raise click.UsageError(f"stdin line {number}: input must be a string")
+            emit_bad_line(number, "input must be a string")
+            status = 2
+            continue
         click.echo(json.dumps(_record(text, judge(text, ctx)), ensure_ascii=False))
+    return status

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from clawkeep.cli._jsonl import BadLineError, emit_bad_line, parse_line
 from clawkeep.decision import Allow, Deny
 from clawkeep.guards.file_guard import Backend, FileOp, FilePolicy, check
 from clawkeep.guards.file_guard.scenario import Scenario, ScenarioError
@@ -60,7 +61,7 @@ def _run_jsonl(default_op: FileOp, make_policy: Any, root: Path | None) -> int:
         if not line.strip():
             continue
         try:
-            target = json.loads(line)["input"]
+            target = parse_line(line)["input"]
             decision = _decide_record(target, default_op, make_policy, root)
         except ScenarioError as exc:
             # Refused before anything was built outside the scenario's temporary directory.
@@ -69,8 +70,12 @@ def _run_jsonl(default_op: FileOp, make_policy: Any, root: Path | None) -> int:
             click.echo(json.dumps(err, ensure_ascii=False))
             status = 2
             continue
-        except (ValueError, KeyError, TypeError, OSError) as exc:
-            click.echo(f"stdin line {number}: not a usable corpus record ({exc})", err=True)
+        except BadLineError as exc:
+            emit_bad_line(number, str(exc))
+            status = 2
+            continue
+        except (ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+            emit_bad_line(number, f"not a usable corpus record ({exc})")
             status = 2
             continue
         out = {"input": target, "verdict": _verdict(decision), "reason": decision.reason}

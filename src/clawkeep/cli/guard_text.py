@@ -14,6 +14,7 @@ import sys
 import click
 from pydantic import ValidationError
 
+from clawkeep.cli._jsonl import parse_line
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
 from clawkeep.guards.injection import TextVerdict
 
@@ -21,7 +22,7 @@ __all__ = ["text"]
 
 
 def _record_text(line: str) -> str:
-    record = json.loads(line)
+    record = parse_line(line)
     if not isinstance(record, dict):
         raise TypeError("not a JSON object")
     value = record.get("text", record.get("input"))

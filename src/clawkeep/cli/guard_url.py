@@ -15,6 +15,7 @@ import click
 from pydantic import ValidationError
 
 from clawkeep.cli._common import config_options, fail_config, install_paths
+from clawkeep.cli._jsonl import BadLineError, emit_bad_line, parse_line
 from clawkeep.config import ConfigError, load_config
 from clawkeep.config.schema.guard_network import NetworkGuardConfig
 from clawkeep.decision import Allow, Deny
@@ -53,15 +54,17 @@ def _run_jsonl(policy: NetworkPolicy, from_notes: bool, no_dns: bool) -> int:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_line(line)
             target = record["input"]
             note = str(record.get("note", ""))
             if not isinstance(target, str):
                 raise TypeError("'input' is not a string")
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            click.echo(
-                f"stdin line {number}: not a corpus record with an 'input' ({exc})", err=True
-            )
+        except BadLineError as exc:
+            emit_bad_line(number, str(exc))
+            status = 2
+            continue
+        except (KeyError, TypeError, AttributeError) as exc:
+            emit_bad_line(number, f"not a corpus record with an 'input' ({exc})")
             status = 2
             continue
         resolver = _notes_resolver(note) if from_notes else (_offline if no_dns else None)

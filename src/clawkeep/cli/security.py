@@ -9,7 +9,12 @@ from pathlib import Path
 
 import click
 
-from clawkeep.cli._common import config_options, fail_config, install_paths
+from clawkeep.cli._common import (
+    config_options,
+    fail_config,
+    install_paths,
+    require_named_config,
+)
 from clawkeep.config import ConfigError
 
 __all__ = ["security"]
@@ -38,6 +43,7 @@ def audit(
     """Find what is unsafe in an install; --fix tightens what is safe to tighten."""
     from clawkeep.audit.run import run_audit
 
+    require_named_config(config_path)
     paths = install_paths(config_path, openclaw)
     try:
         report = run_audit(paths, env=os.environ, fix=fix, deep=deep)

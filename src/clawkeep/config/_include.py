@@ -2,6 +2,9 @@
 
 An include path is checked twice: lexically (no `..` or absolute path leaving the folder)
 and by realpath (no symlink leading out), so a config cannot pull in /etc or ~/.ssh.
+Each file is read once: a file included twice (a diamond) is refused, and the whole tree is
+bounded in files and bytes, so no include graph grows the work exponentially. A key written
+twice in one object is refused with both line numbers (JSON5 parsers keep the last silently).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from typing import Any
 
 import pyjson5
 
-from clawkeep.config._locate import KeyPath, line_col_of
+from clawkeep.config._locate import KeyPath, duplicate_keys, line_col_of
 from clawkeep.config.errors import ConfigError, ConfigIssue
 
 __all__ = ["Source", "read_tree"]
 
 _MAX_DEPTH = 8
 _MAX_BYTES = 4 * 1024 * 1024
+_MAX_FILES = 64  # every file of one config, the main file included
 
 
 @dataclass
@@ -63,9 +67,14 @@ def _parse(path: Path, source: Source) -> Any:
         raise ConfigError(
             [ConfigIssue("config.encoding", (), "the file is not UTF-8 text.", path)]
         ) from exc
+    total = len(raw) + sum(len(t) for t in source.texts.values())
+    if total > _MAX_BYTES:
+        raise ConfigError(
+            [ConfigIssue("config.too_large", (), "the config and its includes pass 4 MiB.", path)]
+        )
     source.texts[path] = text
     try:
-        return pyjson5.decode(text)
+        tree = pyjson5.decode(text)
     except pyjson5.Json5DecoderException as exc:
         offset = _offset_of(exc)
         line, col = line_col_of(text, offset) if offset is not None else (None, None)
@@ -83,6 +92,28 @@ def _parse(path: Path, source: Source) -> Any:
                 )
             ]
         ) from None
+    _refuse_duplicates(path, text)
+    return tree
+
+
+def _refuse_duplicates(path: Path, text: str) -> None:
+    found = duplicate_keys(text)
+    if not found:
+        return
+    issues = [
+        ConfigIssue(
+            "config.duplicate_key",
+            dup.path,
+            f"this key is written twice in one object (lines {dup.first_line} and {dup.line}); "
+            "a JSON5 reader would silently keep only the last.",
+            path,
+            dup.line,
+            dup.column,
+            "keep one of them.",
+        )
+        for dup in found
+    ]
+    raise ConfigError(issues)
 
 
 def _offset_of(exc: BaseException) -> int | None:
@@ -104,6 +135,23 @@ def _load(
     if len(chain) > _MAX_DEPTH:
         raise ConfigError(
             [ConfigIssue("config.include_depth", at, "includes nest too deep.", path)]
+        )
+    if path in source.texts:
+        # Read each file once: a diamond of includes would otherwise double at every level.
+        raise ConfigError(
+            [
+                ConfigIssue(
+                    "config.include_repeated",
+                    at,
+                    f"{path.name} is included more than once.",
+                    chain[-1] if chain else path,
+                    hint="include each file from one place only.",
+                )
+            ]
+        )
+    if len(source.texts) >= _MAX_FILES:
+        raise ConfigError(
+            [ConfigIssue("config.include_too_many", at, "more than 64 config files.", path)]
         )
     tree = _parse(path, source)
     source.mounts.setdefault(path, at)
@@ -155,6 +203,19 @@ def _expand(
 
 
 def _contained(name: str, file: Path, root_dir: Path, at: KeyPath) -> Path:
+    if "\x00" in name or not name.strip():
+        # A NUL byte cannot be in a file name (and would crash the path functions).
+        raise ConfigError(
+            [
+                ConfigIssue(
+                    "config.include_invalid",
+                    (*at, "$include"),
+                    f"$include {name!r} is not a file name.",
+                    file,
+                    hint="name a JSON5 file next to the config file.",
+                )
+            ]
+        )
     lexical = Path(os.path.normpath(file.parent / name))
     root = Path(os.path.normpath(root_dir))
     refused = ConfigIssue(

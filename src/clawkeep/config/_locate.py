@@ -10,7 +10,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 
-__all__ = ["KeyPath", "Span", "locate_all"]
+__all__ = ["Duplicate", "KeyPath", "Span", "duplicate_keys", "locate_all"]
 
 KeyPath = tuple[str | int, ...]
 
@@ -30,11 +30,22 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A key written a second time in the same object: where, and where it first was."""
+
+    path: KeyPath
+    line: int
+    column: int
+    first_line: int
+
+
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.spans: dict[KeyPath, Span] = {}
+        self.duplicates: list[Duplicate] = []
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -79,6 +90,7 @@ class _Scanner:
         self.spans[path] = Span(line, col, start, self.pos)
 
     def members(self, path: KeyPath) -> None:
+        seen: dict[str, int] = {}
         while True:
             ch = self.peek()
             if ch == "}":
@@ -96,6 +108,12 @@ class _Scanner:
                     raise ValueError("bad key")
                 key = m.group()
             self.pos = m.end()
+            if key in seen:
+                line, col = self.line_col(key_at)
+                first, _ = self.line_col(seen[key])
+                self.duplicates.append(Duplicate((*path, key), line, col, first))
+            else:
+                seen[key] = key_at
             if self.peek() != ":":
                 raise ValueError("expected ':'")
             self.pos += 1
@@ -126,9 +144,17 @@ def _unquote(token: str) -> str:
 def locate_all(text: str) -> dict[KeyPath, Span]:
     """Every key path in ``text`` with its position; a partial map if the text is odd."""
     scanner = _Scanner(text)
-    with contextlib.suppress(ValueError, IndexError):
+    with contextlib.suppress(ValueError, IndexError, RecursionError):
         scanner.value((), 0)
     return scanner.spans
+
+
+def duplicate_keys(text: str) -> list[Duplicate]:
+    """Keys written twice in one object of ``text`` (text pyjson5 already accepted)."""
+    scanner = _Scanner(text)
+    with contextlib.suppress(ValueError, IndexError, RecursionError):
+        scanner.value((), 0)
+    return scanner.duplicates
 
 
 def line_col_of(text: str, offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ audited.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import types
 import typing
@@ -105,7 +106,10 @@ def _validate(
     collected: list[ConfigIssue] = []
     for _round in range(6):
         try:
-            return RootConfig.model_validate(tree), collected
+            # Strict types, as the seed's Zod schema: "true", "yes" or 1 is not a boolean and
+            # "8080" is not a port. JSON mode keeps arrays valid for tuple fields.
+            text = json.dumps(tree, allow_nan=True)
+            return RootConfig.model_validate_json(text, strict=True), collected
         except ValidationError as exc:
             round_issues = [_from_error(err, tree, source) for err in exc.errors()]
             if strict:

@@ -1,11 +1,13 @@
 """What a log line or event may show of a secret: nothing but a short, non-secret prefix.
 
-``build_redactor`` compiles every built-in pattern and the configured ``redactPatterns``
-into one alternation, so a record is scanned once (a loop over separate patterns costs
-several times more). Each alternative has a kept part (``API_KEY=``, ``Bearer ``,
-``sk-``) and a secret part that is replaced whole. The event log redacts
-``json.dumps`` of a record and reads it back, so JSON text is parsed and redacted value
-by value (a value under a secret key is masked whole), and always stays valid JSON.
+Secrets the config holds are masked by value first, whatever their shape
+(``secret_values``: see events.secret_values). ``build_redactor`` compiles every
+built-in pattern and the configured ``redactPatterns`` into one alternation, so a record is
+scanned once (a loop over separate patterns costs several times more). Each alternative
+has a kept part (``API_KEY=``, ``Bearer ``, ``sk-``) and a secret part that is replaced
+whole. The event log redacts ``json.dumps`` of a record and reads it back, so JSON text
+is parsed and redacted value by value (a value under a secret key is masked whole), and
+always stays valid JSON.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = [
     "RedactingFilter",
     "Redactor",
     "build_redactor",
+    "is_secret_key",
     "redactor_from_settings",
 ]
 
@@ -218,6 +221,11 @@ _NOT_SECRET_KEYS = frozenset(
 )
 
 
+def is_secret_key(key: str) -> bool:
+    """True for a key whose value is a secret (apiKey, bot_token, password ...)."""
+    return _secret_key(key)
+
+
 def _secret_key(key: str) -> bool:
     if re.sub(r"[_.\-\s]", "", key).lower() in _NOT_SECRET_KEYS:
         return False
@@ -247,22 +255,42 @@ def _masked(value: Any) -> Any:
     return value if value is None or isinstance(value, bool) else MASK
 
 
-def build_redactor(extra_patterns: Sequence[str] = ()) -> Redactor:
+def _values_redactor(secret_values: Sequence[str]) -> Redactor:
+    from clawkeep.events.secret_values import spellings
+
+    known = spellings(secret_values)
+    if not known:
+        return _identity
+    # Longest first, so a secret that contains another is masked whole.
+    pattern = re.compile("|".join(re.escape(value) for value in known))
+
+    def redact_values(text: str) -> str:
+        return pattern.sub(MASK, text)
+
+    return redact_values
+
+
+def build_redactor(
+    extra_patterns: Sequence[str] = (), secret_values: Sequence[str] = ()
+) -> Redactor:
     """A function that masks secrets in text; ``extra_patterns`` extend the built-ins.
 
-    A JSON object or array (what the event log passes for structured fields) is parsed
-    and each string redacted on its own, so the result is always valid JSON. Raises
-    ValueError with a sentence for an invalid or catastrophic extra pattern.
+    Each of ``secret_values`` (the config's own secrets) is masked wherever it appears,
+    whatever its shape, before the patterns run. A JSON object or array (what the event
+    log passes for structured fields) is parsed and each string redacted on its own, so
+    the result is always valid JSON. Raises ValueError with a sentence for an invalid or
+    catastrophic extra pattern.
     """
     compiled = _compile(tuple(extra_patterns))
+    by_value = _values_redactor(secret_values)
 
     def redact_text(text: str) -> str:
-        return compiled.sub(_replace, text)
+        return compiled.sub(_replace, by_value(text))
 
     def redact(text: str) -> str:
         if text.lstrip()[:1] in ("{", "[", '"'):
             try:
-                document = json.loads(text)
+                document = json.loads(by_value(text))
             except ValueError:
                 return redact_text(text)
             return json.dumps(_walk(document, redact_text), ensure_ascii=False)
@@ -275,11 +303,17 @@ def _identity(text: str) -> str:
     return text
 
 
-def redactor_from_settings(redact_sensitive: str, redact_patterns: Sequence[str]) -> Redactor:
-    """The redactor for ``logging.redactSensitive`` ("tools" or "off") and its patterns."""
+def redactor_from_settings(
+    redact_sensitive: str, redact_patterns: Sequence[str], secret_values: Sequence[str] = ()
+) -> Redactor:
+    """The redactor for ``logging.redactSensitive`` ("tools" or "off") and its patterns.
+
+    The config's own ``secret_values`` are masked even with "off": that setting shows tool
+    arguments and results, never the credentials the config holds.
+    """
     if redact_sensitive == "off":  # spelled out in the config; the audit names it
-        return _identity
-    return build_redactor(redact_patterns)
+        return _values_redactor(secret_values)
+    return build_redactor(redact_patterns, secret_values)
 
 
 class RedactingFilter(logging.Filter):

@@ -7,7 +7,7 @@ history and Referer headers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -76,12 +76,24 @@ class Authenticator:
     def required(self) -> bool:
         return self._auth.mode != "none"
 
-    def verify(self, client: str, credential: str | None) -> AuthVerdict:
-        """Allow, or Deny with `gateway.auth.{locked_out,missing,failed}` and a delay."""
+    def verify(
+        self,
+        client: str,
+        credential: str | None,
+        owner_peer: Callable[[], bool] | None = None,
+    ) -> AuthVerdict:
+        """Allow, or Deny with `gateway.auth.{locked_out,busy,missing,failed}` and a delay.
+
+        ``owner_peer`` says whether the connection comes from a process of the gateway's
+        own user on this machine (asked only while the limiter refuses): such a process
+        can read the token file anyway, so the owner's CLI gets in during an attack.
+        """
         if not self.required:
             return AuthVerdict(Allow("gateway.auth.none"))
         locked = self._limiter.check(client)
         if not locked.allowed:
+            if owner_peer is not None and owner_peer():
+                return self._owner_verdict(credential, locked)
             # A locked-out client's guesses are not even compared.
             return AuthVerdict(locked)
         if credential is None:
@@ -92,6 +104,13 @@ class Authenticator:
             return AuthVerdict(Allow("gateway.auth.ok"))
         delay = self._limiter.record_failure(client)
         after = self._limiter.check(client)
-        if not after.allowed:
+        if after.reason == "gateway.auth.locked_out":  # this failure locked the client
             return AuthVerdict(after, delay)
         return AuthVerdict(Deny("gateway.auth.failed", "wrong credential"), delay)
+
+    def _owner_verdict(self, credential: str | None, locked: Decision) -> AuthVerdict:
+        secret = self._auth.secret or ""
+        if credential is not None and secret and constant_time_equal(credential, secret):
+            # The owner's own process: strangers' lockouts do not keep it out.
+            return AuthVerdict(Allow("gateway.auth.ok_local_owner"))
+        return AuthVerdict(locked)

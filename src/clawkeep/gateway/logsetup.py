@@ -2,7 +2,9 @@
 
 Records go to stderr (and to `logging.file`, created 0600, when set) at `logging.level`.
 The redactor of `logging.redactSensitive` runs as a filter on each handler, so a secret
-in a library's log line is masked before any handler formats it.
+in a library's log line is masked before any handler formats it; every secret the config
+holds is masked by its value, whatever its shape. The HTTP client's per-request lines
+(whose URLs carry the Telegram bot token) are not written below `debug`.
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ from pathlib import Path
 
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.events.redact import RedactingFilter, redactor_from_settings
+from clawkeep.events.secret_values import config_secrets
 from clawkeep.fsutil import PRIVATE_FILE_MODE, ensure_private_dir
 
-__all__ = ["install_logging"]
+__all__ = ["QUIET_LOGGERS", "install_logging"]
+
+# One INFO line per HTTP request, with the full URL (`/bot<token>/getUpdates`).
+QUIET_LOGGERS = ("httpx2", "httpx", "httpcore", "httpcore2", "hpack")
 
 _LEVELS = {
     "silent": logging.CRITICAL + 10,
@@ -31,7 +37,9 @@ _LEVELS = {
 def install_logging(loaded: LoadedConfig) -> list[logging.Handler]:
     """Attach redacting handlers to the root logger; returns them (for removal in tests)."""
     cfg = loaded.config.logging
-    redacting = RedactingFilter(redactor_from_settings(cfg.redact_sensitive, cfg.redact_patterns))
+    secrets = config_secrets(loaded.config)
+    redactor = redactor_from_settings(cfg.redact_sensitive, cfg.redact_patterns, secrets)
+    redacting = RedactingFilter(redactor)
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if cfg.file:
         path = Path(cfg.file).expanduser()
@@ -46,4 +54,7 @@ def install_logging(loaded: LoadedConfig) -> list[logging.Handler]:
         handler.setFormatter(formatter)
         root.addHandler(handler)
     root.setLevel(_LEVELS[cfg.level])
+    quiet = logging.DEBUG if cfg.level in ("debug", "trace") else logging.WARNING
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(quiet)
     return handlers

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -19,9 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from clawkeep.gateway.auth import bearer_credential, query_has_credential
 from clawkeep.gateway.clientip import client_ip
 from clawkeep.gateway.core import GatewayCore
+from clawkeep.gateway.peer_uid import is_same_user_peer
 from clawkeep.gateway.settings import is_loopback_host
 
-__all__ = ["SECURITY_HEADERS", "GatewayMiddleware", "scope_client"]
+__all__ = ["SECURITY_HEADERS", "GatewayMiddleware", "owner_peer", "scope_client"]
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (
@@ -52,6 +53,21 @@ def _header(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:
 
 def _headers_all(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> list[str]:
     return [value.decode("latin-1") for key, value in headers if key.lower() == name]
+
+
+_FORWARDING = (b"x-forwarded-for", b"x-real-ip", b"forwarded")
+
+
+def owner_peer(scope: Scope) -> Callable[[], bool]:
+    """Asked only when the limiter refuses: is the TCP peer our own user on this machine?"""
+
+    def ask() -> bool:
+        headers = scope.get("headers", [])
+        if any(name.lower() in _FORWARDING for name, _ in headers):
+            return False  # a local proxy's strangers are not the owner
+        return is_same_user_peer(scope.get("client"), scope.get("server"))
+
+    return ask
 
 
 def _host_name(host: str) -> str:
@@ -146,13 +162,15 @@ class GatewayMiddleware:
         elif self._public(scope["path"]):
             await self.app(scope, receive, send_with_headers)
         else:
-            verdict = self.core.authenticator.verify(client, bearer_credential(headers))
+            verdict = self.core.authenticator.verify(
+                client, bearer_credential(headers), owner_peer(scope)
+            )
             auth = verdict.decision.reason
             if verdict.decision.allowed:
                 await self.app(scope, receive, send_with_headers)
             else:
                 await asyncio.sleep(verdict.delay_s)  # each failure slows the next guess
-                locked = auth == "gateway.auth.locked_out"
+                locked = auth in ("gateway.auth.locked_out", "gateway.auth.busy")
                 await _refuse(send_with_headers, 429 if locked else 401, auth)
         self.core.access_log.record(
             client=client,
@@ -174,7 +192,7 @@ class GatewayMiddleware:
         elif scope["path"] != self.ws_path and not self._public(scope["path"]):
             # Other WebSocket routes get no first-frame auth: they need the header.
             verdict = self.core.authenticator.verify(
-                scope_client(scope), bearer_credential(headers)
+                scope_client(scope), bearer_credential(headers), owner_peer(scope)
             )
             if not verdict.decision.allowed:
                 await asyncio.sleep(verdict.delay_s)

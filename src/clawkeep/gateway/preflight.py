@@ -190,6 +190,7 @@ def preflight(
             max_attempts=rl.max_attempts,
             window_s=rl.window_ms / 1000,
             lockout_s=rl.lockout_ms / 1000,
+            global_max_failures=rl.global_max_attempts,
         )
     settings = GatewaySettings(
         auth=auth,

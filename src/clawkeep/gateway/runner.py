@@ -23,12 +23,13 @@ from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.logsetup import install_logging
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
-from clawkeep.gateway.server import bind_sockets, serve
+from clawkeep.gateway.server import BindFailure, bind_or_wait, serve
 from clawkeep.gateway.statefile import clear_state, write_state
 from clawkeep.gateway.tokens import generate_token
 
 __all__ = [
     "ACCESS_LOG",
+    "EXIT_PORT_TAKEN",
     "EXIT_REFUSED",
     "EXIT_RESTART",
     "GatewayRefusedError",
@@ -41,6 +42,7 @@ __all__ = [
 ACCESS_LOG = "gateway-access.jsonl"
 EXIT_REFUSED = 2
 EXIT_RESTART = 75  # the control plane asked for a restart: the CLI starts again
+EXIT_PORT_TAKEN = 3  # another program listens on the port
 Echo = Callable[[str], None]
 
 
@@ -131,21 +133,26 @@ def run_gateway(
     ensure_state_dir(paths)
     install_logging(loaded)  # before anything logs: every record passes the redactor
     settings = plan.settings
-    parts = wiring(loaded, env)
-    app = create_app(
-        settings,
-        parts.services,
-        access_log_path=paths.logs_dir / ACCESS_LOG,
-        routes=parts.routes,
-        public_routes=parts.public_routes,
-        background=parts.background,
-        closers=parts.closers,
-    )
+    # Bound first, before the gateway opens any connection of its own.
+    sockets = bind_or_wait(settings.hosts, settings.port, echo=echo)
+    if isinstance(sockets, BindFailure):
+        echo(f"clawkeep: the gateway will not start: {sockets.message}")
+        return EXIT_PORT_TAKEN if sockets.taken else 1
     try:
-        sockets = bind_sockets(settings.hosts, settings.port)
-    except OSError as exc:
-        echo(f"clawkeep: cannot listen on {', '.join(settings.hosts)} port {settings.port}: {exc}")
-        return 1
+        parts = wiring(loaded, env)
+        app = create_app(
+            settings,
+            parts.services,
+            access_log_path=paths.logs_dir / ACCESS_LOG,
+            routes=parts.routes,
+            public_routes=parts.public_routes,
+            background=parts.background,
+            closers=parts.closers,
+        )
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
 
     def ready(addresses: list[tuple[str, int]]) -> None:
         shown = ", ".join(

@@ -4,22 +4,30 @@ The sockets are bound here from the resolved settings, so the addresses listened
 exactly the ones `gateway.bind` asked for. uvicorn never reads X-Forwarded-* itself (the
 middleware resolves clients from `gateway.trustedProxies`), never compresses frames (no
 decompression bombs), and on SIGTERM stops accepting, then waits for in-flight work.
+Connections and request heads are bounded by connguard (slow or huge headers, floods).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import ipaddress
 import signal
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import uvicorn
 from starlette.types import ASGIApp
 
-__all__ = ["WS_HARD_LIMIT_BYTES", "bind_sockets", "serve"]
+from clawkeep.gateway.connguard import ConnectionGuard, ConnectionLimits, guarded_protocols
+from clawkeep.gateway.procnet import connections_on_port, listening_addresses
+
+__all__ = ["WS_HARD_LIMIT_BYTES", "BindFailure", "bind_or_wait", "bind_sockets", "serve"]
 
 WS_HARD_LIMIT_BYTES = 1024 * 1024  # beyond the protocol's own frame limit: close with 1009
 
@@ -49,11 +57,23 @@ def _bind_one(host: str, port: int) -> socket.socket:
     return sock
 
 
-def bind_sockets(hosts: Sequence[str], port: int) -> list[socket.socket]:
+def bind_sockets(hosts: Sequence[str], port: int, attempts: int = 16) -> list[socket.socket]:
     """Bind every host on one port (port 0: the first host's ephemeral port for all).
 
     The first host must bind; a later IPv6 host is skipped when the machine has no IPv6.
+    With port 0, the port the kernel chose for the first host can be in use on a later one
+    (another program's connection on ::1 holds it): then a fresh port is tried.
     """
+    for attempt in range(attempts):
+        try:
+            return _bind_all(hosts, port)
+        except OSError as exc:
+            if port != 0 or exc.errno != errno.EADDRINUSE or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _bind_all(hosts: Sequence[str], port: int) -> list[socket.socket]:
     sockets: list[socket.socket] = []
     for index, host in enumerate(hosts):
         try:
@@ -70,6 +90,69 @@ def bind_sockets(hosts: Sequence[str], port: int) -> list[socket.socket]:
     return sockets
 
 
+@dataclass(frozen=True, slots=True)
+class BindFailure:
+    """The port could not be bound: the sentence for the user, and whether it is taken."""
+
+    message: str
+    taken: bool
+
+
+def bind_or_wait(
+    hosts: Sequence[str],
+    port: int,
+    *,
+    wait_s: float = 65.0,
+    echo: Callable[[str], None] = lambda _line: None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[socket.socket] | BindFailure:
+    """Bind, waiting out connections that hold the port without listening on it.
+
+    A port in the ephemeral range (see /proc/sys/net/ipv4/ip_local_port_range) is also
+    handed to outgoing connections; one that closed first stays in TIME_WAIT for 60 s and
+    blocks a listener even with SO_REUSEADDR. Such a holder goes away by itself, so the
+    gateway waits for it; a program listening on the port does not, so that is refused.
+    """
+    waited, told = 0.0, False
+    while True:
+        try:
+            return bind_sockets(hosts, port)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                return BindFailure(f"cannot listen on port {port}: {exc.strerror}", False)
+        listeners = listening_addresses(port)
+        if listeners or waited >= wait_s or connections_on_port(port) == 0:
+            where = ", ".join(listeners or []) or "an address of this machine"
+            return BindFailure(
+                f"port {port} is already in use ({where} listens on it). Hint: stop the "
+                "other program (`ss -ltnp 'sport = :"
+                f"{port}'` names it) or choose another port with --port or gateway.port"
+                f"{_ephemeral_hint(port)}.",
+                True,
+            )
+        if not told:
+            echo(
+                f"clawkeep: port {port} is held by closing connections (TIME_WAIT); "
+                f"waiting up to {wait_s:.0f}s for it{_ephemeral_hint(port)}"
+            )
+            told = True
+        sleep(0.5)
+        waited += 0.5
+
+
+def _ephemeral_hint(port: int) -> str:
+    try:
+        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        return ""
+    if low <= port <= high:
+        return (
+            f" (port {port} is in the range {low}-{high} the system gives outgoing "
+            f"connections; a port below {low} is never taken by one)"
+        )
+    return ""
+
+
 def _ipv6_unavailable() -> bool:
     try:
         probe = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
@@ -83,11 +166,12 @@ def _ipv6_unavailable() -> bool:
     return False
 
 
-def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
+def _config(app: ASGIApp, log_level: str, guard: ConnectionGuard) -> uvicorn.Config:
+    http_protocol, ws_protocol = guarded_protocols(guard)
     return uvicorn.Config(
         app,
-        http="httptools",
-        ws="websockets-sansio",
+        http=http_protocol,  # httptools, with bounded header size, header time, connections
+        ws=ws_protocol,  # websockets-sansio
         lifespan="on",
         proxy_headers=False,  # client IPs come from gateway.trustedProxies, not uvicorn
         forwarded_allow_ips=[],
@@ -98,7 +182,8 @@ def _config(app: ASGIApp, log_level: str) -> uvicorn.Config:
         access_log=False,  # the gateway writes its own access log, without secrets
         log_level="warning" if log_level not in ("debug", "trace") else "debug",
         timeout_graceful_shutdown=30,
-        limit_concurrency=1024,  # beyond this many open connections: 503, not memory exhaustion
+        # The connection guard refuses first; this bounds tasks should anything slip past.
+        limit_concurrency=4 * guard.limits.max_total,
     )
 
 
@@ -117,10 +202,12 @@ async def serve(
     log_level: str = "info",
     on_ready: Callable[[list[tuple[str, int]]], None] | None = None,
     stop: asyncio.Event | None = None,
+    limits: ConnectionLimits | None = None,
 ) -> None:
     """Serve until SIGTERM/SIGINT (main thread) or until ``stop`` is set."""
     stop = stop if stop is not None else asyncio.Event()
-    server = _Server(_config(app, log_level))
+    guard = ConnectionGuard(limits or ConnectionLimits())
+    server = _Server(_config(app, log_level, guard))
     loop = asyncio.get_running_loop()
     handled: list[signal.Signals] = []
     if threading.current_thread() is threading.main_thread():

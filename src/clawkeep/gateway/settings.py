@@ -40,6 +40,7 @@ class RateLimitSettings:
     max_attempts: int = 10
     window_s: float = 60.0
     lockout_s: float = 300.0
+    global_max_failures: int = 100  # wrong credentials compared per window, all clients
     delay_step_s: float = 0.1  # added per recent failure before a refusal is answered
     delay_max_s: float = 2.0
 

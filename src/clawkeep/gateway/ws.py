@@ -21,7 +21,7 @@ from clawkeep.gateway import protocol as p
 from clawkeep.gateway.auth import bearer_credential
 from clawkeep.gateway.bus import Subscription
 from clawkeep.gateway.core import GatewayCore, RpcError
-from clawkeep.gateway.middleware import scope_client
+from clawkeep.gateway.middleware import owner_peer, scope_client
 
 __all__ = ["WsConnection", "websocket_endpoint"]
 
@@ -55,7 +55,7 @@ class WsConnection:
             credential = await self._first_frame_credential()
             if credential is None:
                 return False
-        verdict = auth.verify(self.client, credential)
+        verdict = auth.verify(self.client, credential, owner_peer(self.ws.scope))
         reason = verdict.decision.reason
         self.core.access_log.record(
             client=self.client,
@@ -66,7 +66,7 @@ class WsConnection:
         if verdict.decision.allowed:
             return True
         await asyncio.sleep(verdict.delay_s)  # each failure slows the next guess
-        locked = reason == "gateway.auth.locked_out"
+        locked = reason in ("gateway.auth.locked_out", "gateway.auth.busy")
         await self.send(p.error_frame(None, reason, verdict.decision.detail))
         await self.ws.close(CLOSE_LOCKED_OUT if locked else CLOSE_AUTH_FAILED, reason)
         return False

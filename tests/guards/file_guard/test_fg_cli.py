@@ -53,7 +53,7 @@ def test_jsonl_builds_scenarios_and_answers_each_line() -> None:
     assert done.returncode == 2  # the bad line is reported, the others answered
     assert "stdin line 6" in done.stderr
     answers = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [a["verdict"] for a in answers] == ["block", "allow", "block", "allow"]
+    assert [a["verdict"] for a in answers] == ["block", "allow", "block", "allow", "error"]
     assert answers[2]["reason"] == "file_guard.symlink_escape"
     assert answers[0]["input"] == "../secret.txt"
 

@@ -51,9 +51,15 @@ def test_jsonl_reports_each_line_and_names_a_bad_line() -> None:
     assert done.returncode == 2
     assert "stdin line 2" in done.stderr
     out = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [row["verdict"] for row in out] == ["block", "allow", "block"]
+    assert [row["verdict"] for row in out] == ["block", "error", "allow", "block"]
     assert out[0]["reason"] == "network_guard.loopback"
-    assert out[2]["reason"] == "network_guard.metadata"
+    assert out[1] == {
+        "line": 2,
+        "verdict": "error",
+        "reason": "cli.bad_line",
+        "error": out[1]["error"],
+    }
+    assert out[3]["reason"] == "network_guard.metadata"
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")

@@ -29,6 +29,8 @@ class RateLimitConfig(Model):
     max_attempts: int = Field(default=10, ge=1, le=1000)
     window_ms: int = Field(default=60_000, ge=1000)
     lockout_ms: int = Field(default=300_000, ge=1000)
+    # Wrong credentials compared per window from all clients together (address rotation).
+    global_max_attempts: int = Field(default=100, ge=1, le=100_000)
 
 
 class AuthConfig(Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
-__all__ = ["listening_addresses"]
+__all__ = ["connections_on_port", "listening_addresses"]
 
 _LISTEN = "0A"
 
@@ -38,3 +38,20 @@ def listening_addresses(port: int, proc: Path = Path("/proc/net")) -> list[str] 
             if int(hex_port, 16) == port:
                 found.append(_address(hex_addr))
     return sorted(set(found)) if readable else None
+
+
+def connections_on_port(port: int, proc: Path = Path("/proc/net")) -> int:
+    """How many non-listening TCP sockets (connections, TIME_WAIT) use local ``port``."""
+    count = 0
+    for name in ("tcp", "tcp6"):
+        try:
+            lines = (proc / name).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            if len(parts) < 4 or parts[3] == _LISTEN:
+                continue
+            if int(parts[1].rpartition(":")[2], 16) == port:
+                count += 1
+    return count
