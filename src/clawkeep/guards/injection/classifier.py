@@ -5,12 +5,26 @@ files are pinned by sha256 and verified on load; a missing or altered file makes
 classifier unavailable (the guards then run on rules only and say so loudly) instead of
 running weights nobody reviewed. Inference is onnxruntime on 2 CPU threads; the CUDA
 provider is used only when asked for and installed.
+
+A verdict is a function of its text alone: every window runs through the model on its own
+(batch of one, no padding), so dynamic quantisation cannot take its scale from other texts
+in the same batch and the traffic around a message cannot change its score.
+
+Nothing leaves the machine: onnxruntime's telemetry (a device id under ~/.cache and an
+upload to Microsoft) and the Hugging Face hub client are switched off in the environment
+before either library is imported. This is the only module that imports them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import os
+
+# Privacy: set before onnxruntime/tokenizers load; onnxruntime reads it once, at import.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_OFFLINE"] = "1"  # tokenizers ships the hub client: no download, ever
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_DISABLE_IMPLICIT_TOKEN"] = "1"  # noqa: S105 (a switch, not a secret)
+
 import logging
 import threading
 from collections.abc import Sequence
@@ -23,6 +37,11 @@ from tokenizers import Tokenizer
 
 from clawkeep.guards.injection._pins import MODEL_SHA256, TOKENIZER_SHA256
 from clawkeep.guards.injection._windows import windows
+from clawkeep.guards.injection.model_files import (
+    MODEL_DIR,
+    ModelFileError,
+    read_verified,
+)
 
 __all__ = [
     "MODEL_DIR",
@@ -34,10 +53,8 @@ __all__ = [
 
 log = logging.getLogger("clawkeep.guards.injection")
 
-MODEL_DIR = Path(__file__).resolve().parent / "model"
 _WINDOW = 128  # tokens per window, [CLS] and [SEP] included: the length the model was trained on
 _OVERLAP = 32
-_BATCH = 32
 
 
 class ClassifierError(Exception):
@@ -54,14 +71,9 @@ class _Loaded:
 
 def _read_verified(path: Path, expected: str | None) -> bytes:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ClassifierError(f"cannot read {path}: {exc.strerror}") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    # Integrity: weights that differ from the reviewed ones are never run.
-    if expected is not None and not hmac.compare_digest(digest, expected):
-        raise ClassifierError(f"checksum mismatch for {path.name}: sha256 {digest}")
-    return data
+        return read_verified(path, expected)
+    except ModelFileError as exc:
+        raise ClassifierError(str(exc)) from exc
 
 
 class InjectionClassifier:
@@ -88,6 +100,8 @@ class InjectionClassifier:
 
     def _load(self) -> _Loaded:
         import onnxruntime as ort  # deferred: importing it costs ~0.1 s
+
+        ort.disable_telemetry_events()  # second lock on the door: the env var is the first
 
         model = _read_verified(self._model_path, self._pins[0])
         tok_bytes = _read_verified(self._tokenizer_path, self._pins[1])
@@ -156,23 +170,16 @@ class InjectionClassifier:
         return best
 
     def _infer(self, loaded: _Loaded, seqs: list[list[int]]) -> list[float]:
-        order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
-        out = [0.0] * len(seqs)
-        for start in range(0, len(order), _BATCH):
-            idx = order[start : start + _BATCH]
-            width = max(len(seqs[i]) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                ids[row, : len(seqs[i])] = seqs[i]
-                mask[row, : len(seqs[i])] = 1
+        out: list[float] = []
+        for seq in seqs:  # one window per run: no other text can move its score
+            ids = np.asarray([seq], dtype=np.int64)
+            mask = np.ones_like(ids)
             try:
                 (logits,) = loaded.session.run(None, {"input_ids": ids, "attention_mask": mask})
             except Exception as exc:  # onnxruntime's errors are untyped; the guard fails closed
                 raise ClassifierError(f"inference failed: {exc}") from exc
-            z = np.exp(logits - logits.max(axis=1, keepdims=True))
-            for row, prob in enumerate(z[:, 1] / z.sum(axis=1)):
-                out[idx[row]] = float(prob)
+            z = np.exp(logits[0] - logits[0].max())
+            out.append(float(z[1] / z.sum()))
         return out
 
 
