@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["MODEL_SHA256", "TOKENIZER_SHA256"]
+__all__ = ["ARRAYS_SHA256", "TOKENIZER_SHA256"]
 
-# Written by training/injection/export step; update both with the files, in one commit.
-MODEL_SHA256 = "b9b774dcb74ec21bce055fb1e56eb67cf83be723365023f6c7d24b310e948039"
-TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+# Written by training/injection/static/train_static.py; update both with the files, in one commit.
+ARRAYS_SHA256 = "8682cb0bb6a817029adb944bdd030bfa6889ac81250f4eae49278c8a024b10e1"
+TOKENIZER_SHA256 = "7475cdbf6604f06d656956fa9193e99561c0dd7a8bd032effaa548955a63ae63"

@@ -10,14 +10,14 @@ import hashlib
 import hmac
 from pathlib import Path
 
-from clawkeep.guards.injection._pins import MODEL_SHA256, TOKENIZER_SHA256
+from clawkeep.guards.injection._pins import ARRAYS_SHA256, TOKENIZER_SHA256
 
 __all__ = ["MODEL_DIR", "MODEL_FILES", "ModelFileError", "model_files_status", "read_verified"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # File name -> the sha256 of the reviewed file; anything else is refused at load time.
 MODEL_FILES: dict[str, str] = {
-    "model.int8.onnx": MODEL_SHA256,
+    "static.npz": ARRAYS_SHA256,
     "tokenizer.json": TOKENIZER_SHA256,
 }
 
