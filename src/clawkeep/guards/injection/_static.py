@@ -6,60 +6,25 @@ is embedded by a table lookup and a mean, in any of ~100 languages, with numpy a
 is no batching at all: a verdict is computed from its own text only.
 
 Structured tool output is judged by what it says, not by its layout: JSON is flattened to
-``key: value`` lines of its string fields before tokenising (``prepare_text``).
+``key: value`` lines of its string fields before tokenising (``_structured``).
 """
 
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from tokenizers import Tokenizer
 
+from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection._windows import windows
 
 __all__ = ["StaticModel", "prepare_text"]
 
 WINDOW = 64  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 32
-_JSON_MAX = 2_000_000  # characters; larger JSON is judged as plain text
-_LEAVES_MAX = 5_000
-
-
-def _leaves(value: Any, path: str, out: list[str]) -> None:
-    """``path: text`` for every string (and number/bool) leaf, depth first, bounded."""
-    stack: list[tuple[Any, str]] = [(value, path)]
-    while stack and len(out) < _LEAVES_MAX:  # iterative: no recursion depth to exhaust
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            for key, child in reversed(list(node.items())):
-                stack.append((child, str(key)))
-        elif isinstance(node, list):
-            for child in reversed(node):
-                stack.append((child, where))
-        elif isinstance(node, str):
-            if node.strip():
-                out.append(f"{where}: {node}" if where else node)
-        elif node is not None:
-            out.append(f"{where}: {node}" if where else str(node))
-
-
-def prepare_text(text: str) -> str:
-    """The text the model reads: JSON documents become ``key: value`` lines (the string
-    fields in context), everything else is unchanged."""
-    head = text.lstrip()[:1]
-    if head not in ("{", "[") or len(text) > _JSON_MAX:
-        return text
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return text  # not JSON after all (or absurdly nested): judged as written
-    lines: list[str] = []
-    _leaves(value, "", lines)
-    return "\n".join(lines) if lines else text
 
 
 @dataclass(frozen=True, slots=True)
