@@ -506,7 +506,7 @@ def main() -> None:
     corp = _jsonl(args.corpora / "neuralchemy-train.jsonl")
     slabs = _jsonl(args.corpora / "slabs-train.jsonl")
     rng.shuffle(slabs)
-    corp += slabs[:6000]
+    corp += slabs
 
     seen: set[str] = set()
     args.out.mkdir(parents=True, exist_ok=True)

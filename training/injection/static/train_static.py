@@ -28,10 +28,10 @@ from clawkeep.guards.injection._normalise import normalise
 from clawkeep.guards.injection._static import StaticModel
 
 SEED = 7
-HIDDEN = 256
-EPOCHS = 20
+HIDDEN = 512
+EPOCHS = 30
 CHAT_KINDS = ("chat", "ops", "lookalike")
-FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.007, 0.01  # under the 1% / 2% goals, with a margin
+FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
 Arr = np.ndarray[Any, Any]
 
 

@@ -29,12 +29,12 @@ __all__ = [
 ]
 
 # Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
-# owner-style messages flag under 0.7%, tool output under 1%; block only past every
+# owner-style messages flag under 0.5%, tool output under 1%; block only past every
 # validation text of its kind, capped at 0.9995.
 DEFAULT_BLOCK_THRESHOLD = 0.9995
-DEFAULT_FLAG_THRESHOLD = 0.897
+DEFAULT_FLAG_THRESHOLD = 0.9515
 DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9995
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.87
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.6731
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.

@@ -23,6 +23,11 @@ from clawkeep.guards.injection._windows import windows
 
 __all__ = ["StaticModel", "prepare_text"]
 
+# A text of fewer pieces than this is never blocked by the model, at most flagged: one word
+# is not an instruction, and single words are where a bag of vectors is least reliable
+# ("execute" alone scored 0.99999). Rules still block short attacks ("DAN mode").
+SHORT_PIECES = 4
+SHORT_CAP = 0.999  # below every block threshold shipped (0.9995), above every flag one
 WINDOW = 64  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 32
 
@@ -50,9 +55,14 @@ class StaticModel:
             raise ValueError("token vectors do not match the tokenizer")
         return cls(tok, vectors, scales, head)
 
+    def _ids(self, text: str) -> list[int]:
+        return self.tokenizer.encode(prepare_text(text), add_special_tokens=False).ids or [0]
+
     def features(self, text: str) -> np.ndarray[Any, np.dtype[np.float32]]:
         """One row per window of ``text``: [mean of token vectors, max of token vectors]."""
-        ids = self.tokenizer.encode(prepare_text(text), add_special_tokens=False).ids or [0]
+        return self._window_features(self._ids(text))
+
+    def _window_features(self, ids: list[int]) -> np.ndarray[Any, np.dtype[np.float32]]:
         rows = []
         for win in windows(ids, size=WINDOW, overlap=OVERLAP):
             idx = np.asarray(win, dtype=np.int64)
@@ -69,5 +79,7 @@ class StaticModel:
 
     def score(self, text: str) -> float:
         """Probability of an injection: the most suspicious window decides."""
-        z = float(self.logits(self.features(text)).max())
-        return float(1.0 / (1.0 + np.exp(-z)))
+        ids = self._ids(text)
+        z = min(max(float(self.logits(self._window_features(ids)).max()), -60.0), 60.0)
+        prob = float(1.0 / (1.0 + np.exp(-z)))
+        return min(prob, SHORT_CAP) if len(ids) < SHORT_PIECES else prob
