@@ -115,6 +115,12 @@ def _threshold(benign: Arr, budget: float) -> float:
     return float(min(0.999, ordered[allowed] + 1e-4)) if len(ordered) > allowed else 0.5
 
 
+def _block(benign: Arr) -> float:
+    """Above every validation benign score with a margin of 0.02; 1.0 (only a saturated
+    score blocks) when the margin reaches it."""
+    return float(min(1.0, benign.max() + 0.02))
+
+
 def main() -> None:
     data, vec_dir, out = (Path(a) for a in sys.argv[1:4])
     tok_bytes = (vec_dir / "tokenizer.json").read_bytes()
@@ -152,11 +158,11 @@ def main() -> None:
     th = {
         "chat": {
             "flag": _threshold(chat_b, FLAG_BUDGET_CHAT),
-            "block": float(min(0.9995, chat_b.max() + 0.02)),
+            "block": _block(chat_b),
         },
         "tool": {
             "flag": _threshold(tool_b, FLAG_BUDGET_TOOL),
-            "block": float(min(0.9995, tool_b.max() + 0.02)),
+            "block": _block(tool_b),
         },
     }
     for _name, t in th.items():
