@@ -1,168 +1,187 @@
-"""Benchmark of the channel-guard: catch rate, flag/block rates per dev set, latency, cold start.
+"""Benchmark of the channel-guard and content-guard on held-out data: what they block, flag
+and catch, per kind and language, and how fast.
 
-Run: .venv/bin/python bench/guards_text.py [--full | --limit N] [--sweep]
-Dev data: training/injection/data/dev.jsonl (held out of training by prepare.py) and the
-jbmini fixtures. Prints one line per group: rows, attacks caught (block or flag), precision,
-and on the benign side the blocked and flagged rates. ``--sweep`` prints the rates over a
-range of thresholds (how the shipped thresholds were chosen).
+Run: .venv/bin/python bench/guards_text.py [--split test|val] [--limit N]
+Data: training/injection/data2/<split>.jsonl, written by training/injection/realuse.py and
+never trained on (test: never read by training either). Chat, owner-style ops messages,
+look-alikes and direct attacks go through the ChannelGuard (a stranger's channel, default
+config); tool output and indirect attacks through the ContentGuard (default config).
+Prints, with the goal beside each: benign blocked / flagged per kind and per chat language,
+attacks caught (block or flag) in English and in each of the 10 most common other
+languages, indirect injections caught, latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from clawkeep.config.schema.guard_text import ChannelGuardConfig
+from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
 from clawkeep.guards.channel_guard import ChannelGuard
-from clawkeep.guards.injection import TextVerdict, default_classifier, normalise
+from clawkeep.guards.content_guard import ContentGuard
+from clawkeep.guards.injection import TextVerdict
 
 REPO = Path(__file__).resolve().parents[1]
-DEV = REPO / "training/injection/data/dev.jsonl"
-JBMINI = REPO.parent / "shared/corpora/injection/jbmini.jsonl"
+DATA = REPO / "training/injection/data2"
+TOOL_KINDS = ("tool", "attack-indirect")
 
-# Language groups for the benign non-English check (chatterbot / django-po language codes).
-_CJK = {"chinese", "traditionalchinese", "japanese", "korean", "ja", "ko", "zh_Hans", "zh_Hant"}
-_EURO = {
-    "german", "french", "spanish", "italian", "portuguese", "dutch", "swedish", "russian",
-    "ukrainian", "turkish", "indonesian", "de", "fr", "es", "it", "pt", "pt_BR", "nl", "sv",
-    "ru", "uk", "tr", "id", "pl", "cs", "da", "fi", "nb", "ro", "hu", "el", "ca", "sk", "sl",
-}  # fmt: skip
+Row = dict[str, str | int]
 
 
-def _group(src: str) -> str:
-    head, _, tail = src.partition("/")
-    if head in {"chatterbot", "django-po"}:
-        if tail in {"english", "hinglish"}:
-            return f"{head}:english"
-        if tail in _CJK:
-            return f"{head}:cjk"
-        return f"{head}:european" if tail in _EURO else f"{head}:other-scripts"
-    if head == "synth":
-        return f"synth:{tail.split('-')[0]}"
-    return head
-
-
-def _load(limit: int | None) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for path in (DEV, JBMINI):
-        with path.open(encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
+def _load(split: str, limit: int | None) -> list[Row]:
+    with (DATA / f"{split}.jsonl").open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
     return rows[:: -(-len(rows) // limit)] if limit else rows  # an even sample
 
 
-def _report(rows: list[dict[str, object]], verdicts: list[TextVerdict]) -> None:
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for row, v in zip(rows, verdicts, strict=True):
-        s = stats[_group(str(row["src"]))]
-        if row["label"]:
-            s[0] += 1
-            s[1] += v.verdict != "allow"
-        else:
-            s[2] += 1
-            s[3] += v.verdict == "block"
-            s[4] += v.verdict == "flag"
-        s[5] += v.verdict != "allow"
-    print(
-        f"{'group':28} {'rows':>6} {'attacks':>7} {'caught':>7} {'benign':>6} "
-        f"{'blocked':>8} {'flagged':>8} {'precision':>9}"
+def _verdicts(rows: list[Row]) -> list[TextVerdict]:
+    channel = ChannelGuard(ChannelGuardConfig())
+    content = ContentGuard(ContentGuardConfig())
+    if channel.model_unavailable():
+        print("MODEL UNAVAILABLE: numbers are for rules only")
+
+    async def tool(text: str) -> TextVerdict:
+        return await content.check(text, source="web_fetch")
+
+    out: list[TextVerdict] = []
+    for r in rows:
+        text = str(r["text"])
+        out.append(asyncio.run(tool(text)) if r["kind"] in TOOL_KINDS else channel.scan(text))
+    return out
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:6.2f}%" if d else "     -"
+
+
+def _benign(rows: list[Row], verdicts: list[TextVerdict]) -> None:
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for r, v in zip(rows, verdicts, strict=True):
+        if r["label"]:
+            continue
+        by_kind[str(r["kind"])].append(v.verdict)
+        if r["kind"] == "chat":
+            by_lang[str(r["lang"])].append(v.verdict)
+    goals = {"chat": "0% / <=1%", "ops": "0% / <=1%", "tool": "- / <=2%", "lookalike": "(report)"}
+    print(f"{'benign kind':14} {'rows':>6} {'blocked':>8} {'flagged':>8}   goal blocked/flagged")
+    for kind in ("chat", "ops", "tool", "lookalike"):
+        vs = by_kind.get(kind, [])
+        blk, flg = vs.count("block"), vs.count("flag")
+        print(f"{kind:14} {len(vs):6d} {_pct(blk, len(vs))} {_pct(flg, len(vs))}   {goals[kind]}")
+    langs = [lang for lang, vs in by_lang.items() if len(vs) >= 10]
+    print(f"chat languages with >= 10 held-out rows: {len(langs)} (goal: >= 20)")
+    worst = sorted(
+        langs, key=lambda x: -(len(by_lang[x]) - by_lang[x].count("allow")) / len(by_lang[x])
     )
-    for name in sorted(stats):
-        att, caught, ben, blk, flg, pos = stats[name]
-        recall = f"{100 * caught / att:6.1f}%" if att else "      -"
-        blocked = f"{100 * blk / ben:7.2f}%" if ben else "       -"
-        flagged = f"{100 * flg / ben:7.2f}%" if ben else "       -"
-        prec = f"{100 * caught / pos:8.1f}%" if pos and att else "        -"
-        print(f"{name:28} {att + ben:6d} {att:7d} {recall} {ben:6d} {blocked} {flagged} {prec}")
+    for lang in worst[:8]:
+        vs = by_lang[lang]
+        print(
+            f"  chat {lang:8} {len(vs):5d} blocked {_pct(vs.count('block'), len(vs))} "
+            f"flagged {_pct(vs.count('flag'), len(vs))}"
+        )
 
 
-def _sweep(rows: list[dict[str, object]], guard: ChannelGuard) -> None:
-    clf = default_classifier()
-    texts = [normalise(str(r["text"])).text for r in rows]
-    scores = clf.score_many(texts)
-    chat = [
-        s
-        for s, r in zip(scores, rows, strict=True)
-        if not r["label"]
-        and _group(str(r["src"])).split(":")[0] in {"chitchat", "chatterbot", "django-po"}
-    ]
-    code = [
-        s
-        for s, r in zip(scores, rows, strict=True)
-        if not r["label"] and str(r["src"]).startswith("synth/code")
-    ]
-    attacks = [s for s, r in zip(scores, rows, strict=True) if r["label"]]
-    print("threshold  chat>=t   code>=t  attacks>=t   (model score only, before rules)")
-    for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999):
+def _attacks(rows: list[Row], verdicts: list[TextVerdict]) -> None:
+    direct: dict[str, list[bool]] = defaultdict(list)
+    indirect: list[bool] = []
+    per_src: dict[str, list[bool]] = defaultdict(list)
+    for r, v in zip(rows, verdicts, strict=True):
+        if not r["label"]:
+            continue
+        caught = v.verdict != "allow"
+        if r["kind"] == "attack-indirect":
+            indirect.append(caught)
+        direct[str(r["lang"])].append(caught)
+        if r["lang"] == "en":
+            per_src[str(r["src"]).split("/")[0]].append(caught)
+    en = direct.get("en", [])
+    print(f"attacks caught, English: {_pct(sum(en), len(en))} of {len(en)} (goal >= 95%)")
+    for src, cs in sorted(per_src.items()):
+        print(f"  English from {src:12} {_pct(sum(cs), len(cs))} of {len(cs)}")
+    counts = Counter({lang: len(cs) for lang, cs in direct.items() if lang != "en"})
+    print("attacks caught, the 10 most common other languages (goal >= 90% each):")
+    for lang, n in counts.most_common(10):
+        print(f"  {lang:4} {_pct(sum(direct[lang]), n)} of {n}")
+    print(
+        f"indirect injections in tool output caught: {_pct(sum(indirect), len(indirect))} "
+        f"of {len(indirect)} (goal >= 90%)"
+    )
 
-        def rate(xs: list[float], t: float = t) -> float:
-            return 100 * sum(x >= t for x in xs) / max(1, len(xs))
 
-        print(f"{t:9.3f} {rate(chat):7.2f}% {rate(code):7.2f}% {rate(attacks):9.2f}%")
-
-
-def _latency(guard: ChannelGuard, rows: list[dict[str, object]]) -> None:
-    chat = [str(r["text"]) for r in rows if str(r["src"]) == "chitchat"][:300]
+def _latency(rows: list[Row]) -> None:
+    guard = ChannelGuard(ChannelGuardConfig())
+    chat = [str(r["text"]) for r in rows if r["kind"] == "chat"][:500]
     guard.scan("warm up")
     times = []
     for text in chat:
         start = time.perf_counter()
         guard.scan(text)
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
     q = statistics.quantiles(times, n=100)
     print(
-        f"latency per chat message (n={len(times)}, 2 threads, batch 1): "
-        f"p50 {q[49]:.2f} ms  p95 {q[94]:.2f} ms  p99 {q[98]:.2f} ms"
+        f"latency per chat message (n={len(times)}): p50 {q[49]:.2f} ms  p95 {q[94]:.2f} ms  "
+        f"p99 {q[98]:.2f} ms (goal p50 <= 5, p95 <= 15)"
     )
-    long_text = " ".join(chat)[:6000]
+    page = " ".join(chat)[:20000]
     start = time.perf_counter()
-    guard.scan(long_text)
-    print(
-        f"one 6,000-character message (overlapping windows): "
-        f"{(time.perf_counter() - start) * 1000:.1f} ms"
-    )
+    guard.scan(page)
+    print(f"one 20,000-character message: {(time.perf_counter() - start) * 1000:.1f} ms")
 
 
-def _cold_start() -> None:
-    code = (
+_COLD = {
+    "guard (import config + guard, verify sha256, load, first verdict)": (
         "import time; t=time.perf_counter();"
         "from clawkeep.config.schema.guard_text import ChannelGuardConfig;"
         "from clawkeep.guards.channel_guard import ChannelGuard;"
         "g=ChannelGuard(ChannelGuardConfig()); g.scan('hello there');"
         "print(f'{time.perf_counter()-t:.3f}')"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    print(f"cold start (import, verify sha256, load, first verdict): {out.stdout.strip()} s")
+    ),
+    "classifier alone (import, verify sha256, load, first score)": (
+        "import time; t=time.perf_counter();"
+        "from clawkeep.guards.injection.classifier import InjectionClassifier;"
+        "InjectionClassifier().score('hello there');"
+        "print(f'{time.perf_counter()-t:.3f}')"
+    ),
+}
+
+
+def _cold_start() -> None:
+    for name, code in _COLD.items():
+        runs = []
+        for _ in range(3):
+            done = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            runs.append(float(done.stdout.strip()))
+        print(
+            f"cold start, {name}, best of 3: {min(runs):.3f} s "
+            f"(runs {', '.join(f'{r:.3f}' for r in runs)}; goal <= 0.5 s)"
+        )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sweep", action="store_true")
-    ap.add_argument("--limit", type=int, default=4200, help="even sample of the dev rows")
-    ap.add_argument("--full", action="store_true", help="every dev row (~80 s on 2 cores)")
+    ap.add_argument("--split", choices=("test", "val"), default="test")
+    ap.add_argument("--limit", type=int, default=None, help="even sample of the rows")
     args = ap.parse_args()
-    guard = ChannelGuard(ChannelGuardConfig())
-    if guard.model_unavailable():
-        print("model unavailable: numbers are for rules only")
-    rows = _load(None if args.full else args.limit)
-    chat_rows = [r for r in _load(None) if r["src"] == "chitchat"]
-    if args.sweep:
-        _sweep(rows, guard)
-        return
+    rows = _load(args.split, args.limit)
     start = time.perf_counter()
-    verdicts: list[TextVerdict] = []
-    for i in range(0, len(rows), 64):
-        verdicts += guard.scan_many([str(r["text"]) for r in rows[i : i + 64]])
+    verdicts = _verdicts(rows)
     took = time.perf_counter() - start
-    print(f"dev rows: {len(rows)} in {took:.1f} s ({len(rows) / took:.0f} messages/s batched, CPU)")
-    _report(rows, verdicts)
-    _latency(guard, chat_rows)
+    print(
+        f"{args.split} rows: {len(rows)} in {took:.1f} s ({len(rows) / took:.0f} texts/s, one at a time)"
+    )
+    _benign(rows, verdicts)
+    _attacks(rows, verdicts)
+    _latency(rows)
     _cold_start()
 
 

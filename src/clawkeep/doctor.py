@@ -172,9 +172,9 @@ def _sandbox() -> Check:
 
 
 def _classifier() -> Check:
-    from clawkeep.guards.injection.classifier import model_status
+    from clawkeep.guards.injection.model_files import model_files_status
 
-    ok, why = model_status()
+    ok, why = model_files_status()  # hashes the files; loads no inference library
     if ok:
         return Check(
             "doctor.classifier", "ok", "the injection classifier's model matches its sha256"

@@ -111,6 +111,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "channel_guard.flag": Reason(
             "the injection classifier flagged the message: annotated, risky tools removed"
         ),
+        "channel_guard.owner_annotated": Reason(
+            "the owner's own message scored as an injection: annotated, never blocked"
+        ),
         "channels.notify.failed": Reason("the approval notice could not be sent on the channel"),
         "channels.notify.not_configured": Reason("the channel to notify on is not configured"),
         "channels.notify.sent": Reason("the approval notice was sent"),

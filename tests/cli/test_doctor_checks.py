@@ -141,7 +141,7 @@ def test_bwrap_missing_is_a_failed_sandbox_check(tmp_path: Path) -> None:
 
 def test_bad_model_hash_is_a_failed_classifier_check(tmp_path: Path) -> None:
     wrap = _private_mounts()
-    model = next(MODEL_DIR.glob("*.onnx"))
+    model = next(MODEL_DIR.glob("*.npz"))
     bad = tmp_path / "bad.onnx"
     bad.write_bytes(model.read_bytes()[:-16] + b"\x00" * 16)
     assert _run(tmp_path, "init", "--yes").returncode == 0

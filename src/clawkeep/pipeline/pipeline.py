@@ -15,6 +15,7 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import AccessControl, PairingStore, compile_patterns
+from clawkeep.access.gate import WEBCHAT
 from clawkeep.approvals.commands import APPROVAL_COMMANDS, ApprovalResolver
 from clawkeep.commands import ChatCommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent
@@ -111,6 +112,17 @@ class InboundPipeline:
         if scan.verdict == "allow":
             return (), frozenset()
         reason = guard_reason(scan)
+        if _owner(message):
+            # The owner is not a stranger: their own message is annotated, never blocked.
+            self._emit(
+                "inbound.channel_guard",
+                "channel_guard.owner_annotated",
+                message,
+                score=scan.score,
+                verdict=scan.verdict,
+                guard_reason=reason,
+            )
+            return (f"{reason} (score {scan.score:.2f}, owner's own message)",), frozenset()
         self._emit("inbound.channel_guard", reason, message, score=scan.score, verdict=scan.verdict)
         if scan.verdict == "flag":
             # Annotated and marked flagged; the policy strips the configured high-risk
@@ -143,13 +155,15 @@ class InboundPipeline:
         self, message: InboundMessage, annotations: tuple[str, ...], denied: frozenset[str]
     ) -> Outcome:
         where = route(message, self._agent, self.config.session)
+        # An owner's annotation is only a note: their turn keeps its tools and its history.
+        flagged = bool(annotations) and not _owner(message)
         self._emit(
             "inbound.routing",
             where.reason,
             message,
             agent=where.agent_id,
             session_key=where.session_key,
-            flagged=bool(annotations),
+            flagged=flagged,
         )
         meta = {
             "channel": message.channel,
@@ -157,11 +171,11 @@ class InboundPipeline:
             "sender": message.sender,
             "raw_id": message.raw_id,
             "received_at": message.received_at or self._clock(),
-            "flagged": bool(annotations),
+            "flagged": flagged,
         }
         self.store.append(where.session_key, "user", message.text, meta=meta)
         request = TurnRequest(
-            message, where.agent_id, where.session_key, bool(annotations), annotations, denied
+            message, where.agent_id, where.session_key, flagged, annotations, denied
         )
         reply = None
         if self.responder is not None:
@@ -178,6 +192,12 @@ class InboundPipeline:
             session_key=where.session_key,
             annotations=annotations,
         )
+
+
+def _owner(message: InboundMessage) -> bool:
+    """The operator on the web chat, whose adapter checked the gateway token. Another
+    channel's ``is_owner`` is never honoured (as in the access gate)."""
+    return message.channel == WEBCHAT and message.is_owner
 
 
 _HELP = (

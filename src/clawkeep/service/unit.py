@@ -18,7 +18,7 @@ LEFT_OUT: dict[str, str] = {
     "sandbox's own uid inside its namespaces",
     "SystemCallFilter": "bubblewrap needs mount, pivot_root, unshare and setns, which "
     "@system-service excludes; the sandbox installs its own seccomp filter per command",
-    "MemoryDenyWriteExecute": "onnxruntime's kernels and Chromium's JIT map executable memory",
+    "MemoryDenyWriteExecute": "Chromium's JIT (the browser tool) maps executable memory",
     "ProtectControlGroups": "the sandbox puts each command in its own cgroup for limits "
     "(Delegate=yes gives the service its subtree)",
 }

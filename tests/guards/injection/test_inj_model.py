@@ -19,8 +19,8 @@ def test_shipped_model_passes_its_checksum_and_loads() -> None:
 
 
 def _tampered(tmp_path: Path) -> InjectionClassifier:
-    model = tmp_path / "model.int8.onnx"
-    shutil.copyfile(MODEL_DIR / "model.int8.onnx", model)
+    model = tmp_path / "static.npz"
+    shutil.copyfile(MODEL_DIR / "static.npz", model)
     with model.open("r+b") as fh:  # flip one byte in the middle of the weights
         fh.seek(model.stat().st_size // 2)
         byte = fh.read(1)
@@ -48,7 +48,7 @@ def test_tampered_model_leaves_rules_blocking(tmp_path: Path) -> None:
 
 
 def test_missing_model_file_is_reported_not_raised(tmp_path: Path) -> None:
-    clf = InjectionClassifier(model_path=tmp_path / "absent.onnx")
+    clf = InjectionClassifier(model_path=tmp_path / "absent.npz")
     assert not clf.available()
     assert "cannot read" in clf.why_unavailable()
     assert ChannelGuard(ChannelGuardConfig(), classifier=clf).model_unavailable()

@@ -100,9 +100,9 @@ def guard_switches(ctx: AuditContext) -> Iterator[Finding]:
 def classifier_model(ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.config.guards.channel.enabled:
         return
-    from clawkeep.guards.injection.classifier import model_status
+    from clawkeep.guards.injection.model_files import model_files_status  # no onnxruntime
 
-    available, why = model_status()
+    available, why = model_files_status()
     if not available:
         yield Finding(
             "channel_guard.model_unavailable",

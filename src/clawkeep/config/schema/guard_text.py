@@ -18,6 +18,8 @@ from clawkeep.risk import FLAGGED_TURN_DENY
 
 __all__ = [
     "DEFAULT_BLOCK_THRESHOLD",
+    "DEFAULT_CONTENT_BLOCK_THRESHOLD",
+    "DEFAULT_CONTENT_FLAG_THRESHOLD",
     "DEFAULT_FLAG_THRESHOLD",
     "HIGH_RISK_TOOLS",
     "ChannelGuardConfig",
@@ -26,8 +28,13 @@ __all__ = [
     "LlmJudgeConfig",
 ]
 
-DEFAULT_BLOCK_THRESHOLD = 0.998
-DEFAULT_FLAG_THRESHOLD = 0.8
+# Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
+# owner-style messages flag under 0.5%, tool output under 1%; block only past every
+# validation text of its kind by 0.02: with this model only a saturated score (1.0) blocks.
+DEFAULT_BLOCK_THRESHOLD = 1.0
+DEFAULT_FLAG_THRESHOLD = 0.9753
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 1.0
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9093
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
@@ -96,6 +103,12 @@ class LlmJudgeConfig(Model):
 
 class ContentGuardConfig(_Thresholds):
     """Settings of the content-guard: sessions_send payloads and tool results."""
+
+    block_threshold: float = Field(default=DEFAULT_CONTENT_BLOCK_THRESHOLD, ge=0.0, le=1.0)
+    """Model score at or above which tool output is blocked (its own threshold)."""
+
+    flag_threshold: float = Field(default=DEFAULT_CONTENT_FLAG_THRESHOLD, ge=0.0, le=1.0)
+    """Model score at or above which tool output is flagged (its own threshold)."""
 
     enabled: bool = True
     fail_open: bool = False

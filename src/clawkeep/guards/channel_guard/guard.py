@@ -17,6 +17,7 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
+from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
 __all__ = ["ChannelGuard"]
@@ -42,7 +43,7 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled:
             return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
-        norm = normalise(text[: cfg.max_chars])
+        norm = normalise(prepare_text(text[: cfg.max_chars]))
         ruled = rule_verdict(_P, norm)
         if ruled is not None:
             return ruled
@@ -78,7 +79,7 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled or not self._classifier.available():
             return [self.scan(text, channel=channel) for text in texts]
-        norms = [normalise(text[: cfg.max_chars]) for text in texts]
+        norms = [normalise(prepare_text(text[: cfg.max_chars])) for text in texts]
         ruled = [rule_verdict(_P, norm) for norm in norms]
         todo = [i for i, r in enumerate(ruled) if r is None]
         try:

@@ -17,6 +17,7 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
+from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
 __all__ = ["ContentGuard"]
@@ -56,7 +57,7 @@ class ContentGuard:
                 f"{len(text)} characters, limit {cfg.max_chars}",
                 False,
             )
-        norm = normalise(text)
+        norm = normalise(prepare_text(text))  # JSON judged by its fields, escapes decoded
         ruled = rule_verdict(_P, norm)
         if ruled is not None:
             return ruled

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["MODEL_SHA256", "TOKENIZER_SHA256"]
+__all__ = ["ARRAYS_SHA256", "TOKENIZER_SHA256"]
 
-# Written by training/injection/export step; update both with the files, in one commit.
-MODEL_SHA256 = "b9b774dcb74ec21bce055fb1e56eb67cf83be723365023f6c7d24b310e948039"
-TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+# Written by training/injection/static/train_static.py; update both with the files, in one commit.
+ARRAYS_SHA256 = "e823379759d73e73ae8a095b075ca06e2f44d7f025e24b26fa4f5b9617bcb2bf"
+TOKENIZER_SHA256 = "7475cdbf6604f06d656956fa9193e99561c0dd7a8bd032effaa548955a63ae63"

@@ -1,28 +1,42 @@
-"""The ONNX injection classifier: verified weights, one session per process, windowed scores.
+"""The injection classifier: verified weights, loaded once per process, windowed scores.
 
-The shipped model (``model/``) is a MiniLM-L6 fine-tuned by ``training/injection/``. Its
-files are pinned by sha256 and verified on load; a missing or altered file makes the
-classifier unavailable (the guards then run on rules only and say so loudly) instead of
-running weights nobody reviewed. Inference is onnxruntime on 2 CPU threads; the CUDA
-provider is used only when asked for and installed.
+The shipped model (``model/``) is a static multilingual model: token vectors distilled from
+multilingual-e5-small and a small MLP head trained by ``training/injection/static/``
+(``_static``). Its files are pinned by sha256 and verified on load; a missing or altered
+file makes the classifier unavailable (the guards then run on rules only and say so
+loudly) instead of running weights nobody reviewed. Inference is numpy: a table lookup,
+a mean and two small matrix products, well under a millisecond per chat message.
+
+A verdict is a function of its text alone: each text is scored on its own, never padded
+or quantised together with other texts, so the traffic around a message cannot move it.
+
+Nothing leaves the machine: the Hugging Face hub client (shipped with ``tokenizers``) and
+onnxruntime's telemetry, should anything load onnxruntime in this process, are switched off
+in the environment before either library is imported.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import os
+
+# Privacy: set before tokenizers (or onnxruntime) load; each reads it once, at import.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_OFFLINE"] = "1"  # tokenizers ships the hub client: no download, ever
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_DISABLE_IMPLICIT_TOKEN"] = "1"  # noqa: S105 (a switch, not a secret)
+
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import numpy as np
-from tokenizers import Tokenizer
-
-from clawkeep.guards.injection._pins import MODEL_SHA256, TOKENIZER_SHA256
-from clawkeep.guards.injection._windows import windows
+from clawkeep.guards.injection._static import StaticModel
+from clawkeep.guards.injection.model_files import (
+    MODEL_DIR,
+    MODEL_FILES,
+    ModelFileError,
+    read_verified,
+)
 
 __all__ = [
     "MODEL_DIR",
@@ -34,34 +48,18 @@ __all__ = [
 
 log = logging.getLogger("clawkeep.guards.injection")
 
-MODEL_DIR = Path(__file__).resolve().parent / "model"
-_WINDOW = 128  # tokens per window, [CLS] and [SEP] included: the length the model was trained on
-_OVERLAP = 32
-_BATCH = 32
+_ARRAYS, _TOKENIZER = "static.npz", "tokenizer.json"
 
 
 class ClassifierError(Exception):
     """The classifier could not score (I/O, checksum, or inference failure)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    session: Any  # onnxruntime.InferenceSession (untyped library)
-    tokenizer: Tokenizer
-    cls_id: int
-    sep_id: int
-
-
 def _read_verified(path: Path, expected: str | None) -> bytes:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ClassifierError(f"cannot read {path}: {exc.strerror}") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    # Integrity: weights that differ from the reviewed ones are never run.
-    if expected is not None and not hmac.compare_digest(digest, expected):
-        raise ClassifierError(f"checksum mismatch for {path.name}: sha256 {digest}")
-    return data
+        return read_verified(path, expected)
+    except ModelFileError as exc:
+        raise ClassifierError(str(exc)) from exc
 
 
 class InjectionClassifier:
@@ -72,45 +70,25 @@ class InjectionClassifier:
         model_path: Path | None = None,
         tokenizer_path: Path | None = None,
         *,
-        model_sha256: str | None = MODEL_SHA256,
-        tokenizer_sha256: str | None = TOKENIZER_SHA256,
-        threads: int = 2,
-        use_gpu: bool = False,
+        model_sha256: str | None = MODEL_FILES[_ARRAYS],
+        tokenizer_sha256: str | None = MODEL_FILES[_TOKENIZER],
     ) -> None:
-        self._model_path = model_path or MODEL_DIR / "model.int8.onnx"
-        self._tokenizer_path = tokenizer_path or MODEL_DIR / "tokenizer.json"
+        self._model_path = model_path or MODEL_DIR / _ARRAYS
+        self._tokenizer_path = tokenizer_path or MODEL_DIR / _TOKENIZER
         self._pins = (model_sha256, tokenizer_sha256)
-        self._threads = threads
-        self._use_gpu = use_gpu
         self._lock = threading.Lock()
-        self._loaded: _Loaded | None = None
+        self._loaded: StaticModel | None = None
         self._error: str | None = None
 
-    def _load(self) -> _Loaded:
-        import onnxruntime as ort  # deferred: importing it costs ~0.1 s
-
-        model = _read_verified(self._model_path, self._pins[0])
+    def _load(self) -> StaticModel:
+        arrays = _read_verified(self._model_path, self._pins[0])
         tok_bytes = _read_verified(self._tokenizer_path, self._pins[1])
-        tokenizer = Tokenizer.from_str(tok_bytes.decode("utf-8"))
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = self._threads
-        opts.inter_op_num_threads = 1
-        opts.log_severity_level = 3
-        providers = ["CPUExecutionProvider"]
-        if self._use_gpu and "CUDAExecutionProvider" in ort.get_available_providers():
-            providers.insert(0, "CUDAExecutionProvider")
         try:
-            session = ort.InferenceSession(model, sess_options=opts, providers=providers)
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise ClassifierError(f"onnxruntime cannot load the model: {exc}") from exc
-        cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-        if cls_id is None or sep_id is None:
-            raise ClassifierError("tokenizer has no [CLS]/[SEP] tokens")
-        return _Loaded(session, tokenizer, cls_id, sep_id)
+            return StaticModel.from_bytes(tok_bytes, arrays)
+        except Exception as exc:  # numpy/tokenizers raise many types on a malformed file
+            raise ClassifierError(f"cannot load the model: {exc}") from exc
 
-    def _get(self) -> _Loaded:
+    def _get(self) -> StaticModel:
         with self._lock:
             if self._loaded is None and self._error is None:
                 try:
@@ -139,41 +117,12 @@ class InjectionClassifier:
         return self.score_many([text])[0]
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
-        """Scores for several texts at once: their windows share inference batches."""
-        loaded = self._get()
-        owners: list[int] = []
-        seqs: list[list[int]] = []
-        for owner, enc in enumerate(
-            loaded.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        ):
-            for win in windows(enc.ids, size=_WINDOW - 2, overlap=_OVERLAP):
-                owners.append(owner)
-                seqs.append([loaded.cls_id, *win, loaded.sep_id])
-        probs = self._infer(loaded, seqs)
-        best = [0.0] * len(texts)
-        for owner, prob in zip(owners, probs, strict=True):
-            best[owner] = max(best[owner], prob)  # a text is as bad as its worst window
-        return best
-
-    def _infer(self, loaded: _Loaded, seqs: list[list[int]]) -> list[float]:
-        order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
-        out = [0.0] * len(seqs)
-        for start in range(0, len(order), _BATCH):
-            idx = order[start : start + _BATCH]
-            width = max(len(seqs[i]) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                ids[row, : len(seqs[i])] = seqs[i]
-                mask[row, : len(seqs[i])] = 1
-            try:
-                (logits,) = loaded.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            except Exception as exc:  # onnxruntime's errors are untyped; the guard fails closed
-                raise ClassifierError(f"inference failed: {exc}") from exc
-            z = np.exp(logits - logits.max(axis=1, keepdims=True))
-            for row, prob in enumerate(z[:, 1] / z.sum(axis=1)):
-                out[idx[row]] = float(prob)
-        return out
+        """Scores for several texts, each computed from its own text alone."""
+        model = self._get()
+        try:
+            return [model.score(text) for text in texts]
+        except Exception as exc:  # any numeric/tokenizer failure: the guard fails closed
+            raise ClassifierError(f"inference failed: {exc}") from exc
 
 
 _default: InjectionClassifier | None = None
