@@ -45,6 +45,9 @@ ARROWS: dict[str, frozenset[str]] = {
     "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
     "gateway": frozenset({"config", "events", "channels"}),
     "audit": frozenset({"config", "guards", "policy", "sandbox", "plugins", "gateway", "channels"}),
+    # The client API is a transport beside the WebSocket: it authenticates with the
+    # gateway's authenticator and builds the web chat's owner message (channels).
+    "clientapi": frozenset({"config", "channels", "gateway"}),
     "compose": frozenset(
         {
             "config",
@@ -57,6 +60,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "pipeline",
             "gateway",
             "audit",
+            "clientapi",
         }
     ),
     "cli": frozenset(
@@ -113,6 +117,7 @@ PUBLIC: dict[str, list[str]] = {
     "clawkeep.audit": ["SEVERITY_ORDER", "AuditReport", "Finding", "Severity", "run_audit"],
     "clawkeep.channels": ["ChannelMessenger", "ChannelSeams", "channel_seams", "webchat_message"],
     "clawkeep.cli": ["main"],
+    "clawkeep.clientapi": ["CLIENT_API_PREFIX", "client_api_routes"],
     "clawkeep.commands": [
         "COMMAND_NAMES",
         "ChatCommandVerdict",

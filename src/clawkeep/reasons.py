@@ -222,6 +222,17 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the webhook names an account that is not configured"
         ),
         "channels.webhook.verified": Reason("the webhook signature and timestamp check out"),
+        "clientapi.bad_body": Reason("a client API request body is not a valid chat request"),
+        "clientapi.bad_method": Reason("a client API endpoint called with the wrong method"),
+        "clientapi.bad_session": Reason("the session name (header or user) is empty or too long"),
+        "clientapi.body_too_large": Reason("a client API body over the size cap: refused unread"),
+        "clientapi.not_found": Reason("no such client API endpoint"),
+        "clientapi.too_long": Reason("a client API message over the web chat's length cap"),
+        "clientapi.tools_refused": Reason(
+            "the client sent tools: an agent's tools come from the config only"
+        ),
+        "clientapi.turn_failed": Reason("the pipeline failed on a client API request (a bug)"),
+        "clientapi.unknown_model": Reason("the model names no configured agent"),
         "commands.accepted": Reason("the chat command is switched on and this sender may run it"),
         "commands.bash_disabled": Reason(
             "! commands are off (commands.bash)", "commands.bash_enabled"
@@ -413,6 +424,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "provider.timeout": Reason("the model provider did not answer in time"),
         "provider.unknown": Reason("the model reference names an unknown provider"),
         "provider.unreachable": Reason("the model provider cannot be reached"),
+        "routing.default_agent": Reason("no choice made: the default agent answers"),
+        "routing.not_owner": Reason(
+            "a message that chose its agent or session is not the operator's: dropped"
+        ),
+        "routing.requested_agent": Reason("the operator chose the agent (client API, Control UI)"),
+        "routing.unknown_agent": Reason("the operator chose an agent that is not configured"),
         "sandbox.available": Reason("the sandbox backend is available"),
         "sandbox.cancelled": Reason("the sandboxed command was cancelled"),
         "sandbox.dangerous_apparmor_profile": Reason(

@@ -16,14 +16,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.routing import BaseRoute
+
 from clawkeep.access import PairingStore
 from clawkeep.agents import AgentRuntime
 from clawkeep.audit.finding import Finding
 from clawkeep.channels.messenger import ChannelMessenger
 from clawkeep.channels.webchat import webchat_message
 from clawkeep.channels.wiring import channel_seams
+from clawkeep.clientapi import client_api_routes
 from clawkeep.compose.control import GatewayControl
-from clawkeep.config.agents import default_agent
+from clawkeep.config.agents import default_agent, resolve_agents
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.contracts import CommandRunner, Responder
@@ -141,9 +144,15 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
         audit=audit,
         events=install.events,
     )
+    public: list[BaseRoute] = list(seams.public_routes)
+    if config.gateway.http.endpoints.chat_completions.enabled:
+        # The client API authenticates each request itself (OpenAI-shaped refusals).
+        agents = [a.id for a in resolve_agents(config, paths)]
+        default = default_agent(config, paths).id
+        public.extend(client_api_routes(pipeline, agents, default))
     return GatewayWiring(
         services,
-        public_routes=seams.public_routes,
+        public_routes=tuple(public),
         background=seams.background,
         closers=(install.aclose,),
         control=install.control,

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from clawkeep import __version__
-from clawkeep.access import AccessControl, PairingStore, compile_patterns
+from clawkeep.access import WEBCHAT, AccessControl, PairingStore, compile_patterns
 from clawkeep.commands import ChatCommandVerdict, decide_command
-from clawkeep.config.agents import ResolvedAgent, default_agent
+from clawkeep.config.agents import ResolvedAgent, default_agent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.contracts import CommandRunner, InboundMessage, Outcome, Responder, TurnRequest
@@ -53,6 +53,7 @@ class InboundPipeline:
         self._command_runner = command_runner
         self._clock = clock
         self._agent: ResolvedAgent = default_agent(config, paths)
+        self._agents = {a.id: a for a in resolve_agents(config, paths)}
         patterns: tuple[re.Pattern[str], ...] = compile_patterns(
             self._agent.group_chat.mention_patterns
         )
@@ -134,7 +135,17 @@ class InboundPipeline:
     async def _turn(
         self, message: InboundMessage, annotations: tuple[str, ...], denied: frozenset[str]
     ) -> Outcome:
-        where = route(message, self._agent, self.config.session)
+        agent = self._agent
+        if message.agent is not None or message.session is not None:
+            owner = message.channel == WEBCHAT and message.is_owner
+            chosen = self._agents.get(message.agent or self._agent.id)
+            if not owner or chosen is None:
+                # Only the operator may pick an agent or a session, and only one that exists.
+                reason = "routing.unknown_agent" if owner else "routing.not_owner"
+                self._emit("inbound.routing", reason, message, agent=message.agent)
+                return Outcome("dropped", reason, detail=f"no agent {message.agent!r}")
+            agent = chosen
+        where = route(message, agent, self.config.session)
         self._emit(
             "inbound.routing",
             where.reason,

@@ -10,8 +10,10 @@ from clawkeep.config.schema._base import Model
 
 __all__ = [
     "AuthConfig",
+    "ChatCompletionsConfig",
     "ControlUiConfig",
     "GatewayConfig",
+    "GatewayHttpConfig",
     "GatewayLoggingConfig",
     "HooksConfig",
     "NodesConfig",
@@ -50,6 +52,24 @@ class ControlUiConfig(Model):
     dangerously_disable_device_auth: bool = False
 
 
+class ChatCompletionsConfig(Model):
+    """`gateway.http.endpoints.chatCompletions`: the OpenAI-compatible client API (off)."""
+
+    enabled: bool = False
+
+
+class HttpEndpointsConfig(Model):
+    """`gateway.http.endpoints`: optional HTTP APIs, each off until switched on."""
+
+    chat_completions: ChatCompletionsConfig = ChatCompletionsConfig()
+
+
+class GatewayHttpConfig(Model):
+    """`gateway.http`: the gateway's optional HTTP endpoints."""
+
+    endpoints: HttpEndpointsConfig = HttpEndpointsConfig()
+
+
 class GatewayLoggingConfig(Model):
     """The access log's level (JSON lines in the state dir's logs/)."""
 
@@ -79,6 +99,7 @@ class GatewayConfig(Model):
     trusted_proxies: tuple[str, ...] = ()
     allow_real_ip_fallback: bool = False
     control_ui: ControlUiConfig = ControlUiConfig()
+    http: GatewayHttpConfig = GatewayHttpConfig()
     logging: GatewayLoggingConfig = GatewayLoggingConfig()
     nodes: NodesConfig = NodesConfig()
     dangerously_allow_unauthenticated_remote: bool = False
