@@ -48,6 +48,9 @@ ARROWS: dict[str, frozenset[str]] = {
     # The client API is a transport beside the WebSocket: it authenticates with the
     # gateway's authenticator and builds the web chat's owner message (channels).
     "clientapi": frozenset({"config", "channels", "gateway"}),
+    # The Control UI is the gateway's page: it signs in with the gateway's authenticator,
+    # builds the web chat's owner message (channels) and reads the event log (events).
+    "controlui": frozenset({"config", "events", "channels", "gateway"}),
     "compose": frozenset(
         {
             "config",
@@ -61,6 +64,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "gateway",
             "audit",
             "clientapi",
+            "controlui",
         }
     ),
     "cli": frozenset(
@@ -76,6 +80,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "gateway",
             "audit",
             "compose",
+            "controlui",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -118,6 +123,14 @@ PUBLIC: dict[str, list[str]] = {
     "clawkeep.channels": ["ChannelMessenger", "ChannelSeams", "channel_seams", "webchat_message"],
     "clawkeep.cli": ["main"],
     "clawkeep.clientapi": ["CLIENT_API_PREFIX", "client_api_routes"],
+    "clawkeep.controlui": [
+        "TICKET_TTL_S",
+        "UI_PREFIX",
+        "ControlUi",
+        "ControlUiDeps",
+        "control_ui_routes",
+        "make_ticket",
+    ],
     "clawkeep.commands": [
         "COMMAND_NAMES",
         "ChatCommandVerdict",

@@ -273,6 +273,30 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "content_guard.tainted_turn": Reason(
             "untrusted content tainted this turn: the risky tools are off for the rest of it"
         ),
+        "controlui.allowed_origin": Reason(
+            "the Origin is listed exactly in gateway.controlUi.allowedOrigins"
+        ),
+        "controlui.bad_body": Reason("a Control UI request that is not the JSON it needs"),
+        "controlui.cross_origin": Reason(
+            "a state-changing Control UI request from another origin (or none): refused"
+        ),
+        "controlui.csp_violation": Reason(
+            "the browser reported a Content-Security-Policy violation"
+        ),
+        "controlui.csrf": Reason("the CSRF token bound to the session is missing or wrong"),
+        "controlui.failed": Reason("a Control UI view failed (a bug; see the gateway log)"),
+        "controlui.not_found": Reason("no such Control UI file or feature"),
+        "controlui.same_origin": Reason("the request came from the Control UI's own page"),
+        "controlui.session_deleted": Reason("the operator deleted a session's transcript"),
+        "controlui.signed_in": Reason("the gateway credential opened a Control UI session"),
+        "controlui.signed_out": Reason(
+            "no live Control UI session (never signed in, expired, ended)"
+        ),
+        "controlui.ticket_expired": Reason("a one-time sign-in link past its minute"),
+        "controlui.ticket_invalid": Reason("a sign-in ticket this gateway did not make"),
+        "controlui.ticket_ok": Reason("a one-time sign-in link opened a session"),
+        "controlui.ticket_used": Reason("a one-time sign-in link used a second time"),
+        "controlui.unconfirmed": Reason("--fix from the UI needs the operator's confirmation"),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),

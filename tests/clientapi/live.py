@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -148,15 +148,17 @@ def client_api(install: Install) -> Sequence[BaseRoute]:
 
 @contextmanager
 def live_gateway(
-    root: Path, public_routes: Sequence[BaseRoute] | None = None, **overrides: Any
+    root: Path,
+    route_factory: Callable[[Install], Sequence[BaseRoute]] | None = None,
+    **overrides: Any,
 ) -> Iterator[Live]:
-    """The install behind a gateway with the client API mounted (or ``public_routes``)."""
+    """The install behind a gateway with the client API mounted (or ``route_factory``'s)."""
     with echo_provider() as url:
         install = live_install(root, url)
         services = GatewayServices(
             handler=install.pipeline, pairing=install.pairing, events=install.events
         )
-        routes = client_api(install) if public_routes is None else public_routes
+        routes = (route_factory or client_api)(install)
         gateway = RunningGateway(settings(**overrides), services, public_routes=routes)
         live = Live(install, gateway)
         try:

@@ -25,6 +25,7 @@ _COMMANDS: dict[str, str] = {
     "sandbox": "clawkeep.cli.sandbox:sandbox",
     "gateway": "clawkeep.cli.gateway:gateway",
     "chat": "clawkeep.cli.chat:chat",
+    "dashboard": "clawkeep.cli.dashboard:dashboard",
     "policy": "clawkeep.cli.policy:policy",
 }
 

@@ -12,6 +12,7 @@ task.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ from clawkeep.config.agents import default_agent, resolve_agents
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.contracts import CommandRunner, Responder
+from clawkeep.controlui import ControlUi, ControlUiDeps, control_ui_routes
 from clawkeep.decision import Deny
 from clawkeep.events.install import install_event_log
 from clawkeep.events.log import EventLog
@@ -144,12 +146,30 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
         audit=audit,
         events=install.events,
     )
+
     public: list[BaseRoute] = list(seams.public_routes)
+    agent_ids = tuple(a.id for a in resolve_agents(config, paths))
+    default_id = default_agent(config, paths).id
+    if config.gateway.control_ui.enabled:
+        from clawkeep.audit.fix import apply_fixes
+
+        deps = ControlUiDeps(
+            loaded=loaded,
+            handler=pipeline,
+            events=install.events,
+            pairing=install.pairing,
+            transcripts=install.store,
+            agents=agent_ids,
+            default_agent=default_id,
+            audit=audit,
+            fix=lambda: apply_fixes(loaded),
+            approvals=_approval_store(loaded, install.events),
+        )
+        # The Control UI authenticates itself (sign-in, session cookie, CSRF, Origin).
+        public.extend(control_ui_routes(ControlUi(deps)))
     if config.gateway.http.endpoints.chat_completions.enabled:
         # The client API authenticates each request itself (OpenAI-shaped refusals).
-        agents = [a.id for a in resolve_agents(config, paths)]
-        default = default_agent(config, paths).id
-        public.extend(client_api_routes(pipeline, agents, default))
+        public.extend(client_api_routes(pipeline, agent_ids, default_id))
     return GatewayWiring(
         services,
         public_routes=tuple(public),
@@ -157,3 +177,12 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
         closers=(install.aclose,),
         control=install.control,
     )
+
+
+def _approval_store(loaded: LoadedConfig, events: EventLog) -> Any:
+    """The install's store of held calls, when this build has one (None otherwise)."""
+    try:
+        approvals = importlib.import_module("clawkeep.approvals")
+    except ImportError:
+        return None  # a build without held calls: the Approvals page says so
+    return approvals.ApprovalStore.open(loaded.paths.state_dir, events=events)
