@@ -167,4 +167,8 @@ def live_gateway(
             for client in live.clients:
                 client.close()
             gateway.stop()
-            asyncio.run(install.aclose())  # the provider client's pooled connections
+            # The provider client's pooled connections, closed on a loop of their own (the
+            # caller's thread may be running one: playwright's).
+            closer = threading.Thread(target=asyncio.run, args=(install.aclose(),))
+            closer.start()
+            closer.join(30)

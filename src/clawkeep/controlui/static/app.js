@@ -51,6 +51,7 @@ async function api(path, body) {
 
 function showSignin(message) {
   state.csrf = null;
+  state.chatLog = null;
   $("nav").hidden = true;
   $("page").hidden = true;
   $("signout").hidden = true;
@@ -181,7 +182,9 @@ function toolLine(ev) {
 }
 
 pages.chat = async (root) => {
-  const log = h("div", { class: "chat-log", id: "chat-log", "aria-live": "polite" });
+  // The conversation stays on the page while the operator visits other pages.
+  state.chatLog = state.chatLog || h("div", { class: "chat-log", id: "chat-log", "aria-live": "polite" });
+  const log = state.chatLog;
   const agent = h("select", { id: "chat-agent", "aria-label": "Agent" },
     state.agents.map((a) => h("option", { value: a, selected: a === state.defaultAgent }, a)));
   const text = h("textarea", { id: "chat-text", rows: 2, placeholder: "Message the agent…", "aria-label": "Message" });
