@@ -59,8 +59,12 @@ class _Watch:
 
     def __init__(self, page: Any) -> None:
         self.errors: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("console", self._console)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":  # CSP violations are reported here too
+            self.errors.append(message.text)
 
 
 def _token_nowhere(page: Any, context: Any) -> None:
