@@ -278,7 +278,8 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "controlui.bad_body": Reason("a Control UI request that is not the JSON it needs"),
         "controlui.cross_origin": Reason(
-            "a state-changing Control UI request from another origin (or none): refused"
+            "a state-changing Control UI request from another origin (or none): refused",
+            "gateway.control_ui.allowed_origins_wildcard",
         ),
         "controlui.csp_violation": Reason(
             "the browser reported a Content-Security-Policy violation"

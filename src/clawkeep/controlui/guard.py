@@ -70,8 +70,16 @@ def cookie_header(value: str, *, secure: bool, max_age: int) -> str:
     return "; ".join(parts)
 
 
-def origin_decision(request: Request, core: GatewayCore) -> Decision:
-    """Whether a state-changing request comes from the UI's own page."""
+def origin_decision(
+    request: Request, core: GatewayCore, *, host_fallback: bool = False
+) -> Decision:
+    """Whether a state-changing request comes from the UI's own page.
+
+    The page's own origin is read from the Host header only where that header is
+    trustworthy: on a loopback-only gateway (the middleware refuses every non-loopback
+    Host) or when `dangerouslyAllowHostHeaderOriginFallback` says so. Beyond loopback a
+    rebound DNS name would otherwise pass as "same origin".
+    """
     if request.headers.get("sec-fetch-site", "") == "cross-site":
         return Deny("controlui.cross_origin", "cross-site requests are refused")
     origin = request.headers.get("origin")
@@ -81,7 +89,8 @@ def origin_decision(request: Request, core: GatewayCore) -> Decision:
     normalized = origin.strip().rstrip("/").lower()
     host = request.headers.get("host", "").lower()
     scheme = "https" if secure_request(request, core) else "http"
-    if host and normalized == f"{scheme}://{host}":
+    trusted_host = core.settings.loopback or host_fallback
+    if trusted_host and host and normalized == f"{scheme}://{host}":
         return Allow("controlui.same_origin")
     if normalized in core.settings.allowed_origins and normalized != "*":
         return Allow("controlui.allowed_origin")  # listed exactly; "*" is never a match

@@ -105,6 +105,8 @@ class ControlUi:
         self.sessions = sessions or SignInSessions()
         self.tickets = TicketBook()
         self.csp_reports = 0
+        ui_config = deps.loaded.config.gateway.control_ui
+        self._host_fallback = ui_config.dangerously_allow_host_header_origin_fallback
         self._audit: tuple[float, list[dict[str, Any]]] | None = None
         self._files = {
             p.name: (p.read_bytes(), _TYPES[p.suffix])
@@ -136,7 +138,7 @@ class ControlUi:
 
     async def login(self, request: Request) -> Response:
         core = core_of(request)
-        origin = origin_decision(request, core)
+        origin = origin_decision(request, core, host_fallback=self._host_fallback)
         if not origin.allowed:
             return _refuse(403, origin.reason, origin.detail)
         data = await _body(request)
@@ -157,7 +159,7 @@ class ControlUi:
 
     async def redeem(self, request: Request) -> Response:
         core = core_of(request)
-        origin = origin_decision(request, core)
+        origin = origin_decision(request, core, host_fallback=self._host_fallback)
         if not origin.allowed:
             return _refuse(403, origin.reason, origin.detail)
         data = await _body(request)
@@ -211,7 +213,9 @@ class ControlUi:
             if session is None:
                 return _refuse(401, "controlui.signed_out", "sign in first")
             if mutate:
-                origin = origin_decision(request, core_of(request))
+                origin = origin_decision(
+                    request, core_of(request), host_fallback=self._host_fallback
+                )
                 if not origin.allowed:
                     return _refuse(403, origin.reason, origin.detail)
                 if not csrf_ok(session.csrf, request.headers.get("x-csrf-token")):

@@ -2,6 +2,7 @@
 
 from clawkeep.audit.checks import (
     channels,
+    control_ui,
     features,
     filesystem,
     gateway,
@@ -13,6 +14,7 @@ from clawkeep.audit.checks import (
 
 __all__ = [
     "channels",
+    "control_ui",
     "features",
     "filesystem",
     "gateway",

@@ -50,6 +50,8 @@ class ControlUiConfig(Model):
     base_path: str | None = None
     allow_insecure_auth: bool = False
     dangerously_disable_device_auth: bool = False
+    dangerously_allow_host_header_origin_fallback: bool = False
+    """Beyond loopback, accept the UI's own Host as its origin without allowedOrigins."""
 
 
 class ChatCompletionsConfig(Model):
