@@ -57,8 +57,14 @@ def test_client_api_beyond_loopback_is_reported(tmp_path: Path) -> None:
 
 def _request(host: str, origin: str) -> Request:
     headers = [(b"host", host.encode()), (b"origin", origin.encode())]
-    scope = {"type": "http", "method": "POST", "path": "/", "headers": headers, "scheme": "http"}
-    scope["client"] = ("192.0.2.7", 5000)
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "POST",
+        "path": "/",
+        "headers": headers,
+        "scheme": "http",
+        "client": ("192.0.2.7", 5000),
+    }
     return Request(scope)
 
 
