@@ -294,3 +294,20 @@ def test_approvals_page_shows_what_would_run_and_decides_through_the_store(
     with ui_gateway(tmp_path / "none") as ui:
         page = _signed_in(ui)
         assert page.request("GET", "/ui/api/approvals")[1] == {"available": False, "pending": []}
+
+
+def test_config_view_masks_by_type_key_and_value(tmp_path: Path) -> None:
+    from clawkeep.controlui.views import masked_config
+    from tests.conftest import make_install
+
+    raw = {
+        "gateway": {"auth": {"token": TOKEN}},
+        "channels": {"telegram": {"botToken": "123456:telegram-bot-secret", "dmPolicy": "pairing"}},
+        "hooks": {"enabled": True, "token": "hooks-token-" + "x" * 30, "path": "/hooks"},
+        "agents": {"list": [{"id": "main", "name": f"echo {TOKEN}"}]},
+    }
+    loaded = make_install(tmp_path, raw)
+    shown = json.dumps(masked_config(loaded, [TOKEN]))
+    for secret in (TOKEN, "telegram-bot-secret", "hooks-token-"):
+        assert secret not in shown
+    assert '"enabled": true' in shown  # the rest stays readable

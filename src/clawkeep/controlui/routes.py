@@ -193,7 +193,11 @@ class ControlUi:
         return response
 
     async def csp_report(self, request: Request) -> Response:
-        body = await request.body()
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > 8192:  # a report is small; a flood of bytes is not read
+                break
         self.csp_reports += 1
         if self.csp_reports <= 100:  # a flood of reports cannot flood the event log
             self.deps.events.emit(
@@ -277,9 +281,13 @@ class ControlUi:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=512)
 
+        def put(event: Event) -> None:
+            if not queue.full():  # a flood of events loses events, not the gateway's memory
+                queue.put_nowait(event)
+
         def offer(event: Event) -> None:
             try:
-                loop.call_soon_threadsafe(queue.put_nowait, event)
+                loop.call_soon_threadsafe(put, event)
             except RuntimeError:
                 return  # the loop is gone
 

@@ -27,7 +27,10 @@ __all__ = [
 ]
 
 MASK = "•••••• (set)"
-_SECRET_KEY = re.compile(r"(token|secret|password|passwd|api_?key|apikey|credential|private)", re.I)
+# Any string under a key that names a secret is masked (over-masking is the safe error).
+_SECRET_KEY = re.compile(
+    r"(token|secret|password|passwd|passphrase|key|credential|private|cookie|signature)", re.I
+)
 
 
 class _Pending(Protocol):
