@@ -139,11 +139,14 @@ class InboundPipeline:
         if message.agent is not None or message.session is not None:
             owner = message.channel == WEBCHAT and message.is_owner
             chosen = self._agents.get(message.agent or self._agent.id)
-            if not owner or chosen is None:
-                # Only the operator may pick an agent or a session, and only one that exists.
-                reason = "routing.unknown_agent" if owner else "routing.not_owner"
-                self._emit("inbound.routing", reason, message, agent=message.agent)
-                return Outcome("dropped", reason, detail=f"no agent {message.agent!r}")
+            if not owner:
+                # Only the operator picks an agent or a session; another channel's sender
+                # never does, whatever its adapter put on the message.
+                self._emit("inbound.routing", "routing.not_owner", message, agent=message.agent)
+                return Outcome("dropped", "routing.not_owner", detail="only the operator chooses")
+            if chosen is None:
+                self._emit("inbound.routing", "routing.unknown_agent", message, agent=message.agent)
+                return Outcome("dropped", "routing.unknown_agent", detail="no such agent")
             agent = chosen
         where = route(message, agent, self.config.session)
         self._emit(
