@@ -72,8 +72,16 @@ def test_secure_cookie_only_when_a_trusted_proxy_says_tls(tmp_path: Path) -> Non
     loop = (ipaddress.ip_network("127.0.0.1/32"),)
     with ui_gateway(tmp_path / "a", trusted_proxies=loop) as ui:
         page = Browserish(ui.port, origin=f"https://127.0.0.1:{ui.port}")
-        page.request("POST", "/ui/api/login", {"credential": TOKEN}, {"X-Forwarded-Proto": "https"})
-        assert "Secure" in page.last_headers["set-cookie"]
+        tls = {"X-Forwarded-Proto": "https"}
+        page.request("POST", "/ui/api/login", {"credential": TOKEN}, tls)
+        cookie = page.last_headers["set-cookie"]
+        # Over TLS the cookie is Secure and __Host- prefixed: no sibling host can shadow it.
+        assert "Secure" in cookie and cookie.startswith("__Host-clawkeep_ui=")
+        value = cookie.split(";", 1)[0].split("=", 1)[1]
+        prefixed = {**tls, "Cookie": f"__Host-clawkeep_ui={value}"}
+        assert page.request("GET", "/ui/api/overview", None, prefixed)[0] == 200
+        unprefixed = {**tls, "Cookie": f"clawkeep_ui={value}"}
+        assert page.request("GET", "/ui/api/overview", None, unprefixed)[0] == 401
     with ui_gateway(tmp_path / "b") as ui:
         page = Browserish(ui.port)
         page.request("POST", "/ui/api/login", {"credential": TOKEN}, {"X-Forwarded-Proto": "https"})

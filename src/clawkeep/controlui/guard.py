@@ -19,14 +19,17 @@ from clawkeep.gateway.core import GatewayCore
 __all__ = [
     "COOKIE",
     "CSP",
+    "SECURE_COOKIE",
     "UI_HEADERS",
     "cookie_header",
     "core_of",
     "origin_decision",
     "secure_request",
+    "session_cookie",
 ]
 
 COOKIE = "clawkeep_ui"
+SECURE_COOKIE = "__Host-clawkeep_ui"  # over TLS: no sibling host can set or shadow it
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; manifest-src 'self'; form-action 'none'; frame-ancestors 'none'; "
@@ -64,10 +67,16 @@ def secure_request(request: Request, core: GatewayCore) -> bool:
 
 def cookie_header(value: str, *, secure: bool, max_age: int) -> str:
     """The session cookie: HttpOnly, SameSite=Strict, Secure over TLS."""
-    parts = [f"{COOKIE}={value}", "Path=/", "HttpOnly", "SameSite=Strict", f"Max-Age={max_age}"]
+    name = SECURE_COOKIE if secure else COOKIE
+    parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Strict", f"Max-Age={max_age}"]
     if secure:
         parts.append("Secure")
     return "; ".join(parts)
+
+
+def session_cookie(request: Request, core: GatewayCore) -> str | None:
+    """The session cookie's value under the name this connection's security calls for."""
+    return request.cookies.get(SECURE_COOKIE if secure_request(request, core) else COOKIE)
 
 
 def origin_decision(

@@ -25,13 +25,13 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from clawkeep.channels.webchat import webchat_message
 from clawkeep.controlui.guard import (
-    COOKIE,
     UI_HEADERS,
     cookie_header,
     core_of,
     csrf_ok,
     origin_decision,
     secure_request,
+    session_cookie,
 )
 from clawkeep.controlui.signin import ABSOLUTE_S, SignInSessions, TicketBook, UiSession
 from clawkeep.controlui.views import (
@@ -153,7 +153,9 @@ class ControlUi:
             await asyncio.sleep(verdict.delay_s)  # the same limiter as every credential
             locked = verdict.decision.reason == "gateway.auth.locked_out"
             return _refuse(429 if locked else 401, verdict.decision.reason, verdict.decision.detail)
-        sid, session = self.sessions.start(request.cookies.get(COOKIE))  # a new id each time
+        sid, session = self.sessions.start(
+            session_cookie(request, core_of(request))
+        )  # a new id each time
         self.deps.events.emit("ui.signin", "controlui.signed_in", client=client)
         return self._signed_in(request, sid, session)
 
@@ -175,18 +177,18 @@ class ControlUi:
             delay = core.limiter.record_failure(client)  # a guessed ticket is a failed sign-in
             await asyncio.sleep(delay)
             return _refuse(401, decision.reason, decision.detail)
-        sid, session = self.sessions.start(request.cookies.get(COOKIE))
+        sid, session = self.sessions.start(session_cookie(request, core_of(request)))
         self.deps.events.emit("ui.signin", "controlui.ticket_ok", client=client)
         return self._signed_in(request, sid, session)
 
     async def session_info(self, request: Request) -> Response:
-        session = self.sessions.get(request.cookies.get(COOKIE))
+        session = self.sessions.get(session_cookie(request, core_of(request)))
         if session is None:
             return _json({"signedIn": False})
         return _json({"signedIn": True, "csrf": session.csrf})
 
     async def logout(self, request: Request, session: UiSession) -> Response:
-        self.sessions.end(request.cookies.get(COOKIE))
+        self.sessions.end(session_cookie(request, core_of(request)))
         response = _json({"ok": True})
         secure = secure_request(request, core_of(request))
         response.headers["set-cookie"] = cookie_header("", secure=secure, max_age=0)
@@ -213,7 +215,7 @@ class ControlUi:
         self, handler: Handler, *, mutate: bool
     ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            session = self.sessions.get(request.cookies.get(COOKIE))
+            session = self.sessions.get(session_cookie(request, core_of(request)))
             if session is None:
                 return _refuse(401, "controlui.signed_out", "sign in first")
             if mutate:
