@@ -319,3 +319,39 @@ def test_config_view_masks_by_type_key_and_value(tmp_path: Path) -> None:
     for secret in (TOKEN, "telegram-bot-secret", "hooks-token-"):
         assert secret not in shown
     assert '"enabled": true' in shown  # the rest stays readable
+
+
+def test_fixes_apply_only_when_confirmed(tmp_path: Path) -> None:
+    with ui_gateway(tmp_path, with_fix=True) as ui:
+        config = ui.live.install.loaded.paths.config_path
+        config.chmod(0o644)  # readable by every local user: the audit's fix tightens it
+        page = _signed_in(ui)
+        _, findings = page.request("GET", "/ui/api/security?fresh=1")
+        assert any(f["check_id"].startswith("fs.config") for f in findings["findings"])
+        status, refused = page.request("POST", "/ui/api/security/fix", {})
+        assert (status, refused["error"]) == (400, "controlui.unconfirmed")
+        assert config.stat().st_mode & 0o777 == 0o644
+        status, applied = page.request("POST", "/ui/api/security/fix", {"confirm": True})
+        assert status == 200 and applied["actions"]
+        assert config.stat().st_mode & 0o777 == 0o600
+
+
+def test_dashboard_prints_a_link_that_signs_in_once(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from clawkeep.cli import main
+
+    with ui_gateway(tmp_path) as ui:
+        config = ui.live.install.loaded.paths.config_path
+        raw = json.loads(config.read_text())
+        raw["gateway"] = {"auth": {"token": TOKEN}}
+        config.write_text(json.dumps(raw))
+        result = CliRunner().invoke(main, ["dashboard", "--config", str(config)])
+        assert result.exit_code == 0, result.output
+        link = result.output.strip().splitlines()[0]
+        assert TOKEN not in result.output
+        assert link.startswith("http://127.0.0.1:") and "/#ticket=" in link
+        ticket = link.split("#ticket=", 1)[1]
+        page = Browserish(ui.port)
+        assert page.request("POST", "/ui/api/redeem", {"ticket": ticket})[0] == 200
+        assert Browserish(ui.port).request("POST", "/ui/api/redeem", {"ticket": ticket})[0] == 401

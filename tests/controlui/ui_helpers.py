@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clawkeep.audit.fix import apply_fixes
 from clawkeep.config.agents import default_agent, resolve_agents
 from clawkeep.controlui import ControlUi, ControlUiDeps, control_ui_routes
 from clawkeep.controlui.views import ApprovalsAdmin
@@ -35,7 +36,11 @@ class UiLive:
 
 @contextmanager
 def ui_gateway(
-    root: Path, approvals: ApprovalsAdmin | None = None, **overrides: Any
+    root: Path,
+    approvals: ApprovalsAdmin | None = None,
+    *,
+    with_fix: bool = False,
+    **overrides: Any,
 ) -> Iterator[UiLive]:
     holder: dict[str, ControlUi] = {}
 
@@ -50,7 +55,7 @@ def ui_gateway(
             agents=tuple(a.id for a in resolve_agents(loaded.config, loaded.paths)),
             default_agent=default_agent(loaded.config, loaded.paths).id,
             audit=lambda: _audit(loaded),
-            fix=None,
+            fix=(lambda: apply_fixes(loaded)) if with_fix else None,
             approvals=approvals,
         )
         holder["ui"] = ControlUi(deps)
