@@ -175,7 +175,10 @@ function route() {
 
 function toolLine(ev) {
   const tool = ev.tool || "tool";
-  if (ev.kind === "tool.denied") return [`${tool} refused: ${ev.reason}`, true];
+  if (ev.kind === "tool.denied") {
+    const why = [ev.rule, ev.layer].filter(Boolean).join(" in ");
+    return [`${tool} refused: ${ev.reason}${why ? ` — ${why}` : ""}`, true];
+  }
   if (ev.kind === "tool.call") return [`${tool} allowed: ${ev.reason}`, false];
   if (ev.kind === "tool.result") return [`${tool} ${ev.ok ? "ran" : "failed"}: ${ev.reason}`, !ev.ok];
   return null;
