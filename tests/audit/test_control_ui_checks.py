@@ -77,7 +77,9 @@ def _core(**overrides: Any) -> GatewayCore:
 def test_beyond_loopback_the_host_header_is_not_an_origin() -> None:
     lan = _core(hosts=("0.0.0.0",))
     rebound = _request("evil.example:18789", "http://evil.example:18789")
-    assert origin_decision(rebound, lan).reason == "controlui.cross_origin"
+    refused = origin_decision(rebound, lan)
+    assert refused.reason == "controlui.cross_origin"
+    assert "gateway.controlUi.allowedOrigins" in refused.detail  # says how to fix it
     assert origin_decision(rebound, lan, host_fallback=True).allowed
     listed = _core(hosts=("0.0.0.0",), allowed_origins=frozenset({"https://gw.example"}))
     assert origin_decision(_request("gw.example", "https://gw.example"), listed).allowed

@@ -103,6 +103,12 @@ def origin_decision(
         return Allow("controlui.same_origin")
     if normalized in core.settings.allowed_origins and normalized != "*":
         return Allow("controlui.allowed_origin")  # listed exactly; "*" is never a match
+    if not trusted_host and host and normalized == f"{scheme}://{host}":
+        return Deny(
+            "controlui.cross_origin",
+            f"the gateway listens beyond loopback: add {normalized!r} to "
+            "gateway.controlUi.allowedOrigins to use the Control UI from it",
+        )
     return Deny("controlui.cross_origin", "this Origin may not drive the gateway")
 
 

@@ -83,7 +83,8 @@ async function onSignin(event) {
   } catch (err) {
     $("signin-error").textContent = err.code === "gateway.auth.locked_out"
       ? "Too many failed attempts from here; wait and try again."
-      : "That token or password was not accepted.";
+      : err.code === "controlui.cross_origin" ? err.message
+        : "That token or password was not accepted.";
   }
 }
 
