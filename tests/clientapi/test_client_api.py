@@ -211,3 +211,12 @@ def test_the_endpoint_is_off_unless_switched_on(tmp_path: Path) -> None:
     raw["gateway"] = {"http": {"endpoints": {"chatCompletions": {"enabled": True}}}}
     on = build_wiring(make_install(tmp_path / "on", raw), {})
     assert any(getattr(r, "path", "") == "/v1" for r in on.public_routes)
+
+
+def test_api_answers_carry_the_gateways_strict_headers(live: Live) -> None:
+    status, headers, _ = live.gateway.http(
+        "GET", "/v1/models", {"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert status == 200
+    assert headers["content-security-policy"].startswith("default-src 'none'")
+    assert headers["cache-control"] == "no-store"
