@@ -115,6 +115,9 @@ def test_operator_journey_in_a_real_browser(
     page.goto(ui.origin + "/")
     page.wait_for_selector("#signin:not([hidden])")
     page.screenshot(path=str(shots / "signin-desktop.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "signin-phone.png"))
+    page.set_viewport_size({"width": 1280, "height": 860})
 
     page.fill("#credential", TOKEN)
     page.click("#signin-form button[type=submit]")
