@@ -220,3 +220,12 @@ def test_api_answers_carry_the_gateways_strict_headers(live: Live) -> None:
     assert status == 200
     assert headers["content-security-policy"].startswith("default-src 'none'")
     assert headers["cache-control"] == "no-store"
+
+
+def test_the_control_ui_is_on_unless_switched_off(tmp_path: Path) -> None:
+    raw: dict[str, Any] = {"agents": {"list": [{"id": "main"}]}}
+    on = build_wiring(make_install(tmp_path / "on", raw), {})
+    assert {"/", "/ui"} <= {getattr(r, "path", "") for r in on.public_routes}
+    raw["gateway"] = {"controlUi": {"enabled": False}}
+    off = build_wiring(make_install(tmp_path / "off", raw), {})
+    assert not {"/", "/ui"} & {getattr(r, "path", "") for r in off.public_routes}

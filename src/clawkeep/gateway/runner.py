@@ -149,6 +149,8 @@ def run_gateway(
             f"http://[{h}]:{p}" if ":" in h else f"http://{h}:{p}" for h, p in addresses
         )
         echo(f"clawkeep gateway listening on {shown} (auth: {settings.auth.mode}; WS at /ws)")
+        if loaded.config.gateway.control_ui.enabled:
+            echo("Control UI at / (a one-time sign-in link: clawkeep dashboard)")
 
     stop = parts.control.stop if parts.control is not None else None
     asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready, stop=stop))
