@@ -70,6 +70,12 @@ ARROWS: dict[str, frozenset[str]] = {
     # The operator's diagnosis: reads every stage's own checks, decides nothing for them.
     "doctor": frozenset({"config", "audit", "agents", "sandbox", "guards", "gateway", "channels"}),
     "service": frozenset(),  # the systemd unit and its install steps
+    # The client API is a transport beside the WebSocket: it authenticates with the
+    # gateway's authenticator and builds the web chat's owner message (channels).
+    "clientapi": frozenset({"config", "channels", "gateway"}),
+    # The Control UI is the gateway's page: it signs in with the gateway's authenticator,
+    # builds the web chat's owner message (channels) and reads the event log (events).
+    "controlui": frozenset({"config", "events", "channels", "gateway"}),
     "compose": frozenset(
         {
             "approvals",
@@ -83,6 +89,8 @@ ARROWS: dict[str, frozenset[str]] = {
             "pipeline",
             "gateway",
             "audit",
+            "clientapi",
+            "controlui",
         }
     ),
     "cli": frozenset(
@@ -101,6 +109,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "compose",
             "doctor",
             "service",
+            "controlui",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -143,6 +152,15 @@ PUBLIC: dict[str, list[str]] = {
     "clawkeep.audit": ["SEVERITY_ORDER", "AuditReport", "Finding", "Severity", "run_audit"],
     "clawkeep.channels": ["ChannelMessenger", "ChannelSeams", "channel_seams", "webchat_message"],
     "clawkeep.cli": ["main"],
+    "clawkeep.clientapi": ["CLIENT_API_PREFIX", "client_api_routes"],
+    "clawkeep.controlui": [
+        "TICKET_TTL_S",
+        "UI_PREFIX",
+        "ControlUi",
+        "ControlUiDeps",
+        "control_ui_routes",
+        "make_ticket",
+    ],
     "clawkeep.commands": [
         "COMMAND_NAMES",
         "ChatCommandVerdict",

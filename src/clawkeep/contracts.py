@@ -68,6 +68,10 @@ class InboundMessage:
     sender_name: str | None = None
     received_at: float = 0.0
     is_owner: bool = False  # the operator's own channel (web chat with the gateway token)
+    # The operator's own choices (client API model and session, Control UI agent picker);
+    # routing honours them only on an owner message of the web chat, and drops otherwise.
+    agent: str | None = None
+    session: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

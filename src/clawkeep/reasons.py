@@ -281,6 +281,17 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "nesting (substitutions, wrappers) deeper than the guard judges: refused"
         ),
         "command_guard.tunnel": Reason("a tunnel or proxy exposing this machine"),
+        "clientapi.bad_body": Reason("a client API request body is not a valid chat request"),
+        "clientapi.bad_method": Reason("a client API endpoint called with the wrong method"),
+        "clientapi.bad_session": Reason("the session name (header or user) is empty or too long"),
+        "clientapi.body_too_large": Reason("a client API body over the size cap: refused unread"),
+        "clientapi.not_found": Reason("no such client API endpoint"),
+        "clientapi.too_long": Reason("a client API message over the web chat's length cap"),
+        "clientapi.tools_refused": Reason(
+            "the client sent tools: an agent's tools come from the config only"
+        ),
+        "clientapi.turn_failed": Reason("the pipeline failed on a client API request (a bug)"),
+        "clientapi.unknown_model": Reason("the model names no configured agent"),
         "commands.accepted": Reason("the chat command is switched on and this sender may run it"),
         "commands.bash_disabled": Reason(
             "! commands are off (commands.bash)", "commands.bash_enabled"
@@ -330,6 +341,31 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the config has a key the schema does not know", "config.unknown_key"
         ),
         "config.unreadable": Reason("a config file cannot be read"),
+        "controlui.allowed_origin": Reason(
+            "the Origin is listed exactly in gateway.controlUi.allowedOrigins"
+        ),
+        "controlui.bad_body": Reason("a Control UI request that is not the JSON it needs"),
+        "controlui.cross_origin": Reason(
+            "a state-changing Control UI request from another origin (or none): refused",
+            "gateway.control_ui.allowed_origins_wildcard",
+        ),
+        "controlui.csp_violation": Reason(
+            "the browser reported a Content-Security-Policy violation"
+        ),
+        "controlui.csrf": Reason("the CSRF token bound to the session is missing or wrong"),
+        "controlui.failed": Reason("a Control UI view failed (a bug; see the gateway log)"),
+        "controlui.not_found": Reason("no such Control UI file or feature"),
+        "controlui.same_origin": Reason("the request came from the Control UI's own page"),
+        "controlui.session_deleted": Reason("the operator deleted a session's transcript"),
+        "controlui.signed_in": Reason("the gateway credential opened a Control UI session"),
+        "controlui.signed_out": Reason(
+            "no live Control UI session (never signed in, expired, ended)"
+        ),
+        "controlui.ticket_expired": Reason("a one-time sign-in link past its minute"),
+        "controlui.ticket_invalid": Reason("a sign-in ticket this gateway did not make"),
+        "controlui.ticket_ok": Reason("a one-time sign-in link opened a session"),
+        "controlui.ticket_used": Reason("a one-time sign-in link used a second time"),
+        "controlui.unconfirmed": Reason("--fix from the UI needs the operator's confirmation"),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),
@@ -494,6 +530,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "provider.timeout": Reason("the model provider did not answer in time"),
         "provider.unknown": Reason("the model reference names an unknown provider"),
         "provider.unreachable": Reason("the model provider cannot be reached"),
+        "routing.default_agent": Reason("no choice made: the default agent answers"),
+        "routing.not_owner": Reason(
+            "a message that chose its agent or session is not the operator's: dropped"
+        ),
+        "routing.requested_agent": Reason("the operator chose the agent (client API, Control UI)"),
+        "routing.unknown_agent": Reason("the operator chose an agent that is not configured"),
         "sandbox.available": Reason("the sandbox backend is available"),
         "sandbox.cancelled": Reason("the sandboxed command was cancelled"),
         "sandbox.dangerous_apparmor_profile": Reason(

@@ -32,6 +32,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("clawkeep.cli.simulate:simulate", "Deliver one message through the pipeline."),
     "service": ("clawkeep.cli.service:service", "Run the gateway as a systemd service."),
     "config": ("clawkeep.cli.config_cmd:config", "The config's JSON Schema and key reference."),
+    "dashboard": ("clawkeep.cli.dashboard:dashboard", "Print a one-time Control UI sign-in link."),
 }
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from clawkeep.access import PairingStore
 from clawkeep.agents import AgentRuntime
@@ -27,11 +27,13 @@ from clawkeep.audit.finding import Finding
 from clawkeep.channels.messenger import ChannelMessenger
 from clawkeep.channels.webchat import webchat_message
 from clawkeep.channels.wiring import channel_seams
+from clawkeep.clientapi import client_api_routes
 from clawkeep.compose.control import GatewayControl
-from clawkeep.config.agents import default_agent
+from clawkeep.config.agents import default_agent, resolve_agents
 from clawkeep.config.loader import LoadedConfig
 from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.contracts import CommandRunner, Responder
+from clawkeep.controlui import ControlUi, ControlUiDeps, control_ui_routes
 from clawkeep.decision import Deny
 from clawkeep.events.install import install_event_log
 from clawkeep.events.log import EventLog
@@ -161,10 +163,33 @@ def build_wiring(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayWiring:
     from clawkeep.metrics import observe_event
 
     install.events.subscribe(observe_event)  # the counters are the event log, counted
+    public: list[BaseRoute] = list(seams.public_routes)
+    agent_ids = tuple(a.id for a in resolve_agents(config, paths))
+    default_id = default_agent(config, paths).id
+    if config.gateway.control_ui.enabled:
+        from clawkeep.audit.fix import apply_fixes
+
+        deps = ControlUiDeps(
+            loaded=loaded,
+            handler=pipeline,
+            events=install.events,
+            pairing=install.pairing,
+            transcripts=install.store,
+            agents=agent_ids,
+            default_agent=default_id,
+            audit=audit,
+            fix=lambda: apply_fixes(loaded),
+            approvals=install.approvals,
+        )
+        # The Control UI authenticates itself (sign-in, session cookie, CSRF, Origin).
+        public.extend(control_ui_routes(ControlUi(deps)))
+    if config.gateway.http.endpoints.chat_completions.enabled:
+        # The client API authenticates each request itself (OpenAI-shaped refusals).
+        public.extend(client_api_routes(pipeline, agent_ids, default_id))
     return GatewayWiring(
         services,
         routes=(Route("/metrics", _metrics, methods=["GET"]),),  # behind the gateway's auth
-        public_routes=seams.public_routes,
+        public_routes=tuple(public),
         background=seams.background,
         closers=(install.aclose,),
         control=install.control,

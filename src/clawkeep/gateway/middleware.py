@@ -148,7 +148,12 @@ class GatewayMiddleware:
             if message["type"] == "http.response.start":
                 status_seen["status"] = message["status"]
                 message = dict(message)
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                own = message.get("headers", [])
+                named = {name.lower() for name, _ in own}
+                # A route that sets its own policy (the Control UI's CSP, which lets its
+                # packaged scripts run) keeps it; every other response gets the strict one.
+                extra = [h for h in SECURITY_HEADERS if h[0] not in named]
+                message["headers"] = [*own, *extra]
             await send(message)
 
         auth = "gateway.auth.public"

@@ -160,6 +160,8 @@ def run_gateway(
         )
         echo(f"clawkeep gateway listening on {shown} (auth: {settings.auth.mode}; WS at /ws)")
         write_state(paths.state_dir, addresses)  # for `clawkeep status`
+        if loaded.config.gateway.control_ui.enabled:
+            echo("Control UI at / (a one-time sign-in link: clawkeep dashboard)")
 
     stop = parts.control.stop if parts.control is not None else None
     try:

@@ -14,11 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from clawkeep import __version__
-from clawkeep.access import AccessControl, PairingStore, compile_patterns
-from clawkeep.access.gate import WEBCHAT
+from clawkeep.access import WEBCHAT, AccessControl, PairingStore, compile_patterns
 from clawkeep.approvals.commands import APPROVAL_COMMANDS, ApprovalResolver
 from clawkeep.commands import ChatCommandVerdict, decide_command
-from clawkeep.config.agents import ResolvedAgent, default_agent
+from clawkeep.config.agents import ResolvedAgent, default_agent, resolve_agents
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.contracts import CommandRunner, InboundMessage, Outcome, Responder, TurnRequest
@@ -55,6 +54,7 @@ class InboundPipeline:
         self._command_runner = command_runner
         self._clock = clock
         self._agent: ResolvedAgent = default_agent(config, paths)
+        self._agents = {a.id: a for a in resolve_agents(config, paths)}
         patterns: tuple[re.Pattern[str], ...] = compile_patterns(
             self._agent.group_chat.mention_patterns
         )
@@ -154,7 +154,20 @@ class InboundPipeline:
     async def _turn(
         self, message: InboundMessage, annotations: tuple[str, ...], denied: frozenset[str]
     ) -> Outcome:
-        where = route(message, self._agent, self.config.session)
+        agent = self._agent
+        if message.agent is not None or message.session is not None:
+            owner = message.channel == WEBCHAT and message.is_owner
+            chosen = self._agents.get(message.agent or self._agent.id)
+            if not owner:
+                # Only the operator picks an agent or a session; another channel's sender
+                # never does, whatever its adapter put on the message.
+                self._emit("inbound.routing", "routing.not_owner", message, agent=message.agent)
+                return Outcome("dropped", "routing.not_owner", detail="only the operator chooses")
+            if chosen is None:
+                self._emit("inbound.routing", "routing.unknown_agent", message, agent=message.agent)
+                return Outcome("dropped", "routing.unknown_agent", detail="no such agent")
+            agent = chosen
+        where = route(message, agent, self.config.session)
         # An owner's annotation is only a note: their turn keeps its tools and its history.
         flagged = bool(annotations) and not _owner(message)
         self._emit(

@@ -46,6 +46,10 @@ def session_key(
     """The session ``message`` lands in for ``agent_id`` under ``scope``."""
     agent = escape_part(agent_id.lower())
     channel = escape_part(message.channel.lower())
+    if message.session is not None and message.chat_type == "direct":
+        # An owner-named session (client API): its own key whatever the dmScope; escaped,
+        # so a name cannot spell another session's key.
+        return f"agent:{agent}:{channel}:direct:{escape_part(message.session)}"
     if message.chat_type == "group":
         key = f"agent:{agent}:{channel}:group:{escape_part(message.group or '')}"
         if message.thread:

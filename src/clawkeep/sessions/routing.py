@@ -1,6 +1,7 @@
 """Routing: which agent answers an admitted message, and in which session.
 
-There are no channel bindings yet: every message goes to the default agent. The session
+There are no channel bindings yet: every message goes to the default agent, except an
+owner's message that names its agent (the client API's model, the Control UI's picker). The session
 key follows ``session.dmScope`` and ``session.identityLinks`` (see ``keys``).
 """
 
@@ -28,4 +29,6 @@ class Route:
 def route(message: InboundMessage, agent: ResolvedAgent, session: SessionConfig) -> Route:
     """Route ``message`` to ``agent`` in the session ``session.dmScope`` gives it."""
     key = session_key(agent.id, message, session.dm_scope, session.identity_links)
+    if message.agent is not None:
+        return Route(agent.id, key, reason="routing.requested_agent")
     return Route(agent.id, key)

@@ -100,6 +100,12 @@ class TranscriptStore:
             ).fetchall()
         return {key: count for key, count in rows}
 
+    def delete(self, session_key: str) -> int:
+        """Remove every turn of ``session_key``; how many were removed."""
+        with self._lock:
+            cur = self._conn.execute("DELETE FROM transcript WHERE session_key = ?", (session_key,))
+        return int(cur.rowcount)
+
     def count(self) -> int:
         """How many turns are stored in all (for tests and the bench)."""
         with self._lock:

@@ -2,6 +2,7 @@
 
 from clawkeep.audit.checks import (
     channels,
+    control_ui,
     execution,
     exfiltration,
     features,
@@ -17,6 +18,7 @@ from clawkeep.audit.checks import (
 
 __all__ = [
     "channels",
+    "control_ui",
     "execution",
     "exfiltration",
     "features",

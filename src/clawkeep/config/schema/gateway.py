@@ -10,8 +10,10 @@ from clawkeep.config.schema._base import Model
 
 __all__ = [
     "AuthConfig",
+    "ChatCompletionsConfig",
     "ControlUiConfig",
     "GatewayConfig",
+    "GatewayHttpConfig",
     "GatewayLoggingConfig",
     "HooksConfig",
     "NodesConfig",
@@ -50,6 +52,26 @@ class ControlUiConfig(Model):
     base_path: str | None = None
     allow_insecure_auth: bool = False
     dangerously_disable_device_auth: bool = False
+    dangerously_allow_host_header_origin_fallback: bool = False
+    """Beyond loopback, accept the UI's own Host as its origin without allowedOrigins."""
+
+
+class ChatCompletionsConfig(Model):
+    """`gateway.http.endpoints.chatCompletions`: the OpenAI-compatible client API (off)."""
+
+    enabled: bool = False
+
+
+class HttpEndpointsConfig(Model):
+    """`gateway.http.endpoints`: optional HTTP APIs, each off until switched on."""
+
+    chat_completions: ChatCompletionsConfig = ChatCompletionsConfig()
+
+
+class GatewayHttpConfig(Model):
+    """`gateway.http`: the gateway's optional HTTP endpoints."""
+
+    endpoints: HttpEndpointsConfig = HttpEndpointsConfig()
 
 
 class GatewayLoggingConfig(Model):
@@ -81,6 +103,7 @@ class GatewayConfig(Model):
     trusted_proxies: tuple[str, ...] = ()
     allow_real_ip_fallback: bool = False
     control_ui: ControlUiConfig = ControlUiConfig()
+    http: GatewayHttpConfig = GatewayHttpConfig()
     logging: GatewayLoggingConfig = GatewayLoggingConfig()
     nodes: NodesConfig = NodesConfig()
     dangerously_allow_unauthenticated_remote: bool = False
