@@ -1,6 +1,7 @@
 """Importing this package registers every audit check with the registry."""
 
 from clawkeep.audit.checks import (
+    browser_containment,
     channels,
     features,
     filesystem,
@@ -12,6 +13,7 @@ from clawkeep.audit.checks import (
 )
 
 __all__ = [
+    "browser_containment",
     "channels",
     "features",
     "filesystem",
