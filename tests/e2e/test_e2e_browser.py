@@ -23,7 +23,9 @@ from typing import Any
 
 import pytest
 
+from clawkeep.decision import Allow
 from clawkeep.guards.network_guard import NetworkPolicy
+from clawkeep.sandbox.bwrap import bwrap_available
 from clawkeep.tools import ToolServices
 from clawkeep.tools.browser import BrowserHost, BrowserNetwork
 from tests.conftest import make_install
@@ -260,27 +262,67 @@ def test_browser_pages_pass_the_content_guard(guarded: World) -> None:
     assert world.trap_untouched()
 
 
+def chromium_descendants() -> list[int]:
+    """Chromium processes started (through any launcher or bwrap) by this test process."""
+    parents: dict[int, int] = {}
+    names: dict[int, bytes] = {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat_line = (proc / "stat").read_text()
+            names[int(proc.name)] = (proc / "cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        parents[int(proc.name)] = int(stat_line.rpartition(")")[2].split()[1])
+    me, found = os.getpid(), []
+    for pid, exe in names.items():
+        if not exe.endswith(b"/chromium"):
+            continue
+        up = pid
+        while up > 1 and up != me:
+            up = parents.get(up, 1)
+        if up == me:
+            found.append(pid)
+    return found
+
+
 def test_chromium_has_no_devtools_port_and_no_gateway_env(world: World) -> None:
     os.environ["CLAWKEEP_TEST_SECRET_ENV"] = "ENV-SECRET-3c1d"
     try:
         assert world.turn([call("browser", action="open", url=world.public("/ok"))]) == ["tools.ok"]
     finally:
         del os.environ["CLAWKEEP_TEST_SECRET_ENV"]
-    found = 0
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
+    pids = chromium_descendants()
+    assert pids
+    for pid in pids:
         try:
-            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
-            environ = (proc / "environ").read_bytes()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            environ = Path(f"/proc/{pid}/environ").read_bytes()
         except OSError:
-            continue
-        if not cmdline or not cmdline[0].endswith(b"chromium"):
-            continue
-        if str(world.install.paths.state_dir).encode() not in b" ".join(cmdline):
-            continue
-        found += 1
-        assert b"--remote-debugging-pipe" in cmdline  # CDP over a pipe to the gateway only
+            continue  # a helper process that ended meanwhile
         assert not any(a.startswith(b"--remote-debugging-port") for a in cmdline)
+        assert not any(a.startswith(b"--remote-debugging-address") for a in cmdline)
         assert b"ENV-SECRET-3c1d" not in environ
-    assert found >= 1
+    browser = [
+        p for p in pids if b"--remote-debugging-pipe" in Path(f"/proc/{p}/cmdline").read_bytes()
+    ]
+    assert browser  # CDP over a pipe to the gateway only
+
+
+@pytest.mark.skipif(not isinstance(bwrap_available(), Allow), reason="needs bubblewrap")
+def test_chromium_runs_jailed_without_the_state_dir_or_the_network(world: World) -> None:
+    assert world.turn([call("browser", action="open", url=world.public("/ok"))]) == ["tools.ok"]
+    state = world.install.paths.state_dir
+    own_net = os.readlink("/proc/self/ns/net")
+    pids = chromium_descendants()
+    assert pids
+    for pid in pids:
+        root = Path(f"/proc/{pid}/root")
+        try:
+            assert os.readlink(f"/proc/{pid}/ns/net") != own_net  # an empty namespace
+            assert not (root / str(state).lstrip("/")).exists()  # no view of the state dir
+            assert not (root / "home").exists() and not (root / "root" / ".ssh").exists()
+            assert (root / "workspace" / "Default" / "Preferences").exists()  # the profile
+        except FileNotFoundError:
+            continue  # a helper process that ended meanwhile

@@ -24,6 +24,7 @@ from clawkeep.tools._browser_profile import (
 )
 from clawkeep.tools.browser import BrowserHost
 from tests.e2e.e2e_harness import call, install
+from tests.e2e.test_e2e_browser import chromium_descendants
 
 needs_chromium = pytest.mark.skipif(
     shutil.which("chromium") is None, reason="needs Debian's chromium (scripts/test.sh installs it)"
@@ -155,18 +156,6 @@ def test_a_profile_with_a_user_data_dir_never_launches(tmp_path: Path) -> None:
     assert not personal.exists()
 
 
-def _chromium_processes(marker: str) -> int:
-    count = 0
-    for proc in Path("/proc").iterdir():
-        try:
-            cmdline = (proc / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"chromium" in cmdline.split(b"\0")[0] and marker.encode() in cmdline:
-            count += 1
-    return count
-
-
 def test_browser_off_builds_no_host_offers_no_tool_and_starts_nothing(tmp_path: Path) -> None:
     raw = {"agents": {"list": [{"id": "main", "sandbox": {"mode": "off"}}]}}
     script = [{"toolCalls": [call("browser", action="open", url="https://example.com/")]}]
@@ -179,7 +168,7 @@ def test_browser_off_builds_no_host_offers_no_tool_and_starts_nothing(tmp_path: 
         "policy.browser_disabled"
     ]
     assert not (i.paths.state_dir / "browser").exists()
-    assert _chromium_processes(str(i.paths.state_dir)) == 0
+    assert chromium_descendants() == []
 
 
 def test_browser_on_builds_a_host_that_starts_nothing_until_used(tmp_path: Path) -> None:
@@ -200,7 +189,7 @@ def test_a_second_gateway_cannot_use_a_running_profile(tmp_path: Path) -> None:
         refused = asyncio.run(second.act("tabs", {}))
         assert refused.reason == "browser.profile_locked"
         assert second.started == 0
-        assert _chromium_processes(str(paths.state_dir)) >= 1
+        assert chromium_descendants()
         first.close()
         assert asyncio.run(second.act("tabs", {})).ok  # the lock went with the first
     finally:

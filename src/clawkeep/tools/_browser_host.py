@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
-from clawkeep.decision import Deny
+from clawkeep.decision import Allow, Deny
 from clawkeep.fsutil import atomic_write, ensure_private_dir
 from clawkeep.guards.network_guard import (
     NetworkPolicy,
@@ -40,8 +40,10 @@ from clawkeep.guards.network_guard import (
     default_resolver,
     policy_from_config,
 )
+from clawkeep.sandbox.bwrap import bwrap_available
 from clawkeep.sandbox.egress import EgressProxy
 from clawkeep.sandbox.spec import SandboxSpec
+from clawkeep.tools._browser_jail import write_launcher
 from clawkeep.tools._browser_profile import (
     CHROMIUM,
     ProfileLock,
@@ -140,6 +142,7 @@ class _Running:
     sockdir: Path
     profile: str
     directory: Path
+    jailed: bool
     current: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
 
@@ -234,14 +237,22 @@ class BrowserHost:
         )
         proxy = EgressProxy(spec, sockdir / "egress.sock", net.resolver or default_resolver)
         bridge = _Bridge(sockdir / "egress.sock")
-        plan = chromium_args(_PROXY_HOST, os.geteuid() == 0, self.config.browser.no_sandbox)
+        jailed = self.config.browser.headless and isinstance(bwrap_available(), Allow)
+        plan = chromium_args(
+            _PROXY_HOST, os.geteuid() == 0, self.config.browser.no_sandbox or jailed
+        )
+        executable = self.config.browser.executable_path or CHROMIUM
+        if jailed:
+            # The whole browser in the bubblewrap sandbox: only the profile is writable,
+            # no state dir, and its network is the forwarder to the egress proxy only.
+            executable = str(write_launcher(sockdir, directory, sockdir / "egress.sock"))
         from playwright.async_api import async_playwright
 
         pw = await async_playwright().start()
         try:
             context = await pw.chromium.launch_persistent_context(
                 str(directory),
-                executable_path=self.config.browser.executable_path or CHROMIUM,
+                executable_path=executable,
                 headless=self.config.browser.headless,
                 args=list(plan.args),
                 chromium_sandbox=plan.chromium_sandbox,
@@ -262,7 +273,7 @@ class BrowserHost:
             shutil.rmtree(sockdir, ignore_errors=True)
             first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
             return refuse("browser.launch_failed", f"Chromium did not start: {first}")
-        running = _Running(pw, context, proxy, bridge, lock, sockdir, name, directory)
+        running = _Running(pw, context, proxy, bridge, lock, sockdir, name, directory, jailed)
         await context.route("**/*", lambda route: self._route(running, route))
         await context.route_web_socket("**/*", lambda ws: self._route_ws(running, ws))
         self._running = running
