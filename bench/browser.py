@@ -78,7 +78,8 @@ def main() -> None:
             host.close()
             server.shutdown()
     ms = sorted(t * 1000 for t in times)
-    print(f"browser cold start (first open, Chromium launch included): {cold * 1000:.0f} ms")
+    where = "inside bubblewrap" if host.jailed else "without bubblewrap"
+    print(f"browser cold start (first open, Chromium {where}): {cold * 1000:.0f} ms")
     print(
         f"open+snapshot of a local page through the egress proxy: p50 "
         f"{statistics.median(ms):.1f} ms, p95 {ms[int(len(ms) * 0.95) - 1]:.1f} ms "

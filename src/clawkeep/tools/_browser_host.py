@@ -160,6 +160,7 @@ class BrowserHost:
         self._running: _Running | None = None
         self._mutex = threading.Lock()
         self.started = 0  # how many times a Chromium was launched (tests, bench)
+        self.jailed = False  # whether the last launch ran inside the bubblewrap sandbox
 
     # -- the thread and its loop ------------------------------------------------------
 
@@ -278,6 +279,7 @@ class BrowserHost:
         await context.route_web_socket("**/*", lambda ws: self._route_ws(running, ws))
         self._running = running
         self.started += 1
+        self.jailed = jailed
         return running
 
     async def _stop(self) -> None:
@@ -471,6 +473,8 @@ def _selector(target: str) -> str:
 
 def _host(url: str) -> str:
     """Only the host of a page URL, in a plain spelling: a path could carry instructions."""
+    if url == "about:blank":
+        return url
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
