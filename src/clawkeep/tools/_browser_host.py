@@ -157,6 +157,7 @@ class BrowserHost:
         self.network = network or browser_network(config)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
+        self._serial: asyncio.Lock | None = None
         self._running: _Running | None = None
         self._mutex = threading.Lock()
         self.started = 0  # how many times a Chromium was launched (tests, bench)
@@ -199,7 +200,7 @@ class BrowserHost:
             self._thread.join(timeout=10)
         if not loop.is_running():
             loop.close()
-        self._loop = None
+        self._loop, self._serial = None, None
 
     # -- lifecycle (on the worker loop) --------------------------------------------------
 
@@ -327,6 +328,12 @@ class BrowserHost:
     # -- actions ------------------------------------------------------------------------
 
     async def _act(self, action: str, params: Mapping[str, Any]) -> ToolResult:
+        if self._serial is None:
+            self._serial = asyncio.Lock()  # made on the worker loop, which it then serves
+        async with self._serial:  # one action at a time: turns share one browser
+            return await self._act_now(action, params)
+
+    async def _act_now(self, action: str, params: Mapping[str, Any]) -> ToolResult:
         if action == "close" and self._running is None:
             return ToolResult(True, "the browser is not running")
         started = await self._start(params.get("profile"))
