@@ -187,6 +187,10 @@ def test_page_script_fetch_of_private_address_never_connects(world: World) -> No
     assert world.trap_untouched()
     refused = world.install.tool_texts()[1] + world.install.tool_texts()[0]
     assert "clawkeep refused" in refused
+    # Each refused request left an event with the deciding code.
+    logged = [e for e in world.install.events.recent if e.kind == "browser.refused"]
+    assert logged
+    assert {e.reason.split(".")[0] for e in logged} <= {"network_guard", "sandbox", "browser"}
 
 
 def test_redirect_to_metadata_is_refused(world: World) -> None:

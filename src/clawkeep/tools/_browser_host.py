@@ -179,10 +179,17 @@ class BrowserHost:
         fut = asyncio.run_coroutine_threadsafe(coro, self._worker())
         return await asyncio.wait_for(asyncio.wrap_future(fut), timeout)
 
-    async def act(self, action: str, params: Mapping[str, Any]) -> ToolResult:
-        """Run one browser action; a failure is a refusal the model reads, never a raise."""
+    async def act(
+        self,
+        action: str,
+        params: Mapping[str, Any],
+        on_refused: Callable[[str, str], None] | None = None,
+    ) -> ToolResult:
+        """Run one browser action; a failure is a refusal the model reads, never a raise.
+        ``on_refused(reason, host)`` hears each request the proxy or the route check refused
+        during the action (the tool records them as events)."""
         try:
-            return await self._on_worker(self._act(action, params), _CALL_TIMEOUT_S)
+            return await self._on_worker(self._act(action, params, on_refused), _CALL_TIMEOUT_S)
         except TimeoutError:
             return refuse("browser.timeout", f"{action} did not finish in {_CALL_TIMEOUT_S:.0f}s")
 
@@ -327,13 +334,23 @@ class BrowserHost:
 
     # -- actions ------------------------------------------------------------------------
 
-    async def _act(self, action: str, params: Mapping[str, Any]) -> ToolResult:
+    async def _act(
+        self,
+        action: str,
+        params: Mapping[str, Any],
+        on_refused: Callable[[str, str], None] | None,
+    ) -> ToolResult:
         if self._serial is None:
             self._serial = asyncio.Lock()  # made on the worker loop, which it then serves
         async with self._serial:  # one action at a time: turns share one browser
-            return await self._act_now(action, params)
+            return await self._act_now(action, params, on_refused)
 
-    async def _act_now(self, action: str, params: Mapping[str, Any]) -> ToolResult:
+    async def _act_now(
+        self,
+        action: str,
+        params: Mapping[str, Any],
+        on_refused: Callable[[str, str], None] | None,
+    ) -> ToolResult:
         if action == "close" and self._running is None:
             return ToolResult(True, "the browser is not running")
         started = await self._start(params.get("profile"))
@@ -349,8 +366,7 @@ class BrowserHost:
             result = refuse("browser.action_failed", f"{action}: {first}")
         if self._running is not None:
             await self._contain(started)
-            result = _with_refusals(result, started, before)
-        return result
+        return _with_refusals(result, _refusals(started, before), on_refused)
 
     async def _page(self, running: _Running) -> Page:
         pages = running.context.pages
@@ -499,14 +515,25 @@ def _page_text(text: str) -> ToolResult:
     return ToolResult(True, text, untrusted=True, source="browser")
 
 
-def _with_refusals(result: ToolResult, running: _Running, before: tuple[int, int]) -> ToolResult:
-    new = [
-        *(f"{reason} ({_host(url)})" for reason, url in running.refused[before[0] :]),
-        *(d.reason for d in running.proxy.refused[before[1] :]),
-    ]
-    if not new:
+def _refusals(running: _Running, before: tuple[int, int]) -> list[tuple[str, str]]:
+    """(reason, host) of each request refused since ``before``, by the route or the proxy."""
+    by_route = [(reason, _host(url)) for reason, url in running.refused[before[0] :]]
+    by_proxy = [(d.reason, "") for d in running.proxy.refused[before[1] :]]
+    return by_route + by_proxy
+
+
+def _with_refusals(
+    result: ToolResult,
+    refused: list[tuple[str, str]],
+    on_refused: Callable[[str, str], None] | None,
+) -> ToolResult:
+    if not refused:
         return result
-    note = f"\n[clawkeep refused {len(new)} request(s): {', '.join(new[:20])}]"
+    for reason, host in refused:
+        if on_refused is not None:
+            on_refused(reason, host)
+    shown = [f"{reason} ({host})" if host else reason for reason, host in refused[:20]]
+    note = f"\n[clawkeep refused {len(refused)} request(s): {', '.join(shown)}]"
     return replace(result, text=result.text + note)
 
 

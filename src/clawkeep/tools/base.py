@@ -95,7 +95,12 @@ class SearchBackend(Protocol):
 class BrowserControl(Protocol):
     """The managed browser behind the browser tool (none unless `browser.enabled`)."""
 
-    async def act(self, action: str, params: Mapping[str, Any]) -> ToolResult: ...
+    async def act(
+        self,
+        action: str,
+        params: Mapping[str, Any],
+        on_refused: Callable[[str, str], None] | None = None,
+    ) -> ToolResult: ...
 
     def close(self) -> None: ...
 

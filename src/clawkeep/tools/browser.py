@@ -48,7 +48,19 @@ async def _run(args: BrowserArgs, ctx: ToolContext) -> ToolResult:
         return refuse("tools.bad_arguments", f"{args.action} needs {needed}")
     if args.action == "type" and args.text is None:
         return refuse("tools.bad_arguments", "type needs text")
-    return await ctx.services.browser.act(args.action, args.model_dump())
+
+    def record(reason: str, host: str) -> None:
+        # Each request the page made that the proxy or the route check refused is logged.
+        if ctx.events is not None:
+            ctx.events.emit(
+                "browser.refused",
+                reason,
+                agent=ctx.agent.id,
+                session_key=ctx.session_key,
+                host=host,
+            )
+
+    return await ctx.services.browser.act(args.action, args.model_dump(), record)
 
 
 TOOL = ToolDef(
