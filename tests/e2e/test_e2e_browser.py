@@ -188,7 +188,7 @@ def test_page_script_fetch_of_private_address_never_connects(world: World) -> No
     refused = world.install.tool_texts()[1] + world.install.tool_texts()[0]
     assert "clawkeep refused" in refused
     # Each refused request left an event with the deciding code.
-    logged = [e for e in world.install.events.recent if e.kind == "browser.refused"]
+    logged = [e for e in world.install.events.recent if e.kind == "tool.request_refused"]
     assert logged
     assert {e.reason.split(".")[0] for e in logged} <= {"network_guard", "sandbox", "browser"}
 

@@ -53,7 +53,7 @@ async def _run(args: BrowserArgs, ctx: ToolContext) -> ToolResult:
         # Each request the page made that the proxy or the route check refused is logged.
         if ctx.events is not None:
             ctx.events.emit(
-                "browser.refused",
+                "tool.request_refused",
                 reason,
                 agent=ctx.agent.id,
                 session_key=ctx.session_key,
