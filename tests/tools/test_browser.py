@@ -15,6 +15,7 @@ import pytest
 from clawkeep.config.paths import InstallPaths
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Allow, Deny
+from clawkeep.tools._browser_jail import jail_argv
 from clawkeep.tools._browser_profile import (
     check_navigation,
     chromium_args,
@@ -195,3 +196,31 @@ def test_a_second_gateway_cannot_use_a_running_profile(tmp_path: Path) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_the_jail_rewrites_playwrights_command_line(tmp_path: Path) -> None:
+    profile = profile_dir(_paths(tmp_path), "work")
+    sock = tmp_path / "egress.sock"
+    args = [
+        "--headless",
+        f"--user-data-dir={profile}",
+        "--proxy-server=http://127.0.0.1:4567",
+        "--proxy-bypass-list=<-loopback>",
+        "--remote-debugging-pipe",
+    ]
+    argv = jail_argv(args, profile, sock, {"seccomp": 9}, "/usr/bin/bwrap")
+    assert "--unshare-net" in argv and "--clearenv" in argv
+    assert ["--bind", str(profile), "/workspace"] == argv[
+        argv.index("--bind") : argv.index("--bind") + 3
+    ]
+    assert [str(sock), "/run/clawkeep/egress.sock"] == argv[
+        argv.index("--ro-bind", argv.index("/workspace")) + 1 : argv.index(
+            "--ro-bind", argv.index("/workspace")
+        )
+        + 3
+    ]
+    tail = argv[argv.index("/usr/lib/chromium/chromium") + 1 :]
+    assert tail == ["--headless", "--user-data-dir=/workspace", "--remote-debugging-pipe"]
+    assert not any(str(tmp_path) in a for a in tail)
+    # The state dir itself is never bound in: only the profile dir below it.
+    assert str(profile.parent.parent.parent) not in argv
