@@ -12,7 +12,8 @@ if ! command -v bwrap >/dev/null; then
     $s apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq bubblewrap >/dev/null
 fi
 if ! [ -x /usr/bin/chromium ]; then
-    # The Control UI's browser tests drive Debian's chromium (playwright never downloads one).
+    # The browser tool and the Control UI tests drive Debian's Chromium (Playwright never
+    # downloads a browser).
     echo "test: installing chromium" >&2
     if [ "$(id -u)" = 0 ]; then s=""; else s="sudo"; fi
     $s apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq chromium >/dev/null

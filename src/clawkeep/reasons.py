@@ -104,6 +104,31 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "approvals.unknown_code": Reason("no held call has this code (or it is not this owner's)"),
         "audit.unavailable": Reason("this gateway has no audit wired in"),
+        "browser.action_failed": Reason(
+            "a browser action failed in the page (no element, timeout)"
+        ),
+        "browser.bad_url": Reason("the URL to open is not a URL with a plain host"),
+        "browser.disabled": Reason("browser.enabled is false: no browser runs"),
+        "browser.evaluate_disabled": Reason(
+            "browser.evaluateEnabled is false: no raw JavaScript", "browser.evaluate_enabled"
+        ),
+        "browser.launch_failed": Reason("Chromium did not start"),
+        "browser.navigation_allowed": Reason("an http(s) URL the browser may be sent to"),
+        "browser.navigation_refused": Reason(
+            "a hop of the navigation (a redirect) was refused by the egress proxy or route check"
+        ),
+        "browser.no_such_tab": Reason("the tab index does not exist"),
+        "browser.profile_locked": Reason("another clawkeep browser holds the profile's lock"),
+        "browser.profile_name": Reason("a profile name that is not [a-z0-9_-]"),
+        "browser.profile_outside_state": Reason(
+            "the profile sets userDataDir: clawkeep only uses its own dir in the state dir",
+            "browser.profile_personal_dir",
+        ),
+        "browser.profile_unknown": Reason("the profile asked for is not in browser.profiles"),
+        "browser.scheme_refused": Reason(
+            "file:, chrome:, view-source:, data: ... : only http(s) pages open"
+        ),
+        "browser.timeout": Reason("a browser action did not finish in time"),
         "channel_guard.allow": Reason("the injection classifier let the message through"),
         "channel_guard.block": Reason(
             "the injection classifier blocked the message before the agent"
@@ -498,6 +523,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "pairing.unavailable": Reason("this gateway has no pairing store wired in"),
         "pipeline.admitted": Reason("the message passed every inbound stage and reached the agent"),
         "policy.allowed": Reason("every policy layer allows the tool"),
+        "policy.browser_disabled": Reason("browser.enabled is false: the browser is never offered"),
         "policy.denied": Reason("a deny rule in some layer names the tool"),
         "policy.elevated_off": Reason("elevated"),
         "policy.name_not_canonical": Reason("names"),

@@ -67,7 +67,7 @@ def test_the_sandbox_layer_is_the_turns(tmp_path: Path) -> None:
     assert (verdict.allowed, verdict.layer) == (False, "sandbox")
 
 
-@pytest.mark.parametrize("tool", ["browser", "canvas"])
+@pytest.mark.parametrize("tool", ["canvas"])
 @pytest.mark.parametrize("mode", ["off", "all"])
 def test_a_tool_with_no_implementation_does_not_exist(tmp_path: Path, tool: str, mode: str) -> None:
     raw: dict[str, Any] = {"agents": {"list": [{"id": "main", "sandbox": {"mode": mode}}]}}
@@ -75,3 +75,28 @@ def test_a_tool_with_no_implementation_does_not_exist(tmp_path: Path, tool: str,
     assert (verdict.allowed, verdict.reason) == (False, "tools.not_implemented")
     assert "does not exist" in verdict.detail
     assert _turn_reason(tmp_path / "b", raw, tool) != []  # the turn never runs it either
+
+
+@pytest.mark.parametrize("mode", ["off", "all"])
+def test_the_browser_off_is_never_offered_and_explain_says_why(tmp_path: Path, mode: str) -> None:
+    # browser.enabled unset (false): whatever the tool policy allows, no browser.
+    raw: dict[str, Any] = {
+        "tools": {"allow": ["*"]},
+        "agents": {"list": [{"id": "main", "sandbox": {"mode": mode}}]},
+    }
+    verdict = _explain(tmp_path / "a", raw, "browser")
+    assert (verdict.allowed, verdict.reason) == (False, "policy.browser_disabled")
+    assert "browser.enabled" in verdict.rule
+    assert _turn_reason(tmp_path / "b", raw, "browser", action="tabs") == [verdict.reason]
+
+
+def test_the_browser_on_is_offered_outside_the_sandbox_only(tmp_path: Path) -> None:
+    on: dict[str, Any] = {
+        "browser": {"enabled": True},
+        "agents": {"list": [{"id": "main", "sandbox": {"mode": "off"}}]},
+    }
+    assert _explain(tmp_path / "a", on, "browser").allowed
+    sandboxed = copy.deepcopy(on)
+    sandboxed["agents"]["list"][0]["sandbox"]["mode"] = "all"
+    verdict = _explain(tmp_path / "b", sandboxed, "browser")
+    assert (verdict.allowed, verdict.layer) == (False, "sandbox")  # OpenClaw's sandbox deny

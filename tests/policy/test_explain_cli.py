@@ -69,10 +69,19 @@ def test_explain_refuses_exec_under_the_default_exec_security(tmp_path: Path) ->
     assert "exec: refused (exec.security_deny)" in out.stdout
 
 
-def test_explain_says_browser_does_not_exist(tmp_path: Path) -> None:
+def test_explain_says_the_browser_is_off(tmp_path: Path) -> None:
     path = tmp_path / "clawkeep.json"
     path.write_text('{ agents: { list: [ { id: "main", sandbox: { mode: "off" } } ] } }')
     path.chmod(0o600)
     out = _explain(path, "--agent", "main", "--tool", "browser")
+    assert out.returncode == 1, out.stdout
+    assert "policy.browser_disabled" in out.stdout and "browser.enabled: false" in out.stdout
+
+
+def test_explain_says_canvas_does_not_exist(tmp_path: Path) -> None:
+    path = tmp_path / "clawkeep.json"
+    path.write_text('{ agents: { list: [ { id: "main", sandbox: { mode: "off" } } ] } }')
+    path.chmod(0o600)
+    out = _explain(path, "--agent", "main", "--tool", "canvas")
     assert out.returncode == 1, out.stdout
     assert "tools.not_implemented" in out.stdout and "does not exist" in out.stdout

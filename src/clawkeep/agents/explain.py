@@ -49,7 +49,7 @@ def _decide(
     config: RootConfig, agent: ResolvedAgent, policy: ToolPolicy, name: str, main_session: bool
 ) -> ToolVerdict:
     if name in policy.known and name not in registry():
-        # OpenClaw knows the name (browser, canvas ...); clawkeep has no such tool, so no
+        # OpenClaw knows the name (canvas, nodes ...); clawkeep has no such tool, so no
         # layer's allow can make it run. The dispatcher refuses it the same way.
         return ToolVerdict(
             name,

@@ -7,6 +7,7 @@ turn denies); the model is offered only the tools it allows and every call passe
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -140,6 +141,8 @@ class AgentRuntime:
         """Close the providers' HTTP connections."""
         if self.services.jobs is not None:
             await self.services.jobs.aclose()  # background commands end with the gateway
+        if self.services.browser is not None:
+            await asyncio.to_thread(self.services.browser.close)  # Chromium ends with it too
         for provider in self._providers.values():
             await close_provider(provider)
         self._providers.clear()

@@ -13,7 +13,7 @@ task.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from starlette.requests import Request
@@ -43,6 +43,7 @@ from clawkeep.gateway.services import TranscriptChatHistory
 from clawkeep.pipeline import TRANSCRIPTS_FILE, ChannelScanner, InboundPipeline, build_pipeline
 from clawkeep.sessions import TranscriptStore, route
 from clawkeep.tools import ToolServices
+from clawkeep.tools.browser import BrowserHost
 
 __all__ = ["Install", "build_install", "build_services", "build_wiring"]
 
@@ -99,6 +100,9 @@ def build_install(
     if responder is None and agent:
         if services is None:
             services = ToolServices(messenger=messenger, control=control)
+        if config.browser.enabled and services.browser is None:
+            # Built only when enabled; Chromium itself starts on the first browser call.
+            services = replace(services, browser=BrowserHost(config, paths))
         options: dict[str, Any] = {
             "models": config.models,
             "approvals": approvals,

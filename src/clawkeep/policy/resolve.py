@@ -125,6 +125,16 @@ class ToolPolicy:
         return ToolVerdict(name, True, "policy.allowed", last, "", "every layer allows")
 
 
+_BROWSER_OFF = ToolVerdict(
+    "browser",
+    False,
+    "policy.browser_disabled",
+    "browser",
+    "browser.enabled: false",
+    "the browser is off (browser.enabled is false, the default): no browser process starts",
+)
+
+
 def _profile_layer(
     profile: str | None, also: tuple[str, ...], key: str, plugins: frozenset[str]
 ) -> Layer:
@@ -193,6 +203,9 @@ def resolve_policy(
     policy = ToolPolicy(ctx, tuple(layers), known, src.elevated_ok, src.elevated_rule)
     names = known if implemented is None else frozenset(implemented) & known
     # Each name that can be offered is judged once here; decide() is then a lookup.
-    table = MappingProxyType({n: policy._decide_canonical(n) for n in names})
+    decided = {n: policy._decide_canonical(n) for n in names}
+    if not config.browser.enabled:
+        decided["browser"] = _BROWSER_OFF  # no browser runs: never offered, whatever allows it
+    table = MappingProxyType(decided)
     offered = frozenset(n for n in names if table[n].allowed)
     return ToolPolicy(ctx, policy.layers, known, src.elevated_ok, src.elevated_rule, offered, table)

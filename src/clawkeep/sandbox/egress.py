@@ -41,7 +41,13 @@ from clawkeep.sandbox._forwarder import FORWARDER_SOURCE
 from clawkeep.sandbox.bwrap import EGRESS_SOCKET, Launch
 from clawkeep.sandbox.spec import ExecResult, SandboxSpec
 
-__all__ = ["EgressProxy", "check_destination", "open_connections", "run_with_egress"]
+__all__ = [
+    "FORWARDER_SOURCE",
+    "EgressProxy",
+    "check_destination",
+    "open_connections",
+    "run_with_egress",
+]
 
 _HEAD_LIMIT = 16 * 1024
 _HOST = re.compile(r"[a-z0-9._-]{1,253}|[0-9a-f:.]{2,45}")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArgsModel",
+    "BrowserControl",
     "ContentHook",
     "ControlPlane",
     "Delegate",
@@ -93,6 +94,19 @@ class SearchBackend(Protocol):
     async def search(self, query: str, count: int) -> list[Mapping[str, str]]: ...
 
 
+class BrowserControl(Protocol):
+    """The managed browser behind the browser tool (none unless `browser.enabled`)."""
+
+    async def act(
+        self,
+        action: str,
+        params: Mapping[str, Any],
+        on_refused: Callable[[str, str], None] | None = None,
+    ) -> ToolResult: ...
+
+    def close(self) -> None: ...
+
+
 class Messenger(Protocol):
     """Sends a message to a channel target on the agent's behalf (the message tool)."""
 
@@ -111,6 +125,7 @@ class ToolServices:
     jobs: BackgroundJobs | None = None  # background exec (exec background, process tool)
     resolver: Callable[[str], Any] | None = None  # DNS for web_fetch (tests pin answers)
     home: Path | None = None
+    browser: BrowserControl | None = None  # built only when browser.enabled
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from clawkeep.policy.catalog import canonical_name
 from clawkeep.tools import (
+    browser,
     edit,
     exec,
     gateway,
@@ -44,6 +45,7 @@ NATIVE_TOOLS: Mapping[str, ToolDef] = MappingProxyType(
             session_status,
             message,
             gateway,
+            browser,
         )
     }
 )

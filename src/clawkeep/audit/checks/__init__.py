@@ -1,6 +1,7 @@
 """Importing this package registers every audit check with the registry."""
 
 from clawkeep.audit.checks import (
+    browser_containment,
     channels,
     control_ui,
     execution,
@@ -17,6 +18,7 @@ from clawkeep.audit.checks import (
 )
 
 __all__ = [
+    "browser_containment",
     "channels",
     "control_ui",
     "execution",

@@ -88,6 +88,8 @@ class BrowserProfile(Model):
     cdp_port: int | None = Field(default=None, ge=1, le=65535)
     cdp_url: str | None = None
     color: str | None = None
+    # Modelled so the audit can name it; clawkeep refuses to launch a profile that sets it.
+    user_data_dir: str | None = None
 
 
 class BrowserConfig(Model):
