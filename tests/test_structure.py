@@ -36,7 +36,8 @@ ARROWS: dict[str, frozenset[str]] = {
     "policy": frozenset({"config"}),
     "sandbox": frozenset({"config", "guards"}),
     "sessions": frozenset({"config"}),
-    "plugins": frozenset(),
+    # plugins run as sandboxed MCP servers and offer their tools to the agents
+    "plugins": frozenset({"config", "events", "guards", "sandbox", "tools"}),
     "access": frozenset({"config", "events"}),
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),
@@ -58,6 +59,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "pipeline",
             "gateway",
             "audit",
+            "plugins",  # starts the allowed plugins and hands their tools to the runtime
         }
     ),
     "cli": frozenset(
@@ -74,6 +76,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "gateway",
             "audit",
             "compose",
+            "plugins",  # `clawkeep plugins` / `clawkeep skills` list, check and install
         }
     ),
     "__main__": frozenset({"cli"}),

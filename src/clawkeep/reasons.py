@@ -387,6 +387,32 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "network_guard.userinfo": Reason("credentials or '@' in the URL authority"),
         "pairing.unavailable": Reason("this gateway has no pairing store wired in"),
         "pipeline.admitted": Reason("the message passed every inbound stage and reached the agent"),
+        "plugins.all_disabled": Reason("plugins.enabled is false: no plugin starts"),
+        "plugins.allowed": Reason("the plugin is in plugins.allow, not denied, not disabled"),
+        "plugins.bad_command": Reason(
+            "the plugin's command is not an absolute path or a system program"
+        ),
+        "plugins.bad_id": Reason("a plugin id must be lower case letters, digits and '-'"),
+        "plugins.bad_manifest": Reason(
+            "the plugin folder's clawkeep.plugin.json is missing or bad"
+        ),
+        "plugins.call_failed": Reason("the plugin process failed or ended during a tool call"),
+        "plugins.call_timeout": Reason("the plugin did not answer a tool call in time"),
+        "plugins.denied": Reason("the plugin is listed in plugins.deny: never started"),
+        "plugins.disabled": Reason("plugins.entries.<id>.enabled is false: never started"),
+        "plugins.missing": Reason(
+            "plugins.allow names a plugin with no command and no folder", "plugins.allowed_missing"
+        ),
+        "plugins.not_allowed": Reason(
+            "the plugin is not in plugins.allow: never started", "plugins.installed_not_allowed"
+        ),
+        "plugins.path_escape": Reason(
+            "a plugin folder, manifest or command path leads out of extensions/<id>/"
+        ),
+        "plugins.start_failed": Reason("the sandboxed plugin did not complete the MCP handshake"),
+        "plugins.started": Reason("the plugin runs in its sandbox; its tools are offered"),
+        "plugins.tool_error": Reason("the plugin answered the tool call with an error"),
+        "plugins.tool_name": Reason("a plugin tool's name cannot be offered as <id>_<tool>"),
         "policy.allowed": Reason("every policy layer allows the tool"),
         "policy.denied": Reason("a deny rule in some layer names the tool"),
         "policy.elevated_off": Reason("elevated"),
@@ -461,6 +487,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         ),
         "sandbox.unavailable": Reason("bubblewrap (bwrap) is not installed"),
         "sandbox.wall_clock": Reason("the sandboxed command ran past its time limit"),
+        "sandbox.workspace_access": Reason("a sandboxed service gets its folder read-only or none"),
         "sandbox.workspace_exposes_state": Reason(
             "the workspace would expose the state dir: refused"
         ),

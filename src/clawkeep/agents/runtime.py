@@ -96,6 +96,7 @@ class AgentRuntime:
         self.services = replace(base, delegate=self._delegate, content_hook=hook, jobs=jobs)
         self.tools = registry(plugin_tools)
         self._plugin_names = frozenset(t.name for t in plugin_tools)
+        self._risky_plugins = frozenset(t.name for t in plugin_tools if t.risky)
         self._providers: dict[str, Provider] = dict(providers or {})
         self._agents = {a.id: a for a in resolve_agents(config, paths)}
 
@@ -134,16 +135,20 @@ class AgentRuntime:
         flagged_history: bool = False,
     ) -> ToolPolicy:
         msg = request.message if request is not None else None
+        flagged = (request.flagged if request else False) or flagged_history
+        turn_denies = request.denied_tools if request else frozenset()
+        if flagged:
+            turn_denies = turn_denies | self._risky_plugins  # as FLAGGED_TURN_DENY for natives
         ctx = PolicyContext(
             agent_id=agent.id,
             channel=msg.channel if msg else None,
             group=msg.group if msg and msg.chat_type == "group" else None,
             sender=msg.sender if msg else None,
             sandboxed=self.sandboxed(agent, session_key, delegated=depth > 0),
-            turn_denies=request.denied_tools if request else frozenset(),
+            turn_denies=turn_denies,
             # A flagged message still in the context keeps the turn's risky tools off, so a
             # harmless follow-up ("ok, go ahead") cannot launder the injection.
-            flagged=(request.flagged if request else False) or flagged_history,
+            flagged=flagged,
             plugin_tools=self._plugin_names,
         )
         return resolve_policy(self.config, ctx, implemented=self.tools)

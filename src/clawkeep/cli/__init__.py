@@ -26,6 +26,7 @@ _COMMANDS: dict[str, str] = {
     "gateway": "clawkeep.cli.gateway:gateway",
     "chat": "clawkeep.cli.chat:chat",
     "policy": "clawkeep.cli.policy:policy",
+    "plugins": "clawkeep.cli.plugins:plugins",
 }
 
 

@@ -34,6 +34,7 @@ from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.runner import GatewayWiring
 from clawkeep.gateway.services import TranscriptChatHistory
 from clawkeep.pipeline import TRANSCRIPTS_FILE, ChannelScanner, InboundPipeline, build_pipeline
+from clawkeep.plugins.host import PluginHost, start_plugins
 from clawkeep.sessions import TranscriptStore, route
 from clawkeep.tools import ToolServices
 
@@ -52,10 +53,13 @@ class Install:
     control: GatewayControl
     runtime: AgentRuntime | None  # None when the caller gave its own responder
     pipeline: InboundPipeline
+    plugins: PluginHost | None = None  # the plugin processes, stopped with the install
 
     async def aclose(self) -> None:
         if self.runtime is not None:
             await self.runtime.aclose()
+        if self.plugins is not None:
+            await self.plugins.aclose()
 
 
 def build_install(
@@ -87,10 +91,15 @@ def build_install(
     messenger = ChannelMessenger(config, pairing)  # only to recipients access admits
     control = GatewayControl(paths, env)
     runtime: AgentRuntime | None = None
+    plugins: PluginHost | None = None
     if responder is None and agent:
         if services is None:
             services = ToolServices(messenger=messenger, control=control)
         options: dict[str, Any] = {"models": config.models, **(runtime_options or {})}
+        if "plugin_tools" not in options:
+            # Only the plugins `plugins.allow` names (and not disabled or denied) start.
+            plugins = start_plugins(config, paths, events)
+            options["plugin_tools"] = plugins.tools
         runtime = AgentRuntime(
             config, paths, store=store, events=events, services=services, **options
         )
@@ -105,7 +114,7 @@ def build_install(
         use_channel_guard=use_channel_guard,
         command_runner=command_runner,
     )
-    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline)
+    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline, plugins)
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:

@@ -140,6 +140,9 @@ class ToolDef:
     description: str
     args: type[ArgsModel]
     handler: Handler
+    # A plugin tool whose MCP annotations allow changes or the open world: stripped from a
+    # turn the channel guard flagged, as the native risky tools are (risk.py).
+    risky: bool = False
 
     def schema(self) -> Mapping[str, Any]:
         return _schema(self.args)
