@@ -37,7 +37,7 @@ ARROWS: dict[str, frozenset[str]] = {
     "sandbox": frozenset({"config", "guards"}),
     "sessions": frozenset({"config"}),
     # plugins run as sandboxed MCP servers and offer their tools to the agents
-    "plugins": frozenset({"config", "events", "guards", "sandbox", "tools"}),
+    "plugins": frozenset({"config", "events", "guards", "policy", "sandbox", "tools"}),
     "access": frozenset({"config", "events"}),
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),

@@ -28,6 +28,10 @@ def witness(text):
         os.close(fd)
 
 witness("started")
+if "hang" in sys.argv:  # a server that never answers the handshake
+    import time
+    while True:
+        time.sleep(1)
 
 TOOLS = [
     {"name": "echo", "description": "Echo the text back.",

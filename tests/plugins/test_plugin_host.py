@@ -309,3 +309,41 @@ def test_plugin_with_hosts_cannot_reach_a_private_address(
     finally:
         server.close()
     assert server.hits == []
+
+
+def _running(token: str) -> list[str]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if token.encode() in cmdline.read_bytes():
+                found.append(cmdline.parent.name)
+        except OSError:
+            continue
+    return found
+
+
+def test_plugin_that_never_answers_is_left_out_and_stopped(
+    tmp_path: Path, cleanup: list[Any]
+) -> None:
+    token = f"hang-{os.getpid()}-{tmp_path.name}"
+    loaded = _loaded(tmp_path, {"allow": ["demo"]})
+    witness = install_plugin(
+        loaded.paths.extensions_dir / "demo", ["python3", "server.py", "hang", token]
+    )
+    cleanup.append(witness)
+    host = start_plugins(loaded.config, loaded.paths, timeout=2)
+    assert host.tools == ()
+    assert host.decisions["demo"].reason == "plugins.start_failed"
+    assert witness.lines() == ["started"]  # it did run, and hung
+    assert _running(token) == []  # and nothing of it is left
+
+
+def test_plugin_tool_cannot_take_a_native_tool_name(tmp_path: Path, cleanup: list[Any]) -> None:
+    loaded = _loaded(tmp_path, {"allow": ["web", "apply"]})
+    cleanup.append(install_plugin(loaded.paths.extensions_dir / "web"))
+    cleanup.append(install_plugin(loaded.paths.extensions_dir / "apply"))
+    install, _ = _build(loaded, [{"text": "ok"}])
+    cleanup.append(install)
+    assert install.runtime is not None
+    assert install.runtime.tools["web_fetch"].description != "[plugin web] Fetch a URL."
+    assert "web_echo" in install.runtime.tools

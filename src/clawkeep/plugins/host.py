@@ -34,11 +34,13 @@ from clawkeep.events.log import EventLog
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.plugins.gate import may_start
 from clawkeep.plugins.manifest import PluginLaunch, installed_plugins, resolve_launch
+from clawkeep.policy.catalog import CORE_TOOLS, canonical_name
 from clawkeep.sandbox.config import protected_paths_for
 from clawkeep.sandbox.limits import limits_from_config
 from clawkeep.sandbox.service import SandboxedService, open_service
 from clawkeep.sandbox.spec import SandboxSpec
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
+from clawkeep.tools.registry import NATIVE_TOOLS
 
 __all__ = [
     "PluginArgs",
@@ -79,7 +81,10 @@ def plugin_tool_name(plugin_id: str, tool: str) -> str | None:
     """
     name = f"{plugin_id}_{tool}".lower()
     ok = len(name) <= 64 and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
-    return name if ok else None
+    # Never the name (or an alias) of a native tool: `web` + `fetch` is not web_fetch, and
+    # `apply` + `patch` must not join group:fs as apply_patch.
+    native = canonical_name(name) != name or name in CORE_TOOLS or name in NATIVE_TOOLS
+    return name if ok and not native else None
 
 
 def _risky(annotations: mtypes.ToolAnnotations | None) -> bool:
@@ -115,17 +120,23 @@ class _Worker:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.session: ClientSession | None = None
         self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
         self.thread = threading.Thread(
             target=self._run, name=f"plugin-{launch.plugin_id}", daemon=True
         )
 
     def _run(self) -> None:
         try:
-            asyncio.run(self._main())
+            asyncio.run(self._guarded())
         finally:
             self.service.close()  # the jail kills whatever the plugin left running
             if not self.ready.done():
                 self.ready.set_exception(RuntimeError("the plugin process ended"))
+
+    async def _guarded(self) -> None:
+        self._task = asyncio.current_task()
+        with contextlib.suppress(asyncio.CancelledError):  # close() cancels a hung start
+            await self._main()
 
     async def _main(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -165,10 +176,12 @@ class _Worker:
             raise
 
     def close(self) -> None:
-        loop, stop = self.loop, self._stop
-        if loop is not None and stop is not None and not loop.is_closed():
+        loop, task = self.loop, self._task
+        if loop is not None and task is not None and not loop.is_closed():
+            # Cancelling the session ends it whatever it waits on (a plugin that never
+            # answers the handshake too); the SDK then stops the process tree.
             with contextlib.suppress(RuntimeError):  # the loop ended meanwhile
-                loop.call_soon_threadsafe(stop.set)
+                loop.call_soon_threadsafe(task.cancel)
         self.thread.join(timeout=10)
         self.errlog.close()
 
