@@ -38,11 +38,13 @@ ARROWS: dict[str, frozenset[str]] = {
     "sessions": frozenset({"config"}),
     # plugins run as sandboxed MCP servers and offer their tools to the agents
     "plugins": frozenset({"config", "events", "guards", "policy", "sandbox", "tools"}),
+    "skills": frozenset({"config", "guards"}),  # skill files are read through the file guard
     "access": frozenset({"config", "events"}),
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),
-    "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions"}),
-    "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools"}),
+    # tools: the read tool reads skill files; agents: the system prompt lists skills
+    "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions", "skills"}),
+    "agents": frozenset({"config", "events", "guards", "policy", "sessions", "tools", "skills"}),
     "pipeline": frozenset({"config", "events", "guards", "access", "commands", "sessions"}),
     # preflight refuses a dangerous container sandbox with the audit's own rule list
     "gateway": frozenset({"config", "events", "channels", "sandbox"}),
@@ -77,6 +79,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "audit",
             "compose",
             "plugins",  # `clawkeep plugins` / `clawkeep skills` list, check and install
+            "skills",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -186,6 +189,16 @@ PUBLIC: dict[str, list[str]] = {
         "build_pipeline",
     ],
     "clawkeep.plugins": ["CodeFinding", "scan_plugins", "scan_source"],
+    "clawkeep.skills": [
+        "BUNDLED_DIR",
+        "SKILL_FILE",
+        "WORKSPACE_SKILLS",
+        "Skill",
+        "agent_skills",
+        "all_skills",
+        "parse_front_matter",
+        "read_skill_file",
+    ],
     "clawkeep.policy": [
         "CORE_TOOLS",
         "PROFILES",

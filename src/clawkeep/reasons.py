@@ -492,6 +492,13 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the workspace would expose the state dir: refused"
         ),
         "sandbox.workspace_missing": Reason("the workspace does not exist"),
+        "skills.bad_skill_md": Reason(
+            "a skill folder's SKILL.md is missing or its front matter bad"
+        ),
+        "skills.not_visible": Reason(
+            "the agent asked for a skill it does not see (allowBundled, its skills list)"
+        ),
+        "skills.path_escape": Reason("a skill folder is a symlink or leads out of its source dir"),
         "tools.bad_arguments": Reason("the tool call's arguments do not validate"),
         "tools.edit.identity_locked": Reason(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"

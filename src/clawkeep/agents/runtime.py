@@ -28,6 +28,7 @@ from clawkeep.events.log import EventLog
 from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
+from clawkeep.skills import agent_skills
 from clawkeep.tools import BackgroundJobs, main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices
 from clawkeep.tools.content import content_guard_hook
@@ -190,7 +191,12 @@ class AgentRuntime:
             for name, t in sorted(self.tools.items())
             if name in policy.offered  # a refused tool is never shown to the model
         ]
-        system = system_prompt(agent.workspace, request.annotations if request else ())
+        seen = agent_skills(self.config, self.paths, agent.id, agent.workspace)
+        system = system_prompt(
+            agent.workspace,
+            request.annotations if request else (),
+            tuple((s.name, s.description) for s in seen),
+        )
         messages = self._context(history, request)
         screen = TurnScreen(self.content_guard, policy)
         try:

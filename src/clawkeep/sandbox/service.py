@@ -102,4 +102,3 @@ def open_service(command: Sequence[str], spec: SandboxSpec) -> SandboxedService 
     full = ["/bin/sh", "-c", script, "sh", *prefix, *argv]
     env = {"PATH": "/usr/bin:/bin"}  # for the trampoline; bwrap clears it inside
     return SandboxedService(full, env, tmp, jail, proxy)
-

@@ -33,6 +33,7 @@ from clawkeep.sandbox import (
     run_sandboxed,
     spec_from_config,
 )
+from clawkeep.skills import WORKSPACE_SKILLS
 from clawkeep.tools._host import run_on_host
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
@@ -153,6 +154,8 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Deny:
         # The identity files stay read-only inside as they are for write/edit.
         readonly_files=() if ctx.config.guards.file.unlock_identity_files else IDENTITY_FILES,
     )
+    # skills/ is read-only inside too: no command installs or edits a skill.
+    spec = replace(spec, readonly_dirs=(WORKSPACE_SKILLS,))
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))
