@@ -192,6 +192,7 @@ PUBLIC: dict[str, list[str]] = {
     "clawkeep.skills": [
         "BUNDLED_DIR",
         "SKILL_FILE",
+        "SKILL_NAME",
         "WORKSPACE_SKILLS",
         "Skill",
         "agent_skills",

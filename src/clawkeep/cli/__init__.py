@@ -27,6 +27,7 @@ _COMMANDS: dict[str, str] = {
     "chat": "clawkeep.cli.chat:chat",
     "policy": "clawkeep.cli.policy:policy",
     "plugins": "clawkeep.cli.plugins:plugins",
+    "skills": "clawkeep.cli.skills:skills",
 }
 
 

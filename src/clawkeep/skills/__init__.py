@@ -7,6 +7,7 @@ from __future__ import annotations
 from clawkeep.skills.catalog import (
     BUNDLED_DIR,
     SKILL_FILE,
+    SKILL_NAME,
     WORKSPACE_SKILLS,
     Skill,
     agent_skills,
@@ -18,6 +19,7 @@ from clawkeep.skills.catalog import (
 __all__ = [
     "BUNDLED_DIR",
     "SKILL_FILE",
+    "SKILL_NAME",
     "WORKSPACE_SKILLS",
     "Skill",
     "agent_skills",

@@ -127,7 +127,7 @@ def plugin_entries(ctx: AuditContext) -> Iterator[Finding]:
 
 @check(CheckSpec("skills.allow_bundled_missing", "warn", "Every bundled skill is available"))
 def skills(ctx: AuditContext) -> Iterator[Finding]:
-    # Bundled skills are OpenClaw's; clawkeep ships none.
+    # OpenClaw bundles dozens of tool-running skills; clawkeep's few are instructions only.
     if ctx.config.skills.allow_bundled is None and ctx.loaded.flavor == "openclaw":
         yield Finding(
             "skills.allow_bundled_missing",
