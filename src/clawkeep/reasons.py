@@ -262,6 +262,11 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "content_guard.tainted_turn": Reason(
             "untrusted content tainted this turn: the risky tools are off for the rest of it"
         ),
+        "discovery.loopback_only": Reason(
+            "the gateway listens on loopback only: nothing is announced"
+        ),
+        "discovery.no_interface": Reason("no non-loopback address to announce the gateway on"),
+        "discovery.off": Reason("discovery.mdns.mode is off: nothing is announced"),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),
