@@ -141,3 +141,47 @@ def test_announcement_uses_only_the_bound_address() -> None:
     plan = plan_announcement(cfg, ("127.0.0.1", "192.168.1.20"), 1234)
     assert isinstance(plan, Announcement)
     assert plan.addresses == ("192.168.1.20",) and plan.properties == {}
+
+
+def test_running_gateway_announces_its_real_port(netns: str, tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    config = state / "clawkeep.json"
+    config.write_text(
+        json.dumps(
+            {
+                "gateway": {
+                    "bind": "custom",
+                    "customBindHost": ANNOUNCE_AT,
+                    "auth": {"token": uuid.uuid4().hex + uuid.uuid4().hex},
+                },
+                "discovery": {"mdns": {"mode": "minimal"}},
+            }
+        )
+    )
+    config.chmod(0o600)
+    clawkeep = Path(sys.executable).parent / "clawkeep"
+    argv = [str(clawkeep), "gateway", "run", "--config", str(config), "--port", "0"]
+    gateway = subprocess.Popen(
+        ["ip", "netns", "exec", netns, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    try:
+        assert gateway.stdout is not None
+        lines = []
+        for line in gateway.stdout:  # ends when the gateway exits (a failure)
+            lines.append(line)
+            if "announced on" in line:
+                break
+        assert any("announced on 10.77.0.1" in ln for ln in lines), lines
+        listening = next(ln for ln in lines if "listening on" in ln)
+        port = int(listening.split("http://10.77.0.1:")[1].split()[0])
+        result = _browse(netns, tmp_path, "off")  # the browser side only
+    finally:
+        gateway.terminate()
+        gateway.communicate(timeout=30)  # also closes its stdout pipe
+    [record] = result["found"]
+    assert record["port"] == port and record["txt"] == {}
