@@ -347,3 +347,32 @@ def test_plugin_tool_cannot_take_a_native_tool_name(tmp_path: Path, cleanup: lis
     assert install.runtime is not None
     assert install.runtime.tools["web_fetch"].description != "[plugin web] Fetch a URL."
     assert "web_echo" in install.runtime.tools
+
+
+def test_plugin_config_gets_env_substitution_and_nothing_else(
+    tmp_path: Path, cleanup: list[Any]
+) -> None:
+    import json
+
+    from clawkeep.config import load_config, resolve_paths
+
+    state = tmp_path / "state"
+    cleanup.append(install_plugin(state / "extensions" / "demo"))
+    config = state / "clawkeep.json"
+    raw = {"plugins": {"allow": ["demo"], "entries": {"demo": {"config": {"key": "${DEMO_KEY}"}}}}}
+    config.write_text(json.dumps(raw))
+    config.chmod(0o600)
+    env = {"HOME": str(tmp_path), "DEMO_KEY": "demo-key-value", "OPENAI_API_KEY": "sk-other"}
+    loaded = load_config(resolve_paths(env, config=config), env=env)
+    host = start_plugins(loaded.config, loaded.paths)
+    try:
+        tool = next(t for t in host.tools if t.name == "demo_env")
+        ctx: Any = None
+
+        async def run() -> ToolResult:
+            return await tool.handler(tool.args.model_validate({}), ctx)
+
+        seen = asyncio.run(run()).text
+    finally:
+        host.close()
+    assert "demo-key-value" in seen and "sk-other" not in seen
