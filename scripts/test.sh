@@ -18,6 +18,12 @@ if ! [ -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = 0 ]; then s=""; else s="sudo"; fi
     $s apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v ip >/dev/null; then
+    # The discovery tests browse mDNS in a network namespace made with `ip netns`.
+    echo "test: installing iproute2" >&2
+    if [ "$(id -u)" = 0 ]; then s=""; else s="sudo"; fi
+    $s apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq iproute2 >/dev/null
+fi
 echo "== ruff"
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench

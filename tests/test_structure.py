@@ -38,15 +38,29 @@ ARROWS: dict[str, frozenset[str]] = {
     "policy": frozenset({"config"}),
     "sandbox": frozenset({"config", "guards"}),
     "sessions": frozenset({"config"}),
-    "plugins": frozenset(),
+    # plugins run as sandboxed MCP servers and offer their tools to the agents
+    "plugins": frozenset({"config", "events", "guards", "policy", "sandbox", "tools"}),
+    "skills": frozenset({"config", "guards"}),  # skill files are read through the file guard
     "access": frozenset({"config", "events"}),
     "approvals": frozenset({"events"}),  # calls held for the owner, and their decisions
     "commands": frozenset({"config", "access"}),
     "channels": frozenset({"config", "events", "guards", "access"}),
-    "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions"}),
-    # commands: who the owner is (commands.is_owner), one home for the owner decision
+    # tools: the read tool reads skill files
+    "tools": frozenset({"config", "events", "guards", "policy", "sandbox", "sessions", "skills"}),
+    # commands: who the owner is (commands.is_owner), one home for the owner decision;
+    # skills: the system prompt lists them
     "agents": frozenset(
-        {"config", "events", "guards", "policy", "sessions", "tools", "commands", "approvals"}
+        {
+            "config",
+            "events",
+            "guards",
+            "policy",
+            "sessions",
+            "tools",
+            "commands",
+            "approvals",
+            "skills",
+        }
     ),
     # approvals: the owner's /approve and /deny reach the held-call store
     "pipeline": frozenset(
@@ -91,6 +105,7 @@ ARROWS: dict[str, frozenset[str]] = {
             "audit",
             "clientapi",
             "controlui",
+            "plugins",  # starts the allowed plugins and hands their tools to the runtime
         }
     ),
     "cli": frozenset(
@@ -110,6 +125,8 @@ ARROWS: dict[str, frozenset[str]] = {
             "doctor",
             "service",
             "controlui",
+            "plugins",  # `clawkeep plugins` / `clawkeep skills` list, check and install
+            "skills",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -238,6 +255,17 @@ PUBLIC: dict[str, list[str]] = {
         "build_pipeline",
     ],
     "clawkeep.plugins": ["CodeFinding", "scan_plugins", "scan_source"],
+    "clawkeep.skills": [
+        "BUNDLED_DIR",
+        "SKILL_FILE",
+        "SKILL_NAME",
+        "WORKSPACE_SKILLS",
+        "Skill",
+        "agent_skills",
+        "all_skills",
+        "parse_front_matter",
+        "read_skill_file",
+    ],
     "clawkeep.policy": [
         "CORE_TOOLS",
         "PROFILES",

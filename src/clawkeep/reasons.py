@@ -391,6 +391,11 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "controlui.ticket_ok": Reason("a one-time sign-in link opened a session"),
         "controlui.ticket_used": Reason("a one-time sign-in link used a second time"),
         "controlui.unconfirmed": Reason("--fix from the UI needs the operator's confirmation"),
+        "discovery.loopback_only": Reason(
+            "the gateway listens on loopback only: nothing is announced"
+        ),
+        "discovery.no_interface": Reason("no non-loopback address to announce the gateway on"),
+        "discovery.off": Reason("discovery.mdns.mode is off: nothing is announced"),
         "exec.security_deny": Reason("tools.exec.security is deny (the default)"),
         "file_guard.absolute_path": Reason("an absolute path outside the workspace root"),
         "file_guard.backslash": Reason("use '/' as the separator"),
@@ -522,6 +527,32 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "network_guard.userinfo": Reason("credentials or '@' in the URL authority"),
         "pairing.unavailable": Reason("this gateway has no pairing store wired in"),
         "pipeline.admitted": Reason("the message passed every inbound stage and reached the agent"),
+        "plugins.all_disabled": Reason("plugins.enabled is false: no plugin starts"),
+        "plugins.allowed": Reason("the plugin is in plugins.allow, not denied, not disabled"),
+        "plugins.bad_command": Reason(
+            "the plugin's command is not an absolute path or a system program"
+        ),
+        "plugins.bad_id": Reason("a plugin id must be lower case letters, digits and '-'"),
+        "plugins.bad_manifest": Reason(
+            "the plugin folder's clawkeep.plugin.json is missing or bad"
+        ),
+        "plugins.call_failed": Reason("the plugin process failed or ended during a tool call"),
+        "plugins.call_timeout": Reason("the plugin did not answer a tool call in time"),
+        "plugins.denied": Reason("the plugin is listed in plugins.deny: never started"),
+        "plugins.disabled": Reason("plugins.entries.<id>.enabled is false: never started"),
+        "plugins.missing": Reason(
+            "plugins.allow names a plugin with no command and no folder", "plugins.allowed_missing"
+        ),
+        "plugins.not_allowed": Reason(
+            "the plugin is not in plugins.allow: never started", "plugins.installed_not_allowed"
+        ),
+        "plugins.path_escape": Reason(
+            "a plugin folder, manifest or command path leads out of extensions/<id>/"
+        ),
+        "plugins.start_failed": Reason("the sandboxed plugin did not complete the MCP handshake"),
+        "plugins.started": Reason("the plugin runs in its sandbox; its tools are offered"),
+        "plugins.tool_error": Reason("the plugin answered the tool call with an error"),
+        "plugins.tool_name": Reason("a plugin tool's name cannot be offered as <id>_<tool>"),
         "policy.allowed": Reason("every policy layer allows the tool"),
         "policy.browser_disabled": Reason("browser.enabled is false: the browser is never offered"),
         "policy.denied": Reason("a deny rule in some layer names the tool"),
@@ -624,6 +655,7 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.workspace_changed": Reason(
             "the workspace changed between listing its secrets and binding: refused"
         ),
+        "sandbox.workspace_access": Reason("a sandboxed service gets its folder read-only or none"),
         "sandbox.workspace_exposes_state": Reason(
             "the workspace would expose the state dir: refused"
         ),
@@ -631,6 +663,13 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "sandbox.workspace_too_large": Reason(
             "the workspace has too many names to list for secrets: refused"
         ),
+        "skills.bad_skill_md": Reason(
+            "a skill folder's SKILL.md is missing or its front matter bad"
+        ),
+        "skills.not_visible": Reason(
+            "the agent asked for a skill it does not see (allowBundled, its skills list)"
+        ),
+        "skills.path_escape": Reason("a skill folder is a symlink or leads out of its source dir"),
         "tools.bad_arguments": Reason("the tool call's arguments do not validate"),
         "tools.edit.identity_locked": Reason(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"

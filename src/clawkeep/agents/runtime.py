@@ -35,6 +35,7 @@ from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
 from clawkeep.policy.grounding import CallVerdict
 from clawkeep.policy.provenance import Source
+from clawkeep.skills import agent_skills
 from clawkeep.tools import BackgroundJobs, main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices, refuse
 from clawkeep.tools.content import content_guard_hook
@@ -119,6 +120,7 @@ class AgentRuntime:
         self.services = replace(base, delegate=self._delegate, content_hook=hook, jobs=jobs)
         self.tools = registry(plugin_tools)
         self._plugin_names = frozenset(t.name for t in plugin_tools)
+        self._risky_plugins = frozenset(t.name for t in plugin_tools if t.risky)
         self._providers: dict[str, Provider] = dict(providers or {})
         self._agents = {a.id: a for a in resolve_agents(config, paths)}
 
@@ -160,16 +162,20 @@ class AgentRuntime:
         depth: int = 0,
     ) -> ToolPolicy:
         msg = request.message if request is not None else None
+        flagged = request.flagged if request else False
+        turn_denies = request.denied_tools if request else frozenset()
+        if flagged:
+            turn_denies = turn_denies | self._risky_plugins  # as FLAGGED_TURN_DENY for natives
         ctx = PolicyContext(
             agent_id=agent.id,
             channel=msg.channel if msg else None,
             group=msg.group if msg and msg.chat_type == "group" else None,
             sender=msg.sender if msg else None,
             sandboxed=self.sandboxed(agent, session_key, delegated=depth > 0),
-            turn_denies=request.denied_tools if request else frozenset(),
+            turn_denies=turn_denies,
             # The flag's tool consequence lasts for the flagged message's own turn; later
             # turns read it as untrusted content, and the untrusted-data rule holds the rest.
-            flagged=request.flagged if request else False,
+            flagged=flagged,
             plugin_tools=self._plugin_names,
         )
         return resolve_policy(self.config, ctx, implemented=self.tools)
@@ -225,7 +231,12 @@ class AgentRuntime:
             for name, t in sorted(self.tools.items())
             if name in policy.offered  # a refused tool is never shown to the model
         ]
-        system = system_prompt(agent.workspace, request.annotations if request else ())
+        seen = agent_skills(self.config, self.paths, agent.id, agent.workspace)
+        system = system_prompt(
+            agent.workspace,
+            request.annotations if request else (),
+            tuple((s.name, s.description) for s in seen),
+        )
         messages = self._context(history, request)
         screen = TurnScreen(self.content_guard)
         prov = self._provenance(agent.id, session_key, request, depth, system, history)

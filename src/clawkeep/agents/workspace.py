@@ -37,8 +37,13 @@ def _policy(workspace: Path) -> FilePolicy:
     return FilePolicy(root=workspace)  # holds no fds; building it compiles the patterns
 
 
-def system_prompt(workspace: Path, annotations: tuple[str, ...] = ()) -> str:
-    """The preamble, then each identity file present in the workspace."""
+def system_prompt(
+    workspace: Path,
+    annotations: tuple[str, ...] = (),
+    skills: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """The preamble, each identity file present in the workspace, then the skills the
+    agent sees (name and description; their files are read with the read tool)."""
     parts = [PREAMBLE]
     if workspace.is_dir():
         policy = _policy(workspace)
@@ -46,6 +51,13 @@ def system_prompt(workspace: Path, annotations: tuple[str, ...] = ()) -> str:
             text = _read(policy, name)
             if text is not None:
                 parts.append(f"## {name}\n{text}")
+    if skills:
+        listed = "\n".join(f"- {name}: {description}" for name, description in skills)
+        parts.append(
+            "## Skills\nThe owner installed these skills. When a task matches one, read its "
+            "instructions with the read tool at `skill:<name>/SKILL.md` (other files of the "
+            f"skill: `skill:<name>/<path>`). Skills cannot be changed or added.\n{listed}"
+        )
     if annotations:
         notes = "; ".join(annotations)
         parts.append(

@@ -33,6 +33,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "service": ("clawkeep.cli.service:service", "Run the gateway as a systemd service."),
     "config": ("clawkeep.cli.config_cmd:config", "The config's JSON Schema and key reference."),
     "dashboard": ("clawkeep.cli.dashboard:dashboard", "Print a one-time Control UI sign-in link."),
+    "plugins": ("clawkeep.cli.plugins:plugins", "List, inspect, enable or disable plugins."),
+    "skills": ("clawkeep.cli.skills:skills", "List, install or remove skills."),
 }
 
 

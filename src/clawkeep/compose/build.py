@@ -41,6 +41,7 @@ from clawkeep.gateway.core import GatewayServices
 from clawkeep.gateway.runner import GatewayWiring
 from clawkeep.gateway.services import TranscriptChatHistory
 from clawkeep.pipeline import TRANSCRIPTS_FILE, ChannelScanner, InboundPipeline, build_pipeline
+from clawkeep.plugins.host import PluginHost, start_plugins
 from clawkeep.sessions import TranscriptStore, route
 from clawkeep.tools import ToolServices
 from clawkeep.tools.browser import BrowserHost
@@ -61,10 +62,13 @@ class Install:
     runtime: AgentRuntime | None  # None when the caller gave its own responder
     pipeline: InboundPipeline
     approvals: ApprovalStore  # calls held for the owner (untrusted data, host exec ask)
+    plugins: PluginHost | None = None  # the plugin processes, stopped with the install
 
     async def aclose(self) -> None:
         if self.runtime is not None:
             await self.runtime.aclose()
+        if self.plugins is not None:
+            await self.plugins.aclose()
 
 
 def build_install(
@@ -97,6 +101,7 @@ def build_install(
     control = GatewayControl(paths, env)
     approvals = ApprovalStore.open(paths.state_dir, events=events)
     runtime: AgentRuntime | None = None
+    plugins: PluginHost | None = None
     if responder is None and agent:
         if services is None:
             services = ToolServices(messenger=messenger, control=control)
@@ -108,6 +113,10 @@ def build_install(
             "approvals": approvals,
             **(runtime_options or {}),
         }
+        if "plugin_tools" not in options:
+            # Only the plugins `plugins.allow` names (and not disabled or denied) start.
+            plugins = start_plugins(config, paths, events)
+            options["plugin_tools"] = plugins.tools
         runtime = AgentRuntime(
             config, paths, store=store, events=events, services=services, **options
         )
@@ -122,7 +131,9 @@ def build_install(
         use_channel_guard=use_channel_guard,
         command_runner=command_runner,
     )
-    return Install(loaded, events, store, pairing, messenger, control, runtime, pipeline, approvals)
+    return Install(
+        loaded, events, store, pairing, messenger, control, runtime, pipeline, approvals, plugins
+    )
 
 
 def build_services(loaded: LoadedConfig, env: Mapping[str, str]) -> GatewayServices:

@@ -7,6 +7,7 @@ generated only when no auth is configured, and it is stored, never printed.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from clawkeep.config.statedir import ensure_state_dir
 from clawkeep.decision import Deny
 from clawkeep.gateway.app import BackgroundTask, create_app
 from clawkeep.gateway.core import GatewayServices
+from clawkeep.gateway.discovery import SERVICE_TYPE, Announcer, plan_announcement
 from clawkeep.gateway.logsetup import install_logging
 from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
@@ -154,6 +156,20 @@ def run_gateway(
             sock.close()
         raise
 
+    announcers: list[Announcer] = []
+    threads: list[threading.Thread] = []
+
+    def announce(port: int) -> None:
+        plan = plan_announcement(loaded.config, settings.hosts, port)
+        if isinstance(plan, Deny):
+            return  # off, or loopback only: nothing goes to the network
+        try:
+            announcers.append(Announcer(plan))
+        except (OSError, RuntimeError, ValueError) as exc:  # zeroconf's errors derive from these
+            echo(f"clawkeep: mDNS announcement failed: {exc}")
+            return
+        echo(f"clawkeep: announced on {', '.join(plan.addresses)} (mDNS {SERVICE_TYPE})")
+
     def ready(addresses: list[tuple[str, int]]) -> None:
         shown = ", ".join(
             f"http://[{h}]:{p}" if ":" in h else f"http://{h}:{p}" for h, p in addresses
@@ -162,12 +178,21 @@ def run_gateway(
         write_state(paths.state_dir, addresses)  # for `clawkeep status`
         if loaded.config.gateway.control_ui.enabled:
             echo("Control UI at / (a one-time sign-in link: clawkeep dashboard)")
+        if addresses:
+            # zeroconf's blocking calls must not run on the gateway's event loop.
+            thread = threading.Thread(target=announce, args=(addresses[0][1],), daemon=True)
+            threads.append(thread)
+            thread.start()
 
     stop = parts.control.stop if parts.control is not None else None
     try:
         asyncio.run(serve(app, sockets, log_level=settings.log_level, on_ready=ready, stop=stop))
     finally:
         clear_state(paths.state_dir)
+        for thread in threads:
+            thread.join(timeout=10)
+        for announcer in announcers:
+            announcer.close()
     if parts.control is not None and parts.control.restart_requested:
         echo("clawkeep gateway stopped for a restart")
         return EXIT_RESTART

@@ -1,8 +1,9 @@
-"""Plugin code: what installed plugin code looks like before anything would load it.
+"""Plugins: MCP tool servers that run in the sandbox, never in the gateway's process.
 
-clawkeep loads no plugin code itself; ``scan_plugins`` is the code-safety scanner that the
-audit's ``--deep`` run uses and that a plugin or skills loader must call first. It imports
-nothing from the audit, so both can depend on it.
+``gate`` decides whether a plugin may start, ``manifest`` where its command and folder
+are (realpath inside extensions/<id>/), ``host`` starts the allowed ones and turns their
+tools into ``<id>_<tool>`` tools. ``scan_plugins`` is the code-safety scanner the audit's
+``--deep`` run and the skills installer use. The MCP SDK is imported only by ``host``.
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ def container_argv(
     for bind in docker.binds:  # each one passed dangerous_docker_settings above
         argv += ["--volume", bind]
     if spec.workspace_access == "rw":
-        for name in spec.readonly_files:  # prepared by the runner: real files, no links
+        for name in (*spec.readonly_dirs, *spec.readonly_files):  # prepared by the runner
             argv += ["--volume", f"{ws}/{name}:/workspace/{name}:ro"]
     argv += ["--workdir", "/workspace", "--env", "HOME=/tmp"]  # not the workspace: `rm -rf ~`
     for key, value in spec.env.items():

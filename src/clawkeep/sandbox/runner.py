@@ -74,16 +74,20 @@ def _exposes_protected(spec: SandboxSpec) -> Deny | None:
 def _prepare_readonly_files(spec: SandboxSpec) -> Deny | None:
     """Each read-only name must be a plain file name; a missing file is created empty, so
     the command cannot create it (and so write the next system prompt)."""
-    if spec.workspace_access != "rw" or not spec.readonly_files:
+    if spec.workspace_access != "rw" or not (spec.readonly_files or spec.readonly_dirs):
         return None
     dir_fd = os.open(spec.workspace.resolve(), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
-        for name in spec.readonly_files:
+        for name in (*spec.readonly_files, *spec.readonly_dirs):
             if "/" in name or name in ("", ".", ".."):
                 return Deny("sandbox.readonly_file_invalid", f"{name!r} is not a file name")
+        for name in spec.readonly_files:
             with contextlib.suppress(FileExistsError):
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                 os.close(os.open(name, flags, 0o644, dir_fd=dir_fd))
+        for name in spec.readonly_dirs:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(name, 0o755, dir_fd=dir_fd)
     finally:
         os.close(dir_fd)
     return None
@@ -94,11 +98,21 @@ def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny
     """O_PATH fds of the read-only files, checked on the fd itself: what is bound is what
     was checked, even if the name is swapped for a link meanwhile."""
     fds: dict[str, int] = {}
-    if spec.workspace_access != "rw" or not spec.readonly_files:
+    if spec.workspace_access != "rw" or not (spec.readonly_files or spec.readonly_dirs):
         yield fds
         return
     dir_fd = os.open(ws, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
+        for name in spec.readonly_dirs:
+            fd = os.open(name, os.O_PATH | os.O_NOFOLLOW, dir_fd=dir_fd)
+            fds[f"ro:{WORKSPACE}/{name}"] = fd
+            if not stat.S_ISDIR(os.fstat(fd).st_mode):
+                # A link would be bound (and followed) into the sandbox read-write elsewhere.
+                yield Deny(
+                    "sandbox.readonly_file_unsafe",
+                    f"{name} in the workspace is not a folder; replace it with one",
+                )
+                return
         for name in spec.readonly_files:
             fd = os.open(name, os.O_PATH | os.O_NOFOLLOW, dir_fd=dir_fd)
             fds[f"ro:{WORKSPACE}/{name}"] = fd

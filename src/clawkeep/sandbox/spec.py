@@ -51,6 +51,9 @@ class SandboxSpec:
     # Workspace files the command may read but never change, create or remove (SOUL.md,
     # AGENTS.md, USER.md unless unlocked): bound read-only over an rw workspace.
     readonly_files: tuple[str, ...] = ()
+    # Workspace folders bound read-only the same way (skills/): created empty if missing,
+    # so the command cannot create them either.
+    readonly_dirs: tuple[str, ...] = ()
     # Set from outside to stop the command early (the process tool's kill).
     cancel: threading.Event | None = field(default=None, compare=False)
 

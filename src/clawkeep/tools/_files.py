@@ -12,11 +12,13 @@ from clawkeep.config.schema.guard_file import FileGuardConfig
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import FilePolicy, policy_from_config
 from clawkeep.risk import IDENTITY_FILES
+from clawkeep.skills import WORKSPACE_SKILLS
 from clawkeep.tools.base import ToolContext
 
-__all__ = ["MAX_FILE_BYTES", "access_problem", "file_policy", "identity_problem"]
+__all__ = ["MAX_FILE_BYTES", "SKILL_PATTERNS", "access_problem", "file_policy", "identity_problem"]
 
 MAX_FILE_BYTES = 1024 * 1024
+SKILL_PATTERNS = (f"/{WORKSPACE_SKILLS}", f"/{WORKSPACE_SKILLS}/**")
 
 
 def file_policy(ctx: ToolContext) -> FilePolicy:
@@ -29,7 +31,9 @@ def file_policy(ctx: ToolContext) -> FilePolicy:
 @functools.lru_cache(maxsize=64)
 def _policy(root: Path, cfg: FileGuardConfig, state_dir: Path, config_path: Path) -> FilePolicy:
     # A FilePolicy holds no fds and is immutable: one per workspace and config is enough.
-    return policy_from_config(root, cfg, state_dir, protected_paths=(config_path,))
+    # The workspace's skills/ is read-only to every tool: no agent installs or edits a skill.
+    locked = cfg.model_copy(update={"read_only": (*cfg.read_only, *SKILL_PATTERNS)})
+    return policy_from_config(root, locked, state_dir, protected_paths=(config_path,))
 
 
 def access_problem(ctx: ToolContext, reason: str, need: Literal["ro", "rw"]) -> Deny | None:

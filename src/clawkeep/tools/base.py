@@ -161,6 +161,9 @@ class ToolDef:
     handler: Handler
     effects: ToolEffects | None = None  # None: from annotations, else the worst case
     annotations: Mapping[str, Any] | None = None  # MCP tool annotations (plugin tools)
+    # A plugin tool whose MCP annotations allow changes or the open world: stripped from a
+    # turn the channel guard flagged, as the native risky tools are (risk.py).
+    risky: bool = False
 
     def schema(self) -> Mapping[str, Any]:
         return _schema(self.args)

@@ -38,6 +38,7 @@ from clawkeep.sandbox import (
 )
 from clawkeep.sandbox.pool import default_pool
 from clawkeep.sandbox.secrets_mask import no_access_match
+from clawkeep.skills import WORKSPACE_SKILLS
 from clawkeep.tools._exec_ask import host_exec_ask
 from clawkeep.tools._files import file_policy
 from clawkeep.tools._host import run_on_host
@@ -181,6 +182,8 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Held | Deny:
     )
     if ctx.services.resolver is not None:  # the DNS seam (tests count the names asked)
         spec = replace(spec, egress_resolver=ctx.services.resolver)
+    # skills/ is read-only inside too: no command installs or edits a skill.
+    spec = replace(spec, readonly_dirs=(WORKSPACE_SKILLS,))
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))

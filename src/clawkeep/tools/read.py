@@ -7,10 +7,13 @@ from pydantic import Field
 from clawkeep.decision import Deny
 from clawkeep.guards.file_guard import read_bytes
 from clawkeep.policy.effects import ToolEffects
+from clawkeep.skills import SKILL_FILE, agent_skills, read_skill_file
 from clawkeep.tools._files import MAX_FILE_BYTES, access_problem, file_policy
 from clawkeep.tools.base import ArgsModel, ToolContext, ToolDef, ToolResult, refuse
 
-__all__ = ["TOOL", "ReadArgs"]
+__all__ = ["SKILL_PREFIX", "TOOL", "ReadArgs"]
+
+SKILL_PREFIX = "skill:"
 
 
 class ReadArgs(ArgsModel):
@@ -19,7 +22,26 @@ class ReadArgs(ArgsModel):
     limit: int = Field(default=MAX_FILE_BYTES, ge=1, le=MAX_FILE_BYTES)
 
 
+def _read_skill(args: ReadArgs, ctx: ToolContext) -> ToolResult:
+    """`skill:<name>/<path>`: a file of a skill this agent sees, contained in its folder."""
+    name, _, rel = args.path.removeprefix(SKILL_PREFIX).partition("/")
+    seen = {
+        s.name: s for s in agent_skills(ctx.config, ctx.paths, ctx.agent.id, ctx.agent.workspace)
+    }
+    skill = seen.get(name)
+    if skill is None:
+        return refuse("skills.not_visible", f"no skill {name[:80]!r} for this agent")
+    protected = (ctx.paths.state_dir / "credentials", ctx.paths.config_path)
+    data = read_skill_file(skill, rel or SKILL_FILE, args.limit, args.offset, protected)
+    if isinstance(data, Deny):
+        return refuse(data.reason, data.detail)
+    # Owner-installed instructions that no agent can change: read as the owner's words.
+    return ToolResult(True, data.decode("utf-8", "replace"), source=f"skill:{name}")
+
+
 async def _run(args: ReadArgs, ctx: ToolContext) -> ToolResult:
+    if args.path.startswith(SKILL_PREFIX):
+        return _read_skill(args, ctx)
     problem = access_problem(ctx, "tools.read.workspace_access", "ro")
     if problem is not None:
         return refuse(problem.reason, problem.detail)

@@ -9,6 +9,9 @@ from clawkeep.audit.context import AuditContext
 from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
 from clawkeep.config.errors import format_path
+from clawkeep.decision import Allow, Deny
+from clawkeep.plugins.gate import may_start
+from clawkeep.plugins.manifest import installed_plugins, resolve_launch
 
 __all__: list[str] = []
 
@@ -57,7 +60,7 @@ def logging_and_discovery(ctx: AuditContext) -> Iterator[Finding]:
 )
 def plugins(ctx: AuditContext) -> Iterator[Finding]:
     # OpenClaw loads every plugin in extensions/ unless plugins.allow lists them; clawkeep
-    # itself loads no plugin code at all, so only an OpenClaw install can be exposed here.
+    # starts only the plugins plugins.allow names, so only an OpenClaw install is exposed.
     if ctx.config.plugins.allow is not None or ctx.loaded.flavor != "openclaw":
         return
     ext = ctx.paths.extensions_dir
@@ -80,9 +83,52 @@ def plugins(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
+@check(
+    CheckSpec("plugins.allowed_missing", "warn", "An allowed plugin cannot be found"),
+    CheckSpec("plugins.unloadable", "warn", "An allowed plugin is refused at start"),
+    CheckSpec("plugins.installed_not_allowed", "info", "An installed plugin is not allowed"),
+    CheckSpec("plugins.network", "warn", "A plugin may reach the network"),
+)
+def plugin_entries(ctx: AuditContext) -> Iterator[Finding]:
+    config, paths = ctx.config, ctx.paths
+    for plugin_id in installed_plugins(paths):
+        if config.plugins.allow is not None and plugin_id not in config.plugins.allow:
+            yield Finding(
+                "plugins.installed_not_allowed",
+                "info",
+                "An installed plugin is not allowed",
+                f"{paths.extensions_dir / plugin_id} is installed but not in plugins.allow: "
+                "it never starts.",
+                "Remove the folder if you do not use it, or add its id to plugins.allow.",
+            )
+    for plugin_id in config.plugins.allow or ():
+        if not isinstance(may_start(config, plugin_id), Allow):
+            continue
+        launch = resolve_launch(config, paths, plugin_id)
+        if isinstance(launch, Deny):
+            missing = launch.reason == "plugins.missing"
+            yield Finding(
+                "plugins.allowed_missing" if missing else "plugins.unloadable",
+                "warn",
+                "An allowed plugin cannot be found" if missing else "An allowed plugin is refused",
+                launch.detail,
+                f"Install it under {paths.extensions_dir / plugin_id} with a clawkeep.plugin.json,"
+                f" give plugins.entries.{plugin_id}.command, or take it out of plugins.allow.",
+            )
+        elif launch.hosts:
+            yield Finding(
+                "plugins.network",
+                "warn",
+                "A plugin may reach the network",
+                f"plugin {plugin_id} may connect to {', '.join(launch.hosts)} (through the "
+                "network guard); what it sends there is not checked.",
+                f"Keep plugins.entries.{plugin_id}.hosts to the hosts the plugin needs.",
+            )
+
+
 @check(CheckSpec("skills.allow_bundled_missing", "warn", "Every bundled skill is available"))
 def skills(ctx: AuditContext) -> Iterator[Finding]:
-    # Bundled skills are OpenClaw's; clawkeep ships none.
+    # OpenClaw bundles dozens of tool-running skills; clawkeep's few are instructions only.
     if ctx.config.skills.allow_bundled is None and ctx.loaded.flavor == "openclaw":
         yield Finding(
             "skills.allow_bundled_missing",

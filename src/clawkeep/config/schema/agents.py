@@ -79,6 +79,7 @@ class AgentConfig(AgentDefaults):
     id: str = Field(pattern=AGENT_ID_PATTERN)
     default: bool = False
     name: str | None = None
+    skills: tuple[str, ...] | None = None  # the skills this agent sees (None: every allowed one)
 
 
 class AgentsConfig(Model):

@@ -39,10 +39,14 @@ class SkillsConfig(Model):
 
 
 class PluginEntryConfig(Model):
-    """`plugins.entries.<id>`: a plugin's switch and its own (plugin-defined) config."""
+    """`plugins.entries.<id>`: a plugin's switch, its own (plugin-defined) config, and how
+    clawkeep runs it: `command` (argv; else the manifest in `extensions/<id>/`) and `hosts`,
+    the only network destinations its sandbox may reach (none by default)."""
 
     enabled: bool | None = None
     config: dict[str, Any] = {}
+    command: tuple[str, ...] | None = Field(default=None, min_length=1)
+    hosts: tuple[str, ...] = ()
 
 
 class PluginsConfig(Model):
