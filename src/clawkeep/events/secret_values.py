@@ -16,9 +16,12 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, SecretStr
 
-__all__ = ["MIN_SECRET_CHARS", "config_secrets", "spellings"]
+__all__ = ["LONG_SECRET_CHARS", "MIN_SECRET_CHARS", "config_secrets", "spellings"]
 
-MIN_SECRET_CHARS = 4  # shorter values would mask ordinary words everywhere
+MIN_SECRET_CHARS = 4  # shorter values would mask ordinary words everywhere: never masked
+# From this length a secret is masked wherever it appears; a shorter one (4-7 characters,
+# which the audit flags as too short anyway) only where it stands as a whole token.
+LONG_SECRET_CHARS = 8
 
 
 def config_secrets(config: BaseModel, also: Iterable[str] = ()) -> tuple[str, ...]:
