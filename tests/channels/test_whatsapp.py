@@ -291,3 +291,14 @@ def test_a_strangers_handled_message_leaves_only_its_id_on_disk(tmp_path: Path) 
         # the id is still remembered: the same message again is a replay
         d.extra["post"](wa_event("+46700000001", secret_text, "wamid.stranger"))
         assert "channels.whatsapp.replay" in d.reasons()
+
+
+def test_an_empty_group_id_is_refused_not_answered_as_a_group_at_a_phone_number(
+    tmp_path: Path,
+) -> None:
+    loose = {"groupAllowFrom": ["*"], "groups": {"*": {"requireMention": False}}}
+    with driver("whatsapp", tmp_path, loose) as d:
+        d.extra["post"](wa_event("+46700000001", "status?", "wamid.g0", group=""))
+        assert d.recorder.requests == []  # no turn: the shape is not a message we know
+        assert "channels.whatsapp.malformed" in d.reasons()
+        assert d.extra["api"].sent == []
