@@ -10,7 +10,6 @@ what is safe to repair without a decision: the state dir's modes.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import socket
 import stat
@@ -243,16 +242,4 @@ def run_doctor(
     if network:
         checks.extend(asyncio.run(outside()))
     checks.extend([_sandbox(), _classifier(), _port(loaded), _user()])
-    return _masked(checks, loaded)
-
-
-def _masked(checks: list[Check], loaded: LoadedConfig | None) -> list[Check]:
-    """Checks with every secret the config holds masked by value (a key in a baseUrl...)."""
-    if loaded is None:
-        return checks
-    from clawkeep.events.redact import redactor_from_settings
-    from clawkeep.events.secret_values import config_secrets
-
-    secrets = config_secrets(loaded.config, loaded.env_secrets)
-    mask = redactor_from_settings("off", (), secrets)  # by value only: details stay readable
-    return [dataclasses.replace(c, detail=mask(c.detail), fix=mask(c.fix)) for c in checks]
+    return checks
