@@ -3,6 +3,7 @@
 Every decision is already an event with its reason code, so the counters are fed by one
 event-log subscriber: messages in by channel and what access did, channel-guard
 verdicts, tool calls made and refused by reason, and every event by kind and reason.
+A tool name the model invented is counted as ``(unknown)``, never as its own label.
 Provider latency is observed around each model call. Labels are bounded sets (channels,
 reason codes, tool names): never a sender id or message text. `GET /metrics` on the
 gateway serves them behind the gateway's own auth.
@@ -57,6 +58,8 @@ PROVIDER = Histogram(
 )
 
 _MAX_LABEL = 80
+_MAX_TOOL_LABELS = 256
+_tool_labels: set[str] = set()
 
 
 class EventLike(Protocol):
@@ -74,6 +77,18 @@ def _label(value: object) -> str:
     return str(value if value is not None else "")[:_MAX_LABEL]
 
 
+def _tool(name: object, reason: str) -> str:
+    """A tool label from a bounded set: a name the model made up is not a label."""
+    if reason == "policy.unknown_tool":
+        return "(unknown)"  # the model's invented name: attacker text, unbounded in number
+    label = _label(name)
+    if label not in _tool_labels:
+        if len(_tool_labels) >= _MAX_TOOL_LABELS:
+            return "(other)"  # bounded cardinality whatever the catalog holds
+        _tool_labels.add(label)
+    return label
+
+
 def observe_event(event: EventLike) -> None:
     """The event-log subscriber: count ``event`` where it belongs."""
     f = event.fields
@@ -85,9 +100,9 @@ def observe_event(event: EventLike) -> None:
     elif event.kind == "inbound.channel_guard":
         GUARD.labels(_label(f.get("verdict")), _label(event.reason)).inc()
     elif event.kind == "tool.call":
-        TOOL_CALLS.labels(_label(f.get("tool"))).inc()
+        TOOL_CALLS.labels(_tool(f.get("tool"), event.reason)).inc()
     elif event.kind == "tool.denied":
-        TOOLS_REFUSED.labels(_label(f.get("tool")), _label(event.reason)).inc()
+        TOOLS_REFUSED.labels(_tool(f.get("tool"), event.reason), _label(event.reason)).inc()
 
 
 def observe_provider(agent: str, outcome: str, seconds: float) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import time
 from pathlib import Path
 
@@ -275,3 +276,29 @@ def test_ids_have_one_canonical_form_and_a_lid_is_never_a_number() -> None:
     assert wa_id("123456@lid") == WaId("lid", "123456")
     assert wa_id("123456@lid") != wa_id("123456")
     assert wa_id("abc@lid") is None
+
+
+def test_a_strangers_handled_message_leaves_only_its_id_on_disk(tmp_path: Path) -> None:
+    secret_text = "my card number is 4111 1111 1111 1111 " + "z" * 20_000
+    with driver(
+        "whatsapp", tmp_path, {"dmPolicy": "allowlist", "allowFrom": ["+46700000009"]}
+    ) as d:
+        d.extra["post"](wa_event("+46700000001", secret_text, "wamid.stranger"))
+        db = d.extra["state"] / "whatsapp-inbox.sqlite"
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute("SELECT msg_id, done, message FROM inbox").fetchall()
+        assert rows == [("wamid.stranger", 1, "")]
+        # the id is still remembered: the same message again is a replay
+        d.extra["post"](wa_event("+46700000001", secret_text, "wamid.stranger"))
+        assert "channels.whatsapp.replay" in d.reasons()
+
+
+def test_an_empty_group_id_is_refused_not_answered_as_a_group_at_a_phone_number(
+    tmp_path: Path,
+) -> None:
+    loose = {"groupAllowFrom": ["*"], "groups": {"*": {"requireMention": False}}}
+    with driver("whatsapp", tmp_path, loose) as d:
+        d.extra["post"](wa_event("+46700000001", "status?", "wamid.g0", group=""))
+        assert d.recorder.requests == []  # no turn: the shape is not a message we know
+        assert "channels.whatsapp.malformed" in d.reasons()
+        assert d.extra["api"].sent == []

@@ -133,3 +133,25 @@ def test_missing_provider_key_is_named_to_the_owner(tmp_path: Path) -> None:
     assert _run(tmp_path, "init", "--yes", "--provider", "openai").returncode == 0
     done = _chat_once(tmp_path, "hi")
     assert "provider.no_key" in done.stdout and "OPENAI_API_KEY" in done.stdout, done.stdout
+
+
+def test_two_forced_inits_in_one_second_keep_the_owners_original_config(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from clawkeep.cli import main
+
+    env = _env(tmp_path)
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    original = '{"gateway": {"port": 18790}, "agents": {}} // the owner\'s own config\n'
+    (state / "clawkeep.json").write_text(original)
+    runner = CliRunner()
+    for _ in range(2):  # scripted: both within the same second, as a loop would
+        got = runner.invoke(main, ["init", "--yes", "--force"], env=env)
+        assert got.exit_code == 0, got.output
+    backups = sorted(state.glob("clawkeep.json.bak-*"))
+    assert len(backups) == 2
+    assert original in [b.read_text() for b in backups]
+    assert all(b.stat().st_mode & 0o777 == 0o600 for b in backups)

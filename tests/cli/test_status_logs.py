@@ -114,3 +114,24 @@ def test_audit_warns_when_the_running_gateway_is_root_and_names_key_sources(
     finally:
         gw.send_signal(signal.SIGTERM)
         gw.communicate(timeout=60)
+
+
+def _raw_controls(text: str) -> list[str]:
+    return [c for c in text if not c.isprintable() and c != "\n"]
+
+
+def test_a_senders_escape_sequences_never_reach_the_operators_terminal(tmp_path: Path) -> None:
+    _install(tmp_path)
+    extra = {"OPENAI_API_KEY": "sk-x", "TELEGRAM_BOT_TOKEN": "1:abc"}
+    # OSC (retitle / clipboard), a C1 CSI and a bidi override, chosen by a stranger.
+    sender = "x\x1b]52;c;cm0gLXJmIH4=\x07\x9b2J\u202egnp.exe"
+    _run(tmp_path, "simulate", "--channel", "telegram", "--from", sender, "hi", **extra)
+    text = _run(tmp_path, "logs", **extra).stdout
+    assert "sender=" in text and _raw_controls(text) == []
+    assert "\\x1b]52;c;" in text  # shown, escaped: the operator sees what was sent
+    as_json = _run(tmp_path, "logs", "--json", **extra).stdout
+    assert _raw_controls(as_json) == []
+    senders = [json.loads(line).get("sender") for line in as_json.splitlines()]
+    assert sender in senders  # still the same value for a machine reading it
+    status = _run(tmp_path, "status", **extra).stdout
+    assert "pending pairing requests: 1" in status and _raw_controls(status) == []

@@ -109,8 +109,9 @@ def test_rotation_across_127_slash_8_is_bounded_on_real_sockets(
     ]
     assert statuses.count(401) == 20  # compared: exactly the global budget
     assert statuses.count(429) == 180  # the rest refused without being compared
-    # The owner's own process (this test runs as the gateway's user) still gets in.
-    assert _status_from("127.0.0.1", tight_gateway.port, RIGHT) == 200
+    # These attackers run as the gateway's own user, so they also passed as the owner and
+    # spent the owner path's own budget: even the right token is not compared for a while.
+    assert _status_from("127.0.0.1", tight_gateway.port, RIGHT) == 429
 
 
 def _as_nobody(port: int, token: str, times: int) -> list[int]:
@@ -153,3 +154,34 @@ def test_ten_wrong_tokens_from_127_0_0_1_do_not_lock_the_owner_out(
     GatewayClient(tight_gateway.ws_url, TOKEN).close()
     # A wrong token from the owner's user is refused, not let in.
     assert tight_gateway.http("GET", "/api/status", WRONG)[0] in (401, 429)
+
+
+@pytest.mark.parametrize(
+    "forwarded",
+    [
+        {"Via": "1.1 tunnel"},
+        {"Cf-Connecting-Ip": "203.0.113.7"},
+        {"True-Client-Ip": "203.0.113.7"},
+        {"X-Forwarded-Host": "gateway.example.com"},
+    ],
+)
+def test_a_request_a_proxy_forwarded_does_not_pass_as_the_owner(
+    tight_gateway: RunningGateway, forwarded: dict[str, str]
+) -> None:
+    for _ in range(3):
+        tight_gateway.http("GET", "/api/status", WRONG)
+    # A same-user tunnel forwarding a stranger: locked out like any other client.
+    assert tight_gateway.http("GET", "/api/status", {**RIGHT, **forwarded})[0] == 429
+    assert tight_gateway.http("GET", "/api/status", RIGHT)[0] == 200  # the owner itself
+
+
+def test_guesses_through_the_owner_path_have_their_own_budget(
+    tight_gateway: RunningGateway,
+) -> None:
+    for _ in range(3):
+        tight_gateway.http("GET", "/api/status", WRONG)  # 127.0.0.1 is now locked out
+    assert tight_gateway.http("GET", "/api/status", RIGHT)[0] == 200  # owner path works
+    # Whatever passes as the owner gets max_attempts wrong guesses, not unlimited ones:
+    for _ in range(3):
+        assert tight_gateway.http("GET", "/api/status", WRONG)[0] == 429
+    assert tight_gateway.http("GET", "/api/status", RIGHT)[0] == 429  # nothing compared now

@@ -63,3 +63,58 @@ def test_metrics_need_the_token_and_count_messages_and_provider_calls(tmp_path: 
         finally:
             gw.send_signal(signal.SIGTERM)
             gw.communicate(timeout=60)
+
+
+def test_tool_names_a_model_makes_up_do_not_become_metric_labels(tmp_path: Path) -> None:
+    # A stranger's message steers the model into calling hundreds of invented tools: each
+    # name must not become a time series (unbounded memory, attacker text in /metrics).
+    invented: list[tuple[str, str, dict[str, object]]] = [
+        (f"call{i}", f"exfil_{i:04d}", {}) for i in range(300)
+    ]
+    with fake_server([openai_stream(calls=invented), openai_stream("done")]) as provider:
+        init = _run(
+            tmp_path,
+            "init",
+            "--yes",
+            "--provider",
+            "openai-compatible",
+            "--base-url",
+            provider.url + "/v1",
+        )
+        assert init.returncode == 0
+        token = re.search(
+            r"CLAWKEEP_GATEWAY_TOKEN=(\w+)", (tmp_path / "state" / ".env").read_text()
+        )
+        assert token is not None
+        extra = {"CLAWKEEP_PROVIDER_API_KEY": "k"}
+        gw = subprocess.Popen(
+            [*CLI, "gateway", "run", "--port", "0"],
+            env=_env(tmp_path, **extra),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert gw.stdout is not None
+            port = ""
+            for line in gw.stdout:
+                hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+                if hit:
+                    port = hit.group(1)
+                    break
+            chat = _run(tmp_path, "chat", "--url", f"ws://127.0.0.1:{port}/ws", "-m", "go", **extra)
+            assert chat.returncode == 0, chat.stderr
+            got = httpx2.get(
+                f"http://127.0.0.1:{port}/metrics",
+                headers={"Authorization": f"Bearer {token.group(1)}"},
+            )
+            assert got.status_code == 200
+            refused = re.findall(
+                r'clawkeep_tool_calls_refused_total\{[^}]*tool="([^"]*)"', got.text
+            )
+            assert refused, got.text  # the refusals are counted...
+            assert not any(name.startswith("exfil_") for name in refused)  # ...not by name
+            assert len(set(refused)) <= 2
+        finally:
+            gw.send_signal(signal.SIGTERM)
+            gw.communicate(timeout=60)

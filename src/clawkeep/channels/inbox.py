@@ -4,7 +4,8 @@ The transport is told "received" only after the message is on disk (SQLite,
 ``synchronous=FULL``), and a row is marked done only after its turn ran, so a crash
 between the two loses nothing: the gateway handles what is pending when it starts
 again. The same table refuses replays: a message id seen in the last ``keep_seconds``
-is not accepted twice.
+is not accepted twice. Once handled, only the id is kept (the text is erased), so a
+flood of long messages from strangers costs the disk a few bytes each, not their text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ CREATE TABLE IF NOT EXISTS inbox (
     done INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (account, msg_id)
 );
+CREATE INDEX IF NOT EXISTS inbox_done_received ON inbox (done, received);
 """
 
 
@@ -69,7 +71,8 @@ class Inbox:
     def done(self, msg: InboundMessage) -> None:
         with self._lock:
             self._db.execute(
-                "UPDATE inbox SET done = 1 WHERE account = ? AND msg_id = ?",
+                # Only the id is needed for replays: a stranger's text is not kept on disk.
+                "UPDATE inbox SET done = 1, message = '' WHERE account = ? AND msg_id = ?",
                 (msg.account, msg.raw_id),
             )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -54,16 +55,32 @@ def doctor(
     from clawkeep.doctor import run_doctor
 
     checks = run_doctor(paths, os.environ, fix=fix, network=not offline)
+    mask = _secret_mask(paths)  # a key the config put in a baseUrl is not printed
     for c in checks:
+        detail, fixing = mask(c.detail), mask(c.fix)
         if as_json:
             click.echo(
-                json.dumps({"check": c.check, "status": c.status, "detail": c.detail, "fix": c.fix})
+                json.dumps({"check": c.check, "status": c.status, "detail": detail, "fix": fixing})
             )
         else:
-            click.echo(f"{c.status.upper():4} {c.check}: {c.detail}")
-            if c.status != "ok" and c.fix:
-                click.echo(f"     fix: {c.fix}")
+            click.echo(f"{c.status.upper():4} {c.check}: {detail}")
+            if c.status != "ok" and fixing:
+                click.echo(f"     fix: {fixing}")
     raise SystemExit(1 if any(c.status == "fail" for c in checks) else 0)
+
+
+def _secret_mask(paths: InstallPaths) -> Callable[[str], str]:
+    """Every secret the config holds, masked by value (also secret-named ``${VAR}``s)."""
+    from clawkeep.config import ConfigError, load_config
+    from clawkeep.events.redact import redactor_from_settings
+    from clawkeep.events.secret_values import config_secrets
+
+    try:
+        loaded = load_config(paths, strict=False, env=os.environ)
+    except ConfigError:
+        return str  # nothing loaded, nothing substituted into the lines
+    secrets = config_secrets(loaded.config, loaded.env_secrets)
+    return redactor_from_settings("off", (), secrets)  # by value only: lines stay readable
 
 
 def _generate(paths: InstallPaths) -> None:

@@ -9,7 +9,6 @@ the old one as a backup. The result audits with no critical and no warn finding.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -109,14 +108,33 @@ def _default_model(provider: str) -> str:
     return DEFAULT_MODELS[provider]
 
 
+def _backup(target: Path) -> Path:
+    """A new 0600 copy of ``target`` beside it: never an existing file, never through a link."""
+    data = target.read_bytes()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for n in range(1000):
+        path = target.with_name(f"{target.name}.bak-{stamp}" + (f"-{n}" if n else ""))
+        try:
+            # O_EXCL: two runs in one second must not overwrite the first backup (the
+            # owner's own config) with the second (a starter); 0600 from the first byte.
+            fd = os.open(path, flags, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return path
+    raise click.ClickException(f"too many backups of {target} this second; try again")
+
+
 def _write(target: Path, choices: StarterChoices, env_file: Path) -> None:
     from clawkeep.gateway.tokens import generate_token
 
     ensure_private_dir(target.parent)
     if target.exists():
-        backup = target.with_name(f"{target.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
-        shutil.copy2(target, backup)
-        os.chmod(backup, 0o600)
+        backup = _backup(target)
         prune_backups(target)
         click.echo(f"kept the old config as {backup}")
     atomic_write(target, render_config(choices))  # 0600

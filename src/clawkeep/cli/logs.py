@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from clawkeep.cli._common import config_options, install_paths
+from clawkeep.cli._display import json_line, printable
 
 __all__ = ["logs"]
 
@@ -28,13 +29,19 @@ def _keep(rec: dict[str, Any], reason: str | None, channel: str | None) -> bool:
 
 
 def _show(rec: dict[str, Any], as_json: bool) -> str:
+    # Records hold what strangers wrote: no control sequence reaches the operator's terminal.
     if as_json:
-        return json.dumps(rec, ensure_ascii=False)
-    ts = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(rec.get("ts", 0))))
+        return json_line(rec)
+    try:
+        ts = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(rec.get("ts", 0))))
+    except (TypeError, ValueError, OverflowError, OSError):
+        ts = "????-??-?? ??:??:??"
     rest = " ".join(
-        f"{k}={v}" for k, v in rec.items() if k not in ("ts", "kind", "reason") and v is not None
+        f"{printable(k)}={printable(v)}"
+        for k, v in rec.items()
+        if k not in ("ts", "kind", "reason") and v is not None
     )
-    return f"{ts} {rec.get('reason', '?')} [{rec.get('kind', '?')}] {rest}"
+    return f"{ts} {printable(rec.get('reason', '?'))} [{printable(rec.get('kind', '?'))}] {rest}"
 
 
 def _records(lines: list[bytes]) -> list[dict[str, Any]]:

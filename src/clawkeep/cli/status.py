@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from clawkeep.cli._common import config_options, install_paths
+from clawkeep.cli._display import printable
 
 __all__ = ["status"]
 
@@ -33,6 +34,8 @@ def _last_blocked(events: Path) -> dict[str, Any] | None:
             rec = json.loads(raw)
         except ValueError:
             continue
+        if not isinstance(rec, dict):
+            continue  # a damaged line is skipped, not a traceback
         if rec.get("kind") == "inbound.channel_guard" and rec.get("verdict") != "flag":
             return {
                 "at": rec.get("ts"),
@@ -93,17 +96,21 @@ def status(config_path: Path | None, openclaw: bool, as_json: bool) -> None:
         click.echo("gateway: not running (a stale state file from a crash; start it again)")
     else:
         click.echo("gateway: not running (start it with: clawkeep gateway run)")
+    # Sender ids and event fields come from strangers: shown without control sequences.
     for line in out["channels"]:
-        click.echo(f"channel {line}")
+        click.echo(f"channel {printable(line)}")
     click.echo(f"pending pairing requests: {len(out['pendingPairings'])}")
     for p in out["pendingPairings"]:
-        click.echo(f"  {p['channel']} {p['sender']} (clawkeep pairing list)")
+        click.echo(f"  {printable(p['channel'])} {printable(p['sender'])} (clawkeep pairing list)")
     blocked = out["lastBlocked"]
     if blocked:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(blocked["at"] or 0))
+        try:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(blocked["at"] or 0)))
+        except (TypeError, ValueError, OverflowError, OSError):
+            when = "????-??-?? ??:??"
         click.echo(
-            f"last blocked message: {when} {blocked['channel']} from {blocked['sender']} "
-            f"({blocked['reason']})"
+            f"last blocked message: {when} {printable(blocked['channel'])} from "
+            f"{printable(blocked['sender'])} ({printable(blocked['reason'])})"
         )
 
 

@@ -2,7 +2,10 @@
 
 Substituting after parsing means an environment value can never inject JSON syntax.
 `$${VAR}` is a literal `${VAR}`. A missing (or empty) variable is an error naming the key
-path: an empty secret must not quietly become the gateway token.
+path: an empty secret must not quietly become the gateway token. The value of every
+variable whose name says it is a secret (``*_API_KEY``, ``*_TOKEN``, ``*_SECRET``,
+``*_PASSWORD`` ...) is recorded, so it is masked in logs and output by value even when a
+config pulls it into a key that is not secret-sounding (a ``baseUrl`` query, a header).
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from clawkeep.config._locate import KeyPath
 __all__ = ["Substitution", "substitute_env"]
 
 _REF = re.compile(r"\$(\$?)\{([A-Z_][A-Z0-9_]*)\}")
+_SECRET_NAME = re.compile(
+    r"(?:^|.*_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PASSPHRASE|CREDENTIALS?)"
+    r"(?:_.*|$)"
+)
 
 
 @dataclass
@@ -25,6 +32,7 @@ class Substitution:
 
     filled: set[KeyPath] = field(default_factory=set)
     missing: dict[KeyPath, str] = field(default_factory=dict)
+    secrets: set[str] = field(default_factory=set)
 
 
 def substitute_env(tree: Any, env: Mapping[str, str]) -> tuple[Any, Substitution]:
@@ -53,6 +61,8 @@ def _substitute(value: str, path: KeyPath, env: Mapping[str, str], record: Subst
             record.missing.setdefault(path, name)
             return match.group(0)
         record.filled.add(path)
+        if _SECRET_NAME.fullmatch(name):  # masked by value wherever the config puts it
+            record.secrets.add(found)
         return found
 
     return _REF.sub(replace, value)

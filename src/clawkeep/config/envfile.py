@@ -9,6 +9,7 @@ already exposed, or it is not ours to trust.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -37,10 +38,15 @@ def with_env_file(env: Mapping[str, str], paths: InstallPaths) -> Mapping[str, s
     """``env`` with the state dir's ``.env`` beneath it (``env`` wins); ``env`` if none."""
     path = env_file_path(paths)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        # O_NONBLOCK: a FIFO planted here must not hang every command until a writer comes.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
         return env
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW: a link could point anywhere
+            raise _refuse(
+                path, f"{path} is a symbolic link", "replace it with a plain file"
+            ) from None
         raise _refuse(path, f"{path} cannot be read: {exc.strerror}", "fix or remove it") from None
     try:
         st = os.fstat(fd)

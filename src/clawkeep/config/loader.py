@@ -48,6 +48,7 @@ class LoadedConfig:
     source: Source = field(default_factory=Source)
     env_filled: frozenset[KeyPath] = frozenset()
     issues: tuple[ConfigIssue, ...] = ()
+    env_secrets: frozenset[str] = frozenset()  # values of secret-named ${VAR}s it used
 
     @property
     def flavor(self) -> str:
@@ -97,6 +98,7 @@ def load_config(
         source=source,
         env_filled=frozenset(record.filled),
         issues=tuple(issues + schema_issues),
+        env_secrets=frozenset(record.secrets),
     )
 
 

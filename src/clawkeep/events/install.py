@@ -14,6 +14,8 @@ def install_event_log(loaded: LoadedConfig) -> EventLog:
     """Every writer of events.jsonl opens it here, so none writes unredacted records."""
     logging_cfg = loaded.config.logging
     redactor = redactor_from_settings(
-        logging_cfg.redact_sensitive, logging_cfg.redact_patterns, config_secrets(loaded.config)
+        logging_cfg.redact_sensitive,
+        logging_cfg.redact_patterns,
+        config_secrets(loaded.config, loaded.env_secrets),
     )
     return EventLog(loaded.paths.logs_dir / "events.jsonl", redactor=redactor)

@@ -256,13 +256,20 @@ def _masked(value: Any) -> Any:
 
 
 def _values_redactor(secret_values: Sequence[str]) -> Redactor:
-    from clawkeep.events.secret_values import spellings
+    from clawkeep.events.secret_values import LONG_SECRET_CHARS, spellings
 
     known = spellings(secret_values)
     if not known:
         return _identity
-    # Longest first, so a secret that contains another is masked whole.
-    pattern = re.compile("|".join(re.escape(value) for value in known))
+    # Longest first, so a secret that contains another is masked whole. A short secret
+    # (under LONG_SECRET_CHARS) is masked only as a whole token: "2026" inside a phone
+    # number or a message id is not it, and masking it there would wreck every line.
+    long = [re.escape(v) for v in known if len(v) >= LONG_SECRET_CHARS]
+    short = [re.escape(v) for v in known if len(v) < LONG_SECRET_CHARS]
+    parts = [*long]
+    if short:
+        parts.append(r"(?<![A-Za-z0-9])(?:" + "|".join(short) + r")(?![A-Za-z0-9])")
+    pattern = re.compile("|".join(parts))
 
     def redact_values(text: str) -> str:
         return pattern.sub(MASK, text)

@@ -3,7 +3,8 @@
 A pattern only catches a secret of a known shape (`123456:AA...`, `sk-...`). Every value
 the config itself marks secret is masked wherever it appears, whatever its shape: each
 SecretStr (bot tokens, API keys, the gateway token and password, the hooks token, webhook
-secrets) and any plain string under a secret-sounding key.
+secrets), any plain string under a secret-sounding key, and the value of any
+secret-named ``${VAR}`` the config uses, whatever key it was put in.
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, SecretStr
 
-__all__ = ["MIN_SECRET_CHARS", "config_secrets", "spellings"]
+__all__ = ["LONG_SECRET_CHARS", "MIN_SECRET_CHARS", "config_secrets", "spellings"]
 
-MIN_SECRET_CHARS = 4  # shorter values would mask ordinary words everywhere
+MIN_SECRET_CHARS = 4  # shorter values would mask ordinary words everywhere: never masked
+# From this length a secret is masked wherever it appears; a shorter one (4-7 characters,
+# which the audit flags as too short anyway) only where it stands as a whole token.
+LONG_SECRET_CHARS = 8
 
 
-def config_secrets(config: BaseModel) -> tuple[str, ...]:
-    """Every secret value in ``config`` (sorted, longest first, no duplicates)."""
-    found = {value for value in _walk(config, secret=False) if len(value) >= MIN_SECRET_CHARS}
+def config_secrets(config: BaseModel, also: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every secret value in ``config`` and ``also`` (the values of secret-named ``${VAR}``s
+    the loader substituted), sorted, longest first, no duplicates."""
+    values = (*_walk(config, secret=False), *also)
+    found = {value for value in values if len(value) >= MIN_SECRET_CHARS}
     return tuple(sorted(found, key=lambda v: (-len(v), v)))
 
 

@@ -65,6 +65,11 @@ def query_has_credential(query_string: bytes) -> bool:
     return any(name.strip().lower().replace("-", "_") in _CREDENTIAL_PARAMS for name, _ in pairs)
 
 
+# The limiter's key for guesses made through the owner path: not an address, so no
+# client's address can share its count.
+_OWNER_PATH = "owner-path"
+
+
 class Authenticator:
     """Checks one credential for one client IP against the gateway's auth mode."""
 
@@ -109,8 +114,12 @@ class Authenticator:
         return AuthVerdict(Deny("gateway.auth.failed", "wrong credential"), delay)
 
     def _owner_verdict(self, credential: str | None, locked: Decision) -> AuthVerdict:
+        # The owner path has its own failure budget: whatever passes as the owner (a
+        # same-user proxy forwarding strangers) must not get unlimited, undelayed guesses.
+        if self._limiter.check(_OWNER_PATH).reason == "gateway.auth.locked_out":
+            return AuthVerdict(locked)
         secret = self._auth.secret or ""
         if credential is not None and secret and constant_time_equal(credential, secret):
             # The owner's own process: strangers' lockouts do not keep it out.
             return AuthVerdict(Allow("gateway.auth.ok_local_owner"))
-        return AuthVerdict(locked)
+        return AuthVerdict(locked, self._limiter.record_failure(_OWNER_PATH))

@@ -37,7 +37,7 @@ _LEVELS = {
 def install_logging(loaded: LoadedConfig) -> list[logging.Handler]:
     """Attach redacting handlers to the root logger; returns them (for removal in tests)."""
     cfg = loaded.config.logging
-    secrets = config_secrets(loaded.config)
+    secrets = config_secrets(loaded.config, loaded.env_secrets)
     redactor = redactor_from_settings(cfg.redact_sensitive, cfg.redact_patterns, secrets)
     redacting = RedactingFilter(redactor)
     handlers: list[logging.Handler] = [logging.StreamHandler()]

@@ -55,7 +55,20 @@ def _headers_all(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> list[st
     return [value.decode("latin-1") for key, value in headers if key.lower() == name]
 
 
-_FORWARDING = (b"x-forwarded-for", b"x-real-ip", b"forwarded")
+# Any header a proxy adds about the client it forwards (x-forwarded-* by prefix).
+_FORWARDING = frozenset(
+    {
+        b"x-real-ip",
+        b"forwarded",
+        b"via",
+        b"x-client-ip",
+        b"true-client-ip",
+        b"cf-connecting-ip",
+        b"fastly-client-ip",
+        b"x-cluster-client-ip",
+        b"x-original-forwarded-for",
+    }
+)
 
 
 def owner_peer(scope: Scope) -> Callable[[], bool]:
@@ -63,7 +76,8 @@ def owner_peer(scope: Scope) -> Callable[[], bool]:
 
     def ask() -> bool:
         headers = scope.get("headers", [])
-        if any(name.lower() in _FORWARDING for name, _ in headers):
+        names = [name.lower() for name, _ in headers]
+        if any(n in _FORWARDING or n.startswith(b"x-forwarded-") for n in names):
             return False  # a local proxy's strangers are not the owner
         return is_same_user_peer(scope.get("client"), scope.get("server"))
 

@@ -22,6 +22,25 @@ __all__ = ["DaemonAddress", "SignalClient", "SignalError", "daemon_address"]
 
 _MAX_EVENT = 1024 * 1024
 _MAX_RESPONSE = 1024 * 1024
+_MAX_LINE = _MAX_EVENT + 64
+
+
+async def _lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[str]:
+    """The stream's lines (ended by LF, a CR before it dropped), each at most ``_MAX_LINE`` bytes.
+
+    A line that does not end within the bound ends the stream with an error (the caller
+    reconnects): a daemon that never sends a newline must not grow memory without bound.
+    """
+    buf = b""
+    async for chunk in chunks:
+        buf += chunk
+        *whole, buf = buf.split(b"\n")
+        for raw in whole:
+            yield raw.removesuffix(b"\r").decode("utf-8", "replace")
+        if len(buf) > _MAX_LINE:  # bounded buffer: never hold an unending line
+            raise SignalError(f"events: a line longer than {_MAX_LINE} bytes")
+    if buf:
+        yield buf.decode("utf-8", "replace")
 
 
 class SignalError(Exception):
@@ -89,13 +108,15 @@ class SignalClient:
                 if resp.status_code != 200:
                     raise SignalError(f"events: HTTP {resp.status_code}")
                 data: list[str] = []
-                size = 0
-                async for line in resp.aiter_lines():
-                    if line.startswith("data:"):
+                size, dropping = 0, False
+                async for line in _lines(resp.aiter_bytes()):
+                    if not line and dropping:
+                        dropping = False  # the runaway event ended here
+                    elif line.startswith("data:") and not dropping:
                         piece = line[5:].lstrip(" ")
                         size += len(piece)
                         if size > _MAX_EVENT:  # a runaway event is dropped, not buffered
-                            data, size = [], 0
+                            data, size, dropping = [], 0, True
                             continue
                         data.append(piece)
                     elif not line and data:

@@ -50,7 +50,7 @@ class _Message(_Wire):
     timestamp: str = Field(pattern=r"^[0-9]{1,12}$")
     type: str
     text: _Text | None = None
-    group_id: str | None = Field(default=None, max_length=256)
+    group_id: str | None = Field(default=None, min_length=1, max_length=256)
     context: _Context | None = None
 
 
