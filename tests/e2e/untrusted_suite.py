@@ -87,6 +87,13 @@ class PartsArgs(ArgsModel):
     body: str = ""
 
 
+class RawArgs(ArgsModel):
+    """An MCP bridge's arguments: the JSON the model wrote, passed on as it is."""
+
+    to: Any = None
+    body: str = ""
+
+
 class PathArgs(ArgsModel):
     path: str = Field(min_length=1, max_length=512)
 
@@ -158,6 +165,7 @@ def world_tools(world: World) -> tuple[ToolDef, ...]:
         _sender(world, "share_file", ShareArgs, OPEN),
         _sender(world, "create_event", EventArgs, OPEN),
         _sender(world, "send_parts", PartsArgs, OPEN),  # the address in two arguments
+        _sender(world, "send_raw", RawArgs, OPEN),  # any JSON: numbers, objects, lists
         _deleter(world),
     )
 

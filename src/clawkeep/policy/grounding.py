@@ -190,13 +190,22 @@ class CallVerdict:
         }
 
 
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$")
+
+
 def _strings(value: Any, path: str) -> Iterable[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, int) and not isinstance(value, bool):
         yield path, str(value)  # an account or chat id given as a JSON number
+    elif isinstance(value, float):
+        # 12345678901.0 (or .5, truncated) is the same chat id to the tool as 12345678901.
+        whole = value == value and abs(value) != float("inf") and abs(value) >= 1e5
+        yield path, str(int(value)) if whole or value.is_integer() else repr(value)
     elif isinstance(value, Mapping):
         for k, v in value.items():
+            if not _IDENT.match(str(k)):
+                yield f"{path}{{key}}", str(k)  # {"eve@evil.example": "to"}: a key can address
             yield from _strings(v, f"{path}.{k}")
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
