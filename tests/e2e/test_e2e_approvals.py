@@ -38,7 +38,7 @@ class Install:
         (self.ws / "SOUL.md").write_text("# SOUL\n")
         raw.setdefault("agents", {"list": [{"id": "main", "sandbox": {"mode": "off"}}]})
         raw["agents"]["list"][0]["workspace"] = str(self.ws)
-        raw["channels"] = {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["4242"]}}
+        raw.setdefault("channels", {"telegram": {"dmPolicy": "allowlist", "allowFrom": ["4242"]}})
         state = tmp / "state"
         state.mkdir(mode=0o700)
         path = state / "clawkeep.json"
