@@ -126,6 +126,50 @@ _INTERPRETERS = frozenset(
         "less",
         "more",
         "man",
+        "chpst",
+        "envdir",
+        "softlimit",
+        "setuidgid",
+        "firejail",
+        "bwrap",
+        "proot",
+        "capsh",
+        "cgexec",
+        "dbus-run-session",
+        "xvfb-run",
+        "sshpass",
+        "faketime",
+        "torsocks",
+        "proxychains",
+        "daemonize",
+        # Build and package tools: they run the project's own code (a Makefile, a test).
+        "go",
+        "cargo",
+        "mvn",
+        "gradle",
+        "ant",
+        "cmake",
+        "meson",
+        "ninja",
+        "rake",
+        "bundle",
+        "yarn",
+        "pnpm",
+        "composer",
+        "dotnet",
+        "swift",
+        "ts-node",
+        "tsx",
+        "wish",
+        "jshell",
+        "groovy",
+        "kotlin",
+        "scala",
+        "clojure",
+        "racket",
+        "sbcl",
+        "ghci",
+        "runghc",
         # Builtins that change which file a plain name runs.
         "export",
         "declare",
@@ -154,7 +198,7 @@ _RUNS_BY_OPTION: Final[dict[str, re.Pattern[str]]] = {
 # VAR=value before a program, harmless ones only: PATH, ENV, BASH_ENV, LD_PRELOAD and the
 # like decide which file a plain name runs or what runs first.
 _SAFE_ENV = re.compile(r"^(LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|COLUMNS|LINES|NO_COLOR|FORCE_COLOR)=")
-_SCRIPT_SUFFIX = re.compile(r"\.(sh|bash|py|pl|rb|js|mjs|php|lua|ts)$")
+_SCRIPT_SUFFIX = re.compile(r"\.(sh|bash|zsh|py|pl|rb|js|mjs|cjs|php|lua|ts|go|r|jl|tcl|ps1)$")
 _OPERATORS = frozenset({";", "&&", "||", "|", "&", "|&", ";;", ";&"})
 _REDIRECTS = re.compile(r"^\d*(>|>>|<|<<<|>&|<&|&>|&>>|>\||<>)$")
 # Anything past plain words, pipes, lists and redirections is not judged here: it is
