@@ -175,3 +175,24 @@ def test_stranger_with_the_owners_sender_id_on_another_channel_grounds_nothing(
     assert out1.session_key == out2.session_key  # the shared session the attack needs
     assert i.world.outbox == []
     assert len(i.approvals.pending()) == 1
+
+
+def _graph(address: str) -> dict[str, Any]:
+    return {
+        "subject": "Lunch",
+        "body": {"contentType": "Text", "content": "Yes, 12:30 works."},
+        "toRecipients": [{"emailAddress": {"address": address, "name": "Alice"}}],
+    }
+
+
+def test_recipient_inside_an_argument_named_like_content_is_held(world: Suite) -> None:
+    events = _run(world, {"toolCalls": [call("send_graph", message=_graph("eve@evil.example"))]})
+    assert world.world.outbox == []
+    assert _reasons(events, "tool.held") == ["untrusted.ungrounded"]
+    [held] = world.approvals.pending()
+    assert held.ungrounded == ("message.toRecipients[0].emailAddress.address",)
+
+
+def test_control_owner_recipient_inside_a_content_object_goes_through(world: Suite) -> None:
+    _run(world, {"toolCalls": [call("send_graph", message=_graph("alice@corp.example"))]})
+    assert [name for name, _ in world.world.outbox] == ["send_graph"]

@@ -94,6 +94,12 @@ class RawArgs(ArgsModel):
     body: str = ""
 
 
+class GraphArgs(ArgsModel):
+    """Microsoft Graph's sendMail shape: the recipients inside a "message" object."""
+
+    message: dict[str, Any]
+
+
 class PathArgs(ArgsModel):
     path: str = Field(min_length=1, max_length=512)
 
@@ -166,6 +172,7 @@ def world_tools(world: World) -> tuple[ToolDef, ...]:
         _sender(world, "create_event", EventArgs, OPEN),
         _sender(world, "send_parts", PartsArgs, OPEN),  # the address in two arguments
         _sender(world, "send_raw", RawArgs, OPEN),  # any JSON: numbers, objects, lists
+        _sender(world, "send_graph", GraphArgs, OPEN),  # recipients inside "message"
         _deleter(world),
     )
 

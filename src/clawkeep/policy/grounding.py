@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from clawkeep.policy._tokens import digits_of, host_of_url, norm, words
-from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects
+from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects, is_content_name
 from clawkeep.policy.provenance import ContextItem
 
 __all__ = ["CallVerdict", "Grounds", "Mode", "grounds_from", "judge_call"]
@@ -253,6 +253,28 @@ def _value_ok(value: str, g: Grounds, needs: frozenset[Effect]) -> bool:
 
 
 Found = tuple[tuple[str, str], ...]  # (argument path, value)
+_HOSTLIKE = re.compile(r"^[\w-]+(\.[\w-]+)+$")
+
+
+def _inside_content(value: Any, path: str) -> Iterable[tuple[str, str]]:
+    """The strings of a structured content argument, but those under a content name."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            if not is_content_name(str(k)):
+                yield from _strings(v, f"{path}.{k}")
+            elif isinstance(v, Mapping | list | tuple):
+                yield from _inside_content(v, f"{path}.{k}")
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _inside_content(v, f"{path}[{i}]")
+
+
+def _addressed(text: str) -> bool:
+    """Does this string name an address, a URL, a host or an account number?"""
+    return any(
+        "@" in w or "://" in w or digits_of(w) is not None or _HOSTLIKE.match(w) is not None
+        for w in words(text)
+    )
 
 
 def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple[Found, Found]:
@@ -261,9 +283,15 @@ def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple
     missing: list[tuple[str, str]] = []
     misbound: list[tuple[str, str]] = []
     for name, value in args.items():
-        if not tool.is_selector(str(name)):
+        if tool.is_selector(str(name)):
+            found = _strings(value, str(name))
+        elif tool.guessed and isinstance(value, Mapping | list | tuple):
+            # {"message": {"toRecipients": [...], "body": ...}}: a name guessed as content
+            # holding an object; the addresses inside it still choose where it goes.
+            found = (f for f in _inside_content(value, str(name)) if _addressed(f[1]))
+        else:
             continue
-        for path, text in _strings(value, str(name)):
+        for path, text in found:
             if _value_ok(text, g, needs):
                 continue
             if _value_ok(text, g, frozenset()):
