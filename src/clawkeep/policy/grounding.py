@@ -100,6 +100,9 @@ _VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|z)?)?$")
 _DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
+# File-name extensions that are also top-level domains (notes.md, run.sh, setup.py,
+# backup.zip): a file the owner named must not open the host of the same name.
+_FILE_NAME = re.compile(r"\.(md|sh|py|zip|mov|rs|pl|pm|so|ps|mk|ml|tf|ly|sc|cat)$")
 _AMOUNT = re.compile(r"^\d{1,4}([.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
 
 
@@ -148,8 +151,8 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
             url = host_of_url(token)
             if url is not None and url[0]:
                 _add(h, url[0], url_bound)  # a URL the owner gave may be requested
-            elif "@" not in token and "." in token.strip("."):
-                _add(h, token, bound)
+            elif "@" not in token and "." in token.strip(".") and not _FILE_NAME.search(token):
+                _add(h, token, bound)  # "corp.example"; never "notes.md", a file the owner named
         for run in _DIGIT_RUN.findall(text):
             number = digits_of(run)
             if number is not None:
