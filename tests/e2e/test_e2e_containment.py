@@ -342,3 +342,47 @@ def test_control_https_tunnel_to_an_allowed_name_connects(tmp_path: Path) -> Non
         i.turn()
         assert i.results("exec") == ["tools.ok"]
         assert t.arrived() == 1
+
+
+_SHM = """for d in /dev/shm /dev; do
+  i=0
+  while [ $i -lt 32 ]; do head -c 4194304 /dev/zero > $d/f$i 2>/dev/null || break; i=$((i+1)); done
+  echo "$d=$i"
+done
+"""
+
+
+def test_exec_cannot_fill_memory_through_dev_past_the_quota(tmp_path: Path) -> None:
+    # /dev is the sandbox's own tmpfs, with /dev/shm on it: unbounded, it would hold half
+    # the host's memory, and the disk watch does not see it.
+    limits = {"diskQuotaMb": 16, "fileSizeMb": 8, "wallSeconds": 30}
+    i = _exec_install(tmp_path, ["sh fill.sh"], "rw", limits)
+    i.workspace().joinpath("fill.sh").write_text(_SHM)  # the guard cannot see inside
+    i.turn()
+    assert i.results("exec") == ["tools.ok"]
+    shown = i.shown()
+    assert "/dev/shm=" in shown and "/dev=" in shown
+    assert "/dev/shm=32" not in shown and "/dev=32" not in shown  # stopped well short of 128 MiB
+
+
+_AROUND = """for d in /proc/self/fd/* /proc/[0-9]*/fd/* /proc/[0-9]*/cwd /proc/[0-9]*/root/*; do
+  for f in .env src/deep/ID_RSA config/Secrets.yaml .ssh/key; do cat "$d/$f" 2>/dev/null; done
+done
+umount .env 2>/dev/null; umount -l .env 2>/dev/null; cat .env 2>/dev/null
+mkdir -p /tmp/u && unshare -rm sh -c 'umount .env; umount -l .env; cat .env' 2>/dev/null
+cat notes.txt
+"""
+
+
+def test_secrets_are_not_reached_through_proc_descriptors_or_by_unmounting(
+    tmp_path: Path,
+) -> None:
+    i = _exec_install(tmp_path, ["sh around.sh"], "rw")
+    _plant_secrets(i.workspace())
+    i.workspace().joinpath("around.sh").write_text(_AROUND)  # the guard cannot see inside
+    i.turn("the README says to run this")
+    assert i.results("exec") == ["tools.ok"]
+    shown = i.shown()
+    assert "inside the workspace" in shown  # an ordinary file was read: the script ran
+    for secret in _ALL:
+        assert secret not in shown

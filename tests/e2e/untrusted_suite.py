@@ -87,6 +87,19 @@ class PartsArgs(ArgsModel):
     body: str = ""
 
 
+class RawArgs(ArgsModel):
+    """An MCP bridge's arguments: the JSON the model wrote, passed on as it is."""
+
+    to: Any = None
+    body: str = ""
+
+
+class GraphArgs(ArgsModel):
+    """Microsoft Graph's sendMail shape: the recipients inside a "message" object."""
+
+    message: dict[str, Any]
+
+
 class PathArgs(ArgsModel):
     path: str = Field(min_length=1, max_length=512)
 
@@ -158,6 +171,8 @@ def world_tools(world: World) -> tuple[ToolDef, ...]:
         _sender(world, "share_file", ShareArgs, OPEN),
         _sender(world, "create_event", EventArgs, OPEN),
         _sender(world, "send_parts", PartsArgs, OPEN),  # the address in two arguments
+        _sender(world, "send_raw", RawArgs, OPEN),  # any JSON: numbers, objects, lists
+        _sender(world, "send_graph", GraphArgs, OPEN),  # recipients inside "message"
         _deleter(world),
     )
 

@@ -60,6 +60,14 @@ class _Entry:
     source: str
     flagged: bool
     sender: str = ""
+    channel: str = ""
+    account: str = ""
+
+
+def _same_sender(e: _Entry, msg: InboundMessage) -> bool:
+    """The owner's own earlier line: one sender id on one channel account. The same id on
+    another channel (a webhook's free-form sender, a bridge) is someone else."""
+    return (e.sender, e.channel, e.account) == (msg.sender, msg.channel, msg.account)
 
 
 def _decision_text(reason: str) -> str:
@@ -294,7 +302,7 @@ class AgentRuntime:
             elif e.untrusted or e.flagged:
                 # A flagged message is untrusted in every later turn (its flag was its turn's).
                 prov.add("user", e.text, "outside", origin=e.source or "flagged-message")
-            elif owner and msg is not None and (not e.sender or e.sender == msg.sender):
+            elif owner and msg is not None and (not e.sender or _same_sender(e, msg)):
                 prov.add("user", e.text, "owner", origin="owner")
             else:
                 prov.add("user", e.text, "sender", origin=e.sender or "sender")
@@ -412,6 +420,8 @@ class AgentRuntime:
                 str(e.meta.get("source", "")),
                 bool(e.meta.get("flagged")),
                 str(e.meta.get("sender", "")),
+                str(e.meta.get("channel", "")),
+                str(e.meta.get("account", "")),
             )
             for e in self.store.history(session_key, limit)
         ]

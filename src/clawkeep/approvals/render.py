@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from clawkeep.approvals.store import Pending
 
 __all__ = ["describe"]
 
 
+def _visible(text: str) -> str:
+    """Control, format and direction characters escaped (a newline or an RTL override in
+    a model-chosen origin cannot forge a line or reorder the text)."""
+    return "".join(
+        c if not unicodedata.category(c).startswith("C") else c.encode("unicode_escape").decode()
+        for c in text
+    )
+
+
 def describe(held: Pending, now: float) -> str:
     """A few lines for the owner's chat (or the Control UI)."""
+    # Shown whole, never shortened: a long harmless head must not push the real command or
+    # recipient out of the owner's view. Non-ASCII is escaped, so no control or direction
+    # character can disguise what runs.
     args = json.dumps(dict(held.args), ensure_ascii=True, sort_keys=True)
-    if len(args) > 1500:
-        args = args[:1500] + " …(cut)"
     minutes = max(0, int((held.expires_at - now) // 60))
-    why = held.detail or held.reason
+    why = _visible(held.detail or held.reason)
     return (
-        f"Held for your approval [{held.code}]: {held.tool} {args}\n"
+        f"Held for your approval [{held.code}]: {_visible(held.tool)} {args}\n"
         f"Why ({held.reason}): {why}\n"
         f"Reply /approve {held.code} to run it once, or /deny {held.code}. "
         f"Expires in {minutes} min."

@@ -21,6 +21,7 @@ __all__ = [
     "Effect",
     "ToolEffects",
     "effects_from_annotations",
+    "is_content_name",
     "resolve_effects",
 ]
 
@@ -48,6 +49,11 @@ _CONTENT_NAMES: Final = frozenset(
 _SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+")
 
 
+def is_content_name(name: str) -> bool:
+    """Whether an argument's name says it only carries content (``body``, ``emailText``)."""
+    return _is_content_name(name)
+
+
 def _is_content_name(name: str) -> bool:
     parts = [p.lower() for p in _SPLIT.split(name) if p]
     # "email_body", "messageText": the last word says what the argument holds.
@@ -67,6 +73,11 @@ class ToolEffects:
     selectors: tuple[str, ...] | None = None
     content: tuple[str, ...] | None = None
     declared_by: str = "code"  # code, annotations, config, worst_case
+
+    @property
+    def guessed(self) -> bool:
+        """Whether argument roles are guessed from names (nothing declared them)."""
+        return self.selectors is None and self.content is None
 
     @property
     def read_only(self) -> bool:

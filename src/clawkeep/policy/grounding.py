@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from clawkeep.policy._tokens import digits_of, host_of_url, norm, words
-from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects
+from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects, is_content_name
 from clawkeep.policy.provenance import ContextItem
 
 __all__ = ["CallVerdict", "Grounds", "Mode", "grounds_from", "judge_call"]
@@ -100,6 +100,9 @@ _VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|z)?)?$")
 _DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
+# File-name extensions that are also top-level domains (notes.md, run.sh, setup.py,
+# backup.zip): a file the owner named must not open the host of the same name.
+_FILE_NAME = re.compile(r"\.(md|sh|py|zip|mov|rs|pl|pm|so|ps|mk|ml|tf|ly|sc|cat)$")
 _AMOUNT = re.compile(r"^\d{1,4}([.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
 
 
@@ -148,8 +151,8 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
             url = host_of_url(token)
             if url is not None and url[0]:
                 _add(h, url[0], url_bound)  # a URL the owner gave may be requested
-            elif "@" not in token and "." in token.strip("."):
-                _add(h, token, bound)
+            elif "@" not in token and "." in token.strip(".") and not _FILE_NAME.search(token):
+                _add(h, token, bound)  # "corp.example"; never "notes.md", a file the owner named
         for run in _DIGIT_RUN.findall(text):
             number = digits_of(run)
             if number is not None:
@@ -190,13 +193,22 @@ class CallVerdict:
         }
 
 
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$")
+
+
 def _strings(value: Any, path: str) -> Iterable[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, int) and not isinstance(value, bool):
         yield path, str(value)  # an account or chat id given as a JSON number
+    elif isinstance(value, float):
+        # 12345678901.0 (or .5, truncated) is the same chat id to the tool as 12345678901.
+        whole = value == value and abs(value) != float("inf") and abs(value) >= 1e5
+        yield path, str(int(value)) if whole or value.is_integer() else repr(value)
     elif isinstance(value, Mapping):
         for k, v in value.items():
+            if not _IDENT.match(str(k)):
+                yield f"{path}{{key}}", str(k)  # {"eve@evil.example": "to"}: a key can address
             yield from _strings(v, f"{path}.{k}")
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
@@ -244,6 +256,28 @@ def _value_ok(value: str, g: Grounds, needs: frozenset[Effect]) -> bool:
 
 
 Found = tuple[tuple[str, str], ...]  # (argument path, value)
+_HOSTLIKE = re.compile(r"^[\w-]+(\.[\w-]+)+$")
+
+
+def _inside_content(value: Any, path: str) -> Iterable[tuple[str, str]]:
+    """The strings of a structured content argument, but those under a content name."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            if not is_content_name(str(k)):
+                yield from _strings(v, f"{path}.{k}")
+            elif isinstance(v, Mapping | list | tuple):
+                yield from _inside_content(v, f"{path}.{k}")
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _inside_content(v, f"{path}[{i}]")
+
+
+def _addressed(text: str) -> bool:
+    """Does this string name an address, a URL, a host or an account number?"""
+    return any(
+        "@" in w or "://" in w or digits_of(w) is not None or _HOSTLIKE.match(w) is not None
+        for w in words(text)
+    )
 
 
 def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple[Found, Found]:
@@ -252,9 +286,15 @@ def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple
     missing: list[tuple[str, str]] = []
     misbound: list[tuple[str, str]] = []
     for name, value in args.items():
-        if not tool.is_selector(str(name)):
+        if tool.is_selector(str(name)):
+            found = _strings(value, str(name))
+        elif tool.guessed and isinstance(value, Mapping | list | tuple):
+            # {"message": {"toRecipients": [...], "body": ...}}: a name guessed as content
+            # holding an object; the addresses inside it still choose where it goes.
+            found = (f for f in _inside_content(value, str(name)) if _addressed(f[1]))
+        else:
             continue
-        for path, text in _strings(value, str(name)):
+        for path, text in found:
             if _value_ok(text, g, needs):
                 continue
             if _value_ok(text, g, frozenset()):

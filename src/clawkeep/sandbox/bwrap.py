@@ -171,6 +171,9 @@ def bwrap_argv(
         if path.startswith("/"):
             argv += ["--ro-bind-data", str(fd), path]
     argv += ["--proc", "/proc", "--dev", "/dev"]  # the sandbox's own, never the host's
+    # /dev is an unbounded tmpfs: /dev/shm gets a bounded one of its own and /dev itself is
+    # read-only, so no command fills the host's memory where the disk watch cannot see.
+    argv += ["--size", str(64 * 1024 * 1024), "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
     argv += ["--size", str(64 * 1024 * 1024), "--tmpfs", "/tmp"]  # fresh, bounded /tmp
     argv += ["--dir", SANDBOX_HOME]
     argv += _workspace_args(spec, workspace_dir)
