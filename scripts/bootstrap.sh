@@ -31,9 +31,17 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp=".venv/.clawkeep-stamp"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)${extras}"
+want="$(cat pyproject.toml requirements.lock 2>/dev/null | sha256sum | cut -d' ' -f1)${extras}"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+    if [ -f requirements.lock ]; then
+        # Every dependency, transitive ones too, at the locked version and sha256
+        # (scripts/lock.sh regenerates the lock from pyproject.toml's pins).
+        .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
+            -r requirements.lock
+        .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e ".${extras}"
+    else
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+    fi
     echo "$want" > "$stamp"
 fi
