@@ -135,3 +135,29 @@ def test_a_senders_escape_sequences_never_reach_the_operators_terminal(tmp_path:
     assert sender in senders  # still the same value for a machine reading it
     status = _run(tmp_path, "status", **extra).stdout
     assert "pending pairing requests: 1" in status and _raw_controls(status) == []
+
+
+def test_gateway_start_prints_a_summary_a_person_can_act_on(tmp_path: Path) -> None:
+    assert _run(tmp_path, "init", "--yes").returncode == 0  # no channel: nothing polls out
+    gw = subprocess.Popen(
+        [*CLI, "gateway", "run", "--port", "0"],
+        env=_env(tmp_path),  # no OPENAI_API_KEY
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        assert gw.stdout is not None
+        for line in gw.stdout:
+            lines.append(line)
+            if "listening on" in line:
+                break
+    finally:
+        gw.send_signal(signal.SIGTERM)
+        gw.communicate(timeout=60)
+    text = "".join(lines)
+    assert "agents: main (openai/gpt-5)" in text
+    assert "sandbox: " in text and "guards: channel on, content on" in text
+    assert "provider keys: openai: none (a provider without a key cannot answer" in text
+    assert "audit: " in text

@@ -27,6 +27,7 @@ from clawkeep.gateway.persist import TokenPersistError, persist_gateway_token
 from clawkeep.gateway.preflight import Preflight, preflight
 from clawkeep.gateway.server import BindFailure, bind_or_wait, serve
 from clawkeep.gateway.statefile import clear_state, write_state
+from clawkeep.gateway.summary import start_summary
 from clawkeep.gateway.tokens import generate_token
 
 __all__ = [
@@ -169,6 +170,12 @@ def run_gateway(
             echo(f"clawkeep: mDNS announcement failed: {exc}")
             return
         echo(f"clawkeep: announced on {', '.join(plan.addresses)} (mDNS {SERVICE_TYPE})")
+
+    try:
+        for line in start_summary(loaded.config, parts.services.audit):
+            echo(line)
+    except Exception as exc:  # a summary that fails must not stop the gateway
+        echo(f"(start summary unavailable: {type(exc).__name__})")
 
     def ready(addresses: list[tuple[str, int]]) -> None:
         shown = ", ".join(
