@@ -95,7 +95,7 @@ def run_clawkeep(config: Path) -> dict[str, str]:
         _, target, env = scratch(config, Path(tmp))
         paths = resolve_paths(env, config=target, flavor="openclaw")
         report = run_audit(paths, env=env)
-    return _worst([f.to_json() for f in report.findings], "check_id")
+    return _worst([f.to_json() for f in report.findings], "checkId")
 
 
 def _worst(findings: list[dict[str, str]], key: str) -> dict[str, str]:

@@ -218,7 +218,7 @@ def test_cli_json_shape_and_exit_status(state_dir: Path, write_config: Callable[
     data = json.loads(result.output)
     assert set(data) == {"ts", "summary", "findings"}
     assert data["summary"]["critical"] >= 4
-    assert set(data["findings"][0]) == {"check_id", "severity", "title", "detail", "remediation"}
+    assert set(data["findings"][0]) == {"checkId", "severity", "title", "detail", "remediation"}
     never = runner.invoke(
         main, ["security", "audit", "--json", "--fail-on", "never", "--config", str(config)]
     )

@@ -108,13 +108,11 @@ def test_json_carries_the_chain_as_a_list(
     )
     report = json.loads(result.output)
     chains = [
-        f["chain"] for f in report["findings"] if f["check_id"] == "security.exfiltration_path"
+        f["chain"] for f in report["findings"] if f["checkId"] == "security.exfiltration_path"
     ]
     assert chains == [["telegram open DM", "main", "sessions_send", "search", "read", "web_fetch"]]
     assert all(
-        "chain" not in f
-        for f in report["findings"]
-        if f["check_id"] != "security.exfiltration_path"
+        "chain" not in f for f in report["findings"] if f["checkId"] != "security.exfiltration_path"
     )
 
 

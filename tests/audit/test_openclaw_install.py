@@ -66,7 +66,7 @@ def test_empty_openclaw_state_dir_is_audited_as_openclaw_defaults(state_dir: Pat
         env={"HOME": str(state_dir.parent), "OPENCLAW_STATE_DIR": str(state_dir)},
     )
     assert result.exit_code == 1, result.output  # a critical finding, not "cannot read" (2)
-    found = {f["check_id"]: f["severity"] for f in json.loads(result.output)["findings"]}
+    found = {f["checkId"]: f["severity"] for f in json.loads(result.output)["findings"]}
     # OpenClaw without a secret runs without auth; clawkeep would generate a token.
     assert found["gateway.loopback_no_auth"] == "critical"
     assert found["config.missing"] == "info"

@@ -84,7 +84,7 @@ def test_init_then_gateway_then_chat_answers_and_the_audit_is_clean(tmp_path: Pa
         extra = {"CLAWKEEP_PROVIDER_API_KEY": "sk-test-provider-key"}
         audit = _run(tmp_path, "security", "audit", "--json", **extra)
         found = json.loads(audit.stdout)["findings"]
-        assert [f["check_id"] for f in found if f["severity"] in ("critical", "warn")] == []
+        assert [f["checkId"] for f in found if f["severity"] in ("critical", "warn")] == []
 
         # The token comes from .env through the config's ${CLAWKEEP_GATEWAY_TOKEN}.
         chat = _chat_once(tmp_path, "hi", **extra)
@@ -125,7 +125,7 @@ def test_each_channel_starter_audits_clean_once_its_secrets_are_set(
     }
     audit = _run(tmp_path, "security", "audit", "--json", **secrets)
     found = json.loads(audit.stdout)["findings"]
-    assert [f["check_id"] for f in found if f["severity"] in ("critical", "warn")] == []
+    assert [f["checkId"] for f in found if f["severity"] in ("critical", "warn")] == []
 
 
 def test_missing_provider_key_is_named_to_the_owner(tmp_path: Path) -> None:

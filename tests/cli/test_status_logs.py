@@ -91,9 +91,9 @@ def test_audit_warns_when_the_running_gateway_is_root_and_names_key_sources(
     assert _run(tmp_path, "init", "--yes").returncode == 0
     extra = {"OPENAI_API_KEY": "sk-x"}
     quiet = json.loads(_run(tmp_path, "security", "audit", "--json", **extra).stdout)
-    ids = {f["check_id"] for f in quiet["findings"]}
+    ids = {f["checkId"] for f in quiet["findings"]}
     assert "gateway.process.root" not in ids  # nothing runs: nothing to judge
-    sources = [f for f in quiet["findings"] if f["check_id"] == "models.key_source"]
+    sources = [f for f in quiet["findings"] if f["checkId"] == "models.key_source"]
     assert sources and "env:OPENAI_API_KEY" in sources[0]["detail"]
     assert "sk-x" not in json.dumps(quiet)
     gw = subprocess.Popen(
@@ -109,7 +109,7 @@ def test_audit_warns_when_the_running_gateway_is_root_and_names_key_sources(
             if "listening on" in line:
                 break
         found = json.loads(_run(tmp_path, "security", "audit", "--json", **extra).stdout)
-        ids = {f["check_id"] for f in found["findings"]}
+        ids = {f["checkId"] for f in found["findings"]}
         assert ("gateway.process.root" in ids) == (os.geteuid() == 0)
     finally:
         gw.send_signal(signal.SIGTERM)

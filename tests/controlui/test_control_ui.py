@@ -340,7 +340,7 @@ def test_fixes_apply_only_when_confirmed(tmp_path: Path) -> None:
         config.chmod(0o644)  # readable by every local user: the audit's fix tightens it
         page = _signed_in(ui)
         _, findings = page.request("GET", "/ui/api/security?fresh=1")
-        assert any(f["check_id"].startswith("fs.config") for f in findings["findings"])
+        assert any(f["checkId"].startswith("fs.config") for f in findings["findings"])
         status, refused = page.request("POST", "/ui/api/security/fix", {})
         assert (status, refused["error"]) == (400, "controlui.unconfirmed")
         assert config.stat().st_mode & 0o777 == 0o644

@@ -24,7 +24,9 @@ class Finding:
     chain: tuple[str, ...] = ()  # an attack path, hop by hop (security.exfiltration_path)
 
     def to_json(self) -> dict[str, Any]:
+        """camelCase keys, like the config and every other JSON the CLI prints."""
         out = asdict(self)
+        out["checkId"] = out.pop("check_id")
         if self.chain:
             out["chain"] = list(self.chain)
         else:

@@ -358,7 +358,7 @@ pages.security = async (root) => {
   const list = h("ul", { class: "list", id: "findings" });
   for (const f of findings) {
     list.append(h("li", {}, h("div", { class: "grow" },
-      h("span", { class: `sev-${f.severity}` }, f.severity.toUpperCase()), " ", h("strong", {}, f.title), " ", h("span", { class: "chip" }, f.check_id),
+      h("span", { class: `sev-${f.severity}` }, f.severity.toUpperCase()), " ", h("strong", {}, f.title), " ", h("span", { class: "chip" }, f.checkId),
       h("div", { class: "small" }, f.detail),
       f.remediation ? h("div", { class: "small" }, "Fix: ", h("code", {}, f.remediation)) : null)));
   }
