@@ -110,6 +110,7 @@ ARROWS: dict[str, frozenset[str]] = {
     ),
     "cli": frozenset(
         {
+            "approvals",  # `clawkeep status` counts the calls waiting for the owner
             "tools",  # `sandbox exec` runs the agent's own exec tool path
             "agents",
             "config",

@@ -161,3 +161,31 @@ def test_gateway_start_prints_a_summary_a_person_can_act_on(tmp_path: Path) -> N
     assert "sandbox: " in text and "guards: channel on, content on" in text
     assert "provider keys: openai: none (a provider without a key cannot answer" in text
     assert "audit: " in text
+
+
+def test_status_counts_the_calls_waiting_for_the_owner(tmp_path: Path) -> None:
+    from clawkeep.approvals import ApprovalStore
+
+    assert _run(tmp_path, "init", "--yes").returncode == 0
+    state = tmp_path / "state"
+    quiet = json.loads(_run(tmp_path, "status", "--json").stdout)
+    assert quiet["pendingApprovals"] == []
+    assert not (state / "approvals.sqlite").exists()  # looking never creates the store
+    store = ApprovalStore.open(state)
+    store.hold(
+        kind="untrusted",
+        agent="main",
+        session_key="agent:main:main",
+        tool="message",
+        args={"to": "eve@evil.example"},
+        reason="untrusted.ungrounded",
+        ungrounded=("to",),
+        detail="to came only from an email",
+        ttl_seconds=600,
+    )
+    store.close()
+    out = json.loads(_run(tmp_path, "status", "--json").stdout)
+    assert [(a["tool"], a["reason"]) for a in out["pendingApprovals"]] == [
+        ("message", "untrusted.ungrounded")
+    ]
+    assert "calls waiting for your approval: 1" in _run(tmp_path, "status").stdout

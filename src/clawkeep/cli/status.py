@@ -83,6 +83,7 @@ def status(config_path: Path | None, openclaw: bool, as_json: bool) -> None:
     }
     out["channels"] = _channels(paths)
     out["pendingPairings"] = _pending(paths.state_dir)
+    out["pendingApprovals"] = _approvals(paths.state_dir)
     out["lastBlocked"] = _last_blocked(paths.logs_dir / "events.jsonl")
     if as_json:
         click.echo(json.dumps(out))
@@ -102,6 +103,9 @@ def status(config_path: Path | None, openclaw: bool, as_json: bool) -> None:
     click.echo(f"pending pairing requests: {len(out['pendingPairings'])}")
     for p in out["pendingPairings"]:
         click.echo(f"  {printable(p['channel'])} {printable(p['sender'])} (clawkeep pairing list)")
+    click.echo(f"calls waiting for your approval: {len(out['pendingApprovals'])}")
+    for a in out["pendingApprovals"]:
+        click.echo(f"  {a['tool']} for agent {a['agent']} ({a['reason']}): /approvals in your chat")
     blocked = out["lastBlocked"]
     if blocked:
         try:
@@ -124,6 +128,21 @@ def _channels(paths: Any) -> list[str]:
         return ["(the config cannot be read: clawkeep doctor says why)"]
     ready = channel_readiness(config)
     return [*ready.summary, *(f"{d.reason}: {d.detail}" for d in ready.problems)]
+
+
+def _approvals(state_dir: Path) -> list[dict[str, Any]]:
+    if not (state_dir / "approvals.sqlite").exists():
+        return []  # never create the store just to look
+    from clawkeep.approvals import ApprovalStore
+
+    store = ApprovalStore.open(state_dir)
+    try:
+        return [
+            {"tool": p.tool, "agent": p.agent, "reason": p.reason, "kind": p.kind}
+            for p in store.pending()
+        ]
+    finally:
+        store.close()
 
 
 def _pending(state_dir: Path) -> list[dict[str, Any]]:
