@@ -42,7 +42,10 @@ def chat(
     history: int | None,
     as_json: bool,
 ) -> None:
-    """Talk to the gateway's web chat (type a message, Enter; Ctrl-D quits)."""
+    """Talk to the gateway's web chat (type a message, Enter; Ctrl-D quits).
+
+    Example: clawkeep chat -m "what is on my calendar today?"
+    """
     from clawkeep.cli.chat_client import GatewayClient, GatewayClientError
 
     paths = install_paths(config_path, openclaw)

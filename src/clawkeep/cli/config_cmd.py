@@ -11,7 +11,10 @@ __all__ = ["config"]
 
 @click.group()
 def config() -> None:
-    """The config file's schema and key reference."""
+    """The config file's schema and key reference.
+
+    Example: clawkeep config schema > clawkeep.schema.json
+    """
 
 
 @config.command("schema")

@@ -24,7 +24,10 @@ __all__ = ["dashboard"]
 @config_options
 @click.option("--url", default=None, help="The gateway's base URL (default: loopback).")
 def dashboard(config_path: Path | None, openclaw: bool, url: str | None) -> None:
-    """Print a one-time Control UI sign-in link (valid for one minute, once)."""
+    """Print a one-time Control UI sign-in link (valid for one minute, once).
+
+    Example: clawkeep dashboard
+    """
     from clawkeep.controlui import TICKET_TTL_S, make_ticket
 
     paths = install_paths(config_path, openclaw)

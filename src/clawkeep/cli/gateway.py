@@ -21,7 +21,10 @@ __all__ = ["gateway"]
 
 @click.group()
 def gateway() -> None:
-    """The HTTP + WebSocket gateway."""
+    """The HTTP + WebSocket gateway.
+
+    Example: clawkeep gateway run --port 18789
+    """
 
 
 @gateway.command("run")

@@ -38,7 +38,10 @@ def _when(ts: float) -> str:
 
 @click.group()
 def pairing() -> None:
-    """DM pairing requests: list them, approve a code, revoke a sender."""
+    """DM pairing requests: list them, approve a code, revoke a sender.
+
+    Example: clawkeep pairing approve telegram ABCD2345 --notify
+    """
 
 
 @pairing.command("list")

@@ -53,7 +53,10 @@ def _row(loaded: LoadedConfig, plugin_id: str) -> dict[str, Any]:
 
 @click.group()
 def plugins() -> None:
-    """MCP tool-server plugins: what is installed, allowed, and would start."""
+    """MCP tool-server plugins: what is installed, allowed, and would start.
+
+    Example: clawkeep plugins info weather
+    """
 
 
 @plugins.command("list")

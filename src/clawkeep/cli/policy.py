@@ -21,7 +21,10 @@ __all__ = ["policy"]
 
 @click.group()
 def policy() -> None:
-    """Ask the tool policy what it decides, and why."""
+    """Ask the tool policy what it decides, and why.
+
+    Example: clawkeep policy explain --agent main --tool exec
+    """
 
 
 def _render(verdict: ToolVerdict, offered: frozenset[str], as_json: bool) -> None:

@@ -39,7 +39,10 @@ __all__ = ["sandbox"]
 
 @click.group()
 def sandbox() -> None:
-    """Inspect and try the sandbox agents' commands run in."""
+    """Inspect and try the sandbox agents' commands run in.
+
+    Example: clawkeep sandbox exec --agent main -- 'ls -la'
+    """
 
 
 def _refuse(decision: Deny, as_json: bool) -> None:

@@ -22,7 +22,10 @@ __all__ = ["security"]
 
 @click.group()
 def security() -> None:
-    """Security audit of an install."""
+    """Security audit of an install.
+
+    Example: clawkeep security audit --json --fail-on warn
+    """
 
 
 @security.command("audit")

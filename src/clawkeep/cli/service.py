@@ -56,7 +56,10 @@ def _do(step: Step) -> None:
 
 @click.group()
 def service() -> None:
-    """Run the gateway as a system service (systemd) under its own user."""
+    """Run the gateway as a system service (systemd) under its own user.
+
+    Example: sudo clawkeep service install --create-user --dry-run
+    """
 
 
 @service.command("install")

@@ -54,7 +54,10 @@ def simulate(
     config_path: Path | None,
     openclaw: bool,
 ) -> None:
-    """Deliver TEXT as if CHANNEL had received it from --from, and say what happened."""
+    """Deliver TEXT as if CHANNEL had received it from --from, and say what happened.
+
+    Example: clawkeep simulate --channel telegram --from 555 "hello"
+    """
     from clawkeep.compose import build_install
     from clawkeep.contracts import InboundMessage
 

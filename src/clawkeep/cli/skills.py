@@ -42,7 +42,10 @@ def _refuse(text: str) -> None:
 
 @click.group()
 def skills() -> None:
-    """Skills: folders with SKILL.md that agents read and never change."""
+    """Skills: folders with SKILL.md that agents read and never change.
+
+    Example: clawkeep skills install ./my-skill
+    """
 
 
 @skills.command("list")
