@@ -40,11 +40,11 @@ from clawkeep.controlui.views import (
     approved_json,
     held_json,
     masked_config,
-    pending_json,
 )
 from clawkeep.decision import Deny
 from clawkeep.events.log import Event
 from clawkeep.gateway.middleware import scope_client
+from clawkeep.gateway.services import pending_json
 
 __all__ = ["UI_PREFIX", "ControlUi", "control_ui_routes"]
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from clawkeep.config import LoadedConfig
 from clawkeep.contracts import InboundHandler
 from clawkeep.events.log import EventLog
+from clawkeep.gateway.services import PairingService
 
 __all__ = [
     "ApprovalsAdmin",
@@ -33,21 +34,6 @@ _SECRET_KEY = re.compile(
 )
 
 
-class _Pending(Protocol):
-    @property
-    def channel(self) -> str: ...
-    @property
-    def account(self) -> str: ...
-    @property
-    def sender(self) -> str: ...
-    @property
-    def sender_name(self) -> str | None: ...
-    @property
-    def created_at(self) -> float: ...
-    @property
-    def expires_at(self) -> float: ...
-
-
 class _Approved(Protocol):
     @property
     def channel(self) -> str: ...
@@ -59,20 +45,10 @@ class _Approved(Protocol):
     def approved_at(self) -> float: ...
 
 
-class _Result(Protocol):
-    @property
-    def allowed(self) -> bool: ...
-    @property
-    def reason(self) -> str: ...
+class PairingAdmin(PairingService, Protocol):
+    """The gateway's pairing service plus the approved list (``PairingStore`` fits)."""
 
-
-class PairingAdmin(Protocol):
-    """The access stage's pairing store (``clawkeep.access.PairingStore`` fits)."""
-
-    def pending(self, channel: str | None = None) -> Sequence[_Pending]: ...
     def approved(self, channel: str | None = None) -> Sequence[_Approved]: ...
-    def approve(self, channel: str, code: str) -> _Result: ...
-    def revoke(self, channel: str, sender: str) -> int: ...
 
 
 class _Turn(Protocol):
@@ -150,17 +126,6 @@ class ControlUiDeps:
     audit: Callable[[], Sequence[_Jsonable]] | None = None
     fix: Callable[[], Sequence[_Jsonable]] | None = None
     approvals: ApprovalsAdmin | None = None
-
-
-def pending_json(p: _Pending) -> dict[str, Any]:
-    return {
-        "channel": p.channel,
-        "account": p.account,
-        "sender": p.sender,
-        "senderName": p.sender_name,
-        "createdAt": p.created_at,
-        "expiresAt": p.expires_at,
-    }
 
 
 def approved_json(a: _Approved) -> dict[str, Any]:
