@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.cli.test_init import _env, _run
+from tests.cli.cli_support import cli_env as _env
+from tests.cli.cli_support import run_cli as _run
 
 from clawkeep.guards.injection.classifier import MODEL_DIR
 

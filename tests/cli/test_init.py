@@ -3,59 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from tests.agents.provider_fakes import fake_server, openai_stream
-
-CLI = [sys.executable, "-m", "clawkeep"]
-
-
-def _env(home: Path, **extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("CLAWKEEP_", "OPENCLAW_", "OPENAI_", "ANTHROPIC_", "OLLAMA_"))
-    }
-    return {**env, "HOME": str(home), "CLAWKEEP_STATE_DIR": str(home / "state"), **extra}
-
-
-def _run(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], env=_env(home, **extra), capture_output=True, text=True, timeout=120
-    )
+from tests.cli.cli_support import cli_env as _env
+from tests.cli.cli_support import gateway
+from tests.cli.cli_support import run_cli as _run
 
 
 def _chat_once(home: Path, text: str, **extra: str) -> subprocess.CompletedProcess[str]:
     """Start the gateway, send one message with `clawkeep chat`, stop the gateway."""
-    gw = subprocess.Popen(
-        [*CLI, "gateway", "run", "--port", "0"],
-        env=_env(home, **extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert gw.stdout is not None
-        lines = []
-        port = None
-        for line in gw.stdout:
-            lines.append(line)
-            hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-            if hit:
-                port = hit.group(1)
-                break
-        assert port is not None, "".join(lines)
-        return _run(home, "chat", "--url", f"ws://127.0.0.1:{port}/ws", "-m", text, **extra)
-    finally:
-        gw.send_signal(signal.SIGTERM)
-        gw.communicate(timeout=60)
+    with gateway(home, **extra) as gw:
+        return _run(home, "chat", "--url", gw.ws, "-m", text, **extra)
 
 
 def test_init_then_gateway_then_chat_answers_and_the_audit_is_clean(tmp_path: Path) -> None:

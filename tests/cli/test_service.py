@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.cli.test_init import _run
+from tests.cli.cli_support import run_cli as _run
 
 from clawkeep.service import LEFT_OUT, render_unit
 

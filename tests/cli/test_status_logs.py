@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
-import signal
-import subprocess
 from pathlib import Path
 
-from tests.cli.test_init import CLI, _env, _run
+from tests.cli.cli_support import gateway
+from tests.cli.cli_support import run_cli as _run
 
 
 def _install(home: Path) -> None:
@@ -21,29 +19,12 @@ def test_status_says_stopped_then_running_with_since_and_address(tmp_path: Path)
     extra = {"OPENAI_API_KEY": "sk-x"}
     before = json.loads(_run(tmp_path, "status", "--json", **extra).stdout)
     assert before["gateway"] == "stopped" and before["since"] is None
-    gw = subprocess.Popen(
-        [*CLI, "gateway", "run", "--port", "0"],
-        env=_env(tmp_path, **extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert gw.stdout is not None
-        port = None
-        for line in gw.stdout:
-            hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-            if hit:
-                port = hit.group(1)
-                break
+    with gateway(tmp_path, **extra) as gw:
         now = json.loads(_run(tmp_path, "status", "--json", **extra).stdout)
-        assert now["gateway"] == "running" and now["pid"] == gw.pid
-        assert f"127.0.0.1:{port}" in now["addresses"] and now["since"] > 0
+        assert now["gateway"] == "running" and now["pid"] == gw.proc.pid
+        assert f"127.0.0.1:{gw.port}" in now["addresses"] and now["since"] > 0
         text = _run(tmp_path, "status", **extra).stdout
         assert "gateway: running since" in text
-    finally:
-        gw.send_signal(signal.SIGTERM)
-        gw.communicate(timeout=60)
     after = json.loads(_run(tmp_path, "status", "--json", **extra).stdout)
     assert after["gateway"] == "stopped"
 
@@ -96,24 +77,10 @@ def test_audit_warns_when_the_running_gateway_is_root_and_names_key_sources(
     sources = [f for f in quiet["findings"] if f["checkId"] == "models.key_source"]
     assert sources and "env:OPENAI_API_KEY" in sources[0]["detail"]
     assert "sk-x" not in json.dumps(quiet)
-    gw = subprocess.Popen(
-        [*CLI, "gateway", "run", "--port", "0"],
-        env=_env(tmp_path, **extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert gw.stdout is not None
-        for line in gw.stdout:
-            if "listening on" in line:
-                break
+    with gateway(tmp_path, **extra):
         found = json.loads(_run(tmp_path, "security", "audit", "--json", **extra).stdout)
         ids = {f["checkId"] for f in found["findings"]}
         assert ("gateway.process.root" in ids) == (os.geteuid() == 0)
-    finally:
-        gw.send_signal(signal.SIGTERM)
-        gw.communicate(timeout=60)
 
 
 def _raw_controls(text: str) -> list[str]:
@@ -139,23 +106,8 @@ def test_a_senders_escape_sequences_never_reach_the_operators_terminal(tmp_path:
 
 def test_gateway_start_prints_a_summary_a_person_can_act_on(tmp_path: Path) -> None:
     assert _run(tmp_path, "init", "--yes").returncode == 0  # no channel: nothing polls out
-    gw = subprocess.Popen(
-        [*CLI, "gateway", "run", "--port", "0"],
-        env=_env(tmp_path),  # no OPENAI_API_KEY
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    try:
-        assert gw.stdout is not None
-        for line in gw.stdout:
-            lines.append(line)
-            if "listening on" in line:
-                break
-    finally:
-        gw.send_signal(signal.SIGTERM)
-        gw.communicate(timeout=60)
+    with gateway(tmp_path) as gw:  # no OPENAI_API_KEY
+        lines = gw.lines
     text = "".join(lines)
     assert "agents: main (openai/gpt-5)" in text
     assert "sandbox: " in text and "guards: channel on, content on" in text

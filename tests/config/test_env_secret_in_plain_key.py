@@ -10,7 +10,9 @@ from pathlib import Path
 from clawkeep.config import load_config
 from clawkeep.config.paths import resolve_paths
 from clawkeep.events.secret_values import config_secrets
-from tests.cli.test_init import CLI, _env, _run
+from tests.cli.cli_support import CLI
+from tests.cli.cli_support import cli_env as _env
+from tests.cli.cli_support import run_cli as _run
 
 SECRET = "pk-live-7f3a9c2e51d84b06a1e9"
 

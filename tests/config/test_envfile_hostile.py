@@ -6,7 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.cli.test_init import CLI, _env
+from tests.cli.cli_support import CLI
+from tests.cli.cli_support import cli_env as _env
 
 
 def _config_check(home: Path) -> subprocess.CompletedProcess[str]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import signal
-import subprocess
 from pathlib import Path
 
 import httpx2
 
 from tests.agents.provider_fakes import fake_server, openai_stream
-from tests.cli.test_init import CLI, _env, _run
+from tests.cli.cli_support import gateway
+from tests.cli.cli_support import run_cli as _run
 
 
 def test_metrics_need_the_token_and_count_messages_and_provider_calls(tmp_path: Path) -> None:
@@ -30,21 +29,8 @@ def test_metrics_need_the_token_and_count_messages_and_provider_calls(tmp_path: 
         )
         assert token is not None
         extra = {"CLAWKEEP_PROVIDER_API_KEY": "k"}
-        gw = subprocess.Popen(
-            [*CLI, "gateway", "run", "--port", "0"],
-            env=_env(tmp_path, **extra),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert gw.stdout is not None
-            port = ""
-            for line in gw.stdout:
-                hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-                if hit:
-                    port = hit.group(1)
-                    break
+        with gateway(tmp_path, **extra) as gw:
+            port = gw.port
             url = f"http://127.0.0.1:{port}/metrics"
             assert httpx2.get(url).status_code == 401  # no token, no metrics
             chat = _run(
@@ -60,9 +46,6 @@ def test_metrics_need_the_token_and_count_messages_and_provider_calls(tmp_path: 
                 r'clawkeep_provider_seconds_count\{agent="main",outcome="ok"\} 1\.0', text
             )
             assert token.group(1) not in text
-        finally:
-            gw.send_signal(signal.SIGTERM)
-            gw.communicate(timeout=60)
 
 
 def test_tool_names_a_model_makes_up_do_not_become_metric_labels(tmp_path: Path) -> None:
@@ -87,21 +70,8 @@ def test_tool_names_a_model_makes_up_do_not_become_metric_labels(tmp_path: Path)
         )
         assert token is not None
         extra = {"CLAWKEEP_PROVIDER_API_KEY": "k"}
-        gw = subprocess.Popen(
-            [*CLI, "gateway", "run", "--port", "0"],
-            env=_env(tmp_path, **extra),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert gw.stdout is not None
-            port = ""
-            for line in gw.stdout:
-                hit = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-                if hit:
-                    port = hit.group(1)
-                    break
+        with gateway(tmp_path, **extra) as gw:
+            port = gw.port
             chat = _run(tmp_path, "chat", "--url", f"ws://127.0.0.1:{port}/ws", "-m", "go", **extra)
             assert chat.returncode == 0, chat.stderr
             got = httpx2.get(
@@ -115,6 +85,3 @@ def test_tool_names_a_model_makes_up_do_not_become_metric_labels(tmp_path: Path)
             assert refused, got.text  # the refusals are counted...
             assert not any(name.startswith("exfil_") for name in refused)  # ...not by name
             assert len(set(refused)) <= 2
-        finally:
-            gw.send_signal(signal.SIGTERM)
-            gw.communicate(timeout=60)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from clawkeep.gateway.statefile import STATE_FILE, read_state, write_state
-from tests.cli.test_init import _run
+from tests.cli.cli_support import run_cli as _run
 
 
 @contextmanager
