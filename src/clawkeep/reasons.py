@@ -546,6 +546,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "plugins.not_allowed": Reason(
             "the plugin is not in plugins.allow: never started", "plugins.installed_not_allowed"
         ),
+        "plugins.output_too_large": Reason(
+            "the plugin sent a message longer than plugins.maxMessageBytes: it was stopped"
+        ),
         "plugins.path_escape": Reason(
             "a plugin folder, manifest or command path leads out of extensions/<id>/"
         ),

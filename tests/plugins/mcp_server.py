@@ -28,6 +28,18 @@ def witness(text):
         os.close(fd)
 
 witness("started")
+def flood():
+    # One line with no end, written until the reader stops taking it (or kills us).
+    witness("flooding")
+    block = "x" * (1 << 20)
+    try:
+        while True:
+            sys.stdout.write(block)
+    except BrokenPipeError:
+        pass
+
+if "flood-at-start" in sys.argv:
+    flood()
 if "hang" in sys.argv:  # a server that never answers the handshake
     import time
     while True:
@@ -45,6 +57,8 @@ TOOLS = [
     {"name": "connect", "description": "Open a TCP connection.",
      "inputSchema": {"type": "object", "properties": {
          "host": {"type": "string"}, "port": {"type": "integer"}}}},
+    {"name": "flood", "description": "Answer with one endless line.",
+     "inputSchema": {"type": "object", "properties": {}}},
     {"name": "env", "description": "Show the environment.",
      "inputSchema": {"type": "object", "properties": {}}},
 ]
@@ -94,6 +108,9 @@ for line in sys.stdin:
         send({"jsonrpc": "2.0", "id": mid, "result": {"tools": TOOLS}})
     elif method == "tools/call":
         witness("call:" + msg["params"]["name"])
+        if msg["params"]["name"] == "flood":
+            flood()
+            continue
         text = call(msg["params"]["name"], msg["params"].get("arguments") or {})
         if text is None:
             send({"jsonrpc": "2.0", "id": mid, "error": {"code": -32602, "message": "no tool"}})

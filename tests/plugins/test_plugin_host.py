@@ -376,3 +376,53 @@ def test_plugin_config_gets_env_substitution_and_nothing_else(
     finally:
         host.close()
     assert "demo-key-value" in seen and "sk-other" not in seen
+
+
+def test_plugin_sending_an_endless_line_at_start_is_stopped(
+    tmp_path: Path, cleanup: list[Any]
+) -> None:
+    token = f"flood-{os.getpid()}-{tmp_path.name}"
+    loaded = _loaded(tmp_path, {"allow": ["demo"]})
+    witness = install_plugin(
+        loaded.paths.extensions_dir / "demo", ["python3", "server.py", "flood-at-start", token]
+    )
+    cleanup.append(witness)
+    events = EventLog()
+    host = start_plugins(loaded.config, loaded.paths, events, timeout=20)
+    assert host.tools == ()
+    decision = host.decisions["demo"]
+    assert decision.reason == "plugins.output_too_large"
+    assert "plugins.maxMessageBytes" in decision.detail
+    assert [(e.kind, e.reason) for e in events.recent] == [
+        ("plugin.skipped", "plugins.output_too_large")
+    ]
+    assert witness.lines() == ["started", "flooding"]
+    assert _running(token) == []  # stopped, not left writing
+
+
+def test_plugin_sending_an_endless_line_in_a_call_is_stopped_and_the_gateway_goes_on(
+    tmp_path: Path, cleanup: list[Any]
+) -> None:
+    token = f"flood-{os.getpid()}-{tmp_path.name}"
+    # The untrusted-data rule is off: this test is about the link, not about grounding.
+    tools = {"untrusted": {"mode": "off"}}
+    loaded = _loaded(tmp_path, {"allow": ["demo", "other"]}, tools)
+    witness = install_plugin(loaded.paths.extensions_dir / "demo", ["python3", "server.py", token])
+    cleanup.append(witness)
+    cleanup.append(install_plugin(loaded.paths.extensions_dir / "other"))
+    script = [
+        {"toolCalls": [{"name": "demo_flood", "arguments": {}}]},
+        {"toolCalls": [{"name": "demo_echo", "arguments": {"text": "again"}}]},
+        {"toolCalls": [{"name": "other_echo", "arguments": {"text": "still here"}}]},
+        {"text": "done"},
+    ]
+    install, provider = _build(loaded, script)
+    cleanup.append(install)
+    assert _turn(install) == "done"
+    seen = _tool_texts(provider, 3)
+    assert "plugins.maxMessageBytes" in seen
+    assert "echo: again" not in seen
+    assert "echo: still here" in seen  # the other plugin and the turn go on
+    assert _reasons(install, "plugin.failed") == ["plugins.output_too_large"]
+    assert witness.lines() == ["started", "call:flood", "flooding"]  # the echo never reached it
+    assert _running(token) == []

@@ -24,7 +24,6 @@ from typing import Any, TextIO
 
 import mcp_types as mtypes
 from mcp.client.session import ClientSession
-from mcp.client.stdio import StdioServerParameters, stdio_client
 from pydantic import ConfigDict
 
 from clawkeep.config.paths import InstallPaths
@@ -34,6 +33,7 @@ from clawkeep.events.log import EventLog
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.plugins.gate import may_start
 from clawkeep.plugins.manifest import PluginLaunch, installed_plugins, resolve_launch
+from clawkeep.plugins.stdio import LinkState, bounded_stdio
 from clawkeep.policy.catalog import CORE_TOOLS, canonical_name
 from clawkeep.sandbox.config import protected_paths_for
 from clawkeep.sandbox.limits import limits_from_config
@@ -111,10 +111,18 @@ def _result_text(result: mtypes.CallToolResult) -> str:
 class _Worker:
     """One plugin's sandboxed process and MCP session, on a thread of its own."""
 
-    def __init__(self, launch: PluginLaunch, service: SandboxedService, call_timeout: float):
+    def __init__(
+        self,
+        launch: PluginLaunch,
+        service: SandboxedService,
+        call_timeout: float,
+        max_message: int,
+    ):
         self.launch = launch
         self.service = service
         self.call_timeout = call_timeout
+        self.link = LinkState(max_message)
+        self.failure_reported = False
         self.errlog: TextIO = tempfile.TemporaryFile("w+")  # noqa: SIM115  # closed in close()
         self.ready: concurrent.futures.Future[list[mtypes.Tool]] = concurrent.futures.Future()
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -141,11 +149,12 @@ class _Worker:
     async def _main(self) -> None:
         self.loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        argv = self.service.argv
-        params = StdioServerParameters(command=argv[0], args=argv[1:], env=self.service.env)
         try:
             async with (
-                stdio_client(params, errlog=self.errlog) as (read, write),
+                bounded_stdio(self.service.argv, self.service.env, self.errlog, self.link) as (
+                    read,
+                    write,
+                ),
                 ClientSession(read, write, read_timeout_seconds=self.call_timeout) as session,
             ):
                 await session.initialize()
@@ -156,6 +165,16 @@ class _Worker:
         except Exception as exc:  # any failure of the plugin: it is left out, not fatal
             if not self.ready.done():
                 self.ready.set_exception(exc)
+
+    def failure(self) -> Deny | None:
+        """Why the link to the plugin was cut by the gateway, if it was."""
+        if self.link.overflow:
+            return Deny(
+                "plugins.output_too_large",  # a line past the bound: the plugin is stopped
+                f"plugin {self.launch.plugin_id} sent a message of over "
+                f"{self.link.max_line} bytes (plugins.maxMessageBytes); it was stopped",
+            )
+        return None
 
     def stderr_tail(self) -> str:
         try:
@@ -186,16 +205,33 @@ class _Worker:
         self.errlog.close()
 
 
-def _tool_def(worker: _Worker, tool: mtypes.Tool, name: str) -> PluginToolDef:
+def _failed(worker: _Worker, events: EventLog | None) -> ToolResult | None:
+    """The refusal for a plugin the gateway stopped, its event recorded once."""
+    failure = worker.failure()
+    if failure is None:
+        return None
+    if events is not None and not worker.failure_reported:
+        worker.failure_reported = True
+        events.emit("plugin.failed", failure.reason, plugin=worker.launch.plugin_id)
+    return refuse(failure.reason, failure.detail)
+
+
+def _tool_def(
+    worker: _Worker, tool: mtypes.Tool, name: str, events: EventLog | None = None
+) -> PluginToolDef:
     plugin_id = worker.launch.plugin_id
 
     async def run(args: PluginArgs, ctx: ToolContext) -> ToolResult:
         del ctx
+        if (stopped := _failed(worker, events)) is not None:
+            return stopped
         try:
             result = await worker.call(tool.name, dict(args.model_extra or {}))
         except TimeoutError:
             return refuse("plugins.call_timeout", f"plugin {plugin_id} did not answer in time")
         except Exception as exc:  # a broken or crashed plugin: a refusal, not a traceback
+            if (stopped := _failed(worker, events)) is not None:
+                return stopped
             return refuse("plugins.call_failed", f"plugin {plugin_id}: {type(exc).__name__}")
         text = _result_text(result)
         # Whatever a plugin answers is outside content: wrapped, and the content guard reads it.
@@ -269,13 +305,17 @@ def _start_one(
     service = open_service(launch.argv, spec)
     if isinstance(service, Deny):
         return None, service
-    worker = _Worker(launch, service, spec.limits.wall_seconds)
+    max_message = config.plugins.max_message_bytes
+    worker = _Worker(launch, service, spec.limits.wall_seconds, max_message)
     worker.thread.start()
     try:
         worker.ready.result(timeout=timeout)
     except Exception as exc:  # timeout, crash, protocol error: the plugin stays out
         why = worker_error(exc, worker)
         worker.close()
+        failure = worker.failure()
+        if failure is not None:
+            return None, failure
         return None, Deny("plugins.start_failed", f"{plugin_id} did not start: {why}")
     return worker, Allow("plugins.started", plugin_id)
 
@@ -312,6 +352,6 @@ def start_plugins(
                 if events is not None:
                     events.emit("plugin.tool_skipped", "plugins.tool_name", plugin=plugin_id)
                 continue
-            tools[name] = _tool_def(worker, tool, name)
+            tools[name] = _tool_def(worker, tool, name, events)
     host.tools = tuple(tools[n] for n in sorted(tools))
     return host

@@ -56,6 +56,8 @@ class PluginsConfig(Model):
     allow: tuple[str, ...] | None = None
     deny: tuple[str, ...] = ()
     entries: dict[str, PluginEntryConfig] = {}
+    # Bytes one MCP message (one stdout line) of a plugin may hold; a longer one stops it.
+    max_message_bytes: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=256 * 1024 * 1024)
 
 
 class MdnsConfig(Model):
