@@ -28,6 +28,7 @@ LEAVES: dict[str, frozenset[str]] = {
     "phoneids": frozenset(),  # canonical phone-number and WhatsApp ids (access and channels)
     "logfiles": frozenset({"fsutil"}),  # size-rotated log files, config backups kept to N
     "metrics": frozenset(),  # Prometheus counters fed by the event log and provider timings
+    "sockowner": frozenset(),  # the uid owning a socket's far end (gateway peers, signal-cli)
 }
 
 # Stage -> the stages it may import (besides itself and the leaves), in DESIGN's order.
@@ -316,6 +317,13 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "clawkeep.reasons": ["REASONS", "Reason", "reason_codes_markdown"],
     "clawkeep.sqlitedb": ["open_db"],
+    "clawkeep.sockowner": [
+        "ConnectedSocket",
+        "proc_socket_uid",
+        "socket_uid",
+        "tcp_peer_uid",
+        "unix_peer_uid",
+    ],
     "clawkeep.tools": [
         "ArgsModel",
         "BackgroundJobs",

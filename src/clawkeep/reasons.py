@@ -146,6 +146,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "channels.signal.bad_url": Reason(
             "signal-cli's httpUrl is neither http(s)://host:port nor unix:/absolute/path"
         ),
+        "channels.signal.daemon_not_owned": Reason(
+            "the signal-cli daemon's socket is not owned by channels.signal.daemonUid "
+            "(default: the gateway's uid): another user could forge senders; not used"
+        ),
         "channels.signal.handler_failed": Reason(
             "a Signal message's turn failed; the channel goes on"
         ),

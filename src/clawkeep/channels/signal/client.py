@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
+import httpcore2
 import httpx2
 
+from clawkeep.channels.signal.peer import daemon_owner_refusal
 from clawkeep.channels.signal_address import DaemonAddress, daemon_address
+from clawkeep.decision import Deny
 
-__all__ = ["DaemonAddress", "SignalClient", "SignalError", "daemon_address"]
+__all__ = ["DaemonAddress", "DaemonOwnerError", "SignalClient", "SignalError", "daemon_address"]
 
 _MAX_EVENT = 1024 * 1024
 _MAX_RESPONSE = 1024 * 1024
@@ -47,12 +50,68 @@ class SignalError(Exception):
     """A daemon call failed (I/O, HTTP status, JSON-RPC error)."""
 
 
+class DaemonOwnerError(SignalError):
+    """The daemon's socket belongs to another user: nothing was sent to it."""
+
+    def __init__(self, deny: Deny) -> None:
+        super().__init__(deny.detail)
+        self.deny = deny
+
+
+class _OwnerCheckedBackend(httpcore2.AsyncNetworkBackend):
+    """Connects as usual, then refuses a connection whose far end is another user's."""
+
+    def __init__(self, owner_uid: int) -> None:
+        self._inner = httpcore2.AnyIOBackend()
+        self._owner_uid = owner_uid
+
+    async def _checked(self, stream: httpcore2.AsyncNetworkStream) -> httpcore2.AsyncNetworkStream:
+        refusal = daemon_owner_refusal(stream.get_extra_info("socket"), self._owner_uid)
+        if refusal is not None:  # before the first request byte: the impostor learns nothing
+            await stream.aclose()
+            raise DaemonOwnerError(refusal)
+        return stream
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore2.AsyncNetworkStream:
+        stream = await self._inner.connect_tcp(
+            host, port, timeout, local_address=local_address, socket_options=socket_options
+        )
+        return await self._checked(stream)
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore2.AsyncNetworkStream:
+        stream = await self._inner.connect_unix_socket(path, timeout, socket_options)
+        return await self._checked(stream)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def _transport(address: DaemonAddress) -> httpx2.AsyncHTTPTransport | None:
+    if address.owner_uid is None:
+        return httpx2.AsyncHTTPTransport(uds=address.uds) if address.uds else None
+    transport = httpx2.AsyncHTTPTransport(uds=address.uds)
+    # httpx takes no network backend of its own; its pool does (httpcore's public API).
+    transport._pool = httpcore2.AsyncConnectionPool(
+        uds=address.uds, network_backend=_OwnerCheckedBackend(address.owner_uid)
+    )
+    return transport
+
+
 class SignalClient:
     """JSON-RPC and the event stream of one daemon."""
 
     def __init__(self, address: DaemonAddress, *, read_timeout: float = 90.0) -> None:
         self.address = address
-        transport = httpx2.AsyncHTTPTransport(uds=address.uds) if address.uds else None
+        transport = _transport(address)
         self._http = httpx2.AsyncClient(
             timeout=httpx2.Timeout(10.0, read=read_timeout),
             transport=transport,

@@ -16,7 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clawkeep.channels.inbox import Inbox
-from clawkeep.channels.signal.client import SignalClient, SignalError, daemon_address
+from clawkeep.channels.signal.client import (
+    DaemonOwnerError,
+    SignalClient,
+    SignalError,
+    daemon_address,
+)
 from clawkeep.channels.signal.parse import SIGNAL, parse_event
 from clawkeep.config.schema import RootConfig
 from clawkeep.config.schema.channels import ChannelAccessConfig
@@ -75,6 +80,8 @@ class SignalReceiver:
                         delay = self._delay  # the stream works: reset the backoff
                         await self.on_event(event)
                     self._emit("channels.signal.stream_closed")
+                except DaemonOwnerError as exc:
+                    self._emit(exc.deny.reason, exc.deny.detail)
                 except SignalError as exc:
                     self._emit("channels.signal.stream_failed", str(exc))
                 await asyncio.sleep(delay)
@@ -103,6 +110,8 @@ class SignalReceiver:
             outcome = await self.handler.handle(msg)
             if outcome.reply:
                 await self._reply(msg, outcome.reply)
+        except DaemonOwnerError as exc:
+            self._emit(exc.deny.reason, exc.deny.detail)
         except SignalError as exc:
             self._emit("channels.signal.send_failed", str(exc))
         except Exception as exc:  # one bad turn must not stop the channel (not a decision)

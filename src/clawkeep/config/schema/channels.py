@@ -80,6 +80,9 @@ class ChannelAccessConfig(Model):
     http_host: str | None = None
     http_port: int | None = Field(default=None, ge=1, le=65535)
     allow_remote_daemon: bool = False
+    # The uid the daemon on this machine must run as (its socket's owner); unset: the
+    # gateway's own uid. Another user's listener on the daemon's port is refused.
+    daemon_uid: int | None = Field(default=None, ge=0, le=4_294_967_294)
 
     @model_validator(mode="after")
     def _open_needs_star(self) -> ChannelAccessConfig:
