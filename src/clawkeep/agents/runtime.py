@@ -233,6 +233,7 @@ class AgentRuntime:
             model_ref=str(model_for(self.config, agent.id) or ""),
             depth=depth,
             owner=request is not None and is_owner(request.message, self.config),
+            sender=f"{request.message.channel}:{request.message.sender}" if request else None,
         )
         specs = [
             ToolSpec(t.name, t.description, t.schema())

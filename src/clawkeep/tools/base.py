@@ -145,6 +145,9 @@ class ToolContext:
     model_ref: str = ""
     depth: int = 0  # delegation depth (sessions_send)
     owner: bool = False  # the turn is the owner's: its sandboxed work runs on its own pool
+    # "<channel>:<sender id>" of the message the turn answers (None: a delegated turn, the
+    # CLI): one stranger's sessions share one lane and one disk quota in the sandbox pool.
+    sender: str | None = None
     approved: bool = False  # the owner approved this exact call (no second ask)
 
 

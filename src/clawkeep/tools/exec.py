@@ -9,7 +9,6 @@ piece refuses; nothing runs unguarded. `clawkeep sandbox exec` runs commands thr
 from __future__ import annotations
 
 import asyncio
-import functools
 import os
 import threading
 from collections.abc import Callable
@@ -33,7 +32,6 @@ from clawkeep.sandbox import (
     SandboxSpec,
     place_exec,
     protected_paths_for,
-    run_sandboxed,
     spec_from_config,
 )
 from clawkeep.sandbox.pool import default_pool
@@ -62,8 +60,8 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
         return refuse("tools.process.unavailable", "no background job table is connected")
 
     async def run(cancel: threading.Event) -> str:
-        work = functools.partial(run_sandboxed, args.command, replace(spec, cancel=cancel))
-        outcome = await default_pool().run(ctx.session_key, ctx.owner, work)
+        job_spec = replace(spec, cancel=cancel)
+        outcome = await default_pool().run_command(_lane(ctx), ctx.owner, args.command, job_spec)
         if isinstance(outcome, Deny):
             return f"refused ({outcome.reason}): {outcome.detail}"
         return _render(outcome).text
@@ -72,6 +70,12 @@ def _background(args: ExecArgs, ctx: ToolContext, spec: SandboxSpec) -> ToolResu
     if isinstance(job, Deny):
         return refuse(job.reason, job.detail)
     return ToolResult(True, f"started background job {job.id}; poll it with the process tool")
+
+
+def _lane(ctx: ToolContext) -> str:
+    # Per sender, not per session: a second session of one stranger adds no commands
+    # and no disk quota to what the first already has.
+    return ctx.sender or ctx.session_key
 
 
 def _secret_match(ctx: ToolContext) -> Callable[[str], bool]:
@@ -206,8 +210,7 @@ async def _run_placed(
         timeout = args.timeout or _HOST_TIMEOUT
         return await asyncio.to_thread(run_on_host, args.command, ctx.agent.workspace, timeout)
     # Off the gateway's default executor: a stranger's slow command never delays the owner.
-    work = functools.partial(run_sandboxed, args.command, placed.spec)
-    return await default_pool().run(ctx.session_key, ctx.owner, work)
+    return await default_pool().run_command(_lane(ctx), ctx.owner, args.command, placed.spec)
 
 
 async def _run(args: ExecArgs, ctx: ToolContext) -> ToolResult:
