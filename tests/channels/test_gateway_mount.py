@@ -1,10 +1,17 @@
 """The channels inside the real gateway app: the webhook is public but signed, the
-Telegram poller runs as the gateway's background task and stops with it."""
+Telegram poller runs as the gateway's background task and stops with it.
+
+"Stops with it" is checked on the real condition, not by counting the fake Bot API's
+requests after a pause: a poll the poller sent just before the stop may reach the fake
+later under load, so that count was off by one now and then. Instead the poller's task
+must have ended inside the gateway's shutdown, before the gateway's closers run (the
+lifespan cancels and awaits it): once it has ended, nothing is left that could poll."""
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +36,20 @@ from tests.channels.wh_support import serve
 class Echo:
     async def respond(self, request: TurnRequest) -> str | None:
         return f"echo: {request.message.text}"
+
+
+Job = Callable[[], Coroutine[Any, Any, None]]
+
+
+def _tracked(job: Job, trace: list[str]) -> Job:
+    async def run() -> None:
+        trace.append("poller started")
+        try:
+            await job()
+        finally:
+            trace.append("poller ended")
+
+    return run
 
 
 def test_channels_mounted_in_the_gateway(tmp_path: Path) -> None:
@@ -59,11 +80,18 @@ def test_channels_mounted_in_the_gateway(tmp_path: Path) -> None:
             responder=Echo(),
         )
         seams = channel_seams(config, pipe, events=events, state_dir=state)
+        trace: list[str] = []
+
+        async def closer() -> None:
+            trace.append("gateway closing")
+
+        assert len(seams.background) == 1  # the Telegram poller
         app = create_app(
             GatewaySettings(auth=ResolvedAuth("token", "gateway-token")),
             GatewayServices(handler=pipe, pairing=pipe.pairing),
             public_routes=seams.public_routes,
-            background=seams.background,
+            background=[_tracked(job, trace) for job in seams.background],
+            closers=[closer],
         )
         api.push(tg_message(1, 555, "over telegram"))
         with serve([], app) as base:
@@ -80,14 +108,17 @@ def test_channels_mounted_in_the_gateway(tmp_path: Path) -> None:
             deadline = time.monotonic() + 60
             while not api.sent and time.monotonic() < deadline:
                 time.sleep(0.02)
-        polls_at_stop = len(api.offsets)
-        time.sleep(0.3)
-        polls_after = len(api.offsets)
+            assert trace == ["poller started"]  # it polls while the gateway runs
+        # serve() returns once the server thread has ended, shutdown included.
+        polled = len(api.offsets)
     assert signed.status_code == 200 and signed.json()["outcome"] == "admitted"
     assert unsigned.status_code == 401  # public path, but the signature is still required
     assert "channels.webhook.bad_headers" in [e.reason for e in events.recent]
     assert status.status_code == 401  # the rest of the gateway still wants its token
     assert [(m["chat_id"], m["text"]) for m in api.sent] == [(555, "echo: over telegram")]
-    assert polls_after == polls_at_stop  # the poller stopped with the gateway
+    assert polled >= 1
+    # The poller stopped with the gateway: its task ended inside the shutdown, awaited
+    # before the closers, so no poll can start after the gateway has stopped.
+    assert trace == ["poller started", "poller ended", "gateway closing"]
     keys: dict[str, Any] = pipe.store.sessions()
     assert set(keys) == {"agent:main:main"}

@@ -38,7 +38,10 @@ def serve(routes: list[Route], app: Any = None) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(5)
+        # Wait for the real end (shutdown and lifespan included), never a fixed time: a
+        # test that reads state after serve() must see a stopped server.
+        thread.join(60)
+        assert not thread.is_alive(), "the server did not stop within 60 s"
         sock.close()
 
 
