@@ -33,21 +33,28 @@ def _chains(state: Path) -> list[Finding]:
     return [f for f in report.findings if f.check_id == "security.exfiltration_path"]
 
 
-def _two_agents(allow_agents: str, search_tools: str) -> str:
-    search = '{ id: "search", tools: { allow: [@TOOLS@] } }'.replace("@TOOLS@", search_tools)
+def _two_agents(allow_agents: str, search_tools: str, search_extra: str = "") -> str:
+    search = '{ id: "search", tools: { allow: [@TOOLS@]@EXTRA@ } }'.replace("@TOOLS@", search_tools)
+    search = search.replace("@EXTRA@", search_extra)
     main = MAIN.replace("@AGENTS@", allow_agents)
     return f"{{ {OPEN_DM}, agents: {{ list: [{main}, {search}] }} }}"
+
+
+def _untrusted(text: str, mode: str) -> str:
+    """``text`` with the global untrusted-data rule set to ``mode``."""
+    return text.replace("{ ", f'{{ tools: {{ untrusted: {{ mode: "{mode}" }} }}, ', 1)
 
 
 def test_chain_through_sessions_send_is_critical_and_named_hop_by_hop(
     state_dir: Path, write_config: Callable[..., Path]
 ) -> None:
-    write_config(_two_agents('"search"', '"web_fetch"'))
+    write_config(_untrusted(_two_agents('"search"', '"web_fetch"'), "off"))
     found = _chains(state_dir)
     assert [f.chain for f in found] == [
         ("telegram open DM", "main", "sessions_send", "search", "read", "web_fetch")
     ]
     assert found[0].severity == "critical"
+    assert "untrusted-data rule" not in found[0].detail  # off: nothing narrows the path
     assert "telegram open DM → main → sessions_send → search → read → web_fetch" in (
         found[0].detail
     )
@@ -90,11 +97,52 @@ def test_sandbox_with_egress_reopens_the_exec_chain(
 
 
 def test_pairing_dm_chain_is_a_warning(state_dir: Path, write_config: Callable[..., Path]) -> None:
-    write_config(
-        _two_agents('"search"', '"web_fetch"').replace('dmPolicy: "open", allowFrom: ["*"]', "")
+    pairing = _two_agents('"search"', '"web_fetch"').replace(
+        'dmPolicy: "open", allowFrom: ["*"]', ""
     )
+    write_config(_untrusted(pairing, "off"))
     found = _chains(state_dir)
     assert [(f.severity, f.chain[0]) for f in found] == [("warn", "telegram pairing DM")]
+
+
+def test_untrusted_rule_on_by_default_lowers_the_chain_and_says_why(
+    state_dir: Path, write_config: Callable[..., Path]
+) -> None:
+    write_config(_two_agents('"search"', '"web_fetch"'))  # mode unset: deny for strangers
+    found = _chains(state_dir)
+    assert [f.chain for f in found] == [
+        ("telegram open DM", "main", "sessions_send", "search", "read", "web_fetch")
+    ]  # still reported: a destination the config names gets through
+    assert found[0].severity == "warn"
+    assert "untrusted-data rule (tools.untrusted.mode 'deny' for agent 'search')" in (
+        found[0].detail
+    )
+    assert "trustedDestinations" in found[0].detail
+
+
+def test_untrusted_rule_ask_lowers_the_chain_and_pairing_becomes_info(
+    state_dir: Path, write_config: Callable[..., Path]
+) -> None:
+    write_config(_untrusted(_two_agents('"search"', '"web_fetch"'), "ask"))
+    found = _chains(state_dir)
+    assert [f.severity for f in found] == ["warn"]
+    assert "'ask'" in found[0].detail and "owner's approval" in found[0].detail
+    pairing = _two_agents('"search"', '"web_fetch"').replace(
+        'dmPolicy: "open", allowFrom: ["*"]', ""
+    )
+    write_config(_untrusted(pairing, "deny"))
+    assert [f.severity for f in _chains(state_dir)] == ["info"]
+
+
+def test_the_sending_agents_own_mode_off_keeps_the_chain_critical(
+    state_dir: Path, write_config: Callable[..., Path]
+) -> None:
+    # The rule is on globally, but the agent that sends has it off: nothing narrows the send.
+    off = ', untrusted: { mode: "off" }'
+    write_config(_untrusted(_two_agents('"search"', '"web_fetch"', off), "deny"))
+    found = _chains(state_dir)
+    assert [f.severity for f in found] == ["critical"]
+    assert "untrusted-data rule" not in found[0].detail
 
 
 def test_json_carries_the_chain_as_a_list(

@@ -10,6 +10,13 @@ data and one that sends data off the machine. Each
 question is answered by the runtime's own functions (``policy_for`` → ``resolve_policy``,
 ``place_exec``, ``may_reach``), so the finding is cut exactly where the runtime would cut
 the attack: a tool allow list, ``subagents.allowAgents``, a sandbox without network.
+
+The untrusted-data rule (``tools.untrusted.mode``, the sending agent's own or the global
+one; unset means ``deny`` in a stranger's session) is no structural cut: it lets through
+a send whose destination the config names (``trustedDestinations``, allowFrom contacts),
+and ``ask`` lets the owner approve one. So a chain stays reported while the rule is on,
+one step lower (critical → warn, warn → info) and saying why; with ``mode: "off"`` on the
+sending agent it is rated as before.
 """
 
 from __future__ import annotations
@@ -25,8 +32,17 @@ from clawkeep.audit.finding import Finding
 from clawkeep.audit.registry import CheckSpec, check
 from clawkeep.config.agents import ResolvedAgent
 from clawkeep.config.schema.channels import ChannelAccessConfig
+from clawkeep.contracts import Severity
+from clawkeep.policy.trust import untrusted_config
 
-__all__ = ["egress_tools", "entry_agents", "entry_label", "reader_tools", "scope_is_pairing"]
+__all__ = [
+    "egress_tools",
+    "entry_agents",
+    "entry_label",
+    "reader_tools",
+    "scope_is_pairing",
+    "untrusted_rule",
+]
 
 _READERS = ("read", "memory_get", "memory_search", "sessions_history", "exec")
 
@@ -78,6 +94,30 @@ def egress_tools(ctx: AuditContext, agent: ResolvedAgent, channel: str) -> list[
     if agent_can_use(ctx, agent, "message", channel):
         out.append("message")
     return out
+
+
+_LOWER: dict[Severity, Severity] = {"critical": "warn", "warn": "info", "info": "info"}
+
+
+def untrusted_rule(ctx: AuditContext, agent: ResolvedAgent) -> str | None:
+    """The untrusted-data rule's mode in a stranger's session of ``agent``; None when off."""
+    # No owner is present in a stranger's session: an unset mode is "deny" there.
+    mode = untrusted_config(ctx.config, agent.id).mode or "deny"
+    return None if mode == "off" else mode
+
+
+def _rule_note(mode: str, agent: ResolvedAgent) -> str:
+    what = (
+        "refuses any other send (no owner can be asked in a stranger's session)"
+        if mode == "deny"
+        else "holds any other send for the owner's approval"
+    )
+    return (
+        f" The untrusted-data rule (tools.untrusted.mode {mode!r} for agent {agent.id!r}) "
+        "narrows this path: once a stranger's words are in the context, a send runs only to "
+        "a destination the config names (trustedDestinations, allowFrom contacts) and it "
+        f"{what}; rated one step lower for it."
+    )
 
 
 def _paths(ctx: AuditContext, start: ResolvedAgent, channel: str) -> list[list[ResolvedAgent]]:
@@ -135,7 +175,7 @@ def entry_agents(ctx: AuditContext, scope_name: str) -> list[ResolvedAgent]:
 @check(
     CheckSpec(
         "security.exfiltration_path",
-        "warn|critical",
+        "info|warn|critical",
         "A stranger's message can read data and send it out",
     )
 )
@@ -162,14 +202,19 @@ def exfiltration(ctx: AuditContext) -> Iterator[Finding]:
             reader_agent, reader = readers[0]
             chain.extend([reader, egress[0]])
             route = " → ".join(chain)
+            # Open scopes admit anyone at once; pairing admits whoever the owner approves.
+            severity: Severity = "warn" if scope_is_pairing(label) else "critical"
+            rule = untrusted_rule(ctx, last)
+            note = ""
+            if rule is not None:  # the send is held to config destinations: one step lower
+                severity, note = _LOWER[severity], _rule_note(rule, last)
             yield Finding(
                 "security.exfiltration_path",
-                # Open scopes admit anyone at once; pairing admits whoever the owner approves.
-                "warn" if scope_is_pairing(label) else "critical",
+                severity,
                 "A stranger's message can read data and send it out",
                 f"{route}: a stranger's message can send data out ({reader} on agent "
                 f"{reader_agent.id!r} reads it; {', '.join(egress)} on agent {last.id!r} send "
-                "it).",
+                f"it).{note}",
                 f'Cut the chain: {name}\'s dmPolicy/groupPolicy "allowlist", or deny '
                 f"{', '.join(egress)} to agent {last.id!r} (tools.deny or a tools.allow list), "
                 "or narrow subagents.allowAgents, or a sandbox without network for exec.",
