@@ -3,6 +3,7 @@
 from clawkeep.audit.checks import (
     browser_containment,
     channels,
+    config_flags,
     control_ui,
     execution,
     exfiltration,
@@ -20,6 +21,7 @@ from clawkeep.audit.checks import (
 __all__ = [
     "browser_containment",
     "channels",
+    "config_flags",
     "control_ui",
     "execution",
     "exfiltration",
