@@ -6,6 +6,8 @@ Where things are decided:
 - `guard`   the session, CSRF and Origin checks, the cookie's flags, the UI's CSP
 - `views`   what each page shows (pairing, activity, sessions, config masked, findings)
 - `routes`  the page, its static files and its JSON API
+- `chat`    the operator's chat turn, streamed as the turn's own events, then its outcome
+- `jsonio`  the API's bounded JSON bodies, answers and refusals
 """
 
 from clawkeep.controlui.routes import UI_PREFIX, ControlUi, control_ui_routes

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
 
 from clawkeep.channels.webchat import webchat_message
+from clawkeep.controlui.chat import chat_stream
 from clawkeep.controlui.guard import (
     UI_HEADERS,
     cookie_header,
@@ -33,6 +33,7 @@ from clawkeep.controlui.guard import (
     secure_request,
     session_cookie,
 )
+from clawkeep.controlui.jsonio import json_answer, read_body, refuse, text_field
 from clawkeep.controlui.signin import ABSOLUTE_S, SignInSessions, TicketBook, UiSession
 from clawkeep.controlui.views import (
     ControlUiDeps,
@@ -42,7 +43,6 @@ from clawkeep.controlui.views import (
     masked_config,
 )
 from clawkeep.decision import Deny
-from clawkeep.events.log import Event
 from clawkeep.gateway.middleware import scope_client
 from clawkeep.gateway.services import pending_json
 
@@ -56,45 +56,9 @@ _TYPES = {
     ".css": "text/css; charset=utf-8",
     ".svg": "image/svg+xml",
 }
-MAX_JSON = 64 * 1024
 AUDIT_CACHE_S = 30.0
 _log = logging.getLogger("clawkeep.controlui")
 Handler = Callable[[Request, UiSession], Awaitable[Response]]
-
-
-def _json(data: Any, status: int = 200) -> JSONResponse:
-    return JSONResponse(data, status_code=status, headers=UI_HEADERS)
-
-
-def _refuse(status: int, code: str, message: str) -> JSONResponse:
-    return _json({"ok": False, "error": code, "message": message}, status)
-
-
-async def _body(request: Request) -> dict[str, Any] | Response:
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        # JSON only: a cross-site form cannot send it without a CORS preflight.
-        return _refuse(415, "controlui.bad_body", "send application/json")
-    size = 0
-    chunks: list[bytes] = []
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_JSON:
-            return _refuse(413, "controlui.bad_body", "the body is too large")
-        chunks.append(chunk)
-    try:
-        data = json.loads(b"".join(chunks) or b"{}")
-    except ValueError:
-        return _refuse(400, "controlui.bad_body", "the body is not JSON")
-    if not isinstance(data, dict):
-        return _refuse(400, "controlui.bad_body", "the body must be an object")
-    return data
-
-
-def _text(data: dict[str, Any], key: str, limit: int = 256) -> str | None:
-    value = data.get(key)
-    if isinstance(value, str) and value.strip() and len(value) <= limit:
-        return value.strip()
-    return None
 
 
 class ControlUi:
@@ -123,7 +87,7 @@ class ControlUi:
     async def static(self, request: Request) -> Response:
         found = self._files.get(request.path_params["name"])
         if found is None:  # only the files shipped in the package, by exact name
-            return _refuse(404, "controlui.not_found", "no such file")
+            return refuse(404, "controlui.not_found", "no such file")
         body, kind = found
         return Response(body, media_type=kind, headers=UI_HEADERS)
 
@@ -131,7 +95,7 @@ class ControlUi:
 
     def _signed_in(self, request: Request, sid: str, session: UiSession) -> JSONResponse:
         core = core_of(request)
-        response = _json({"ok": True, "csrf": session.csrf})
+        response = json_answer({"ok": True, "csrf": session.csrf})
         secure = secure_request(request, core)
         response.headers["set-cookie"] = cookie_header(sid, secure=secure, max_age=int(ABSOLUTE_S))
         return response
@@ -140,8 +104,8 @@ class ControlUi:
         core = core_of(request)
         origin = origin_decision(request, core, host_fallback=self._host_fallback)
         if not origin.allowed:
-            return _refuse(403, origin.reason, origin.detail)
-        data = await _body(request)
+            return refuse(403, origin.reason, origin.detail)
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
         credential = data.get("credential")
@@ -152,7 +116,7 @@ class ControlUi:
         if not verdict.decision.allowed:
             await asyncio.sleep(verdict.delay_s)  # the same limiter as every credential
             locked = verdict.decision.reason == "gateway.auth.locked_out"
-            return _refuse(429 if locked else 401, verdict.decision.reason, verdict.decision.detail)
+            return refuse(429 if locked else 401, verdict.decision.reason, verdict.decision.detail)
         sid, session = self.sessions.start(
             session_cookie(request, core_of(request))
         )  # a new id each time
@@ -163,20 +127,20 @@ class ControlUi:
         core = core_of(request)
         origin = origin_decision(request, core, host_fallback=self._host_fallback)
         if not origin.allowed:
-            return _refuse(403, origin.reason, origin.detail)
-        data = await _body(request)
+            return refuse(403, origin.reason, origin.detail)
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
         client = scope_client(request.scope)
         locked = core.limiter.check(client)
         if not locked.allowed:
-            return _refuse(429, locked.reason, locked.detail)
-        ticket = _text(data, "ticket", 200) or ""
+            return refuse(429, locked.reason, locked.detail)
+        ticket = text_field(data, "ticket", 200) or ""
         decision = self.tickets.redeem(core.settings.auth.secret, ticket)
         if not decision.allowed:
             delay = core.limiter.record_failure(client)  # a guessed ticket is a failed sign-in
             await asyncio.sleep(delay)
-            return _refuse(401, decision.reason, decision.detail)
+            return refuse(401, decision.reason, decision.detail)
         sid, session = self.sessions.start(session_cookie(request, core_of(request)))
         self.deps.events.emit("ui.signin", "controlui.ticket_ok", client=client)
         return self._signed_in(request, sid, session)
@@ -184,12 +148,12 @@ class ControlUi:
     async def session_info(self, request: Request) -> Response:
         session = self.sessions.get(session_cookie(request, core_of(request)))
         if session is None:
-            return _json({"signedIn": False})
-        return _json({"signedIn": True, "csrf": session.csrf})
+            return json_answer({"signedIn": False})
+        return json_answer({"signedIn": True, "csrf": session.csrf})
 
     async def logout(self, request: Request, session: UiSession) -> Response:
         self.sessions.end(session_cookie(request, core_of(request)))
-        response = _json({"ok": True})
+        response = json_answer({"ok": True})
         secure = secure_request(request, core_of(request))
         response.headers["set-cookie"] = cookie_header("", secure=secure, max_age=0)
         return response
@@ -217,20 +181,20 @@ class ControlUi:
         async def endpoint(request: Request) -> Response:
             session = self.sessions.get(session_cookie(request, core_of(request)))
             if session is None:
-                return _refuse(401, "controlui.signed_out", "sign in first")
+                return refuse(401, "controlui.signed_out", "sign in first")
             if mutate:
                 origin = origin_decision(
                     request, core_of(request), host_fallback=self._host_fallback
                 )
                 if not origin.allowed:
-                    return _refuse(403, origin.reason, origin.detail)
+                    return refuse(403, origin.reason, origin.detail)
                 if not csrf_ok(session.csrf, request.headers.get("x-csrf-token")):
-                    return _refuse(403, "controlui.csrf", "the CSRF token is missing or wrong")
+                    return refuse(403, "controlui.csrf", "the CSRF token is missing or wrong")
             try:
                 return await handler(request, session)
             except Exception:  # a failing view answers this request, not the server
                 _log.exception("control UI %s failed", request.url.path)
-                return _refuse(500, "controlui.failed", "that failed; see the gateway log")
+                return refuse(500, "controlui.failed", "that failed; see the gateway log")
 
         return endpoint
 
@@ -254,7 +218,7 @@ class ControlUi:
         critical = (
             None if findings is None else sum(f.get("severity") == "critical" for f in findings)
         )
-        return _json(
+        return json_answer(
             {
                 "agents": list(self.deps.agents),
                 "defaultAgent": self.deps.default_agent,
@@ -265,89 +229,26 @@ class ControlUi:
         )
 
     async def chat(self, request: Request, session: UiSession) -> Response:
-        data = await _body(request)
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
         agent = data.get("agent") or self.deps.default_agent
         if agent not in self.deps.agents:
-            return _refuse(404, "routing.unknown_agent", "no such agent")
+            return refuse(404, "routing.unknown_agent", "no such agent")
         message = webchat_message({"type": "chat", "text": data.get("text")})
         if isinstance(message, Deny):
-            return _refuse(400, message.reason, message.detail)
+            return refuse(400, message.reason, message.detail)
         message = dataclasses.replace(message, agent=agent)  # the operator's choice
         return StreamingResponse(
-            self._chat_stream(request, message), media_type="text/event-stream", headers=UI_HEADERS
+            chat_stream(self.deps, request, message),
+            media_type="text/event-stream",
+            headers=UI_HEADERS,
         )
-
-    async def _chat_stream(self, request: Request, message: Any) -> AsyncIterator[bytes]:
-        loop = asyncio.get_running_loop()
-        queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=512)
-
-        def put(event: Event) -> None:
-            if not queue.full():  # a flood of events loses events, not the gateway's memory
-                queue.put_nowait(event)
-
-        def offer(event: Event) -> None:
-            try:
-                loop.call_soon_threadsafe(put, event)
-            except RuntimeError:
-                return  # the loop is gone
-
-        unhook = self.deps.events.subscribe(offer)
-        task = asyncio.create_task(self.deps.handler.handle(message))
-        core_of(request).track(task)  # shutdown waits for a turn the operator started
-        keys: set[str] = set()
-        try:
-            while True:
-                getter = asyncio.ensure_future(queue.get())
-                await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
-                if not getter.done():
-                    getter.cancel()
-                    break
-                event = getter.result()
-                fields = event.fields
-                if fields.get("raw_id") == message.raw_id and fields.get("session_key"):
-                    keys.add(str(fields["session_key"]))
-                if fields.get("raw_id") == message.raw_id or fields.get("session_key") in keys:
-                    yield _sse(
-                        {"type": "event", "kind": event.kind, "reason": event.reason, **fields}
-                    )
-            try:
-                outcome = await task
-            except Exception:
-                _log.exception("control UI chat turn failed")
-                yield _sse({"type": "error", "reason": "controlui.failed"})
-                return
-            while not queue.empty():  # events emitted just before the turn ended
-                event = queue.get_nowait()
-                if event.fields.get("session_key") in keys:
-                    yield _sse(
-                        {
-                            "type": "event",
-                            "kind": event.kind,
-                            "reason": event.reason,
-                            **event.fields,
-                        }
-                    )
-            yield _sse(
-                {
-                    "type": "outcome",
-                    "kind": outcome.kind,
-                    "reason": outcome.reason,
-                    "reply": outcome.reply,
-                    "detail": outcome.detail,
-                    "agent": outcome.agent_id,
-                    "sessionKey": outcome.session_key,
-                    "annotations": list(outcome.annotations),
-                }
-            )
-        finally:
-            unhook()
 
     async def pairing(self, request: Request, session: UiSession) -> Response:
         pending = await run_in_threadpool(self.deps.pairing.pending)
         approved = await run_in_threadpool(self.deps.pairing.approved)
-        return _json(
+        return json_answer(
             {
                 "pending": [pending_json(p) for p in pending],
                 "approved": [approved_json(a) for a in approved],
@@ -355,47 +256,47 @@ class ControlUi:
         )
 
     async def pairing_action(self, request: Request, session: UiSession) -> Response:
-        data = await _body(request)
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
-        action, channel = request.path_params["action"], _text(data, "channel", 64)
+        action, channel = request.path_params["action"], text_field(data, "channel", 64)
         if channel is None:
-            return _refuse(400, "controlui.bad_body", "channel is required")
+            return refuse(400, "controlui.bad_body", "channel is required")
         if action == "approve":
-            code = _text(data, "code", 32)
+            code = text_field(data, "code", 32)
             if code is None:
-                return _refuse(
+                return refuse(
                     400, "controlui.bad_body", "the code the sender was given is required"
                 )
             # The access stage decides; the code is checked there, with its own limits.
             result = await run_in_threadpool(self.deps.pairing.approve, channel, code)
-            return _json({"ok": result.allowed, "reason": result.reason})
-        sender = _text(data, "sender")
+            return json_answer({"ok": result.allowed, "reason": result.reason})
+        sender = text_field(data, "sender")
         if action not in ("deny", "revoke") or sender is None:
-            return _refuse(400, "controlui.bad_body", "sender is required")
+            return refuse(400, "controlui.bad_body", "sender is required")
         removed = await run_in_threadpool(self.deps.pairing.revoke, channel, sender)
-        return _json({"ok": removed > 0, "removed": removed})
+        return json_answer({"ok": removed > 0, "removed": removed})
 
     async def approvals(self, request: Request, session: UiSession) -> Response:
         store = self.deps.approvals
         if store is None:
-            return _json({"available": False, "pending": []})
+            return json_answer({"available": False, "pending": []})
         held = await run_in_threadpool(store.pending)
-        return _json({"available": True, "pending": [held_json(h) for h in held]})
+        return json_answer({"available": True, "pending": [held_json(h) for h in held]})
 
     async def approval_action(self, request: Request, session: UiSession) -> Response:
         store = self.deps.approvals
         if store is None:
-            return _refuse(404, "controlui.not_found", "this gateway has no approval store")
-        data = await _body(request)
+            return refuse(404, "controlui.not_found", "this gateway has no approval store")
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
-        code = _text(data, "code", 64)
+        code = text_field(data, "code", 64)
         if code is None:
-            return _refuse(400, "controlui.bad_body", "code is required")
+            return refuse(400, "controlui.bad_body", "code is required")
         decide = store.approve if request.path_params["action"] == "approve" else store.deny
         decision = await run_in_threadpool(decide, code, "controlui")
-        return _json({"ok": decision.approved, "reason": decision.reason})
+        return json_answer({"ok": decision.approved, "reason": decision.reason})
 
     async def activity(self, request: Request, session: UiSession) -> Response:
         q = request.query_params
@@ -410,11 +311,11 @@ class ControlUi:
             reason=q.get("reason") or None,
             limit=limit,
         )
-        return _json({"events": rows})
+        return json_answer({"events": rows})
 
     async def security(self, request: Request, session: UiSession) -> Response:
         findings = await self._findings(fresh=request.query_params.get("fresh") == "1")
-        return _json(
+        return json_answer(
             {
                 "available": findings is not None,
                 "findings": findings or [],
@@ -424,45 +325,41 @@ class ControlUi:
 
     async def security_fix(self, request: Request, session: UiSession) -> Response:
         if self.deps.fix is None:
-            return _refuse(404, "controlui.not_found", "no fixes are wired in")
-        data = await _body(request)
+            return refuse(404, "controlui.not_found", "no fixes are wired in")
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
         if data.get("confirm") is not True:  # shown first, applied only when confirmed
-            return _refuse(400, "controlui.unconfirmed", "confirm the fixes first")
+            return refuse(400, "controlui.unconfirmed", "confirm the fixes first")
         actions = await run_in_threadpool(self.deps.fix)
         self._audit = None
-        return _json({"actions": [a.to_json() for a in actions]})
+        return json_answer({"actions": [a.to_json() for a in actions]})
 
     async def sessions_list(self, request: Request, session: UiSession) -> Response:
         found = await run_in_threadpool(self.deps.transcripts.sessions)
-        return _json({"sessions": [{"key": k, "turns": n} for k, n in sorted(found.items())]})
+        return json_answer({"sessions": [{"key": k, "turns": n} for k, n in sorted(found.items())]})
 
     async def transcript(self, request: Request, session: UiSession) -> Response:
         key = request.query_params.get("session", "")
         turns = await run_in_threadpool(self.deps.transcripts.history, key, 200)
-        return _json(
+        return json_answer(
             {"key": key, "turns": [{"role": t.role, "text": t.text, "ts": t.ts} for t in turns]}
         )
 
     async def session_delete(self, request: Request, session: UiSession) -> Response:
-        data = await _body(request)
+        data = await read_body(request)
         if isinstance(data, Response):
             return data
-        key = _text(data, "key", 1024)
+        key = text_field(data, "key", 1024)
         if key is None:
-            return _refuse(400, "controlui.bad_body", "key is required")
+            return refuse(400, "controlui.bad_body", "key is required")
         removed = await run_in_threadpool(self.deps.transcripts.delete, key)
         self.deps.events.emit("ui.session", "controlui.session_deleted", session_key=key)
-        return _json({"ok": removed > 0, "removed": removed})
+        return json_answer({"ok": removed > 0, "removed": removed})
 
     async def config(self, request: Request, session: UiSession) -> Response:
         secret = core_of(request).settings.auth.secret
-        return _json(masked_config(self.deps.loaded, [secret] if secret else []))
-
-
-def _sse(data: dict[str, Any]) -> bytes:
-    return f"data: {json.dumps(data, ensure_ascii=False, default=str)}\n\n".encode()
+        return json_answer(masked_config(self.deps.loaded, [secret] if secret else []))
 
 
 def control_ui_routes(ui: ControlUi) -> list[BaseRoute]:
