@@ -99,3 +99,35 @@ def test_the_quota_comes_back_when_the_senders_command_ends(tmp_path: Path) -> N
 
     asyncio.run(scenario())
     assert i.results("exec") == ["tools.ok", "tools.ok"]  # one after the other: both run
+
+
+def test_a_turn_the_stranger_delegates_shares_their_quota(tmp_path: Path) -> None:
+    raw = exec_config("all", "rw", {"diskQuotaMb": QUOTA_MB, "wallSeconds": 120})
+    main = raw["agents"]["list"][0]
+    main["subagents"] = {"allowAgents": ["helper"]}
+    raw["agents"]["list"].append({"id": "helper", "sandbox": dict(main["sandbox"])})
+    raw["guards"] = {"content": {"enabled": False}}
+    raw["tools"]["untrusted"] = {"mode": "off"}
+    i = install(tmp_path, raw, {"main": [{"text": "ok"}], "helper": [{"text": "ok"}]})
+    ws = i.workspace()
+    hold = _write("a.bin", 12) + "; while [ ! -e release ]; do sleep 0.1; done"
+
+    async def scenario() -> None:
+        i.play([{"toolCalls": [call("exec", command=hold)]}])
+        first = asyncio.create_task(i.runtime.respond(_request(i, "stranger1", None)))
+        await _until(lambda: (ws / "a.bin").exists() and (ws / "a.bin").stat().st_size >= 12 * MIB)
+        # From a group session, the stranger has main delegate the write to the helper.
+        send = call("sessions_send", agentId="helper", message="write the file")
+        i.play([{"toolCalls": [send]}, {"text": "relayed"}])
+        i.play(
+            [{"toolCalls": [call("exec", command=_write("h.bin", 12))]}, {"text": "h"}], "helper"
+        )
+        await i.runtime.respond(_request(i, "stranger1", "g1"))
+        i.play([{"text": "a"}])
+        (ws / "release").touch()
+        await first
+
+    asyncio.run(scenario())
+    assert i.results("exec") == ["sandbox.disk_quota", "tools.ok"]
+    assert not (i.workspace("helper") / "h.bin").exists()
+    assert default_pool().disk_held("webchat:stranger1") == 0

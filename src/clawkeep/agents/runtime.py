@@ -208,7 +208,12 @@ class AgentRuntime:
         return ("\n\n" + "\n\n".join(lines)) if lines else ""
 
     async def run_turn(
-        self, agent_id: str, session_key: str, request: TurnRequest | None, depth: int = 0
+        self,
+        agent_id: str,
+        session_key: str,
+        request: TurnRequest | None,
+        depth: int = 0,
+        sender: str | None = None,
     ) -> LoopOutcome | None:
         agent = self._agents.get(agent_id)
         if agent is None:
@@ -233,7 +238,8 @@ class AgentRuntime:
             model_ref=str(model_for(self.config, agent.id) or ""),
             depth=depth,
             owner=request is not None and is_owner(request.message, self.config),
-            sender=f"{request.message.channel}:{request.message.sender}" if request else None,
+            # Whose sandbox lane and disk quota: the message's sender, or the delegating turn's.
+            sender=f"{request.message.channel}:{request.message.sender}" if request else sender,
         )
         specs = [
             ToolSpec(t.name, t.description, t.schema())
@@ -434,8 +440,10 @@ class AgentRuntime:
             messages.append(Message("user", text))  # the store did not have it yet
         return messages
 
-    async def _delegate(self, agent_id: str, session_key: str, depth: int) -> str | None:
-        outcome = await self.run_turn(agent_id, session_key, None, depth)
+    async def _delegate(
+        self, agent_id: str, session_key: str, depth: int, sender: str | None = None
+    ) -> str | None:
+        outcome = await self.run_turn(agent_id, session_key, None, depth, sender)
         if outcome is None:
             return None
         if self.store is not None and outcome.reply:

@@ -75,9 +75,12 @@ ContentHook = Callable[[str, str], Awaitable[Allow | Deny]]
 
 
 class Delegate(Protocol):
-    """Runs the target agent's turn on a delegated session; returns its reply."""
+    """Runs the target agent's turn on a delegated session; returns its reply. ``sender``:
+    the calling turn's sender, so the delegated turn's sandbox work counts as theirs."""
 
-    async def __call__(self, agent_id: str, session_key: str, depth: int) -> str | None: ...
+    async def __call__(
+        self, agent_id: str, session_key: str, depth: int, sender: str | None = None
+    ) -> str | None: ...
 
 
 class ControlPlane(Protocol):
@@ -145,8 +148,9 @@ class ToolContext:
     model_ref: str = ""
     depth: int = 0  # delegation depth (sessions_send)
     owner: bool = False  # the turn is the owner's: its sandboxed work runs on its own pool
-    # "<channel>:<sender id>" of the message the turn answers (None: a delegated turn, the
-    # CLI): one stranger's sessions share one lane and one disk quota in the sandbox pool.
+    # "<channel>:<sender id>" of the message the turn answers (a delegated turn inherits its
+    # caller's; None: the CLI): one stranger's sessions, and the turns they delegate, share
+    # one lane and one disk quota in the sandbox pool.
     sender: str | None = None
     approved: bool = False  # the owner approved this exact call (no second ask)
 

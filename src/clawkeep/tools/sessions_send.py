@@ -68,7 +68,7 @@ async def _run(args: SessionsSendArgs, ctx: ToolContext) -> ToolResult:
     key = delegate_key(target, ctx.session_key)
     meta = {"untrusted": True, "source": source, "from_session": ctx.session_key}
     ctx.store.append(key, "user", args.message, meta=meta)  # wrapped when the target reads it
-    reply = await ctx.services.delegate(target, key, ctx.depth + 1)
+    reply = await ctx.services.delegate(target, key, ctx.depth + 1, ctx.sender)
     return ToolResult(True, reply or "(no reply)", untrusted=True, source=f"agent:{target}")
 
 
