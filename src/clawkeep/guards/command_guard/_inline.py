@@ -233,8 +233,16 @@ def _deletes_listed(lang: str, code: str, w: Walker) -> None:
             return
 
 
+_URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
+
+
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
+    from clawkeep.guards.command_guard._effects import metadata_host
+
+    if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
+        # credential_read: the metadata service hands out the machine's cloud keys
+        w.flag("credential_read", f"{lang} code asks a cloud metadata service")
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")

@@ -166,6 +166,14 @@ LANGS: dict[str, LangRules] = {
         reads=_calls(r"\bopen\b"),
     ),
 }
+LANGS["crystal"] = LangRules(
+    socket=re.compile(r"\bSocket\.(tcp|udp|unix)\b|TCPSocket|UDPSocket|TCPServer|UNIXSocket"),
+    runs=_calls(r"\bsystem\b|Process\.(?:run|new|exec)"),
+    deletes=_calls(r"File\.delete|FileUtils\.rm\w*|Dir\.delete"),
+    writes=(_calls(r"File\.(?:write|open)"), _calls(r"FileUtils\.(?:cp|mv|ln_s)", first=False)),
+    reads=_calls(r"File\.(?:read|read_lines|open)"),
+    backticks=True,
+)
 LANGS["R"] = LANGS["Rscript"]
 LANGS["jjs"] = LANGS["jrunscript"]
 for _awk in ("gawk", "mawk", "nawk", "busybox-awk"):

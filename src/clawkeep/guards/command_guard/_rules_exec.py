@@ -29,6 +29,7 @@ _CODE_FLAGS = {
     "osascript": ("-e",),
     "pwsh": ("-c", "-Command", "-command"),
     "deno": ("eval",),
+    "crystal": ("eval",),
     "bun": ("-e", "--eval"),
     "R": ("-e",),
     "jrunscript": ("-e",),

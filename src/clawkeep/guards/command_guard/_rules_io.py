@@ -7,14 +7,19 @@ A path rule judges the place a path resolves to (see ``_paths``), never its spel
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
 from clawkeep.guards.command_guard._paths import (
+    LISTS,
+    SHADOWED,
     Place,
     credential,
     glob_credential,
     persistence,
+    user_bin,
+    user_bin_entry,
 )
 from clawkeep.guards.command_guard._walk import Walker
 
@@ -66,6 +71,13 @@ def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
     if found.path in _TEMP_ROOTS:
         return
+    tool = user_bin_entry(found, w.ctx)
+    if tool is not None:
+        if _new_tool(tool):
+            return  # a program of the agent's own in ~/.local/bin: it runs only when asked
+        # persistence: a file there named like a command the owner runs stands in for it
+        w.flag("persistence", f"{what} writes {found.path}, standing in for {tool}")
+        return
     why = persistence(found, w.ctx)
     if why is not None:
         w.flag("persistence", f"{what} writes {found.path}: {why}")
@@ -80,6 +92,10 @@ def write_target(found: Place, w: Walker, what: str) -> None:
         w.flag("credential_read", f"{what} writes clawkeep's state directory")
     elif found.kind in ("root", "outside", "home", "home_root"):
         w.flag("outside_write", f"{what} writes {found.path}, outside the workspace")
+
+
+def _new_tool(name: str) -> bool:
+    return bool(re.fullmatch(r"[\w][\w.+-]*", name)) and name not in SHADOWED
 
 
 def judge_redirects(cmd: Cmd, w: Walker) -> None:
@@ -143,7 +159,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
             w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
             break
-    if cmd.name in _NO_READ:
+    if cmd.name in _NO_READ or cmd.name in LISTS:
         return
     _hunts(cmd, w)
     if cmd.name in _BULK_READERS:
@@ -159,7 +175,8 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):
-            if not (text.startswith(("/", "~", ".")) or "/" in text):
+            # a bare name is a path only after a cd: `cd ~/.aws && cat credentials`
+            if not (text.startswith(("/", "~", ".")) or "/" in text or w.cwd is not None):
                 continue
             found = w.place(text)
             why = credential(found, w.ctx)
@@ -223,14 +240,20 @@ def _perms(cmd: Cmd, w: Walker) -> None:
         if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
             w.flag("privilege", f"chmod {mode} sets a set-id bit")
         recursive = "R" in _flags(values) or "--recursive" in values
+        # inside the workspace or a temp dir a world-writable tree is the agent's own business
+        own = all(w.place(t).kind in ("workspace", "temp") for t in operands)
         if (
             cmd.name == "chmod"
             and recursive
+            and not own
             and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode)
         ):
             w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
     for target in operands:
         found = w.place(target)
+        tool = user_bin_entry(found, w.ctx)
+        if tool is not None and cmd.name == "chmod" and _new_tool(tool):
+            continue  # `chmod +x ~/.local/bin/tool` (set-id bits were judged above)
         if found.kind not in ("workspace", "temp", "stream", "unknown", "workspace_root"):
             w.flag("system_perms", f"{cmd.name} changes {found.path} ({found.kind})")
 
@@ -243,12 +266,20 @@ def _copy(cmd: Cmd, w: Walker) -> None:
     operands = _operands(values, frozenset({"-t", "-S", "--suffix", "-m", "-o", "-g"}))
     if target is None and len(operands) >= 2:
         target = operands[-1]
-    if target is not None:
+    if target is not None and user_bin(w.place(target), w.ctx) and operands[:-1]:
+        # `cp tool ~/.local/bin/`: each source lands there under its own name
+        sources = operands if "-t" in values else operands[:-1]
+        for source in sources:
+            write_target(
+                w.place(target.rstrip("/") + "/" + posixpath.basename(source)), w, cmd.name
+            )
+    elif target is not None:
         write_target(w.place(target), w, cmd.name)
     if cmd.name == "mv":
         for source in operands[:-1]:
             found = w.place(source)
-            if found.kind in _DELETE_BLOCKED or found.kind == "workspace_root":
+            whole_workspace = found.kind == "workspace_root" and not found.contents
+            if found.kind in _DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
 
 
