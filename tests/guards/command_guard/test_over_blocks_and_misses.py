@@ -366,3 +366,28 @@ def test_whole_browser_profile_copied(command: str) -> None:
 )
 def test_browser_caches_and_listings_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "echo {1..5}",
+        "touch file{1..3}.txt",
+        "mkdir -p day{01..31}",
+        "for i in {1..3}; do echo $i; done",
+    ],
+)
+def test_brace_ranges_are_expanded_not_taken_for_obfuscation(command: str) -> None:
+    _allowed(command)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ("cat /etc/shado{w..w}", "credential_read"),
+        ("cat ~/.ssh/id_{a..z}*", "credential_read"),
+        ("rm -rf /home/agent/{a..c}", "destructive_delete"),
+    ],
+)
+def test_brace_ranges_are_judged_by_what_they_expand_to(command: str, effect: str) -> None:
+    _refused(command, effect)
