@@ -294,6 +294,8 @@ def metadata_host(text: str) -> bool:
     host = match.group(1).strip("[]").lower().rstrip(".") if match else ""
     if host in _METADATA_NAMES:
         return "." in host or "://" in text  # a bare `metadata` word is only a host in a URL
+    if not any(c.isdigit() for c in host):
+        return False  # every spelling of an address has a digit: names were checked above
     try:
         address = ipaddress.ip_address(socket.inet_aton(host)) if host else None
     except (OSError, ValueError):  # not a dotted, decimal, octal or hex IPv4 spelling

@@ -11,6 +11,7 @@ import fnmatch
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._words import UNKNOWN
@@ -210,6 +211,7 @@ def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
+@lru_cache(maxsize=4096)  # pure in its arguments; a line names the same paths again and again
 def place(text: str, ctx: CommandContext, cwd: str | None = None) -> Place:
     """Classify one path argument (``text`` may hold ``UNKNOWN`` parts)."""
     if UNKNOWN in text:
@@ -295,6 +297,7 @@ _STORE_NAMES = re.compile(
 _PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
 
 
+@lru_cache(maxsize=4096)
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":

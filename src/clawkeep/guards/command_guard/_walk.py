@@ -54,6 +54,7 @@ class Walker:
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
+        self._judged: set[tuple[str, str | None, int, frozenset[tuple[str, str | None]]]] = set()
         self._current = ""
 
     def place(self, text: str) -> Place:
@@ -83,6 +84,12 @@ class Walker:
         if self.depth >= self.ctx.max_depth:
             self.flag("too_deep", f"{what} nests deeper than {self.ctx.max_depth} levels")
             return
+        # The same text reached again by another route (an argv and a string in one inline
+        # program) in the same state finds the same things: judge it once.
+        state = (text, self.cwd, self.depth, frozenset(self.env.values.items()))
+        if state in self._judged:
+            return
+        self._judged.add(state)
         parsed = parse(text)
         if parsed is None:
             self.flag("parse_error", f"{what} is not valid bash: {text[:60]!r}")
