@@ -95,7 +95,9 @@ def write_target(found: Place, w: Walker, what: str) -> None:
 
 
 def _new_tool(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w][\w.+-]*", name)) and name not in SHADOWED
+    """A plain file name that no command the owner runs has (python3.12 stands for python)."""
+    plain = bool(re.fullmatch(r"[\w][\w.+-]*", name))
+    return plain and name not in SHADOWED and re.sub(r"[\d.]+$", "", name) not in SHADOWED
 
 
 def judge_redirects(cmd: Cmd, w: Walker) -> None:
@@ -275,6 +277,12 @@ def _copy(cmd: Cmd, w: Walker) -> None:
             )
     elif target is not None:
         write_target(w.place(target), w, cmd.name)
+    if cmd.name == "ln":
+        for source in operands[:-1] if target is not None else []:
+            why = persistence(w.place(source), w.ctx)
+            if why is not None:
+                # persistence: a write to the link later lands in the file it points at
+                w.flag("persistence", f"ln links to {source}: {why}")
     if cmd.name == "mv":
         for source in operands[:-1]:
             found = w.place(source)
