@@ -170,7 +170,10 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             if found.kind == "home_root" or found.path in ("/", "/home", "/root", "/Users"):
                 w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
                 return
-    for arg in cmd.args:
+    key_use = _key_operands(cmd, w)
+    for position, arg in enumerate(cmd.args):
+        if position in key_use:
+            continue  # ssh -i ~/.ssh/key: ssh signs with the key; its bytes go nowhere
         if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
             return
@@ -185,6 +188,42 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
                 return
+
+
+_SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
+
+
+def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
+    """Positions of the arguments naming an SSH key the client only signs with.
+
+    ``ssh/scp/sftp -i KEY`` (``-iKEY``, ``-o IdentityFile=KEY``) and ``ssh-add KEY``: the
+    key file must lie in ~/.ssh; any other path is judged as a read.
+    """
+    if cmd.name not in _SSH_CLIENTS:
+        return set()
+    home = str(w.ctx.home).rstrip("/") + "/.ssh/" if w.ctx.home else None
+    found: set[int] = set()
+    args = cmd.args
+    for index, arg in enumerate(args):
+        text = arg.text
+        if cmd.name == "ssh-add":
+            path = text if not text.startswith("-") else None
+            spot = index
+        elif text in ("-i", "-o") and index + 1 < len(args):
+            path, spot = args[index + 1].text, index + 1
+            if text == "-o":
+                match = re.match(r"(?i)^IdentityFile[= ]\s*(.+)$", path)
+                path = match.group(1) if match else None
+        elif text.startswith("-i") and len(text) > 2:
+            path, spot = text[2:], index
+        else:
+            continue
+        if path is None or home is None or not args[spot].static:
+            continue
+        key = w.place(path).path
+        if key.startswith(home) and "/" not in key[len(home) :]:
+            found.add(spot)
+    return found
 
 
 def _rm(cmd: Cmd, w: Walker) -> None:

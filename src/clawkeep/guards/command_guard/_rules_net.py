@@ -183,6 +183,10 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     ):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
+    if _forwards_agent(values):
+        # credential_read: the remote host may sign with every key in ssh-agent meanwhile
+        w.flag("credential_read", f"{cmd.name} lends the keys in ssh-agent to the remote host")
+        return
     if cmd.name == "ssh" and _remote_command(cmd) and _stdin_fed(cmd):
         # exfiltration: local bytes piped or redirected into a command on another host
         w.flag("exfiltration", "ssh hands local data to a command on a remote host")
@@ -191,6 +195,26 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
 
 
 _SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+
+
+def _forwards_agent(values: list[str]) -> bool:
+    """``-A`` (alone or among other letter flags) or ``-o ForwardAgent=yes``."""
+    for index, value in enumerate(values):
+        option = value[2:] if value.startswith("-o") and len(value) > 2 else None
+        if value == "-o" and index + 1 < len(values):
+            option = values[index + 1]
+        if option is not None:
+            key, _, setting = option.replace(" ", "=", 1).partition("=")
+            if key.lower() == "forwardagent" and setting.strip().lower() not in ("no", ""):
+                return True
+            continue
+        letters = value[1:] if value.startswith("-") and not value.startswith("--") else ""
+        for letter in letters:
+            if letter == "A":
+                return True
+            if letter in _SSH_VALUE:
+                break  # the rest of this word is that option's value
+    return False
 
 
 def _remote_command(cmd: Cmd) -> list[str]:

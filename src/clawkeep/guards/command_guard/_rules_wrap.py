@@ -493,7 +493,9 @@ def _find(cmd: Cmd, w: Walker) -> None:
         if text == "-delete":
             for root in roots:
                 where = w.place(root)
-                if where.kind not in ("workspace", "workspace_root", "temp"):
+                cache = where.kind == "home" and "/.cache/" in where.path + "/"
+                # ~/.cache is disposable by definition (as for rm)
+                if where.kind not in ("workspace", "workspace_root", "temp") and not cache:
                     w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
         if text in _FIND_EXEC:
             end = index + 1
