@@ -284,6 +284,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _METADATA_NAMES = frozenset({"metadata.google.internal", "metadata.goog", "metadata"})
 _METADATA_NAMES |= frozenset({"instance-data", "instance-data.ec2.internal", "fd00:ec2::254"})
 _HOST = re.compile(r"^(?:[A-Za-z][\w+.-]*://)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)")
+_EMBEDDED_METADATA = re.compile(r"(^|[.-])169[.-]254[.-]\d{1,3}[.-]\d{1,3}[.-]")
 # Sockets of container engines: talking to one is running a container as root.
 _ENGINE_SOCKET = re.compile(r"(docker|containerd|podman|crio|cri-dockerd|buildkitd?)\.sock")
 
@@ -296,6 +297,8 @@ def metadata_host(text: str) -> bool:
         return "." in host or "://" in text  # a bare `metadata` word is only a host in a URL
     if not any(c.isdigit() for c in host):
         return False  # every spelling of an address has a digit: names were checked above
+    if _EMBEDDED_METADATA.search(host):
+        return True  # 169.254.169.254.nip.io, 169-254-169-254.sslip.io resolve to it
     try:
         address = ipaddress.ip_address(socket.inet_aton(host)) if host else None
     except (OSError, ValueError):  # not a dotted, decimal, octal or hex IPv4 spelling
@@ -346,6 +349,10 @@ _APT_HOOK = re.compile(r"(Pre|Post)-Invoke(-Success)?|Pre-Install-Pkgs|::Exec|Po
 
 def _package_hooks(cmd: Cmd, w: Walker) -> None:
     args = cmd.args
+    if cmd.name != "dpkg" and "APT_CONFIG" in w.env.values:
+        # dynamic_command: a settings file chosen by the line may carry hook commands
+        w.flag("dynamic_command", f"{cmd.name} reads settings (and hooks) from APT_CONFIG")
+        return
     for index, arg in enumerate(args):
         text = arg.text
         if cmd.name == "dpkg" and text.startswith(("--pre-invoke=", "--post-invoke=")):
@@ -357,6 +364,7 @@ def _package_hooks(cmd: Cmd, w: Walker) -> None:
                 return
         elif text.startswith(("--option=", "-o")) and len(text) > 2 and cmd.name != "dpkg":
             value = text.split("=", 1)[1] if text.startswith("--option=") else text[2:]
+            value = value.removeprefix("=")  # -o=Key=value
             setting = Arg(value, arg.tricks, arg.glob, arg.substs)
         else:
             continue

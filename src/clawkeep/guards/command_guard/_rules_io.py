@@ -7,6 +7,7 @@ A path rule judges the place a path resolves to (see ``_paths``), never its spel
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 
@@ -94,10 +95,17 @@ def write_target(found: Place, w: Walker, what: str) -> None:
         w.flag("outside_write", f"{what} writes {found.path}, outside the workspace")
 
 
+# Where the system keeps the commands a file in ~/.local/bin would stand in for.
+_SYSTEM_BINS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+
+
 def _new_tool(name: str) -> bool:
     """A plain file name that no command the owner runs has (python3.12 stands for python)."""
-    plain = bool(re.fullmatch(r"[\w][\w.+-]*", name))
-    return plain and name not in SHADOWED and re.sub(r"[\d.]+$", "", name) not in SHADOWED
+    if not re.fullmatch(r"[\w][\w.+-]*", name):
+        return False
+    if name in SHADOWED or re.sub(r"[\d.]+$", "", name) in SHADOWED:
+        return False
+    return not any(os.path.lexists(os.path.join(d, name)) for d in _SYSTEM_BINS)
 
 
 def judge_redirects(cmd: Cmd, w: Walker) -> None:

@@ -436,7 +436,7 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
 
 # Programs that only print, count or filter the lines they read (never open them as paths).
 _FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
-_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold"})
+_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
 
 
 def _secret_place(walker: Walker, arg: Arg) -> bool:
