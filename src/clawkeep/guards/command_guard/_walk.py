@@ -54,7 +54,7 @@ class Walker:
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
-        self._judged: set[tuple[str, str | None, int, frozenset[tuple[str, str | None]]]] = set()
+        self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
         self._current = ""
 
     def place(self, text: str) -> Place:
@@ -86,7 +86,13 @@ class Walker:
             return
         # The same text reached again by another route (an argv and a string in one inline
         # program) in the same state finds the same things: judge it once.
-        state = (text, self.cwd, self.depth, frozenset(self.env.values.items()))
+        state = (
+            text,
+            self.cwd,
+            self.depth,
+            frozenset(self.env.values.items()),
+            frozenset(self.downloaded | self.remotes | self.functions),
+        )
         if state in self._judged:
             return
         self._judged.add(state)
