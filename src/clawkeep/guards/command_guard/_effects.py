@@ -7,7 +7,9 @@ table reads it. A new program with a known effect is a new row, not a new specia
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg
@@ -277,7 +279,58 @@ _SAFE_SCHEMES = frozenset({"http", "https"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
+# Cloud instance-metadata services: they hand the machine's cloud credentials to anyone on it
+# (AWS/GCP/Azure/OpenStack 169.254.169.254, ECS 169.254.170.2, Alibaba 100.100.100.200 ...).
+_METADATA_NAMES = frozenset({"metadata.google.internal", "metadata.goog", "metadata"})
+_METADATA_NAMES |= frozenset({"instance-data", "instance-data.ec2.internal", "fd00:ec2::254"})
+_HOST = re.compile(r"^(?:[A-Za-z][\w+.-]*://)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)")
+_EMBEDDED_METADATA = re.compile(r"(^|[.-])169[.-]254[.-]\d{1,3}[.-]\d{1,3}[.-]")
+# Sockets of container engines: talking to one is running a container as root.
+_ENGINE_SOCKET = re.compile(r"(docker|containerd|podman|crio|cri-dockerd|buildkitd?)\.sock")
+
+
+def metadata_host(text: str) -> bool:
+    """The URL or host names a cloud metadata service, in any spelling of its address."""
+    match = _HOST.match(text.strip("'\""))
+    host = match.group(1).strip("[]").lower().rstrip(".") if match else ""
+    if host in _METADATA_NAMES:
+        return "." in host or "://" in text  # a bare `metadata` word is only a host in a URL
+    if not any(c.isdigit() for c in host):
+        return False  # every spelling of an address has a digit: names were checked above
+    if _EMBEDDED_METADATA.search(host):
+        return True  # 169.254.169.254.nip.io, 169-254-169-254.sslip.io resolve to it
+    try:
+        address = ipaddress.ip_address(socket.inet_aton(host)) if host else None
+    except (OSError, ValueError):  # not a dotted, decimal, octal or hex IPv4 spelling
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+    if address is None:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_link_local or str(address) in ("100.100.100.200", "fd00:ec2::254")
+
+
 def _schemes(cmd: Cmd, w: Walker) -> None:
+    for index, arg in enumerate(cmd.args):
+        socket_path = cmd.args[index + 1].text if index + 1 < len(cmd.args) else ""
+        if arg.text in ("--unix-socket", "--abstract-unix-socket") and _ENGINE_SOCKET.search(
+            socket_path
+        ):
+            # privilege: the engine's API starts a container with the host's root mounted
+            w.flag("privilege", f"{cmd.name} talks to a container engine's socket")
+            return
+        value = arg.text.split("=", 1)[-1] if arg.text.startswith("-") else arg.text
+        parts = re.split(r"[,\s]", value) if arg.text.startswith("--") else [value]
+        for part in parts:
+            # --resolve / --connect-to HOST:PORT:ADDR[:PORT]: every field may be the address
+            fields = part.split(":") if "://" not in part and part.count(":") >= 2 else []
+            if any(metadata_host(c) for c in (part, *fields)):
+                # credential_read: the metadata service hands out the machine's cloud keys
+                w.flag("credential_read", f"{cmd.name} asks a cloud metadata service")
+                return
     for arg in cmd.args:
         text = arg.text.split("=", 1)[1] if arg.text.startswith("--url=") else arg.text
         text = text.lstrip("'\"")
@@ -288,6 +341,50 @@ def _schemes(cmd: Cmd, w: Walker) -> None:
             # network guard's HTTP checks, or read local files (file://)
             w.flag("raw_socket", f"{cmd.name} speaks {scheme}://, not HTTP")
             return
+
+
+# apt / dpkg settings whose value is a shell command run around an install or update.
+_APT_HOOK = re.compile(r"(Pre|Post)-Invoke(-Success)?|Pre-Install-Pkgs|::Exec|Post-Invoke", re.I)
+
+
+def _package_hooks(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args
+    if cmd.name != "dpkg" and "APT_CONFIG" in w.env.values:
+        # dynamic_command: a settings file chosen by the line may carry hook commands
+        w.flag("dynamic_command", f"{cmd.name} reads settings (and hooks) from APT_CONFIG")
+        return
+    for index, arg in enumerate(args):
+        text = arg.text
+        if cmd.name == "dpkg" and text.startswith(("--pre-invoke=", "--post-invoke=")):
+            setting: Arg | None = Arg(text.split("=", 1)[1], arg.tricks, arg.glob, arg.substs)
+        elif text in ("-o", "--option", "-c", "--config-file") and index + 1 < len(args):
+            setting = args[index + 1] if text in ("-o", "--option") else None
+            if setting is None:
+                w.flag("dynamic_command", f"{cmd.name} reads settings (and hooks) from a file")
+                return
+        elif text.startswith(("--option=", "-o")) and len(text) > 2 and cmd.name != "dpkg":
+            value = text.split("=", 1)[1] if text.startswith("--option=") else text[2:]
+            value = value.removeprefix("=")  # -o=Key=value
+            setting = Arg(value, arg.tricks, arg.glob, arg.substs)
+        else:
+            continue
+        if setting is None:
+            continue
+        key, _, command = setting.text.partition("=")
+        if cmd.name != "dpkg" and not _APT_HOOK.search(key):
+            continue
+        command = command if cmd.name != "dpkg" else setting.text
+        if not setting.static:
+            w.flag("dynamic_command", f"{cmd.name} runs a hook command known only at run time")
+        elif command.strip():
+            # the package tool hands this value to `sh -c` around its work
+            w.script(command, f"a {cmd.name} hook command")
+
+
+def _bpftrace(cmd: Cmd, w: Walker) -> None:
+    if any(a.text == "--unsafe" for a in cmd.args):
+        # dynamic_command: --unsafe lets the probes call system() as root
+        w.flag("dynamic_command", "bpftrace --unsafe runs commands from its probes")
 
 
 def _aria2c(cmd: Cmd, w: Walker) -> None:
@@ -309,7 +406,8 @@ EFFECT_RULES |= {name: _lookup for name in LOOKUP}
 EFFECT_RULES |= {name: _cloud_copy for name in CLOUD_COPY}
 EFFECT_RULES |= {name: _serves for name in set(SERVES) - {"http.server", "ruby-httpd", "pyftpdlib"}}
 EFFECT_RULES |= {"ruby": _ruby_run, "kubectl": _kubectl, "tailscale": _tailscale}
-EFFECT_RULES |= {"aria2c": _aria2c}
+EFFECT_RULES |= {"aria2c": _aria2c, "bpftrace": _bpftrace}
+EFFECT_RULES |= {n: _package_hooks for n in ("apt", "apt-get", "aptitude", "apt-cache", "dpkg")}
 SCHEME_RULES: dict[str, Rule] = {name: _schemes for name in URL_CLIENTS}
 
 
@@ -355,12 +453,20 @@ _EXPECT_RUN = re.compile(r"(?:^|[;\n{]\s*)(?:spawn|exec|system)\s+([^;\n}]+)")
 
 
 def _escape_lines(text: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The shell text after each escape prefix at the start of a statement.
+
+    A statement starts a line or follows a `;`; the escape runs to the end of its line,
+    `;` included (`.shell rm f;mkfifo f;…` hands all of it to the shell).
+    """
     found: list[str] = []
-    for line in re.split(r"[\n;]", text):
-        stripped = line.strip()
-        for prefix in prefixes:
-            if stripped.startswith(prefix):
-                found.append(stripped[len(prefix) :])
+    for line in text.split("\n"):
+        pieces = line.split(";")
+        for index, piece in enumerate(pieces):
+            stripped = piece.lstrip()
+            prefix = next((p for p in prefixes if stripped.startswith(p)), None)
+            if prefix is not None:
+                found.append(";".join([stripped[len(prefix) :], *pieces[index + 1 :]]))
+                break
     return found
 
 

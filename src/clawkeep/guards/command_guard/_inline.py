@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
-from clawkeep.guards.command_guard._langs import LANGS, LangRules
+from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Walker
@@ -18,23 +18,27 @@ from clawkeep.guards.command_guard._words import literal
 
 __all__ = ["SHELL_CODE", "SOCKET_CODE", "judge_code"]
 
-SOCKET_CODE = re.compile(
+SOCKET_CODE = Gated(
+    "sock net /dev/ connection ztcp",
     r"socket\.socket|\bsocket\s*\(|[\"']socket[\"']|fsockopen|stream_socket_client|TCPSocket"
     r"|UDPSocket|IO::Socket|\bSocket::|net\.Dial|\bnet\.(connect|createConnection|Socket)"
     r"|new\s+Socket|/inet/(tcp|udp)/|/dev/(tcp|udp)/|create_connection|\bztcp\b|Net::Telnet"
-    r"|require\([\"']net[\"']\)|java\.net\.Socket"
+    r"|require\([\"']net[\"']\)|java\.net\.Socket",
 )
-SHELL_CODE = re.compile(
+SHELL_CODE = Gated(
+    "/bin/ cmd.exe powershell spawn dup2 exec popen subprocess child_process passthru system"
+    " proc_open runtime getline ` %x{",
     r"/bin/(ba|z|da|k|c|tc)?sh\b|cmd\.exe|powershell|pty\.spawn|\bdup2\b|exec\s+sprintf"
     r"|IO\.popen|\bsubprocess\b|child_process|shell_exec|passthru|\bsystem\s*\(|\bpopen\s*\("
     r"|proc_open|\bexec\s*\(|\bspawn\s*\(|exec\.Command|Runtime\.getRuntime|\|&\s*getline"
-    r"|`[^`]+`|%x\{"
+    r"|`[^`]+`|%x\{",
 )
-_HTTP = re.compile(
+_HTTP = Gated(
+    "url requests http fetch axios lwp uri curl_ download websocket ftplib smtplib paramiko",
     r"urllib|urlopen|urlretrieve|requests\.(get|post|put|request|Session)|\bhttps?\.(request|get)"
     r"|\bfetch\s*\(|axios|XMLHttpRequest|Net::HTTP|LWP|HTTP::Tiny|open-uri|URI\.open|httpx|aiohttp"
     r"|file_get_contents\s*\(\s*[\"']https?:|curl_(exec|init)|\bdownload\s*\(|HTTP\.(get|post)"
-    r"|require\([\"']https?[\"']\)|WebSocket|ftplib|smtplib|paramiko"
+    r"|require\([\"']https?[\"']\)|WebSocket|ftplib|smtplib|paramiko",
 )
 _READS_FILE = re.compile(
     r"\bopen\s*\(|readFile|createReadStream|File\.(read|open)|file_get_contents\s*\(\s*[\"']/"
@@ -46,9 +50,10 @@ _DECODE = re.compile(
     r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"'][Hu]|decode\s*\(\s*[\"']hex"
     r"|\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}"
 )
-_RUNS = re.compile(
+_RUNS = Gated(
+    "exec eval system subprocess shell child_process popen function compile spawn `",
     r"\bexec\s*\(|\beval\s*\(|\bsystem\s*\(|subprocess|shell\s*=\s*True|child_process|popen"
-    r"|new\s+Function|\bcompile\s*\(|execSync|spawn|`"
+    r"|new\s+Function|\bcompile\s*\(|execSync|spawn|`",
 )
 _FORK = re.compile(
     r"fork\s*(\(\s*\))?\s*while|while\s*[(:]?.*\bfork\b|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork"
@@ -74,10 +79,11 @@ _WRITE = re.compile(
 )
 _STRING = re.compile(_QUOTED)
 # A call that starts a process; its argument must be a literal we can judge.
-_SPAWN = re.compile(
+_SPAWN = Gated(
+    "os. subprocess open3 popen exec spawn passthru proc_open system",
     r"(?:os\.(?:system|popen|exec\w*|spawn\w*)|subprocess\.\w+|Open3\.\w+|IO\.popen"
     r"|(?<![\w])(?:execSync|execFileSync|spawnSync|shell_exec|passthru|proc_open)"
-    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen))\s*(\(|(?=\s+[\"']))"
+    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen))\s*(\(|(?=\s+[\"']))",
 )
 # Perl's and Ruby's quote-like operators: qx{...} / %x(...) run their text; so do
 # system/exec/spawn given q(...), qq[...], %q(...), %Q{...} or %(...).
@@ -97,14 +103,15 @@ _LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 
 
 # Expressions every language has for the home directory: judged as the literal "~".
-_HOME_EXPR = re.compile(
+_HOME_EXPR = Gated(
+    "home expand",
     r"(?:require\s*\(\s*[\"']os[\"']\s*\)|\bos)\.homedir\s*\(\s*\)|\bhomedir\s*\(\s*\)"
     r"|os\.path\.expanduser\s*\(\s*([\"'])~\1\s*\)|Path\.home\s*\(\s*\)|\bDir\.home\b"
     r"|process\.env\.HOME\b|process\.env\[\s*([\"'])HOME\2\s*\]|\$ENV\{\s*HOME\s*\}"
     r"|ENV\[\s*([\"'])HOME\3\s*\]|Deno\.env\.get\s*\(\s*([\"'])HOME\4\s*\)"
     r"|(?:os\.|Sys\.|\b)getenv\s*\(\s*([\"'])HOME\5\s*\)|os\.environ\[\s*([\"'])HOME\6\s*\]"
     r"|os\.environ\.get\s*\(\s*([\"'])HOME\7\s*\)|\$_SERVER\[\s*([\"'])HOME\8\s*\]"
-    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)"
+    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)",
 )
 _JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
 # A call that starts a program from several string literals: an argv, not shell text.
@@ -233,8 +240,16 @@ def _deletes_listed(lang: str, code: str, w: Walker) -> None:
             return
 
 
+_URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
+
+
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
+    from clawkeep.guards.command_guard._effects import metadata_host
+
+    if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
+        # credential_read: the metadata service hands out the machine's cloud keys
+        w.flag("credential_read", f"{lang} code asks a cloud metadata service")
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")

@@ -9,11 +9,41 @@ adds what only that language spells its own way (julia's backtick commands, R's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["LANGS", "QUOTED", "LangRules"]
+__all__ = ["LANGS", "QUOTED", "Gated", "LangRules"]
 
 QUOTED = r"(?P<q>[\"'])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)"
+
+
+class Gated:
+    """A pattern of many alternatives, tried only when the text holds one of ``needles``.
+
+    Every alternative of the pattern must contain one of the needles (compared in lower
+    case): a text without any needle cannot match, so skipping the scan changes nothing.
+    Python's ``re`` tries each alternative at each position; the substring test is ~50x
+    cheaper on a few hundred characters of inline code.
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, needles: str, pattern: str, flags: int = 0) -> None:
+        self.needles = tuple(needles.lower().split())  # space-separated
+        self.pattern = re.compile(pattern, flags)
+
+    def _may_match(self, text: str) -> bool:
+        low = text.lower()
+        return any(needle in low for needle in self.needles)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self._may_match(text) else text
 
 
 def _calls(names: str, *, first: bool = True) -> re.Pattern[str]:
@@ -166,6 +196,14 @@ LANGS: dict[str, LangRules] = {
         reads=_calls(r"\bopen\b"),
     ),
 }
+LANGS["crystal"] = LangRules(
+    socket=re.compile(r"\bSocket\.(tcp|udp|unix)\b|TCPSocket|UDPSocket|TCPServer|UNIXSocket"),
+    runs=_calls(r"\bsystem\b|Process\.(?:run|new|exec)"),
+    deletes=_calls(r"File\.delete|FileUtils\.rm\w*|Dir\.delete"),
+    writes=(_calls(r"File\.(?:write|open)"), _calls(r"FileUtils\.(?:cp|mv|ln_s)", first=False)),
+    reads=_calls(r"File\.(?:read|read_lines|open)"),
+    backticks=True,
+)
 LANGS["R"] = LANGS["Rscript"]
 LANGS["jjs"] = LANGS["jrunscript"]
 for _awk in ("gawk", "mawk", "nawk", "busybox-awk"):

@@ -45,12 +45,17 @@ def parse(text: str) -> tuple[Node, bytes] | None:
     if "\x00" in text:
         return None  # NUL cannot appear in a bash command line: the text is not shell
     text = _UNSAFE_FOR_GRAMMAR.sub("\ufffd", text)  # never feed the scanner what crashes it
-    parsed = _clean(text)
+    # A final newline ends the last command as bash's end of input does; without it the
+    # grammar explores many parses of a 3+ stage pipeline at EOF (~100 us instead of ~4 us).
+    # Not after a trailing backslash, which a newline would turn into a line continuation.
+    escaped_end = (len(text) - len(text.rstrip("\\"))) % 2 == 1
+    end = "" if text.endswith("\n") or escaped_end else "\n"
+    parsed = _clean(text + end)
     if parsed is not None:
         return parsed
     for closing in ('"', "'"):
         # An unterminated trailing quote: bash runs nothing of the final command.
-        repaired = _clean(text + closing)
+        repaired = _clean(text + closing + end)
         if repaired is not None:
             return repaired
     return None

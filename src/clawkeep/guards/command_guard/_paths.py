@@ -11,11 +11,23 @@ import fnmatch
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._words import UNKNOWN
 
-__all__ = ["Place", "credential", "credential_name", "glob_credential", "persistence", "place"]
+__all__ = [
+    "LISTS",
+    "SHADOWED",
+    "Place",
+    "credential",
+    "credential_name",
+    "glob_credential",
+    "persistence",
+    "place",
+    "user_bin",
+    "user_bin_entry",
+]
 
 _STREAMS = re.compile(r"^/dev/(null|zero|u?random|stdin|stdout|stderr|tty|full|fd/\d+)$")
 _TEMPS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - classifying paths, not using them
@@ -199,6 +211,7 @@ def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
+@lru_cache(maxsize=4096)  # pure in its arguments; a line names the same paths again and again
 def place(text: str, ctx: CommandContext, cwd: str | None = None) -> Place:
     """Classify one path argument (``text`` may hold ``UNKNOWN`` parts)."""
     if UNKNOWN in text:
@@ -264,6 +277,13 @@ _STORES = re.compile(
     r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
     r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
     r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
+    # a whole profile (or the browser's folder) copied or archived carries every store in it
+    r"|(?<!/\.cache)(?<!/Caches)/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*"
+    r"|BraveSoftware/[^/]+|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera"
+    r"|com\.operasoftware\.Opera|Arc/User Data|yandex-browser)"
+    r"(/(Default|Profile [^/]+|Guest Profile))?/?$"
+    r"|/(\.mozilla/firefox|Firefox/Profiles|\.librewolf|\.waterfox|\.thunderbird)"
+    r"(/[^/]+\.default[^/]*)?/?$|/\.mozilla/?$|/BraveSoftware/?$"
 )
 
 
@@ -277,6 +297,7 @@ _STORE_NAMES = re.compile(
 _PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
 
 
+@lru_cache(maxsize=4096)
 def credential(found: Place, ctx: CommandContext) -> str | None:
     """Why reading this path would read a secret, or None."""
     if found.kind == "state":
@@ -335,3 +356,43 @@ def persistence(found: Place, ctx: CommandContext) -> str | None:
     if _PERSISTENCE.search(path):
         return f"{path} runs code at log-in, on a schedule or on a git action"
     return None
+
+
+# Commands that show names and metadata (size, mode, times), never a file's bytes: listing
+# ~/.aws or ~/.ssh tells which files exist, it does not read the keys in them.
+LISTS = frozenset({"ls", "stat", "du", "tree", "exa", "eza", "lsd", "dir", "vdir", "cd"})
+LISTS |= frozenset({"pushd", "realpath", "readlink", "namei"})
+
+
+# Folders of the owner's own programs, early on PATH: a new tool there is the owner's to run;
+# a file named like a command the owner already runs would stand in for it.
+_USER_BINS = (".local/bin", "bin")
+_SHADOWED_NAMES = """
+    sh bash zsh dash ksh fish csh tcsh env sudo su doas pkexec login passwd ssh scp sftp
+    ssh-agent ssh-add ssh-keygen gpg gpg-agent git gh glab python python3 pip pip3 pipx uv
+    poetry node npm npx pnpm yarn bun deno ruby gem bundle perl php lua java javac mvn gradle
+    go cargo rustc rustup gcc cc clang make cmake ld docker podman kubectl helm terraform aws
+    gcloud az curl wget rsync nc ncat socat telnet ftp openssl ls cat cp mv rm ln mkdir rmdir
+    chmod chown touch find xargs grep egrep fgrep rg sed awk gawk sort uniq head tail less more
+    vi vim nvim nano emacs code tar zip unzip gzip gunzip xz base64 tee echo printf test id
+    whoami ps kill pkill top which man open xdg-open crontab at nohup systemctl journalctl
+    mount umount ip ifconfig ping dig host date time watch screen tmux psql mysql sqlite3
+    redis-cli jq yq pytest tox nox black ruff mypy eslint prettier tsc keychain pass op bw
+    security secret-tool trash stat readlink realpath dirname basename mktemp install diff
+    patch wc cut tr strace gdb ltrace"""
+SHADOWED = frozenset(_SHADOWED_NAMES.split())
+
+
+def user_bin(found: Place, ctx: CommandContext) -> bool:
+    """The path is ~/.local/bin or ~/bin itself."""
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    return home is not None and found.path.rstrip("/") in {f"{home}/{d}" for d in _USER_BINS}
+
+
+def user_bin_entry(found: Place, ctx: CommandContext) -> str | None:
+    """The file name, when the path is a file right inside ~/.local/bin or ~/bin."""
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    if home is None or found.kind != "home":
+        return None
+    folder, _, name = found.path.rstrip("/").rpartition("/")
+    return name if folder in {f"{home}/{d}" for d in _USER_BINS} and name else None

@@ -29,6 +29,7 @@ _CODE_FLAGS = {
     "osascript": ("-e",),
     "pwsh": ("-c", "-Command", "-command"),
     "deno": ("eval",),
+    "crystal": ("eval",),
     "bun": ("-e", "--eval"),
     "R": ("-e",),
     "jrunscript": ("-e",),
@@ -122,6 +123,9 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags)
         ):
             code = values[index + 1] if index + 1 < len(values) else None
+            if code is None and not text.startswith("-"):
+                _stdin_consumer(cmd, w, lang)  # `crystal eval` with no code reads its input
+                return
         elif any(
             text.startswith(f) and len(text) > len(f) and f.startswith("-") and len(f) == 2
             for f in flags

@@ -7,14 +7,20 @@ A path rule judges the place a path resolves to (see ``_paths``), never its spel
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
 from clawkeep.guards.command_guard._paths import (
+    LISTS,
+    SHADOWED,
     Place,
     credential,
     glob_credential,
     persistence,
+    user_bin,
+    user_bin_entry,
 )
 from clawkeep.guards.command_guard._walk import Walker
 
@@ -66,6 +72,13 @@ def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
     if found.path in _TEMP_ROOTS:
         return
+    tool = user_bin_entry(found, w.ctx)
+    if tool is not None:
+        if _new_tool(tool):
+            return  # a program of the agent's own in ~/.local/bin: it runs only when asked
+        # persistence: a file there named like a command the owner runs stands in for it
+        w.flag("persistence", f"{what} writes {found.path}, standing in for {tool}")
+        return
     why = persistence(found, w.ctx)
     if why is not None:
         w.flag("persistence", f"{what} writes {found.path}: {why}")
@@ -80,6 +93,19 @@ def write_target(found: Place, w: Walker, what: str) -> None:
         w.flag("credential_read", f"{what} writes clawkeep's state directory")
     elif found.kind in ("root", "outside", "home", "home_root"):
         w.flag("outside_write", f"{what} writes {found.path}, outside the workspace")
+
+
+# Where the system keeps the commands a file in ~/.local/bin would stand in for.
+_SYSTEM_BINS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+
+
+def _new_tool(name: str) -> bool:
+    """A plain file name that no command the owner runs has (python3.12 stands for python)."""
+    if not re.fullmatch(r"[\w][\w.+-]*", name):
+        return False
+    if name in SHADOWED or re.sub(r"[\d.]+$", "", name) in SHADOWED:
+        return False
+    return not any(os.path.lexists(os.path.join(d, name)) for d in _SYSTEM_BINS)
 
 
 def judge_redirects(cmd: Cmd, w: Walker) -> None:
@@ -143,7 +169,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
             w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
             break
-    if cmd.name in _NO_READ:
+    if cmd.name in _NO_READ or cmd.name in LISTS:
         return
     _hunts(cmd, w)
     if cmd.name in _BULK_READERS:
@@ -152,20 +178,60 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             if found.kind == "home_root" or found.path in ("/", "/home", "/root", "/Users"):
                 w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
                 return
-    for arg in cmd.args:
+    key_use = _key_operands(cmd, w)
+    for position, arg in enumerate(cmd.args):
+        if position in key_use:
+            continue  # ssh -i ~/.ssh/key: ssh signs with the key; its bytes go nowhere
         if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
             return
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):
-            if not (text.startswith(("/", "~", ".")) or "/" in text):
+            # a bare name is a path only after a cd: `cd ~/.aws && cat credentials`
+            if not (text.startswith(("/", "~", ".")) or "/" in text or w.cwd is not None):
                 continue
             found = w.place(text)
             why = credential(found, w.ctx)
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
                 return
+
+
+_SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
+
+
+def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
+    """Positions of the arguments naming an SSH key the client only signs with.
+
+    ``ssh/scp/sftp -i KEY`` (``-iKEY``, ``-o IdentityFile=KEY``) and ``ssh-add KEY``: the
+    key file must lie in ~/.ssh; any other path is judged as a read.
+    """
+    if cmd.name not in _SSH_CLIENTS:
+        return set()
+    home = str(w.ctx.home).rstrip("/") + "/.ssh/" if w.ctx.home else None
+    found: set[int] = set()
+    args = cmd.args
+    for index, arg in enumerate(args):
+        text = arg.text
+        if cmd.name == "ssh-add":
+            path = text if not text.startswith("-") else None
+            spot = index
+        elif text in ("-i", "-o") and index + 1 < len(args):
+            path, spot = args[index + 1].text, index + 1
+            if text == "-o":
+                match = re.match(r"(?i)^IdentityFile[= ]\s*(.+)$", path)
+                path = match.group(1) if match else None
+        elif text.startswith("-i") and len(text) > 2:
+            path, spot = text[2:], index
+        else:
+            continue
+        if path is None or home is None or not args[spot].static:
+            continue
+        key = w.place(path).path
+        if key.startswith(home) and "/" not in key[len(home) :]:
+            found.add(spot)
+    return found
 
 
 def _rm(cmd: Cmd, w: Walker) -> None:
@@ -223,14 +289,20 @@ def _perms(cmd: Cmd, w: Walker) -> None:
         if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
             w.flag("privilege", f"chmod {mode} sets a set-id bit")
         recursive = "R" in _flags(values) or "--recursive" in values
+        # inside the workspace or a temp dir a world-writable tree is the agent's own business
+        own = all(w.place(t).kind in ("workspace", "temp") for t in operands)
         if (
             cmd.name == "chmod"
             and recursive
+            and not own
             and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode)
         ):
             w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
     for target in operands:
         found = w.place(target)
+        tool = user_bin_entry(found, w.ctx)
+        if tool is not None and cmd.name == "chmod" and _new_tool(tool):
+            continue  # `chmod +x ~/.local/bin/tool` (set-id bits were judged above)
         if found.kind not in ("workspace", "temp", "stream", "unknown", "workspace_root"):
             w.flag("system_perms", f"{cmd.name} changes {found.path} ({found.kind})")
 
@@ -243,12 +315,26 @@ def _copy(cmd: Cmd, w: Walker) -> None:
     operands = _operands(values, frozenset({"-t", "-S", "--suffix", "-m", "-o", "-g"}))
     if target is None and len(operands) >= 2:
         target = operands[-1]
-    if target is not None:
+    if target is not None and user_bin(w.place(target), w.ctx) and operands[:-1]:
+        # `cp tool ~/.local/bin/`: each source lands there under its own name
+        sources = operands if "-t" in values else operands[:-1]
+        for source in sources:
+            write_target(
+                w.place(target.rstrip("/") + "/" + posixpath.basename(source)), w, cmd.name
+            )
+    elif target is not None:
         write_target(w.place(target), w, cmd.name)
+    if cmd.name == "ln":
+        for source in operands[:-1] if target is not None else []:
+            why = persistence(w.place(source), w.ctx)
+            if why is not None:
+                # persistence: a write to the link later lands in the file it points at
+                w.flag("persistence", f"ln links to {source}: {why}")
     if cmd.name == "mv":
         for source in operands[:-1]:
             found = w.place(source)
-            if found.kind in _DELETE_BLOCKED or found.kind == "workspace_root":
+            whole_workspace = found.kind == "workspace_root" and not found.contents
+            if found.kind in _DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
 
 

@@ -22,6 +22,39 @@ def _always(reason: str, detail: str) -> Rule:
     return rule
 
 
+def _mount(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    types = {v for i, v in enumerate(values) if i and values[i - 1] == "-t"}
+    if set(values) - types <= _HELP | {"-t", "--show-labels"}:
+        return  # `mount`, `mount -l`, `mount -t ext4`: list what is mounted
+    w.flag("privilege", f"{cmd.name} mounts a filesystem")
+
+
+# Options that change the firewall (listing it with -L / -S / `nft list` changes nothing).
+_FIREWALL_CHANGES = re.compile(
+    r"^-[a-zA-Z]*[AIDRFZNXPE]|^--(append|insert|delete|replace|flush|zero|new-chain"
+    r"|delete-chain|policy|rename-chain)"
+)
+
+
+def _firewall(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "nft":
+        words = [v for v in values if not v.startswith("-")]
+        if words[:1] == ["list"]:
+            return
+    elif not any(_FIREWALL_CHANGES.match(v) for v in values):
+        return
+    w.flag("privilege", f"{cmd.name} changes the firewall")
+
+
+def _sysctl(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    writes = any(v in ("-w", "--write", "-p", "--load", "--system") or "=" in v for v in values)
+    if writes or any(v.startswith(("-p", "--load=")) for v in values):
+        w.flag("privilege", f"{cmd.name} changes kernel settings")
+
+
 def _crontab(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) <= {"-l", "-u"} | {v for v in cmd.values() if not v.startswith("-")} and (
         "-l" in cmd.values()
@@ -58,15 +91,15 @@ def _journalctl(cmd: Cmd, w: Walker) -> None:
 
 def _set(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
-    if not values:
-        w.flag("credential_read", "set without arguments prints every variable and its secrets")
-    elif "history" in values and "+o" in values:
+    if "history" in values and "+o" in values:
         w.flag("anti_forensics", "set +o history stops recording commands")
 
 
 def _printenv(cmd: Cmd, w: Walker) -> None:
     names = [v for v in cmd.values() if not v.startswith("-")]
-    if not names or any(_SECRET_NAME.search(n) for n in names):
+    # the whole environment is built for the command (see `env`); asking for a
+    # secret-looking variable by name is asking for the secret
+    if any(_SECRET_NAME.search(n) for n in names):
         w.flag("credential_read", "printenv prints secrets from the environment")
 
 
@@ -127,11 +160,12 @@ MISC_RULES: dict[str, Rule] = {
     "insmod": _always("privilege", "loads a kernel module"),
     "modprobe": _always("privilege", "loads a kernel module"),
     "rmmod": _always("privilege", "unloads a kernel module"),
-    "mount": _always("privilege", "mounts a filesystem"),
+    "mount": _mount,
     "umount": _always("privilege", "unmounts a filesystem"),
-    "iptables": _always("privilege", "changes the firewall"),
-    "nft": _always("privilege", "changes the firewall"),
-    "sysctl": _always("privilege", "changes kernel settings"),
+    "iptables": _firewall,
+    "ip6tables": _firewall,
+    "nft": _firewall,
+    "sysctl": _sysctl,
     "shutdown": _always("system_impact", "takes the machine down"),
     "reboot": _always("system_impact", "takes the machine down"),
     "halt": _always("system_impact", "takes the machine down"),

@@ -128,6 +128,20 @@ def _curl(cmd: Cmd, w: Walker) -> None:
     _egress(cmd, w, urls)
 
 
+# Options of telnet and the nc family that listen, run a program or use a unix socket.
+_SERVES_OR_RUNS = re.compile(r"^-(-listen|-exec|-sh-exec|-lua-exec|-unixsock|[a-zA-Z]*[lLeEcU])")
+
+
+def _loopback_client(cmd: Cmd, values: list[str]) -> bool:
+    """``telnet localhost 8080``, ``nc 127.0.0.1 6379``: a plain client of a local port."""
+    if cmd.name not in ("telnet", "nc", "ncat", "netcat"):
+        return False
+    if any(_SERVES_OR_RUNS.match(v) for v in values):
+        return False
+    hosts = [v for v in values if not v.startswith("-") and not v.isdigit()]
+    return len(hosts) == 1 and _loopback_only(hosts) and hosts[0] != "0.0.0.0"  # noqa: S104
+
+
 def _raw(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     joined = " ".join(values)
@@ -151,6 +165,8 @@ def _raw(cmd: Cmd, w: Walker) -> None:
     zero_io = any(v.startswith("-") and "z" in v for v in values)
     if is_nc and zero_io and scan and hosts and _loopback_only(hosts):
         return  # a port check against this machine moves no data
+    if _loopback_client(cmd, values):
+        return  # a client of a service on this machine: nothing leaves it, nothing listens
     shell_flag = re.search(r"(^|\s)(-e|-c|-s|--exec|--sh-exec|--lua-exec)\b", joined)
     if shell_flag or re.search(r"\b(exec|system):", joined, re.I):
         w.flag("reverse_shell", f"{cmd.name} hands a shell to a network peer")
@@ -167,6 +183,10 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     ):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
+    if _forwards_agent(values):
+        # credential_read: the remote host may sign with every key in ssh-agent meanwhile
+        w.flag("credential_read", f"{cmd.name} lends the keys in ssh-agent to the remote host")
+        return
     if cmd.name == "ssh" and _remote_command(cmd) and _stdin_fed(cmd):
         # exfiltration: local bytes piped or redirected into a command on another host
         w.flag("exfiltration", "ssh hands local data to a command on a remote host")
@@ -175,6 +195,26 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
 
 
 _SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+
+
+def _forwards_agent(values: list[str]) -> bool:
+    """``-A`` (alone or among other letter flags) or ``-o ForwardAgent=yes``."""
+    for index, value in enumerate(values):
+        option = value[2:] if value.startswith("-o") and len(value) > 2 else None
+        if value == "-o" and index + 1 < len(values):
+            option = values[index + 1]
+        if option is not None:
+            key, _, setting = option.replace(" ", "=", 1).partition("=")
+            if key.lower() == "forwardagent" and setting.strip().lower() not in ("no", ""):
+                return True
+            continue
+        letters = value[1:] if value.startswith("-") and not value.startswith("--") else ""
+        for letter in letters:
+            if letter == "A":
+                return True
+            if letter in _SSH_VALUE:
+                break  # the rest of this word is that option's value
+    return False
 
 
 def _remote_command(cmd: Cmd) -> list[str]:
@@ -208,6 +248,11 @@ def _copy_remote(cmd: Cmd, w: Walker) -> None:
     if _REMOTE.match(values[-1]) and not _loopback_only([values[-1]]):
         w.flag("exfiltration", f"{cmd.name} copies local files to {values[-1]}")
         return
+    # a fetched file is a download: running it later on this line is download-and-run
+    dest = values[-1].rstrip("/")
+    fetched = [posixpath.basename(v.rstrip("/").split(":", 1)[-1]) for v in remote]
+    w.downloaded.update(fetched if values[-1].endswith("/") or dest in (".", "") else [])
+    w.downloaded.add(posixpath.basename(dest))
     _egress(cmd, w)
 
 
@@ -330,6 +375,10 @@ def pipeline_rules(names: list[str], w: Walker) -> None:
     """A shell and a network tool in one pipeline is a reverse shell."""
     if set(names) & SHELLS and set(names) & (RAW_SOCKET | {"ssh"}):
         w.flag("reverse_shell", "a shell is piped to and from a network connection")
+    dumps = [i for i, n in enumerate(names) if n in ("env", "printenv", "set", "export")]
+    if dumps and set(names[dumps[0] + 1 :]) & SHELLS:
+        # dynamic_command: a value like FOO='$(…)' becomes code once a shell reads the listing
+        w.flag("dynamic_command", "a listing of the environment is run as shell commands")
 
 
 NET_RULES = {name: _curl for name in DOWNLOADERS}

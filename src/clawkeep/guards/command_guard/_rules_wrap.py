@@ -346,7 +346,9 @@ def _env(cmd: Cmd, w: Walker) -> None:
         else:
             break
     if not args:
-        w.flag("credential_read", "env without a command prints the environment and its secrets")
+        # `env`, `env | sort`: exec starts every command with an environment built for it
+        # (the sandbox clears the gateway's; see docs/command-guard.md), and `echo $VAR`
+        # prints any one variable anyway: listing them reads no secret the agent lacks
         return
     if chdir is None:
         w.run_argv(args, cmd.stdin)
@@ -491,7 +493,9 @@ def _find(cmd: Cmd, w: Walker) -> None:
         if text == "-delete":
             for root in roots:
                 where = w.place(root)
-                if where.kind not in ("workspace", "workspace_root", "temp"):
+                cache = where.kind == "home" and "/.cache/" in where.path + "/"
+                # ~/.cache is disposable by definition (as for rm)
+                if where.kind not in ("workspace", "workspace_root", "temp") and not cache:
                     w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
         if text in _FIND_EXEC:
             end = index + 1
@@ -574,9 +578,69 @@ def _carried(cmd: Cmd, w: Walker) -> None:
         elif text.strip():
             w.script(text, f"a command run by {cmd.name}")
     if cmd.name == "git" and args and args[0].text == "config":
-        keys = [a.text for a in args[1:] if not a.text.startswith("-")]
-        if keys and _CARRIED.match(keys[0] + "="):
+        words = _config_words(args[1:])
+        keys = [a.text for a in words]
+        reads = any(a.text.startswith(("--get", "--unset", "--list", "-l")) for a in args)
+        sets = len(keys) >= 2 and not reads and args[1].text not in ("get", "unset", "list")
+        if sets and _CARRIED.match(keys[0] + "=") and not _plain_tool(keys[0], words[1:]):
             w.flag("persistence", f"git config {keys[0]} makes git run a command later")
+
+
+_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment"})
+_CONFIG_VERBS = frozenset({"set", "unset", "get", "list", "edit", "rename-section"})
+
+
+def _config_words(args: list[Arg]) -> list[Arg]:
+    """The key and value words of `git config` (options and their values left out)."""
+    words: list[Arg] = []
+    skip = dashdash = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif dashdash:
+            words.append(arg)  # after `--` a value may start with `-`
+        elif arg.text == "--":
+            dashdash = True
+        elif arg.text in _CONFIG_VALUE_OPTIONS:
+            skip = True
+        elif not arg.text.startswith("-"):
+            words.append(arg)
+    if words and words[0].text in _CONFIG_VERBS:  # `git config set core.editor vim` (2.46+)
+        words = words[1:]
+    return words
+
+
+# Editors and pagers git may be told to start: a bare name (with options) runs nothing more.
+_EDITORS = frozenset({"vim", "vi", "nvim", "nano", "emacs", "emacsclient", "micro", "hx"})
+_EDITORS |= frozenset({"kak", "code", "code-insiders", "subl", "mate", "gedit", "kate", "zed"})
+_EDITORS |= frozenset({"joe", "mcedit", "helix", "notepad", "cursor", "windsurf"})
+_PAGERS = frozenset({"less", "more", "cat", "delta", "diff-so-fancy", "bat", "most", "moar"})
+_TOOL_KEYS = {"core.editor": _EDITORS, "sequence.editor": _EDITORS, "core.pager": _PAGERS}
+
+
+def _plain_tool(key: str, values: list[Arg]) -> bool:
+    """``git config core.editor "code --wait"``: a known editor or pager and its options."""
+    if len(values) != 1 or not values[0].static:
+        return False
+    words = values[0].text.split()
+    if key.lower().startswith("alias."):
+        # an alias without `!` is git's own sub-command and its arguments; a leading option
+        # (`-c core.pager=…`) or a value with `=` could hand git a command to run
+        plain = all(re.fullmatch(r"[\w.:/@%^~{}-]+", word) for word in words)
+        return bool(words) and plain and not words[0].startswith("-")
+    allowed = _TOOL_KEYS.get(key.lower())
+    # every option a plain word: no `+!cmd`, `-c ':!sh'`, `--cmd`, `$(…)` or `;` rides along
+    options_plain = all(re.fullmatch(r"--?[A-Za-z][\w-]*", o) for o in words[1:])
+    return (
+        allowed is not None
+        and bool(words)
+        and words[0] in allowed
+        and options_plain
+        and not _RUN_OPTIONS & set(words)
+    )
+
+
+_RUN_OPTIONS = frozenset({"-c", "--cmd", "-S", "--eval", "-e", "-x", "--command", "+"})
 
 
 WRAPPERS: dict[str, Rule] = {name: _wrapper for name in _WRAP_SPEC}

@@ -20,7 +20,7 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
-from clawkeep.guards.command_guard._paths import Place, place
+from clawkeep.guards.command_guard._paths import LISTS, Place, place
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, fields, resolve
 
 _SPAWN_LOOP = re.compile(
@@ -54,6 +54,7 @@ class Walker:
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
+        self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
         self._current = ""
 
     def place(self, text: str) -> Place:
@@ -83,6 +84,18 @@ class Walker:
         if self.depth >= self.ctx.max_depth:
             self.flag("too_deep", f"{what} nests deeper than {self.ctx.max_depth} levels")
             return
+        # The same text reached again by another route (an argv and a string in one inline
+        # program) in the same state finds the same things: judge it once.
+        state = (
+            text,
+            self.cwd,
+            self.depth,
+            frozenset(self.env.values.items()),
+            frozenset(self.downloaded | self.remotes | self.functions),
+        )
+        if state in self._judged:
+            return
+        self._judged.add(state)
         parsed = parse(text)
         if parsed is None:
             self.flag("parse_error", f"{what} is not valid bash: {text[:60]!r}")
@@ -184,6 +197,11 @@ class Walker:
             "/dev/null",
         ):
             self.flag("anti_forensics", f"{name}={value.text} stops recording commands")
+        if any(c.type == "+=" for c in node.children):  # s+=$i appends to what s held
+            before = self.env.values.get(name, "") if name in self.env.values else None
+            joined = None if before is None or value.value is None else before + value.value
+            self.env.values[name] = joined
+            return
         self.env.values[name] = value.value
 
     def _children_nested(self, node: Node) -> None:
@@ -245,6 +263,10 @@ class Walker:
         feed: Stdin | None = saved
         for index, stage in enumerate(stages):
             self._stdin = feed
+            if feed is not None and "secret_names" in feed.kinds and names[index] not in _FILTERS:
+                # credential_read: names listed in a key folder, handed to a program that
+                # may open them (xargs cat, while read …)
+                self.flag("credential_read", f"{names[index]} gets the names in a key folder")
             self.visit(stage)
             produced = _producer(self, stage, names[index])
             # Bytes from a download stay downloaded through tee, cat, sed ... stages.
@@ -411,9 +433,24 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
         ]
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
+        if cname in LISTS and any(_secret_place(walker, a) for a in args):
+            kinds.add("secret_names")
         if cmd_node is node or node.type == "redirected_statement":
             literal = _echo_text(cname, args)
     return Stdin(frozenset(kinds), literal)
+
+
+# Programs that only print, count or filter the lines they read (never open them as paths).
+_FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
+_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
+
+
+def _secret_place(walker: Walker, arg: Arg) -> bool:
+    from clawkeep.guards.command_guard._paths import credential
+
+    if not arg.static or arg.text.startswith("-"):
+        return False
+    return credential(walker.place(arg.text), walker.ctx) is not None
 
 
 def _echo_text(name: str, args: list[Arg]) -> str | None:

@@ -139,8 +139,12 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.substs.append(node)
         acc.parts.append(UNKNOWN)
     elif kind == "brace_expression":
-        acc.tricks.append("brace expansion")
-        acc.parts.append(UNKNOWN)
+        expanded = _range(_text(node, src))
+        if expanded is None:
+            acc.tricks.append("brace expansion")
+            acc.parts.append(UNKNOWN)
+        else:  # {1..5}, {a..e}: the comma list it stands for (expanded by `fields`)
+            acc.parts.append(expanded)
     else:
         acc.parts.append(UNKNOWN)
 
@@ -257,6 +261,33 @@ def fields(arg: Arg, ifs: str | None) -> list[Arg]:
 
 
 _BRACE_CAP = 64
+_RANGE = re.compile(r"^\{(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?\}$")
+
+
+def _range(text: str) -> str | None:
+    """``{1..5}`` -> ``{1,2,3,4,5}``; one element -> the element; anything else: None."""
+    match = _RANGE.match(text)
+    if match is None:
+        return None
+    first, last, step_text = match.groups()
+    step = abs(int(step_text)) if step_text else 1
+    if first.lstrip("-").isdigit() != last.lstrip("-").isdigit() or step == 0:
+        return None
+    if first.lstrip("-").isdigit():
+        low, high = int(first), int(last)
+        numbers = range(low, high + 1, step) if low <= high else range(low, high - 1, -step)
+        if len(numbers) > _BRACE_CAP:  # only digits and `-`: the first and last stand for all
+            return "{" + str(low) + "," + str(high) + "}"
+        items = [str(n) for n in numbers]
+    else:
+        low_c, high_c = ord(first), ord(last)
+        codes = (
+            range(low_c, high_c + 1, step) if low_c <= high_c else range(low_c, high_c - 1, -step)
+        )
+        items = [chr(c) for c in codes]
+        if any(not c.isalnum() for c in items):
+            return None  # {Z..a} spans [ \ ] ^ _ `: leave it to the obfuscation check
+    return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
 
 
 def _braces(text: str, depth: int) -> list[str]:
@@ -277,6 +308,10 @@ def _braces(text: str, depth: int) -> list[str]:
                 commas.append(index)
         if end == -1:
             return [text]
+        ranged = _range(text[start : end + 1]) if not commas else None
+        if ranged is not None and (start == 0 or text[start - 1] != "$"):
+            # {a..c} the grammar leaves as plain words: bash expands it all the same
+            return _braces(text[:start] + ranged + text[end + 1 :], depth + 1)
         if commas and (start == 0 or text[start - 1] != "$"):
             head, tail = text[:start], text[end + 1 :]
             bounds = [start, *commas, end]
