@@ -405,8 +405,9 @@ class AgentRuntime:
     def _note(self, held: Pending, text: str) -> None:
         """The decision, in the held call's session: the model reads it as the result."""
         if self.store is not None:
-            meta = {"untrusted": True, "source": f"approval:{held.code}"}
-            body = f"[held call {held.code}: {held.tool}] {text}"
+            meta = {"untrusted": True, "source": "approval"}
+            # No code here: the model reads this, and must never hold an approval code.
+            body = f"[held call: {held.tool}] {text}"
             self.store.append(held.session_key, "user", body, meta=meta)
 
     def _history(self, session_key: str, limit: int) -> list[_Entry]:
