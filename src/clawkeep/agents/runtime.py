@@ -20,7 +20,13 @@ from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
-from clawkeep.agents.untrusted import TurnProvenance, hold_call, validated_args, wrap_untrusted
+from clawkeep.agents.untrusted import (
+    TurnProvenance,
+    chosen_args,
+    hold_call,
+    validated_args,
+    wrap_untrusted,
+)
 from clawkeep.agents.workspace import system_prompt
 from clawkeep.approvals import ApprovalStore, Pending, describe
 from clawkeep.commands import is_owner
@@ -252,7 +258,7 @@ class AgentRuntime:
             provider = self.provider(agent.id)
 
             async def run_call(call: ToolCall) -> ToolResult:
-                held = self._gate(call, ctx, prov)
+                held, steered = self._gate(call, ctx, prov)
                 if held is not None:
                     return held
                 result = await dispatch(call, self.tools, ctx)
@@ -260,7 +266,8 @@ class AgentRuntime:
                     return self._hold_exec(call, ctx, prov, result)
                 result, flagged = await screen.after(call.name, result)  # the guard reads first
                 name = ctx.policy.decide(call.name).tool
-                prov.add_result(name, result, flagged, plugin=name in self._plugin_names)
+                plugin = name in self._plugin_names
+                prov.add_result(name, result, flagged, plugin=plugin, steered=steered)
                 return result
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
@@ -317,15 +324,18 @@ class AgentRuntime:
             )
         return prov
 
-    def _gate(self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance) -> ToolResult | None:
-        """The untrusted-data rule before the dispatcher: None lets the call through."""
+    def _gate(
+        self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance
+    ) -> tuple[ToolResult | None, bool]:
+        """The untrusted-data rule before the dispatcher: (None, steered) lets the call
+        through; ``steered``: a read whose object untrusted content chose."""
         found = validated_args(call, self.tools, ctx.policy)
         if found is None:
-            return None  # the dispatcher refuses it with its own reason
+            return None, False  # the dispatcher refuses it with its own reason
         tool, args = found
         verdict = prov.judge(tool, args)
         if verdict.verdict == "allow":
-            return None
+            return None, prov.steers(tool, chosen_args(tool, call))
         self._emit(
             "tool.held" if verdict.verdict == "ask" else "tool.denied",
             verdict.reason,
@@ -335,10 +345,11 @@ class AgentRuntime:
             ungrounded=list(verdict.ungrounded),
         )
         if verdict.verdict == "ask":
-            return hold_call(
+            held = hold_call(
                 self.approvals, prov, kind="untrusted", tool=tool.name, args=args, verdict=verdict
             )
-        return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule")
+            return held, False
+        return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule"), False
 
     def _hold_exec(
         self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance, result: ToolResult

@@ -22,13 +22,14 @@ from clawkeep.config.schema import RootConfig
 from clawkeep.guards.content_guard import wrap_untrusted
 from clawkeep.policy import ToolPolicy
 from clawkeep.policy.effects import ToolEffects, resolve_effects
-from clawkeep.policy.grounding import CallVerdict, Mode, judge_call
+from clawkeep.policy.grounding import CallVerdict, Mode, judge_call, steers
 from clawkeep.policy.provenance import ContextItem, Source
 from clawkeep.policy.trust import trusted_entries, untrusted_config
 from clawkeep.tools.base import ToolDef, ToolResult, refuse
 
 __all__ = [
     "TurnProvenance",
+    "chosen_args",
     "effects_of",
     "hold_call",
     "trusted_entries",
@@ -68,11 +69,15 @@ class TurnProvenance:
     ) -> None:
         self.items.append(ContextItem(role, content, source, flagged, origin))
 
-    def add_result(self, name: str, result: ToolResult, flagged: bool, *, plugin: bool) -> None:
+    def add_result(
+        self, name: str, result: ToolResult, flagged: bool, *, plugin: bool, steered: bool = False
+    ) -> None:
         """A tool result: outside content when untrusted or from a plugin/MCP tool (its
-        server is outside); the gateway's own job ids; the rest echoes the model's choices."""
-        if result.untrusted or flagged or plugin:
-            self.add("tool", result.text, "outside", flagged=flagged, origin=result.source or name)
+        server is outside); the gateway's own job ids; the rest echoes the model's choices.
+        ``steered``: the read took its object from untrusted content."""
+        if result.untrusted or flagged or plugin or steered:
+            origin = result.source or name
+            self.items.append(ContextItem("tool", result.text, "outside", flagged, origin, steered))
         elif name in _JOB_TOOLS:
             self.add("tool", result.text, "gateway", origin=name)  # job ids for process
         else:
@@ -83,6 +88,16 @@ class TurnProvenance:
         if configured is not None:
             return configured
         return "ask" if self.owner_present else "deny"  # the safe default per session
+
+    def steers(self, tool: ToolDef, chosen: Mapping[str, Any]) -> bool:
+        """Whether this read takes its object from untrusted content (``chosen``: only the
+        arguments the model set; a tool's own default chooses nothing)."""
+        return steers(
+            self.items,
+            effects_of(tool, self.config, self.agent_id),
+            chosen,
+            trusted=trusted_entries(self.config, self.agent_id),
+        )
 
     def judge(self, tool: ToolDef, args: Mapping[str, Any]) -> CallVerdict:
         return judge_call(
@@ -109,6 +124,11 @@ def validated_args(
     except ValidationError:
         return None
     return tool, args.model_dump()
+
+
+def chosen_args(tool: ToolDef, call: ToolCall) -> dict[str, Any]:
+    """The validated arguments the model itself set (defaults left out)."""
+    return tool.args.model_validate(dict(call.arguments)).model_dump(exclude_unset=True)
 
 
 def hold_call(
