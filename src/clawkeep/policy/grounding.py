@@ -145,9 +145,12 @@ _AMOUNT_NAMES: Final = frozenset(
     }
 )
 _NAME_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s.\[\]{}]+")
-# "add the dinner to my calendar with mum": a calendar entry with people is an invitation.
+# "add the dinner to my calendar with mum", "block 14:00 in my calendar": a calendar entry
+# is scheduling, and one with people is an invitation.
 _CALENDAR: Final = frozenset({"calendar", "meeting", "event", "appointment", "agenda"})
-_SCHEDULE: Final = frozenset({"add", "adds", "added", "adding", "put", "create", "set"})
+_SCHEDULE: Final = frozenset(
+    {"add", "adds", "added", "adding", "put", "create", "set", "block", "reserve", "reschedule"}
+)
 
 
 def _amount_name(path: str) -> bool:
