@@ -154,9 +154,11 @@ _SCHEDULE: Final = frozenset(
 
 
 def _amount_name(path: str) -> bool:
-    """Whether the argument's own name (the last one in ``path``) says amount or count."""
-    last = re.split(r"[.\[]", path)[-1].rstrip("]")
-    return any(p.lower() in _AMOUNT_NAMES for p in _NAME_SPLIT.split(last) if p)
+    """Whether the tool's own argument (the first name in ``path``) says amount or count.
+    Never a key deeper down: under an argument that takes any JSON the model writes the
+    keys itself ({"to": {"count": 1001}})."""
+    first = re.split(r"[.\[{]", path)[0]
+    return any(p.lower() in _AMOUNT_NAMES for p in _NAME_SPLIT.split(first) if p)
 
 
 def _inflections(stem: str) -> tuple[str, ...]:
@@ -455,15 +457,27 @@ def steers(
     *,
     trusted: Iterable[str] = (),
 ) -> bool:
-    """Whether a read-only call took its object from untrusted content: a selector the
-    model set (pass only those) that no owner item or config entry names. Its result is
-    then ``steered``, and a later send in the turn is held."""
-    if not tool.read_only or not any(item.untrusted for item in context):
+    """Whether a call took the object it reads from untrusted content: a read-only call
+    with an argument the model set (pass only those) that no owner item or config entry
+    names, or a call with a URL the owner did not give whole. Its result is then
+    ``steered``, and a later send in the turn is held."""
+    if not any(item.untrusted for item in context):
         return False
+    grounds = grounds_from(context, trusted)
+    if not tool.read_only:
+        # A fetch on a host the owner named may still take its path from the data
+        # ({web}/admin/export): only the exact URL the owner gave leaves it unsteered.
+        return any(
+            host_of_url(w) is not None and not _bound(grounds.words, w, frozenset())
+            for name, value in args.items()
+            if tool.is_selector(str(name))
+            for _path, text in _strings(value, str(name))
+            for w in words(text)
+        )
     # Every argument of a read chooses what it reads, a "query" too (search_docs(query=
     # "salaries") picks the object as surely as a path does).
     every = ToolEffects(tool.effects, None, (), tool.declared_by)
-    missing, _misbound, _checked = _ungrounded(every, args, grounds_from(context, trusted))
+    missing, _misbound, _checked = _ungrounded(every, args, grounds)
     return bool(missing)
 
 
