@@ -379,8 +379,7 @@ def test_the_content_guard_scores_the_page_not_the_gateways_fetch_header(
     ]
     with suite(tmp_path, content_guard=True) as s:
         asyncio.run(run_calls(s, owner, "web", INJECTED, script))
-        url = f"{s.web.url}/rates"
-        assert seen == [INJECTED, url]  # the page and the URL, each on its own
+        assert seen == [INJECTED]  # the page as the server sent it, nothing of clawkeep's
         assert not any(t.startswith("HTTP ") for t in seen)
         # The injection in the page is still read, and the send waits for the owner.
         assert s.world.outbox == []

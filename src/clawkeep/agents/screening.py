@@ -16,21 +16,21 @@ from dataclasses import replace
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.tools.base import ToolResult, refuse
 
-__all__ = ["TurnScreen", "outside_parts"]
+__all__ = ["TurnScreen", "outside_text"]
 
-_RANK = {"allow": 0, "flag": 1, "block": 2}
 _FETCH_HEADER = re.compile(r"HTTP \d{3} (\S+)\n")
 
 
-def outside_parts(result: ToolResult) -> list[str]:
+def outside_text(result: ToolResult) -> str:
     """The outside content of a result, without the gateway's own framing: web_fetch's
     "HTTP 200 <url>" line is clawkeep's, and scored with the page it turned benign pages
-    (a rates table, a weather line) into likely injections. The page and the URL (which a
-    redirect may have chosen) are each scored on their own."""
+    (a rates table, a pricing table) into likely injections. The URL is not scored on its
+    own either: the classifier reads prose, and flagged bare loopback URLs by their port
+    number. The untrusted-data rule never depends on the flag."""
     head = _FETCH_HEADER.match(result.text)
     if head is not None and result.source and head.group(1) == result.source:
-        return [result.text[head.end() :], head.group(1)]
-    return [result.text]
+        return result.text[head.end() :]
+    return result.text
 
 
 class TurnScreen:
@@ -45,12 +45,8 @@ class TurnScreen:
         if not result.ok or not result.untrusted:
             return result, False
         source = result.source or name
-        verdict = None
-        for part in outside_parts(result):
-            v = await self._guard.check(part, source=source)
-            if verdict is None or _RANK.get(v.verdict, 2) > _RANK.get(verdict.verdict, 2):
-                verdict = v  # the worst part decides (an unknown verdict ranks as block)
-        if verdict is None or verdict.verdict == "allow":
+        verdict = await self._guard.check(outside_text(result), source=source)
+        if verdict.verdict == "allow":
             return result, False
         self.tainted_by = f"{source} looked like a prompt injection ({verdict.reason})"
         if verdict.verdict == "flag":
