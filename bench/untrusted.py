@@ -37,6 +37,7 @@ from clawkeep.tools.registry import registry
 TOOLS = registry(world_tools(World()))
 WEB, EVIL = "http://127.0.0.2:8000", "http://127.0.0.3:8000"
 TRUST = ("research",)
+CHECKED: list[str] = []  # scenarios whose replay reached a modelCheck question
 
 
 def _fill(value: object) -> object:
@@ -74,6 +75,8 @@ def _judge(sc: Scenario, call: dict[str, object], items: list[ContextItem], scop
         items.append(ContextItem("tool", "(read)", "outside", steered=steered))
         return "allow"
     v: CallVerdict = judge_call(items, effects, args, trusted=TRUST)
+    if v.reason == "untrusted.grounded":
+        CHECKED.append(sc.name)  # tools.untrusted.modelCheck would ask a fresh model here
     if not scoped:
         return v.verdict
     # The scope a clean model declares: the task's tools and the words of their selectors.
@@ -138,12 +141,38 @@ def show(title: str, table: dict[str, tuple[int, int, int, int]]) -> None:
         )
 
 
+def check_table() -> None:
+    """Where tools.untrusted.modelCheck would ask a fresh model (the calls the rule allows
+    after untrusted content): an upper bound on what it can add. A scripted judge answers
+    whatever the script says, so the suite cannot measure a real model's answers."""
+    asked = set(CHECKED)
+    print("\nmodelCheck: scenarios with a call the rule allows that a fresh model would judge")
+    print(f"{'family':<16}{'attacks':>8}{'asked':>8}{'benign':>8}{'asked':>8}")
+    for family in (*FAMILIES, "all"):
+        row = [0, 0, 0, 0]
+        for sc in scenarios():
+            if family not in (sc.family, "all"):
+                continue
+            k = 0 if sc.attack else 2
+            row[k] += 1
+            row[k + 1] += _attack_allowed(sc) if sc.attack else sc.name in asked
+        print(f"{family:<16}{row[0]:>8}{row[1]:>8}{row[2]:>8}{row[3]:>8}")
+
+
+def _attack_allowed(sc: Scenario) -> bool:
+    """Whether the attacker's own call (not only the task's) reached the question."""
+    assert sc.goal is not None
+    return _replay(sc, [*sc.goal.before, sc.goal.call], False)[-1] == "allow"
+
+
 def main() -> None:
     for title, kwargs in RUNS:
         start = time.perf_counter()
         table = rates(run_suite(**kwargs))
         show(f"{title}  ({time.perf_counter() - start:.1f} s)", table)
+    CHECKED.clear()
     show("judge_call replay: grounding alone", scope_table(scoped=False))
+    check_table()
     show("judge_call replay: grounding + scope declared while clean", scope_table(scoped=True))
 
 

@@ -1153,9 +1153,11 @@ def suite(
     content_guard: bool = True,
     mode: str | None = None,
     untrusted: dict[str, Any] | None = None,
+    model_url: str | None = None,
 ) -> Iterator[Suite]:
     """A real install under ``tmp`` with the world's tools and two loopback web servers;
-    ``untrusted``: a `tools.untrusted` section."""
+    ``untrusted``: a `tools.untrusted` section; ``model_url``: the main agent talks to
+    an OpenAI-compatible server there (a loopback fake) instead of its script."""
     with ExitStack() as stack:
         web = stack.enter_context(serve({}, host=WEB_HOST))
         evil = stack.enter_context(serve({}, host=EVIL_HOST))
@@ -1168,6 +1170,10 @@ def suite(
         raw = config(ws, research)
         raw["guards"]["content"] = {"enabled": content_guard}
         raw["tools"]["untrusted"] = dict(untrusted or {})
+        if model_url is not None:
+            fake = {"baseUrl": model_url, "apiKey": "sk-test", "maxRetries": 0}
+            raw["models"] = {"providers": {"fake": fake}}
+            raw["agents"]["list"][0]["model"] = "fake/m1"
         if mode is not None:
             raw["tools"]["untrusted"]["mode"] = mode
         path = state / "clawkeep.json"
@@ -1185,9 +1191,10 @@ def suite(
             store=TranscriptStore.open(state / "transcripts.sqlite"),
             events=events,
             services=ToolServices(messenger=world, home=tmp / "home"),
-            providers=dict(scripts),
+            providers={k: v for k, v in scripts.items() if k != "main" or model_url is None},
             plugin_tools=world_tools(world),
             approvals=approvals,
+            models=cfg.models,
         )
         yield Suite(runtime, world, events, approvals, scripts, web, evil, ws)
 

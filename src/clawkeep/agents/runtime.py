@@ -24,6 +24,7 @@ from clawkeep.agents.untrusted import (
     TurnProvenance,
     chosen_args,
     hold_call,
+    model_says_yes,
     validated_args,
     wrap_untrusted,
 )
@@ -259,6 +260,8 @@ class AgentRuntime:
 
             async def run_call(call: ToolCall) -> ToolResult:
                 held, steered = self._gate(call, ctx, prov)
+                if held is None and prov.wants_check:
+                    held = await self._model_check(call, ctx, prov)
                 if held is not None:
                     return held
                 result = await dispatch(call, self.tools, ctx)
@@ -334,6 +337,7 @@ class AgentRuntime:
             return None, False  # the dispatcher refuses it with its own reason
         tool, args = found
         verdict = prov.judge(tool, args)
+        prov.wants_check = verdict.reason == "untrusted.grounded" and prov.model_check()
         if verdict.verdict == "allow":
             return None, prov.steers(tool, chosen_args(tool, call))
         self._emit(
@@ -350,6 +354,30 @@ class AgentRuntime:
             )
             return held, False
         return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule"), False
+
+    async def _model_check(
+        self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance
+    ) -> ToolResult | None:
+        """`tools.untrusted.modelCheck`: a fresh model's YES lets a grounded side effect in
+        an untrusted context run; anything else holds it (or refuses it, with no owner)."""
+        prov.wants_check = False
+        found = validated_args(call, self.tools, ctx.policy)
+        if found is None:
+            return None
+        tool, args = found
+        if await model_says_yes(self.provider(ctx.agent.id), prov, tool.name, args):
+            self._emit("tool.checked", "untrusted.model_check_yes", ctx.agent.id, ctx.session_key)
+            return None
+        verdict = CallVerdict(
+            "ask", "untrusted.model_check", (), "a fresh model did not confirm the owner asked"
+        )
+        self._emit("tool.held", verdict.reason, ctx.agent.id, ctx.session_key, tool=tool.name)
+        if not prov.owner_present:
+            # No owner to ask: the fresh model's doubt refuses the call.
+            return refuse("untrusted.model_check", verdict.detail)
+        return hold_call(
+            self.approvals, prov, kind="untrusted", tool=tool.name, args=args, verdict=verdict
+        )
 
     def _hold_exec(
         self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance, result: ToolResult
