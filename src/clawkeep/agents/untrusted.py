@@ -147,7 +147,9 @@ async def model_says_yes(
     """`tools.untrusted.modelCheck`: a fresh model, shown only the owner's words and the
     call (never the untrusted content), answers YES or NO. Anything but exactly YES
     (surrounding whitespace aside), a tool call, or no answer at all is NO."""
-    owner = [i.content for i in prov.items if i.source == "owner" and i.role == "user"]
+    owner = [
+        i.content for i in prov.items if i.source == "owner" and i.role == "user" and not i.flagged
+    ]
     call = json.dumps({"tool": tool, "arguments": dict(args)}, ensure_ascii=True, sort_keys=True)
     prompt = (
         "The owner wrote:\n"
