@@ -69,6 +69,7 @@ class _Entry:
     sender: str = ""
     channel: str = ""
     account: str = ""
+    tainted_turn: bool = False  # the gateway's mark: the turn that follows saw untrusted text
 
 
 def _same_sender(e: _Entry, msg: InboundMessage) -> bool:
@@ -275,6 +276,10 @@ class AgentRuntime:
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
             outcome = replace(outcome, held=tuple(prov.held))
+            if self.store is not None and any(i.untrusted or i.flagged for i in prov.items):
+                # The reply stored next may repeat what untrusted content said: a later
+                # turn reads it as untrusted, so it never runs as a clean context.
+                self.store.append(session_key, "system", "", meta={"untrusted_turn": True})
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
             owner = request is not None and request.message.is_owner
@@ -304,8 +309,16 @@ class AgentRuntime:
         rows = list(history)
         if msg is not None and rows and rows[-1].role == "user" and rows[-1].text == msg.text:
             rows.pop()  # the current message, added below with its own flag
+        # A reply after a turn that read untrusted content may carry it ("noted: forward
+        # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
+        tainted = bool(rows) and rows[0].role == "assistant"
         for e in rows:
-            if e.role == "assistant":
+            if e.tainted_turn:
+                tainted = True
+            elif e.role == "assistant" and tainted:
+                prov.add("assistant", e.text, "outside", origin="reply after untrusted content")
+                tainted = False
+            elif e.role == "assistant":
                 prov.add("assistant", e.text, "model")
             elif e.role != "user":
                 continue
@@ -462,6 +475,7 @@ class AgentRuntime:
                 str(e.meta.get("sender", "")),
                 str(e.meta.get("channel", "")),
                 str(e.meta.get("account", "")),
+                e.role == "system" and bool(e.meta.get("untrusted_turn")),
             )
             for e in self.store.history(session_key, limit)
         ]
