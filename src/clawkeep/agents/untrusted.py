@@ -5,7 +5,10 @@ Untrusted content enters the model's context only between boundary markers (the 
 guard's ``wrap_untrusted``). Each item the model reads is recorded with its source
 (owner, gateway, another sender, outside content, the model); before a call runs, the
 policy's ``judge_call`` decides allow / ask / deny, and an ``ask`` becomes a held call in
-the approval store, shown to the owner with exactly what would run and why.
+the approval store, shown to the owner with exactly what would run and why. A read whose
+object untrusted content chose marks its result ``steered``. With
+`tools.untrusted.modelCheck`, a fresh model's exact YES is needed before a grounded side
+effect in an untrusted context runs.
 """
 
 from __future__ import annotations
