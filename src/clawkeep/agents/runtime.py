@@ -276,7 +276,7 @@ class AgentRuntime:
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
             outcome = replace(outcome, held=tuple(prov.held))
-            if self.store is not None and any(i.untrusted or i.flagged for i in prov.items):
+            if self.store is not None and any(i.untrusted for i in prov.items):
                 # The reply stored next may repeat what untrusted content said: a later
                 # turn reads it as untrusted, so it never runs as a clean context.
                 self.store.append(session_key, "system", "", meta={"untrusted_turn": True})
