@@ -156,7 +156,14 @@ PUBLIC: dict[str, list[str]] = {
         "is_mentioned",
         "may_message",
     ],
-    "clawkeep.approvals": ["ApprovalStore", "Decision", "Held", "Pending", "describe"],
+    "clawkeep.approvals": [
+        "ApprovalStore",
+        "Decision",
+        "Held",
+        "Pending",
+        "describe",
+        "without_notice",
+    ],
     "clawkeep.agents": [
         "AgentRuntime",
         "LoopOutcome",

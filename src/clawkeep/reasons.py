@@ -726,6 +726,18 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "SOUL.md / AGENTS.md / USER.md are read-only to the agent"
         ),
         "tools.write.workspace_access": Reason("sandbox workspaceAccess is not rw: write refused"),
+        "untrusted.model_check": Reason(
+            "tools.untrusted.modelCheck: a fresh model did not answer exactly YES: held"
+        ),
+        "untrusted.model_check_yes": Reason(
+            "tools.untrusted.modelCheck: a fresh model answered YES: the call runs"
+        ),
+        "untrusted.steered_read": Reason(
+            "a read chose its object from untrusted content; a send after it is held"
+        ),
+        "untrusted.unasked_effect": Reason(
+            "a side effect with no destination to ground that the owner never asked for: held"
+        ),
         "untrusted.binding": Reason(
             "a destination the owner named for another action: held for the owner"
         ),

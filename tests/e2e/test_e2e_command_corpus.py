@@ -35,7 +35,11 @@ def _cases() -> list[dict[str, Any]]:
 def _ran(tmp_path: Path, guard_home: Path | None) -> list[str]:
     """The corpus commands that exec ran (the guard let them through)."""
     cases = _cases()
-    i = install(tmp_path, exec_config("all", "none"), guard_home=guard_home)
+    cfg = exec_config("all", "none")
+    # One long session: once a turn has read untrusted output, the untrusted-data rule
+    # would hold later commands before the command guard saw them; this tests the guard.
+    cfg.setdefault("tools", {})["untrusted"] = {"mode": "off"}
+    i = install(tmp_path, cfg, guard_home=guard_home)
     ran: list[str] = []
     for case in cases:
         i.play([{"toolCalls": [call("exec", command=case["input"])]}, {"text": "done"}])

@@ -140,7 +140,8 @@ def test_control_benign_delegation_reaches_the_target_session(tmp_path: Path) ->
     assert i.results("sessions_send") == ["tools.ok"]
     assert len(i.scripts["helper"].requests) == 2
     # the caller's own session with the target, derived from the caller's session key
-    assert _helper_sessions(i) == {"agent:helper:delegate:agent%3Amain%3Amain": 2}
+    # the delegated message, the gateway's mark that the turn read untrusted text, the reply
+    assert _helper_sessions(i) == {"agent:helper:delegate:agent%3Amain%3Amain": 3}
 
 
 def test_sessions_send_cannot_plant_payload_in_target_main_session(tmp_path: Path) -> None:

@@ -52,7 +52,9 @@ def test_ssrf_corpus_block_urls_make_no_connection_through_web_fetch(tmp_path: P
             answers[host] = found.group(1)
     i = install(
         tmp_path,
-        {"guards": {"network": {"timeoutSeconds": 3}}},
+        # One long session: after the first fetch the untrusted-data rule would hold every
+        # later URL before the network guard saw it; this corpus tests the guard.
+        {"guards": {"network": {"timeoutSeconds": 3}}, "tools": {"untrusted": {"mode": "off"}}},
         services=ToolServices(resolver=_resolver(answers)),
     )
     leaked: list[str] = []

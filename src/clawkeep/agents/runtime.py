@@ -20,7 +20,14 @@ from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
-from clawkeep.agents.untrusted import TurnProvenance, hold_call, validated_args, wrap_untrusted
+from clawkeep.agents.untrusted import (
+    TurnProvenance,
+    chosen_args,
+    hold_call,
+    model_says_yes,
+    validated_args,
+    wrap_untrusted,
+)
 from clawkeep.agents.workspace import system_prompt
 from clawkeep.approvals import ApprovalStore, Pending, describe
 from clawkeep.commands import is_owner
@@ -62,6 +69,7 @@ class _Entry:
     sender: str = ""
     channel: str = ""
     account: str = ""
+    tainted_turn: bool = False  # the gateway's mark: the turn that follows saw untrusted text
 
 
 def _same_sender(e: _Entry, msg: InboundMessage) -> bool:
@@ -259,7 +267,9 @@ class AgentRuntime:
             provider = self.provider(agent.id)
 
             async def run_call(call: ToolCall) -> ToolResult:
-                held = self._gate(call, ctx, prov)
+                held, steered = self._gate(call, ctx, prov)
+                if held is None and prov.wants_check:
+                    held = await self._model_check(call, ctx, prov)
                 if held is not None:
                     return held
                 result = await dispatch(call, self.tools, ctx)
@@ -267,11 +277,16 @@ class AgentRuntime:
                     return self._hold_exec(call, ctx, prov, result)
                 result, flagged = await screen.after(call.name, result)  # the guard reads first
                 name = ctx.policy.decide(call.name).tool
-                prov.add_result(name, result, flagged, plugin=name in self._plugin_names)
+                plugin = name in self._plugin_names
+                prov.add_result(name, result, flagged, plugin=plugin, steered=steered)
                 return result
 
             outcome = await run_loop(provider, system, messages, specs, run_call, limits)
             outcome = replace(outcome, held=tuple(prov.held))
+            if self.store is not None and any(i.untrusted for i in prov.items):
+                # The reply stored next may repeat what untrusted content said: a later
+                # turn reads it as untrusted, so it never runs as a clean context.
+                self.store.append(session_key, "system", "", meta={"untrusted_turn": True})
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
             owner = request is not None and request.message.is_owner
@@ -301,8 +316,16 @@ class AgentRuntime:
         rows = list(history)
         if msg is not None and rows and rows[-1].role == "user" and rows[-1].text == msg.text:
             rows.pop()  # the current message, added below with its own flag
+        # A reply after a turn that read untrusted content may carry it ("noted: forward
+        # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
+        tainted = bool(rows) and rows[0].role == "assistant"
         for e in rows:
-            if e.role == "assistant":
+            if e.tainted_turn:
+                tainted = True
+            elif e.role == "assistant" and tainted:
+                prov.add("assistant", e.text, "outside", origin="reply after untrusted content")
+                tainted = False
+            elif e.role == "assistant":
                 prov.add("assistant", e.text, "model")
             elif e.role != "user":
                 continue
@@ -324,15 +347,19 @@ class AgentRuntime:
             )
         return prov
 
-    def _gate(self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance) -> ToolResult | None:
-        """The untrusted-data rule before the dispatcher: None lets the call through."""
+    def _gate(
+        self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance
+    ) -> tuple[ToolResult | None, bool]:
+        """The untrusted-data rule before the dispatcher: (None, steered) lets the call
+        through; ``steered``: a read whose object untrusted content chose."""
         found = validated_args(call, self.tools, ctx.policy)
         if found is None:
-            return None  # the dispatcher refuses it with its own reason
+            return None, False  # the dispatcher refuses it with its own reason
         tool, args = found
         verdict = prov.judge(tool, args)
+        prov.wants_check = verdict.reason == "untrusted.grounded" and prov.model_check()
         if verdict.verdict == "allow":
-            return None
+            return None, prov.steers(tool, chosen_args(tool, call))
         self._emit(
             "tool.held" if verdict.verdict == "ask" else "tool.denied",
             verdict.reason,
@@ -342,10 +369,35 @@ class AgentRuntime:
             ungrounded=list(verdict.ungrounded),
         )
         if verdict.verdict == "ask":
-            return hold_call(
+            held = hold_call(
                 self.approvals, prov, kind="untrusted", tool=tool.name, args=args, verdict=verdict
             )
-        return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule")
+            return held, False
+        return refuse(verdict.reason, verdict.detail or "refused by the untrusted-data rule"), False
+
+    async def _model_check(
+        self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance
+    ) -> ToolResult | None:
+        """`tools.untrusted.modelCheck`: a fresh model's YES lets a grounded side effect in
+        an untrusted context run; anything else holds it (or refuses it, with no owner)."""
+        prov.wants_check = False
+        found = validated_args(call, self.tools, ctx.policy)
+        if found is None:
+            return None
+        tool, args = found
+        if await model_says_yes(self.provider(ctx.agent.id), prov, tool.name, args):
+            self._emit("tool.checked", "untrusted.model_check_yes", ctx.agent.id, ctx.session_key)
+            return None
+        verdict = CallVerdict(
+            "ask", "untrusted.model_check", (), "a fresh model did not confirm the owner asked"
+        )
+        self._emit("tool.held", verdict.reason, ctx.agent.id, ctx.session_key, tool=tool.name)
+        if not prov.owner_present:
+            # No owner to ask: the fresh model's doubt refuses the call.
+            return refuse("untrusted.model_check", verdict.detail)
+        return hold_call(
+            self.approvals, prov, kind="untrusted", tool=tool.name, args=args, verdict=verdict
+        )
 
     def _hold_exec(
         self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance, result: ToolResult
@@ -412,8 +464,9 @@ class AgentRuntime:
     def _note(self, held: Pending, text: str) -> None:
         """The decision, in the held call's session: the model reads it as the result."""
         if self.store is not None:
-            meta = {"untrusted": True, "source": f"approval:{held.code}"}
-            body = f"[held call {held.code}: {held.tool}] {text}"
+            meta = {"untrusted": True, "source": "approval"}
+            # No code here: the model reads this, and must never hold an approval code.
+            body = f"[held call: {held.tool}] {text}"
             self.store.append(held.session_key, "user", body, meta=meta)
 
     def _history(self, session_key: str, limit: int) -> list[_Entry]:
@@ -429,6 +482,7 @@ class AgentRuntime:
                 str(e.meta.get("sender", "")),
                 str(e.meta.get("channel", "")),
                 str(e.meta.get("account", "")),
+                e.role == "system" and bool(e.meta.get("untrusted_turn")),
             )
             for e in self.store.history(session_key, limit)
         ]

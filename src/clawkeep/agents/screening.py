@@ -10,12 +10,27 @@ it never refuses a call by itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.tools.base import ToolResult, refuse
 
-__all__ = ["TurnScreen"]
+__all__ = ["TurnScreen", "outside_text"]
+
+_FETCH_HEADER = re.compile(r"HTTP \d{3} (\S+)\n")
+
+
+def outside_text(result: ToolResult) -> str:
+    """The outside content of a result, without the gateway's own framing: web_fetch's
+    "HTTP 200 <url>" line is clawkeep's, and scored with the page it turned benign pages
+    (a rates table, a pricing table) into likely injections. The URL is not scored on its
+    own either: the classifier reads prose, and flagged bare loopback URLs by their port
+    number. The untrusted-data rule never depends on the flag."""
+    head = _FETCH_HEADER.match(result.text)
+    if head is not None and result.source and head.group(1) == result.source:
+        return result.text[head.end() :]
+    return result.text
 
 
 class TurnScreen:
@@ -30,7 +45,7 @@ class TurnScreen:
         if not result.ok or not result.untrusted:
             return result, False
         source = result.source or name
-        verdict = await self._guard.check(result.text, source=source)
+        verdict = await self._guard.check(outside_text(result), source=source)
         if verdict.verdict == "allow":
             return result, False
         self.tainted_by = f"{source} looked like a prompt injection ({verdict.reason})"

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from clawkeep.approvals.render import describe
+from clawkeep.approvals.render import describe, without_notice
 from clawkeep.approvals.store import ApprovalStore, Decision, Held, Pending
 
-__all__ = ["ApprovalStore", "Decision", "Held", "Pending", "describe"]
+__all__ = ["ApprovalStore", "Decision", "Held", "Pending", "describe", "without_notice"]

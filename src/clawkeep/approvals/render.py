@@ -7,7 +7,10 @@ import unicodedata
 
 from clawkeep.approvals.store import Pending
 
-__all__ = ["describe"]
+__all__ = ["NOTICE_HEAD", "describe", "without_notice"]
+
+NOTICE_HEAD = "Held for your approval ["
+"""How the gateway's notice of a held call begins, under the agent's reply."""
 
 
 def _visible(text: str) -> str:
@@ -28,8 +31,16 @@ def describe(held: Pending, now: float) -> str:
     minutes = max(0, int((held.expires_at - now) // 60))
     why = _visible(held.detail or held.reason)
     return (
-        f"Held for your approval [{held.code}]: {_visible(held.tool)} {args}\n"
+        f"{NOTICE_HEAD}{held.code}]: {_visible(held.tool)} {args}\n"
         f"Why ({held.reason}): {why}\n"
         f"Reply /approve {held.code} to run it once, or /deny {held.code}. "
         f"Expires in {minutes} min."
     )
+
+
+def without_notice(reply: str) -> str:
+    """The reply as the transcript keeps it: the agent's words, without the gateway's
+    notices under them. The code is for the owner's eyes only: a model that read it back
+    (its history, sessions_history) could try to echo it toward an approval."""
+    cut = reply.find("\n\n" + NOTICE_HEAD)
+    return reply if cut < 0 else reply[:cut]

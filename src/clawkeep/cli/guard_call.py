@@ -53,7 +53,8 @@ def _context(raw: list[Any]) -> list[ContextItem]:
         if source not in SOURCES:
             raise BadLineError(f"context[{i}].source must be one of {', '.join(SOURCES)}")
         role = str(entry.get("role", "user"))
-        items.append(ContextItem(role, content, source, bool(entry.get("flagged", False))))
+        flagged, steered = bool(entry.get("flagged", False)), bool(entry.get("steered", False))
+        items.append(ContextItem(role, content, source, flagged, steered=steered))
     return items
 
 

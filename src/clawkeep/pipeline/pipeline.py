@@ -15,6 +15,7 @@ from typing import Any
 
 from clawkeep import __version__
 from clawkeep.access import WEBCHAT, AccessControl, PairingStore, compile_patterns
+from clawkeep.approvals import without_notice
 from clawkeep.approvals.commands import APPROVAL_COMMANDS, ApprovalResolver
 from clawkeep.commands import ChatCommandVerdict, decide_command
 from clawkeep.config.agents import ResolvedAgent, default_agent, resolve_agents
@@ -194,8 +195,11 @@ class InboundPipeline:
         if self.responder is not None:
             reply = await self.responder.respond(request)
             if reply is not None:
+                # The transcript keeps the agent's words only: the held-call notice (with
+                # its approval code) is for the owner, never for a later turn's model.
+                kept = without_notice(reply)
                 self.store.append(
-                    where.session_key, "assistant", reply, meta={"agent": where.agent_id}
+                    where.session_key, "assistant", kept, meta={"agent": where.agent_id}
                 )
         return Outcome(
             "admitted",

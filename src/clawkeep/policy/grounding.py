@@ -5,8 +5,11 @@ Once untrusted content (another sender's words, outside content) is in the conte
 call whose effects go beyond read-only runs only when every argument that chooses where
 or what (recipient, URL or host, account number, path, command line, target agent) is
 grounded in the owner's words or the config, and bound to the kind of action the owner
-named it for. Otherwise the call is held for the owner (``ask``) or refused where no
-owner can be asked (``deny``). A flagged item makes every non-read-only call ``ask``.
+named it for. A call with nothing to ground (no selector, or only amounts and dates)
+needs a side effect the owner asked for. A send after a read whose object untrusted
+content chose (``steered``) is held: the data it read may be what the injection wants
+out. Otherwise the call is held for the owner (``ask``) or refused where no owner can
+be asked (``deny``). A flagged item makes every non-read-only call ``ask``.
 The model's own words never ground anything, so no text it writes can approve a call.
 """
 
@@ -21,7 +24,7 @@ from clawkeep.policy._tokens import digits_of, host_of_url, norm, words
 from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects, is_content_name
 from clawkeep.policy.provenance import ContextItem
 
-__all__ = ["CallVerdict", "Grounds", "Mode", "grounds_from", "judge_call"]
+__all__ = ["CallVerdict", "Grounds", "Mode", "grounds_from", "judge_call", "steers"]
 
 Mode = Literal["ask", "deny", "off"]
 Verdict = Literal["allow", "ask", "deny"]
@@ -104,6 +107,58 @@ _DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
 # backup.zip): a file the owner named must not open the host of the same name.
 _FILE_NAME = re.compile(r"\.(md|sh|py|zip|mov|rs|pl|pm|so|ps|mk|ml|tf|ly|sc|cat)$")
 _AMOUNT = re.compile(r"^\d{1,4}([.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
+# Argument names whose short numbers are amounts, counts or times and choose nothing.
+# Under any other name a short number may be a destination: a chat id ("1001"), a port,
+# an object's id, or an IPv4 address in a short form ("127.1" is 127.0.0.1).
+_AMOUNT_NAMES: Final = frozenset(
+    {
+        "amount",
+        "sum",
+        "total",
+        "price",
+        "cost",
+        "fee",
+        "tip",
+        "count",
+        "quantity",
+        "qty",
+        "limit",
+        "max",
+        "min",
+        "duration",
+        "minutes",
+        "hours",
+        "seconds",
+        "days",
+        "weeks",
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "time",
+        "priority",
+        "rating",
+        "percent",
+        "size",
+        "page",
+    }
+)
+_NAME_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s.\[\]{}]+")
+# "add the dinner to my calendar with mum", "block 14:00 in my calendar": a calendar entry
+# is scheduling, and one with people is an invitation.
+_CALENDAR: Final = frozenset({"calendar", "meeting", "event", "appointment", "agenda"})
+_SCHEDULE: Final = frozenset(
+    {"add", "adds", "added", "adding", "put", "create", "set", "block", "reserve", "reschedule"}
+)
+
+
+def _amount_name(path: str) -> bool:
+    """Whether the tool's own argument (the first name in ``path``) says amount or count.
+    Never a key deeper down: under an argument that takes any JSON the model writes the
+    keys itself ({"to": {"count": 1001}})."""
+    first = re.split(r"[.\[{]", path)[0]
+    return any(p.lower() in _AMOUNT_NAMES for p in _NAME_SPLIT.split(first) if p)
 
 
 def _inflections(stem: str) -> tuple[str, ...]:
@@ -120,6 +175,8 @@ def _verb_effects(text_words: Sequence[str]) -> frozenset[Effect]:
                 break
     if "destroys" in found:
         found.add("writes_workspace")  # deleting a file is also a change to the workspace
+    if _CALENDAR.intersection(text_words) and _SCHEDULE.intersection(text_words):
+        found.add("sends_outside")  # "add … to my calendar with X" invites X
     return frozenset(found)
 
 
@@ -130,6 +187,7 @@ class Grounds:
     words: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
     hosts: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
     digits: Mapping[str, frozenset[Effect]] = field(default_factory=dict)
+    asked: frozenset[Effect] = frozenset()  # the effects the owner's messages asked for
 
 
 def _add(table: dict[str, frozenset[Effect]], key: str, effects: frozenset[Effect]) -> None:
@@ -141,6 +199,7 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
     w: dict[str, frozenset[Effect]] = {}
     h: dict[str, frozenset[Effect]] = {}
     d: dict[str, frozenset[Effect]] = {}
+    asked: set[Effect] = set()
 
     def take(text: str, bound: frozenset[Effect], url_bound: frozenset[Effect]) -> None:
         for token in words(text):
@@ -167,8 +226,10 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
             continue
         text_words = words(item.content)
         bound = _verb_effects(text_words)
+        if item.role != "system":
+            asked.update(bound)  # identity files ground names, but ask for nothing
         take(item.content, bound, bound | {"sends_outside"})
-    return Grounds(w, h, d)
+    return Grounds(w, h, d, frozenset(asked))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,12 +304,16 @@ def _word_ok(token: str, g: Grounds, needs: frozenset[Effect]) -> bool:
     return _bound(g.words, token, needs)
 
 
+def _exempt(value: str, path: str) -> bool:
+    """An amount or count under an amount's name, or a date: chooses no destination."""
+    text = value.strip()
+    if _AMOUNT.match(text) and _amount_name(path):
+        return True  # "amount": 84.2 -- but "to": "1001" or "host": "127.1" is a destination
+    return _ISO_DATE.match(text.lower()) is not None  # a date or time chooses when, not where
+
+
 def _value_ok(value: str, g: Grounds, needs: frozenset[Effect]) -> bool:
     text = value.strip()
-    if _AMOUNT.match(text):
-        return True  # an amount or a count (at most 4 digits): chooses no destination
-    if _ISO_DATE.match(text.lower()):
-        return True  # a date or time chooses when, not where
     whole = digits_of(text)
     if whole is not None:
         return _bound(g.digits, whole, needs)
@@ -280,11 +345,29 @@ def _addressed(text: str) -> bool:
     )
 
 
-def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple[Found, Found]:
-    """(ungrounded arguments, arguments grounded but bound to another action)."""
-    needs = tool.side_effects()
+_DESTROYER: Final[frozenset[Effect]] = frozenset(
+    {"read_only", "writes_workspace", "sends_outside", "destroys"}
+)
+
+
+def _needs(tool: ToolEffects) -> frozenset[Effect]:
+    """The kind of action a selector must have been named for. A destroying tool needs
+    only the owner's "delete"/"cancel": an open-world MCP tool that deletes (an event, a
+    mail) also reads as "sends outside", and the owner never says "send" to cancel."""
+    if "destroys" in tool.effects and tool.effects <= _DESTROYER:
+        return frozenset({"destroys"})  # never for code or gateway control (worst case)
+    return tool.side_effects()
+
+
+def _ungrounded(
+    tool: ToolEffects, args: Mapping[str, Any], g: Grounds
+) -> tuple[Found, Found, bool]:
+    """(ungrounded arguments, arguments grounded but bound to another action, whether any
+    argument chose a destination at all)."""
+    needs = _needs(tool)
     missing: list[tuple[str, str]] = []
     misbound: list[tuple[str, str]] = []
+    checked = False
     for name, value in args.items():
         if tool.is_selector(str(name)):
             found = _strings(value, str(name))
@@ -295,13 +378,16 @@ def _ungrounded(tool: ToolEffects, args: Mapping[str, Any], g: Grounds) -> tuple
         else:
             continue
         for path, text in found:
+            if _exempt(text, path):
+                continue
+            checked = True
             if _value_ok(text, g, needs):
                 continue
             if _value_ok(text, g, frozenset()):
                 misbound.append((path, text))  # the owner named it, for another action
             else:
                 missing.append((path, text))
-    return tuple(missing), tuple(misbound)
+    return tuple(missing), tuple(misbound), checked
 
 
 def judge_call(
@@ -321,9 +407,12 @@ def judge_call(
     if not any(item.untrusted or item.flagged for item in context):
         return CallVerdict("allow", "untrusted.clean")
     can_ask = mode == "ask" and owner_present
-    missing, misbound = _ungrounded(tool, args, grounds_from(context, trusted))
+    grounds = grounds_from(context, trusted)
+    missing, misbound, checked = _ungrounded(tool, args, grounds)
     held = tuple(path for path, _ in missing + misbound)
     why = _why(context, missing, misbound)
+    unasked = not checked and not _needs(tool) <= grounds.asked
+    steered = "sends_outside" in tool.effects and any(item.steered for item in context)
     if held and not can_ask:
         # No owner to ask: a destination untrusted content chose is refused outright.
         return CallVerdict("deny", "untrusted.ungrounded", held, why)
@@ -333,6 +422,18 @@ def judge_call(
     if misbound:
         # The owner named this destination for another kind of action (bindings).
         return CallVerdict("ask", "untrusted.binding", held, why)
+    if unasked:
+        if not can_ask:
+            return CallVerdict("deny", "untrusted.unasked_effect", (), _UNASKED_DETAIL)
+        # Nothing to ground (no destination, an id, an amount): the kind of effect must
+        # be one the owner asked for, or a bare "delete event 7" in the data would run.
+        return CallVerdict("ask", "untrusted.unasked_effect", (), _UNASKED_DETAIL)
+    if steered:
+        if not can_ask:
+            return CallVerdict("deny", "untrusted.steered_read", (), _STEERED_DETAIL)
+        # A read earlier in the turn took its object from untrusted content: what it read
+        # may be what the injection wants sent, even to a destination the owner named.
+        return CallVerdict("ask", "untrusted.steered_read", (), _STEERED_DETAIL)
     if any(item.flagged for item in context):
         if not can_ask:
             return CallVerdict("deny", "untrusted.flagged_no_owner", (), _FLAG_DETAIL)
@@ -342,6 +443,42 @@ def judge_call(
 
 
 _FLAG_DETAIL = "the injection classifier flagged an item in this context"
+_UNASKED_DETAIL = "the owner's messages did not ask for this kind of side effect"
+_STEERED_DETAIL = (
+    "an earlier read in this turn took its object (a path, a URL, an id) from untrusted "
+    "content, and this call sends outside"
+)
+
+
+def steers(
+    context: Sequence[ContextItem],
+    tool: ToolEffects,
+    args: Mapping[str, Any],
+    *,
+    trusted: Iterable[str] = (),
+) -> bool:
+    """Whether a call took the object it reads from untrusted content: a read-only call
+    with an argument the model set (pass only those) that no owner item or config entry
+    names, or a call with a URL the owner did not give whole. Its result is then
+    ``steered``, and a later send in the turn is held."""
+    if not any(item.untrusted for item in context):
+        return False
+    grounds = grounds_from(context, trusted)
+    if not tool.read_only:
+        # A fetch on a host the owner named may still take its path from the data
+        # ({web}/admin/export): only the exact URL the owner gave leaves it unsteered.
+        return any(
+            host_of_url(w) is not None and not _bound(grounds.words, w, frozenset())
+            for name, value in args.items()
+            if tool.is_selector(str(name))
+            for _path, text in _strings(value, str(name))
+            for w in words(text)
+        )
+    # Every argument of a read chooses what it reads, a "query" too (search_docs(query=
+    # "salaries") picks the object as surely as a path does).
+    every = ToolEffects(tool.effects, None, (), tool.declared_by)
+    missing, _misbound, _checked = _ungrounded(every, args, grounds)
+    return bool(missing)
 
 
 def _origin(context: Sequence[ContextItem], value: str) -> str:

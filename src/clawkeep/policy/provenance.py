@@ -21,13 +21,15 @@ SOURCES: Final[tuple[Source, ...]] = get_args(Source)
 
 @dataclass(frozen=True, slots=True)
 class ContextItem:
-    """One item the model has read; ``flagged``: the injection classifier flagged it."""
+    """One item the model has read; ``flagged``: the injection classifier flagged it;
+    ``steered``: a read whose object (a path, a URL, an id) untrusted content chose."""
 
     role: str
     content: str
     source: Source
     flagged: bool = False
     origin: str = ""  # e.g. "file:inbox.eml", "agent:search", "web:https://..."
+    steered: bool = False
 
     @property
     def untrusted(self) -> bool:

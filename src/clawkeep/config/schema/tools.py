@@ -104,12 +104,16 @@ class UntrustedConfig(Model):
 
     ``mode`` unset: ``ask`` in the owner's sessions, ``deny`` in everyone else's.
     ``trustedDestinations``: recipients, hosts, accounts, paths that are always grounded.
+    ``modelCheck``: before a side effect the rule allowed in an untrusted context, ask a
+    fresh model (the agent's provider, with only the owner's words and the call) whether
+    the owner asked for it; anything but YES holds the call. Off by default.
     """
 
     mode: UntrustedMode | None = None
     trusted_destinations: tuple[str, ...] = ()
     tools: dict[str, UntrustedToolEffects] = {}
     approval_timeout_seconds: int = Field(default=900, ge=30, le=86_400)
+    model_check: bool = False
 
 
 class ToolsConfig(Model):
