@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from clawkeep.config._envsubst import substitute_env
+from clawkeep.config._envsubst import Substitution, substitute_env
 from clawkeep.config._include import Source, read_tree
 from clawkeep.config._locate import KeyPath, locate_all
 from clawkeep.config.envfile import with_env_file
@@ -30,6 +30,7 @@ from clawkeep.config.schema import RootConfig
 __all__ = ["LoadedConfig", "load_config"]
 
 _SECRET_WORDS = ("token", "password", "secret", "apikey", "api_key", "key")
+_MAX_SHOWN = 80  # characters of a bad value an error repeats
 _HINTS: dict[str, str] = {
     "requireMention": (
         "requireMention belongs inside `groups`, not at the channel root: set "
@@ -90,7 +91,7 @@ def load_config(
         )
     if strict and issues:
         raise ConfigError(issues)
-    config, schema_issues = _validate(tree, source, strict)
+    config, schema_issues = _validate(tree, source, strict, record)
     return LoadedConfig(
         config,
         paths,
@@ -103,7 +104,7 @@ def load_config(
 
 
 def _validate(
-    tree: dict[str, Any], source: Source, strict: bool
+    tree: dict[str, Any], source: Source, strict: bool, record: Substitution
 ) -> tuple[RootConfig, list[ConfigIssue]]:
     collected: list[ConfigIssue] = []
     for _round in range(6):
@@ -113,7 +114,7 @@ def _validate(
             text = json.dumps(tree, allow_nan=True)
             return RootConfig.model_validate_json(text, strict=True), collected
         except ValidationError as exc:
-            round_issues = [_from_error(err, tree, source) for err in exc.errors()]
+            round_issues = [_from_error(err, tree, source, record) for err in exc.errors()]
             if strict:
                 raise ConfigError([issue for issue, _ in round_issues]) from None
             collected.extend(issue for issue, _ in round_issues)
@@ -125,11 +126,35 @@ def _validate(
     return RootConfig(), collected
 
 
-def _from_error(err: Any, tree: dict[str, Any], source: Source) -> tuple[ConfigIssue, KeyPath]:
+def _shown(value: Any, path: KeyPath, record: Substitution) -> str:
+    """How an error may show a value: never one that can hold a secret.
+
+    Error text reaches the terminal, the service journal and the audit's output, so a
+    value under a secret-named key, a value filled from the environment, and any object
+    or list (its members may be tokens: a whole ``accounts`` list given in the wrong
+    shape) are described, not printed.
+    """
+    key = str(path[-1]) if path else ""
+    if any(word in key.lower() for word in _SECRET_WORDS):
+        return "(value hidden)"
+    if any(path[: len(filled)] == filled for filled in record.filled):
+        return "(a value from the environment, hidden)"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    shown = repr(value)
+    for secret in record.secrets:  # a secret-named variable's value, wherever it went
+        shown = shown.replace(secret, "[REDACTED]")
+    return shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 3] + "..."
+
+
+def _from_error(
+    err: Any, tree: dict[str, Any], source: Source, record: Substitution
+) -> tuple[ConfigIssue, KeyPath]:
     path = _real_path(tuple(err["loc"]), tree)
     kind, value, key = err["type"], err.get("input"), str(path[-1]) if path else ""
-    hidden = any(word in key.lower() for word in _SECRET_WORDS)
-    shown = "(value hidden)" if hidden else repr(value)
+    shown = _shown(value, path, record)
     hint = ""
     if kind == "extra_forbidden":
         message = f"unknown key {key!r}."
