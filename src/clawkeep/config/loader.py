@@ -76,7 +76,7 @@ def load_config(
                 ]
             )
         return LoadedConfig(RootConfig(), paths, exists=False)
-    tree, source = read_tree(file)
+    tree, source = read_tree(file, trusted_only=strict)
     tree, record = substitute_env(tree, env)
     issues: list[ConfigIssue] = []
     for path, name in sorted(record.missing.items(), key=lambda kv: str(kv[0])):
