@@ -31,6 +31,7 @@ __all__ = ["LoadedConfig", "load_config"]
 
 _SECRET_WORDS = ("token", "password", "secret", "apikey", "api_key", "key")
 _MAX_SHOWN = 80  # characters of a bad value an error repeats
+_MIN_SCRUBBED = 3  # shorter substituted values are too common to mask in a sentence
 _HINTS: dict[str, str] = {
     "requireMention": (
         "requireMention belongs inside `groups`, not at the channel root: set "
@@ -137,15 +138,13 @@ def _shown(value: Any, path: KeyPath, record: Substitution) -> str:
     key = str(path[-1]) if path else ""
     if any(word in key.lower() for word in _SECRET_WORDS):
         return "(value hidden)"
-    if any(path[: len(filled)] == filled for filled in record.filled):
+    if _touches_env(path, record):
         return "(a value from the environment, hidden)"
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, list | tuple):
         return "a list"
     shown = repr(value)
-    for secret in record.secrets:  # a secret-named variable's value, wherever it went
-        shown = shown.replace(secret, "[REDACTED]")
     return shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 3] + "..."
 
 
@@ -169,9 +168,29 @@ def _from_error(
         message = f"must be true or false, not {shown}."
         if isinstance(value, str):
             hint = "write the boolean without quotes."
+    elif any(path[: len(filled)] == filled for filled in record.filled):
+        # A validator's sentence may quote the value (a pattern, an id): an error must
+        # not read a variable back to whoever applied the config (the gateway tool).
+        # Below an object with a filled member, the sentence is kept, values masked.
+        message = f"a value filled from the environment is not valid here ({kind}); got {shown}."
     else:
         message = f"{err['msg'].removeprefix('Value error, ')}; got {shown}."
-    return _issue(source, "config.invalid_value", path, message, hint), path
+    return _issue(source, "config.invalid_value", path, _scrub(message, record), hint), path
+
+
+def _touches_env(path: KeyPath, record: Substitution) -> bool:
+    """Was ``path``, or anything above or below it, filled from the environment?"""
+    return any(
+        filled[: len(path)] == path or path[: len(filled)] == filled for filled in record.filled
+    )
+
+
+def _scrub(message: str, record: Substitution) -> str:
+    """``message`` with every substituted value (and secret-named variable) masked."""
+    values = {v for v in record.values | record.secrets if len(v) >= _MIN_SCRUBBED}
+    for value in sorted(values, key=len, reverse=True):
+        message = message.replace(value, "[from the environment]")
+    return message
 
 
 def _issue(source: Source, kind: str, path: KeyPath, message: str, hint: str) -> ConfigIssue:

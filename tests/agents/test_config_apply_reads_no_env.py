@@ -1,0 +1,79 @@
+"""An injected model cannot read an environment secret back through config.apply's error.
+
+With `commands.config` on and the gateway tool allowed, a model may propose a config. The
+candidate is loaded with the gateway's own environment, and a refusal's sentence goes
+back to the model as the tool result. A candidate that puts `${OPENAI_API_KEY}` where a
+validator quotes the value (a redact pattern, a file-guard pattern, an agent id, a
+literal) used to get the key read back in the error; now every substituted value is
+masked in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clawkeep.compose.control import GatewayControl
+from clawkeep.decision import Allow, Deny
+from clawkeep.tools import ToolServices
+from tests.agents.agent_harness import build, call
+
+KEY = "sk-proj-Q7wZr2Lk9Vx4Tn8Bm3Hc"
+OTHER = "vault-1f8e2d7c"  # a plain-named variable of the .env: still never read back
+
+_CANDIDATES: dict[str, dict[str, Any]] = {
+    "redact_pattern": {"logging": {"redactPatterns": ["(a+)+${OPENAI_API_KEY}"]}},
+    "file_pattern": {"guards": {"file": {"noAccess": ["!${OPENAI_API_KEY}"]}}},
+    "agent_id": {"agents": {"list": [{"id": "${OPENAI_API_KEY}"}, {"id": "${OPENAI_API_KEY}"}]}},
+    "literal": {"gateway": {"auth": {"mode": "${OPENAI_API_KEY}"}}},
+    "plain_name": {"guards": {"file": {"noAccess": ["!${VAULT_ID}"]}}},
+    "list_shape": {"session": {"identityLinks": {"x": "${OPENAI_API_KEY}"}}},
+}
+
+
+class _RealControl:
+    """The real GatewayControl, made once the install (and so its paths) exists."""
+
+    def __init__(self) -> None:
+        self.inner: GatewayControl | None = None
+
+    async def restart(self) -> Allow | Deny:
+        assert self.inner is not None
+        return await self.inner.restart()
+
+    async def apply_config(self, raw: str) -> Allow | Deny:
+        assert self.inner is not None
+        return await self.inner.apply_config(raw)
+
+
+def _shown_to_model(h: Any) -> str:
+    _system, messages, _tools = h.scripts["main"].requests[1]
+    return "\n".join(m.content for m in messages if m.role == "tool")
+
+
+@pytest.mark.parametrize("name", sorted(_CANDIDATES))
+def test_config_apply_error_does_not_read_an_env_value_back(tmp_path: Path, name: str) -> None:
+    cfg: dict[str, Any] = {
+        "commands": {"config": True},
+        "agents": {
+            "list": [{"id": "main", "sandbox": {"mode": "off"}, "tools": {"deny": ["exec"]}}]
+        },
+    }
+    raw = json.dumps(_CANDIDATES[name])
+    script = [{"toolCalls": [call("gateway", action="config.apply", raw=raw)]}, {"text": "ok"}]
+    env = {"OPENAI_API_KEY": KEY, "VAULT_ID": OTHER, "HOME": str(tmp_path)}
+    control = _RealControl()
+    h = build(tmp_path, cfg, {"main": script}, services=ToolServices(control=control))
+    control.inner = GatewayControl(h.paths, env)
+    before = h.paths.config_path.read_bytes()
+    asyncio.run(h.turn("please tidy the config"))
+    shown = _shown_to_model(h)
+    assert "gateway.config.invalid" in shown or "gateway.config" in shown, shown
+    assert KEY not in shown
+    assert KEY[8:20] not in shown
+    assert OTHER not in shown
+    assert h.paths.config_path.read_bytes() == before
