@@ -358,6 +358,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "config.include_repeated": Reason(
             "the same file included twice ($include diamond): refused"
         ),
+        "config.include_secret": Reason(
+            "an $include of the state dir's .env, credentials/, identity/, agents/ or logs/:"
+            " refused"
+        ),
         "config.include_too_many": Reason(
             "more than 64 files or 4 MiB in the $include tree: refused"
         ),

@@ -77,3 +77,34 @@ def test_config_apply_error_does_not_read_an_env_value_back(tmp_path: Path, name
     assert KEY[8:20] not in shown
     assert OTHER not in shown
     assert h.paths.config_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "target", [".env", "./.env", ".ENV.local", "credentials/pairing.key", "agents/main/x.json"]
+)
+def test_config_apply_cannot_include_the_state_dirs_secrets(tmp_path: Path, target: str) -> None:
+    # A parse error of an included .env used to quote its first character (and a JSON
+    # credential file would have been merged whole).
+    cfg: dict[str, Any] = {
+        "commands": {"config": True},
+        "agents": {
+            "list": [{"id": "main", "sandbox": {"mode": "off"}, "tools": {"deny": ["exec"]}}]
+        },
+    }
+    raw = json.dumps({"$include": target})
+    script = [{"toolCalls": [call("gateway", action="config.apply", raw=raw)]}, {"text": "ok"}]
+    control = _RealControl()
+    h = build(tmp_path, cfg, {"main": script}, services=ToolServices(control=control))
+    control.inner = GatewayControl(h.paths, {"HOME": str(tmp_path)})
+    state = h.paths.state_dir
+    env_file = state / ".env"
+    env_file.write_text(f"OPENAI_API_KEY={KEY}\n")
+    env_file.chmod(0o600)
+    (state / ".ENV.local").write_text("Z=1\n")
+    (state / "agents" / "main").mkdir(parents=True, exist_ok=True)
+    (state / "agents" / "main" / "x.json").write_text(json.dumps({"ui": {"k": KEY}}))
+    asyncio.run(h.turn("please tidy the config"))
+    shown = _shown_to_model(h)
+    assert "$include" in shown and "state dir's secrets" in shown, shown
+    assert "U+" not in shown  # no character of the file quoted
+    assert KEY not in shown

@@ -25,6 +25,8 @@ __all__ = ["Source", "read_tree"]
 _MAX_DEPTH = 8
 _MAX_BYTES = 4 * 1024 * 1024
 _MAX_FILES = 64  # every file of one config, the main file included
+# State-dir folders that hold secrets and sessions, never config (with .env* anywhere).
+_SECRET_DIRS = frozenset({"credentials", "identity", "agents", "logs"})
 
 
 @dataclass
@@ -314,6 +316,23 @@ def _contained(name: str, file: Path, root_dir: Path, at: KeyPath) -> Path:
     real, real_root = Path(os.path.realpath(lexical)), Path(os.path.realpath(root))
     if real_root not in real.parents:
         raise ConfigError([refused])
+    for inside in (lexical.relative_to(root), real.relative_to(real_root)):
+        if set(inside.parts[:1]) & _SECRET_DIRS or any(
+            part.lower().startswith(".env") for part in inside.parts
+        ):
+            # The config's folder is the state dir: its .env and credentials are no config,
+            # and a parse error would quote them to whoever proposed it (config.apply).
+            raise ConfigError(
+                [
+                    ConfigIssue(
+                        "config.include_secret",
+                        (*at, "$include"),
+                        f"$include {name!r} names a file of the state dir's secrets.",
+                        file,
+                        hint="include only config files; secrets come in by ${VAR}.",
+                    )
+                ]
+            )
     return lexical
 
 
