@@ -478,6 +478,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a docker/podman sandbox setting the audit calls critical: the gateway will not start",
             "sandbox.dangerous_bind_mount",
         ),
+        "gateway.config.env_reference": Reason(
+            "an agent's config.apply fills a key from ${VAR} where the current config does not:"
+            " refused"
+        ),
         "gateway.config.hooks_token_reuse": Reason(
             "hooks.token equals the gateway token: refused at start",
             "hooks.token_reuse_gateway_token",

@@ -108,3 +108,52 @@ def test_config_apply_cannot_include_the_state_dirs_secrets(tmp_path: Path, targ
     assert "$include" in shown and "state dir's secrets" in shown, shown
     assert "U+" not in shown  # no character of the file quoted
     assert KEY not in shown
+
+
+def _apply_as_model(tmp_path: Path, current: dict[str, Any], candidate: dict[str, Any]) -> Any:
+    cfg: dict[str, Any] = {
+        "commands": {"config": True},
+        "agents": {
+            "list": [{"id": "main", "sandbox": {"mode": "off"}, "tools": {"deny": ["exec"]}}]
+        },
+    }
+    raw = json.dumps({**cfg, **current, **candidate})
+    script = [{"toolCalls": [call("gateway", action="config.apply", raw=raw)]}, {"text": "ok"}]
+    control = _RealControl()
+    h = build(tmp_path, cfg, {"main": script}, services=ToolServices(control=control))
+    if current:  # the owner's own file, with references the test's install cannot fill
+        h.paths.config_path.write_text(json.dumps({**cfg, **current}))
+    control.inner = GatewayControl(h.paths, {"OPENAI_API_KEY": KEY, "HOME": str(tmp_path)})
+    asyncio.run(h.turn("please tidy the config"))
+    return h
+
+
+def test_config_apply_cannot_put_a_secret_where_the_agent_reads_it_later(tmp_path: Path) -> None:
+    # A valid config with the key as the model name: session_status would print it to
+    # the model after the next start. The candidate is refused and the file unchanged.
+    candidate = {
+        "agents": {
+            "list": [
+                {
+                    "id": "main",
+                    "model": "openai/${OPENAI_API_KEY}",
+                    "sandbox": {"mode": "off"},
+                    "tools": {"deny": ["exec"]},
+                }
+            ]
+        }
+    }
+    h = _apply_as_model(tmp_path, {}, candidate)
+    shown = _shown_to_model(h)
+    assert "gateway.config.env_reference" in shown, shown
+    assert "${OPENAI_API_KEY}" not in h.paths.config_path.read_text()
+
+
+def test_config_apply_keeps_references_the_owner_already_wrote(tmp_path: Path) -> None:
+    # The control: the owner's own ${VAR} at the same key stays; tidying around it applies.
+    current = {"models": {"providers": {"openai": {"apiKey": "${OPENAI_API_KEY}"}}}}
+    h = _apply_as_model(tmp_path, current, {"session": {"dmScope": "per-channel-peer"}})
+    shown = _shown_to_model(h)
+    assert "env_reference" not in shown, shown
+    assert "per-channel-peer" in h.paths.config_path.read_text()
+    assert "${OPENAI_API_KEY}" in h.paths.config_path.read_text()
