@@ -110,3 +110,11 @@ def test_a_private_or_read_only_config_still_runs_the_gateway_checks(
     shown = _gateway_refuses(tmp_path)
     assert "gateway.port" in shown
     assert "writable by every user" not in shown
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_gateway_refuses_a_config_another_account_owns(tmp_path: Path) -> None:
+    path = _config(tmp_path, {}, mode=0o644)
+    os.chown(path, 65534, 65534)  # nobody: not this user, not root
+    shown = _gateway_refuses(tmp_path)
+    assert "belongs to another user" in shown
