@@ -348,12 +348,19 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "config.env_missing": Reason(
             "a ${VAR} in the config names an unset environment variable", "config.env_missing"
         ),
+        "config.foreign_owner": Reason(
+            "a config file another user owns (not this user, not root): a strict load refuses it"
+        ),
         "config.include_cycle": Reason("$include files include each other"),
         "config.include_depth": Reason("$include nests too deep"),
         "config.include_invalid": Reason("an $include value is not a path or a list of paths"),
         "config.include_outside": Reason("an $include points outside the config's directory"),
         "config.include_repeated": Reason(
             "the same file included twice ($include diamond): refused"
+        ),
+        "config.include_secret": Reason(
+            "an $include of the state dir's .env, credentials/, identity/, agents/ or logs/:"
+            " refused"
         ),
         "config.include_too_many": Reason(
             "more than 64 files or 4 MiB in the $include tree: refused"
@@ -363,6 +370,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a config value has the wrong type or range", "config.invalid_value"
         ),
         "config.missing": Reason("no config file where one was expected"),
+        "config.not_a_file": Reason(
+            "a config file that is a FIFO, a device or a folder: refused without reading"
+        ),
         "config.not_object": Reason("a config file is not a JSON object"),
         "config.syntax": Reason("a config file is not valid JSON5"),
         "config.too_large": Reason("a config file over the size cap"),
@@ -370,6 +380,11 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "the config has a key the schema does not know", "config.unknown_key"
         ),
         "config.unreadable": Reason("a config file cannot be read"),
+        "config.writable_by_others": Reason(
+            "a config file, or its folder without the sticky bit, that every user may write:"
+            " a strict load refuses it",
+            "fs.config.perms_writable",
+        ),
         "controlui.allowed_origin": Reason(
             "the Origin is listed exactly in gateway.controlUi.allowedOrigins"
         ),
@@ -462,6 +477,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "gateway.config.dangerous_sandbox": Reason(
             "a docker/podman sandbox setting the audit calls critical: the gateway will not start",
             "sandbox.dangerous_bind_mount",
+        ),
+        "gateway.config.env_reference": Reason(
+            "an agent's config.apply fills a key from ${VAR} where the current config does not:"
+            " refused"
         ),
         "gateway.config.hooks_token_reuse": Reason(
             "hooks.token equals the gateway token: refused at start",

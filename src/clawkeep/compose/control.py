@@ -15,9 +15,18 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from clawkeep.audit.finding import SEVERITY_ORDER
-from clawkeep.config import ConfigError, InstallPaths, load_config
+from clawkeep.config import (
+    ConfigError,
+    InstallPaths,
+    KeyPath,
+    LoadedConfig,
+    load_config,
+    read_tree,
+)
+from clawkeep.config.errors import format_path
 from clawkeep.decision import Allow, Deny
 from clawkeep.fsutil import atomic_write
 from clawkeep.gateway.preflight import preflight
@@ -40,6 +49,24 @@ def _serious(paths: InstallPaths, env: Mapping[str, str]) -> set[str]:
     }
 
 
+def _at(tree: Any, path: KeyPath) -> Any:
+    for part in path:
+        in_list = isinstance(tree, list) and isinstance(part, int) and 0 <= part < len(tree)
+        if not in_list and not (isinstance(tree, dict) and part in tree):
+            return None
+        tree = tree[part]
+    return tree
+
+
+def _new_env_use(candidate: Any, current: Any, loaded: LoadedConfig) -> KeyPath | None:
+    """The first path the candidate fills from the environment with text the current
+    config does not have there (a new ``${VAR}``, or one moved to another key)."""
+    for path in sorted(loaded.env_filled, key=str):
+        if _at(candidate, path) != _at(current, path):
+            return path
+    return None
+
+
 class GatewayControl:
     """Applies configs and restarts the gateway process it belongs to."""
 
@@ -54,6 +81,12 @@ class GatewayControl:
         self.restart_requested = True
         self.stop.set()
         return Allow("gateway.restart.scheduled", "the gateway restarts after in-flight work")
+
+    def _current_tree(self) -> dict[str, Any]:
+        try:
+            return read_tree(self._paths.config_path)[0]
+        except ConfigError:
+            return {}  # no current file (or an unreadable one): no reference is "kept"
 
     async def apply_config(self, raw: str) -> Allow | Deny:
         return await asyncio.to_thread(self._apply, raw)
@@ -74,6 +107,15 @@ class GatewayControl:
                 loaded = load_config(trial, strict=True, env=self._env)
             except ConfigError as exc:
                 return Deny("gateway.config.invalid", str(exc).replace(name, str(target)))
+            moved = _new_env_use(read_tree(candidate)[0], self._current_tree(), loaded)
+            if moved is not None:
+                # ${VAR} into a field the agent can read back (a model name in
+                # session_status) would hand it the gateway's secrets at the next start.
+                return Deny(
+                    "gateway.config.env_reference",
+                    f"{format_path(moved)} takes a value from the environment where the "
+                    "current config does not; only the owner adds ${VAR} references",
+                )
             refused = preflight(loaded.config)
             if isinstance(refused, Deny):
                 return refused  # the gateway would not start with it

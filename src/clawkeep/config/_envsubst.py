@@ -33,6 +33,7 @@ class Substitution:
     filled: set[KeyPath] = field(default_factory=set)
     missing: dict[KeyPath, str] = field(default_factory=dict)
     secrets: set[str] = field(default_factory=set)
+    values: set[str] = field(default_factory=set)  # every value put in: never echoed in errors
 
 
 def substitute_env(tree: Any, env: Mapping[str, str]) -> tuple[Any, Substitution]:
@@ -61,6 +62,7 @@ def _substitute(value: str, path: KeyPath, env: Mapping[str, str], record: Subst
             record.missing.setdefault(path, name)
             return match.group(0)
         record.filled.add(path)
+        record.values.add(found)
         if _SECRET_NAME.fullmatch(name):  # masked by value wherever the config puts it
             record.secrets.add(found)
         return found

@@ -10,6 +10,7 @@ twice in one object is refused with both line numbers (JSON5 parsers keep the la
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ __all__ = ["Source", "read_tree"]
 _MAX_DEPTH = 8
 _MAX_BYTES = 4 * 1024 * 1024
 _MAX_FILES = 64  # every file of one config, the main file included
+# State-dir folders that hold secrets and sessions, never config (with .env* anywhere).
+_SECRET_DIRS = frozenset({"credentials", "identity", "agents", "logs"})
 
 
 @dataclass
@@ -44,21 +47,94 @@ class Source:
         return None
 
 
-def read_tree(path: Path) -> tuple[dict[str, Any], Source]:
-    """Parse ``path`` and its includes into one tree; raise ConfigError on any problem."""
+def read_tree(path: Path, *, trusted_only: bool = False) -> tuple[dict[str, Any], Source]:
+    """Parse ``path`` and its includes into one tree; raise ConfigError on any problem.
+
+    ``trusted_only`` (the strict load that runs a gateway) also refuses a file another
+    local user owns or could write; the audit reads such a file to report it.
+    """
     source = Source()
     root_dir = path.parent
-    tree = _load(path, (), root_dir, source, chain=())
+    tree = _load(path, (), root_dir, source, chain=(), trusted_only=trusted_only)
     return tree, source
 
 
-def _parse(path: Path, source: Source) -> Any:
+def _refused(kind: str, path: Path, message: str, hint: str) -> ConfigError:
+    return ConfigError([ConfigIssue(kind, (), message, path, hint=hint)])
+
+
+def _check_trusted(path: Path, st: os.stat_result) -> None:
+    """Refuse a config file another local user could have written (strict loads only)."""
+    if st.st_uid not in (os.geteuid(), 0):
+        # Another account's file decides what this gateway lets strangers do: not ours.
+        raise _refused(
+            "config.foreign_owner",
+            path,
+            f"the file belongs to another user (uid {st.st_uid}).",
+            f"chown it to this user, or copy it: chown $(id -u) {path}",
+        )
+    if stat.S_IMODE(st.st_mode) & 0o002:
+        # Any local account could turn on host exec or open the DMs: never load it.
+        raise _refused(
+            "config.writable_by_others",
+            path,
+            "the file is writable by every user on this machine.",
+            f"chmod 600 {path}",
+        )
+    for folder in {path.parent, Path(os.path.realpath(path)).parent}:
+        try:
+            mode = os.stat(folder).st_mode
+        except OSError:
+            continue
+        if mode & 0o002 and not mode & stat.S_ISVTX:
+            # Anyone may replace a file in a world-writable folder without the sticky bit.
+            raise _refused(
+                "config.writable_by_others",
+                path,
+                f"its folder {folder} is writable by every user, who could replace the file.",
+                f"chmod o-w {folder}, or move the config into a private folder",
+            )
+
+
+def _read_file(path: Path, trusted_only: bool) -> bytes:
+    """The bytes of a regular file, never blocking on a FIFO or a device."""
     try:
-        raw = path.read_bytes()
+        # O_NONBLOCK: a FIFO in the config's place must not hang every command.
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     except OSError as exc:
         raise ConfigError(
             [ConfigIssue("config.unreadable", (), f"cannot read the file ({exc.strerror}).", path)]
         ) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO, a device or a directory: never read
+            raise _refused(
+                "config.not_a_file",
+                path,
+                "this is not a regular file (a FIFO, a device or a folder).",
+                "replace it with a plain JSON5 file",
+            )
+        if trusted_only:
+            _check_trusted(path, st)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= _MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, _MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ConfigError(
+            [ConfigIssue("config.unreadable", (), f"cannot read the file ({exc.strerror}).", path)]
+        ) from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _parse(path: Path, source: Source, trusted_only: bool) -> Any:
+    raw = _read_file(path, trusted_only)
     if len(raw) > _MAX_BYTES:
         raise ConfigError([ConfigIssue("config.too_large", (), "the file is over 4 MiB.", path)])
     try:
@@ -130,7 +206,13 @@ def _tidy(message: str) -> str:
 
 
 def _load(
-    path: Path, at: KeyPath, root_dir: Path, source: Source, chain: tuple[Path, ...]
+    path: Path,
+    at: KeyPath,
+    root_dir: Path,
+    source: Source,
+    chain: tuple[Path, ...],
+    *,
+    trusted_only: bool,
 ) -> dict[str, Any]:
     if len(chain) > _MAX_DEPTH:
         raise ConfigError(
@@ -153,13 +235,13 @@ def _load(
         raise ConfigError(
             [ConfigIssue("config.include_too_many", at, "more than 64 config files.", path)]
         )
-    tree = _parse(path, source)
+    tree = _parse(path, source, trusted_only)
     source.mounts.setdefault(path, at)
     if not isinstance(tree, dict):
         raise ConfigError(
             [ConfigIssue("config.not_object", at, "the top level must be an object { ... }.", path)]
         )
-    return _expand(tree, at, path, root_dir, source, (*chain, path))
+    return _expand(tree, at, path, root_dir, source, (*chain, path), trusted_only)
 
 
 def _expand(
@@ -169,6 +251,7 @@ def _expand(
     root_dir: Path,
     source: Source,
     chain: tuple[Path, ...],
+    trusted_only: bool,
 ) -> dict[str, Any]:
     source.origin.setdefault(at, file)
     merged: dict[str, Any] = {}
@@ -192,13 +275,14 @@ def _expand(
                 raise ConfigError(
                     [ConfigIssue("config.include_cycle", at, f"{name} includes itself.", file)]
                 )
-            merged = _merge(merged, _load(target, at, root_dir, source, chain), at, target, source)
+            loaded = _load(target, at, root_dir, source, chain, trusted_only=trusted_only)
+            merged = _merge(merged, loaded, at, target, source)
     own = {k: v for k, v in node.items() if k != "$include"}
     for key, value in own.items():
         path = (*at, key)
         source.origin[path] = file
         if isinstance(value, dict):
-            own[key] = _expand(value, path, file, root_dir, source, chain)
+            own[key] = _expand(value, path, file, root_dir, source, chain, trusted_only)
     return _merge(merged, own, at, file, source)
 
 
@@ -232,6 +316,23 @@ def _contained(name: str, file: Path, root_dir: Path, at: KeyPath) -> Path:
     real, real_root = Path(os.path.realpath(lexical)), Path(os.path.realpath(root))
     if real_root not in real.parents:
         raise ConfigError([refused])
+    for inside in (lexical.relative_to(root), real.relative_to(real_root)):
+        if set(inside.parts[:1]) & _SECRET_DIRS or any(
+            part.lower().startswith(".env") for part in inside.parts
+        ):
+            # The config's folder is the state dir: its .env and credentials are no config,
+            # and a parse error would quote them to whoever proposed it (config.apply).
+            raise ConfigError(
+                [
+                    ConfigIssue(
+                        "config.include_secret",
+                        (*at, "$include"),
+                        f"$include {name!r} names a file of the state dir's secrets.",
+                        file,
+                        hint="include only config files; secrets come in by ${VAR}.",
+                    )
+                ]
+            )
     return lexical
 
 

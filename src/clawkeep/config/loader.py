@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from clawkeep.config._envsubst import substitute_env
+from clawkeep.config._envsubst import Substitution, substitute_env
 from clawkeep.config._include import Source, read_tree
 from clawkeep.config._locate import KeyPath, locate_all
 from clawkeep.config.envfile import with_env_file
@@ -30,6 +30,8 @@ from clawkeep.config.schema import RootConfig
 __all__ = ["LoadedConfig", "load_config"]
 
 _SECRET_WORDS = ("token", "password", "secret", "apikey", "api_key", "key")
+_MAX_SHOWN = 80  # characters of a bad value an error repeats
+_MIN_SCRUBBED = 3  # shorter substituted values are too common to mask in a sentence
 _HINTS: dict[str, str] = {
     "requireMention": (
         "requireMention belongs inside `groups`, not at the channel root: set "
@@ -75,7 +77,7 @@ def load_config(
                 ]
             )
         return LoadedConfig(RootConfig(), paths, exists=False)
-    tree, source = read_tree(file)
+    tree, source = read_tree(file, trusted_only=strict)
     tree, record = substitute_env(tree, env)
     issues: list[ConfigIssue] = []
     for path, name in sorted(record.missing.items(), key=lambda kv: str(kv[0])):
@@ -90,7 +92,7 @@ def load_config(
         )
     if strict and issues:
         raise ConfigError(issues)
-    config, schema_issues = _validate(tree, source, strict)
+    config, schema_issues = _validate(tree, source, strict, record)
     return LoadedConfig(
         config,
         paths,
@@ -103,7 +105,7 @@ def load_config(
 
 
 def _validate(
-    tree: dict[str, Any], source: Source, strict: bool
+    tree: dict[str, Any], source: Source, strict: bool, record: Substitution
 ) -> tuple[RootConfig, list[ConfigIssue]]:
     collected: list[ConfigIssue] = []
     for _round in range(6):
@@ -113,7 +115,7 @@ def _validate(
             text = json.dumps(tree, allow_nan=True)
             return RootConfig.model_validate_json(text, strict=True), collected
         except ValidationError as exc:
-            round_issues = [_from_error(err, tree, source) for err in exc.errors()]
+            round_issues = [_from_error(err, tree, source, record) for err in exc.errors()]
             if strict:
                 raise ConfigError([issue for issue, _ in round_issues]) from None
             collected.extend(issue for issue, _ in round_issues)
@@ -125,11 +127,33 @@ def _validate(
     return RootConfig(), collected
 
 
-def _from_error(err: Any, tree: dict[str, Any], source: Source) -> tuple[ConfigIssue, KeyPath]:
+def _shown(value: Any, path: KeyPath, record: Substitution) -> str:
+    """How an error may show a value: never one that can hold a secret.
+
+    Error text reaches the terminal, the service journal and the audit's output, so a
+    value under a secret-named key, a value filled from the environment, and any object
+    or list (its members may be tokens: a whole ``accounts`` list given in the wrong
+    shape) are described, not printed.
+    """
+    key = str(path[-1]) if path else ""
+    if any(word in key.lower() for word in _SECRET_WORDS):
+        return "(value hidden)"
+    if _touches_env(path, record):
+        return "(a value from the environment, hidden)"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    shown = repr(value)
+    return shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 3] + "..."
+
+
+def _from_error(
+    err: Any, tree: dict[str, Any], source: Source, record: Substitution
+) -> tuple[ConfigIssue, KeyPath]:
     path = _real_path(tuple(err["loc"]), tree)
     kind, value, key = err["type"], err.get("input"), str(path[-1]) if path else ""
-    hidden = any(word in key.lower() for word in _SECRET_WORDS)
-    shown = "(value hidden)" if hidden else repr(value)
+    shown = _shown(value, path, record)
     hint = ""
     if kind == "extra_forbidden":
         message = f"unknown key {key!r}."
@@ -144,9 +168,29 @@ def _from_error(err: Any, tree: dict[str, Any], source: Source) -> tuple[ConfigI
         message = f"must be true or false, not {shown}."
         if isinstance(value, str):
             hint = "write the boolean without quotes."
+    elif any(path[: len(filled)] == filled for filled in record.filled):
+        # A validator's sentence may quote the value (a pattern, an id): an error must
+        # not read a variable back to whoever applied the config (the gateway tool).
+        # Below an object with a filled member, the sentence is kept, values masked.
+        message = f"a value filled from the environment is not valid here ({kind}); got {shown}."
     else:
         message = f"{err['msg'].removeprefix('Value error, ')}; got {shown}."
-    return _issue(source, "config.invalid_value", path, message, hint), path
+    return _issue(source, "config.invalid_value", path, _scrub(message, record), hint), path
+
+
+def _touches_env(path: KeyPath, record: Substitution) -> bool:
+    """Was ``path``, or anything above or below it, filled from the environment?"""
+    return any(
+        filled[: len(path)] == path or path[: len(filled)] == filled for filled in record.filled
+    )
+
+
+def _scrub(message: str, record: Substitution) -> str:
+    """``message`` with every substituted value (and secret-named variable) masked."""
+    values = {v for v in record.values | record.secrets if len(v) >= _MIN_SCRUBBED}
+    for value in sorted(values, key=len, reverse=True):
+        message = message.replace(value, "[from the environment]")
+    return message
 
 
 def _issue(source: Source, kind: str, path: KeyPath, message: str, hint: str) -> ConfigIssue:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from clawkeep.config import LoadedConfig
 from clawkeep.contracts import InboundHandler
 from clawkeep.events.log import EventLog
+from clawkeep.events.secret_values import config_secrets
 from clawkeep.gateway.services import PairingService
 
 __all__ = [
@@ -182,16 +183,22 @@ def _mask(value: Any, secrets_: Sequence[str], key: str = "") -> Any:
     if isinstance(value, list | tuple):
         return [_mask(v, secrets_, key) for v in value]
     if isinstance(value, str):
-        if value and (_SECRET_KEY.search(key) or any(s and s in value for s in secrets_)):
+        if value and _SECRET_KEY.search(key):
             return MASK
+        for secret in secrets_:  # longest first: a secret inside a plain value (a URL)
+            value = value.replace(secret, MASK)
         return value
     return value
 
 
 def masked_config(loaded: LoadedConfig, secrets_: Sequence[str]) -> dict[str, Any]:
-    """The loaded config with every secret masked, and the file it came from."""
+    """The loaded config with every secret masked, and the file it came from.
+
+    Besides ``secrets_`` (the gateway's own), every secret the config holds is masked by
+    value, as the logs mask it: the value of a secret-named ``${VAR}`` put in a plain key
+    (a key in a ``baseUrl`` query) too.
+    """
     raw = loaded.config.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    return {
-        "path": str(loaded.paths.config_path),
-        "config": _mask(raw, [s for s in secrets_ if len(s) >= 6]),
-    }
+    known = {*secrets_, *config_secrets(loaded.config, loaded.env_secrets)}
+    ordered = sorted((s for s in known if len(s) >= 6), key=len, reverse=True)
+    return {"path": str(loaded.paths.config_path), "config": _mask(raw, ordered)}
