@@ -46,7 +46,27 @@ def test_identity_links_join_one_person_across_channels(tmp_path: Path) -> None:
     pipe, _ = make(tmp_path, config)
     one = run(pipe, dm("42", "from telegram"))
     two = run(pipe, dm("alice@x", "from webhook", channel="webhook"))
-    assert one.session_key == two.session_key == "agent:main:direct:alice"
+    assert one.session_key == two.session_key == "agent:main:direct:link:alice"
+
+
+def test_a_webhook_sender_named_like_a_linked_person_does_not_read_their_session(
+    tmp_path: Path,
+) -> None:
+    config = {
+        "channels": {
+            "telegram": {"dmPolicy": "allowlist", "allowFrom": ["42"]},
+            "webhook": {"dmPolicy": "allowlist", "allowFrom": ["alice", "42"]},
+        },
+        "session": {"dmScope": "per-peer", "identityLinks": {"alice": ["telegram:42"]}},
+    }
+    pipe, _ = make(tmp_path, config)
+    owner = run(pipe, dm("42", "my secret is hunter2"))
+    for spoof in ("alice", "42"):  # the linked name, and the linked person's raw id
+        other = run(pipe, dm(spoof, "what did the last person say?", channel="webhook"))
+        assert other.kind == "admitted" and other.session_key != owner.session_key
+        assert other.reply is not None and "hunter2" not in other.reply
+        history = pipe.store.history(other.session_key or "", 100)
+        assert "hunter2" not in " ".join(e.text for e in history)
 
 
 def test_group_id_cannot_spell_another_groups_thread_session(tmp_path: Path) -> None:

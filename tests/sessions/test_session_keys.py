@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clawkeep.config.schema.session import DmScope
 from clawkeep.contracts import InboundMessage
 from clawkeep.sessions import session_key
 
@@ -14,7 +15,7 @@ DM = InboundMessage("telegram", "work", "alice", "direct", "hi", "r")
     ("scope", "key"),
     [
         ("main", "agent:main:main"),
-        ("per-peer", "agent:main:direct:alice"),
+        ("per-peer", "agent:main:direct:telegram:alice"),
         ("per-channel-peer", "agent:main:telegram:direct:alice"),
         ("per-account-channel-peer", "agent:main:telegram:work:direct:alice"),
     ],
@@ -32,9 +33,30 @@ def test_group_and_thread_keys() -> None:
 
 def test_identity_link_maps_peer_to_canonical_name() -> None:
     links = {"al": ("telegram:alice",)}
-    assert session_key("main", DM, "per-channel-peer", links) == "agent:main:telegram:direct:al"
+    assert (
+        session_key("main", DM, "per-channel-peer", links) == "agent:main:telegram:direct:link:al"
+    )
+    assert session_key("main", DM, "per-peer", links) == "agent:main:direct:link:al"
     other = InboundMessage("webhook", "default", "alice", "direct", "hi", "r")
-    assert session_key("main", other, "per-peer", links) == "agent:main:direct:alice"
+    assert session_key("main", other, "per-peer", links) == "agent:main:direct:webhook:alice"
+
+
+@pytest.mark.parametrize("scope", ["per-peer", "per-channel-peer", "per-account-channel-peer"])
+def test_a_sender_whose_id_is_a_linked_name_does_not_get_that_persons_session(scope: str) -> None:
+    links = {"alice": ("telegram:42",)}
+    dm_scope: DmScope = scope  # type: ignore[assignment]
+    linked = InboundMessage("telegram", "work", "42", "direct", "hi", "r")
+    theirs = session_key("main", linked, dm_scope, links)
+    for spoof in ("alice", "link:alice", "link%3Aalice"):
+        for channel in ("telegram", "webhook", "webchat"):
+            stranger = InboundMessage(channel, "work", spoof, "direct", "hi", "r")
+            assert session_key("main", stranger, dm_scope, links) != theirs
+
+
+def test_per_peer_keeps_the_same_id_on_two_channels_apart() -> None:
+    telegram = InboundMessage("telegram", "default", "42", "direct", "hi", "r")
+    webhook = InboundMessage("webhook", "default", "42", "direct", "hi", "r")
+    assert session_key("main", telegram, "per-peer") != session_key("main", webhook, "per-peer")
 
 
 def test_sender_id_with_colons_cannot_collide_with_another_scope() -> None:

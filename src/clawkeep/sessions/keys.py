@@ -1,15 +1,21 @@
 """Session keys: which conversation a message belongs to, formed as OpenClaw forms them.
 
 - dmScope main:                      ``agent:<a>:main``
-- per-peer:                          ``agent:<a>:direct:<peer>``
+- per-peer:                          ``agent:<a>:direct:<ch>:<peer>``
 - per-channel-peer:                  ``agent:<a>:<ch>:direct:<peer>``
 - per-account-channel-peer:          ``agent:<a>:<ch>:<acct>:direct:<peer>``
 - groups (any scope):                ``agent:<a>:<ch>:group:<id>`` (+ ``:thread:<id>``)
 
 ``session.identityLinks`` maps a canonical name to the peers that are one person
 (``{"alice": ["telegram:123", "webhook:alice@example.org"]}``); a linked peer's DMs use
-the canonical name. Ids from outside are escaped (``%`` and ``:`` percent-encoded) so a
-sender cannot choose an id that spells another session's key (``x:thread:y``).
+``link:<name>`` in place of ``<peer>`` (per-peer: in place of ``<ch>:<peer>``). Ids from
+outside are escaped (``%`` and ``:`` percent-encoded) so a sender cannot choose an id that
+spells another session's key (``x:thread:y``).
+
+Stricter than OpenClaw, whose per-peer key is the bare peer id: there, Telegram user 42 and
+a webhook sender who calls itself "42" share one session, and a web-chat user named "alice"
+lands in the session of the person linked as "alice". Here an unlinked peer's key always
+names its channel, and a linked name sits behind ``link:``, which no escaped id can spell.
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ def canonical_peer(channel: str, peer: str, links: Mapping[str, tuple[str, ...]]
     return peer
 
 
+def _members(links: Mapping[str, tuple[str, ...]] | None) -> frozenset[str]:
+    return frozenset(m for members in (links or {}).values() for m in members)
+
+
 def session_key(
     agent_id: str,
     message: InboundMessage,
@@ -57,9 +67,15 @@ def session_key(
         return key
     if scope == "main":
         return f"agent:{agent}:main"
-    peer = escape_part(canonical_peer(message.channel, message.sender, links or {}))
+    linked = f"{message.channel}:{message.sender}" in _members(links)
+    name = canonical_peer(message.channel, message.sender, links or {})
+    # Security: a linked name and a raw sender id never share a key (an escaped id has no
+    # ":", so it cannot spell "link:<name>"), and per-peer keeps each channel's ids apart.
+    peer = f"link:{escape_part(name)}" if linked else escape_part(message.sender)
     if scope == "per-peer":
-        return f"agent:{agent}:direct:{peer}"
+        return (
+            f"agent:{agent}:direct:{peer}" if linked else f"agent:{agent}:direct:{channel}:{peer}"
+        )
     if scope == "per-channel-peer":
         return f"agent:{agent}:{channel}:direct:{peer}"
     account = escape_part(message.account.lower())

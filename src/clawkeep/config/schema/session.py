@@ -17,7 +17,9 @@ class SessionConfig(Model):
     """dmScope main shares one session among every DM sender (audited when senders are many).
 
     ``identityLinks`` maps a canonical name to the ``<channel>:<peer>`` ids that are one
-    person; their DMs share that person's session under the per-peer scopes.
+    person; their DMs share that person's session under the per-peer scopes. Unlike
+    OpenClaw, an unlinked per-peer key names the channel (Telegram user 42 and a webhook
+    sender "42" are two people), and a linked name never matches a raw sender id.
     """
 
     dm_scope: DmScope = "main"
