@@ -471,13 +471,17 @@ def tokens(text: str) -> list[str]:
 
 def _variants(token: str) -> Iterable[str]:
     """The token, and its parts around an apostrophe or a hyphen ("envoie-lui", "l'efface");
-    an Arabic token also without one clitic letter in front ("وأرسل", "بحذف")."""
+    an Arabic token also without one clitic letter in front ("وأرسل", "بحذف") and without
+    the article."""
     yield token
     parts = re.split(r"['’-]", token)
     if len(parts) > 1:
         yield from (p for p in parts if p)
-    if len(token) > 3 and token[0] in _ARABIC_CLITIC and "\u0600" <= token[1] <= "\u06ff":
-        yield token[1:]
+    if "\u0600" <= token[-1] <= "\u06ff":
+        bare = token[1:] if len(token) > 3 and token[0] in _ARABIC_CLITIC else token
+        yield bare
+        if bare.startswith("ال") and len(bare) > 4:
+            yield bare[2:]  # the article: "التقويم" is "تقويم"
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -101,6 +101,21 @@ def _add(table: dict[str, frozenset[Effect]], key: str, effects: frozenset[Effec
     table[key] = table.get(key, frozenset()) | effects
 
 
+_ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+
+
+def _pieces(token: str) -> Iterable[str]:
+    """A word of the owner's, and the ASCII address inside it where a language writes one
+    onto its words: "发送给alice@corp.example。", "alice@corp.exampleに", "bob@x.com'a".
+    Only the owner's own characters, cut at a script change or an apostrophe."""
+    yield token
+    if not token.isascii():
+        yield from (p for p in (norm(r) for r in _ASCII_RUN.findall(token)) if p != token)
+    head = re.split(r"['’]", token, maxsplit=1)[0]
+    if head != token and norm(head):
+        yield norm(head)
+
+
 def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> Grounds:
     """The grounds of the owner's items (bound by their verbs) and config entries (any use)."""
     w: dict[str, frozenset[Effect]] = {}
@@ -109,7 +124,7 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
     asked: set[Effect] = set()
 
     def take(text: str, bound: frozenset[Effect], url_bound: frozenset[Effect]) -> None:
-        for token in words(text):
+        for token in (p for w in words(text) for p in _pieces(w)):
             _add(w, token, bound)
             number = digits_of(token)
             if number is not None:
