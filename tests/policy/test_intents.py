@@ -86,6 +86,11 @@ INNOCENT = [
     "Mi hermano corre cada mañana",  # es "corre" (runs)
     "首席执行官明天来",  # 执行 (execute) in "chief executive officer"
     "请读取消息",  # 取消 (cancel) across 读取 + 消息 (read messages)
+    "去领取消费券",  # 取消 across 领取 + 消费券 (collect the coupons)
+    "帮我运行李到机场",  # 运行 (run) across 运 + 行李 (carry the luggage)
+    "消去法で選んで",  # 消去 (erase) in "process of elimination"
+    "지우에게 안부 전해줘",  # ko 지우 (erase) is a given name
+    "Bilgileri derle",  # tr "derle" (compile) is "gather"
     "コンテストの結果を教えて",  # テスト (test) in "contest"
     "ビルディングの住所は？",  # ビルド (build) in "building"
     "dua pasang sepatu",  # id "pasang" is also "pair"

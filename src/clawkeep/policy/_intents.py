@@ -315,7 +315,7 @@ _TR: Final[_Table] = {
     "destroys": (
         "sil", "silin", "silsene", "iptal", "kaldır", "kaldir", "temizle", "boşalt", "bosalt",
     ),
-    "executes_code": ("çalıştır", "calistir", "yürüt", "yurut", "derle", "başlat", "baslat"),
+    "executes_code": ("çalıştır", "calistir", "yürüt", "yurut", "başlat", "baslat"),
     "controls_gateway": ("yapılandır", "yapilandir"),
     "calendar": ("takvim*", "toplantı*", "toplanti*", "randevu*", "etkinlik"),
     "schedule": ("ekle", "koy", "oluştur", "olustur", "planla", "ayarla"),
@@ -410,7 +410,7 @@ _KO: Final[_Table] = {
         "업데이트*", "복사*",
         "변경*",
     ),
-    "destroys": ("삭제*", "지워*", "지우*", "취소*", "제거*"),
+    "destroys": ("삭제*", "지워*", "지우기", "지우고", "취소*", "제거*"),
     "executes_code": ("실행*", "빌드*", "설치*", "컴파일*", "테스트*"),
     "controls_gateway": ("재시작*", "재부팅*"),
     "calendar": ("캘린더*", "달력*", "일정*", "회의*", "미팅*", "약속*"),
@@ -426,9 +426,9 @@ LANGUAGES: Final[Mapping[str, _Table]] = {
 # Words that hold a trigger as a substring but mean something else (a CEO, a contest, a
 # building): blanked out before the substring match, so they ask for nothing.
 _INNOCENT: Final = (
-    "首席执行官", "首席執行官", "执行官", "執行官", "执行董事", "執行董事", "取消息", "幸运行",
-    "命运行", "コンテスト",
-    "プロテスト", "ビルディング", "実行委員", "テストステロン",
+    "首席执行官", "首席執行官", "执行官", "執行官", "执行董事", "執行董事",
+    "取消息", "取消费", "运行李", "幸运行", "命运行",
+    "消去法", "コンテスト", "プロテスト", "ビルディング", "実行委員", "テストステロン",
 )
 
 # fmt: on
