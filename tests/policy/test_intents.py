@@ -20,7 +20,7 @@ ASKS = [
      "añade la cena a mi calendario"),
     ("es", "reenvía el correo a ana", "cancela la reunión del lunes", "instala numpy",
      "pon una cita en la agenda"),
-    ("fr", "envoie-lui le rapport", "supprime le brouillon", "lancez la compilation",
+    ("fr", "envoie-lui le rapport", "supprime le brouillon", "lance le script",
      "ajoute le dîner à mon agenda"),
     ("fr", "transfère le mail à Marie", "annule le rendez-vous", "exécute le script",
      "mets une réunion dans mon calendrier"),
@@ -90,7 +90,9 @@ INNOCENT = [
     "帮我运行李到机场",  # 运行 (run) across 运 + 行李 (carry the luggage)
     "消去法で選んで",  # 消去 (erase) in "process of elimination"
     "지우에게 안부 전해줘",  # ko 지우 (erase) is a given name
-    "Bilgileri derle",  # tr "derle" (compile) is "gather"
+    "Bilgileri derle",
+    "حب أزلي",  # ar "أزل" (remove) in "eternal"
+    "my old Mitsubishi Lancer",  # fr "lancer" (launch) only with its object  # tr "derle" (compile) is "gather"
     "コンテストの結果を教えて",  # テスト (test) in "contest"
     "ビルディングの住所は？",  # ビルド (build) in "building"
     "dua pasang sepatu",  # id "pasang" is also "pair"

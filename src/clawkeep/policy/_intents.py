@@ -116,8 +116,9 @@ _FR: Final[_Table] = {
         "annuler", "annulez", "retirer", "enlève", "enleve", "enlever",
     ),
     "executes_code": (
-        "exécute", "execute", "exécuter", "executer", "exécutez", "executez", "lancer",
-        "lancez", "compile", "compiler", "installe", "installer", "installez", "construis",
+        "exécute", "execute", "exécuter", "executer", "exécutez", "executez", "lance le",
+        "lance la", "lance les", "lancer le", "lancer la", "lancer les", "lancez",
+        "compile", "compiler", "installe", "installer", "installez", "construis",
         "démarre", "demarre", "démarrer", "demarrer", "teste", "tester",
     ),
     "controls_gateway": (
@@ -355,7 +356,10 @@ _AR: Final[_Table] = {
         "انشر*", "احجز*",
     ),
     "writes_workspace": ("احفظ*", "اكتب*", "أنشئ*", "أضف*", "سجل*", "انسخ*", "انقل*"),
-    "destroys": ("احذف*", "حذف*", "امسح*", "ألغ", "ألغي", "ألغه", "ألغها", "إلغاء", "أزل*"),
+    "destroys": (
+        "احذف*", "حذف*", "امسح*", "ألغ", "ألغي", "ألغه", "ألغها", "إلغاء", "أزل", "أزله",
+        "أزلها", "إزالة",
+    ),
     "executes_code": ("نفذه", "نفذها", "تنفيذ", "تشغيل", "تثبيت"),
     "controls_gateway": ("اضبط", "تهيئة"),
     "calendar": ("تقويم", "اجتماع", "موعد"),
