@@ -6,11 +6,12 @@ call whose effects go beyond read-only runs only when every argument that choose
 or what (recipient, URL or host, account number, path, command line, target agent) is
 grounded in the owner's words or the config, and bound to the kind of action the owner
 named it for. A call with nothing to ground (no selector, or only amounts and dates)
-needs a side effect the owner asked for. A send after a read whose object untrusted
-content chose (``steered``) is held: the data it read may be what the injection wants
-out. Otherwise the call is held for the owner (``ask``) or refused where no owner can
-be asked (``deny``). A flagged item makes every non-read-only call ``ask``.
-The model's own words never ground anything, so no text it writes can approve a call.
+needs a side effect the owner asked for, in any language ``_intents`` covers. A send
+after a read whose object untrusted content chose (``steered``) is held: the data it
+read may be what the injection wants out. Otherwise the call is held for the owner
+(``ask``) or refused where no owner can be asked (``deny``). A flagged item makes every
+non-read-only call ``ask``. The model's own words never ground anything, so no text it
+writes can approve a call.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from clawkeep.policy._intents import asked_effects
 from clawkeep.policy._tokens import digits_of, host_of_url, norm, words
 from clawkeep.policy.effects import EFFECTS, Effect, ToolEffects, is_content_name
 from clawkeep.policy.provenance import ContextItem
@@ -31,76 +33,6 @@ Verdict = Literal["allow", "ask", "deny"]
 
 _ALL: Final = frozenset(EFFECTS)
 _JOBS: Final[frozenset[Effect]] = frozenset({"read_only", "executes_code", "destroys"})
-_VERBS: Final[tuple[tuple[Effect, tuple[str, ...]], ...]] = (
-    (
-        "sends_outside",
-        (
-            "send",
-            "email",
-            "e-mail",
-            "mail",
-            "forward",
-            "reply",
-            "respond",
-            "message",
-            "tell",
-            "share",
-            "post",
-            "invite",
-            "notify",
-            "pay",
-            "transfer",
-            "wire",
-            "text",
-            "dm",
-            "schedule",
-            "book",
-            "fetch",
-            "download",
-            "browse",
-            "visit",
-            "delegate",
-            "ask",
-            "upload",
-            "submit",
-            "publish",
-            "cc",
-            "write to",
-        ),
-    ),
-    (
-        "writes_workspace",
-        (
-            "save",
-            "write",
-            "create",
-            "edit",
-            "update",
-            "append",
-            "add",
-            "note",
-            "store",
-            "rename",
-            "move",
-            "copy",
-            "draft",
-            "put",
-            "record",
-            "log",
-            "change",
-            "set",
-        ),
-    ),
-    (
-        "destroys",
-        ("delete", "remove", "erase", "wipe", "cancel", "drop", "rm", "purge", "clear"),
-    ),
-    (
-        "executes_code",
-        ("run", "execute", "exec", "build", "test", "install", "compile", "start", "launch"),
-    ),
-    ("controls_gateway", ("restart", "reconfigure", "configure", "config")),
-)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|z)?)?$")
 _DIGIT_RUN = re.compile(r"\d[\d \-./]{4,}\d")
 # File-name extensions that are also top-level domains (notes.md, run.sh, setup.py,
@@ -145,12 +77,6 @@ _AMOUNT_NAMES: Final = frozenset(
     }
 )
 _NAME_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s.\[\]{}]+")
-# "add the dinner to my calendar with mum", "block 14:00 in my calendar": a calendar entry
-# is scheduling, and one with people is an invitation.
-_CALENDAR: Final = frozenset({"calendar", "meeting", "event", "appointment", "agenda"})
-_SCHEDULE: Final = frozenset(
-    {"add", "adds", "added", "adding", "put", "create", "set", "block", "reserve", "reschedule"}
-)
 
 
 def _amount_name(path: str) -> bool:
@@ -159,25 +85,6 @@ def _amount_name(path: str) -> bool:
     keys itself ({"to": {"count": 1001}})."""
     first = re.split(r"[.\[{]", path)[0]
     return any(p.lower() in _AMOUNT_NAMES for p in _NAME_SPLIT.split(first) if p)
-
-
-def _inflections(stem: str) -> tuple[str, ...]:
-    base = stem[:-1] if stem.endswith("e") else stem
-    return (stem + "s", stem + "es", stem + "ed", stem + "d", base + "ing", stem + "ing")
-
-
-def _verb_effects(text_words: Sequence[str]) -> frozenset[Effect]:
-    found: set[Effect] = {"read_only"}
-    for effect, stems in _VERBS:
-        for w in text_words:
-            if w in stems or any(w in _inflections(s) for s in stems):
-                found.add(effect)
-                break
-    if "destroys" in found:
-        found.add("writes_workspace")  # deleting a file is also a change to the workspace
-    if _CALENDAR.intersection(text_words) and _SCHEDULE.intersection(text_words):
-        found.add("sends_outside")  # "add … to my calendar with X" invites X
-    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -194,6 +101,21 @@ def _add(table: dict[str, frozenset[Effect]], key: str, effects: frozenset[Effec
     table[key] = table.get(key, frozenset()) | effects
 
 
+_ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+
+
+def _pieces(token: str) -> Iterable[str]:
+    """A word of the owner's, and the ASCII address inside it where a language writes one
+    onto its words: "发送给alice@corp.example。", "alice@corp.exampleに", "bob@x.com'a".
+    Only the owner's own characters, cut at a script change or an apostrophe."""
+    yield token
+    if not token.isascii():
+        yield from (p for p in (norm(r) for r in _ASCII_RUN.findall(token)) if p != token)
+    head = re.split(r"['’]", token, maxsplit=1)[0]
+    if head != token and norm(head):
+        yield norm(head)
+
+
 def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> Grounds:
     """The grounds of the owner's items (bound by their verbs) and config entries (any use)."""
     w: dict[str, frozenset[Effect]] = {}
@@ -202,7 +124,7 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
     asked: set[Effect] = set()
 
     def take(text: str, bound: frozenset[Effect], url_bound: frozenset[Effect]) -> None:
-        for token in words(text):
+        for token in (p for w in words(text) for p in _pieces(w)):
             _add(w, token, bound)
             number = digits_of(token)
             if number is not None:
@@ -224,8 +146,7 @@ def grounds_from(items: Iterable[ContextItem], trusted: Iterable[str] = ()) -> G
             take(item.content, _JOBS, _JOBS)  # clawkeep's own job ids, for exec/process
         if item.source != "owner" or item.flagged:
             continue
-        text_words = words(item.content)
-        bound = _verb_effects(text_words)
+        bound = asked_effects(item.content)  # in any language the table covers
         if item.role != "system":
             asked.update(bound)  # identity files ground names, but ask for nothing
         take(item.content, bound, bound | {"sends_outside"})
