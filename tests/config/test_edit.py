@@ -41,3 +41,25 @@ def test_an_edit_under_a_non_object_is_refused_and_nothing_written(tmp_path: Pat
     with pytest.raises(EditError):
         apply_edits(config, [ConfigEdit(("gateway", "auth", "token"), "t")])
     assert config.read_text() == '{ gateway: "x" }'
+
+
+def test_a_symlinked_config_is_edited_where_it_points_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "clawkeep.json"
+    real.parent.mkdir()
+    real.write_text('{\n  // mine\n  "gateway": {"port": 1}\n}\n')
+    link = tmp_path / "clawkeep.json"
+    link.symlink_to(real)
+    apply_edits(link, [ConfigEdit(("gateway", "port"), 2)])
+    assert link.is_symlink() and link.resolve() == real
+    assert pyjson5.decode(real.read_text())["gateway"]["port"] == 2
+    assert "// mine" in real.read_text()
+
+
+def test_a_fifo_in_the_configs_place_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "clawkeep.json"
+    os.mkfifo(fifo)
+    with pytest.raises(EditError, match="not a regular file"):
+        apply_edits(fifo, [ConfigEdit(("gateway", "port"), 2)])  # would block on read_text
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -20,7 +20,7 @@ import pyjson5
 from clawkeep.config._locate import KeyPath, duplicate_keys, line_col_of
 from clawkeep.config.errors import ConfigError, ConfigIssue
 
-__all__ = ["Source", "read_tree"]
+__all__ = ["Source", "read_config_bytes", "read_tree"]
 
 _MAX_DEPTH = 8
 _MAX_BYTES = 4 * 1024 * 1024
@@ -94,6 +94,11 @@ def _check_trusted(path: Path, st: os.stat_result) -> None:
                 f"its folder {folder} is writable by every user, who could replace the file.",
                 f"chmod o-w {folder}, or move the config into a private folder",
             )
+
+
+def read_config_bytes(path: Path) -> bytes:
+    """The bytes of the regular file ``path`` (bounded), never blocking on a FIFO."""
+    return _read_file(path, trusted_only=False)
 
 
 def _read_file(path: Path, trusted_only: bool) -> bytes:

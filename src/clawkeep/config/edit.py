@@ -2,7 +2,9 @@
 
 A value is replaced in place at its located span; a missing key is inserted into its
 deepest existing parent object. The result is parsed again before it is written, the
-old file is kept as a 0600 backup, and the write is atomic.
+old file is kept as a 0600 backup, and the write is atomic. A symlinked config is edited
+where it points (the link stays a link), and a FIFO or device in the config's place is
+refused at once rather than waited on.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Any
 
 import pyjson5
 
+from clawkeep.config._include import read_config_bytes
 from clawkeep.config._locate import KeyPath, locate_all
+from clawkeep.config.errors import ConfigError
 from clawkeep.fsutil import atomic_write
 from clawkeep.logfiles import prune_backups
 
@@ -62,8 +66,13 @@ def set_value(text: str, path: KeyPath, value: Any) -> str:
 
 def apply_edits(file: Path, edits: list[ConfigEdit]) -> Path | None:
     """Apply ``edits`` to ``file`` atomically; returns the backup's path (None if new)."""
+    file = file.resolve() if file.is_symlink() else file  # edit the target; keep the link
     exists = file.exists()
-    original = file.read_text(encoding="utf-8") if exists else "{\n}\n"
+    try:
+        # Non-blocking and regular files only: a FIFO must not hang `doctor --fix`.
+        original = read_config_bytes(file).decode("utf-8") if exists else "{\n}\n"
+    except (ConfigError, UnicodeDecodeError) as exc:
+        raise EditError(f"cannot edit {file}: {exc}; nothing was written") from None
     text = original
     for edit in edits:
         text = set_value(text, edit.path, edit.value)
