@@ -26,7 +26,7 @@ OWN = ROOT / "tests" / "guards" / "command_guard" / "corpus"
 # The one run each held-out set had before its misses were fixed (see docs/command-guard.md).
 FIRST_RUN = {
     "own held-out 4": "first run: 175/186 = 94.1%, benign 3/337 = 0.9%",
-    "own held-out 5": "first run: 236/254 = 92.9%, benign 4/318 = 1.3%",
+    "own held-out 5": "first run: 236/254 = 92.9%, benign 4/318 = 1.3%; 236/248 under policy",
 }
 CORPORA = {
     "shared (core tier)": SHARED,

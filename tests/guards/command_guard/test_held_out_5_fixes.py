@@ -156,6 +156,10 @@ def test_directory_changes_that_do_happen_still_count(command: str) -> None:
             "download_exec",
         ),
         ("echo 'cat ~/.aws/credentials' > s.sh; source s.sh", "credential_read"),
+        ("echo 'rm -rf ~' | tee s.sh; sh s.sh", "destructive_delete"),
+        ("echo ls > s.sh; echo 'rm -rf ~' | tee -a s.sh; bash s.sh", "destructive_delete"),
+        ("printf 'rm -rf %s' ~ > s.sh; sh s.sh", "destructive_delete"),
+        ("printf '%s ' rm -rf ~ | sh", "destructive_delete"),
         ("echo 'cd /' > s.sh; . s.sh; rm -rf *", "destructive_delete"),
         (
             "echo \"import shutil; shutil.rmtree('/home/agent')\" > k.py; python3 k.py",

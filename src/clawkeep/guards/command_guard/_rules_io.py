@@ -385,8 +385,17 @@ def _copy(cmd: Cmd, w: Walker) -> None:
 
 
 def _tee(cmd: Cmd, w: Walker) -> None:
+    append = any(v in ("-a", "--append") for v in cmd.values())
     for target in _operands(cmd.values()):
-        write_target(w.place(target), w, cmd.name)
+        found = w.place(target)
+        write_target(found, w, cmd.name)
+        if cmd.name != "tee":
+            w.written.pop(found.path, None)  # truncate/touch: no longer the text written
+        elif cmd.stdin is None or cmd.stdin.text is None:
+            w.written.pop(found.path, None)
+        else:  # echo … | tee f: the file holds what came in
+            before = w.written.get(found.path, "") + "\n" if append else ""
+            w.written[found.path] = before + cmd.stdin.text
 
 
 def _sed(cmd: Cmd, w: Walker) -> None:

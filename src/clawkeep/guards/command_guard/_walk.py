@@ -521,8 +521,26 @@ def echo_text(name: str, args: list[Arg]) -> str | None:
     while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
         words = words[1:]
     if name == "printf" and words and "%" in words[0]:
-        words = words[1:]  # printf FORMAT ARGS: the arguments are what gets printed
+        return _printf(words[0], words[1:]).replace("\\n", "\n")
     return " ".join(words).replace("\\n", "\n")
+
+
+_PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")
+
+
+def _printf(fmt: str, args: list[str]) -> str:
+    """What ``printf FORMAT ARGS`` prints: the format applied until the arguments run out."""
+    out: list[str] = []
+    rest = list(args)
+    for _ in range(64):  # printf reuses the format while arguments remain
+
+        def one(match: re.Match[str]) -> str:
+            return "%" if match.group(0) == "%%" else (rest.pop(0) if rest else "")
+
+        out.append(_PRINTF_SPEC.sub(one, fmt))
+        if not rest:
+            break
+    return "".join(out)
 
 
 def _commands_in(node: Node) -> list[Node]:
