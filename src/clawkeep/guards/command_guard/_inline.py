@@ -165,6 +165,7 @@ _PWSH_DELETE = re.compile(
     r"(?:Remove-Item|\bri|\brm|\bdel|\berase|\brmdir|\brd)\s+(?:-\w+\s+)*[\"']?([~/$][^\s\"';|,]*)",
     re.I,
 )
+_PWSH_PATH = re.compile(r"(?<![\w.:/-])((?:~|\$HOME|\$env:HOME)?/[^\s\"';|,()]+|~)", re.I)
 _PWSH_SPAWN = re.compile(r"\b(?:Start-Process|saps|start)\b|Diagnostics\.Process", re.I)
 
 
@@ -182,6 +183,12 @@ def _judge_pwsh(code: str, w: Walker) -> None:
             w.flag("reverse_shell", "pwsh code joins a socket to a shell or a process")
         else:
             w.flag("raw_socket", "pwsh code opens a raw network socket")
+    for match in _PWSH_PATH.finditer(code):
+        path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
+        why = credential(w.place(path), w.ctx)
+        if why is not None:  # PowerShell names paths bare: Get-Content ~/.aws/credentials
+            w.flag("credential_read", f"pwsh code names {path}: {why}")
+            break
     for match in _PWSH_DELETE.finditer(code):
         path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
         path = re.sub(r"^\$(?:PWD|PSScriptRoot)\b", ".", path, flags=re.I)

@@ -147,6 +147,9 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             code = Arg(text[2:], arg.tricks, arg.glob, arg.substs)
         if code is None:
             continue
+        if cmd.name == "pwsh" and code.text == "-":
+            _stdin_consumer(cmd, w, lang)  # -Command -: the program is read from stdin
+            return
         if not code.static:
             w.flag("dynamic_command", f"{cmd.name} runs inline code known only at run time")
         else:
