@@ -65,6 +65,8 @@ def canonical(name: str) -> str:
         return "python"
     if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):
         return "mkfs"
+    if re.fullmatch(r"(powershell|pwsh)(\.exe)?(-preview)?|pwsh-lts", name, re.I):
+        return "pwsh"
     if re.fullmatch(r"luajit[0-9.-]*", name):
         return "lua"
     if re.fullmatch(r"(perl|ruby|php|node|nodejs|lua|julia)[0-9.]*", name):

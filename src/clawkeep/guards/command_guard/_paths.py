@@ -23,6 +23,7 @@ __all__ = [
     "credential",
     "credential_name",
     "glob_credential",
+    "holds_credentials",
     "persistence",
     "place",
     "user_bin",
@@ -78,6 +79,8 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".cargo", "credentials"),
     (".cargo", "credentials.toml"),
     (".npmrc",),
+    (".my.cnf",),
+    (".mylogin.cnf",),
     (".yarnrc.yml",),
     (".s3cfg",),
     (".boto",),
@@ -315,6 +318,18 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
     return None
+
+
+def holds_credentials(found: Place, ctx: CommandContext) -> bool:
+    """A folder of home that holds a credential location (``~/.config`` holds ``gcloud``,
+    ``gh``; ``~/.local/share`` holds ``keyrings``): a recursive read of it reads them too."""
+    home = str(ctx.home) if ctx.home else None
+    if home is None or not found.path.startswith(home.rstrip("/") + "/"):
+        return False
+    rel = tuple(p for p in found.path[len(home) :].split("/") if p)
+    if not rel:
+        return False
+    return any(len(seq) > len(rel) and seq[: len(rel)] == rel for seq in _CREDENTIALS)
 
 
 def glob_credential(pattern: str, ctx: CommandContext) -> str | None:

@@ -27,7 +27,7 @@ _CODE_FLAGS = {
     "julia": ("-e", "--eval", "-E", "--print"),
     "Rscript": ("-e",),
     "osascript": ("-e",),
-    "pwsh": ("-c", "-Command", "-command"),
+    "pwsh": ("-c", "-Command", "-command", "-CommandWithArgs", "-cwa"),
     "deno": ("eval",),
     "crystal": ("eval",),
     "bun": ("-e", "--eval"),
@@ -64,6 +64,9 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
         w.flag("download_exec", f"{cmd.name} runs the output of a download")
     elif arg.static and posixpath.basename(arg.text) in w.downloaded:
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
+    elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
+        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
+        w.run_written(arg.text, text, lang=lang, same=cmd.name in ("source", "."))
 
 
 def _shell(cmd: Cmd, w: Walker) -> None:
@@ -112,15 +115,26 @@ def _interactive(cmd: Cmd) -> bool:
     return True
 
 
+# pwsh takes any unique prefix of -EncodedCommand (-e, -ec, -enc ...), in any case.
+_PWSH_ENCODED = re.compile(r"-(e|ec|en[a-z]*)", re.I)
+_PWSH_COMMAND = re.compile(r"-(c|co|com|comm|comma|comman|command|commandwithargs|cwa)", re.I)
+
+
 def _interpreter(cmd: Cmd, w: Walker) -> None:
+    if cmd.name == "pwsh" and any(_PWSH_ENCODED.fullmatch(a.text) for a in cmd.args):
+        # obfuscation: the program is base64 text, decoded by pwsh and run
+        w.flag("obfuscation", "pwsh runs an encoded command")
+        return
     flags = _CODE_FLAGS.get(cmd.name, ())
     values = cmd.args
     lang = cmd.name
     for index, arg in enumerate(values):
         text = arg.text
         code: Arg | None = None
-        if text in flags or (
-            re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags)
+        if (
+            text in flags
+            or (cmd.name == "pwsh" and _PWSH_COMMAND.fullmatch(text))
+            or (re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags))
         ):
             code = values[index + 1] if index + 1 < len(values) else None
             if code is None and not text.startswith("-"):
@@ -133,6 +147,9 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             code = Arg(text[2:], arg.tricks, arg.glob, arg.substs)
         if code is None:
             continue
+        if cmd.name == "pwsh" and code.text == "-":
+            _stdin_consumer(cmd, w, lang)  # -Command -: the program is read from stdin
+            return
         if not code.static:
             w.flag("dynamic_command", f"{cmd.name} runs inline code known only at run time")
         else:
@@ -190,7 +207,7 @@ def _awk(cmd: Cmd, w: Walker) -> None:
 def _eval(cmd: Cmd, w: Walker) -> None:
     if all(a.static for a in cmd.args):
         if cmd.args:
-            w.script(" ".join(a.text for a in cmd.args), "eval text")
+            w.script(" ".join(a.text for a in cmd.args), "eval text", scope="same")
         return
     if len(cmd.args) == 1 and len(cmd.args[0].substs) == 1:
         match = re.match(r"^\$\(\s*(?:command\s+)?([\w./-]+)", w.text(cmd.args[0].substs[0]))

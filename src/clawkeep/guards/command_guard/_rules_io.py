@@ -18,11 +18,13 @@ from clawkeep.guards.command_guard._paths import (
     Place,
     credential,
     glob_credential,
+    holds_credentials,
     persistence,
     user_bin,
     user_bin_entry,
 )
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._words import Arg
 
 __all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
 
@@ -108,6 +110,22 @@ def _new_tool(name: str) -> bool:
     return not any(os.path.lexists(os.path.join(d, name)) for d in _SYSTEM_BINS)
 
 
+def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
+    """Keep the text a redirect writes when it is known here, for a later run of the file."""
+    from clawkeep.guards.command_guard._walk import echo_text
+
+    text = echo_text(cmd.name, cmd.args)
+    if text is None and cmd.name in ("cat", "tee", ""):
+        bodies = [r.body for r in cmd.redirects if r.body is not None]
+        text = bodies[0] if bodies else None
+    if text is None:
+        w.written.pop(path, None)  # rewritten with text known only at run time
+    elif op in (">>", "&>>"):
+        w.written[path] = w.written.get(path, "") + "\n" + text
+    else:
+        w.written[path] = text
+
+
 def judge_redirects(cmd: Cmd, w: Walker) -> None:
     """Redirect targets: writes, secret reads, and bash's /dev/tcp sockets."""
     for red in cmd.redirects:
@@ -123,6 +141,7 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
                 w.flag("reverse_shell", f"input read from the socket {found.path}")
         elif red.op in OUT_OPS:
             write_target(found, w, f"a redirect of {cmd.name or 'a command'}")
+            _remember_written(cmd, red.op, found.path, w)
         elif (why := credential(found, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} reads {found.path}: {why}")
 
@@ -148,7 +167,11 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
         explicit = any(v in ("-e", "-f") for v in values)
         for text in operands if explicit else operands[1:]:
             found = w.place(text)
-            if recursive and (found.kind == "home_root" or found.path in _SECRET_TREES):
+            if recursive and (
+                found.kind == "home_root"
+                or found.path in _SECRET_TREES
+                or holds_credentials(found, w.ctx)  # ~/.config holds gcloud's and gh's tokens
+            ):
                 w.flag("credential_read", f"{cmd.name} searches all of {found.path} for secrets")
                 return
     if cmd.name in _RAW_READERS:
@@ -162,6 +185,14 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
 def judge_args(cmd: Cmd, w: Walker) -> None:
     """Arguments naming credential files, and obfuscated words anywhere."""
     for arg in cmd.args:
+        if cmd.name in _PRINTERS:
+            # printed text is judged where it is run (| sh, $(…), > file; sh file), not here
+            arg = Arg(
+                arg.text,
+                tuple(t for t in arg.tricks if not t.startswith("\\x")),
+                arg.glob,
+                arg.substs,
+            )
         w._tricks(arg, "argument")
     from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 
@@ -175,7 +206,11 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _BULK_READERS:
         for text in _operands(cmd.values()):
             found = w.place(text)
-            if found.kind == "home_root" or found.path in ("/", "/home", "/root", "/Users"):
+            if (
+                found.kind == "home_root"
+                or found.path in ("/", "/home", "/root", "/Users")
+                or holds_credentials(found, w.ctx)
+            ):
                 w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
                 return
     key_use = _key_operands(cmd, w)
@@ -259,6 +294,11 @@ def _dd(cmd: Cmd, w: Walker) -> None:
             write_target(w.place(arg[3:]), w, "dd")
 
 
+_PRINTERS = frozenset({"echo", "printf"})
+_SGDISK_READS = frozenset({"-p", "--print", "-v", "--verify", "-i", "--info", "-P", "--pretend"})
+_SGDISK_READS |= frozenset({"-L", "--list-types", "-O", "--print-mbr", "-V", "--version"})
+
+
 def _disk(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name == "fdisk" and set(values) <= {"-l", "--list", "-V", "--version", "-h"}:
@@ -269,10 +309,16 @@ def _disk(cmd: Cmd, w: Walker) -> None:
         return
     if cmd.name == "cryptsetup" and not {"luksFormat", "erase", "luksErase"} & set(values):
         return
+    if (
+        cmd.name == "sgdisk"
+        and values
+        and set(values) <= _SGDISK_READS | {v for v in values if not v.startswith("-")}
+    ):
+        return  # printing or verifying the table changes nothing
     if set(values) <= {"-V", "--version", "-h", "--help"} and values:
         return
     targets = [w.place(v) for v in _operands(values, frozenset({"-t", "-L", "-b", "-O", "-o"}))]
-    if cmd.name in ("mkfs", "wipefs") and targets and all(t.inside for t in targets):
+    if cmd.name in ("mkfs", "wipefs", "sgdisk") and targets and all(t.inside for t in targets):
         return  # an image file in the workspace is not a disk
     w.flag("disk_write", f"{cmd.name} formats or rewrites a disk")
 
@@ -339,8 +385,17 @@ def _copy(cmd: Cmd, w: Walker) -> None:
 
 
 def _tee(cmd: Cmd, w: Walker) -> None:
+    append = any(v in ("-a", "--append") for v in cmd.values())
     for target in _operands(cmd.values()):
-        write_target(w.place(target), w, cmd.name)
+        found = w.place(target)
+        write_target(found, w, cmd.name)
+        if cmd.name != "tee":
+            w.written.pop(found.path, None)  # truncate/touch: no longer the text written
+        elif cmd.stdin is None or cmd.stdin.text is None:
+            w.written.pop(found.path, None)
+        else:  # echo … | tee f: the file holds what came in
+            before = w.written.get(found.path, "") + "\n" if append else ""
+            w.written[found.path] = before + cmd.stdin.text
 
 
 def _sed(cmd: Cmd, w: Walker) -> None:
@@ -365,6 +420,8 @@ FS_RULES = {
     "wipefs": _disk,
     "blkdiscard": _disk,
     "sfdisk": _disk,
+    "sgdisk": _disk,
+    "gdisk": _disk,
     "fdisk": _disk,
     "parted": _disk,
     "cryptsetup": _disk,

@@ -3,6 +3,7 @@ and printing the environment. One entry a command, so a new rule is one line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
@@ -133,6 +134,63 @@ def _secret_cli(cmd: Cmd, w: Walker) -> None:
             return
 
 
+# systemd-run options that leave a unit behind to run later (a timer, a path or socket
+# trigger) or again (Restart=): scheduled work outlives the command line.
+_SYSTEMD_LATER = re.compile(
+    r"--on-(calendar|active|boot|startup|unit-active|unit-inactive|clock-change|timezone-change)"
+    r"|--(timer|path|socket)-property|--remain-after-exit|^-p?Restart=|^--property=Restart="
+)
+
+
+def _systemd_run(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    later = [v for v in values if _SYSTEMD_LATER.search(v)]
+    later += [
+        b
+        for a, b in itertools.pairwise(values)
+        if a in ("-p", "--property") and b.startswith("Restart=")
+    ]
+    if later:
+        # persistence: a timer or restartable unit runs its command after this line ends
+        w.flag("persistence", f"systemd-run {later[0]} schedules a command to run later")
+
+
+# Verbs that destroy volumes, snapshots or backups (what a restore would need).
+_DESTROY_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "zfs": (("destroy",), ("rollback",)),
+    "zpool": (("destroy",), ("labelclear",)),
+    "snapper": (("delete",), ("rm",), ("remove",)),
+    "timeshift": (("--delete",), ("--delete-all",)),
+    "restic": (("forget",), ("prune",)),
+    "borg": (("delete",), ("prune",)),
+    "lvremove": ((),),
+    "vgremove": ((),),
+    "pvremove": ((),),
+    "lvreduce": ((),),
+    "vgreduce": ((),),
+}
+
+
+def _destroys(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if values and set(values) <= _HELP:
+        return
+    words = [v for v in values if not v.startswith("-") or v.startswith("--delete")]
+    if cmd.name == "btrfs":
+        # btrfs takes any unique prefix of its groups and commands: `btrfs sub del`
+        hit = (
+            len(words) >= 2
+            and "subvolume".startswith(words[0])
+            and len(words[0]) >= 2
+            and words[1] in ("delete", "del", "de", "d")
+        )
+    else:
+        hit = any(all(v in values for v in verbs) for verbs in _DESTROY_VERBS[cmd.name])
+    if hit:
+        # destructive_delete: volumes, snapshots and backups are what recovery needs
+        w.flag("destructive_delete", f"{cmd.name} destroys a volume, snapshot or backup")
+
+
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -181,4 +239,7 @@ MISC_RULES: dict[str, Rule] = {
     "set": _set,
     "printenv": _printenv,
     **{name: _secret_cli for name in _SECRET_VERBS},
+    "systemd-run": _systemd_run,
+    "btrfs": _destroys,
+    **{name: _destroys for name in _DESTROY_VERBS},
 }

@@ -14,6 +14,7 @@ import re
 
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._words import Arg
 
 __all__ = ["DOWNLOADERS", "NET_RULES", "RAW_SOCKET", "SHELLS", "pipeline_rules", "producer_kinds"]
 
@@ -187,10 +188,19 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
         # credential_read: the remote host may sign with every key in ssh-agent meanwhile
         w.flag("credential_read", f"{cmd.name} lends the keys in ssh-agent to the remote host")
         return
-    if cmd.name == "ssh" and _remote_command(cmd) and _stdin_fed(cmd):
+    remote = _remote_args(cmd) if cmd.name == "ssh" else []
+    if remote and _stdin_fed(cmd):
         # exfiltration: local bytes piped or redirected into a command on another host
         w.flag("exfiltration", "ssh hands local data to a command on a remote host")
         return
+    if remote and not all(a.static for a in remote):
+        # dynamic_command: the remote shell re-parses the words, so a value known only at
+        # run time can be any command there (as with bash -c "ls $DIR")
+        w.flag("dynamic_command", "ssh runs a remote command known only at run time")
+    elif remote:
+        # ssh joins the words with spaces and the remote shell parses them: judge that line
+        # as if it ran here (a delete of /, a credential read, a download run stay refused)
+        w.script(" ".join(a.text for a in remote), "ssh remote command")
     _egress(cmd, w)
 
 
@@ -217,18 +227,29 @@ def _forwards_agent(values: list[str]) -> bool:
     return False
 
 
-def _remote_command(cmd: Cmd) -> list[str]:
-    """The words ssh runs on the remote host (after the options and the destination)."""
-    values = cmd.values()
-    index = 0
+def _skip_options(values: list[str], index: int) -> int:
+    """The index past ssh's options (and a ``--``) from ``index`` on."""
     while index < len(values) and values[index].startswith("-") and values[index] != "--":
-        flag = values[index]
+        letters = values[index][1:]
         index += 1
-        if len(flag) == 2 and flag[1] in _SSH_VALUE:
-            index += 1
+        for position, letter in enumerate(letters):
+            if letter in _SSH_VALUE:
+                if position == len(letters) - 1:
+                    index += 1  # -p 2222, -tp 2222: the next word is the value
+                break
     if index < len(values) and values[index] == "--":
         index += 1
-    return values[index + 1 :]
+    return index
+
+
+def _remote_args(cmd: Cmd) -> list[Arg]:
+    """The words ssh runs on the remote host (after the options and the destination).
+
+    OpenSSH reads options after the destination too (``ssh host -t 'cmd'``).
+    """
+    values = cmd.values()
+    index = _skip_options(values, 0)
+    return cmd.args[_skip_options(values, index + 1) :]
 
 
 def _stdin_fed(cmd: Cmd) -> bool:

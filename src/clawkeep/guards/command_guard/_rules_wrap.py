@@ -520,7 +520,7 @@ def _coproc(cmd: Cmd, w: Walker) -> None:
 def _alias(cmd: Cmd, w: Walker) -> None:
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
-            w.script(arg.text.split("=", 1)[1], "alias body")
+            w.script(arg.text.split("=", 1)[1], "alias body", scope="maybe")
 
 
 def _trap(cmd: Cmd, w: Walker) -> None:
@@ -529,7 +529,7 @@ def _trap(cmd: Cmd, w: Walker) -> None:
         if not operands[0].static:
             w.flag("dynamic_command", "trap runs a handler known only at run time")
         else:
-            w.script(operands[0].text, "trap handler")
+            w.script(operands[0].text, "trap handler", scope="maybe")
 
 
 def _watch(cmd: Cmd, w: Walker) -> None:

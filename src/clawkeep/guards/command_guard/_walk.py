@@ -9,6 +9,8 @@ resolved to its argv (after quote removal) and handed to the rule table; wrapper
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from clawkeep.guards.command_guard._cmd import (
     Cmd,
@@ -27,7 +29,7 @@ _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
     re.DOTALL,
 )
-__all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
+__all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name", "echo_text"]
 
 
 # Builtins with no effect beyond the shell itself: allowed in allowlist mode.
@@ -47,6 +49,9 @@ class Walker:
             workspace=str(ctx.workspace) if ctx.workspace else ".",
         )
         self.downloaded: set[str] = set()
+        # Files this line wrote with text known here (echo/printf/heredoc > f): running one
+        # (sh f, ./f, source f, python f) runs that text, judged like bash -c.
+        self.written: dict[str, str] = {}
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
@@ -79,8 +84,43 @@ class Walker:
             self.findings.append(finding)
 
     # -- entry points -------------------------------------------------------------
-    def script(self, text: str, what: str = "nested script") -> None:
-        """Parse and judge shell text found inside the command (bash -c, eval ...)."""
+    def script(self, text: str, what: str = "nested script", *, scope: str = "child") -> None:
+        """Parse and judge shell text found inside the command (bash -c, eval ...).
+
+        ``scope`` says whether the text can change this shell's directory and variables:
+        ``"child"`` (``bash -c``, ``ssh host …``: another process, restored after it),
+        ``"same"`` (``eval``: kept) or ``"maybe"`` (a trap or alias body that may or may
+        not run before the rest of the line: whatever it changes becomes unknown).
+        """
+        if scope == "same":
+            self._script(text, what)
+            return
+        with self.child_shell(merge=scope == "maybe"):
+            self._script(text, what)
+
+    @contextmanager
+    def child_shell(self, *, merge: bool = False) -> Iterator[None]:
+        """A subshell, a nested shell or a pipeline stage: its cd and assignments stay in it.
+
+        Without this a ``(cd /srv/ws)`` or ``bash -c 'd=build'`` would make the walker
+        judge the rest of the line in a directory, or with a value, the shell never has.
+        With ``merge`` what the text changed is kept as unknown: it may or may not happen.
+        """
+        cwd, workspace, values = self.cwd, self.env.workspace, dict(self.env.values)
+        try:
+            yield
+        finally:
+            changed_cwd = self.cwd != cwd
+            changed = {k for k, v in self.env.values.items() if values.get(k, v) != v}
+            changed |= set(self.env.values) - set(values)
+            self.cwd, self.env.workspace, self.env.values = cwd, workspace, values
+            if merge and changed_cwd:
+                self.cwd = self.env.workspace = UNKNOWN
+            if merge:
+                for name in changed:
+                    self.env.values[name] = None  # set or not, only known at run time
+
+    def _script(self, text: str, what: str) -> None:
         if self.depth >= self.ctx.max_depth:
             self.flag("too_deep", f"{what} nests deeper than {self.ctx.max_depth} levels")
             return
@@ -140,7 +180,11 @@ class Walker:
             self.flag("fork_bomb", "an endless loop starts background processes")
             self._children(node)
         elif kind == "command_substitution":
-            self._substitution(node)
+            with self.child_shell():
+                self._substitution(node)
+        elif kind in ("subshell", "process_substitution"):
+            with self.child_shell():
+                self._children(node)
         elif kind == "for_statement":
             self._for(node)
         elif kind == "unset_command" and "HIST" in self.text(node):
@@ -267,7 +311,11 @@ class Walker:
                 # credential_read: names listed in a key folder, handed to a program that
                 # may open them (xargs cat, while read …)
                 self.flag("credential_read", f"{names[index]} gets the names in a key folder")
-            self.visit(stage)
+            if len(stages) > 1:
+                with self.child_shell():  # every stage of a pipeline runs in a subshell
+                    self.visit(stage)
+            else:
+                self.visit(stage)
             produced = _producer(self, stage, names[index])
             # Bytes from a download stay downloaded through tee, cat, sed ... stages.
             carried = feed.kinds if feed is not None else frozenset()
@@ -339,6 +387,8 @@ class Walker:
             self.flag("not_allowlisted", f"{name} is not in tools.exec.safeBins")
         if name in self.downloaded and "/" in word.text:
             self.flag("download_exec", f"{word.text} was downloaded by this command line")
+        if "/" in word.text and (text := self.written.get(self.place(word.text).path)):
+            self.run_written(word.text, text)
         if cmd.name in ("cd", "pushd", "chdir"):
             self._cd(args)
         judge_redirects(cmd, self)
@@ -354,6 +404,17 @@ class Walker:
         if rule is not None and name not in self.ctx.allow_commands:
             self._current = cmd.name
             rule(cmd, self)
+
+    def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
+        """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
+        first = text.split("\n", 1)[0]
+        if first.startswith("#!"):
+            found = re.search(r"\b(python|node|perl|ruby|php|lua)[\d.]*\b", first)
+            lang = found.group(1) if found else "sh"
+        if lang == "sh":
+            self.script(text, f"{path}, written by this line", scope="same" if same else "child")
+        else:
+            self.code(lang, text)
 
     def run_argv(self, argv: list[Arg], stdin: Stdin | None = None) -> None:
         """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...)."""
@@ -436,7 +497,7 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
         if cname in LISTS and any(_secret_place(walker, a) for a in args):
             kinds.add("secret_names")
         if cmd_node is node or node.type == "redirected_statement":
-            literal = _echo_text(cname, args)
+            literal = echo_text(cname, args)
     return Stdin(frozenset(kinds), literal)
 
 
@@ -453,15 +514,33 @@ def _secret_place(walker: Walker, arg: Arg) -> bool:
     return credential(walker.place(arg.text), walker.ctx) is not None
 
 
-def _echo_text(name: str, args: list[Arg]) -> str | None:
+def echo_text(name: str, args: list[Arg]) -> str | None:
     if name not in ("echo", "printf") or not all(a.static for a in args):
         return None
     words = [a.text for a in args]
     while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
         words = words[1:]
     if name == "printf" and words and "%" in words[0]:
-        words = words[1:]  # printf FORMAT ARGS: the arguments are what gets printed
+        return _printf(words[0], words[1:]).replace("\\n", "\n")
     return " ".join(words).replace("\\n", "\n")
+
+
+_PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")
+
+
+def _printf(fmt: str, args: list[str]) -> str:
+    """What ``printf FORMAT ARGS`` prints: the format applied until the arguments run out."""
+    out: list[str] = []
+    rest = list(args)
+    for _ in range(64):  # printf reuses the format while arguments remain
+
+        def one(match: re.Match[str]) -> str:
+            return "%" if match.group(0) == "%%" else (rest.pop(0) if rest else "")
+
+        out.append(_PRINTF_SPEC.sub(one, fmt))
+        if not rest:
+            break
+    return "".join(out)
 
 
 def _commands_in(node: Node) -> list[Node]:
