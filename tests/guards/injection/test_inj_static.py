@@ -11,6 +11,7 @@ import pytest
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
 from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.guards.content_guard import ContentGuard
+from clawkeep.guards.injection._static import SHORT_CAP
 from clawkeep.guards.injection._structured import prepare_text
 
 OWNER_STYLE = [
@@ -154,6 +155,20 @@ def test_payload_after_thousands_of_fields_is_still_read() -> None:
 @pytest.mark.parametrize("word", ["execute", "override", "jailbreak", "ignore"])
 def test_one_word_is_never_blocked_by_the_model(guard: ChannelGuard, word: str) -> None:
     assert guard.scan(word).verdict != "block"
+
+
+@pytest.mark.parametrize("word", ["execute", "override", "jailbreak", "ignore"])
+def test_one_word_of_tool_output_is_never_blocked_by_the_model(word: str) -> None:
+    """The tool-output block threshold stays above the short-text cap (0.999)."""
+    content = ContentGuard(ContentGuardConfig())
+    assert asyncio.run(content.check(word, source="web_fetch")).verdict != "block"
+
+
+def test_default_block_thresholds_sit_above_the_short_text_cap() -> None:
+    """A text of fewer than SHORT_PIECES pieces scores at most SHORT_CAP: with every
+    shipped block threshold above it, the model alone never blocks one word."""
+    assert ChannelGuardConfig().block_threshold > SHORT_CAP
+    assert ContentGuardConfig().block_threshold > SHORT_CAP
 
 
 _HOTEL = (

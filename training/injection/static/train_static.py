@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from clawkeep.guards.injection._normalise import normalise
-from clawkeep.guards.injection._static import NGRAM_BUCKETS, WINDOW, StaticModel
+from clawkeep.guards.injection._static import NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
 
 SEED = 7
 HIDDEN = 512
@@ -147,9 +147,10 @@ def _threshold(benign: Arr, budget: float) -> float:
 
 
 def _block(benign: Arr) -> float:
-    """Above every validation benign score with a margin of 0.02; 1.0 (only a saturated
-    score blocks) when the margin reaches it."""
-    return float(min(1.0, benign.max() + 0.02))
+    """Above every validation benign score with a margin of 0.02, and above the cap of a
+    short text's score (a text of a few pieces is never blocked by the model); 1.0 (only a
+    saturated score blocks) when that reaches it."""
+    return float(min(1.0, max(benign.max() + 0.02, SHORT_CAP + 1e-4)))
 
 
 def _save(path: Path, vectors: Arr, scales: Arr, head: tuple[Arr, ...], ngram: Arr) -> None:

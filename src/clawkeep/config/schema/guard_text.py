@@ -30,11 +30,11 @@ __all__ = [
 
 # Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
 # owner-style messages flag under 0.5%, tool output under 1%; block only past every
-# validation text of its kind by 0.02 (for chat that reaches 1.0: only a saturated score
-# blocks a message; tool output blocks from 0.9351, the highest benign one scored 0.9150).
+# validation text of its kind by 0.02 and above the short-text cap (0.999: a text of a few
+# pieces is never blocked by the model). Chat: only a saturated score (1.0) blocks.
 DEFAULT_BLOCK_THRESHOLD = 1.0
 DEFAULT_FLAG_THRESHOLD = 0.7659
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9351
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9991
 DEFAULT_CONTENT_FLAG_THRESHOLD = 0.3521
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list

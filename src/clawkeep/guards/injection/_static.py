@@ -29,7 +29,7 @@ __all__ = ["StaticModel", "prepare_text"]
 # is not an instruction, and single words are where a bag of vectors is least reliable
 # ("execute" alone scored 0.99999). Rules still block short attacks ("DAN mode").
 SHORT_PIECES = 4
-SHORT_CAP = 0.999  # below every block threshold shipped (1.0), above every flag one
+SHORT_CAP = 0.999  # below every block threshold shipped (1.0, 0.9991), above every flag one
 WINDOW = 24  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 12
 NGRAM_BUCKETS = 1 << 18  # hashed pairs of adjacent pieces
