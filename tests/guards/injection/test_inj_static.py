@@ -88,6 +88,15 @@ def test_plain_english_attacks_are_caught_and_their_look_alikes_pass(guard: Chan
     assert [guard.scan(text).verdict for text in EN_SAME_SHAPE] == ["allow"] * len(EN_SAME_SHAPE)
 
 
+@pytest.mark.parametrize("sep", ["   ", "\t", "\n", " \n\n ", "\u2003\u2003"])
+def test_extra_whitespace_cannot_hide_an_attack(guard: ChannelGuard, sep: str) -> None:
+    """Runs of whitespace count as one space: each extra space was a piece of its own and
+    diluted an attack to a score near 0."""
+    for text in [*EN_ATTACKS, *ML_ATTACKS]:
+        spaced = sep.join(text.split(" "))
+        assert guard.scan(spaced).score == guard.scan(text).score, spaced
+
+
 def _calendar(description: str) -> str:
     return json.dumps(
         {
