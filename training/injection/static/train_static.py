@@ -3,11 +3,15 @@
     python train_static.py DATA_DIR VECTORS_DIR OUT_DIR
 
 DATA_DIR: train/val/test.jsonl from ``realuse.py``. VECTORS_DIR: ``tokenizer.json`` and
-``vectors.npz`` from ``build.py``. Writes OUT_DIR/static.npz (vectors + head), OUT_DIR/
-tokenizer.json and OUT_DIR/thresholds.json, and prints the validation numbers that chose
-the thresholds. Features come from the run-time code (``clawkeep.guards.injection``), text
-normalised as the guards normalise it, so training sees exactly what the guards compute.
-The head: [mean, max] of the window's token vectors -> 128 ReLU -> 1, numpy and Adam.
+``vectors.npz`` from ``build.py``. Writes OUT_DIR/static.npz (vectors + head + n-gram
+weights), OUT_DIR/tokenizer.json and OUT_DIR/thresholds.json, and prints the validation
+numbers that chose the thresholds. Features come from the run-time code
+(``clawkeep.guards.injection``), text normalised as the guards normalise it, so training
+sees exactly what the guards compute; the thresholds are chosen on scores of the written
+model through the run-time ``StaticModel.score``.
+The head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linear term
+over the window's pieces and hashed pairs of adjacent pieces (``ngram_keys``), trained
+together, numpy and Adam (lazy Adam for the sparse n-gram weights).
 Multiple-instance step: after a first fit, an attack text longer than one window keeps
 only its most suspicious window as a positive (the other windows are page, not payload).
 Seeded (SEED); test.jsonl is never read here.
@@ -15,6 +19,7 @@ Seeded (SEED); test.jsonl is never read here.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sys
@@ -25,13 +30,17 @@ from typing import Any
 import numpy as np
 
 from clawkeep.guards.injection._normalise import normalise
-from clawkeep.guards.injection._static import StaticModel
+from clawkeep.guards.injection._static import NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
 
 SEED = 7
 HIDDEN = 512
 EPOCHS = 30
+LR, LR_NGRAM = 2e-3, 1e-1  # the sparse n-gram weights each see few steps: a larger rate
+L2_NGRAM = 1e-6
 CHAT_KINDS = ("chat", "ops", "lookalike")
 FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
+WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
+KEYS = 2 * WINDOW - 1  # n-gram keys of a full window: its pieces and their adjacent pairs
 Arr = np.ndarray[Any, Any]
 
 
@@ -40,12 +49,24 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(x) for x in fh]
 
 
-def _features(model: StaticModel, rows: list[dict[str, Any]]) -> list[Arr]:
-    return [model.features(normalise(r["text"]).text) for r in rows]
+def _windows(model: StaticModel, rows: list[dict[str, Any]], pad: int) -> tuple[Arr, Arr, Arr]:
+    """Every window of every row: dense features, n-gram keys (padded with ``pad``, whose
+    weight stays 0) and the row it belongs to."""
+    feats, keys, owner = [], [], []
+    for i, r in enumerate(rows):
+        ids = model.ids(normalise(r["text"]).text)
+        feats.append(model.window_features(ids))
+        for k in model.window_keys(ids):
+            row = np.full(KEYS, pad, np.int64)
+            row[: len(k)] = k
+            keys.append(row)
+        owner.extend([i] * len(feats[-1]))
+    return np.vstack(feats).astype(np.float32), np.asarray(keys), np.asarray(owner)
 
 
-def _fit(x_raw: Arr, y: Arr, w: Arr, rng: np.random.Generator) -> tuple[Arr, ...]:
+def _fit(x_raw: Arr, keys: Arr, y: Arr, w: Arr, pad: int) -> tuple[tuple[Arr, ...], Arr]:
     """Fit on standardised features; the standardisation is folded into the first layer."""
+    rng = np.random.default_rng(SEED)
     mu = x_raw.mean(axis=0)
     sd = x_raw.std(axis=0) + 1e-6
     x = ((x_raw - mu) / sd).astype(np.float32)
@@ -57,15 +78,17 @@ def _fit(x_raw: Arr, y: Arr, w: Arr, rng: np.random.Generator) -> tuple[Arr, ...
     params = [w1, b1, w2, b2]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
-    lr, step = 2e-3, 0
+    ngram, ng_m, ng_v = (np.zeros(pad + 1, np.float32) for _ in range(3))
+    norm = (1.0 / np.sqrt(np.maximum((keys != pad).sum(axis=1), 1))).astype(np.float32)
+    lr, lr_ng, step = LR, LR_NGRAM, 0
     for _epoch in range(EPOCHS):
         order = rng.permutation(len(x))
         for s in range(0, len(x), 256):
             i = order[s : s + 256]
-            xb, yb, wb = x[i], y[i], w[i]
+            xb, yb, wb, kb, nb = x[i], y[i], w[i], keys[i], norm[i]
             h = np.maximum(xb @ w1 + b1, 0.0)
-            z = (h @ w2 + b2)[:, 0]
-            p = 1.0 / (1.0 + np.exp(-z))
+            z = (h @ w2 + b2)[:, 0] + ngram[kb].sum(axis=1) * nb
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))
             g = ((p - yb) * wb / wb.sum())[:, None].astype(np.float32)
             gw2 = h.T @ g
             gb2 = g.sum(axis=0)
@@ -73,39 +96,47 @@ def _fit(x_raw: Arr, y: Arr, w: Arr, rng: np.random.Generator) -> tuple[Arr, ...
             gw1 = xb.T @ gh + 1e-5 * w1
             gb1 = gh.sum(axis=0)
             step += 1
+            c1, c2 = 1 - 0.9**step, 1 - 0.999**step
             for k, grad in enumerate((gw1, gb1, gw2, gb2)):
                 m[k] = 0.9 * m[k] + 0.1 * grad
                 v[k] = 0.999 * v[k] + 0.001 * grad * grad
-                mh = m[k] / (1 - 0.9**step)
-                vh = v[k] / (1 - 0.999**step)
-                params[k] -= (lr * mh / (np.sqrt(vh) + 1e-8)).astype(np.float32)
+                params[k] -= (lr * (m[k] / c1) / (np.sqrt(v[k] / c2) + 1e-8)).astype(np.float32)
+            # lazy Adam on the n-gram weights this batch touched
+            touched, inverse = np.unique(kb.ravel(), return_inverse=True)
+            gk = np.bincount(inverse, weights=np.repeat(g[:, 0] * nb, kb.shape[1]))
+            real = touched != pad
+            u, gu = touched[real], gk[real].astype(np.float32) + L2_NGRAM * ngram[touched[real]]
+            ng_m[u] = 0.9 * ng_m[u] + 0.1 * gu
+            ng_v[u] = 0.999 * ng_v[u] + 0.001 * gu * gu
+            ngram[u] -= lr_ng * (ng_m[u] / c1) / (np.sqrt(ng_v[u] / c2) + 1e-8)
         lr *= 0.85
+        lr_ng *= 0.85
     w1, b1, w2, b2 = params
-    return (w1 / sd[:, None]).astype(np.float32), (b1 - (mu / sd) @ w1).astype(np.float32), w2, b2
+    head = ((w1 / sd[:, None]).astype(np.float32), (b1 - (mu / sd) @ w1).astype(np.float32), w2, b2)
+    return head, ngram[:pad]
 
 
-def _scores(head: tuple[Arr, ...], feats: list[Arr]) -> Arr:
+def _window_logits(head: tuple[Arr, ...], ngram: Arr, x: Arr, keys: Arr, pad: int) -> Arr:
     w1, b1, w2, b2 = head
-    out = []
-    for f in feats:
-        z = (np.maximum(f @ w1 + b1, 0.0) @ w2 + b2)[:, 0].max()
-        out.append(1.0 / (1.0 + np.exp(-z)))
-    return np.asarray(out)
+    table = np.append(ngram, np.float32(0.0))
+    n = np.maximum((keys != pad).sum(axis=1), 1)
+    return (np.maximum(x @ w1 + b1, 0) @ w2 + b2)[:, 0] + table[keys].sum(axis=1) / np.sqrt(n)
 
 
-def _stack(
-    feats: list[Arr], rows: list[dict[str, Any]], pick: list[Arr] | None
-) -> tuple[Arr, Arr, Arr]:
-    xs, ys, ws = [], [], []
-    for k, (f, r) in enumerate(zip(feats, rows, strict=True)):
-        label = int(r["label"])
-        use = f if pick is None or label == 0 or len(f) == 1 else pick[k]
-        xs.append(use)
-        ys.append(np.full(len(use), label, np.float32))
-        # per text weight split over its windows; ops and tool output weigh more (rare, costly)
-        base = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}.get(r["kind"], 1.0)
-        ws.append(np.full(len(use), base / len(use), np.float32))
-    return np.vstack(xs).astype(np.float32), np.concatenate(ys), np.concatenate(ws)
+def _stack(rows: list[dict[str, Any]], owner: Arr, pick: Arr | None) -> tuple[Arr, Arr, Arr]:
+    """Window indices to train on, their labels and weights (a text's weight split over its
+    windows). With ``pick``: a multi-window attack keeps only its picked window."""
+    label = np.asarray([int(r["label"]) for r in rows])
+    base = np.asarray([WEIGHT.get(r["kind"], 1.0) for r in rows], np.float32)
+    nwin = np.bincount(owner, minlength=len(rows))
+    if pick is None:
+        sel = np.arange(len(owner))
+        count = nwin[owner]
+    else:
+        attack = (label[owner] == 1) & (nwin[owner] > 1)
+        sel = np.flatnonzero(~attack | (pick[owner] == np.arange(len(owner))))
+        count = np.where(label[owner[sel]] == 1, 1, nwin[owner[sel]])
+    return sel, label[owner[sel]].astype(np.float32), base[owner[sel]] / count
 
 
 def _threshold(benign: Arr, budget: float) -> float:
@@ -116,9 +147,16 @@ def _threshold(benign: Arr, budget: float) -> float:
 
 
 def _block(benign: Arr) -> float:
-    """Above every validation benign score with a margin of 0.02; 1.0 (only a saturated
-    score blocks) when the margin reaches it."""
-    return float(min(1.0, benign.max() + 0.02))
+    """Above every validation benign score with a margin of 0.02, and above the cap of a
+    short text's score (a text of a few pieces is never blocked by the model); 1.0 (only a
+    saturated score blocks) when that reaches it."""
+    return float(min(1.0, max(benign.max() + 0.02, SHORT_CAP + 1e-4)))
+
+
+def _save(path: Path, vectors: Arr, scales: Arr, head: tuple[Arr, ...], ngram: Arr) -> None:
+    w1, b1, w2, b2 = head
+    np.savez(path, vectors=vectors, scales=scales.astype(np.float32), w1=w1, b1=b1, w2=w2, b2=b2,
+             ngram=ngram.astype(np.float32))  # fmt: skip
 
 
 def main() -> None:
@@ -126,72 +164,64 @@ def main() -> None:
     tok_bytes = (vec_dir / "tokenizer.json").read_bytes()
     with np.load(vec_dir / "vectors.npz") as npz:
         vectors, scales = npz["vectors"], npz["scales"]
-    dummy = (
-        np.zeros((256, 1), np.float32),
-        np.zeros(1, np.float32),
-        np.zeros((1, 1), np.float32),
-        np.zeros(1, np.float32),
-    )
-    import io
-
+    pad = vectors.shape[0] + NGRAM_BUCKETS  # one past the last n-gram weight
+    empty = (np.zeros((2 * vectors.shape[1], 1), np.float32), np.zeros(1, np.float32),
+             np.zeros((1, 1), np.float32), np.zeros(1, np.float32))  # fmt: skip
     buf = io.BytesIO()
-    np.savez(
-        buf, vectors=vectors, scales=scales, w1=dummy[0], b1=dummy[1], w2=dummy[2], b2=dummy[3]
-    )
+    _save(buf, vectors, scales, empty, np.zeros(pad, np.float32))  # type: ignore[arg-type]
     model = StaticModel.from_bytes(tok_bytes, buf.getvalue())
     t0 = time.time()
     train, val = _rows(data / "train.jsonl"), _rows(data / "val.jsonl")
-    ftrain, fval = _features(model, train), _features(model, val)
-    print(f"features {time.time() - t0:.0f}s", file=sys.stderr)
-    rng = np.random.default_rng(SEED)
-    x, y, w = _stack(ftrain, train, None)
-    head = _fit(x, y, w, rng)
-    w1, b1, w2, b2 = head
-    pick = [f[[int(np.argmax((np.maximum(f @ w1 + b1, 0) @ w2 + b2)[:, 0]))]] for f in ftrain]
-    x, y, w = _stack(ftrain, train, pick)
-    head = _fit(x, y, w, np.random.default_rng(SEED))
-    s = _scores(head, fval)
+    x, keys, owner = _windows(model, train, pad)
+    print(f"features {time.time() - t0:.0f}s, {len(x)} windows", file=sys.stderr)
+    sel, y, w = _stack(train, owner, None)
+    head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+    z = _window_logits(head, ngram, x, keys, pad)
+    best = np.full(len(train), -np.inf)
+    np.maximum.at(best, owner, z)
+    pick = np.full(len(train), -1)
+    pick[owner[::-1]] = np.arange(len(owner))[::-1]  # default: first window
+    hit = np.flatnonzero(z == best[owner])
+    pick[owner[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
+    sel, y, w = _stack(train, owner, pick)
+    head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+    print(f"fitted {time.time() - t0:.0f}s", file=sys.stderr)
+    out.mkdir(parents=True, exist_ok=True)
+    _save(out / "static.npz", vectors, scales, head, ngram)
+    shutil.copyfile(vec_dir / "tokenizer.json", out / "tokenizer.json")
+    # thresholds from the written model, scored as the guards score it
+    shipped = StaticModel.from_bytes(tok_bytes, (out / "static.npz").read_bytes())
+    s = np.asarray([shipped.score(normalise(r["text"]).text) for r in val])
     kinds = np.asarray([r["kind"] for r in val])
     labels = np.asarray([int(r["label"]) for r in val])
+    langs = np.asarray([r["lang"] for r in val])
     chat_b = s[(labels == 0) & np.isin(kinds, CHAT_KINDS)]
     tool_b = s[(labels == 0) & (kinds == "tool")]
     th = {
-        "chat": {
-            "flag": _threshold(chat_b, FLAG_BUDGET_CHAT),
-            "block": _block(chat_b),
-        },
-        "tool": {
-            "flag": _threshold(tool_b, FLAG_BUDGET_TOOL),
-            "block": _block(tool_b),
-        },
+        "chat": {"flag": _threshold(chat_b, FLAG_BUDGET_CHAT), "block": _block(chat_b)},
+        "tool": {"flag": _threshold(tool_b, FLAG_BUDGET_TOOL), "block": _block(tool_b)},
     }
-    for _name, t in th.items():
+    for t in th.values():
         t["block"] = max(t["block"], t["flag"])
-    direct = s[kinds == "attack-direct"]
+    direct = kinds == "attack-direct"
     indirect = s[kinds == "attack-indirect"]
     report = {
         "thresholds": th,
         "val": {
             "chat+ops benign": len(chat_b),
             "chat flagged": float((chat_b >= th["chat"]["flag"]).mean()),
+            "highest chat benign": float(chat_b.max()),
             "tool benign": len(tool_b),
             "tool flagged": float((tool_b >= th["tool"]["flag"]).mean()),
-            "direct caught": float((direct >= th["chat"]["flag"]).mean()),
+            "highest tool benign": float(tool_b.max()),
+            "direct caught": float((s[direct] >= th["chat"]["flag"]).mean()),
+            "direct caught, English": float(
+                (s[direct & (langs == "en")] >= th["chat"]["flag"]).mean()
+            ),
             "indirect caught": float((indirect >= th["tool"]["flag"]).mean()),
         },
     }
     print(json.dumps(report, indent=1))
-    out.mkdir(parents=True, exist_ok=True)
-    np.savez(
-        out / "static.npz",
-        vectors=vectors,
-        scales=scales.astype(np.float32),
-        w1=head[0],
-        b1=head[1],
-        w2=head[2],
-        b2=head[3],
-    )
-    shutil.copyfile(vec_dir / "tokenizer.json", out / "tokenizer.json")
     (out / "thresholds.json").write_text(json.dumps(report, indent=1) + "\n")
 
 
