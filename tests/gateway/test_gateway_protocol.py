@@ -76,6 +76,23 @@ def test_frame_beyond_the_hard_limit_closes_only_that_connection(
         assert other.call("status")["server"] == "clawkeep"
 
 
+def test_a_big_frame_before_auth_closes_the_connection_without_being_buffered_whole(
+    gateway: RunningGateway, echo: EchoHandler
+) -> None:
+    from websockets.sync.client import connect
+
+    with connect(gateway.ws_url, max_size=None) as raw:
+        # Between the protocol's 64 KiB and the old 1 MiB transport limit: a stranger's
+        # frame of this size used to be held whole until the auth check threw it away.
+        raw.send("x" * (200 * 1024))
+        with pytest.raises(ConnectionClosed) as closed:
+            raw.recv(timeout=10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+    assert echo.seen == []
+    with GatewayClient(gateway.ws_url, TOKEN) as other:
+        assert other.call("status")["server"] == "clawkeep"
+
+
 def test_chat_send_goes_through_the_inbound_handler_as_the_owner(
     client: GatewayClient, echo: EchoHandler
 ) -> None:

@@ -29,7 +29,10 @@ from clawkeep.gateway.procnet import connections_on_port, listening_addresses
 
 __all__ = ["WS_HARD_LIMIT_BYTES", "BindFailure", "bind_or_wait", "bind_sockets", "serve"]
 
-WS_HARD_LIMIT_BYTES = 1024 * 1024  # beyond the protocol's own frame limit: close with 1009
+# Twice the protocol's own frame limit (64 KiB, an error frame): beyond it, close with 1009.
+# The transport buffers a whole frame before the auth check sees it, so this bounds what
+# an unauthenticated connection can pin (512 connections x 128 KiB, not x 1 MiB).
+WS_HARD_LIMIT_BYTES = 128 * 1024
 
 
 def _family(host: str) -> socket.AddressFamily:
