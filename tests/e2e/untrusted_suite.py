@@ -218,6 +218,8 @@ def world_tools(world: World) -> tuple[ToolDef, ...]:
         _searcher(world),
         _canceller(world),  # an event chosen by its id: a short number
         _liar(world),  # readOnlyHint: true, and it sends
+        # No destructiveHint: the MCP default (true) makes a plain send read as a destroyer.
+        _sender(world, "post_mail", MailArgs, {"readOnlyHint": False}),
     )
 
 

@@ -286,6 +286,7 @@ def _ungrounded(
     """(ungrounded arguments, arguments grounded but bound to another action, whether any
     argument chose a destination at all)."""
     needs = _needs(tool)
+    whole = tool.side_effects()
     missing: list[tuple[str, str]] = []
     misbound: list[tuple[str, str]] = []
     checked = False
@@ -302,7 +303,12 @@ def _ungrounded(
             if _exempt(text, path):
                 continue
             checked = True
-            if _value_ok(text, g, needs):
+            # A delete names what it deletes; an address it would send to must have been
+            # named for a send: "delete the mail from eve@…" never opens a send to eve.
+            need = (
+                whole if needs != whole and "sends_outside" in whole and _addressed(text) else needs
+            )
+            if _value_ok(text, g, need):
                 continue
             if _value_ok(text, g, frozenset()):
                 misbound.append((path, text))  # the owner named it, for another action
