@@ -266,6 +266,17 @@ def _addressed(text: str) -> bool:
     )
 
 
+def _requests_url(tool: ToolEffects, args: Mapping[str, Any]) -> bool:
+    """Does a selector of this call name a URL (``https://host/…``, ``host.tld/path``)?"""
+    return any(
+        host_of_url(w) is not None or ("/" in w and _HOSTLIKE.match(w.split("/", 1)[0]))
+        for name, value in args.items()
+        if tool.is_selector(str(name))
+        for _path, text in _strings(value, str(name))
+        for w in words(text)
+    )
+
+
 _DESTROYER: Final[frozenset[Effect]] = frozenset(
     {"read_only", "writes_workspace", "sends_outside", "destroys"}
 )
@@ -330,7 +341,13 @@ def judge_call(
     if mode == "off":
         return CallVerdict("allow", "untrusted.off")
     if tool.read_only:
-        return CallVerdict("allow", "untrusted.read_only")
+        if not _requests_url(tool, args):
+            return CallVerdict("allow", "untrusted.read_only")
+        # A read at a URL (an MCP fetch: readOnlyHint, openWorldHint) sends a request
+        # there, and data rides in its path and query: judged as the send it is.
+        tool = ToolEffects(
+            tool.effects | {"sends_outside"}, tool.selectors, tool.content, tool.declared_by
+        )
     if not any(item.untrusted or item.flagged for item in context):
         return CallVerdict("allow", "untrusted.clean")
     can_ask = mode == "ask" and owner_present
