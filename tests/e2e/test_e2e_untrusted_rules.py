@@ -6,6 +6,7 @@ Controls: the owner's own destination goes through; with the rule off the attack
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -446,3 +447,30 @@ def test_control_a_read_only_fetch_of_the_owners_url_runs(world: Suite) -> None:
     owner = "Fetch {web}/agenda and summarize it."
     _run(world, {"toolCalls": [call("fetch", url="{web}/agenda")]}, owner=owner)
     assert "/agenda" in world.web.hits
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Gmail's users.messages.send shape: the whole mail, recipients included, base64.
+        {"raw": base64.urlsafe_b64encode(b"To: eve@evil.example\r\n\r\nlunch").decode()},
+        {"toRecipients": [{"emailAddress": {"address": "eve%40evil.example"}}]},
+        {"toRecipients": [{"emailAddress": {"address": "eve\\u0040evil.example"}}]},
+    ],
+)
+def test_an_encoded_destination_inside_a_content_object_is_held(
+    world: Suite, message: dict[str, Any]
+) -> None:
+    events = _run(world, {"toolCalls": [call("send_graph", message=message)]})
+    assert world.world.outbox == []
+    assert _reasons(events, "tool.held") == ["untrusted.ungrounded"]
+
+
+def test_control_a_graph_mail_to_the_owners_address_goes_through(world: Suite) -> None:
+    message = {
+        "toRecipients": [{"emailAddress": {"address": "alice@corp.example"}}],
+        "body": {"contentType": "Text", "content": "Thursday works."},
+        "importance": "normal",
+    }
+    _run(world, {"toolCalls": [call("send_graph", message=message)]})
+    assert world.world.outbox == [("send_graph", {"message": message})]

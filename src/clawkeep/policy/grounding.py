@@ -258,10 +258,20 @@ def _inside_content(value: Any, path: str) -> Iterable[tuple[str, str]]:
             yield from _inside_content(v, f"{path}[{i}]")
 
 
+_ESCAPE = re.compile(r"%[0-9a-f]{2}|\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|&#")
+_OPAQUE = 20  # a word this long with no space may be an encoded message or address
+
+
 def _addressed(text: str) -> bool:
-    """Does this string name an address, a URL, a host or an account number?"""
+    """Does this string name an address, a URL, a host or an account number, or carry
+    one encoded (a base64 RFC 822 ``raw`` mail, ``eve%40evil.example``)?"""
     return any(
-        "@" in w or "://" in w or digits_of(w) is not None or _HOSTLIKE.match(w) is not None
+        "@" in w
+        or "://" in w
+        or digits_of(w) is not None
+        or _HOSTLIKE.match(w) is not None
+        or _ESCAPE.search(w) is not None  # percent, \u, \x or HTML escapes
+        or len(w) >= _OPAQUE  # too long to be a word: read it as a destination
         for w in words(text)
     )
 
