@@ -262,16 +262,17 @@ _ESCAPE = re.compile(r"%[0-9a-f]{2}|\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|&#")
 _OPAQUE = 20  # a word this long with no space may be an encoded message or address
 
 
-def _addressed(text: str) -> bool:
-    """Does this string name an address, a URL, a host or an account number, or carry
-    one encoded (a base64 RFC 822 ``raw`` mail, ``eve%40evil.example``)?"""
+def _addressed(text: str, *, encoded: bool = True) -> bool:
+    """Does this string name an address, a URL, a host or an account number, or (with
+    ``encoded``) may it carry one encoded (a base64 RFC 822 ``raw`` mail,
+    ``eve%40evil.example``)?"""
     return any(
         "@" in w
         or "://" in w
         or digits_of(w) is not None
         or _HOSTLIKE.match(w) is not None
-        or _ESCAPE.search(w) is not None  # percent, \u, \x or HTML escapes
-        or len(w) >= _OPAQUE  # too long to be a word: read it as a destination
+        or (encoded and _ESCAPE.search(w) is not None)  # percent, \u, \x, HTML escapes
+        or (encoded and len(w) >= _OPAQUE)  # too long to be a word: maybe a destination
         for w in words(text)
     )
 
@@ -327,7 +328,9 @@ def _ungrounded(
             # A delete names what it deletes; an address it would send to must have been
             # named for a send: "delete the mail from eve@…" never opens a send to eve.
             need = (
-                whole if needs != whole and "sends_outside" in whole and _addressed(text) else needs
+                whole
+                if needs != whole and "sends_outside" in whole and _addressed(text, encoded=False)
+                else needs
             )
             if _value_ok(text, g, need):
                 continue
