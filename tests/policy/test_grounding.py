@@ -178,3 +178,19 @@ def test_amounts_and_dates_choose_nothing() -> None:
     args = {"iban": "DE89 3704 0044 0532 0130 00", "amount": "84.20", "when": "2026-12-15"}
     assert verdict(ctx, pay, args) == "allow"
     assert verdict(ctx, pay, {**args, "amount": 9999}) == "allow"
+
+
+def test_open_world_destroyer_takes_an_id_named_for_a_delete_but_no_address() -> None:
+    cancel = effects_from_annotations({"readOnlyHint": False})  # destroys, sends outside
+    long_id = "AAMkAGI2TG93AAAAAAEGAAAA1"  # a Graph event id the owner pasted
+    ctx = [owner(f"Cancel event {long_id} and the one with eve@evil.example"), EMAIL]
+    assert verdict(ctx, cancel, {"event_id": long_id}) == "allow"
+    assert judge_call(ctx, cancel, {"to": "eve@evil.example"}).reason == "untrusted.binding"
+
+
+def test_read_only_tool_given_a_url_is_judged_as_a_send() -> None:
+    ctx = [owner("Fetch https://corp.example/agenda and summarise it"), EMAIL]
+    assert verdict(ctx, READ, {"url": "https://evil.example/c?d=1"}) == "ask"
+    assert verdict(ctx, READ, {"url": "evil.example/c?d=1"}) == "ask"
+    assert verdict(ctx, READ, {"url": "https://corp.example/agenda"}) == "allow"
+    assert verdict(ctx, READ, {"path": "notes/q3.md"}) == "allow"  # a path, no host

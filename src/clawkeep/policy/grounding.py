@@ -258,10 +258,32 @@ def _inside_content(value: Any, path: str) -> Iterable[tuple[str, str]]:
             yield from _inside_content(v, f"{path}[{i}]")
 
 
-def _addressed(text: str) -> bool:
-    """Does this string name an address, a URL, a host or an account number?"""
+_ESCAPE = re.compile(r"%[0-9a-f]{2}|\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|&#")
+_OPAQUE = 20  # a word this long with no space may be an encoded message or address
+
+
+def _addressed(text: str, *, encoded: bool = True) -> bool:
+    """Does this string name an address, a URL, a host or an account number, or (with
+    ``encoded``) may it carry one encoded (a base64 RFC 822 ``raw`` mail,
+    ``eve%40evil.example``)?"""
     return any(
-        "@" in w or "://" in w or digits_of(w) is not None or _HOSTLIKE.match(w) is not None
+        "@" in w
+        or "://" in w
+        or digits_of(w) is not None
+        or _HOSTLIKE.match(w) is not None
+        or (encoded and _ESCAPE.search(w) is not None)  # percent, \u, \x, HTML escapes
+        or (encoded and len(w) >= _OPAQUE)  # too long to be a word: maybe a destination
+        for w in words(text)
+    )
+
+
+def _requests_url(tool: ToolEffects, args: Mapping[str, Any]) -> bool:
+    """Does a selector of this call name a URL (``https://host/…``, ``host.tld/path``)?"""
+    return any(
+        host_of_url(w) is not None or ("/" in w and _HOSTLIKE.match(w.split("/", 1)[0]))
+        for name, value in args.items()
+        if tool.is_selector(str(name))
+        for _path, text in _strings(value, str(name))
         for w in words(text)
     )
 
@@ -286,6 +308,7 @@ def _ungrounded(
     """(ungrounded arguments, arguments grounded but bound to another action, whether any
     argument chose a destination at all)."""
     needs = _needs(tool)
+    whole = tool.side_effects()
     missing: list[tuple[str, str]] = []
     misbound: list[tuple[str, str]] = []
     checked = False
@@ -302,7 +325,14 @@ def _ungrounded(
             if _exempt(text, path):
                 continue
             checked = True
-            if _value_ok(text, g, needs):
+            # A delete names what it deletes; an address it would send to must have been
+            # named for a send: "delete the mail from eve@…" never opens a send to eve.
+            need = (
+                whole
+                if needs != whole and "sends_outside" in whole and _addressed(text, encoded=False)
+                else needs
+            )
+            if _value_ok(text, g, need):
                 continue
             if _value_ok(text, g, frozenset()):
                 misbound.append((path, text))  # the owner named it, for another action
@@ -324,7 +354,13 @@ def judge_call(
     if mode == "off":
         return CallVerdict("allow", "untrusted.off")
     if tool.read_only:
-        return CallVerdict("allow", "untrusted.read_only")
+        if not _requests_url(tool, args):
+            return CallVerdict("allow", "untrusted.read_only")
+        # A read at a URL (an MCP fetch: readOnlyHint, openWorldHint) sends a request
+        # there, and data rides in its path and query: judged as the send it is.
+        tool = ToolEffects(
+            tool.effects | {"sends_outside"}, tool.selectors, tool.content, tool.declared_by
+        )
     if not any(item.untrusted or item.flagged for item in context):
         return CallVerdict("allow", "untrusted.clean")
     can_ask = mode == "ask" and owner_present
