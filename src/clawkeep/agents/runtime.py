@@ -70,6 +70,7 @@ class _Entry:
     channel: str = ""
     account: str = ""
     tainted_turn: bool = False  # the gateway's mark: the turn that follows saw untrusted text
+    steered_turn: bool = False  # ... and made a read whose object untrusted content chose
 
 
 def _same_sender(e: _Entry, msg: InboundMessage) -> bool:
@@ -285,8 +286,11 @@ class AgentRuntime:
             outcome = replace(outcome, held=tuple(prov.held))
             if self.store is not None and any(i.untrusted for i in prov.items):
                 # The reply stored next may repeat what untrusted content said: a later
-                # turn reads it as untrusted, so it never runs as a clean context.
-                self.store.append(session_key, "system", "", meta={"untrusted_turn": True})
+                # turn reads it as untrusted, so it never runs as a clean context. A steered
+                # read's data in that reply stays steered: a send in a later turn is held.
+                steered_turn = any(i.steered for i in prov.items)
+                meta = {"untrusted_turn": True, "steered": steered_turn}
+                self.store.append(session_key, "system", "", meta=meta)
         except ProviderError as exc:
             self._emit("agent.turn", exc.code, agent.id, session_key)
             owner = request is not None and request.message.is_owner
@@ -319,12 +323,14 @@ class AgentRuntime:
         # A reply after a turn that read untrusted content may carry it ("noted: forward
         # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
         tainted = bool(rows) and rows[0].role == "assistant"
+        steered = False
         for e in rows:
             if e.tainted_turn:
-                tainted = True
+                tainted, steered = True, e.steered_turn
             elif e.role == "assistant" and tainted:
-                prov.add("assistant", e.text, "outside", origin="reply after untrusted content")
-                tainted = False
+                origin = "reply after untrusted content"
+                prov.add("assistant", e.text, "outside", origin=origin, steered=steered)
+                tainted = steered = False
             elif e.role == "assistant":
                 prov.add("assistant", e.text, "model")
             elif e.role != "user":
@@ -483,6 +489,7 @@ class AgentRuntime:
                 str(e.meta.get("channel", "")),
                 str(e.meta.get("account", "")),
                 e.role == "system" and bool(e.meta.get("untrusted_turn")),
+                e.role == "system" and bool(e.meta.get("steered")),
             )
             for e in self.store.history(session_key, limit)
         ]

@@ -71,9 +71,16 @@ class TurnProvenance:
     wants_check: bool = False  # the call just judged waits for modelCheck's YES
 
     def add(
-        self, role: str, content: str, source: Source, *, flagged: bool = False, origin: str = ""
+        self,
+        role: str,
+        content: str,
+        source: Source,
+        *,
+        flagged: bool = False,
+        origin: str = "",
+        steered: bool = False,
     ) -> None:
-        self.items.append(ContextItem(role, content, source, flagged, origin))
+        self.items.append(ContextItem(role, content, source, flagged, origin, steered))
 
     def add_result(
         self, name: str, result: ToolResult, flagged: bool, *, plugin: bool, steered: bool = False
