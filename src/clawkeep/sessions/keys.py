@@ -34,17 +34,13 @@ def escape_part(value: str) -> str:
     return value.replace("%", "%25").replace(":", "%3A")
 
 
-def canonical_peer(channel: str, peer: str, links: Mapping[str, tuple[str, ...]]) -> str:
-    """The canonical name ``peer`` is linked to on ``channel``, or ``peer`` itself."""
+def canonical_peer(channel: str, peer: str, links: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The canonical name ``peer`` is linked to on ``channel``, or None when unlinked."""
     scoped = f"{channel}:{peer}"
     for name, members in links.items():
         if scoped in members:
             return name
-    return peer
-
-
-def _members(links: Mapping[str, tuple[str, ...]] | None) -> frozenset[str]:
-    return frozenset(m for members in (links or {}).values() for m in members)
+    return None
 
 
 def session_key(
@@ -67,15 +63,14 @@ def session_key(
         return key
     if scope == "main":
         return f"agent:{agent}:main"
-    linked = f"{message.channel}:{message.sender}" in _members(links)
     name = canonical_peer(message.channel, message.sender, links or {})
     # Security: a linked name and a raw sender id never share a key (an escaped id has no
     # ":", so it cannot spell "link:<name>"), and per-peer keeps each channel's ids apart.
-    peer = f"link:{escape_part(name)}" if linked else escape_part(message.sender)
+    peer = f"link:{escape_part(name)}" if name is not None else escape_part(message.sender)
+    if scope == "per-peer" and name is None:
+        return f"agent:{agent}:direct:{channel}:{peer}"
     if scope == "per-peer":
-        return (
-            f"agent:{agent}:direct:{peer}" if linked else f"agent:{agent}:direct:{channel}:{peer}"
-        )
+        return f"agent:{agent}:direct:{peer}"
     if scope == "per-channel-peer":
         return f"agent:{agent}:{channel}:direct:{peer}"
     account = escape_part(message.account.lower())
