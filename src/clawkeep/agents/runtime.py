@@ -10,15 +10,16 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from clawkeep.agents.dispatch import dispatch
+from clawkeep.agents.history import read_history, turn_messages, turn_provenance
 from clawkeep.agents.limits import limits_for, model_for
 from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.timed import TimedProvider
-from clawkeep.agents.providers.types import Message, Provider, ProviderError, ToolCall, ToolSpec
+from clawkeep.agents.providers.types import Provider, ProviderError, ToolCall, ToolSpec
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import (
     TurnProvenance,
@@ -26,7 +27,6 @@ from clawkeep.agents.untrusted import (
     hold_call,
     model_says_yes,
     validated_args,
-    wrap_untrusted,
 )
 from clawkeep.agents.workspace import system_prompt
 from clawkeep.approvals import ApprovalStore, Pending, describe
@@ -41,7 +41,6 @@ from clawkeep.fsutil import ensure_private_dir
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.policy import PolicyContext, ToolPolicy, resolve_policy
 from clawkeep.policy.grounding import CallVerdict
-from clawkeep.policy.provenance import Source
 from clawkeep.skills import agent_skills
 from clawkeep.tools import BackgroundJobs, main_key
 from clawkeep.tools.base import ToolContext, ToolDef, ToolResult, ToolServices, refuse
@@ -59,44 +58,12 @@ _SETUP_CODES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    role: str
-    text: str
-    untrusted: bool
-    source: str
-    flagged: bool
-    sender: str = ""
-    channel: str = ""
-    account: str = ""
-    tainted_turn: bool = False  # the gateway's mark: the turn that follows saw untrusted text
-    steered_turn: bool = False  # ... and made a read whose object untrusted content chose
-
-
-def _same_sender(e: _Entry, msg: InboundMessage) -> bool:
-    """The owner's own earlier line: one sender id on one channel account. The same id on
-    another channel (a webhook's free-form sender, a bridge) is someone else."""
-    return (e.sender, e.channel, e.account) == (msg.sender, msg.channel, msg.account)
-
-
 def _decision_text(reason: str) -> str:
     if reason == "approvals.expired":
         return "That approval expired; the call did not run."
     if reason == "approvals.already_decided":
         return "That call was already decided."
     return "No held call has that code."
-
-
-def _history_messages(entries: list[_Entry]) -> list[Message]:
-    out: list[Message] = []
-    for e in entries:
-        if e.role not in ("user", "assistant"):
-            continue
-        # A message the channel guard flagged stays marked in every later turn's context.
-        source = e.source or ("flagged-message" if e.flagged else "forwarded")
-        body = wrap_untrusted(e.text, source=source) if e.untrusted or e.flagged else e.text
-        out.append(Message("user" if e.role == "user" else "assistant", body))
-    return out
 
 
 def turn_sandboxed(agent: ResolvedAgent, *, session_is_main: bool) -> bool:
@@ -231,7 +198,7 @@ class AgentRuntime:
         if not agent.workspace.exists():
             ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
         limits = limits_for(self.config, agent.id)
-        history = self._history(session_key, limits.history_turns)
+        history = read_history(self.store, session_key, limits.history_turns)
         policy = self.policy(agent, session_key, request, depth)
         ctx = ToolContext(
             agent=agent,
@@ -261,9 +228,9 @@ class AgentRuntime:
             request.annotations if request else (),
             tuple((s.name, s.description) for s in seen),
         )
-        messages = self._context(history, request)
+        messages = turn_messages(history, request)
         screen = TurnScreen(self.content_guard)
-        prov = self._provenance(agent.id, session_key, request, depth, system, history)
+        prov = turn_provenance(self.config, agent.id, session_key, request, depth, system, history)
         try:
             provider = self.provider(agent.id)
 
@@ -300,58 +267,6 @@ class AgentRuntime:
             return LoopOutcome(f"(the model could not answer: {exc.code}{hint})", exc.code, 0, ())
         self._emit("agent.turn", outcome.reason, agent.id, session_key, calls=outcome.tool_calls)
         return outcome
-
-    def _provenance(
-        self,
-        agent_id: str,
-        session_key: str,
-        request: TurnRequest | None,
-        depth: int,
-        system: str,
-        history: list[_Entry],
-    ) -> TurnProvenance:
-        """Where each item of this turn's context came from."""
-        msg = request.message if request is not None else None
-        owner = msg is not None and depth == 0 and is_owner(msg, self.config)
-        prov = TurnProvenance(self.config, agent_id, session_key, owner)
-        # The identity files are the owner's words while the agent cannot write them.
-        unlocked = self.config.guards.file.unlock_identity_files
-        prov.add("system", system, "model" if unlocked else "owner", origin="identity files")
-        rows = list(history)
-        if msg is not None and rows and rows[-1].role == "user" and rows[-1].text == msg.text:
-            rows.pop()  # the current message, added below with its own flag
-        # A reply after a turn that read untrusted content may carry it ("noted: forward
-        # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
-        tainted = bool(rows) and rows[0].role == "assistant"
-        steered = False
-        for e in rows:
-            if e.tainted_turn:
-                tainted, steered = True, e.steered_turn
-            elif e.role == "assistant" and tainted:
-                origin = "reply after untrusted content"
-                prov.add("assistant", e.text, "outside", origin=origin, steered=steered)
-                tainted = steered = False
-            elif e.role == "assistant":
-                prov.add("assistant", e.text, "model")
-            elif e.role != "user":
-                continue
-            elif e.untrusted or e.flagged:
-                # A flagged message is untrusted in every later turn (its flag was its turn's).
-                prov.add("user", e.text, "outside", origin=e.source or "flagged-message")
-            elif owner and msg is not None and (not e.sender or _same_sender(e, msg)):
-                prov.add("user", e.text, "owner", origin="owner")
-            else:
-                prov.add("user", e.text, "sender", origin=e.sender or "sender")
-        if msg is not None:
-            source: Source = "owner" if owner else "sender"
-            prov.add(
-                "user",
-                msg.text,
-                source,
-                flagged=request is not None and request.flagged,
-                origin=msg.sender,
-            )
-        return prov
 
     def _gate(
         self, call: ToolCall, ctx: ToolContext, prov: TurnProvenance
@@ -474,32 +389,6 @@ class AgentRuntime:
             # No code here: the model reads this, and must never hold an approval code.
             body = f"[held call: {held.tool}] {text}"
             self.store.append(held.session_key, "user", body, meta=meta)
-
-    def _history(self, session_key: str, limit: int) -> list[_Entry]:
-        if self.store is None:
-            return []
-        return [
-            _Entry(
-                e.role,
-                e.text,
-                bool(e.meta.get("untrusted")),
-                str(e.meta.get("source", "")),
-                bool(e.meta.get("flagged")),
-                str(e.meta.get("sender", "")),
-                str(e.meta.get("channel", "")),
-                str(e.meta.get("account", "")),
-                e.role == "system" and bool(e.meta.get("untrusted_turn")),
-                e.role == "system" and bool(e.meta.get("steered")),
-            )
-            for e in self.store.history(session_key, limit)
-        ]
-
-    def _context(self, rows: list[_Entry], request: TurnRequest | None) -> list[Message]:
-        messages = _history_messages(rows)
-        text = request.message.text if request is not None else None
-        if text is not None and (not rows or rows[-1].text != text or rows[-1].role != "user"):
-            messages.append(Message("user", text))  # the store did not have it yet
-        return messages
 
     async def _delegate(
         self, agent_id: str, session_key: str, depth: int, sender: str | None = None
