@@ -61,7 +61,11 @@ def read_history(store: TranscriptStore | None, session_key: str, limit: int) ->
     """The last ``limit`` rows of the session, with the marks the gateway stored on them."""
     if store is None:
         return []
-    rows = store.history(session_key, limit)
+    rows = store.history(session_key, limit + 1)
+    if len(rows) > limit and rows[0].role != "system":
+        rows = rows[1:]
+    # One row more when it is the gateway's mark: the window's oldest reply keeps the mark
+    # stored just before it (untrusted, steered) instead of losing it at the edge.
     return [
         HistoryEntry(
             e.role,
