@@ -76,6 +76,8 @@ _AMOUNT_NAMES: Final = frozenset(
         "page",
     }
 )
+# Last words that make a name an identifier, whatever comes before: "page_id", "dayKey".
+_ID_WORDS: Final = frozenset({"id", "ids", "uid", "uuid", "key", "ref"})
 _NAME_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s.\[\]{}]+")
 
 
@@ -84,7 +86,10 @@ def _amount_name(path: str) -> bool:
     Never a key deeper down: under an argument that takes any JSON the model writes the
     keys itself ({"to": {"count": 1001}})."""
     first = re.split(r"[.\[{]", path)[0]
-    return any(p.lower() in _AMOUNT_NAMES for p in _NAME_SPLIT.split(first) if p)
+    parts = [p.lower() for p in _NAME_SPLIT.split(first) if p]
+    if parts and parts[-1] in _ID_WORDS:
+        return False  # "page_id": 42 names the object it acts on, as "id": 42 does
+    return any(p in _AMOUNT_NAMES for p in parts)
 
 
 @dataclass(frozen=True)
