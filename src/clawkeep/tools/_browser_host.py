@@ -235,56 +235,61 @@ class BrowserHost:
                 "browser.profile_locked",
                 f"profile {name!r} is in use by another clawkeep browser; stop that one first",
             )
-        write_preferences(directory)
-        sockdir = Path(tempfile.mkdtemp(prefix="clawkeep-browser-"))  # 0700
-        net = self.network
-        spec = SandboxSpec(
-            workspace=directory,
-            egress_domains=net.domains,
-            egress_ports=net.ports,
-            network_policy=net.policy,
-        )
-        proxy = EgressProxy(spec, sockdir / "egress.sock", net.resolver or default_resolver)
-        bridge = _Bridge(sockdir / "egress.sock")
-        jailed = self.config.browser.headless and isinstance(bwrap_available(), Allow)
-        plan = chromium_args(
-            _PROXY_HOST, os.geteuid() == 0, self.config.browser.no_sandbox or jailed
-        )
-        executable = self.config.browser.executable_path or CHROMIUM
-        if jailed:
-            # The whole browser in the bubblewrap sandbox: only the profile is writable,
-            # no state dir, and its network is the forwarder to the egress proxy only.
-            executable = str(write_launcher(sockdir, directory, sockdir / "egress.sock"))
-        from playwright.async_api import async_playwright
-
-        pw = await async_playwright().start()
-        try:
-            context = await pw.chromium.launch_persistent_context(
-                str(directory),
-                executable_path=executable,
-                headless=self.config.browser.headless,
-                args=list(plan.args),
-                chromium_sandbox=plan.chromium_sandbox,
-                proxy={"server": f"http://{_PROXY_HOST}:{bridge.port}"},
-                accept_downloads=False,  # downloads off: nothing lands on the disk
-                service_workers="block",  # a service worker's requests would skip routing
-                env=_chromium_env(directory),
-                handle_sigint=False,
-                handle_sigterm=False,
-                handle_sighup=False,
-                timeout=30_000,
+        # Whatever fails from here on lets go of all it took: a lock left held would refuse
+        # the profile ("in use") until the gateway restarts.
+        async with contextlib.AsyncExitStack() as undo:
+            undo.callback(lock.release)
+            write_preferences(directory)
+            sockdir = Path(tempfile.mkdtemp(prefix="clawkeep-browser-"))  # 0700
+            undo.callback(shutil.rmtree, sockdir, ignore_errors=True)
+            net = self.network
+            spec = SandboxSpec(
+                workspace=directory,
+                egress_domains=net.domains,
+                egress_ports=net.ports,
+                network_policy=net.policy,
             )
-        except Exception as exc:
-            await pw.stop()
-            proxy.close()
-            bridge.close()
-            lock.release()
-            shutil.rmtree(sockdir, ignore_errors=True)
-            first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
-            return refuse("browser.launch_failed", f"Chromium did not start: {first}")
-        running = _Running(pw, context, proxy, bridge, lock, sockdir, name, directory, jailed)
-        await context.route("**/*", lambda route: self._route(running, route))
-        await context.route_web_socket("**/*", lambda ws: self._route_ws(running, ws))
+            proxy = EgressProxy(spec, sockdir / "egress.sock", net.resolver or default_resolver)
+            undo.callback(proxy.close)
+            bridge = _Bridge(sockdir / "egress.sock")
+            undo.callback(bridge.close)
+            jailed = self.config.browser.headless and isinstance(bwrap_available(), Allow)
+            plan = chromium_args(
+                _PROXY_HOST, os.geteuid() == 0, self.config.browser.no_sandbox or jailed
+            )
+            executable = self.config.browser.executable_path or CHROMIUM
+            if jailed:
+                # The whole browser in the bubblewrap sandbox: only the profile is writable,
+                # no state dir, and its network is the forwarder to the egress proxy only.
+                executable = str(write_launcher(sockdir, directory, sockdir / "egress.sock"))
+            from playwright.async_api import async_playwright
+
+            pw = await async_playwright().start()
+            undo.push_async_callback(pw.stop)
+            try:
+                context = await pw.chromium.launch_persistent_context(
+                    str(directory),
+                    executable_path=executable,
+                    headless=self.config.browser.headless,
+                    args=list(plan.args),
+                    chromium_sandbox=plan.chromium_sandbox,
+                    proxy={"server": f"http://{_PROXY_HOST}:{bridge.port}"},
+                    accept_downloads=False,  # downloads off: nothing lands on the disk
+                    service_workers="block",  # a service worker's requests would skip routing
+                    env=_chromium_env(directory),
+                    handle_sigint=False,
+                    handle_sigterm=False,
+                    handle_sighup=False,
+                    timeout=30_000,
+                )
+            except Exception as exc:
+                first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+                return refuse("browser.launch_failed", f"Chromium did not start: {first}")
+            undo.push_async_callback(context.close)
+            running = _Running(pw, context, proxy, bridge, lock, sockdir, name, directory, jailed)
+            await context.route("**/*", lambda route: self._route(running, route))
+            await context.route_web_socket("**/*", lambda ws: self._route_ws(running, ws))
+            undo.pop_all()  # started: from now on _stop lets go of it all
         self._running = running
         self.started += 1
         self.jailed = jailed
