@@ -123,41 +123,58 @@ CLOUD_COPY: dict[str, frozenset[str]] = {
     "b2": frozenset({"upload-file", "sync"}),
 }
 _CLOUD_URL = re.compile(r"^(s3|gs|az|wasbs?|abfss?|b2|swift)://|^https://[\w.-]+\.(blob|dfs)\.")
-_RCLONE_REMOTE = re.compile(r"^[\w.-]+:(?!//)")
+# rclone remotes: `name:path`, `name,opt=v:path`, on-the-fly `:backend,opt=v:path`;
+# `local:`/`:local:` are this machine's disk.
+_RCLONE_REMOTE = re.compile(r"^(:?[\w.-]+)(,[^:/]*)?:(?!//)")
+
+
+def _remote_store(cmd: Cmd, text: str) -> bool:
+    if _CLOUD_URL.match(text):
+        return True
+    match = _RCLONE_REMOTE.match(text) if cmd.name in ("rclone", "mc") else None
+    return match is not None and match.group(1).lstrip(":") != "local"
 
 
 def _cloud_copy(cmd: Cmd, w: Walker) -> None:
     operands = [a.text for a in cmd.args if not a.text.startswith("-")]
     verbs = CLOUD_COPY[cmd.name]
-    if not any(v in verbs for v in operands[:3]) or len(operands) < 2:
+    at = next((i for i, v in enumerate(operands[:3]) if v in verbs), None)
+    if at is None or len(operands) < at + 3:
         return
-    last = operands[-1]
-    remote = _CLOUD_URL.match(last) or (
-        cmd.name in ("rclone", "mc") and _RCLONE_REMOTE.match(last) and "/" not in last[:2]
-    )
-    if remote:
-        w.flag("exfiltration", f"{cmd.name} copies local files to {last}")  # leaves the machine
+    source, rest = operands[at + 1], operands[at + 2 :]
+    # The destination follows the source; option values (`--transfers 2`) may follow it,
+    # so any later operand naming a store counts, when the source is a local path.
+    remote = next((v for v in rest if _remote_store(cmd, v)), None)
+    if remote is not None and not _remote_store(cmd, source):
+        w.flag("exfiltration", f"{cmd.name} copies local files to {remote}")  # leaves the machine
 
 
 # -- serves files: one-line web servers and proxies ---------------------------------------
-# program -> (options naming the served root, whether the first operand is the root,
-#             options naming the listen address). Unless told otherwise they listen on
-#             every interface, so the served files are readable from other machines.
-SERVES: dict[str, tuple[frozenset[str], bool, frozenset[str]]] = {
-    "httpd": (frozenset({"-h"}), False, frozenset({"-p"})),
-    "http-server": (frozenset(), True, frozenset({"-a"})),
-    "serve": (frozenset(), True, frozenset({"-l", "--listen"})),
-    "live-server": (frozenset({"--root"}), True, frozenset({"--host"})),
-    "twistd": (frozenset({"--path"}), False, frozenset({"--listen", "--port"})),
-    "webfsd": (frozenset({"-r"}), False, frozenset({"-i"})),
-    "darkhttpd": (frozenset(), True, frozenset({"--addr"})),
-    "miniserve": (frozenset(), True, frozenset({"-i", "--interfaces"})),
-    "caddy": (frozenset({"--root", "-r"}), False, frozenset({"--listen", "-l"})),
-    "uploadserver": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
-    "http.server": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
-    "pyftpdlib": (frozenset({"-d", "--directory"}), False, frozenset({"-i", "--interface"})),
-    "updog": (frozenset({"-d", "--directory"}), False, frozenset()),
-    "ruby-httpd": (frozenset(), True, frozenset({"-b", "--bind-address"})),
+# program -> (options naming the served root, which operand is the root (1: the first
+#             operand, 2: the second, 0: none), options naming the listen address).
+#             Unless told otherwise they listen on every interface, so the served files
+#             are readable from other machines.
+SERVES: dict[str, tuple[frozenset[str], int, frozenset[str]]] = {
+    "httpd": (frozenset({"-h"}), 0, frozenset({"-p"})),
+    "http-server": (frozenset(), 1, frozenset({"-a"})),
+    "serve": (frozenset(), 1, frozenset({"-l", "--listen"})),
+    "live-server": (frozenset({"--root"}), 1, frozenset({"--host"})),
+    "twistd": (frozenset({"--path"}), 0, frozenset({"--listen", "--port"})),
+    "webfsd": (frozenset({"-r"}), 0, frozenset({"-i"})),
+    "darkhttpd": (frozenset(), 1, frozenset({"--addr"})),
+    "miniserve": (frozenset(), 1, frozenset({"-i", "--interfaces"})),
+    "caddy": (frozenset({"--root", "-r"}), 0, frozenset({"--listen", "-l"})),
+    "uploadserver": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "http.server": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "pyftpdlib": (frozenset({"-d", "--directory"}), 0, frozenset({"-i", "--interface"})),
+    "updog": (frozenset({"-d", "--directory"}), 0, frozenset()),
+    "ruby-httpd": (frozenset(), 1, frozenset({"-b", "--bind-address"})),
+    "goshs": (frozenset({"-d", "--dir"}), 0, frozenset({"-i", "--ip"})),
+    "atftpd": (frozenset(), 1, frozenset({"--bind-address"})),
+    "ptftpd": (frozenset(), 2, frozenset()),  # ptftpd [-p PORT] IFACE ROOT
+    "pure-ftpd": (frozenset(), 0, frozenset({"-S", "--bind"})),
+    "vsftpd": (frozenset(), 0, frozenset()),
+    "ftp-srv": (frozenset({"--root", "-r"}), 0, frozenset()),
 }
 _OPERAND_VALUES = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
 _OPERAND_VALUES |= {"--bind-address", "--host", "--addr", "-d", "--directory", "-t"}
@@ -215,12 +232,24 @@ def serve_argv(cmd: Cmd, w: Walker, kind: str, args: list[Arg]) -> None:
             and (i == 0 or rest[i - 1] not in _OPERAND_VALUES)
             and not re.fullmatch(r"\d+", t)
         ]
-        root = positional[0] if positional else None
+        root = positional[operand - 1] if len(positional) >= operand else None
+    if kind == "ftp-srv":
+        # ftp-srv [URL]: the listen address is its operand (ftp://127.0.0.1:21 by default)
+        urls = [a.text for a in args if re.match(r"^\w+://", a.text)]
+        bind = re.sub(r"^\w+://", "", urls[0]).rsplit(":", 1)[0] if urls else "127.0.0.1"
     serve_root(cmd, w, root or ".", cmd.name, bind)
 
 
 def _serves(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "twistd" and "web" not in cmd.values():
+        return
+    if set(cmd.values()) & {"--help", "--version"} or (
+        len(cmd.args) == 1 and cmd.args[0].text in _HELP
+    ):
+        return
+    if cmd.name == "goshs" and {"-tunnel", "--tunnel"} & set(cmd.values()):
+        # tunnel: goshs -tunnel publishes the served folder through a public relay
+        w.flag("tunnel", "goshs -tunnel exposes this machine through a public relay")
         return
     if cmd.name == "caddy" and "file-server" not in cmd.values():
         return

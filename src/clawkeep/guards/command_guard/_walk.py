@@ -33,6 +33,21 @@ __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name", "echo_t
 
 
 # Builtins with no effect beyond the shell itself: allowed in allowlist mode.
+_READERS = frozenset({"read", "mapfile", "readarray", "printf"})
+# Programs that run their argv as another user (root): what reaches them runs with its rights.
+ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+# Variables that make a program load or run code it was not asked to: the dynamic loader's
+# and the interpreters' start-up hooks. Handed to a program run as another user (root),
+# they run the caller's code with that user's rights.
+LOADER_VARS = frozenset({"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV"})
+LOADER_VARS |= frozenset({"PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PERL5LIB"})
+LOADER_VARS |= frozenset({"PERL5OPT", "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS"})
+# Options that take a value (`read -d , -p "? " x`, `mapfile -n 5 -t arr`); read -a names
+# the array.
+_READ_VALUE_OPTIONS = {
+    "read": frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"}),
+    "mapfile": frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"}),
+}
 _ALLOWLIST_BUILTINS = frozenset({"cd", "echo", "printf", "true", "false", "test", "[", "pwd", ":"})
 
 
@@ -107,9 +122,13 @@ class Walker:
         With ``merge`` what the text changed is kept as unknown: it may or may not happen.
         """
         cwd, workspace, values = self.cwd, self.env.workspace, dict(self.env.values)
+        computed = set(self.env.computed)
         try:
             yield
         finally:
+            if merge:
+                computed |= self.env.computed
+            self.env.computed = computed
             changed_cwd = self.cwd != cwd
             changed = {k for k, v in self.env.values.items() if values.get(k, v) != v}
             changed |= set(self.env.values) - set(values)
@@ -207,6 +226,8 @@ class Walker:
         words = self.expand(values) if values else []
         if not values or not words or not all(w.static for w in words) or len(words) > 8:
             self.env.values[name] = None  # values known only at run time
+            if any(w.substs or w.computed for w in words):
+                self.env.computed.add(name)  # for x in $(cat f): x holds the file's words
             self.visit(body)
             return
         for word in words:
@@ -235,6 +256,9 @@ class Walker:
         name = self.text(name_node)
         value = resolve(value_node, self.src, self.env) if value_node is not None else Arg("")
         self._tricks(value, f"value of {name}")
+        if name in LOADER_VARS and self.elevated():
+            # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
+            self.flag("privilege", f"{name} is set for programs run as another user")
         if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
             "",
             "0",
@@ -245,8 +269,14 @@ class Walker:
             before = self.env.values.get(name, "") if name in self.env.values else None
             joined = None if before is None or value.value is None else before + value.value
             self.env.values[name] = joined
+            if value.computed or (value.substs and not value.static):
+                self.env.computed.add(name)
             return
         self.env.values[name] = value.value
+        if value.computed or (value.substs and not value.static):
+            self.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
+        else:
+            self.env.computed.discard(name)
 
     def _children_nested(self, node: Node) -> None:
         saved, self._stdin = self._stdin, None
@@ -346,6 +376,9 @@ class Walker:
             # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
             if not (a.type == "number" and self.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
         ]
+        # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
+        # the grammar files them under the redirect
+        arguments += [w for r in inner_redirects + outer for w in _redirect_words(r)]
         words = self.expand([name_node, *arguments])
         if not words:
             return
@@ -391,6 +424,8 @@ class Walker:
             self.run_written(word.text, text)
         if cmd.name in ("cd", "pushd", "chdir"):
             self._cd(args)
+        if cmd.name in _READERS:
+            self._read_into(cmd)
         judge_redirects(cmd, self)
         judge_args(cmd, self)
         for arg in args:
@@ -404,6 +439,28 @@ class Walker:
         if rule is not None and name not in self.ctx.allow_commands:
             self._current = cmd.name
             rule(cmd, self)
+
+    def _read_into(self, cmd: Cmd) -> None:
+        """``read a b``, ``mapfile -t arr``: the named variables hold input data from now on."""
+        values = cmd.values()
+        if cmd.name == "printf":
+            # printf -v NAME FORMAT …: NAME holds the formatted text
+            at = values.index("-v") if "-v" in values else -1
+            if 0 <= at < len(values) - 1 and any(not a.static or a.computed for a in cmd.args):
+                self.env.values[values[at + 1]] = None
+                self.env.computed.add(values[at + 1])
+            return
+        takes = _READ_VALUE_OPTIONS["read" if cmd.name == "read" else "mapfile"]
+        names = [
+            v
+            for i, v in enumerate(values)
+            if re.fullmatch(r"[A-Za-z_]\w*", v) and (i == 0 or values[i - 1] not in takes)
+        ]
+        if cmd.name in ("mapfile", "readarray"):
+            names = names[-1:] or ["MAPFILE"]
+        for name in names or ["REPLY"]:
+            self.env.values[name] = None
+            self.env.computed.add(name)
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
@@ -424,6 +481,10 @@ class Walker:
                 self.run(argv[0], argv[1:], [], stdin)
             finally:
                 self.via.pop()
+
+    def elevated(self) -> bool:
+        """The text being judged runs as another user: sudo, doas, su -c … handed it over."""
+        return bool(set(self.via) & ELEVATE)
 
     def handed_over(self) -> bool:
         """The command being judged was started by another program or from nested text.
@@ -459,6 +520,16 @@ class Walker:
             if trick.startswith("substring or pattern") and not where.startswith("command"):
                 continue  # ${f%.png}, ${PATH//:/ } in an argument: its value is judged instead
             self.flag("obfuscation", f"{trick} in the {where}")
+
+
+def _redirect_words(node: Node) -> list[Node]:
+    """Words the grammar put under a redirect that bash passes to the command as arguments:
+    a file redirect's words after its target, a heredoc start's words after its delimiter."""
+    if node.type == "file_redirect":
+        return node.children_by_field_name("destination")[1:]
+    if node.type == "heredoc_redirect":
+        return node.children_by_field_name("argument")
+    return []
 
 
 def _show(arg: Arg) -> str:
