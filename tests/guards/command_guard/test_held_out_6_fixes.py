@@ -116,6 +116,13 @@ def test_searcher_over_the_workspace_passes(command: str) -> None:
         ("sudo sh -c 'LD_PRELOAD=/tmp/x.so find'", "privilege"),
         ("sudo bash -c 'export LD_PRELOAD=/tmp/x.so; find'", "privilege"),
         ("sudo PYTHONPATH=/tmp python3 -m pip list", "privilege"),
+        ("sudo --preserve-env=LD_PRELOAD ls", "privilege"),
+        ("su -c 'LD_PRELOAD=/tmp/x.so id' root", "privilege"),
+        ("runuser -u www -c 'LD_PRELOAD=/tmp/x.so id'", "privilege"),
+        ("timeout 5 sudo LD_PRELOAD=/tmp/x.so ls", "privilege"),
+        ("echo x | xargs sudo LD_PRELOAD=/tmp/x.so ls", "privilege"),
+        ("V=LD_PRELOAD=/tmp/x.so; sudo $V ls", "privilege"),
+        ("sudo -- FOO=1 rm -rf /", "destructive_delete"),
     ],
 )
 def test_loader_variables_and_assignments_reaching_a_program_run_as_root(
@@ -133,6 +140,8 @@ def test_loader_variables_and_assignments_reaching_a_program_run_as_root(
         "bash -c 'export LD_LIBRARY_PATH=build/lib; ./bin/test'",
         "sudo -u postgres psql -c 'select 1'",
         "sudo rm secret.db",
+        "sudo --preserve-env=HOME,PATH ls",
+        "su -c 'ls /root' root",
     ],
 )
 def test_assignments_for_own_programs_and_plain_sudo_pass(command: str) -> None:
@@ -225,6 +234,7 @@ def test_file_servers_of_the_workspace_on_loopback_pass(command: str) -> None:
         "rclone copy . remote,region=eu:bucket",
         "aws s3 cp dist/ s3://my-bucket/site/ --recursive --acl public-read",
         "aws s3 sync . s3://b/x --exclude '*.git/*'",
+        'rclone moveto ./db.sqlite "$REMOTE":db',
     ],
 )
 def test_cloud_copy_destination_before_option_values(command: str) -> None:
@@ -239,6 +249,7 @@ def test_cloud_copy_destination_before_option_values(command: str) -> None:
         "rclone copy . local:/tmp/x",
         "aws s3 cp s3://my-bucket/data.csv data/ --quiet",
         "aws s3 ls s3://bucket",
+        'rclone copy "$SRC" ./data',
     ],
 )
 def test_cloud_downloads_and_local_copies_pass(command: str) -> None:

@@ -131,7 +131,11 @@ _RCLONE_REMOTE = re.compile(r"^(:?[\w.-]+)(,[^:/]*)?:(?!//)")
 def _remote_store(cmd: Cmd, text: str) -> bool:
     if _CLOUD_URL.match(text):
         return True
-    match = _RCLONE_REMOTE.match(text) if cmd.name in ("rclone", "mc") else None
+    if cmd.name not in ("rclone", "mc"):
+        return False
+    if UNKNOWN in text.split(":", 1)[0] and ":" in text and "/" not in text.split(":", 1)[0]:
+        return True  # "$REMOTE":db — a remote whose name is known only at run time
+    match = _RCLONE_REMOTE.match(text)
     return match is not None and match.group(1).lstrip(":") != "local"
 
 

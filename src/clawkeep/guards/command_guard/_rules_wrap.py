@@ -110,6 +110,8 @@ def _wrapper(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _ELEVATE:
         # sudo VAR=value cmd: the assignments go into cmd's environment, cmd is the program
         assigned = [a.text.split("=", 1)[0] for a in _assignments(argv)]
+        kept = [a.text.split("=", 1)[1] for a in cmd.args if a.text.startswith("--preserve-env=")]
+        _loader_to_root(cmd.name, [n for k in kept for n in k.split(",")], w)
         argv = argv[len(assigned) :]
         _loader_to_root(cmd.name, assigned, w)
     fed = cmd.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in cmd.redirects)
@@ -345,8 +347,12 @@ def _su(cmd: Cmd, w: Walker) -> None:
             script = cmd.args[values.index(flag) + 1]
             if not script.static:
                 w.flag("dynamic_command", "su -c runs a script known only at run time")
-            else:
+                return
+            w.via.append(cmd.name)  # the script runs as the other user
+            try:
                 w.script(script.text, "su -c script")
+            finally:
+                w.via.pop()
             return
     w.flag("privilege", "su opens a shell as another user")
 
