@@ -64,6 +64,55 @@ def _fuse_mount(cmd: Cmd, w: Walker) -> None:
         w.flag("privilege", f"{cmd.name} mounts a filesystem outside the workspace or for all")
 
 
+# Package managers' settings whose value is a program they start later (every `npm run`,
+# `npm install` of a git dependency …): tool -> keys.
+_RUN_SETTINGS: dict[str, frozenset[str]] = {
+    "npm": frozenset({"script-shell", "shell", "git", "editor", "browser", "viewer"})
+    | frozenset({"node-options", "onload-script"}),
+    "pnpm": frozenset({"script-shell", "shell", "git", "editor", "node-options"}),
+    "yarn": frozenset({"script-shell", "shell", "editor", "node-options"}),
+}
+_PLAIN_PROGRAM = re.compile(r"^((/usr(/local)?)?/s?bin/)?[\w.+-]+$")
+_LOADS_CODE = re.compile(r"(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b")
+
+
+_RUN_OPTIONS = frozenset({"-c", "--cmd", "-e", "--eval", "-x", "--command", "-S", "+"})
+
+
+def _plain_command(value: str) -> bool:
+    """``bash``, ``/usr/bin/vim``, ``code --wait``: a system program and plain options."""
+    words = value.split()
+    return (
+        bool(words)
+        and bool(_PLAIN_PROGRAM.match(words[0]))
+        and all(re.fullmatch(r"--?[A-Za-z][\w-]*", o) for o in words[1:])
+        and not _RUN_OPTIONS & set(words)
+    )
+
+
+def _run_settings(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if verbs[:2] != ["config", "set"] and verbs[:1] != ["set"]:
+        return
+    rest = values[values.index("set") + 1 :]
+    while rest and rest[0].startswith("-"):
+        rest = rest[1:]  # --global, -g, --location=project
+    if not rest:
+        return
+    key, _, value = rest[0].partition("=")
+    value = value if "=" in rest[0] else " ".join(rest[1:2])
+    if key not in _RUN_SETTINGS[cmd.name]:
+        return
+    if key == "node-options":
+        if not _LOADS_CODE.search(value):
+            return  # --max-old-space-size=4096: no code rides along
+    elif _plain_command(value):
+        return  # script-shell bash, editor "code --wait": a program of the system
+    # persistence: every later run of the tool starts this program (or loads this code)
+    w.flag("persistence", f"{cmd.name} config {key} makes {cmd.name} run {value!r} later")
+
+
 # Options that change the firewall (listing it with -L / -S / `nft list` changes nothing).
 _FIREWALL_CHANGES = re.compile(
     r"^-[a-zA-Z]*[AIDRFZNXPE]|^--(append|insert|delete|replace|flush|zero|new-chain"
@@ -252,6 +301,7 @@ MISC_RULES: dict[str, Rule] = {
     "modprobe": _always("privilege", "loads a kernel module"),
     "rmmod": _always("privilege", "unloads a kernel module"),
     "mount": _mount,
+    **{name: _run_settings for name in _RUN_SETTINGS},
     **{name: _fuse_mount for name in _FUSE_MOUNTERS},
     "umount": _always("privilege", "unmounts a filesystem"),
     "iptables": _firewall,

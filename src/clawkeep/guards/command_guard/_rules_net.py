@@ -87,17 +87,72 @@ def _egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
     w.flag("network_no_egress", f"{cmd.name} uses the network and this agent has no egress")
 
 
+# Short options that take a value, per client: `-sd @f` is `-s -d @f`, `-Tf` is `-T f`.
+_SHORT_VALUES = {
+    "curl": frozenset("AbcCdDeEFHKmoPQrTtuUwxXyYz"),
+    "wget": frozenset("aAbBDeiIlnOoPQRTtUwXY"),
+}
+# Options that read more options from a file (curl -K, wget --config) or run wgetrc
+# commands (wget -e post_file=…): what they send is not on the line.
+_OPTION_FILES = re.compile(r"^(-K|--config|-e|--execute)(=.*)?$")
+_WGETRC_SENDS = re.compile(r"^\s*(post|body)_(file|data)\s*=", re.I)
+
+
+def _split_short(values: list[str], letters: frozenset[str]) -> list[str]:
+    """Clusters of short options as separate words, attached values as the next word."""
+    out: list[str] = []
+    for value in values:
+        if not value.startswith("-") or value.startswith("--") or len(value) <= 2:
+            out.append(value)
+            continue
+        for position, letter in enumerate(value[1:], start=1):
+            out.append("-" + letter)
+            if letter in letters:
+                if position < len(value) - 1:
+                    out.append(value[position + 1 :])
+                break
+    return out
+
+
+def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
+    """curl -K FILE / wget --config FILE, wget -e post_file=…: options that may upload."""
+    for index, value in enumerate(values):
+        match = _OPTION_FILES.match(value)
+        if match is None or (cmd.name == "curl") == value.startswith(("-e", "--execute")):
+            continue
+        given = match.group(2)[1:] if match.group(2) else values[index + 1 : index + 2]
+        setting = given if isinstance(given, str) else (given[0] if given else "")
+        if value.startswith(("-e", "--execute")):
+            if not _WGETRC_SENDS.match(setting):
+                continue
+            w.flag("exfiltration", "wget -e post_file/body_data sends local data")
+            return True
+        text = w.written.get(w.place(setting).path) if setting else None
+        if text is not None and not re.search(
+            r"^\s*-*(data|form|upload|json|post|body|url-query|variable|[dFT]\b)", text, re.M
+        ):
+            continue  # a config this line wrote that sends nothing
+        # exfiltration: the option file may name files to upload or data to post
+        w.flag("exfiltration", f"{cmd.name} takes options (uploads, posts) from {setting}")
+        return True
+    return False
+
+
 def _curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if cmd.name in _SHORT_VALUES:
+        values = _split_short(values, _SHORT_VALUES[cmd.name])
     if _runtime_payload(cmd, w):
         return
     urls = _urls(values)
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
+    if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
+        return
     for index, arg in enumerate(values):
         flag = re.match(
             r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-            r"|--body-(file|data))(=(.*))?$",
+            r"|--body-(file|data)|--url-query|--variable)(=(.*))?$",
             arg,
         )
         if flag is None:
@@ -107,6 +162,10 @@ def _curl(cmd: Cmd, w: Walker) -> None:
             if flag.group(4)
             else (values[index + 1] if index + 1 < len(values) else "")
         )
+        if arg == "--variable" and "@" not in payload:
+            continue  # --variable name=text: a literal, nothing read from a file
+        if arg == "--url-query" and "@" not in payload:
+            continue  # --url-query name=text: a literal part of the URL
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
         if not _loopback_only(urls):  # a request to this machine sends nothing away
             what = "uploads a file" if is_file else "posts data"
