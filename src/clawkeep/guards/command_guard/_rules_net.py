@@ -242,9 +242,7 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
         return
     if _runtime_payload(cmd, w):
         return  # ssh "$(cat .env).x.example": the host name carries the data in its lookup
-    if (cmd.name == "ssh" and set(values) & {"-R", "-D"}) or any(
-        v.startswith(("-R", "-D")) for v in values
-    ):
+    if _opens_tunnel(values):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
     if _forwards_agent(values):
@@ -268,6 +266,54 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
 
 
 _SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+_LOOPBACK_BIND = re.compile(r"^(localhost|127\.[\d.]+|\[::1\]|::1)$")
+
+
+def _bind_exposed(forward: str) -> bool:
+    """A -L forward ``BIND:PORT:HOST:HOSTPORT`` whose bind address is not loopback."""
+    if forward.startswith("["):
+        bind = forward[: forward.find("]") + 1]
+    else:
+        fields = forward.split(":")
+        if len(fields) < 4:
+            return False  # PORT:HOST:HOSTPORT binds loopback (without -g)
+        bind = fields[0]
+    return not _LOOPBACK_BIND.match(bind)
+
+
+def _opens_tunnel(values: list[str]) -> bool:
+    """-R / -D in any cluster (`-fNR`), their -o spellings (RemoteForward, DynamicForward),
+    and a local forward other machines can reach (-g, GatewayPorts, a non-loopback bind)."""
+    gateway = False
+    local: list[str] = []
+    index = 0
+    while index < len(values):
+        value = values[index]
+        index += 1
+        if not value.startswith("-") or value.startswith("--") or value == "-":
+            continue
+        letters = value[1:]
+        for position, letter in enumerate(letters):
+            if letter in "RD":
+                return True
+            gateway |= letter == "g"
+            if letter in _SSH_VALUE:
+                given = letters[position + 1 :]
+                if not given and index < len(values):
+                    given, index = values[index], index + 1
+                if letter == "L":
+                    local.append(given)
+                elif letter == "o":
+                    parts = re.match(r"^\s*(\w+)\s*[=\s]\s*(.*)$", given)
+                    key, setting = (parts.group(1).lower(), parts.group(2)) if parts else ("", "")
+                    if key in ("remoteforward", "dynamicforward"):
+                        return True
+                    if key == "gatewayports" and setting.strip().lower() in ("yes", "true"):
+                        gateway = True
+                    if key == "localforward":
+                        local.append(re.sub(r"\s+", ":", setting.strip(), count=1))
+                break
+    return bool(local) and (gateway or any(_bind_exposed(f) for f in local))
 
 
 def _forwards_agent(values: list[str]) -> bool:
