@@ -457,3 +457,47 @@ def test_ssh_forwarding_in_clusters_and_config_spellings(command: str) -> None:
 )
 def test_ssh_local_forwards_on_loopback_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cat ~/.ssh/$K",
+        'cat "$HOME/.ssh/$(ls ~/.ssh | head -1)"',
+        "strings /proc/$(pgrep node)/environ",
+        "cat /etc/sha$X",
+        "ssh -i ~/.aws/$K host",
+        'while read f; do cat "$f"; done <<< "$HOME/.ssh/id_rsa"',
+        "read f <<< ~/.aws/credentials; cat $f",
+        'while read f; do cat "$f"; done <<EOF\nnotes.txt\n/etc/shadow\nEOF',
+        "cat ~/'.aws/credentials'",
+        "cat /run/secrets/db_password",
+        "cat /var/run/secrets/kubernetes.io/serviceaccount/token",
+        "keyctl print %user:x",
+        "bw get password github",
+    ],
+)
+def test_credential_paths_known_in_part_or_through_read(command: str) -> None:
+    _refused(command, "credential_read")
+
+
+def test_read_from_known_text_sets_the_words() -> None:
+    _refused('read a b <<< "rm -rf /"; $a $b', "destructive_delete")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ssh -i ~/.ssh/$KEY host",
+        "cat ~/.ssh/$K.pub",
+        "cat src/$F",
+        "cat logs/$(date +%F).log",
+        "cat ~/.config/$APP/config.json",
+        "ls /run/secrets",
+        "keyctl show",
+        'while read f; do echo "$f"; done <<< "hello"',
+        'while read f; do wc -l "$f"; done <<EOF\nsrc/a.py\nsrc/b.py\nEOF',
+    ],
+)
+def test_paths_known_in_part_outside_credential_folders_pass(command: str) -> None:
+    _allowed(command)

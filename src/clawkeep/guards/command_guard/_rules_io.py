@@ -24,7 +24,7 @@ from clawkeep.guards.command_guard._paths import (
     user_bin_entry,
 )
 from clawkeep.guards.command_guard._walk import Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg
 
 __all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
 
@@ -263,6 +263,13 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
             return
+        if not arg.static and not arg.text.startswith("-"):
+            why = _runtime_credential(arg.text, w)
+            if why is not None:
+                # credential_read: the part known only at run time picks a file in there
+                w.flag("credential_read", f"{cmd.name} {why}")
+                return
+            continue
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):
@@ -274,6 +281,21 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
                 return
+
+
+def _runtime_credential(text: str, w: Walker) -> str | None:
+    """A path with a part known only at run time, in a credential location:
+    ``~/.ssh/$K``, ``$HOME/.aws/$(ls ~/.aws)``, ``/proc/$(pgrep node)/environ``."""
+    pattern = text.replace(UNKNOWN, "*")
+    if pattern.startswith(("/", "~/")) and (why := glob_credential(pattern, w.ctx)) is not None:
+        return f"reads {pattern}: {why}"
+    prefix = text.split(UNKNOWN, 1)[0]
+    if "/" not in prefix or text.endswith(".pub"):
+        return None
+    folder = w.place(prefix.rsplit("/", 1)[0] or "/")
+    if folder.kind != "unknown" and (why := credential(folder, w.ctx)) is not None:
+        return f"reads a file of {folder.path} named at run time: {why}"
+    return None
 
 
 _SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
@@ -304,9 +326,10 @@ def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
             path, spot = text[2:], index
         else:
             continue
-        if path is None or home is None or not args[spot].static:
+        if path is None or home is None:
             continue
-        key = w.place(path).path
+        # ssh -i ~/.ssh/$KEY: a key of ~/.ssh chosen at run time is still only signed with
+        key = w.place(path.replace(UNKNOWN, "k")).path
         if key.startswith(home) and "/" not in key[len(home) :]:
             found.add(spot)
     return found

@@ -205,6 +205,9 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "docker-credential-desktop": (("get",),),
     "vault": (("read",), ("kv", "get")),
     "op": (("read",), ("item", "get")),
+    "keyctl": (("print",), ("pipe",), ("read",)),
+    "bw": (("get", "password"), ("get", "item"), ("export",)),
+    "lpass": (("show",),),
 }
 
 

@@ -292,9 +292,20 @@ class Walker:
         if body is not None and body.type == "command":
             self._simple(body, redirects)
             return
-        if body is not None:
-            self.visit(body)
         parsed = self._redirects(redirects)
+        fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
+        if body is not None:
+            saved = self._stdin
+            # `while read f; do …; done <<< "$HOME/.ssh/id_rsa"`: the loop reads this text,
+            # a line a turn (the body is judged once a line, up to 8, like a `for`)
+            lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
+            looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
+            try:
+                for line in lines[:8] if looped else [fed[-1]] if fed else [None]:
+                    self._stdin = Stdin(frozenset(), line) if line is not None else saved
+                    self.visit(body)
+            finally:
+                self._stdin = saved
         from clawkeep.guards.command_guard._rules_io import judge_redirects
 
         judge_redirects(Cmd("", "", [], parsed), self)
@@ -458,6 +469,16 @@ class Walker:
         ]
         if cmd.name in ("mapfile", "readarray"):
             names = names[-1:] or ["MAPFILE"]
+        given = [r.body for r in cmd.redirects if r.op in ("<<<", "<<") and r.body is not None]
+        text = given[-1] if given else (cmd.stdin.text if cmd.stdin is not None else None)
+        line = text.split("\n", 1)[0] if text is not None and UNKNOWN not in text else None
+        if line is not None and cmd.name == "read" and "-a" not in values:
+            # read from text known here: the variables hold its words (the last, the rest)
+            words = line.split(None, max(len(names or ["REPLY"]) - 1, 0))
+            for index, name in enumerate(names or ["REPLY"]):
+                self.env.values[name] = words[index] if index < len(words) else ""
+                self.env.computed.discard(name)
+            return
         for name in names or ["REPLY"]:
             self.env.values[name] = None
             self.env.computed.add(name)

@@ -82,9 +82,16 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     acc = _Acc()
     _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
-    if node.type == "word" and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
+    # `~/.ssh/$K`, `~/"x"`: a concatenation starting with an unquoted `~` expands it too
+    tilde = node.type == "word" or (
+        node.type == "concatenation"
+        and node.named_child_count > 0
+        and node.named_children[0].type == "word"
+        and _text(node.named_children[0], src).startswith("~")
+    )
+    if tilde and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
         text = env.home + text[1:]  # tilde expansion only at the start of an unquoted word
-    elif node.type == "word" and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
+    elif tilde and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
     return Arg(
