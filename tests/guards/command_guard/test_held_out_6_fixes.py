@@ -501,3 +501,29 @@ def test_read_from_known_text_sets_the_words() -> None:
 )
 def test_paths_known_in_part_outside_credential_folders_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ("git config --global init.templateDir /tmp/t", "persistence"),
+        ("git config --global include.path /tmp/evil.gitconfig", "persistence"),
+        ("git config filter.x.clean 'sh -c id'", "persistence"),
+        ("git config diff.pdf.textconv 'sh -c id'", "persistence"),
+        ("git -c include.path=/tmp/x status", "dynamic_command"),
+    ],
+)
+def test_git_settings_that_pull_in_commands(command: str, effect: str) -> None:
+    _refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "git config --get include.path",
+        "git config --global init.defaultBranch main",
+        "git -c user.name=x commit -m y",
+    ],
+)
+def test_git_plain_settings_pass(command: str) -> None:
+    _allowed(command)

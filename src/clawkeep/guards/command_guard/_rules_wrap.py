@@ -604,7 +604,10 @@ _CARRIED = re.compile(
     r"|--info-script=|--new-volume-script=|--rsh=|--rsync-path=|--upload-pack=|--receive-pack="
     r"|--exec=|-o\s*(ProxyCommand|LocalCommand|KnownHostsCommand)=|(ProxyCommand|LocalCommand)="
     r"|(core\.(sshCommand|pager|editor|fsmonitor|askPass|hooksPath)|sequence\.editor"
-    r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+)=!?"
+    r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+|init\.templateDir"
+    r"|include\.path|includeIf\..+\.path|filter\.[\w-]+\.(clean|smudge|process)"
+    r"|merge\.[\w-]+\.driver|diff\.[\w-]+\.textconv|core\.gitProxy"
+    r"|uploadpack\.packObjectsHook)=!?"
     r"|:?!|ext::)",
     re.I,
 )
@@ -629,6 +632,10 @@ def _carried(cmd: Cmd, w: Walker) -> None:
             continue
         match = _CARRIED.match(value.text)
         text = value.text[match.end() :] if match else value.text
+        if re.match(r"(?i)^(include|includeIf\..+)\.path=|^init\.templateDir=", value.text):
+            # dynamic_command: a settings file (or hook templates) whose commands git runs
+            w.flag("dynamic_command", f"{cmd.name} -c reads settings that may run commands")
+            continue
         if not value.static:
             w.flag("dynamic_command", f"{cmd.name} runs a command known only at run time")
         elif text.strip():
