@@ -200,8 +200,18 @@ def _awk(cmd: Cmd, w: Walker) -> None:
     if index < len(args):
         if not args[index].static:
             w.flag("dynamic_command", "awk runs a program known only at run time")
-        else:
-            w.code("awk", args[index].text)
+            return
+        if _AWK_PIPE_VARIABLE.search(args[index].text):
+            # dynamic_command: `cmd | getline` hands the string held in cmd to a shell
+            w.flag("dynamic_command", "awk runs a command held in a variable")
+        w.code("awk", args[index].text)
+
+
+# `cmd | getline`, `print … | cmd`: awk pipes to or from a shell running the variable's text
+_AWK_PIPE_VARIABLE = re.compile(
+    r"(?<![\w$])(?!getline\b)[A-Za-z_]\w*(?:\[[^\]]*\])?\s*\|&?\s*getline\b"
+    r"|\bprintf?\b[^;{}|]*(?<!\|)\|&?(?!\|)\s*[A-Za-z_]\w*\s*(?:[;}\n)]|$)"
+)
 
 
 def _eval(cmd: Cmd, w: Walker) -> None:

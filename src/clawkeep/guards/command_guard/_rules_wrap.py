@@ -110,6 +110,9 @@ def _wrapper(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _ELEVATE:
         # sudo VAR=value cmd: the assignments go into cmd's environment, cmd is the program
         assigned = [a.text.split("=", 1)[0] for a in _assignments(argv)]
+        for arg in _assignments(argv):
+            name, value = arg.text.split("=", 1)
+            w.command_var(name, Arg(value))  # sudo EDITOR=… cmd
         kept = [a.text.split("=", 1)[1] for a in cmd.args if a.text.startswith("--preserve-env=")]
         _loader_to_root(cmd.name, [n for k in kept for n in k.split(",")], w)
         argv = argv[len(assigned) :]
@@ -282,28 +285,40 @@ def _gdb(cmd: Cmd, w: Walker) -> None:
             w.code("python", match.group(2))
 
 
+_MAKE_STDIN = frozenset({"-f-", "-f/dev/stdin", "--file=-", "--file=/dev/stdin", "--makefile=-"})
+
+
 def _make(cmd: Cmd, w: Walker) -> None:
-    """``make --eval=TEXT``: the text is makefile; its recipe lines run in a shell."""
+    """``make --eval=TEXT`` and ``make -f - <<< TEXT``: the text is makefile; its recipe
+    lines run in a shell."""
     values = cmd.values()
+    bodies: list[str] = []
     for index, text in enumerate(values):
-        body: str | None = None
+        following = values[index + 1] if index + 1 < len(values) else None
         if text.startswith("--eval="):
-            body = text.split("=", 1)[1]
-        elif text in ("--eval", "-E") and index + 1 < len(values):
-            body = values[index + 1]
+            bodies.append(text.split("=", 1)[1])
+        elif text in ("--eval", "-E") and following is not None:
+            bodies.append(following)
+        elif text in _MAKE_STDIN or (
+            text in ("-f", "--file", "--makefile") and following in ("-", "/dev/stdin")
+        ):
+            given = [r.body for r in cmd.redirects if r.op in ("<<<", "<<") and r.body is not None]
+            fed = cmd.stdin.text if cmd.stdin is not None else None
+            bodies.append(given[-1] if given else fed if fed is not None else UNKNOWN)
         elif re.match(r"^SHELL=", text):
-            body = None
             shell = text.split("=", 1)[1]
             if command_name(shell) not in SHELLS:
                 w.flag("dynamic_command", f"make runs its recipes with {shell}")
-        if body is None:
-            continue
+    for body in bodies:
         if UNKNOWN in body:
-            w.flag("dynamic_command", "make --eval runs a makefile known only at run time")
+            w.flag("dynamic_command", "make runs a makefile known only at run time")
             return
         for line in body.splitlines():
+            inline = re.match(r"^[^\t#=:]+::?[^=;]*;(.*)$", line)  # `target: ; recipe`
             if line.startswith("\t"):
-                w.script(line.lstrip("\t").lstrip("-@+"), "make --eval recipe")
+                w.script(line.lstrip("\t").lstrip("-@+"), "make recipe")
+            elif inline is not None:
+                w.script(inline.group(1).lstrip().lstrip("-@+"), "make recipe")
             elif "$(shell" in line:
                 w.script(line.split("$(shell", 1)[1].rsplit(")", 1)[0], "make $(shell …)")
 
@@ -384,6 +399,7 @@ def _env(cmd: Cmd, w: Walker) -> None:
             if "=" in text and not text.startswith("-"):
                 name, value = text.split("=", 1)
                 w.env.values[name] = value if UNKNOWN not in value else None
+                w.command_var(name, Arg(value))  # env GIT_SSH_COMMAND=… git fetch
                 if name in LOADER_VARS and w.elevated():
                     _loader_to_root("env", [name], w)  # sudo env LD_PRELOAD=… cmd
             args = args[1:]
@@ -628,6 +644,13 @@ def _carried(cmd: Cmd, w: Walker) -> None:
                 value = nxt if cmd.name in ("rsync", "tar", "zip", "git") else None
         elif _CARRIED.match(arg.text) and arg.text.startswith("-"):
             value = arg
+        elif arg.text.startswith(("+!", "+:!")):
+            value = Arg(arg.text[1:])  # less +!cmd, vim +:!cmd: a shell escape at start-up
+        elif cmd.name == "man" and (arg.text in ("-P", "--pager") or arg.text.startswith("-P")):
+            given = arg.text[2:] if len(arg.text) > 2 and arg.text != "--pager" else None
+            value = Arg(given) if given else (args[index + 1] if index + 1 < len(args) else None)
+        elif cmd.name == "man" and arg.text.startswith("--pager="):
+            value = Arg(arg.text.split("=", 1)[1])  # man runs its pager through a shell
         if value is None:
             continue
         match = _CARRIED.match(value.text)
@@ -715,4 +738,4 @@ WRAPPERS |= {"tmux": _tmux, "screen": _screen, "start-stop-daemon": _start_stop,
 WRAPPERS |= {"make": _make, "gmake": _make, "npx": _npx, "bunx": _npx, "pnpm": _npx}
 WRAPPERS |= {"yarn": _npx, "capsh": _capsh, "perf": _perf}
 WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
-WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}
+WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view", "less", "man")}

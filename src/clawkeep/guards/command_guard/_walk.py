@@ -42,6 +42,13 @@ ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chro
 LOADER_VARS = frozenset({"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV"})
 LOADER_VARS |= frozenset({"PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PERL5LIB"})
 LOADER_VARS |= frozenset({"PERL5OPT", "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS"})
+# Variables whose value is a command line a tool hands to a shell later (git, less, man,
+# ssh, bash): `GIT_SSH_COMMAND="rm -rf /" git fetch` runs rm.
+COMMAND_VARS = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER", "GIT_EDITOR", "PAGER"})
+COMMAND_VARS |= frozenset({"EDITOR", "VISUAL", "MANPAGER", "LESSOPEN", "LESSCLOSE", "BROWSER"})
+COMMAND_VARS |= frozenset({"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS"})
+COMMAND_VARS |= frozenset({"PROMPT_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH", "FCEDIT"})
+COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"})
 # Options that take a value (`read -d , -p "? " x`, `mapfile -n 5 -t arr`); read -a names
 # the array.
 _READ_VALUE_OPTIONS = {
@@ -259,6 +266,7 @@ class Walker:
         if name in LOADER_VARS and self.elevated():
             # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
             self.flag("privilege", f"{name} is set for programs run as another user")
+        self.command_var(name, value)
         if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
             "",
             "0",
@@ -393,6 +401,9 @@ class Walker:
         words = self.expand([name_node, *arguments])
         if not words:
             return
+        heredocs = [r for r in outer if r.type == "heredoc_redirect"]
+        if heredocs and self.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
+            words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
         self.run(words[0], words[1:], redirects, stdin)
 
     def expand(self, nodes: list[Node]) -> list[Arg]:
@@ -502,6 +513,17 @@ class Walker:
                 self.run(argv[0], argv[1:], [], stdin)
             finally:
                 self.via.pop()
+
+    def command_var(self, name: str, value: Arg) -> None:
+        """A variable naming a command a tool runs later: judge that command line now."""
+        if name not in COMMAND_VARS or not value.text.strip():
+            return
+        if not value.static:
+            self.flag("dynamic_command", f"{name} names a command known only at run time")
+            return
+        # LESSOPEN="|cmd %s": the pipe marks a preprocessor; %s is the file name
+        text = value.text.lstrip().lstrip("|").replace("%s", "file")
+        self.script(text, f"the command in {name}")
 
     def elevated(self) -> bool:
         """The text being judged runs as another user: sudo, doas, su -c … handed it over."""
