@@ -604,6 +604,40 @@ def _rclone(cmd: Cmd, w: Walker) -> None:
     serve_root(cmd, w, root, f"rclone serve {verbs[1].text}", bind or "127.0.0.1")
 
 
+def _gh(cmd: Cmd, w: Walker) -> None:
+    """``gh gist create FILE`` publishes a file; ``gh api -F key=@FILE`` posts one."""
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if verbs[:2] in (["gist", "create"], ["gist", "edit"]) and len(verbs) > 2:
+        # exfiltration: a gist is a paste site; the files become readable at a URL
+        w.flag("exfiltration", "gh gist uploads local files to a paste site")
+        return
+    if verbs[:1] == ["api"]:
+        for index, value in enumerate(values[:-1]):
+            if value in ("-F", "--field", "--raw-field", "-f") and "=@" in values[index + 1]:
+                w.flag("exfiltration", "gh api posts the contents of a local file")
+                return
+
+
+def _aws_file_params(cmd: Cmd, w: Walker) -> None:
+    """``aws … --message file://.env``: the CLI reads the file into the request it sends."""
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs[:1] == ["s3"]:
+        _cloud_copy(cmd, w)  # copies are judged by the cloud-copy table
+        return
+    if verbs[:2] in (["s3api", "put-object"], ["s3api", "upload-part"]) and any(
+        v == "--body" or v.startswith("--body=") for v in cmd.values()
+    ):
+        w.flag("exfiltration", "aws s3api uploads a local file as an object")
+        return
+    for arg in cmd.args:
+        value = arg.text.split("=", 1)[-1] if arg.text.startswith("--") else arg.text
+        if value.startswith(("file://", "fileb://")) and verbs[:1] != ["cloudformation"]:
+            # exfiltration: a local file's bytes become a parameter of an AWS API call
+            w.flag("exfiltration", f"aws sends the contents of {value} to an AWS API")
+            return
+
+
 def _smbserver(cmd: Cmd, w: Walker) -> None:
     operands = [a.text for a in cmd.args if not a.text.startswith("-")]
     if len(operands) >= 2:
@@ -612,7 +646,7 @@ def _smbserver(cmd: Cmd, w: Walker) -> None:
 
 EFFECT_RULES |= {name: _publish for name in ("twine", "npm", "yarn", "pnpm", "bun")}
 EFFECT_RULES |= {"rclone": _rclone, "smbserver.py": _smbserver}
-EFFECT_RULES |= {"impacket-smbserver": _smbserver}
+EFFECT_RULES |= {"impacket-smbserver": _smbserver, "gh": _gh, "aws": _aws_file_params}
 EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
 EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
 EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}

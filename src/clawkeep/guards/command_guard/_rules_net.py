@@ -14,7 +14,7 @@ import re
 
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg
 
 __all__ = ["DOWNLOADERS", "NET_RULES", "RAW_SOCKET", "SHELLS", "pipeline_rules", "producer_kinds"]
 
@@ -398,20 +398,59 @@ def _archive(cmd: Cmd, w: Walker) -> None:
     w.flag("exfiltration", f"{cmd.name} sends an archive of local files to a remote host")
 
 
+_GIT_GLOBAL_VALUES = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace"})
+_REMOTE_URL_KEY = re.compile(r"^remote\.(.+)\.(push)?url(=|$)", re.I)
+
+
 def _git(cmd: Cmd, w: Walker) -> None:
-    values = [v for v in cmd.values() if not v.startswith("-")]
+    raw = cmd.values()
+    values: list[str] = []
+    for index, value in enumerate(raw):
+        previous = raw[index - 1] if index else ""
+        if previous == "-c" and (key := _REMOTE_URL_KEY.match(value)):
+            w.remotes.add(key.group(1))  # git -c remote.origin.pushurl=… push
+        if previous in _GIT_GLOBAL_VALUES and not values:
+            continue  # git -c k=v / -C dir: a global option's value, not the verb
+        if not value.startswith("-"):
+            values.append(value)
     if values[:2] in (["remote", "add"], ["remote", "set-url"]) and len(values) > 3:
         w.remotes.add(values[2])  # a remote this command line points somewhere new
-    if not values or values[0] not in ("clone", "fetch", "pull", "push", "ls-remote", "submodule"):
+    if values[:1] == ["config"] and len(values) > 2 and (key := _REMOTE_URL_KEY.match(values[1])):
+        w.remotes.add(key.group(1))  # git config remote.origin.url URL
+    networked = ("clone", "fetch", "pull", "push", "ls-remote", "submodule", "remote")
+    if not values or values[0] not in networked:
         return
-    pushed_to_new = any(v in w.remotes for v in values[1:])
-    if values[0] == "push" and (pushed_to_new or any(_REMOTE.match(v) for v in values[1:])):
+    if any(_runtime_url(a.text, a) for a in cmd.args):
+        # exfiltration: a repository address built from data at run time carries it out
+        w.flag("exfiltration", "git reaches an address built from data at run time")
+        return
+    if values[0] == "remote":
+        return
+    named = [v for v in values[1:] if not v.startswith("-")]
+    pushed_to_new = any(v in w.remotes for v in named) or (
+        bool(w.remotes)
+        and not any(_REMOTE.match(v) or v in ("origin",) for v in named[:1])
+        and not named
+    )
+    if values[0] == "push" and (pushed_to_new or any(_REMOTE.match(v) for v in named)):
         w.flag("exfiltration", "git push to an address rather than a configured remote")
         return
     _egress(cmd, w, [v for v in values[1:] if _REMOTE.match(v)] or None)
 
 
+def _runtime_url(text: str, arg: Arg) -> bool:
+    """A URL or host:path address with a part the line computed from data at run time."""
+    if not (arg.substs or arg.computed) or UNKNOWN not in text:
+        return False
+    address = text.split("=", 1)[1] if text.startswith("-") and "=" in text else text
+    return bool(re.match(r"^(\w+://|[\w.-]*@?[\w.-]+:(?!//))", address))
+
+
 def _packages(cmd: Cmd, w: Walker) -> None:
+    if any(_runtime_url(a.text, a) for a in cmd.args if "://" in a.text):
+        # exfiltration: an index or package URL built from data at run time carries it out
+        w.flag("exfiltration", f"{cmd.name} reaches a URL built from data at run time")
+        return
     values = [v for v in cmd.values() if not v.startswith("-")]
     if cmd.name in _SYSPKG and any(re.match(r"^\w+://", v) for v in values):
         w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
