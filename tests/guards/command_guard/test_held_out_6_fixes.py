@@ -655,3 +655,36 @@ def test_uploads_through_repositories_indexes_and_cloud_parameters(command: str)
 )
 def test_repository_and_cloud_commands_that_send_no_local_file_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "echo 'zr -ES /' | tr 'a-z' 'n-za-m' | bash",
+        "echo 'zr -ES /' | sed 'y/abcdefghijklmnopqrstuvwxyz/nopqrstuvwxyzabcdefghijklm/' | sh",
+        "tr 'n-za-m' 'a-z' < enc.txt | sh",
+        "sh < <(echo 'zr -ES /' | tr a-z n-za-m)",
+        "bash <(echo 'zr -ES /' | tr a-z n-za-m)",
+    ],
+)
+def test_text_through_a_character_cipher_into_a_shell(command: str) -> None:
+    verdict = judge(command, CTX)
+    assert not verdict.allowed, command
+    assert {f.reason for f in verdict.findings} & {
+        "command_guard.download_exec",
+        "command_guard.obfuscation",
+    }, verdict.findings
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cat script.sh | tr -d '\\r' | bash",
+        'mkdir "$(echo "$NAME" | tr " " "_")"',
+        "echo $(uname | tr A-Z a-z)",
+        "cat data.csv | tr ',' '\\t' > data.tsv",
+        "cat x.sh | sh",
+    ],
+)
+def test_tr_as_a_filter_passes(command: str) -> None:
+    _allowed(command)

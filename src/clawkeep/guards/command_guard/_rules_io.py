@@ -131,10 +131,11 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
     for red in cmd.redirects:
         if red.target is not None and red.target.substs and red.op in ("<", "<>"):
             # `bash < <(curl …)`: the shell reads a download (or decoded text) as its script
-            kinds = w.subst_kinds(red.target) & {"download", "decode"}
+            kinds = w.subst_kinds(red.target) & {"download", "decode", "cipher"}
             if kinds and (cmd.name in _SHELLS or cmd.name in _INTERPRETERS or cmd.name == "."):
                 effect = "download_exec" if "download" in kinds else "obfuscation"
-                w.flag(effect, f"{cmd.name} reads its script from a {sorted(kinds)[0]}")
+                what = "a download" if "download" in kinds else "decoded text"
+                w.flag(effect, f"{cmd.name} reads its script from {what}")
         if red.target is None or not red.target.static:
             continue
         found = w.place(red.target.text)

@@ -540,8 +540,9 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
 
 
 def producer_kinds(name: str, values: list[str]) -> set[str]:
-    """What a pipeline stage produces: downloaded bytes, decoded bytes, only numbers
-    (``digits``: no character a shell would act on), or nothing known."""
+    """What a pipeline stage produces: downloaded bytes, decoded bytes, text put through a
+    character cipher (``cipher``: harmless as an argument, obfuscation when a shell reads
+    it), only numbers (``digits``: no character a shell would act on), or nothing known."""
     if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
         return {"digits"}
     if name in DOWNLOADERS or name in RAW_SOCKET or name in _NETWORK or name == "scp":
@@ -559,6 +560,11 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
         re.search(r"\\x[0-9a-fA-F]|\\[0-7]{3}", v) for v in values
     ):
         return {"decode"}
+    sets = [v for v in values if not v.startswith("-")]
+    if name == "tr" and len(sets) >= 2 and not {"-d", "--delete"} & set(values):
+        return {"cipher"}  # tr 'a-z' 'n-za-m': a character cipher (rot13 and the like)
+    if name == "sed" and any(re.match(r"^\s*(\d+|\$)?\s*y(.).*\2.*\2\s*$", v) for v in sets):
+        return {"cipher"}  # sed y/abc/nop/: the same cipher in sed
     return set()
 
 

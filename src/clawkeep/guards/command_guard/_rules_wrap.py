@@ -454,7 +454,7 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
     is_shell = command_name(inner[0].text) in SHELLS or bool(
         re.match(r"python|perl|ruby|node", inner[0].text)
     )
-    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode"}:
+    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode", "cipher"}:
         w.flag("download_exec", "xargs hands downloaded or decoded text to an interpreter")
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
