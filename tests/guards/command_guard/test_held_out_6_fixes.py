@@ -688,3 +688,33 @@ def test_text_through_a_character_cipher_into_a_shell(command: str) -> None:
 )
 def test_tr_as_a_filter_passes(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "jupyter notebook --ip=0.0.0.0 --no-browser",
+        "jupyter lab --ip '*'",
+        "code-server --bind-addr 0.0.0.0:8080",
+        "ttyd bash",
+        "gotty -w bash",
+        "wetty --host 0.0.0.0",
+    ],
+)
+def test_web_shells_on_a_reachable_address(command: str) -> None:
+    _refused(command, "tunnel")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "jupyter lab",
+        "jupyter notebook --ip=127.0.0.1",
+        "code-server",
+        "ttyd -i lo bash",
+        "gotty -a 127.0.0.1 bash",
+        "jupyter nbconvert --to html x.ipynb",
+    ],
+)
+def test_web_shells_on_loopback_pass(command: str) -> None:
+    _allowed(command)

@@ -604,6 +604,38 @@ def _rclone(cmd: Cmd, w: Walker) -> None:
     serve_root(cmd, w, root, f"rclone serve {verbs[1].text}", bind or "127.0.0.1")
 
 
+# -- hands out a shell over the web: notebooks, web IDEs and web terminals -----------------
+# program -> (options naming the listen address, whether it listens on every interface
+#             unless told otherwise). On another machine's reach, each is a shell there.
+WEB_SHELLS: dict[str, tuple[frozenset[str], bool]] = {
+    "jupyter": (frozenset({"--ip", "--ServerApp.ip", "--NotebookApp.ip"}), False),
+    "jupyter-lab": (frozenset({"--ip", "--ServerApp.ip"}), False),
+    "jupyter-notebook": (frozenset({"--ip", "--NotebookApp.ip"}), False),
+    "code-server": (frozenset({"--bind-addr"}), False),
+    "openvscode-server": (frozenset({"--host"}), False),
+    "ttyd": (frozenset({"-i", "--interface"}), True),
+    "gotty": (frozenset({"-a", "--address"}), True),
+    "wetty": (frozenset({"--host"}), True),
+}
+
+
+def _web_shell(cmd: Cmd, w: Walker) -> None:
+    options, everywhere = WEB_SHELLS[cmd.name]
+    if set(cmd.values()) & _HELP:
+        return
+    bind: str | None = None if everywhere else "127.0.0.1"
+    for index in range(len(cmd.args)):
+        for flag in options:
+            value = _value_of(cmd.args, index, flag)
+            if value is not None:
+                bind = value
+    host = bind.rsplit(":", 1)[0] if bind and re.search(r":\d+$", bind) else bind
+    if host in ("lo", "localhost") or loopback_bind(host):
+        return
+    # tunnel: a notebook, web IDE or web terminal on a reachable address is a shell there
+    w.flag("tunnel", f"{cmd.name} hands out a shell to every machine that reaches {host or '*'}")
+
+
 def _gh(cmd: Cmd, w: Walker) -> None:
     """``gh gist create FILE`` publishes a file; ``gh api -F key=@FILE`` posts one."""
     values = cmd.values()
@@ -647,6 +679,7 @@ def _smbserver(cmd: Cmd, w: Walker) -> None:
 EFFECT_RULES |= {name: _publish for name in ("twine", "npm", "yarn", "pnpm", "bun")}
 EFFECT_RULES |= {"rclone": _rclone, "smbserver.py": _smbserver}
 EFFECT_RULES |= {"impacket-smbserver": _smbserver, "gh": _gh, "aws": _aws_file_params}
+EFFECT_RULES |= {name: _web_shell for name in WEB_SHELLS}
 EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
 EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
 EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}
