@@ -718,3 +718,43 @@ def test_web_shells_on_a_reachable_address(command: str) -> None:
 )
 def test_web_shells_on_loopback_pass(command: str) -> None:
     _allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker run --device /dev/sda ubuntu",
+        "docker run --cap-add SYS_PTRACE ubuntu",
+        "docker run --cap-add=SYS_MODULE ubuntu",
+        "docker run --security-opt seccomp=unconfined ubuntu",
+        "docker run --userns=host ubuntu",
+        "docker run -v /etc:/x ubuntu",
+        "docker run -v=/etc:/x ubuntu",
+        "docker run -v ~/.ssh:/k ubuntu",
+        "docker run -v /home/agent:/h ubuntu",
+        "docker run --mount type=bind,source=/etc,target=/x ubuntu",
+        "docker run -v /:/host:ro ubuntu",
+        "podman run -v ~/.aws:/root/.aws:ro amazon/aws-cli s3 ls",
+        "ctr run --privileged docker.io/library/ubuntu:latest x",
+    ],
+)
+def test_containers_given_host_paths_devices_or_kernel_powers(command: str) -> None:
+    _refused(command, "privilege")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'docker run -v "$PWD":/app -w /app node:20 npm test',
+        "docker run --rm -it -v $(pwd):/work -w /work python:3.12 pytest",
+        "docker run -v ./data:/data postgres",
+        "docker run -v pgdata:/var/lib/postgresql/data postgres",
+        "docker run -v /srv/ws/data:/data postgres",
+        "docker run -v /tmp/cache:/cache x",
+        "docker run --network host nginx",
+        "docker run --privileged=false ubuntu",
+        "docker run -p 5432:5432 -e POSTGRES_PASSWORD=x postgres:16",
+    ],
+)
+def test_containers_with_workspace_mounts_pass(command: str) -> None:
+    _allowed(command)

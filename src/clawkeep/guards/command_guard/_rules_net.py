@@ -462,13 +462,50 @@ def _packages(cmd: Cmd, w: Walker) -> None:
         _egress(cmd, w)
 
 
+# Container options that hand the container the host: its root, devices, kernel or
+# namespaces (the engine runs as root, so the container's root is the host's).
+_HOST_OPTIONS = re.compile(
+    r"--privileged(?!=false)|docker\.sock|--(pid|ipc|userns|uts|cgroupns)[ =]host\b"
+    r"|--device(-cgroup-rule)?[ =]|--security-opt[ =]\S*unconfined"
+    r"|--cap-add[ =](ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|SYS_RAWIO|DAC_READ_SEARCH"
+    r"|DAC_OVERRIDE|BPF|PERFMON|SYS_BOOT)\b",
+    re.I,
+)
+
+
+def _mount_sources(values: list[str]) -> list[str]:
+    """Host paths bind-mounted into a container: `-v SRC:DST`, `--mount …source=SRC`."""
+    sources: list[str] = []
+    for index, value in enumerate(values):
+        spec: str | None = None
+        if value in ("-v", "--volume", "--mount") and index + 1 < len(values):
+            spec = values[index + 1]
+        elif value.startswith(("--volume=", "--mount=")):
+            spec = value.split("=", 1)[1]
+        elif value.startswith("-v") and len(value) > 2:
+            spec = value[2:].removeprefix("=")  # -v/etc:/x, -v=/etc:/x
+        if spec is None:
+            continue
+        if value.startswith("--mount"):
+            found = re.search(r"(?:^|,)(?:source|src)=([^,]+)", spec)
+            if found:
+                sources.append(found.group(1))
+        elif spec.startswith(("/", "~", ".")) or spec.split(":", 1)[0] in ("", "."):
+            sources.append(spec.split(":", 1)[0] or "/")
+    return sources
+
+
 def _containers(cmd: Cmd, w: Walker) -> None:
-    joined = " ".join(cmd.values())
-    if re.search(
-        r"--privileged|(-v|--volume)[ =]/(:|\s|$)|--mount[ =]\S*(source|src)=/(,|\s|$)"
-        r"|docker\.sock|--pid[ =]host|--cap-add[ =](ALL|SYS_ADMIN)",
-        joined,
-    ):
+    values = cmd.values()
+    joined = " ".join(values)
+    beyond = [
+        src
+        for src in _mount_sources(values)
+        if w.place(src).kind not in ("workspace", "workspace_root", "temp")
+    ]
+    if _HOST_OPTIONS.search(joined) or beyond:
+        # privilege: the engine runs as root; the container gets the host's files as root,
+        # its devices, its kernel's capabilities or its namespaces
         w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")
         return
     verbs = [v for v in cmd.values() if not v.startswith("-")]
@@ -587,6 +624,7 @@ NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
 NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
 NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
 NET_RULES |= {"docker": _containers, "podman": _containers, "nerdctl": _containers}
+NET_RULES |= {"ctr": _containers, "docker-compose": _containers}
 NET_RULES |= {"lxc": _system_containers, "incus": _system_containers}
 # ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
 NET_RULES |= {"plink": _ssh, "plink.exe": _ssh, "autossh": _ssh, "dbclient": _ssh}
