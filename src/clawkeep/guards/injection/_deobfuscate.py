@@ -59,9 +59,8 @@ _UNITS = frozenset(
 
 # --- runs of single letters ---------------------------------------------------------------
 _UNIT = r"[A-Za-z0-9@$€!]"
-_RUN = re.compile(
-    rf"(?<![\w@$€!]){_UNIT}(?P<sep> ?[.\-_*/|·•~+] ?| )(?:{_UNIT}(?P=sep))+{_UNIT}(?![\w@$€])"
-)
+_SEP = r"(?P<sep> ?[.\-_*/|·•~+] ?|\s{1,3})"  # one mark, or up to three spaces/newlines
+_RUN = re.compile(rf"(?<![\w@$€!]){_UNIT}{_SEP}(?:{_UNIT}(?P=sep))+{_UNIT}(?![\w@$€])")
 _GAP = re.compile(r"[\s.,;:!?\-]{1,3}")  # between the words of a spaced-out phrase
 
 # --- the rest -----------------------------------------------------------------------------
@@ -116,29 +115,32 @@ def _leet_kind(core: str) -> str | None:
 
 
 def _leet(text: str) -> tuple[str, int]:
-    found: list[tuple[int, int, str, str]] = []
-    strong = 0
     if _HINT.search(text) is None:  # no digit or symbol beside a letter: nothing to read
         return text, 0
+    found: list[tuple[int, int, str]] = []
+    kinds: dict[str, tuple[str | None, str]] = {}  # a repeated token is judged once
+    strong = 0
     for m in _TOKEN.finditer(text):
         token = m.group(0)
-        start, end = 0, len(token)
-        while start < end and token[start] in _HEAD:
-            start += 1
-        while end > start and token[end - 1] in _TAIL:
-            end -= 1
-        core = token[start:end]
-        kind = _leet_kind(core)
+        if _HINT.search(token) is None:
+            continue
+        head = token.lstrip(_HEAD)
+        core = head.rstrip(_TAIL)
+        if core not in kinds:
+            kind = _leet_kind(core)
+            kinds[core] = (kind, _decode(core) if kind else core)
+        kind, decoded = kinds[core]
         if kind is not None:
             strong += kind == "strong"
-            found.append((m.start() + start, m.start() + end, core, kind))
+            start = m.start() + len(token) - len(head)
+            found.append((start, start + len(core), decoded))
     if not strong:
         return text, 0
     out: list[str] = []
     last = 0
-    for start, end, core, _ in found:
+    for start, end, decoded in found:
         out.append(text[last:start])
-        out.append(_decode(core))
+        out.append(decoded)
         last = end
     out.append(text[last:])
     return "".join(out), strong

@@ -116,8 +116,8 @@ def _fold_word(word: str, counts: list[int]) -> str:
     return word.translate(table.fold_other)
 
 
-# A word holding both ASCII and other letters; each word is scanned twice, from its start.
-_MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[^\W\d_A-Za-z])[^\W\d_]+")
+# A run of letters holding ASCII and other letters; each run is scanned twice, from its start.
+_MIXED_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[^\W\d_A-Za-z])[^\W\d_]+")
 
 
 def _fold(text: str) -> tuple[str, int, int]:
