@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 __all__ = ["Tables", "tables"]
@@ -76,6 +75,8 @@ class Tables:
 
 
 def _load(name: str) -> Any:
+    from importlib import resources  # on first use: most chat never needs the tables
+
     return json.loads(resources.files(_DATA_PACKAGE).joinpath(name).read_text("utf-8"))
 
 
