@@ -13,10 +13,12 @@ What the view undoes, in this order:
 - upside-down lines (turned letters, read in reverse);
 - words spelled in regional-indicator letters (``🇮 🇬 🇳 🇴 🇷 🇪``);
 - words wholly of one other script's look-alikes inside Latin text (``ᏀᎥᏁᎾᏒᎬ``);
-- runs of single letters split by a space or one punctuation mark (``i g n o r e``,
-  ``R.E.V.E.A.L``), joined into words, leet digits inside them decoded;
+- runs of single letters split by spaces or one punctuation mark (``i g n o r e``,
+  ``R.E.V.E.A.L``), joined into words, leet digits inside them decoded, and letters joined
+  past a word's end split into words again (``ignoreyourrules``, ``_segment``);
 - leetspeak inside words that mix letters with digits or symbols (``pr0mpt``, ``d@ta``,
   ``numb€r``, ``w1+h``);
+- words cut into fragments (``dis re gard all gui de li nes``, ``_segment``);
 - aLtErNaTiNg case.
 
 Linear time: each step is one regular-expression pass or one loop over the text, and no
@@ -29,6 +31,7 @@ import itertools
 import re
 
 from clawkeep.guards.injection._lookalikes import tables
+from clawkeep.guards.injection._segment import join_fragments, new_budget, split_joined
 
 __all__ = ["deobfuscate"]
 
@@ -166,10 +169,11 @@ def _runs(text: str) -> tuple[str, int]:
         return text, 0
     out: list[str] = []
     last = 0
+    budget = new_budget()
     for (start, end, units, _), kept in zip(runs, keep, strict=True):
         if kept:
             out.append(text[last:start])
-            out.append(_decode(units) if not units.isalpha() else units)
+            out.append(split_joined(units if units.isalpha() else _decode(units), budget))
             last = end
     out.append(text[last:])
     return "".join(out), sum(keep)
@@ -254,7 +258,7 @@ def deobfuscate(text: str) -> tuple[str | None, int]:
             total += n
         view, n = _MARKS.subn("", view)
         total += n
-    for step in (_runs, _leet, _alternating):
+    for step in (_runs, _leet, join_fragments, _alternating):
         view, n = step(view)
         total += n
     return (view, total) if total else (None, 0)

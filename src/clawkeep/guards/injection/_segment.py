@@ -1,0 +1,113 @@
+"""Words cut into fragments (``dis re gard all gui de li nes``) put back together, and
+letters joined from a spaced run (``ignoreyourrestrictions``) split into words.
+
+English word frequencies decide, through the pinned ``wordninja`` package (a word list
+from English Wikipedia with a cost per word, and the dynamic programme that splits a string
+into its cheapest words). It is imported on first use, when a text shows such a run.
+
+A run of short words is re-spaced by merging neighbours only, never cutting a word, and
+only when that removes at least two spaces and joins two fragments that are rare as words
+on their own: "any one can not" stays, "re ve al sy stem pro mpt" becomes "reveal system
+prompt". The work is bounded and linear: merges of up to six words, runs taken 40 words at
+a time; joined letters of at most 200 are split, and at most 2,000 characters per text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+__all__ = ["join_fragments", "new_budget", "split_joined"]
+
+# Three or more short words in a row, separated by single spaces: where fragments hide.
+_SHORT_RUN = re.compile(r"(?<![\w'’\-])(?:[A-Za-z]{1,5} ){2,}[A-Za-z]{1,5}(?![\w'’\-])")
+_RARE = 11.0  # word cost (-log of its Zipf probability) above which a short word is a fragment
+_MAX_WORDS = 40
+_MERGED_MIN, _MERGED_MAX = 6, 24  # letters in a word merged from fragments
+_MAX_JOINED = 200
+_UNKNOWN = 30.0  # the cost of a word the list does not know, kept as it is
+_BUDGET = 2_000  # characters of joined letters split into words, per text
+
+
+@cache
+def _model() -> tuple[Callable[[str], list[str]], dict[str, float]]:
+    import wordninja  # type: ignore[import-untyped]  # 0.1 s: only when a run needs it
+
+    model: Any = wordninja.DEFAULT_LANGUAGE_MODEL
+    return model.split, model._wordcost
+
+
+def _rejoin(words: list[str]) -> list[str] | None:
+    """The words with fragments merged back, or None when the spacing is as it should be.
+
+    Merges only: the cheapest way (by word cost) to join neighbouring words, up to six at
+    a time into a word of 6 to 24 letters, without ever cutting one."""
+    _, cost = _model()
+    low = [w.lower() for w in words]
+    rare = [len(w) <= 4 and cost.get(w, _UNKNOWN) >= _RARE for w in low]
+    if sum(rare) < 2:
+        return None
+    best = [0.0] + [float("inf")] * len(words)
+    back = [0] * (len(words) + 1)
+    for j in range(1, len(words) + 1):
+        for i in range(max(0, j - 6), j):
+            word = "".join(low[i:j])
+            if j - i > 1 and not _MERGED_MIN <= len(word) <= _MERGED_MAX:
+                continue  # a merge makes a real word: "mala", "doi" are not worth it
+            c = cost.get(word, _UNKNOWN if j - i == 1 else None)
+            if c is not None and best[i] + c < best[j]:
+                best[j], back[j] = best[i] + c, i
+    spans: list[tuple[int, int]] = []
+    j = len(words)
+    while j > 0:
+        spans.append((back[j], j))
+        j = back[j]
+    spans.reverse()
+    joined_rare = sum(sum(rare[i:j]) for i, j in spans if j - i > 1)
+    if len(words) - len(spans) < 2 or joined_rare < 2:
+        return None  # a stray compound ("any one" -> "anyone") is left as written
+    return ["".join(words[i:j]) for i, j in spans]
+
+
+def join_fragments(text: str) -> tuple[str, int]:
+    """Re-space runs of short words that are fragments of longer ones; how many runs."""
+    out: list[str] = []
+    last = 0
+    fixed = 0
+    for m in _SHORT_RUN.finditer(text):
+        words = m.group(0).split(" ")
+        pieces: list[str] = []
+        changed = False
+        for i in range(0, len(words), _MAX_WORDS):
+            chunk = words[i : i + _MAX_WORDS]
+            new = _rejoin(chunk)
+            changed = changed or new is not None
+            pieces.extend(new if new is not None else chunk)
+        if changed:
+            out.append(text[last : m.start()])
+            out.append(" ".join(pieces))
+            last = m.end()
+            fixed += 1
+    if not fixed:
+        return text, 0
+    out.append(text[last:])
+    return "".join(out), fixed
+
+
+def new_budget() -> list[int]:
+    """The characters of joined letters one text may have split (``split_joined``)."""
+    return [_BUDGET]
+
+
+def split_joined(word: str, budget: list[int]) -> str:
+    """``ignoreyourrestrictions`` -> ``ignore your restrictions``; a known word, or one
+    too long for the budget, is returned as it is."""
+    if len(word) < 8 or len(word) > _MAX_JOINED or budget[0] < len(word):
+        return word
+    split, cost = _model()
+    if word.lower() in cost:
+        return word
+    budget[0] -= len(word)
+    return " ".join(split(word))
