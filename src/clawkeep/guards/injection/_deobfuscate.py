@@ -46,10 +46,12 @@ _HEAD = "\"'([{<«“‘*_~`"
 _TAIL = ".,;:!?\"')]}>»”’*_~`"
 _CORE = re.compile(r"[A-Za-z0-9@$€+|!¢]{3,24}")
 _INNER = re.compile(r"[A-Za-z][01345789@$€+|!¢]+[A-Za-z]")  # between letters: pr0mpt, d@ta
+_INNER_DIGIT = re.compile(r"[A-Za-z][01345789]+[A-Za-z]")
 _LEAD = re.compile(r"([01345789][01345789+|]{0,2})([A-Za-z]{2,})")  # 1gnore, 5+ay
 _TRAIL = re.compile(r"[A-Za-z]{2,}[01345789@$€+|!¢]{1,2}")  # after letters: th3 (weak)
 _HINT = re.compile(r"[A-Za-z][01345789@$€+|!¢]|[01345789][A-Za-z]")
 _HEX = re.compile(r"[0-9A-Fa-f]{6,}")  # hashes, colours, ids
+_HEX_LITERAL = re.compile(r"0[xXbBoO][0-9A-Fa-f_]+")  # 0xFFFF, 0b1010
 _NUMERONYM = re.compile(r"[A-Za-z]\d{2,}[A-Za-z]")  # i18n, a11y, l10n
 _UNITS = frozenset(
     {
@@ -102,11 +104,18 @@ def _leet_kind(core: str) -> str | None:
     """'strong' (the text shows leetspeak), 'weak' (decoded only beside a strong one)."""
     if _CORE.fullmatch(core) is None or _HEX.fullmatch(core) or _NUMERONYM.fullmatch(core):
         return None
-    letters = "".join(ch for ch in core if ch.isalpha())
-    if len(letters) < 2 or len(letters) == len(core) or not _case_ok(letters):
+    if _HEX_LITERAL.fullmatch(core):
         return None
-    if _INNER.search(core) and len(core) >= 4:
+    letters = "".join(ch for ch in core if ch.isalpha())
+    if len(letters) < 2 or len(letters) == len(core):
+        return None
+    case_ok = _case_ok(letters)
+    # Ids and base64 switch case mid-word; a short word with digits may be aLtErNaTe leet.
+    alternate = len(core) <= 12 and _INNER_DIGIT.search(core) is not None
+    if _INNER.search(core) and len(core) >= 4 and (case_ok or alternate):
         return "strong"
+    if not case_ok:
+        return None
     lead = _LEAD.fullmatch(core)
     if lead is not None:
         head, rest = lead.groups()

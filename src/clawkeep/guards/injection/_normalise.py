@@ -32,6 +32,8 @@ _MARKS = frozenset("\u200e\u200f\u061c")  # direction marks: normal in RTL text,
 _TAG_START, _TAG_END = 0xE0000, 0xE007F  # "ASCII smuggling": invisible copies of ASCII
 
 _WORD = re.compile(r"[^\W\d_]+")  # letters only
+# Letters only phonetic transcriptions use: IPA extensions, stress and length marks.
+_IPA = frozenset(chr(c) for c in range(0x0250, 0x0300)) - frozenset("ɑɡɢɪɴʀʏʙʜʟ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,21 @@ def _fold_word(word: str, counts: list[int]) -> str:
 _MIXED_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[^\W\d_A-Za-z])[^\W\d_]+")
 
 
+def _phonetic(text: str, start: int, word: str) -> bool:
+    """A phonetic transcription (/ˈmɪnɪt/, [bɪt]): IPA uses small capitals as letters."""
+    return (start > 0 and text[start - 1] in "/[") or any(ch in _IPA for ch in word)
+
+
+def _count_letterlike(text: str, latin: set[str]) -> int:
+    count = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        found = latin.intersection(word)
+        if found and not _phonetic(text, m.start(), word):
+            count += sum(word.count(ch) for ch in found)
+    return count
+
+
 def _fold(text: str) -> tuple[str, int, int]:
     """The text with look-alikes folded, and how many: (Latin small capitals and phonetic
     look-alikes, folded wherever they are; other scripts' look-alikes, see ``_fold_word``)."""
@@ -128,7 +145,7 @@ def _fold(text: str) -> tuple[str, int, int]:
     table = tables()
     chars = set(text)
     latin = chars & table.latin.keys()
-    letterlike = sum(text.count(ch) for ch in latin)
+    letterlike = _count_letterlike(text, latin) if latin else 0
     if latin:
         text = text.translate(table.fold_latin)
     lookalikes = chars & table.other.keys()
