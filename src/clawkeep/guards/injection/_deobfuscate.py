@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from clawkeep.guards.injection._lookalikes import tables
-from clawkeep.guards.injection._segment import join_fragments, new_budget, split_joined
+from clawkeep.guards.injection._segment import Budget, join_fragments, split_joined
 
-__all__ = ["deobfuscate"]
+__all__ = ["View", "deobfuscate"]
 
 _LEET = {
     "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
@@ -158,7 +159,7 @@ def _leet(text: str) -> tuple[str, int]:
     return "".join(out), strong
 
 
-def _runs(text: str) -> tuple[str, int]:
+def _runs(text: str, budget: Budget) -> tuple[str, int]:
     """Join s p a c e d / d.o.t.t.e.d letters; a run of two or three letters only next to a
     longer one (``i g n o r e  a l l``), so U.S.A. and e.g. stay."""
     runs: list[tuple[int, int, str, bool]] = []
@@ -178,7 +179,6 @@ def _runs(text: str) -> tuple[str, int]:
         return text, 0
     out: list[str] = []
     last = 0
-    budget = new_budget()
     for (start, end, units, _), kept in zip(runs, keep, strict=True):
         if kept:
             out.append(text[last:start])
@@ -256,9 +256,17 @@ def _alternating(text: str) -> tuple[str, int]:
     return _CASE_WORD.sub(lower, text), count
 
 
-def deobfuscate(text: str) -> tuple[str | None, int]:
-    """The second view of ``text`` (already normalised) and how many spellings it undid;
-    (None, 0) when the text shows none."""
+class View(NamedTuple):
+    """The second view (None when the text shows no obfuscated spelling), how many
+    spellings it undid, and how many runs of joined letters were too long to read."""
+
+    text: str | None
+    undone: int
+    unread: int
+
+
+def deobfuscate(text: str) -> View:
+    """The de-obfuscated view of ``text`` (already normalised)."""
     total = 0
     view = text
     if not text.isascii():
@@ -267,7 +275,10 @@ def deobfuscate(text: str) -> tuple[str | None, int]:
             total += n
         view, n = _MARKS.subn("", view)
         total += n
-    for step in (_runs, _leet, join_fragments, _alternating):
+    budget = Budget()
+    view, n = _runs(view, budget)
+    total += n
+    for step in (_leet, join_fragments, _alternating):
         view, n = step(view)
         total += n
-    return (view, total) if total else (None, 0)
+    return View(view, total, budget.unread) if total else View(None, 0, 0)

@@ -48,6 +48,7 @@ class Normalised:
     letterlike: int = 0  # Latin small capitals / phonetic look-alikes folded (ᴀ ʀ ɪ ɡ)
     deobfuscated: str | None = None  # the second view (``_deobfuscate``), when one applies
     obfuscations: int = 0  # how many spellings the second view undid
+    unread: int = 0  # runs of spaced-out letters too long to read back into words
 
     @property
     def suspicious(self) -> int:
@@ -164,5 +165,15 @@ def normalise(text: str) -> Normalised:
     folded, letterlike, homoglyphs = _fold(stripped)
     if smuggled:
         folded = f"{folded}\n{smuggled}"  # the model must read what the attacker hid
-    view, obfuscations = deobfuscate(folded)
-    return Normalised(folded, invisible, bidi, homoglyphs, smuggled, letterlike, view, obfuscations)
+    view = deobfuscate(folded)
+    return Normalised(
+        folded,
+        invisible,
+        bidi,
+        homoglyphs,
+        smuggled,
+        letterlike,
+        deobfuscated=view.text,
+        obfuscations=view.undone,
+        unread=view.unread,
+    )

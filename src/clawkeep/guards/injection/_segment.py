@@ -9,17 +9,19 @@ A run of short words is re-spaced by merging neighbours only, never cutting a wo
 only when that removes at least two spaces and joins two fragments that are rare as words
 on their own: "any one can not" stays, "re ve al sy stem pro mpt" becomes "reveal system
 prompt". The work is bounded and linear: merges of up to six words, runs taken 40 words at
-a time; joined letters of at most 200 are split, and at most 2,000 characters per text.
+a time; joined letters are split 200 at a time, at most 2,000 per text, and what is left
+over is counted unread (the guards flag a text they could not read whole).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["join_fragments", "new_budget", "split_joined"]
+__all__ = ["Budget", "join_fragments", "split_joined"]
 
 # Three or more short words in a row, separated by single spaces: where fragments hide.
 _SHORT_RUN = re.compile(r"(?<![\w'’\-])(?:[A-Za-z]{1,5} ){2,}[A-Za-z]{1,5}(?![\w'’\-])")
@@ -96,18 +98,29 @@ def join_fragments(text: str) -> tuple[str, int]:
     return "".join(out), fixed
 
 
-def new_budget() -> list[int]:
-    """The characters of joined letters one text may have split (``split_joined``)."""
-    return [_BUDGET]
+@dataclass(slots=True)
+class Budget:
+    """Characters of joined letters one text may still have split; pieces left unread."""
+
+    left: int = _BUDGET
+    unread: int = 0
 
 
-def split_joined(word: str, budget: list[int]) -> str:
-    """``ignoreyourrestrictions`` -> ``ignore your restrictions``; a known word, or one
-    too long for the budget, is returned as it is."""
-    if len(word) < 8 or len(word) > _MAX_JOINED or budget[0] < len(word):
+def split_joined(word: str, budget: Budget) -> str:
+    """``ignoreyourrestrictions`` -> ``ignore your restrictions``, 200 letters at a time; a
+    known word is returned as it is, and what the budget does not reach is counted unread."""
+    if len(word) < 8:
         return word
     split, cost = _model()
     if word.lower() in cost:
         return word
-    budget[0] -= len(word)
-    return " ".join(split(word))
+    pieces: list[str] = []
+    for i in range(0, len(word), _MAX_JOINED):
+        chunk = word[i : i + _MAX_JOINED]
+        if budget.left < len(chunk):
+            budget.unread += 1
+            pieces.append(word[i:])
+            break
+        budget.left -= len(chunk)
+        pieces.extend(split(chunk))
+    return " ".join(pieces)

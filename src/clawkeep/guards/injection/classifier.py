@@ -131,7 +131,7 @@ class InjectionClassifier:
 
 def _worst(model: StaticModel, text: str) -> float:
     score = model.score(text)
-    view, _ = deobfuscate(text)
+    view = deobfuscate(text).text
     # An obfuscated spelling is judged as the attacker meant it read, too.
     return score if view is None else max(score, model.score(view))
 

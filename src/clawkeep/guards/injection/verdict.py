@@ -71,6 +71,7 @@ def _hiding_detail(norm: Normalised) -> str:
         f"normalisation undid {norm.invisible} invisible, {norm.bidi} bidi and "
         f"{norm.homoglyphs + norm.letterlike} look-alike characters"
         + (", and decoded tag-character text" if norm.smuggled else "")
+        + (f"; {norm.unread} runs of spaced-out letters too long to read" if norm.unread else "")
     )
 
 
@@ -85,7 +86,8 @@ def combine(
     if score is not None and boosted >= flag:
         return TextVerdict("flag", boosted, f"{prefix}.model", _model_detail(score), changed)
     # Hiding tricks in honest chat are rare: several of them, or any smuggled text, flag.
-    if norm.suspicious >= 2 or norm.homoglyphs or norm.bidi or norm.smuggled:
+    # So are spaced-out letters too many to read back: never allow silently what was not read.
+    if norm.suspicious >= 2 or norm.homoglyphs or norm.bidi or norm.smuggled or norm.unread:
         return TextVerdict(
             "flag", boosted, f"{prefix}.normalisation", _hiding_detail(norm), changed
         )
