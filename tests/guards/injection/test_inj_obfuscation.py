@@ -203,6 +203,7 @@ HONEST = [
     'The word "minute" is pronounced /ˈmɪnɪt/ when it means sixty seconds.',
     "In IPA, bit is [bɪt] and beat is /biːt/.",
     "Ewe: Mawu ƒe ŋkɔ nye ʋɔ, Kabyle: aɣrum d aman",
+    "Ɔkɔm de me, mepɛ sɛ mekɔ fie, ɔno nso bɛkɔ",
 ]
 
 

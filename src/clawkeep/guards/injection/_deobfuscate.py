@@ -77,7 +77,8 @@ _RI = re.compile("[\U0001f1e6-\U0001f1ff]")
 _RI_LETTERS = {code: chr(ord("a") + code - _RI_FIRST) for code in range(_RI_FIRST, _RI_LAST + 1)}
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
-_CASE_WORD = re.compile(r"(?<![\w+/=])[A-Za-z]{5,}(?![\w+/=])")  # a word, not base64
+# A word (not base64) with a lower-to-upper switch inside: "quick" is never looked at twice.
+_CASE_WORD = re.compile(r"(?<![\w+/=])(?=[A-Za-z]*[a-z][A-Z])[A-Za-z]{5,}(?![\w+/=])")
 
 
 def _case_ok(letters: str) -> bool:
@@ -193,7 +194,7 @@ def _upside_down(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     flipped = 0
     for i, line in enumerate(lines):
-        turned = {ch for ch in set(line) if ch in table.turned and not ch.isascii()}
+        turned = table.upside_down.intersection(line)
         if sum(line.count(ch) for ch in turned) >= 3:
             lines[i] = line[::-1].translate(table.flip).translate(_FLIP_PUNCT)
             flipped += 1
@@ -213,7 +214,7 @@ def _other_script_words(text: str) -> tuple[str, int]:
     table = tables()
     chars = set(text)
     lookalikes = chars & table.other.keys()
-    if not lookalikes or len(_ASCII_WORD.findall(text)) < 3:
+    if not lookalikes or len(list(itertools.islice(_ASCII_WORD.finditer(text), 3))) < 3:
         return text, 0
     scripts = {table.other[ch][1] for ch in lookalikes}
     honest = {

@@ -42,7 +42,8 @@ _NAMED_BLOCKS = (
     (0xAB30, 0xAB6F),  # Latin extended-E
     (0x1DF00, 0x1DFFF),  # Latin extended-G
 )
-# Upside-down text also uses a few letters whose names do not say "turned".
+# Upside-down text also uses a few letters whose names do not say "turned" (they are read
+# when flipping a line, but do not mark one: Akan and Ewe write ɔ).
 _FLIP_EXTRA = {"ɔ": "c", "ɟ": "f", "ƃ": "g", "ɾ": "j", "ꞁ": "l", "ʃ": "l"}
 # Cyrillic and Greek look-alikes this guard folded before it read the confusables, kept
 # where the confusables map a letter elsewhere or not at all (Greek ε is close to ɛ there).
@@ -72,6 +73,7 @@ class Tables:
     fold_latin: dict[int, str]  # ``str.translate`` tables of the three
     fold_other: dict[int, str]
     flip: dict[int, str]
+    upside_down: frozenset[str]  # letters named "turned": a line of three is upside down
 
 
 def _load(name: str) -> Any:
@@ -149,4 +151,5 @@ def tables() -> Tables:
         str.maketrans(latin),
         str.maketrans({src: dst for src, (dst, _) in other.items()}),
         str.maketrans(turned),
+        frozenset(turned) - frozenset(_FLIP_EXTRA) - frozenset(_FLIP_ASCII),
     )
