@@ -65,12 +65,13 @@ _UNITS = frozenset(
 
 # --- runs of single letters ---------------------------------------------------------------
 _UNIT = r"[A-Za-z0-9@$€!]"
-_SEP = r"(?P<sep> ?[.\-_*/|·•~+] ?|\s{1,3})"  # one mark, or up to three spaces/newlines
+_SEP = r"(?P<sep> ?[.,\-–—‐_*/\\|·•∙⋅~+] ?|\s{1,3})"  # one mark, or up to three spaces
 _RUN = re.compile(rf"(?<![\w@$€!]){_UNIT}{_SEP}(?:{_UNIT}(?P=sep))+{_UNIT}(?![\w@$€])")
 _GAP = re.compile(r"[\s.,;:!?\-]{1,3}")  # between the words of a spaced-out phrase
 
 # --- the rest -----------------------------------------------------------------------------
-_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+")
+_COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_MARKS = re.compile(rf"(?<=[A-Za-z]){_COMBINING}+")
 _FLIP_PUNCT = str.maketrans({"˙": ".", "¿": "?", "¡": "!", "(": ")", ")": "("})
 _RI_FIRST, _RI_LAST = 0x1F1E6, 0x1F1FF  # regional indicator symbols A..Z
 _RI = re.compile("[\U0001f1e6-\U0001f1ff]")

@@ -31,7 +31,9 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")  # e
 _MARKS = frozenset("\u200e\u200f\u061c")  # direction marks: normal in RTL text, dropped silently
 _TAG_START, _TAG_END = 0xE0000, 0xE007F  # "ASCII smuggling": invisible copies of ASCII
 
-_WORD = re.compile(r"[^\W\d_]+")  # letters only
+# Letters, and the combining marks on them: a mark must not cut "і̇gnore" into two words.
+_L = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+_WORD = re.compile(rf"{_L}+")
 # Letters only phonetic transcriptions use: IPA extensions, stress and length marks.
 _IPA = frozenset(chr(c) for c in range(0x0250, 0x0300)) - frozenset("ɑɡɢɪɴʀʏʙʜʟ")
 
@@ -120,7 +122,7 @@ def _fold_word(word: str, counts: list[int]) -> str:
 
 
 # A run of letters holding ASCII and other letters; each run is scanned twice, from its start.
-_MIXED_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[^\W\d_A-Za-z])[^\W\d_]+")
+_MIXED_WORD = re.compile(rf"(?<!{_L})(?={_L}*[A-Za-z])(?={_L}*[^\W\d_A-Za-z]){_L}+")
 
 
 def _phonetic(text: str, start: int, word: str) -> bool:
