@@ -15,6 +15,7 @@ over is counted unread (the guards flag a text they could not read whole).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,14 +52,18 @@ def _rejoin(words: list[str]) -> list[str] | None:
     rare = [len(w) <= 4 and cost.get(w, _UNKNOWN) >= _RARE for w in low]
     if sum(rare) < 2:
         return None
-    best = [0.0] + [float("inf")] * len(words)
-    back = [0] * (len(words) + 1)
+    ends = [0, *itertools.accumulate(len(w) for w in low)]
+    best = [0.0] * (len(words) + 1)
+    back = list(range(-1, len(words)))  # by default each word stands alone
     for j in range(1, len(words) + 1):
-        for i in range(max(0, j - 6), j):
-            word = "".join(low[i:j])
-            if j - i > 1 and not _MERGED_MIN <= len(word) <= _MERGED_MAX:
+        best[j] = best[j - 1] + cost.get(low[j - 1], _UNKNOWN)
+        for i in range(j - 2, max(-1, j - 7), -1):
+            size = ends[j] - ends[i]
+            if size > _MERGED_MAX:
+                break
+            if size < _MERGED_MIN:
                 continue  # a merge makes a real word: "mala", "doi" are not worth it
-            c = cost.get(word, _UNKNOWN if j - i == 1 else None)
+            c = cost.get("".join(low[i:j]))
             if c is not None and best[i] + c < best[j]:
                 best[j], back[j] = best[i] + c, i
     spans: list[tuple[int, int]] = []
