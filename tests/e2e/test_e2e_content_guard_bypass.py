@@ -64,3 +64,19 @@ def test_control_benign_error_page_reaches_the_model(tmp_path: Path) -> None:
     i = _fetch_turn(tmp_path, 404, "text/html", body)
     [page] = _fetched(i)
     assert "The page you asked for moved." in page
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"temp_c": 12, "note": "' + ORDER + '", "note": "sunny"}',  # loads keeps "sunny"
+        '{"temp_c": 12, "' + ORDER + '": null}',  # a key has no string leaf
+    ],
+)
+def test_json_page_with_injection_in_keys_is_withheld(tmp_path: Path, body: str) -> None:
+    i = _fetch_turn(tmp_path, 200, "application/json", body.encode())
+    [page] = _fetched(i)
+    assert page.startswith("refused (content_guard."), page[:200]
+    assert ORDER not in i.shown()
+    assert i.results("exec") == []
+    assert SSH_SECRET not in i.shown()

@@ -5,6 +5,14 @@ classifier: braces and quotes, not content, moved the score. The guards flatten 
 string (and scalar) fields, each with its key as context, before rules and model read it.
 JSON escapes are decoded here, so ``\\u200b`` or ``\\u0049gnore`` inside a field reach the
 normaliser and the rules as the characters they stand for.
+
+Everything the model will read is kept: every key (a key is text too; one whose value is
+an object, a list, null or empty becomes a line of its own) and every member of a
+duplicated key (the model reads the raw JSON, where the first ``"note"`` is as visible as
+the last; ``json.loads`` alone keeps only the last). The flattened text is never much
+longer than the JSON it came from: a long key is repeated as context only while that
+stays so, or a 400 kB document of one long key over many short list items would become
+gigabytes to score.
 """
 
 from __future__ import annotations
@@ -15,25 +23,57 @@ from typing import Any
 __all__ = ["prepare_text"]
 
 _JSON_MAX = 2_000_000  # characters; larger JSON is judged as plain text
+_SLACK = 4_096  # characters of repeated keys allowed past the JSON's own length
 
 
-def _leaves(value: Any, path: str, out: list[str]) -> None:
-    """``path: text`` for every string (and number/bool) leaf, depth first. Every leaf is
-    kept (a payload after the 10,000th field is still read); the input size bounds them."""
-    stack: list[tuple[Any, str]] = [(value, path)]
+class _Members(list[tuple[str, Any]]):
+    """A JSON object as all of its members, in order, duplicates included."""
+
+
+def _members(pairs: list[tuple[str, Any]]) -> _Members:
+    return _Members(pairs)
+
+
+_END = object()  # pushed after a list's items: its key, if no item carried it, comes next
+
+
+def _leaves(value: Any, budget: int) -> list[str]:
+    """``key: text`` for every string (and number/bool) leaf, and every key, depth first.
+
+    Every leaf and every key is kept (a payload after the 10,000th field is still read):
+    each member's key is written once, in full; repeating it as the context of a list's
+    further items stops when the output would pass ``budget`` characters."""
+    out: list[str] = []
+    used = 0
+    # (node, the key it sits under, whether that key has been written yet: shared by
+    # the items of one list, so a key over a list is written once, not per item)
+    stack: list[tuple[Any, str, list[bool]]] = [(value, "", [True])]
     while stack:  # iterative: no recursion depth to exhaust
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            for key, child in reversed(list(node.items())):
-                stack.append((child, str(key)))
+        node, key, shown = stack.pop()
+        text: str | None = None
+        if isinstance(node, _Members):
+            for name, child in reversed(node):
+                stack.append((child, name, [False]))
         elif isinstance(node, list):
+            stack.append((_END, key, shown))
             for child in reversed(node):
-                stack.append((child, where))
+                stack.append((child, key, shown))
+            continue
         elif isinstance(node, str):
-            if node.strip():
-                out.append(f"{where}: {node}" if where else node)
-        elif node is not None:
-            out.append(f"{where}: {node}" if where else str(node))
+            text = node if node.strip() else None
+        elif node is not None and node is not _END:
+            text = str(node)
+        if text is not None and key and (not shown[0] or used + len(key) + len(text) < budget):
+            text = f"{key}: {text}"
+            shown[0] = True
+        elif text is None and key.strip() and not shown[0]:
+            # A key over an object, a list of no text, null or "": the key is the text.
+            text = key
+            shown[0] = True
+        if text is not None:
+            out.append(text)
+            used += len(text) + 1
+    return out
 
 
 def prepare_text(text: str) -> str:
@@ -43,9 +83,8 @@ def prepare_text(text: str) -> str:
     if head not in ("{", "[") or len(text) > _JSON_MAX:
         return text
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_members)
     except (ValueError, RecursionError):
         return text  # not JSON after all (or absurdly nested): judged as written
-    lines: list[str] = []
-    _leaves(value, "", lines)
+    lines = _leaves(value, len(text) + _SLACK)
     return "\n".join(lines) if lines else text
