@@ -385,6 +385,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             " a strict load refuses it",
             "fs.config.perms_writable",
         ),
+        "content_guard.error": Reason(
+            "the content guard itself failed on this text: blocked unless failOpen is set"
+        ),
+        "content_guard.timeout": Reason(
+            "the content guard could not judge the text within its deadline: blocked"
+        ),
         "controlui.allowed_origin": Reason(
             "the Origin is listed exactly in gateway.controlUi.allowedOrigins"
         ),

@@ -17,12 +17,19 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
+from clawkeep.guards.injection._runs import bound_hidden_runs
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
 __all__ = ["ChannelGuard"]
 
 _P = "channel_guard"
+
+
+def _read(text: str) -> Normalised:
+    """The text as the rules and model read it: JSON by its fields, runs of invisible
+    characters cut short (normalising them is quadratic otherwise), hiding tricks undone."""
+    return normalise(bound_hidden_runs(prepare_text(text)))
 
 
 class ChannelGuard:
@@ -43,7 +50,7 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled:
             return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
-        norm = normalise(prepare_text(text[: cfg.max_chars]))
+        norm = _read(text[: cfg.max_chars])
         ruled = rule_verdict(_P, norm)
         if ruled is not None:
             return ruled
@@ -79,7 +86,7 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled or not self._classifier.available():
             return [self.scan(text, channel=channel) for text in texts]
-        norms = [normalise(prepare_text(text[: cfg.max_chars])) for text in texts]
+        norms = [_read(text[: cfg.max_chars]) for text in texts]
         ruled = [rule_verdict(_P, norm) for norm in norms]
         todo = [i for i, r in enumerate(ruled) if r is None]
         try:

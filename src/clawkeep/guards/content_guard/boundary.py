@@ -11,21 +11,28 @@ import re
 import secrets
 
 from clawkeep.guards.injection import normalise
+from clawkeep.guards.injection._runs import bound_hidden_runs
 
 __all__ = ["wrap_untrusted"]
 
 _SOURCE_SAFE = re.compile(r"[^A-Za-z0-9_.:/@-]")
 # Anything that looks like a boundary marker, in any case, after normalisation.
+# Linear on any input (it runs on every tool result): a run of "<" is tried once, from its
+# start; no two adjacent parts can share characters; what follows a keyword is bounded
+# (and the keyword is defanged even when the closing bracket lies further on).
 _LOOKALIKE = re.compile(
-    r"<{2,}\s*/?\s*(end|begin)?[\s_-]*(of[\s_-]*)?(untrusted|external)[\w\s-]*>{0,3}"
-    r"|\[\s*/?\s*(end|begin)\s+of\s+(untrusted|external|tool|user)[^\]]*\]"
-    r"|</?\s*untrusted[\w-]*[^>]*>",
+    r"(?<!<)<{2,}+\s*+(?:/\s*+)?(?:(end|begin)[\s_-]*+)?(of[\s_-]*+)?(untrusted|external)"
+    r"[\w\s-]{0,200}+>{0,3}"
+    r"|\[\s*+(?:/\s*+)?(end|begin)\s+of\s+(untrusted|external|tool|user)[^\]]{0,200}+\]?"
+    r"|</?\s*+untrusted[^>]{0,200}+>?",
     re.IGNORECASE,
 )
 
 
 def _defang(text: str) -> str:
-    folded = normalise(text).text  # invisible splits and look-alikes cannot hide a marker
+    # Invisible splits and look-alikes cannot hide a marker; runs of invisible characters
+    # are cut first, or normalising them is quadratic (a page of them held the event loop).
+    folded = normalise(bound_hidden_runs(text)).text
     if not _LOOKALIKE.search(folded):
         return text
     return _LOOKALIKE.sub("[marker removed]", folded)

@@ -8,6 +8,7 @@ text (see ``_normalise``), so zero-width splits and look-alike letters do not sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["RULES", "Rule", "match_rule"]
@@ -69,13 +70,13 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "role_marker",
         r"<\|\s*(im_start|im_end|system|start_header_id|end_header_id|eot_id)\s*\|>"
-        r"|\[/?INST\]|<<\s*/?SYS\s*>>",
+        r"|\[/?INST\]|(?<!<)<{2,}+\s*+(?:/\s*+)?SYS\s*>>",
     ),
     _rule(
         "fake_boundary",
         r"</\s*(system|system_prompt|instructions|user_input|untrusted[\w-]*)\s*>"
         r"|<\s*(system|system_prompt)\s*>"
-        r"|<{2,}\s*/?\s*(end|begin)[\s_-]*(of[\s_-]*)?untrusted"
+        r"|(?<!<)<{2,}+\s*+(?:/\s*+)?(end|begin)[\s_-]*+(of[\s_-]*+)?untrusted"
         r"|\[\s*(end|begin)\s+of\s+(untrusted|user|tool|external)\s+(content|input|output|data)\s*\]",
     ),
     _rule(
@@ -106,27 +107,36 @@ _NEGATION = re.compile(
 )
 
 
-def _mentioned(text: str, start: int) -> bool:
+_LOOKBACK = 300  # characters of the line before a phrase that can quote or negate it
+
+
+def _mentioned(text: str, start: int, fences: list[int]) -> bool:
     """The phrase is quoted, inside a code fence, or negated: talked about, not said.
 
-    Such text is left to the classifier instead of being blocked by the rule.
+    Such text is left to the classifier instead of being blocked by the rule. ``fences``:
+    where each code fence starts. Linear in all: each match looks at most ``_LOOKBACK``
+    characters back (a 400 kB line of quoted phrases took two minutes when every match
+    counted the fences and quotes from the start of the text or line).
     """
-    if text.count("```", 0, start) % 2 == 1:
+    if bisect_right(fences, start - 3) % 2 == 1:  # fences wholly before the phrase
         return True
-    line = text[text.rfind("\n", 0, start) + 1 : start]
+    begin = max(text.rfind("\n", max(0, start - _LOOKBACK), start) + 1, start - _LOOKBACK, 0)
+    line = text[begin:start]
     if len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line)):
         return True
     return bool(_NEGATION.search(line[-40:]))
 
 
+_FENCE = re.compile("```")
 _MENTIONABLE = frozenset({"ignore_previous", "ignore_previous_ml", "prompt_exfiltration"})
 
 
 def match_rule(text: str) -> Rule | None:
     """The first rule that matches normalised ``text`` as something said, or None."""
+    fences = [m.start() for m in _FENCE.finditer(text)]
     for rule in RULES:
         for found in rule.pattern.finditer(text):
-            if rule.name in _MENTIONABLE and _mentioned(text, found.start()):
+            if rule.name in _MENTIONABLE and _mentioned(text, found.start(), fences):
                 continue
             return rule
     return None
