@@ -17,7 +17,7 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
-from clawkeep.guards.injection._runs import bound_hidden_runs
+from clawkeep.guards.injection._runs import unhide
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
@@ -29,7 +29,7 @@ _P = "channel_guard"
 def _read(text: str) -> Normalised:
     """The text as the rules and model read it: JSON by its fields, runs of invisible
     characters cut short (normalising them is quadratic otherwise), hiding tricks undone."""
-    return normalise(bound_hidden_runs(prepare_text(text)))
+    return normalise(unhide(prepare_text(text)))
 
 
 class ChannelGuard:

@@ -11,7 +11,7 @@ import re
 import secrets
 
 from clawkeep.guards.injection import normalise
-from clawkeep.guards.injection._runs import bound_hidden_runs
+from clawkeep.guards.injection._runs import unhide
 
 __all__ = ["wrap_untrusted"]
 
@@ -32,7 +32,7 @@ _LOOKALIKE = re.compile(
 def _defang(text: str) -> str:
     # Invisible splits and look-alikes cannot hide a marker; runs of invisible characters
     # are cut first, or normalising them is quadratic (a page of them held the event loop).
-    folded = normalise(bound_hidden_runs(text)).text
+    folded = normalise(unhide(text)).text
     if not _LOOKALIKE.search(folded):
         return text
     return _LOOKALIKE.sub("[marker removed]", folded)

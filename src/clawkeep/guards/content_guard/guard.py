@@ -19,7 +19,7 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
-from clawkeep.guards.injection._runs import bound_hidden_runs
+from clawkeep.guards.injection._runs import unhide
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
@@ -35,7 +35,7 @@ def _read(text: str) -> tuple[Normalised, TextVerdict | None]:
     """The text as the rules and model read it, and the rules' block if one matches."""
     # JSON judged by its fields, escapes decoded; runs of invisible characters cut short
     # (normalising them is quadratic otherwise), then hiding tricks undone.
-    norm = normalise(bound_hidden_runs(prepare_text(text)))
+    norm = normalise(unhide(prepare_text(text)))
     return norm, rule_verdict(_P, norm)
 
 
