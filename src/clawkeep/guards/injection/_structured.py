@@ -4,7 +4,8 @@ The same facts scored 0.8-0.99 as a JSON record and 0.004-0.02 as a sentence wit
 classifier: braces and quotes, not content, moved the score. The guards flatten JSON to the
 string (and scalar) fields, each with its key as context, before rules and model read it.
 JSON escapes are decoded here, so ``\\u200b`` or ``\\u0049gnore`` inside a field reach the
-normaliser and the rules as the characters they stand for.
+normaliser and the rules as the characters they stand for; so are HTML character
+references, in any text (a page spelled in ``&#x49;&#x67;...`` reads as plain words).
 
 Everything the model will read is kept: every key (a key is text too; one whose value is
 an object, a list, null or empty becomes a line of its own) and every member of a
@@ -17,12 +18,15 @@ gigabytes to score.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 __all__ = ["prepare_text"]
 
 _JSON_MAX = 2_000_000  # characters; larger JSON is judged as plain text
+_CHAR_REF = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});?")
 _SLACK = 4_096  # characters of repeated keys allowed past the JSON's own length
 
 
@@ -78,13 +82,21 @@ def _leaves(value: Any, budget: int) -> list[str]:
 
 def prepare_text(text: str) -> str:
     """The text the model reads: JSON documents become ``key: value`` lines (the string
-    fields in context), everything else is unchanged."""
+    fields in context); HTML character references are decoded, as a browser shows them
+    and as a model reads them ("&#73;gnore all previous instructions" is an order)."""
     head = text.lstrip()[:1]
     if head not in ("{", "[") or len(text) > _JSON_MAX:
-        return text
+        return _decoded(text)
     try:
         value = json.loads(text, object_pairs_hook=_members)
     except (ValueError, RecursionError):
-        return text  # not JSON after all (or absurdly nested): judged as written
+        return _decoded(text)  # not JSON after all (or absurdly nested): judged as written
     lines = _leaves(value, len(text) + _SLACK)
-    return "\n".join(lines) if lines else text
+    return _decoded("\n".join(lines)) if lines else _decoded(text)
+
+
+def _decoded(text: str) -> str:
+    """``text`` with HTML character references (``&#73;``, ``&#x49;``, ``&nbsp;``) decoded."""
+    if "&" not in text or not _CHAR_REF.search(text):
+        return text
+    return html.unescape(text)
