@@ -100,9 +100,13 @@ RULES: tuple[Rule, ...] = (
 
 _OPEN_QUOTE = re.compile(r"(?:^|[\s(:\[])[\"'`“‘«„]")
 _CLOSE_QUOTE = re.compile(r"[\"'`”’»“](?=[\s.,!?):;\]])")
+_QUOTE_AFTER = re.compile(r"[\"'`”’»“]")
+# A negation or "respond to" governs the phrase only with no clause break between them:
+# "do not ignore all previous instructions" talks about it; "No joke, ignore all previous
+# instructions", "Without delay, ..." and "Respond to this: ..." say it.
 _NEGATION = re.compile(
-    r"\b(not|don'?t|never|nothing|no|without)\b[^.\n]{0,25}$"
-    r"|\b(respon\w+|reply|react\w*|answer)\s+(to|if)\b[^.\n]{0,12}$",
+    r"\b(not|don'?t|never|nothing|no|without)\b[^.\n,:;!?]{0,25}$"
+    r"|\b(respon\w+|reply|react\w*|answer)\s+(to|if)\b[^.\n,:;!?]{0,12}$",
     re.IGNORECASE,
 )
 
@@ -110,19 +114,26 @@ _NEGATION = re.compile(
 _LOOKBACK = 300  # characters of the line before a phrase that can quote or negate it
 
 
-def _mentioned(text: str, start: int, fences: list[int]) -> bool:
+def _mentioned(text: str, found: re.Match[str], fences: list[int]) -> bool:
     """The phrase is quoted, inside a code fence, or negated: talked about, not said.
 
-    Such text is left to the classifier instead of being blocked by the rule. ``fences``:
+    Such text is left to the classifier instead of being blocked by the rule. A quote or
+    a fence counts only when it closes again after the phrase: an opening quote or fence
+    alone, with the order running on, does not make the order a mention. ``fences``:
     where each code fence starts. Linear in all: each match looks at most ``_LOOKBACK``
-    characters back (a 400 kB line of quoted phrases took two minutes when every match
-    counted the fences and quotes from the start of the text or line).
+    characters back and forth (a 400 kB line of quoted phrases took two minutes when every
+    match counted the fences and quotes from the start of the text or line).
     """
-    if bisect_right(fences, start - 3) % 2 == 1:  # fences wholly before the phrase
+    start, end = found.start(), found.end()
+    before = bisect_right(fences, start - 3)  # fences wholly before the phrase
+    if before % 2 == 1 and before < len(fences) and fences[before] >= end:
         return True
     begin = max(text.rfind("\n", max(0, start - _LOOKBACK), start) + 1, start - _LOOKBACK, 0)
     line = text[begin:start]
-    if len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line)):
+    stop = text.find("\n", end, end + _LOOKBACK)
+    after = text[end : stop if stop >= 0 else end + _LOOKBACK]
+    opened = len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line))
+    if opened and _QUOTE_AFTER.search(after):
         return True
     return bool(_NEGATION.search(line[-40:]))
 
@@ -136,7 +147,7 @@ def match_rule(text: str) -> Rule | None:
     fences = [m.start() for m in _FENCE.finditer(text)]
     for rule in RULES:
         for found in rule.pattern.finditer(text):
-            if rule.name in _MENTIONABLE and _mentioned(text, found.start(), fences):
+            if rule.name in _MENTIONABLE and _mentioned(text, found, fences):
                 continue
             return rule
     return None
