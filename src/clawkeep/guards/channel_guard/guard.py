@@ -32,6 +32,23 @@ def _read(text: str) -> Normalised:
     return normalise(unhide(prepare_text(text)))
 
 
+# The rules read past ``maxChars`` (they are linear and cheap; the model is not): every
+# channel caps a message at 64 KiB or so, this bounds any other caller. The tail starts a
+# little before the cut, so a phrase across it is whole.
+_RULES_MAX_CHARS = 1_000_000
+_TAIL_OVERLAP = 200
+
+
+def _ruled(cfg: ChannelGuardConfig, text: str, norm: Normalised) -> TextVerdict | None:
+    """The rules' block on the scanned head, else on the unscanned tail, else None."""
+    ruled = rule_verdict(_P, norm)
+    if ruled is None and len(text) > cfg.max_chars:
+        # An order past the cut is still an order: the rules read the tail too.
+        tail = text[max(0, cfg.max_chars - _TAIL_OVERLAP) : _RULES_MAX_CHARS]
+        ruled = rule_verdict(_P, _read(tail))
+    return ruled
+
+
 class ChannelGuard:
     """One guard per gateway; ``scan`` is safe to call from several threads."""
 
@@ -51,7 +68,7 @@ class ChannelGuard:
         if not cfg.enabled:
             return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
         norm = _read(text[: cfg.max_chars])
-        ruled = rule_verdict(_P, norm)
+        ruled = _ruled(cfg, text, norm)
         if ruled is not None:
             return ruled
         if not self._classifier.available():
@@ -87,7 +104,7 @@ class ChannelGuard:
         if not cfg.enabled or not self._classifier.available():
             return [self.scan(text, channel=channel) for text in texts]
         norms = [_read(text[: cfg.max_chars]) for text in texts]
-        ruled = [rule_verdict(_P, norm) for norm in norms]
+        ruled = [_ruled(cfg, text, norm) for text, norm in zip(texts, norms, strict=True)]
         todo = [i for i, r in enumerate(ruled) if r is None]
         try:
             scores = self._classifier.score_many([norms[i].text for i in todo])
