@@ -53,9 +53,25 @@ def test_channel_guard_reads_keys_and_duplicates(channel: ChannelGuard, name: st
 
 
 def test_every_key_and_member_is_in_the_flattened_text() -> None:
-    doc = '{"a": {"b": {"c": null}}, "d": [], "e": "", "f": [1, "x"], "f": "y", "g": false}'
+    doc = (
+        '{"a b": {"b c": {"c": null}}, "d": [], "e": "", "f": [1, "x"], "f": "y", "g": false,'
+        ' "events": [{"h": "z"}], "' + "k" * 33 + '": {"i": "j"}}'
+    )
     lines = prepare_text(doc).splitlines()
-    assert lines == ["a", "b", "c", "d", "e", "f: 1", "f: x", "f: y", "g: False"]
+    assert lines == [
+        "a b",
+        "b c",
+        "c",
+        "d",
+        "e",
+        "f: 1",
+        "f: x",
+        "f: y",
+        "g: False",
+        "h: z",  # a plain name over content ("events") says nothing of its own
+        "k" * 33,
+        "i: j",
+    ]
 
 
 def test_flattening_is_never_much_longer_than_the_json() -> None:

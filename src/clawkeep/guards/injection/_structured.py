@@ -8,7 +8,8 @@ normaliser and the rules as the characters they stand for; so are HTML character
 references, in any text (a page spelled in ``&#x49;&#x67;...`` reads as plain words).
 
 Everything the model will read is kept: every key (a key is text too; one whose value is
-an object, a list, null or empty becomes a line of its own) and every member of a
+null, empty, or an object or list, becomes a line of its own, unless it is a plain name
+like ``events`` over content) and every member of a
 duplicated key (the model reads the raw JSON, where the first ``"note"`` is as visible as
 the last; ``json.loads`` alone keeps only the last). The flattened text is never much
 longer than the JSON it came from: a long key is repeated as context only while that
@@ -39,6 +40,10 @@ def _members(pairs: list[tuple[str, Any]]) -> _Members:
 
 
 _END = object()  # pushed after a list's items: its key, if no item carried it, comes next
+_END_FULL = object()  # the same after a list that had items
+# A plain name over an object or list with content ("events", "results") says nothing,
+# and as a line of its own it moved honest records toward a flag; any other key is text.
+_NAME = re.compile(r"[A-Za-z0-9_.$@-]{1,32}")
 
 
 def _leaves(value: Any, budget: int) -> list[str]:
@@ -56,16 +61,20 @@ def _leaves(value: Any, budget: int) -> list[str]:
         node, key, shown = stack.pop()
         text: str | None = None
         if isinstance(node, _Members):
+            if node and _NAME.fullmatch(key):
+                shown[0] = True  # a plain name over content: the content speaks
             for name, child in reversed(node):
                 stack.append((child, name, [False]))
         elif isinstance(node, list):
-            stack.append((_END, key, shown))
+            stack.append((_END_FULL if node else _END, key, shown))
             for child in reversed(node):
                 stack.append((child, key, shown))
             continue
         elif isinstance(node, str):
             text = node if node.strip() else None
-        elif node is not None and node is not _END:
+        elif node is _END_FULL and _NAME.fullmatch(key):
+            continue
+        elif node is not None and node is not _END and node is not _END_FULL:
             text = str(node)
         if text is not None and key and (not shown[0] or used + len(key) + len(text) < budget):
             text = f"{key}: {text}"
