@@ -133,6 +133,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "channel_guard.block": Reason(
             "the injection classifier blocked the message before the agent"
         ),
+        "channel_guard.error": Reason(
+            "the channel guard failed on this message: blocked unless failOpen is set"
+        ),
         "channel_guard.flag": Reason(
             "the injection classifier flagged the message: annotated, risky tools removed"
         ),

@@ -67,8 +67,12 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled:
             return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
-        norm = _read(text[: cfg.max_chars])
-        ruled = _ruled(cfg, text, norm)
+        try:
+            norm = _read(text[: cfg.max_chars])
+            ruled = _ruled(cfg, text, norm)
+        except Exception as exc:  # a fault in the guard itself: the configured side, closed
+            side: Verdict = "allow" if cfg.fail_open else "block"
+            return TextVerdict(side, 0.0, "channel_guard.error", f"guard failed: {exc}", False)
         if ruled is not None:
             return ruled
         if not self._classifier.available():
@@ -103,8 +107,11 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled or not self._classifier.available():
             return [self.scan(text, channel=channel) for text in texts]
-        norms = [_read(text[: cfg.max_chars]) for text in texts]
-        ruled = [_ruled(cfg, text, norm) for text, norm in zip(texts, norms, strict=True)]
+        try:
+            norms = [_read(text[: cfg.max_chars]) for text in texts]
+            ruled = [_ruled(cfg, text, norm) for text, norm in zip(texts, norms, strict=True)]
+        except Exception:  # judged one by one: the faulty text then takes the configured side
+            return [self.scan(text, channel=channel) for text in texts]
         todo = [i for i, r in enumerate(ruled) if r is None]
         try:
             scores = self._classifier.score_many([norms[i].text for i in todo])
