@@ -77,6 +77,8 @@ RULES: tuple[Rule, ...] = (
         r"</\s*(system|system_prompt|instructions|user_input|untrusted[\w-]*)\s*>"
         r"|<\s*(system|system_prompt)\s*>"
         r"|(?<!<)<{2,}+\s*+(?:/\s*+)?(end|begin)[\s_-]*+(of[\s_-]*+)?untrusted"
+        r"|[<‹«〈⟨]\W{0,4}(end|begin)[\s_-]*+(of[\s_-]*+)?untrusted"
+        r"|\b(end|begin)[_-]++(of[_-]++)?untrusted[_-]++content\b"
         r"|\[\s*(end|begin)\s+of\s+(untrusted|user|tool|external)\s+(content|input|output|data)\s*\]",
     ),
     _rule(
