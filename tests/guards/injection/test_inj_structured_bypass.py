@@ -106,3 +106,31 @@ def test_honest_entities_stay_honest(content: ContentGuard) -> None:
     page = "<p>Fish &amp; chips &ndash; &pound;9. AT&T and R&D &copy; 2026 &lt;b&gt;</p>"
     assert prepare_text(page) == "<p>Fish & chips – £9. AT&T and R&D © 2026 <b></p>"
     assert asyncio.run(content.check(page, source="web_fetch")).verdict == "allow"
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" if c in "Ie" else c for c in text)
+
+
+NESTED = {
+    "json_in_a_field": json.dumps({"data": '{"msg": "' + _escaped(IGNORE) + '"}'}),
+    "three_levels": json.dumps({"a": json.dumps({"b": json.dumps({"c": IGNORE})})}),
+    "array_in_a_field": json.dumps({"rows": '["' + _escaped(IGNORE) + '"]'}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTED))
+def test_json_inside_a_string_field_is_read_as_json(
+    content: ContentGuard, channel: ChannelGuard, name: str
+) -> None:
+    verdict = asyncio.run(content.check(NESTED[name], source="web_fetch"))
+    assert (verdict.verdict, verdict.reason) == ("block", "content_guard.rule.ignore_previous")
+    assert channel.scan(NESTED[name], channel="telegram").verdict == "block"
+
+
+def test_nested_json_costs_at_most_the_document_again() -> None:
+    doc = '"x"'
+    for _ in range(14):  # each level escapes the one inside: 14 levels is about 50 kB
+        doc = json.dumps([doc])
+    assert prepare_text(doc) == '"x"'  # every array unwrapped, down to the JSON string
+    assert prepare_text(json.dumps({"n": "[citation needed] 3"})) == "n: [citation needed] 3"

@@ -53,7 +53,7 @@ def _leaves(value: Any, budget: int) -> list[str]:
     each member's key is written once, in full; repeating it as the context of a list's
     further items stops when the output would pass ``budget`` characters."""
     out: list[str] = []
-    used = 0
+    used = reparsed = 0
     # (node, the key it sits under, whether that key has been written yet: shared by
     # the items of one list, so a key over a list is written once, not per item)
     stack: list[tuple[Any, str, list[bool]]] = [(value, "", [True])]
@@ -71,6 +71,14 @@ def _leaves(value: Any, budget: int) -> list[str]:
                 stack.append((child, key, shown))
             continue
         elif isinstance(node, str):
+            inner = _nested(node) if reparsed + len(node) <= budget else None
+            if inner is not None:
+                # JSON inside a string field: the model reads it as JSON too, so it is
+                # flattened and its escapes decoded (an inner "\\u0049gnore" is "Ignore"). Each
+                # level is shorter than the one around it, and all of them together bounded.
+                reparsed += len(node)
+                stack.append((inner, key, shown))
+                continue
             text = node if node.strip() else None
         elif node is _END_FULL and _NAME.fullmatch(key):
             continue
@@ -87,6 +95,17 @@ def _leaves(value: Any, budget: int) -> list[str]:
             out.append(text)
             used += len(text) + 1
     return out
+
+
+def _nested(text: str) -> Any:
+    """The JSON object or array a string field holds, or None."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return None
+    try:
+        value = json.loads(text, object_pairs_hook=_members)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, (_Members, list)) else None
 
 
 def prepare_text(text: str) -> str:
