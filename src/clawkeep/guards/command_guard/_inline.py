@@ -293,7 +293,7 @@ _URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
 
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
-    from clawkeep.guards.command_guard._effects import metadata_host
+    from clawkeep.guards.command_guard._fx_url import metadata_host
 
     if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
         # credential_read: the metadata service hands out the machine's cloud keys
