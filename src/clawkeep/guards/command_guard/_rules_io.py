@@ -112,7 +112,7 @@ def _new_tool(name: str) -> bool:
 
 def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     """Keep the text a redirect writes when it is known here, for a later run of the file."""
-    from clawkeep.guards.command_guard._walk import echo_text
+    from clawkeep.guards.command_guard._echo import echo_text
 
     text = echo_text(cmd.name, cmd.args)
     if text is None and cmd.name in ("cat", "tee", ""):
@@ -237,7 +237,7 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
                 arg.glob,
                 arg.substs,
             )
-        w._tricks(arg, "argument")
+        w.tricks(arg, "argument")
     from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 
     for arg in cmd.args:

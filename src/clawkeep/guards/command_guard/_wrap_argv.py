@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._rules_net import SHELLS
-from clawkeep.guards.command_guard._walk import ELEVATE, LOADER_VARS, Cmd, Walker, command_name
+from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
+from clawkeep.guards.command_guard._walk_vars import ELEVATE, LOADER_VARS
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 
