@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._rules_net import SHELLS
+from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
 from clawkeep.guards.command_guard._words import Arg
 

@@ -312,7 +312,7 @@ class Walker:
 
     def subst_kinds(self, arg: Arg) -> set[str]:
         """Producer kinds (download, decode) of the commands inside a word's $(…)."""
-        from clawkeep.guards.command_guard._rules_net import producer_kinds
+        from clawkeep.guards.command_guard._net_raw import producer_kinds
 
         kinds: set[str] = set()
         for node in arg.substs:

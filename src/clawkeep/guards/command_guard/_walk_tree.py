@@ -59,7 +59,7 @@ def _stage_name(walker: Walker, node: Node) -> str:
 
 
 def _producer(walker: Walker, node: Node, name: str) -> Stdin:
-    from clawkeep.guards.command_guard._rules_net import producer_kinds
+    from clawkeep.guards.command_guard._net_raw import producer_kinds
 
     kinds: set[str] = set()
     literal: str | None = None
@@ -280,7 +280,7 @@ def _function(w: Walker, node: Node) -> None:
 
 def _pipeline(w: Walker, node: Node) -> None:
     stages = [c for c in node.named_children if c.type != "comment"]
-    from clawkeep.guards.command_guard._rules_net import pipeline_rules
+    from clawkeep.guards.command_guard._net_raw import pipeline_rules
 
     names = [_stage_name(w, s) for s in stages]
     pipeline_rules(names, w)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._rules_net import SHELLS
+from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_argv import skip_options
