@@ -16,7 +16,7 @@ __all__ = ["git", "in_place", "ruby", "writes"]
 
 
 def writes(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._rules_io import write_target
+    from clawkeep.guards.command_guard._io_write import write_target
 
     options, last, needs = WRITES[cmd.name]
     values = cmd.values()
@@ -48,7 +48,7 @@ def writes(cmd: Cmd, w: Walker) -> None:
 
 def in_place(cmd: Cmd, w: Walker) -> None:
     """``perl -pi -e …`` / ``ruby -i``: the file operands are rewritten."""
-    from clawkeep.guards.command_guard._rules_io import write_target
+    from clawkeep.guards.command_guard._io_write import write_target
 
     values = cmd.values()
     if not any(re.match(r"^-\w*i", v) and not v.startswith("--") for v in values):
@@ -67,7 +67,7 @@ def in_place(cmd: Cmd, w: Walker) -> None:
 
 def _git_dir(cmd: Cmd, w: Walker) -> None:
     """``git -C DIR clean|reset|checkout`` and ``git clone URL DIR``: where git writes."""
-    from clawkeep.guards.command_guard._rules_io import write_target
+    from clawkeep.guards.command_guard._io_write import write_target
 
     values = cmd.values()
     verbs = [

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._paths import credential
-from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._words import literal
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
-from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["curl"]

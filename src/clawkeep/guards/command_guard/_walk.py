@@ -196,7 +196,8 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
-        from clawkeep.guards.command_guard._rules_io import judge_args, judge_redirects
+        from clawkeep.guards.command_guard._io_read import judge_args
+        from clawkeep.guards.command_guard._io_write import judge_redirects
 
         self.tricks(word, f"command word {_show(word)}")
         if not word.static:

@@ -172,7 +172,7 @@ def _for(w: Walker, node: Node) -> None:
 def _substitution(w: Walker, node: Node) -> None:
     redirects = [c for c in node.named_children if c.type == "file_redirect"]
     if redirects:  # $(<file) reads a file with no command at all
-        from clawkeep.guards.command_guard._rules_io import judge_redirects
+        from clawkeep.guards.command_guard._io_write import judge_redirects
 
         judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
     _children(w, node)
@@ -243,7 +243,7 @@ def _redirected(w: Walker, node: Node) -> None:
                 visit_node(w, body)
         finally:
             w.pending_stdin = saved
-    from clawkeep.guards.command_guard._rules_io import judge_redirects
+    from clawkeep.guards.command_guard._io_write import judge_redirects
 
     judge_redirects(Cmd("", "", [], parsed), w)
 
@@ -317,7 +317,7 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     redirects = _redirects(w, inner_redirects + outer)
     name_node = node.child_by_field_name("name")
     if name_node is None:
-        from clawkeep.guards.command_guard._rules_io import judge_redirects
+        from clawkeep.guards.command_guard._io_write import judge_redirects
 
         judge_redirects(Cmd("", "", [], redirects), w)
         return

@@ -153,7 +153,7 @@ def find(cmd: Cmd, w: Walker) -> None:
         if text == "-perm" and outside and setid:
             w.flag("privilege", "find -perm hunts for set-id programs to escalate with")
         if text in ("-fprint", "-fprint0", "-fls", "-fprintf") and index + 1 < len(args):
-            from clawkeep.guards.command_guard._rules_io import write_target
+            from clawkeep.guards.command_guard._io_write import write_target
 
             write_target(w.place(args[index + 1].text), w, f"find {text}")
         if text == "-delete":
