@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["echo_text"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["HELP", "value_of"]
 HELP = frozenset({"-h", "--help", "-V", "--version", "version", "help"})

@@ -9,7 +9,7 @@ import re
 from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._fx_tables import COMMAND_OPTIONS, ESCAPE_OPTIONS
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import UNKNOWN
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["command_options", "emacs", "escapes", "expect", "run_parts"]
 _EMACS_RUN = re.compile(

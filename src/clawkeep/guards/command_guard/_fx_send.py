@@ -16,7 +16,7 @@ from clawkeep.guards.command_guard._fx_tables import (
     STDIN_BODY,
 )
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import UNKNOWN
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["aws_file_params", "cloud_copy", "gh", "lookup", "publish", "rclone", "sends_file"]
 

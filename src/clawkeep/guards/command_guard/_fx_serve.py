@@ -9,7 +9,7 @@ import re
 from clawkeep.guards.command_guard._fx_args import HELP, value_of
 from clawkeep.guards.command_guard._fx_tables import SERVES, WEB_SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = [
     "kubectl",

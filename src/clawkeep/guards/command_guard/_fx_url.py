@@ -10,7 +10,7 @@ import re
 import socket
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["aria2c", "bpftrace", "metadata_host", "package_hooks", "schemes"]
 _SAFE_SCHEMES = frozenset({"http", "https"})

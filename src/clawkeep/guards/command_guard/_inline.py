@@ -14,7 +14,7 @@ from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._paths import credential
 from clawkeep.guards.command_guard._walk import Walker
-from clawkeep.guards.command_guard._words import literal
+from clawkeep.guards.command_guard._word_types import literal
 
 __all__ = ["SHELL_CODE", "SOCKET_CODE", "judge_code"]
 

@@ -25,7 +25,7 @@ from clawkeep.guards.command_guard._paths import (
     holds_credentials,
 )
 from clawkeep.guards.command_guard._walk import Walker
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["judge_args"]
 

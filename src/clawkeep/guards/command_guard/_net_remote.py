@@ -10,7 +10,7 @@ import re
 from clawkeep.guards.command_guard._net_reach import REMOTE, egress, runtime_payload, urls_in
 from clawkeep.guards.command_guard._net_tables import INSTALL, SYSPKG
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = [
     "archive",

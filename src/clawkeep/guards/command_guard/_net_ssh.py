@@ -9,7 +9,7 @@ import re
 
 from clawkeep.guards.command_guard._net_reach import REMOTE, egress, loopback_only, runtime_payload
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["copy_remote", "ssh"]
 

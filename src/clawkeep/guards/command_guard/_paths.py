@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clawkeep.guards.command_guard._model import CommandContext
-from clawkeep.guards.command_guard._words import UNKNOWN
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = [
     "LISTS",

@@ -12,7 +12,7 @@ import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["EXEC_RULES"]
 

@@ -27,7 +27,9 @@ from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, fields, resolve
+from clawkeep.guards.command_guard._word_fields import fields
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, Env
+from clawkeep.guards.command_guard._words import resolve
 
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 

@@ -21,7 +21,8 @@ from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._paths import LISTS
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
-from clawkeep.guards.command_guard._words import Arg, resolve
+from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker

@@ -9,7 +9,7 @@ import re
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._walk_vars import ELEVATE, LOADER_VARS
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 
 __all__ = ["command", "env", "nsenter", "skip_options", "su", "wrapper"]

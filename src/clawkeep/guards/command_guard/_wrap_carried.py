@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._wrap_tables import EDITORS, PAGERS
 
 __all__ = ["carried"]

@@ -8,7 +8,7 @@ import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_argv import skip_options
 
 __all__ = [
