@@ -12,7 +12,7 @@ import re
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
-from clawkeep.guards.command_guard._paths import credential
+from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import literal
 

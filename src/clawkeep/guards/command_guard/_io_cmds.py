@@ -11,11 +11,7 @@ from clawkeep.guards.command_guard._cmd import Cmd
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
 from clawkeep.guards.command_guard._io_write import new_tool, write_target
-from clawkeep.guards.command_guard._paths import (
-    persistence,
-    user_bin,
-    user_bin_entry,
-)
+from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["copy", "dd", "disk", "perms", "rm", "tee"]

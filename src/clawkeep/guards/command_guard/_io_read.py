@@ -18,12 +18,12 @@ from clawkeep.guards.command_guard._io_tables import (
     SEARCHERS,
     SECRET_TREES,
 )
-from clawkeep.guards.command_guard._paths import (
-    LISTS,
+from clawkeep.guards.command_guard._path_secrets import (
     credential,
     glob_credential,
     holds_credentials,
 )
+from clawkeep.guards.command_guard._path_tables import LISTS
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 

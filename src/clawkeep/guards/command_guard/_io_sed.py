@@ -7,9 +7,7 @@ import re
 from clawkeep.guards.command_guard._cmd import Cmd
 from clawkeep.guards.command_guard._io_args import operands_of
 from clawkeep.guards.command_guard._io_write import write_target
-from clawkeep.guards.command_guard._paths import (
-    credential,
-)
+from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["sed"]

@@ -10,13 +10,9 @@ import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
 from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, SHELLS, TEMP_ROOTS
-from clawkeep.guards.command_guard._paths import (
-    SHADOWED,
-    Place,
-    credential,
-    persistence,
-    user_bin_entry,
-)
+from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
+from clawkeep.guards.command_guard._path_tables import SHADOWED
+from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["judge_redirects", "new_tool", "write_target"]

@@ -19,7 +19,7 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
-from clawkeep.guards.command_guard._paths import LISTS
+from clawkeep.guards.command_guard._path_tables import LISTS
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._words import resolve
@@ -87,7 +87,7 @@ _FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt"
 
 
 def _secret_place(walker: Walker, arg: Arg) -> bool:
-    from clawkeep.guards.command_guard._paths import credential
+    from clawkeep.guards.command_guard._path_secrets import credential
 
     if not arg.static or arg.text.startswith("-"):
         return False

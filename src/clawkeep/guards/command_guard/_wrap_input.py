@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
-from clawkeep.guards.command_guard._paths import credential_name
+from clawkeep.guards.command_guard._path_secrets import credential_name
 from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_argv import skip_options
