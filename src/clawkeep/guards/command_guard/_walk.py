@@ -64,7 +64,7 @@ class Walker:
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
-        self.pending_stdin: Stdin | None = None
+        self.pending_stdin: Stdin | None = None  # what the next simple command reads
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
@@ -332,6 +332,7 @@ class Walker:
         return kinds
 
     def tricks(self, arg: Arg, where: str) -> None:
+        """Flag the obfuscation tricks seen in a word (the command word gets every one)."""
         for trick in arg.tricks:
             if "quotes inside a word" in trick and not where.startswith("command"):
                 continue
