@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
-from clawkeep.guards.command_guard._paths import credential
-from clawkeep.guards.command_guard._rules_io import write_target
+from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
-from clawkeep.guards.command_guard._words import literal
+from clawkeep.guards.command_guard._word_types import literal
 
 __all__ = ["SHELL_CODE", "SOCKET_CODE", "judge_code"]
 
@@ -293,7 +293,7 @@ _URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
 
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
-    from clawkeep.guards.command_guard._effects import metadata_host
+    from clawkeep.guards.command_guard._fx_url import metadata_host
 
     if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
         # credential_read: the metadata service hands out the machine's cloud keys

@@ -48,7 +48,9 @@ class Gated:
 
 def _calls(names: str, *, first: bool = True) -> re.Pattern[str]:
     """A call to one of ``names`` whose first (or second) argument is a string literal."""
-    skip = r"" if first else r"(?:[^,()]*|\([^()]*\))*,\s*"
+    # one character or one parenthesised group a step: a nested repetition here made a
+    # failed search try every split of the first argument (exponential time on a long URL)
+    skip = r"" if first else r"(?:[^,()]|\([^()]*\))*,\s*"
     return re.compile(r"(?:" + names + r")\s*\(?\s*" + skip + QUOTED)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._rules_net import SHELLS
+from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["EXEC_RULES"]
 
@@ -160,12 +160,12 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "python" and "-m" in texts:
         module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
         if module in ("http.server", "SimpleHTTPServer", "uploadserver", "RangeHTTPServer"):
-            from clawkeep.guards.command_guard._effects import serve_argv
+            from clawkeep.guards.command_guard._fx_serve import serve_argv
 
             after = cmd.args[texts.index("-m") + 2 :]
             serve_argv(cmd, w, "http.server", after)
         elif module in ("pyftpdlib", "updog"):
-            from clawkeep.guards.command_guard._effects import serve_argv
+            from clawkeep.guards.command_guard._fx_serve import serve_argv
 
             serve_argv(cmd, w, module, cmd.args[texts.index("-m") + 2 :])
         return
@@ -183,7 +183,7 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
 
 
 def _php_server(cmd: Cmd, w: Walker, texts: list[str]) -> None:
-    from clawkeep.guards.command_guard._effects import serve_root
+    from clawkeep.guards.command_guard._fx_serve import serve_root
 
     address = texts[texts.index("-S") + 1] if texts.index("-S") + 1 < len(texts) else ""
     root = texts[texts.index("-t") + 1] if "-t" in texts[:-1] else "."

@@ -1,9 +1,11 @@
 """Walking a bash syntax tree: every simple command, wherever it hides, gets judged.
 
-The walker visits commands inside lists, pipelines, subshells, functions, loops,
-``$(…)``, backticks, process substitutions and redirect targets. A simple command is
-resolved to its argv (after quote removal) and handed to the rule table; wrappers and
-``bash -c`` / ``eval`` strings come back here one level deeper.
+The walker holds what one line knows as it runs (directory, variables, files written or
+downloaded, who handed the argv over) and judges each argv (``run``): the command word,
+the allowlist, redirects, arguments, then the wrapper and rule tables. ``_walk_tree`` finds
+the commands in lists, pipelines, subshells, functions, loops, ``$(…)``, backticks, process
+substitutions and redirect targets; wrappers and ``bash -c`` / ``eval`` strings come back
+here one level deeper.
 """
 
 from __future__ import annotations
@@ -22,33 +24,18 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
-from clawkeep.guards.command_guard._paths import LISTS, Place, place
-from clawkeep.guards.command_guard._words import UNKNOWN, Arg, Env, fields, resolve
+from clawkeep.guards.command_guard._paths import Place, place
+from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
+from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
+from clawkeep.guards.command_guard._word_fields import fields
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, Env
+from clawkeep.guards.command_guard._words import resolve
 
-_SPAWN_LOOP = re.compile(
-    r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
-    re.DOTALL,
-)
-__all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name", "echo_text"]
+__all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 
 
 # Builtins with no effect beyond the shell itself: allowed in allowlist mode.
 _READERS = frozenset({"read", "mapfile", "readarray", "printf"})
-# Programs that run their argv as another user (root): what reaches them runs with its rights.
-ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
-# Variables that make a program load or run code it was not asked to: the dynamic loader's
-# and the interpreters' start-up hooks. Handed to a program run as another user (root),
-# they run the caller's code with that user's rights.
-LOADER_VARS = frozenset({"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV"})
-LOADER_VARS |= frozenset({"PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PERL5LIB"})
-LOADER_VARS |= frozenset({"PERL5OPT", "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS"})
-# Variables whose value is a command line a tool hands to a shell later (git, less, man,
-# ssh, bash): `GIT_SSH_COMMAND="rm -rf /" git fetch` runs rm.
-COMMAND_VARS = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER", "GIT_EDITOR", "PAGER"})
-COMMAND_VARS |= frozenset({"EDITOR", "VISUAL", "MANPAGER", "LESSOPEN", "LESSCLOSE", "BROWSER"})
-COMMAND_VARS |= frozenset({"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS"})
-COMMAND_VARS |= frozenset({"PROMPT_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH", "FCEDIT"})
-COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"})
 # Options that take a value (`read -d , -p "? " x`, `mapfile -n 5 -t arr`); read -a names
 # the array.
 _READ_VALUE_OPTIONS = {
@@ -77,7 +64,7 @@ class Walker:
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
-        self._stdin: Stdin | None = None
+        self.pending_stdin: Stdin | None = None  # what the next simple command reads
         self.functions: set[str] = set()
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
@@ -167,14 +154,17 @@ class Walker:
             self.flag("parse_error", f"{what} is not valid bash: {text[:60]!r}")
             return
         root, src = parsed
-        saved, saved_stdin = self.src, self._stdin
-        self.src, self._stdin = src, None
+        saved, saved_stdin = self.src, self.pending_stdin
+        self.src, self.pending_stdin = src, None
         self.depth += 1
         try:
             self.visit(root)
         finally:
             self.depth -= 1
-            self.src, self._stdin = saved, saved_stdin
+            self.src, self.pending_stdin = saved, saved_stdin
+
+    def visit(self, node: Node) -> None:
+        visit_node(self, node)
 
     def code(self, lang: str, text: str) -> None:
         """Judge an interpreter's inline program (python -c, node -e ...)."""
@@ -189,222 +179,8 @@ class Walker:
         finally:
             self.depth -= 1
 
-    # -- tree walking -------------------------------------------------------------
-    def visit(self, node: Node) -> None:
-        kind = node.type
-        if kind == "command":
-            self._simple(node, [])
-        elif kind == "redirected_statement":
-            self._redirected(node)
-        elif kind == "pipeline":
-            self._pipeline(node)
-        elif kind == "function_definition":
-            self._function(node)
-        elif kind == "variable_assignment":
-            self._assign(node)
-        elif kind in ("while_statement", "until_statement") and _SPAWN_LOOP.match(self.text(node)):
-            self.flag("fork_bomb", "an endless loop starts background processes")
-            self._children(node)
-        elif kind == "command_substitution":
-            with self.child_shell():
-                self._substitution(node)
-        elif kind in ("subshell", "process_substitution"):
-            with self.child_shell():
-                self._children(node)
-        elif kind == "for_statement":
-            self._for(node)
-        elif kind == "unset_command" and "HIST" in self.text(node):
-            self.flag("anti_forensics", "unsetting the history variables hides commands")
-            self._children(node)
-        else:
-            self._children(node)
-
-    def _for(self, node: Node) -> None:
-        """``for x in a b c``: the body is judged once for each static value (up to 8)."""
-        var = node.child_by_field_name("variable")
-        values = node.children_by_field_name("value")
-        body = node.child_by_field_name("body")
-        for value in values:
-            self._children_nested(value)
-        if var is None or body is None or node.child_by_field_name("initializer") is not None:
-            self._children(node)
-            return
-        name = self.text(var)
-        words = self.expand(values) if values else []
-        if not values or not words or not all(w.static for w in words) or len(words) > 8:
-            self.env.values[name] = None  # values known only at run time
-            if any(w.substs or w.computed for w in words):
-                self.env.computed.add(name)  # for x in $(cat f): x holds the file's words
-            self.visit(body)
-            return
-        for word in words:
-            self.env.values[name] = word.text
-            self.visit(body)
-
-    def _substitution(self, node: Node) -> None:
-        redirects = [c for c in node.named_children if c.type == "file_redirect"]
-        if redirects:  # $(<file) reads a file with no command at all
-            from clawkeep.guards.command_guard._rules_io import judge_redirects
-
-            judge_redirects(Cmd("", "", [], self._redirects(redirects)), self)
-        self._children(node)
-
-    def _children(self, node: Node) -> None:
-        for child in node.named_children:
-            self.visit(child)
-
-    def _assign(self, node: Node) -> None:
-        name_node = node.child_by_field_name("name")
-        value_node = node.child_by_field_name("value")
-        if value_node is not None:
-            self._children_nested(value_node)
-        if name_node is None:
-            return
-        name = self.text(name_node)
-        value = resolve(value_node, self.src, self.env) if value_node is not None else Arg("")
-        self._tricks(value, f"value of {name}")
-        if name in LOADER_VARS and self.elevated():
-            # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
-            self.flag("privilege", f"{name} is set for programs run as another user")
-        self.command_var(name, value)
-        if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
-            "",
-            "0",
-            "/dev/null",
-        ):
-            self.flag("anti_forensics", f"{name}={value.text} stops recording commands")
-        if any(c.type == "+=" for c in node.children):  # s+=$i appends to what s held
-            before = self.env.values.get(name, "") if name in self.env.values else None
-            joined = None if before is None or value.value is None else before + value.value
-            self.env.values[name] = joined
-            if value.computed or (value.substs and not value.static):
-                self.env.computed.add(name)
-            return
-        self.env.values[name] = value.value
-        if value.computed or (value.substs and not value.static):
-            self.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
-        else:
-            self.env.computed.discard(name)
-
-    def _children_nested(self, node: Node) -> None:
-        saved, self._stdin = self._stdin, None
-        self.visit(node)
-        self._stdin = saved
-
     def text(self, node: Node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
-
-    def _redirected(self, node: Node) -> None:
-        body = node.child_by_field_name("body")
-        redirects = [c for c in node.named_children if body is None or c.id != body.id]
-        if body is not None and body.type == "command":
-            self._simple(body, redirects)
-            return
-        parsed = self._redirects(redirects)
-        fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
-        if body is not None:
-            saved = self._stdin
-            # `while read f; do …; done <<< "$HOME/.ssh/id_rsa"`: the loop reads this text,
-            # a line a turn (the body is judged once a line, up to 8, like a `for`)
-            lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
-            looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
-            try:
-                for line in lines[:8] if looped else [fed[-1]] if fed else [None]:
-                    self._stdin = Stdin(frozenset(), line) if line is not None else saved
-                    self.visit(body)
-            finally:
-                self._stdin = saved
-        from clawkeep.guards.command_guard._rules_io import judge_redirects
-
-        judge_redirects(Cmd("", "", [], parsed), self)
-
-    def _redirects(self, nodes: list[Node]) -> list[Redirect]:
-        out: list[Redirect] = []
-        for node in nodes:
-            self._children_nested(node)
-            op = next((c.type for c in node.children if not c.is_named), "")
-            if node.type == "heredoc_redirect":
-                body = next((c for c in node.named_children if c.type == "heredoc_body"), None)
-                out.append(Redirect("<<", None, self.text(body) if body is not None else ""))
-            elif node.type == "herestring_redirect":
-                value = node.named_children[-1] if node.named_children else None
-                text = resolve(value, self.src, self.env).text if value is not None else ""
-                out.append(Redirect("<<<", None, text))
-            else:
-                dest = node.child_by_field_name("destination")
-                if dest is None or dest.type == "number" or self.text(dest) == "-":
-                    continue  # an fd duplication, not a file
-                out.append(Redirect(op, resolve(dest, self.src, self.env)))
-        return out
-
-    def _function(self, node: Node) -> None:
-        name_node = node.child_by_field_name("name")
-        name = self.text(name_node) if name_node is not None else ""
-        body = node.child_by_field_name("body")
-        if body is not None and name and _calls_itself(self, body, name):
-            self.flag("fork_bomb", f"function {name} starts copies of itself in the background")
-        self.functions.add(name)
-        self._children(node)
-
-    def _pipeline(self, node: Node) -> None:
-        stages = [c for c in node.named_children if c.type != "comment"]
-        from clawkeep.guards.command_guard._rules_net import pipeline_rules
-
-        names = [_stage_name(self, s) for s in stages]
-        pipeline_rules(names, self)
-        saved = self._stdin
-        feed: Stdin | None = saved
-        for index, stage in enumerate(stages):
-            self._stdin = feed
-            if feed is not None and "secret_names" in feed.kinds and names[index] not in _FILTERS:
-                # credential_read: names listed in a key folder, handed to a program that
-                # may open them (xargs cat, while read …)
-                self.flag("credential_read", f"{names[index]} gets the names in a key folder")
-            if len(stages) > 1:
-                with self.child_shell():  # every stage of a pipeline runs in a subshell
-                    self.visit(stage)
-            else:
-                self.visit(stage)
-            produced = _producer(self, stage, names[index])
-            # Bytes from a download stay downloaded through tee, cat, sed ... stages.
-            carried = feed.kinds if feed is not None else frozenset()
-            feed = Stdin(produced.kinds | carried, produced.text)
-        self._stdin = saved
-
-    # -- simple commands ----------------------------------------------------------
-    def _simple(self, node: Node, outer: list[Node]) -> None:
-        stdin, self._stdin = self._stdin, None
-        inner_redirects: list[Node] = []
-        for child in node.named_children:
-            if child.type == "variable_assignment":
-                self._assign(child)
-            elif child.type.endswith("_redirect"):
-                inner_redirects.append(child)
-            else:
-                self._children_nested(child)
-        redirects = self._redirects(inner_redirects + outer)
-        name_node = node.child_by_field_name("name")
-        if name_node is None:
-            from clawkeep.guards.command_guard._rules_io import judge_redirects
-
-            judge_redirects(Cmd("", "", [], redirects), self)
-            return
-        arguments = [
-            a
-            for a in node.children_by_field_name("argument")
-            # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
-            if not (a.type == "number" and self.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
-        ]
-        # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
-        # the grammar files them under the redirect
-        arguments += [w for r in inner_redirects + outer for w in _redirect_words(r)]
-        words = self.expand([name_node, *arguments])
-        if not words:
-            return
-        heredocs = [r for r in outer if r.type == "heredoc_redirect"]
-        if heredocs and self.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
-            words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
-        self.run(words[0], words[1:], redirects, stdin)
 
     def expand(self, nodes: list[Node]) -> list[Arg]:
         """The words bash passes: each node resolved, field-split and brace-expanded."""
@@ -422,9 +198,10 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
-        from clawkeep.guards.command_guard._rules_io import judge_args, judge_redirects
+        from clawkeep.guards.command_guard._io_read import judge_args
+        from clawkeep.guards.command_guard._io_write import judge_redirects
 
-        self._tricks(word, f"command word {_show(word)}")
+        self.tricks(word, f"command word {_show(word)}")
         if not word.static:
             self.flag(
                 "dynamic_command", f"the command word {_show(word)} is only known at run time"
@@ -538,11 +315,11 @@ class Walker:
 
     def subst_kinds(self, arg: Arg) -> set[str]:
         """Producer kinds (download, decode) of the commands inside a word's $(…)."""
-        from clawkeep.guards.command_guard._rules_net import producer_kinds
+        from clawkeep.guards.command_guard._net_raw import producer_kinds
 
         kinds: set[str] = set()
         for node in arg.substs:
-            for inner in _commands_in(node):
+            for inner in commands_in(node):
                 name_node = inner.child_by_field_name("name")
                 if name_node is None:
                     continue
@@ -554,7 +331,8 @@ class Walker:
                 kinds |= producer_kinds(_canonical(command_name(word.text)), values)
         return kinds
 
-    def _tricks(self, arg: Arg, where: str) -> None:
+    def tricks(self, arg: Arg, where: str) -> None:
+        """Flag the obfuscation tricks seen in a word (the command word gets every one)."""
         for trick in arg.tricks:
             if "quotes inside a word" in trick and not where.startswith("command"):
                 continue
@@ -565,116 +343,5 @@ class Walker:
             self.flag("obfuscation", f"{trick} in the {where}")
 
 
-def _redirect_words(node: Node) -> list[Node]:
-    """Words the grammar put under a redirect that bash passes to the command as arguments:
-    a file redirect's words after its target, a heredoc start's words after its delimiter."""
-    if node.type == "file_redirect":
-        return node.children_by_field_name("destination")[1:]
-    if node.type == "heredoc_redirect":
-        return node.children_by_field_name("argument")
-    return []
-
-
 def _show(arg: Arg) -> str:
     return repr(arg.text.replace(UNKNOWN, "$…"))
-
-
-def _stage_name(walker: Walker, node: Node) -> str:
-    while node.type in ("redirected_statement", "negated_command") and node.named_children:
-        body = node.child_by_field_name("body") or node.named_children[0]
-        if body is node:
-            break
-        node = body
-    if node.type != "command":
-        return node.type
-    name_node = node.child_by_field_name("name")
-    if name_node is None:
-        return ""
-    return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
-
-
-def _producer(walker: Walker, node: Node, name: str) -> Stdin:
-    from clawkeep.guards.command_guard._rules_net import producer_kinds
-
-    kinds: set[str] = set()
-    literal: str | None = None
-    for cmd_node in _commands_in(node):
-        name_node = cmd_node.child_by_field_name("name")
-        if name_node is None:
-            continue
-        word = resolve(name_node, walker.src, walker.env)
-        args = [
-            resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")
-        ]
-        cname = _canonical(command_name(word.text))
-        kinds |= producer_kinds(cname, [a.text for a in args])
-        if cname in LISTS and any(_secret_place(walker, a) for a in args):
-            kinds.add("secret_names")
-        if cmd_node is node or node.type == "redirected_statement":
-            literal = echo_text(cname, args)
-    return Stdin(frozenset(kinds), literal)
-
-
-# Programs that only print, count or filter the lines they read (never open them as paths).
-_FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
-_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
-
-
-def _secret_place(walker: Walker, arg: Arg) -> bool:
-    from clawkeep.guards.command_guard._paths import credential
-
-    if not arg.static or arg.text.startswith("-"):
-        return False
-    return credential(walker.place(arg.text), walker.ctx) is not None
-
-
-def echo_text(name: str, args: list[Arg]) -> str | None:
-    if name not in ("echo", "printf") or not all(a.static for a in args):
-        return None
-    words = [a.text for a in args]
-    while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
-        words = words[1:]
-    if name == "printf" and words and "%" in words[0]:
-        return _printf(words[0], words[1:]).replace("\\n", "\n")
-    return " ".join(words).replace("\\n", "\n")
-
-
-_PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")
-
-
-def _printf(fmt: str, args: list[str]) -> str:
-    """What ``printf FORMAT ARGS`` prints: the format applied until the arguments run out."""
-    out: list[str] = []
-    rest = list(args)
-    for _ in range(64):  # printf reuses the format while arguments remain
-
-        def one(match: re.Match[str]) -> str:
-            return "%" if match.group(0) == "%%" else (rest.pop(0) if rest else "")
-
-        out.append(_PRINTF_SPEC.sub(one, fmt))
-        if not rest:
-            break
-    return "".join(out)
-
-
-def _commands_in(node: Node) -> list[Node]:
-    found = [node] if node.type == "command" else []
-    for child in node.named_children:
-        found.extend(_commands_in(child))
-    return found
-
-
-def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
-    for cmd in _commands_in(body):
-        name_node = cmd.child_by_field_name("name")
-        if name_node is None or walker.text(name_node) != name:
-            continue
-        parent = cmd.parent
-        while parent is not None and parent is not body:
-            if parent.type == "pipeline":
-                return True
-            parent = parent.parent
-        after = cmd.next_sibling
-        if after is not None and after.type == "&":
-            return True
-    return False

@@ -8,78 +8,29 @@ that only exists at run time: ``$(…)``, unset variables), plus the tricks seen
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._word_escapes import (
+    ansi_c,
+    literal_word,
+    unescape_dq,
+    unescape_word,
+)
+from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Acc, Arg, Env
 
-__all__ = ["UNKNOWN", "Arg", "Env", "fields", "literal", "resolve"]
+__all__ = ["resolve"]
 
-UNKNOWN = "\x00"
 _PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
 _QUOTES = {"string", "raw_string", "ansi_c_string"}
 _SUBST = {"command_substitution", "process_substitution"}
 _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
-_GLOB = re.compile(r"[*?\[]")
-_ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
-_SIMPLE_ESC = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b"}
-_SIMPLE_ESC |= {"f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
-
-
-@dataclass
-class Env:
-    """Variables the script assigned (None: assigned a value only known at run time)."""
-
-    values: dict[str, str | None] = field(default_factory=dict)
-    # Names the line itself filled with data at run time (read, $(…), for x in $(…)):
-    # where such a value goes, the data goes (a URL built from it carries it away).
-    computed: set[str] = field(default_factory=set)
-    home: str = "~"
-    workspace: str = "."
-
-
-@dataclass(frozen=True, slots=True)
-class Arg:
-    """One resolved word: ``text`` with ``UNKNOWN`` for run-time parts."""
-
-    text: str
-    tricks: tuple[str, ...] = ()
-    glob: bool = False
-    substs: tuple[Node, ...] = ()
-    quoted: bool = False
-    split: bool = False  # an unquoted expansion put field separators in the text
-    computed: bool = False  # holds a variable the line filled with data at run time
-
-    @property
-    def static(self) -> bool:
-        return UNKNOWN not in self.text
-
-    @property
-    def value(self) -> str | None:
-        return self.text if self.static else None
-
-
-def literal(text: str) -> Arg:
-    """An Arg for text that is already a value (wrapper output, inline code strings)."""
-    return Arg(text)
-
-
-class _Acc:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.tricks: list[str] = []
-        self.glob = False
-        self.substs: list[Node] = []
-        self.quoted = False
-        self.in_string = 0
-        self.split = False
-        self.computed = False
 
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
-    acc = _Acc()
+    acc = Acc()
     _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
     # `~/.ssh/$K`, `~/"x"`: a concatenation starting with an unquoted `~` expands it too
@@ -103,15 +54,15 @@ def _text(node: Node, src: bytes) -> str:
     return src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
 
 
-def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> None:
+def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None:
     kind = node.type
     if kind in ("word", "number", "command_name", "concatenation"):
         if kind == "concatenation" and any(c.type in _QUOTES for c in node.named_children):
             acc.tricks.append("quotes inside a word")
         if node.named_child_count:
-            _splice(node, src, env, acc, _unescape_word)
+            _splice(node, src, env, acc, unescape_word)
         else:
-            _word(_text(node, src), acc)
+            literal_word(_text(node, src), acc)
     elif kind == "raw_string":
         acc.quoted = True
         inner = _text(node, src)[1:-1]
@@ -123,26 +74,26 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         if node.named_child_count == 0 and not top:
             acc.tricks.append("empty quotes inside a word")
         acc.in_string += 1
-        _splice(node, src, env, acc, _unescape_dq, strip=1 if kind == "string" else 2)
+        _splice(node, src, env, acc, unescape_dq, strip=1 if kind == "string" else 2)
         acc.in_string -= 1
     elif kind == "ansi_c_string":
         acc.quoted = True
-        acc.parts.append(_ansi(_text(node, src)[2:-1], acc))
+        acc.parts.append(ansi_c(_text(node, src)[2:-1], acc))
     elif kind == "string_content":
-        acc.parts.append(_unescape_dq(_text(node, src)))
+        acc.parts.append(unescape_dq(_text(node, src)))
     elif kind in ("simple_expansion", "expansion"):
         before = len(acc.parts)
         if kind == "simple_expansion":
             _variable(_text(node, src)[1:], env, acc)
         else:
             _expansion(node, src, env, acc)
-        if not acc.in_string and any(_SEPARATORS.search(p) for p in acc.parts[before:]):
+        if not acc.in_string and any(SEPARATORS.search(p) for p in acc.parts[before:]):
             acc.split = True  # bash splits an unquoted expansion into several words
     elif kind == "command_substitution" and _PWD.fullmatch(_text(node, src)):
         acc.parts.append(env.workspace)  # $(pwd) is the current directory
     elif kind == "command_substitution" and (out := _static_output(node, src, env)) is not None:
         acc.parts.append(out)  # $(echo rm), $(basename a/b): output known without running
-        if not acc.in_string and _SEPARATORS.search(out):
+        if not acc.in_string and SEPARATORS.search(out):
             acc.split = True
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
@@ -153,7 +104,7 @@ def _walk(node: Node, src: bytes, env: Env, acc: _Acc, top: bool = False) -> Non
         acc.substs.append(node)
         acc.parts.append(UNKNOWN)
     elif kind == "brace_expression":
-        expanded = _range(_text(node, src))
+        expanded = brace_range(_text(node, src))
         if expanded is None:
             acc.tricks.append("brace expansion")
             acc.parts.append(UNKNOWN)
@@ -232,7 +183,7 @@ def _mktemp(words: list[str], env: Env) -> str:
     return where.rstrip("/") + "/" + name
 
 
-def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip: int = 0) -> None:
+def _splice(node: Node, src: bytes, env: Env, acc: Acc, unescape: object, strip: int = 0) -> None:
     start, end = node.start_byte + strip, node.end_byte - (1 if strip else 0)
     assert callable(unescape)
     for child in node.children:
@@ -248,150 +199,15 @@ def _splice(node: Node, src: bytes, env: Env, acc: _Acc, unescape: object, strip
         _literal_gap(gap, unescape, acc, node.type)
 
 
-def _literal_gap(gap: str, unescape: object, acc: _Acc, kind: str) -> None:
+def _literal_gap(gap: str, unescape: object, acc: Acc, kind: str) -> None:
     if kind in ("word", "concatenation", "command_name", "number"):
-        _word(gap, acc)
+        literal_word(gap, acc)
     else:
         assert callable(unescape)
         acc.parts.append(unescape(gap))
 
 
-_SEPARATORS = re.compile(r"[\s,:;=/._-]")
-
-
-def fields(arg: Arg, ifs: str | None) -> list[Arg]:
-    """The words one resolved word becomes: field splitting, then brace expansion."""
-    parts = [arg.text]
-    if arg.split:
-        seps = " \t\n" if ifs is None else ifs
-        if seps:
-            pattern = "[" + re.escape(seps) + "]+"
-            parts = [p for p in re.split(pattern, arg.text) if p] or [""]
-    if not arg.quoted and "{" in arg.text:
-        parts = [b for p in parts for b in _braces(p, 0)]
-    if parts == [arg.text]:
-        return [arg]
-    return [
-        Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted, computed=arg.computed) for p in parts
-    ]
-
-
-_BRACE_CAP = 64
-_RANGE = re.compile(r"^\{(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?\}$")
-
-
-def _range(text: str) -> str | None:
-    """``{1..5}`` -> ``{1,2,3,4,5}``; one element -> the element; anything else: None."""
-    match = _RANGE.match(text)
-    if match is None:
-        return None
-    first, last, step_text = match.groups()
-    step = abs(int(step_text)) if step_text else 1
-    if first.lstrip("-").isdigit() != last.lstrip("-").isdigit() or step == 0:
-        return None
-    if first.lstrip("-").isdigit():
-        low, high = int(first), int(last)
-        numbers = range(low, high + 1, step) if low <= high else range(low, high - 1, -step)
-        if len(numbers) > _BRACE_CAP:  # only digits and `-`: the first and last stand for all
-            return "{" + str(low) + "," + str(high) + "}"
-        items = [str(n) for n in numbers]
-    else:
-        low_c, high_c = ord(first), ord(last)
-        codes = (
-            range(low_c, high_c + 1, step) if low_c <= high_c else range(low_c, high_c - 1, -step)
-        )
-        items = [chr(c) for c in codes]
-        if any(not c.isalnum() for c in items):
-            return None  # {Z..a} spans [ \ ] ^ _ `: leave it to the obfuscation check
-    return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
-
-
-def _braces(text: str, depth: int) -> list[str]:
-    """Bash brace expansion of comma lists: ``/etc/{shadow,passwd}`` -> two words."""
-    start = text.find("{")
-    while start != -1 and depth < 8:
-        level, commas, end = 0, [], -1
-        for index in range(start, len(text)):
-            char = text[index]
-            if char == "{":
-                level += 1
-            elif char == "}":
-                level -= 1
-                if level == 0:
-                    end = index
-                    break
-            elif char == "," and level == 1:
-                commas.append(index)
-        if end == -1:
-            return [text]
-        ranged = _range(text[start : end + 1]) if not commas else None
-        if ranged is not None and (start == 0 or text[start - 1] != "$"):
-            # {a..c} the grammar leaves as plain words: bash expands it all the same
-            return _braces(text[:start] + ranged + text[end + 1 :], depth + 1)
-        if commas and (start == 0 or text[start - 1] != "$"):
-            head, tail = text[:start], text[end + 1 :]
-            bounds = [start, *commas, end]
-            out: list[str] = []
-            for left, right in itertools.pairwise(bounds):
-                for inner in _braces(text[left + 1 : right], depth + 1):
-                    out.extend(_braces(head + inner + tail, depth + 1))
-                    if len(out) >= _BRACE_CAP:
-                        return out
-            return out
-        start = text.find("{", start + 1)
-    return [text]
-
-
-_PLAIN = re.compile(r"[^\\*?\[`]*")
-_ESCAPED = re.compile(r"\\.")
-_ALNUM_ESC = re.compile(r"\\[A-Za-z0-9]")
-_UNESC_WORD = re.compile(r"\\(.)", re.DOTALL)
-_UNESC_DQ = re.compile(r'\\([$`"\\])')
-
-
-def _word(raw: str, acc: _Acc) -> None:
-    if _PLAIN.fullmatch(raw):
-        acc.parts.append(raw)  # fast path: nothing to unescape, no glob, no backticks
-        return
-    if "``" in raw:
-        acc.tricks.append("empty command substitution inside a word")
-        raw = raw.replace("``", "")
-    if _GLOB.search(_ESCAPED.sub("", raw)):
-        acc.glob = True
-    # A backslash before the first letter only skips aliases (``\\ls``); one inside a name
-    # has no use but hiding it from a reader.
-    if _ALNUM_ESC.search(raw[2:] if raw.startswith("\\") else raw):
-        acc.tricks.append("backslash inside a word")
-    acc.parts.append(_unescape_word(raw))
-
-
-def _unescape_word(raw: str) -> str:
-    return _UNESC_WORD.sub(r"\1", raw.replace("\\\n", ""))
-
-
-def _unescape_dq(raw: str) -> str:
-    if "\\" not in raw:
-        return raw
-    return _UNESC_DQ.sub(r"\1", raw.replace("\\\n", ""))
-
-
-def _ansi(body: str, acc: _Acc) -> str:
-    def one(match: re.Match[str]) -> str:
-        esc = match.group(1)
-        if (esc[0] in "xuU" and len(esc) > 1) or esc[0] in "01234567":
-            code = int(esc[1:], 16) if esc[0] in "xuU" else int(esc, 8)
-            char = chr(code) if code < 0x110000 else "?"
-            if 0x21 <= code <= 0x7E:
-                acc.tricks.append(r"\x escapes spelling printable text")
-            return char
-        if esc.startswith("c"):
-            return chr(ord(esc[1]) & 0x1F)
-        return _SIMPLE_ESC.get(esc, "\\" + esc)
-
-    return _ANSI.sub(one, body)
-
-
-def _variable(name: str, env: Env, acc: _Acc) -> None:
+def _variable(name: str, env: Env, acc: Acc) -> None:
     if name == "IFS":
         acc.tricks.append("$IFS used as a separator")
     if name in env.computed:
@@ -419,7 +235,7 @@ _ENVIRONMENT |= frozenset({"OLDPWD", "IFS", "BASH_ENV", "ENV", "CDPATH", "GLOBIG
 _DEFAULT_OPS = frozenset({":-", "-", ":=", "="})
 
 
-def _expansion(node: Node, src: bytes, env: Env, acc: _Acc) -> None:
+def _expansion(node: Node, src: bytes, env: Env, acc: Acc) -> None:
     text = _text(node, src)
     ops = [c for c in node.children if not c.is_named and c.type in _DEFAULT_OPS]
     names = [c for c in node.named_children if c.type == "variable_name"]
@@ -429,7 +245,7 @@ def _expansion(node: Node, src: bytes, env: Env, acc: _Acc) -> None:
     _expansion_text(text, env, acc)
 
 
-def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: _Acc) -> None:
+def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: Acc) -> None:
     """``${NAME:-default}``: the variable's value when the script set it, else the default.
 
     A variable the script never assigned and the environment does not provide is unset
@@ -441,7 +257,7 @@ def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: _Acc)
     if name in _ENVIRONMENT:
         acc.parts.append(UNKNOWN)
         return
-    inner = _Acc()
+    inner = Acc()
     for child in node.named_children:
         if child.start_byte >= op.end_byte:
             _walk(child, src, env, inner)
@@ -482,7 +298,7 @@ def _substring(text: str, env: Env) -> str | None:
     return value[start:] if length is None else value[start : start + length]
 
 
-def _expansion_text(text: str, env: Env, acc: _Acc) -> None:
+def _expansion_text(text: str, env: Env, acc: Acc) -> None:
     named = re.match(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)", text)
     if named is not None and named.group(1) in env.computed:
         acc.computed = True  # ${L[0]}, ${#V}, ${V/x/y}: still the data the line read

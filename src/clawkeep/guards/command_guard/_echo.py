@@ -1,0 +1,38 @@
+"""What ``echo`` and ``printf`` print when every argument is known before the line runs."""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._word_types import Arg
+
+__all__ = ["echo_text"]
+
+
+def echo_text(name: str, args: list[Arg]) -> str | None:
+    if name not in ("echo", "printf") or not all(a.static for a in args):
+        return None
+    words = [a.text for a in args]
+    while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
+        words = words[1:]
+    if name == "printf" and words and "%" in words[0]:
+        return _printf(words[0], words[1:]).replace("\\n", "\n")
+    return " ".join(words).replace("\\n", "\n")
+
+
+_PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")
+
+
+def _printf(fmt: str, args: list[str]) -> str:
+    """What ``printf FORMAT ARGS`` prints: the format applied until the arguments run out."""
+    out: list[str] = []
+    rest = list(args)
+    for _ in range(64):  # printf reuses the format while arguments remain
+
+        def one(match: re.Match[str]) -> str:
+            return "%" if match.group(0) == "%%" else (rest.pop(0) if rest else "")
+
+        out.append(_PRINTF_SPEC.sub(one, fmt))
+        if not rest:
+            break
+    return "".join(out)

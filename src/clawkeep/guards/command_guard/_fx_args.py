@@ -1,0 +1,19 @@
+"""How the effect rules read options: an option's value, and the words that only ask for help."""
+
+from __future__ import annotations
+
+from clawkeep.guards.command_guard._word_types import Arg
+
+__all__ = ["HELP", "value_of"]
+HELP = frozenset({"-h", "--help", "-V", "--version", "version", "help"})
+
+
+def value_of(args: list[Arg], index: int, flag: str) -> str | None:
+    text = args[index].text
+    if text == flag:
+        return args[index + 1].text if index + 1 < len(args) else None
+    if text.startswith(flag + "="):
+        return text.split("=", 1)[1]
+    if len(flag) == 2 and text.startswith(flag) and not text.startswith("--"):
+        return text[2:]
+    return None

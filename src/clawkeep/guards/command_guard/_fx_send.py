@@ -1,0 +1,181 @@
+"""Whether a program sends local data off the machine: a file as a request body, data in a
+lookup, a copy to a cloud store or rclone remote, a package published, a gist or release
+asset, an AWS parameter read from a file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._fx_args import HELP, value_of
+from clawkeep.guards.command_guard._fx_serve import serve_root
+from clawkeep.guards.command_guard._fx_tables import (
+    CLOUD_COPY,
+    HTTPIE,
+    SENDS_FILE_OPTION,
+    STDIN_BODY,
+)
+from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
+
+__all__ = ["aws_file_params", "cloud_copy", "gh", "lookup", "publish", "rclone", "sends_file"]
+
+_LOOPBACK = re.compile(r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1)([:/]|$)")
+
+
+def _targets(cmd: Cmd) -> list[str]:
+    return [a.text for a in cmd.args if re.match(r"^\w+://|^[\w.-]+\.\w{2,}(/|:|$)", a.text)]
+
+
+def _fed(cmd: Cmd) -> bool:
+    """Standard input comes from a file, a heredoc or another command."""
+    if cmd.stdin is not None:
+        return True
+    return any(
+        r.op in ("<", "<<", "<<<") and (r.target is None or r.target.text != "/dev/null")
+        for r in cmd.redirects
+    )
+
+
+def sends_file(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) & HELP and len(cmd.args) <= 1:
+        return
+    targets = _targets(cmd)
+    if targets and all(_LOOPBACK.match(t) for t in targets):
+        return  # a benchmark or request against this machine sends nothing away
+    flags = SENDS_FILE_OPTION.get(cmd.name, frozenset())
+    for index in range(len(cmd.args)):
+        for flag in flags:
+            if value_of(cmd.args, index, flag) is not None:
+                # exfiltration: the file's bytes become a request body to another host
+                where = targets or "a host"
+                w.flag("exfiltration", f"{cmd.name} {flag} sends a local file to {where}")
+                return
+    if cmd.name in HTTPIE and any(
+        re.match(r"^(@|[\w.-]+(=|:=)?@)(?!$)", a.text) for a in cmd.args if a.static
+    ):
+        w.flag("exfiltration", f"{cmd.name} uploads a local file to {targets or 'a host'}")
+        return
+    if cmd.name == "siege" and any(re.search(r"\s(POST|PUT)\s*<", a.text) for a in cmd.args):
+        w.flag("exfiltration", "siege posts a local file to a host")
+        return
+    if cmd.name in STDIN_BODY and _fed(cmd):
+        post = cmd.name in ("POST", "PUT") or any(
+            a.text in ("POST", "PUT", "PATCH") for a in cmd.args
+        )
+        if post or cmd.name in HTTPIE:
+            w.flag("exfiltration", f"{cmd.name} sends its input to {targets or 'a host'}")
+
+
+def lookup(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.args:
+        if not arg.static and not arg.text.startswith("-"):
+            # exfiltration: the looked-up name is built from local data at run time
+            w.flag("exfiltration", f"{cmd.name} looks up a name built at run time")
+            return
+        if cmd.name == "whois" and arg.text in ("-h", "--host"):
+            w.flag("exfiltration", "whois sends its query to a server of the caller's choice")
+            return
+
+
+_CLOUD_URL = re.compile(r"^(s3|gs|az|wasbs?|abfss?|b2|swift)://|^https://[\w.-]+\.(blob|dfs)\.")
+# rclone remotes: `name:path`, `name,opt=v:path`, on-the-fly `:backend,opt=v:path`;
+# `local:`/`:local:` are this machine's disk.
+_RCLONE_REMOTE = re.compile(r"^(:?[\w.-]+)(,[^:/]*)?:(?!//)")
+
+
+def _remote_store(cmd: Cmd, text: str) -> bool:
+    if _CLOUD_URL.match(text):
+        return True
+    if cmd.name not in ("rclone", "mc"):
+        return False
+    if UNKNOWN in text.split(":", 1)[0] and ":" in text and "/" not in text.split(":", 1)[0]:
+        return True  # "$REMOTE":db — a remote whose name is known only at run time
+    match = _RCLONE_REMOTE.match(text)
+    return match is not None and match.group(1).lstrip(":") != "local"
+
+
+def cloud_copy(cmd: Cmd, w: Walker) -> None:
+    operands = [a.text for a in cmd.args if not a.text.startswith("-")]
+    verbs = CLOUD_COPY[cmd.name]
+    at = next((i for i, v in enumerate(operands[:3]) if v in verbs), None)
+    if at is None or len(operands) < at + 3:
+        return
+    source, rest = operands[at + 1], operands[at + 2 :]
+    # The destination follows the source; option values (`--transfers 2`) may follow it,
+    # so any later operand naming a store counts, when the source is a local path.
+    remote = next((v for v in rest if _remote_store(cmd, v)), None)
+    if remote is not None and not _remote_store(cmd, source):
+        w.flag("exfiltration", f"{cmd.name} copies local files to {remote}")  # leaves the machine
+
+
+# -- publishes local files to a registry or mailbox of the caller's choice ---------------
+def publish(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if cmd.name == "git":
+        if verbs[:1] == ["send-email"]:
+            # exfiltration: patches (the workspace's code) mailed to any address
+            w.flag("exfiltration", "git send-email mails the repository's changes")
+        return
+    if cmd.name == "twine" and verbs[:1] == ["upload"]:
+        custom = any(v.startswith(("--repository-url", "-r")) for v in values)
+    elif cmd.name in ("npm", "yarn", "pnpm", "bun") and "publish" in verbs[:2]:
+        custom = any(v.startswith("--registry") for v in values)
+    else:
+        return
+    if custom:
+        # exfiltration: the workspace's package uploaded to a registry the line names
+        w.flag("exfiltration", f"{cmd.name} publishes the workspace to a registry it names")
+
+
+def rclone(cmd: Cmd, w: Walker) -> None:
+    """rclone copies (the ``CLOUD_COPY`` row) and serves (a file server)."""
+    verbs = [a for a in cmd.args if not a.text.startswith("-")]
+    if len(verbs) < 2 or verbs[0].text != "serve":
+        cloud_copy(cmd, w)
+        return
+    bind = next(
+        (cmd.args[i + 1].text for i, a in enumerate(cmd.args[:-1]) if a.text == "--addr"), None
+    )
+    bind = bind or next(
+        (a.text.split("=", 1)[1] for a in cmd.args if a.text.startswith("--addr=")), None
+    )
+    root = verbs[2].text if len(verbs) > 2 else "/"
+    if ":" in root and not root.startswith("/"):
+        return  # a remote, not a local directory
+    serve_root(cmd, w, root, f"rclone serve {verbs[1].text}", bind or "127.0.0.1")
+
+
+def gh(cmd: Cmd, w: Walker) -> None:
+    """``gh gist create FILE`` publishes a file; ``gh api -F key=@FILE`` posts one."""
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if verbs[:2] in (["gist", "create"], ["gist", "edit"]) and len(verbs) > 2:
+        # exfiltration: a gist is a paste site; the files become readable at a URL
+        w.flag("exfiltration", "gh gist uploads local files to a paste site")
+        return
+    if verbs[:1] == ["api"]:
+        for index, value in enumerate(values[:-1]):
+            if value in ("-F", "--field", "--raw-field", "-f") and "=@" in values[index + 1]:
+                w.flag("exfiltration", "gh api posts the contents of a local file")
+                return
+
+
+def aws_file_params(cmd: Cmd, w: Walker) -> None:
+    """``aws … --message file://.env``: the CLI reads the file into the request it sends."""
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs[:1] == ["s3"]:
+        cloud_copy(cmd, w)  # copies are judged by the cloud-copy table
+        return
+    if verbs[:2] in (["s3api", "put-object"], ["s3api", "upload-part"]) and any(
+        v == "--body" or v.startswith("--body=") for v in cmd.values()
+    ):
+        w.flag("exfiltration", "aws s3api uploads a local file as an object")
+        return
+    for arg in cmd.args:
+        value = arg.text.split("=", 1)[-1] if arg.text.startswith("--") else arg.text
+        if value.startswith(("file://", "fileb://")) and verbs[:1] != ["cloudformation"]:
+            # exfiltration: a local file's bytes become a parameter of an AWS API call
+            w.flag("exfiltration", f"aws sends the contents of {value} to an AWS API")
+            return

@@ -1,0 +1,162 @@
+"""The effect tables, as data: programs by effect, and the options or operands that carry it.
+
+A new program with a known effect is a new row here, not a new special case; the
+``_fx_*`` module named in each section's heading reads it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CLOUD_COPY",
+    "COMMAND_OPTIONS",
+    "ESCAPE_OPTIONS",
+    "HTTPIE",
+    "LOOKUP",
+    "SENDS_FILE_OPTION",
+    "SERVES",
+    "STDIN_BODY",
+    "URL_CLIENTS",
+    "WEB_SHELLS",
+    "WRITES",
+]
+
+# -- sends a local file: HTTP benchmarkers and clients (_fx_send) --------------------------
+# program -> options whose value is a local file the program sends as a request body.
+SENDS_FILE_OPTION: dict[str, frozenset[str]] = {
+    "ab": frozenset({"-p", "-u"}),
+    "hey": frozenset({"-D"}),
+    "oha": frozenset({"-D"}),
+    "h2load": frozenset({"-d", "--data"}),
+    "vegeta": frozenset({"-body"}),
+    "wget": frozenset({"--post-file", "--body-file"}),
+    "mosquitto_pub": frozenset({"-f", "--file"}),
+    "tftp": frozenset(),
+}
+# HTTPie-style clients: request items ``field@file``, ``@file``, ``field=@file`` send a file.
+HTTPIE = frozenset({"http", "https", "xh", "xhs", "httpie"})
+# Clients that send their standard input as the request body when it is a file or a pipe.
+STDIN_BODY = frozenset({"http", "https", "xh", "xhs", "lwp-request", "POST", "PUT", "siege"})
+
+
+# -- a lookup that carries data: DNS and other name clients (_fx_send) ---------------------
+# A name computed at run time ($(…), a variable set from a command) carries data out in
+# the query itself, to whoever runs the zone's name server.
+LOOKUP = frozenset({"dig", "nslookup", "host", "drill", "delv", "kdig", "ping", "ping6"})
+LOOKUP |= frozenset({"whois", "traceroute", "tracepath", "mtr", "getent", "resolvectl"})
+
+
+# -- cloud copies: the destination decides (_fx_send) --------------------------------------
+# program -> verbs that copy; the copy leaves the machine when its last operand is remote.
+CLOUD_COPY: dict[str, frozenset[str]] = {
+    "aws": frozenset({"cp", "sync", "mv"}),
+    "gsutil": frozenset({"cp", "rsync", "mv"}),
+    "gcloud": frozenset({"cp", "rsync", "mv"}),
+    "rclone": frozenset({"copy", "sync", "move", "copyto", "moveto", "bisync"}),
+    "s3cmd": frozenset({"put", "sync", "cp", "mv"}),
+    "azcopy": frozenset({"copy", "cp", "sync"}),
+    "mc": frozenset({"cp", "mirror", "mv"}),
+    "b2": frozenset({"upload-file", "sync"}),
+}
+
+
+# -- serves files: one-line web servers and proxies (_fx_serve) ----------------------------
+# program -> (options naming the served root, which operand is the root (1: the first
+#             operand, 2: the second, 0: none), options naming the listen address).
+#             Unless told otherwise they listen on every interface, so the served files
+#             are readable from other machines.
+SERVES: dict[str, tuple[frozenset[str], int, frozenset[str]]] = {
+    "httpd": (frozenset({"-h"}), 0, frozenset({"-p"})),
+    "http-server": (frozenset(), 1, frozenset({"-a"})),
+    "serve": (frozenset(), 1, frozenset({"-l", "--listen"})),
+    "live-server": (frozenset({"--root"}), 1, frozenset({"--host"})),
+    "twistd": (frozenset({"--path"}), 0, frozenset({"--listen", "--port"})),
+    "webfsd": (frozenset({"-r"}), 0, frozenset({"-i"})),
+    "darkhttpd": (frozenset(), 1, frozenset({"--addr"})),
+    "miniserve": (frozenset(), 1, frozenset({"-i", "--interfaces"})),
+    "caddy": (frozenset({"--root", "-r"}), 0, frozenset({"--listen", "-l"})),
+    "uploadserver": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "http.server": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "pyftpdlib": (frozenset({"-d", "--directory"}), 0, frozenset({"-i", "--interface"})),
+    "updog": (frozenset({"-d", "--directory"}), 0, frozenset()),
+    "ruby-httpd": (frozenset(), 1, frozenset({"-b", "--bind-address"})),
+    "goshs": (frozenset({"-d", "--dir"}), 0, frozenset({"-i", "--ip"})),
+    "atftpd": (frozenset(), 1, frozenset({"--bind-address"})),
+    "ptftpd": (frozenset(), 2, frozenset()),  # ptftpd [-p PORT] IFACE ROOT
+    "pure-ftpd": (frozenset(), 0, frozenset({"-S", "--bind"})),
+    "vsftpd": (frozenset(), 0, frozenset()),
+    "ftp-srv": (frozenset({"--root", "-r"}), 0, frozenset()),
+}
+
+
+# -- raw protocols through a URL (_fx_url) -------------------------------------------------
+URL_CLIENTS = frozenset({"curl", "wget", "aria2c", "xh", "xhs", "http", "https", "lwp-request"})
+URL_CLIENTS |= frozenset({"GET", "POST", "HEAD", "PUT", "fetch", "httpie"})
+
+
+# -- runs a command given in an option or in its input (shell escapes) (_fx_escape) --------
+# program -> options whose value is text the program hands to a shell after a prefix
+# (`\! cmd` in mysql, `.shell cmd` in sqlite3 ...); the same prefixes in its input.
+ESCAPE_OPTIONS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "sqlite3": (frozenset({"-cmd", "--cmd"}), (".shell ", ".system ")),
+    "mysql": (frozenset({"-e", "--execute"}), ("\\!", "system ")),
+    "mariadb": (frozenset({"-e", "--execute"}), ("\\!", "system ")),
+    "psql": (frozenset({"-c", "--command"}), ("\\!",)),
+    "ed": (frozenset(), ("!",)),
+    "ex": (frozenset(), ("!",)),
+    "ftp": (frozenset(), ("!",)),
+    "sftp": (frozenset(), ("!",)),
+    "lftp": (frozenset({"-e", "-c"}), ("!",)),
+    "smbclient": (frozenset({"-c", "--command"}), ("!",)),
+    "gdb": (frozenset(), ("shell ", "!")),
+    "pdb": (frozenset(), ("!",)),
+    "redis-cli": (frozenset(), ()),
+}
+# program -> options whose whole value is a shell command it runs.
+COMMAND_OPTIONS: dict[str, frozenset[str]] = {
+    "openvpn": frozenset({"--up", "--down", "--route-up", "--route-pre-down", "--ipchange"})
+    | frozenset({"--client-connect", "--client-disconnect", "--learn-address", "--tls-verify"})
+    | frozenset({"--auth-user-pass-verify", "--iproute"}),
+    "gem": frozenset({"-e", "--editor"}),
+    "git": frozenset(),
+    "less": frozenset(),
+    "dtrace": frozenset({"-c"}),
+    "inotifywait": frozenset(),
+    "entr": frozenset(),
+    "ssh-agent": frozenset(),
+    "crash": frozenset({"-c"}),
+    "nmap": frozenset(),
+}
+
+
+# -- hands out a shell over the web: notebooks, web IDEs and web terminals (_fx_serve) -----
+# program -> (options naming the listen address, whether it listens on every interface
+#             unless told otherwise). On another machine's reach, each is a shell there.
+WEB_SHELLS: dict[str, tuple[frozenset[str], bool]] = {
+    "jupyter": (frozenset({"--ip", "--ServerApp.ip", "--NotebookApp.ip"}), False),
+    "jupyter-lab": (frozenset({"--ip", "--ServerApp.ip"}), False),
+    "jupyter-notebook": (frozenset({"--ip", "--NotebookApp.ip"}), False),
+    "code-server": (frozenset({"--bind-addr"}), False),
+    "openvscode-server": (frozenset({"--host"}), False),
+    "ttyd": (frozenset({"-i", "--interface"}), True),
+    "gotty": (frozenset({"-a", "--address"}), True),
+    "wetty": (frozenset({"--host"}), True),
+}
+
+
+# -- writes where an option or its last operand says (_fx_writes) --------------------------
+# program -> (options whose value is a path written or extracted into, whether the last
+#             operand is a destination, the flag letters/words that make it write at all)
+WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
+    "tar": (frozenset({"-C", "--directory"}), False, ("x", "--extract", "--get")),
+    "bsdtar": (frozenset({"-C", "--directory"}), False, ("x",)),
+    "unzip": (frozenset({"-d"}), False, ()),
+    "7z": (frozenset({"-o"}), False, ()),
+    "sort": (frozenset({"-o", "--output"}), False, ()),
+    "split": (frozenset(), True, ()),
+    "csplit": (frozenset({"-f", "--prefix"}), False, ()),
+    "patch": (frozenset({"-o", "--output", "-d", "--directory"}), False, ()),
+    "rsync": (frozenset(), True, ()),
+    "curl": (frozenset({"--output-dir"}), False, ()),
+    "cpio": (frozenset({"-D", "--directory"}), False, ()),
+    "xz": (frozenset(), False, ()),
+}

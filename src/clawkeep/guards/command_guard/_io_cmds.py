@@ -1,0 +1,145 @@
+"""What file commands do to the places they name: deletes of roots, raw disk writes,
+permission changes, copies and tee beyond the workspace.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._io_args import operands_of, short_flags
+from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
+from clawkeep.guards.command_guard._io_write import new_tool, write_target
+from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
+from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["copy", "dd", "disk", "perms", "rm", "tee"]
+
+
+def rm(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    flags = short_flags(values)
+    recursive = "r" in flags.lower() or "--recursive" in values or cmd.name == "shred"
+    for target in operands_of(values):
+        found = w.place(target)
+        if found.kind == "unknown":
+            if recursive:
+                w.flag(
+                    "destructive_delete", f"{cmd.name} -r of {found.path}, known only at run time"
+                )
+        elif found.kind == "workspace_root" and not found.contents:
+            w.flag("destructive_delete", f"{cmd.name} deletes the whole workspace")
+        elif found.kind == "home" and CACHE.search(found.path):
+            continue  # ~/.cache and package caches are disposable by definition
+        elif found.kind in DELETE_BLOCKED:
+            w.flag("destructive_delete", f"{cmd.name} deletes {found.path} ({found.kind})")
+
+
+def dd(cmd: Cmd, w: Walker) -> None:
+    for arg in cmd.values():
+        if arg.startswith("of="):
+            write_target(w.place(arg[3:]), w, "dd")
+
+
+_SGDISK_READS = frozenset({"-p", "--print", "-v", "--verify", "-i", "--info", "-P", "--pretend"})
+_SGDISK_READS |= frozenset({"-L", "--list-types", "-O", "--print-mbr", "-V", "--version"})
+
+
+def disk(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "fdisk" and set(values) <= {"-l", "--list", "-V", "--version", "-h"}:
+        return
+    if cmd.name == "parted" and not re.search(
+        r"\b(mklabel|mkpart|rm|resizepart|mkfs)\b", " ".join(values)
+    ):
+        return
+    if cmd.name == "cryptsetup" and not {"luksFormat", "erase", "luksErase"} & set(values):
+        return
+    if (
+        cmd.name == "sgdisk"
+        and values
+        and set(values) <= _SGDISK_READS | {v for v in values if not v.startswith("-")}
+    ):
+        return  # printing or verifying the table changes nothing
+    if set(values) <= {"-V", "--version", "-h", "--help"} and values:
+        return
+    targets = [w.place(v) for v in operands_of(values, frozenset({"-t", "-L", "-b", "-O", "-o"}))]
+    if cmd.name in ("mkfs", "wipefs", "sgdisk") and targets and all(t.inside for t in targets):
+        return  # an image file in the workspace is not a disk
+    w.flag("disk_write", f"{cmd.name} formats or rewrites a disk")
+
+
+def perms(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    operands = operands_of(values, frozenset({"--reference"}))
+    if cmd.name == "chattr":
+        operands = [v for v in values if not v.startswith(("-", "+", "="))]
+    elif cmd.name == "setfacl":
+        operands = operands_of(values, frozenset({"-m", "-x", "-M", "-X"}))
+    elif operands:
+        mode, operands = operands[0], operands[1:]
+        if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
+            w.flag("privilege", f"chmod {mode} sets a set-id bit")
+        recursive = "R" in short_flags(values) or "--recursive" in values
+        # inside the workspace or a temp dir a world-writable tree is the agent's own business
+        own = all(w.place(t).kind in ("workspace", "temp") for t in operands)
+        if (
+            cmd.name == "chmod"
+            and recursive
+            and not own
+            and re.search(r"^[0-7]*[2367]$|[oa]\+[rx]*w|^\+?w", mode)
+        ):
+            w.flag("system_perms", f"chmod -R {mode} makes a whole tree world-writable")
+    for target in operands:
+        found = w.place(target)
+        tool = user_bin_entry(found, w.ctx)
+        if tool is not None and cmd.name == "chmod" and new_tool(tool):
+            continue  # `chmod +x ~/.local/bin/tool` (set-id bits were judged above)
+        if found.kind not in ("workspace", "temp", "stream", "unknown", "workspace_root"):
+            w.flag("system_perms", f"{cmd.name} changes {found.path} ({found.kind})")
+
+
+def copy(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    target = next((v.split("=", 1)[1] for v in values if v.startswith("--target-directory=")), None)
+    if "-t" in values and values.index("-t") + 1 < len(values):
+        target = values[values.index("-t") + 1]
+    operands = operands_of(values, frozenset({"-t", "-S", "--suffix", "-m", "-o", "-g"}))
+    if target is None and len(operands) >= 2:
+        target = operands[-1]
+    if target is not None and user_bin(w.place(target), w.ctx) and operands[:-1]:
+        # `cp tool ~/.local/bin/`: each source lands there under its own name
+        sources = operands if "-t" in values else operands[:-1]
+        for source in sources:
+            write_target(
+                w.place(target.rstrip("/") + "/" + posixpath.basename(source)), w, cmd.name
+            )
+    elif target is not None:
+        write_target(w.place(target), w, cmd.name)
+    if cmd.name == "ln":
+        for source in operands[:-1] if target is not None else []:
+            why = persistence(w.place(source), w.ctx)
+            if why is not None:
+                # persistence: a write to the link later lands in the file it points at
+                w.flag("persistence", f"ln links to {source}: {why}")
+    if cmd.name == "mv":
+        for source in operands[:-1]:
+            found = w.place(source)
+            whole_workspace = found.kind == "workspace_root" and not found.contents
+            if found.kind in DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
+                w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def tee(cmd: Cmd, w: Walker) -> None:
+    append = any(v in ("-a", "--append") for v in cmd.values())
+    for target in operands_of(cmd.values()):
+        found = w.place(target)
+        write_target(found, w, cmd.name)
+        if cmd.name != "tee":
+            w.written.pop(found.path, None)  # truncate/touch: no longer the text written
+        elif cmd.stdin is None or cmd.stdin.text is None:
+            w.written.pop(found.path, None)
+        else:  # echo … | tee f: the file holds what came in
+            before = w.written.get(found.path, "") + "\n" if append else ""
+            w.written[found.path] = before + cmd.stdin.text

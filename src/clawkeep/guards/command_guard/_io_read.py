@@ -1,0 +1,213 @@
+"""Which arguments read credentials or hunt for them: key files by place, whole-tree
+searches of home and system roots, raw reads of disks and memory; and words obfuscated
+anywhere on the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._io_args import operands_of, short_flags
+from clawkeep.guards.command_guard._io_tables import (
+    BULK_READERS,
+    DISK,
+    NO_READ,
+    PRINTERS,
+    RAW_READERS,
+    SEARCHERS,
+    SECRET_TREES,
+)
+from clawkeep.guards.command_guard._path_secrets import (
+    credential,
+    glob_credential,
+    holds_credentials,
+)
+from clawkeep.guards.command_guard._path_tables import LISTS
+from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
+
+__all__ = ["judge_args"]
+
+
+def _candidates(text: str) -> list[str]:
+    out = [text]
+    if "=" in text:
+        out.append(text.split("=", 1)[1])
+    if text.startswith("@"):
+        out.append(text[1:])
+    match = re.match(r"^[A-Za-z-]+:(/.*|~.*)$", text)
+    if match:
+        out.append(match.group(1).split(",")[0])
+    return out
+
+
+# Searchers' options that take a value, as letters (`-e PAT`, `-ie PAT`, `-ePAT`) and words.
+_SEARCH_VALUE_LETTERS = frozenset("efmABCgtTMjdD")
+_SEARCH_VALUE_WORDS = frozenset(
+    {"--regexp", "--file", "--max-count", "--context", "--after-context", "--before-context"}
+    | {"--glob", "--iglob", "--type", "--type-not", "--include", "--exclude", "--exclude-dir"}
+    | {"--max-depth", "--threads", "--label", "--devices", "--directories", "--binary-files"}
+)
+
+
+def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
+    """A searcher's operands, and whether the pattern came from an option (then every
+    operand is a path): ``grep -rnw / -ie PASSWORD`` searches ``/`` for ``PASSWORD``."""
+    explicit = False
+    out: list[str] = []
+    index = 0
+    while index < len(values):
+        text = values[index]
+        index += 1
+        if text == "--":
+            out += values[index:]
+            break
+        if text.startswith("--"):
+            word = text.split("=", 1)[0]
+            explicit |= word in ("--regexp", "--file")
+            if word in _SEARCH_VALUE_WORDS and "=" not in text:
+                index += 1
+        elif text.startswith("-") and text != "-":
+            for position, letter in enumerate(text[1:], start=1):
+                if letter in _SEARCH_VALUE_LETTERS:
+                    explicit |= letter in "ef"
+                    if position == len(text) - 1:
+                        index += 1  # -ie PATTERN: the next word is the value
+                    break  # -ePATTERN: the rest of this word is the value
+        else:
+            out.append(text)
+    return explicit, out
+
+
+def _hunts(cmd: Cmd, w: Walker) -> None:
+    """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
+    values = cmd.values()
+    if cmd.name in SEARCHERS:
+        recursive = cmd.name in ("rg", "ag", "ack") or "r" in short_flags(values).lower()
+        explicit, operands = _search_operands(values)
+        for text in operands if explicit else operands[1:]:
+            found = w.place(text)
+            if recursive and (
+                found.kind == "home_root"
+                or found.path in SECRET_TREES
+                or holds_credentials(found, w.ctx)  # ~/.config holds gcloud's and gh's tokens
+            ):
+                w.flag("credential_read", f"{cmd.name} searches all of {found.path} for secrets")
+                return
+    if cmd.name in RAW_READERS:
+        for value in values:
+            path = value[3:] if value.startswith("if=") else value
+            if DISK.match(w.place(path).path) and not value.startswith("of="):
+                w.flag("credential_read", f"{cmd.name} reads the raw device {path}")
+                return
+
+
+def judge_args(cmd: Cmd, w: Walker) -> None:
+    """Arguments naming credential files, and obfuscated words anywhere."""
+    for arg in cmd.args:
+        if cmd.name in PRINTERS:
+            # printed text is judged where it is run (| sh, $(…), > file; sh file), not here
+            arg = Arg(
+                arg.text,
+                tuple(t for t in arg.tricks if not t.startswith("\\x")),
+                arg.glob,
+                arg.substs,
+            )
+        w.tricks(arg, "argument")
+    from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
+
+    for arg in cmd.args:
+        if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
+            w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
+            break
+    if cmd.name in NO_READ or cmd.name in LISTS:
+        return
+    _hunts(cmd, w)
+    if cmd.name in BULK_READERS:
+        for text in operands_of(cmd.values()):
+            found = w.place(text)
+            if (
+                found.kind == "home_root"
+                or found.path in ("/", "/home", "/root", "/Users")
+                or holds_credentials(found, w.ctx)
+            ):
+                w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
+                return
+    key_use = _key_operands(cmd, w)
+    for position, arg in enumerate(cmd.args):
+        if position in key_use:
+            continue  # ssh -i ~/.ssh/key: ssh signs with the key; its bytes go nowhere
+        if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
+            w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
+            return
+        if not arg.static and not arg.text.startswith("-"):
+            why = _runtime_credential(arg.text, w)
+            if why is not None:
+                # credential_read: the part known only at run time picks a file in there
+                w.flag("credential_read", f"{cmd.name} {why}")
+                return
+            continue
+        if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
+            continue
+        for text in _candidates(arg.text):
+            # a bare name is a path only after a cd: `cd ~/.aws && cat credentials`
+            if not (text.startswith(("/", "~", ".")) or "/" in text or w.cwd is not None):
+                continue
+            found = w.place(text)
+            why = credential(found, w.ctx)
+            if why is not None:
+                w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
+                return
+
+
+def _runtime_credential(text: str, w: Walker) -> str | None:
+    """A path with a part known only at run time, in a credential location:
+    ``~/.ssh/$K``, ``$HOME/.aws/$(ls ~/.aws)``, ``/proc/$(pgrep node)/environ``."""
+    pattern = text.replace(UNKNOWN, "*")
+    if pattern.startswith(("/", "~/")) and (why := glob_credential(pattern, w.ctx)) is not None:
+        return f"reads {pattern}: {why}"
+    prefix = text.split(UNKNOWN, 1)[0]
+    if "/" not in prefix or text.endswith(".pub"):
+        return None
+    folder = w.place(prefix.rsplit("/", 1)[0] or "/")
+    if folder.kind != "unknown" and (why := credential(folder, w.ctx)) is not None:
+        return f"reads a file of {folder.path} named at run time: {why}"
+    return None
+
+
+_SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
+
+
+def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
+    """Positions of the arguments naming an SSH key the client only signs with.
+
+    ``ssh/scp/sftp -i KEY`` (``-iKEY``, ``-o IdentityFile=KEY``) and ``ssh-add KEY``: the
+    key file must lie in ~/.ssh; any other path is judged as a read.
+    """
+    if cmd.name not in _SSH_CLIENTS:
+        return set()
+    home = str(w.ctx.home).rstrip("/") + "/.ssh/" if w.ctx.home else None
+    found: set[int] = set()
+    args = cmd.args
+    for index, arg in enumerate(args):
+        text = arg.text
+        if cmd.name == "ssh-add":
+            path = text if not text.startswith("-") else None
+            spot = index
+        elif text in ("-i", "-o") and index + 1 < len(args):
+            path, spot = args[index + 1].text, index + 1
+            if text == "-o":
+                match = re.match(r"(?i)^IdentityFile[= ]\s*(.+)$", path)
+                path = match.group(1) if match else None
+        elif text.startswith("-i") and len(text) > 2:
+            path, spot = text[2:], index
+        else:
+            continue
+        if path is None or home is None:
+            continue
+        # ssh -i ~/.ssh/$KEY: a key of ~/.ssh chosen at run time is still only signed with
+        key = w.place(path.replace(UNKNOWN, "k")).path
+        if key.startswith(home) and "/" not in key[len(home) :]:
+            found.add(spot)
+    return found

@@ -1,0 +1,41 @@
+"""The file-rule tables, as data: shells, interpreters, commands that never open their
+arguments, searchers, secret trees, raw and bulk readers, roots a delete may not touch.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BULK_READERS",
+    "CACHE",
+    "DELETE_BLOCKED",
+    "DISK",
+    "INTERPRETERS",
+    "NO_READ",
+    "PRINTERS",
+    "RAW_READERS",
+    "SEARCHERS",
+    "SECRET_TREES",
+    "SHELLS",
+    "TEMP_ROOTS",
+]
+
+
+SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "exec"}
+INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
+# Commands that never open their arguments as files (their words are data).
+NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
+NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
+CACHE = re.compile(r"/\.cache/.|/\.npm/_cacache(/|$)|/\.cargo/registry/cache(/|$)")
+SEARCHERS = {"grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep"}
+SECRET_TREES = {"/", "/etc", "/home", "/root", "/var", "/opt", "/Users", "/proc"}
+RAW_READERS = {"dd", "cat", "strings", "xxd", "hexdump", "od", "head", "tail", "cp", "gzip"}
+RAW_READERS |= {"base64", "less", "more", "tar", "debugfs", "pv"}
+BULK_READERS = {"cp", "tar", "zip", "rsync", "scp", "7z", "rclone", "cpio", "bsdtar"}
+DELETE_BLOCKED = {"root", "outside", "home", "home_root", "state", "device", "kernel"}
+TEMP_ROOTS = frozenset({"/tmp", "/var/tmp", "/dev/shm"})  # noqa: S108 - classifying paths
+DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem$|kmem$|port$)")
+
+
+PRINTERS = frozenset({"echo", "printf"})

@@ -1,0 +1,101 @@
+"""Where a write lands and whether it may (a redirect, an output option, a copy's
+destination), what a redirect reads or opens, and the text a line writes to a file it
+may run later.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
+from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, SHELLS, TEMP_ROOTS
+from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
+from clawkeep.guards.command_guard._path_tables import SHADOWED
+from clawkeep.guards.command_guard._paths import Place
+from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["judge_redirects", "new_tool", "write_target"]
+
+
+def write_target(found: Place, w: Walker, what: str) -> None:
+    """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    if found.path in TEMP_ROOTS:
+        return
+    tool = user_bin_entry(found, w.ctx)
+    if tool is not None:
+        if new_tool(tool):
+            return  # a program of the agent's own in ~/.local/bin: it runs only when asked
+        # persistence: a file there named like a command the owner runs stands in for it
+        w.flag("persistence", f"{what} writes {found.path}, standing in for {tool}")
+        return
+    why = persistence(found, w.ctx)
+    if why is not None:
+        w.flag("persistence", f"{what} writes {found.path}: {why}")
+    elif found.kind == "device":
+        code = "disk_write" if DISK.match(found.path) else "system_write"
+        w.flag(code, f"{what} writes the device {found.path}")
+    elif found.kind == "kernel":
+        w.flag("system_write", f"{what} writes the kernel interface {found.path}")
+    elif found.kind == "netdev":
+        w.flag("exfiltration", f"{what} sends data to {found.path}")
+    elif found.kind == "state":
+        w.flag("credential_read", f"{what} writes clawkeep's state directory")
+    elif found.kind in ("root", "outside", "home", "home_root"):
+        w.flag("outside_write", f"{what} writes {found.path}, outside the workspace")
+
+
+# Where the system keeps the commands a file in ~/.local/bin would stand in for.
+_SYSTEM_BINS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+
+
+def new_tool(name: str) -> bool:
+    """A plain file name that no command the owner runs has (python3.12 stands for python)."""
+    if not re.fullmatch(r"[\w][\w.+-]*", name):
+        return False
+    if name in SHADOWED or re.sub(r"[\d.]+$", "", name) in SHADOWED:
+        return False
+    return not any(os.path.lexists(os.path.join(d, name)) for d in _SYSTEM_BINS)
+
+
+def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
+    """Keep the text a redirect writes when it is known here, for a later run of the file."""
+    from clawkeep.guards.command_guard._echo import echo_text
+
+    text = echo_text(cmd.name, cmd.args)
+    if text is None and cmd.name in ("cat", "tee", ""):
+        bodies = [r.body for r in cmd.redirects if r.body is not None]
+        text = bodies[0] if bodies else None
+    if text is None:
+        w.written.pop(path, None)  # rewritten with text known only at run time
+    elif op in (">>", "&>>"):
+        w.written[path] = w.written.get(path, "") + "\n" + text
+    else:
+        w.written[path] = text
+
+
+def judge_redirects(cmd: Cmd, w: Walker) -> None:
+    """Redirect targets: writes, secret reads, and bash's /dev/tcp sockets."""
+    for red in cmd.redirects:
+        if red.target is not None and red.target.substs and red.op in ("<", "<>"):
+            # `bash < <(curl …)`: the shell reads a download (or decoded text) as its script
+            kinds = w.subst_kinds(red.target) & {"download", "decode", "cipher"}
+            if kinds and (cmd.name in SHELLS or cmd.name in INTERPRETERS or cmd.name == "."):
+                effect = "download_exec" if "download" in kinds else "obfuscation"
+                what = "a download" if "download" in kinds else "decoded text"
+                w.flag(effect, f"{cmd.name} reads its script from {what}")
+        if red.target is None or not red.target.static:
+            continue
+        found = w.place(red.target.text)
+        if found.kind == "netdev":
+            if cmd.name in SHELLS or cmd.name in INTERPRETERS:
+                w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
+            elif red.op in OUT_OPS:
+                w.flag("exfiltration", f"output of {cmd.name or 'a command'} sent to {found.path}")
+            else:
+                w.flag("reverse_shell", f"input read from the socket {found.path}")
+        elif red.op in OUT_OPS:
+            write_target(found, w, f"a redirect of {cmd.name or 'a command'}")
+            _remember_written(cmd, red.op, found.path, w)
+        elif (why := credential(found, w.ctx)) is not None:
+            w.flag("credential_read", f"{cmd.name} reads {found.path}: {why}")

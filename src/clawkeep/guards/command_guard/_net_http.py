@@ -1,0 +1,117 @@
+"""Whether an HTTP client (curl, wget) sends local data, reads its options from a file,
+or reaches beyond loopback without egress.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._io_write import write_target
+from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
+from clawkeep.guards.command_guard._walk import Cmd, Walker
+
+__all__ = ["curl"]
+
+
+# Short options that take a value, per client: `-sd @f` is `-s -d @f`, `-Tf` is `-T f`.
+_SHORT_VALUES = {
+    "curl": frozenset("AbcCdDeEFHKmoPQrTtuUwxXyYz"),
+    "wget": frozenset("aAbBDeiIlnOoPQRTtUwXY"),
+}
+# Options that read more options from a file (curl -K, wget --config) or run wgetrc
+# commands (wget -e post_file=…): what they send is not on the line.
+_OPTION_FILES = re.compile(r"^(-K|--config|-e|--execute)(=.*)?$")
+_WGETRC_SENDS = re.compile(r"^\s*(post|body)_(file|data)\s*=", re.I)
+
+
+def _split_short(values: list[str], letters: frozenset[str]) -> list[str]:
+    """Clusters of short options as separate words, attached values as the next word."""
+    out: list[str] = []
+    for value in values:
+        if not value.startswith("-") or value.startswith("--") or len(value) <= 2:
+            out.append(value)
+            continue
+        for position, letter in enumerate(value[1:], start=1):
+            out.append("-" + letter)
+            if letter in letters:
+                if position < len(value) - 1:
+                    out.append(value[position + 1 :])
+                break
+    return out
+
+
+def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
+    """curl -K FILE / wget --config FILE, wget -e post_file=…: options that may upload."""
+    for index, value in enumerate(values):
+        match = _OPTION_FILES.match(value)
+        if match is None or (cmd.name == "curl") == value.startswith(("-e", "--execute")):
+            continue
+        given = match.group(2)[1:] if match.group(2) else values[index + 1 : index + 2]
+        setting = given if isinstance(given, str) else (given[0] if given else "")
+        if value.startswith(("-e", "--execute")):
+            if not _WGETRC_SENDS.match(setting):
+                continue
+            w.flag("exfiltration", "wget -e post_file/body_data sends local data")
+            return True
+        text = w.written.get(w.place(setting).path) if setting else None
+        if text is not None and not re.search(
+            r"^\s*-*(data|form|upload|json|post|body|url-query|variable|[dFT]\b)", text, re.M
+        ):
+            continue  # a config this line wrote that sends nothing
+        # exfiltration: the option file may name files to upload or data to post
+        w.flag("exfiltration", f"{cmd.name} takes options (uploads, posts) from {setting}")
+        return True
+    return False
+
+
+def curl(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name in _SHORT_VALUES:
+        values = _split_short(values, _SHORT_VALUES[cmd.name])
+    if runtime_payload(cmd, w):
+        return
+    urls = urls_in(values)
+    if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
+        return
+    if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
+        return
+    for index, arg in enumerate(values):
+        flag = re.match(
+            r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+            r"|--body-(file|data)|--url-query|--variable)(=(.*))?$",
+            arg,
+        )
+        if flag is None:
+            continue
+        payload = (
+            flag.group(5)
+            if flag.group(4)
+            else (values[index + 1] if index + 1 < len(values) else "")
+        )
+        if arg == "--variable" and "@" not in payload:
+            continue  # --variable name=text: a literal, nothing read from a file
+        if arg == "--url-query" and "@" not in payload:
+            continue  # --url-query name=text: a literal part of the URL
+        is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
+        if not loopback_only(urls):  # a request to this machine sends nothing away
+            what = "uploads a file" if is_file else "posts data"
+            w.flag("exfiltration", f"{cmd.name} {what} to {', '.join(urls) or 'a host'}")
+            return
+    for index, arg in enumerate(values):
+        if arg in ("-o", "--output", "-O", "--output-document", "-P") and index + 1 < len(values):
+            if arg == "-O" and cmd.name == "curl":
+                continue
+            write_target(w.place(values[index + 1]), w, cmd.name)
+            w.downloaded.add(posixpath.basename(values[index + 1]))
+        elif arg.startswith(("--output=", "--output-document=")):
+            write_target(w.place(arg.split("=", 1)[1]), w, cmd.name)
+            w.downloaded.add(posixpath.basename(arg.split("=", 1)[1]))
+    for red in cmd.redirects:
+        if red.target is not None and red.op in (">", ">>", ">|", "&>"):
+            w.downloaded.add(posixpath.basename(red.target.text))
+    for url in urls:
+        w.downloaded.add(posixpath.basename(url.split("?")[0].rstrip("/")))
+    if cmd.name == "lwp-download" and len(urls) == 1 and len(values) >= 2:
+        write_target(w.place(values[-1]), w, cmd.name)
+    egress(cmd, w, urls)

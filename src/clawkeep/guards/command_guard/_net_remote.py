@@ -1,0 +1,141 @@
+"""Whether a command reaches a host it was not asked to, or carries data there: archives
+and git remotes, URLs computed at run time, package installs, network, tunnel, mail and
+file-transfer tools.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._net_reach import REMOTE, egress, runtime_payload, urls_in
+from clawkeep.guards.command_guard._net_tables import INSTALL, SYSPKG
+from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
+
+__all__ = [
+    "archive",
+    "file_transfer",
+    "git",
+    "mail",
+    "network",
+    "packages",
+    "print_remote",
+    "tunnel",
+]
+
+
+def archive(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    joined = " ".join(values)
+    if cmd.name == "tar" and not (re.search(r"--rsh-command|(^|\s)[\w.-]+@[\w.-]+:", joined)):
+        return
+    if cmd.name in ("restic", "borg", "duplicity", "rclone", "kopia") and not re.search(
+        r"(rest|sftp|s3|b2|gs|azure|swift|rclone|ssh):|://|@[\w.-]+:", joined
+    ):
+        return
+    w.flag("exfiltration", f"{cmd.name} sends an archive of local files to a remote host")
+
+
+_GIT_GLOBAL_VALUES = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace"})
+_REMOTE_URL_KEY = re.compile(r"^remote\.(.+)\.(push)?url(=|$)", re.I)
+
+
+def git(cmd: Cmd, w: Walker) -> None:
+    raw = cmd.values()
+    values: list[str] = []
+    for index, value in enumerate(raw):
+        previous = raw[index - 1] if index else ""
+        if previous == "-c" and (key := _REMOTE_URL_KEY.match(value)):
+            w.remotes.add(key.group(1))  # git -c remote.origin.pushurl=… push
+        if previous in _GIT_GLOBAL_VALUES and not values:
+            continue  # git -c k=v / -C dir: a global option's value, not the verb
+        if not value.startswith("-"):
+            values.append(value)
+    if values[:2] in (["remote", "add"], ["remote", "set-url"]) and len(values) > 3:
+        w.remotes.add(values[2])  # a remote this command line points somewhere new
+    if values[:1] == ["config"] and len(values) > 2 and (key := _REMOTE_URL_KEY.match(values[1])):
+        w.remotes.add(key.group(1))  # git config remote.origin.url URL
+    networked = ("clone", "fetch", "pull", "push", "ls-remote", "submodule", "remote")
+    if not values or values[0] not in networked:
+        return
+    if any(_runtime_url(a.text, a) for a in cmd.args):
+        # exfiltration: a repository address built from data at run time carries it out
+        w.flag("exfiltration", "git reaches an address built from data at run time")
+        return
+    if values[0] == "remote":
+        return
+    named = [v for v in values[1:] if not v.startswith("-")]
+    pushed_to_new = any(v in w.remotes for v in named) or (
+        bool(w.remotes)
+        and not any(REMOTE.match(v) or v in ("origin",) for v in named[:1])
+        and not named
+    )
+    if values[0] == "push" and (pushed_to_new or any(REMOTE.match(v) for v in named)):
+        w.flag("exfiltration", "git push to an address rather than a configured remote")
+        return
+    egress(cmd, w, [v for v in values[1:] if REMOTE.match(v)] or None)
+
+
+def _runtime_url(text: str, arg: Arg) -> bool:
+    """A URL or host:path address with a part the line computed from data at run time."""
+    if not (arg.substs or arg.computed) or UNKNOWN not in text:
+        return False
+    address = text.split("=", 1)[1] if text.startswith("-") and "=" in text else text
+    return bool(re.match(r"^(\w+://|[\w.-]*@?[\w.-]+:(?!//))", address))
+
+
+def packages(cmd: Cmd, w: Walker) -> None:
+    if any(_runtime_url(a.text, a) for a in cmd.args if "://" in a.text):
+        # exfiltration: an index or package URL built from data at run time carries it out
+        w.flag("exfiltration", f"{cmd.name} reaches a URL built from data at run time")
+        return
+    values = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name in SYSPKG and any(re.match(r"^\w+://", v) for v in values):
+        w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
+        return
+    if cmd.name == "uv" and values[:1] == ["pip"]:
+        values = values[1:]
+    fetches = values[:2] == ["mod", "download"] or (values and values[0] in INSTALL)
+    if fetches or cmd.name in ("npx", "pipx"):
+        egress(cmd, w)
+
+
+def network(cmd: Cmd, w: Walker) -> None:
+    if runtime_payload(cmd, w):
+        return
+    if set(cmd.values()) <= {"-V", "--version", "-h", "--help"} and cmd.args:
+        return
+    egress(cmd, w, urls_in(cmd.values()) or None)
+
+
+def tunnel(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "code" and "tunnel" not in values:
+        return
+    w.flag("tunnel", f"{cmd.name} exposes this machine through a tunnel")
+
+
+def print_remote(cmd: Cmd, w: Walker) -> None:
+    if any(v in ("-h", "-H") or v.startswith(("-h", "-H")) for v in cmd.values()):
+        w.flag("exfiltration", f"{cmd.name} sends data to a remote print server")
+
+
+def mail(cmd: Cmd, w: Walker) -> None:
+    if set(cmd.values()) <= {"-V", "--version", "-h", "--help"} and cmd.args:
+        return
+    w.flag("exfiltration", f"{cmd.name} sends data to a remote mailbox")
+
+
+def file_transfer(cmd: Cmd, w: Walker) -> None:
+    script = " ".join(cmd.values()) + " " + " ".join(r.body or "" for r in cmd.redirects)
+    if cmd.stdin is not None and cmd.stdin.text:
+        script += " " + cmd.stdin.text
+    batch = [v for i, v in enumerate(cmd.values()) if i and cmd.values()[i - 1] == "-b"]
+    if cmd.name == "sftp" and batch and batch[0] != "-":
+        # exfiltration: the batch file's commands are unknown here and may upload
+        w.flag("exfiltration", "sftp runs a batch file of transfer commands")
+        return
+    if re.search(r"(^|[\s;'\"])m?put\s", script):
+        w.flag("exfiltration", f"{cmd.name} uploads local files")
+        return
+    egress(cmd, w)

@@ -1,0 +1,238 @@
+"""The path tables, as data: credential locations and secret files, password stores,
+files that run later, listing commands, and the names the owner's programs have.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BY_FIRST",
+    "CREDENTIALS",
+    "KEY_FILES",
+    "LISTS",
+    "PERSISTENCE",
+    "PUBLIC_SSH",
+    "SECRET_FILES",
+    "SHADOWED",
+    "STORES",
+    "STORE_NAMES",
+    "USER_BINS",
+]
+
+
+# Credential locations, as path-component sequences (any position in the path).
+CREDENTIALS: tuple[tuple[str, ...], ...] = (
+    (".ssh",),
+    (".aws",),
+    (".azure",),
+    (".gnupg",),
+    (".kube",),
+    (".netrc",),
+    (".git-credentials",),
+    (".pgpass",),
+    (".pypirc",),
+    (".vault-token",),
+    (".password-store",),
+    (".docker", "config.json"),
+    (".config", "gcloud"),
+    (".config", "gh"),
+    (".local", "share", "keyrings"),
+    ("id_rsa",),
+    ("id_dsa",),
+    ("id_ecdsa",),
+    ("id_ed25519",),
+    ("credentials.db",),
+    ("access_tokens.db",),
+    ("etc", "shadow"),
+    ("etc", "gshadow"),
+    ("etc", "sudoers"),
+    ("environ",),
+    # Secrets a container runtime mounts for its services (Docker/Compose, Kubernetes
+    # service-account tokens under /var/run/secrets).
+    ("run", "secrets"),
+    # Other Unix systems' password databases (BSD, macOS, AIX) and Linux's backups.
+    ("etc", "master.passwd"),
+    ("etc", "spwd.db"),
+    ("etc", "shadow-"),
+    ("etc", "gshadow-"),
+    ("etc", "security", "passwd"),
+    ("etc", "security", "opasswd"),
+    ("etc", "opasswd"),
+    ("var", "db", "dslocal"),
+    ("var", "db", "shadow"),
+    # macOS keychains.
+    ("Library", "Keychains"),
+    # Cloud, registry and deploy CLIs.
+    (".terraform.d", "credentials.tfrc.json"),
+    (".gem", "credentials"),
+    (".cargo", "credentials"),
+    (".cargo", "credentials.toml"),
+    (".npmrc",),
+    (".my.cnf",),
+    (".mylogin.cnf",),
+    (".yarnrc.yml",),
+    (".s3cfg",),
+    (".boto",),
+    (".config", "rclone"),
+    (".config", "doctl"),
+    (".config", "hub"),
+    (".config", "op"),
+    (".oci",),
+    (".databrickscfg",),
+    (".vnc", "passwd"),
+    (".terraformrc",),
+    (".pulumi", "credentials.json"),
+    (".config", "glab-cli"),
+    (".config", "hcloud"),
+    (".config", "containers", "auth.json"),
+    ("containers", "auth.json"),
+    (".dockercfg",),
+    (".m2", "settings-security.xml"),
+    (".ivy2", ".credentials"),
+    (".gradle", "gradle.properties"),
+    (".composer", "auth.json"),
+    (".config", "composer", "auth.json"),
+    (".passwd-s3fs",),
+    (".kaggle", "kaggle.json"),
+    ("huggingface", "token"),
+    (".config", "configstore"),
+    # System secrets beyond the password file.
+    ("etc", "krb5.keytab"),
+    ("etc", "NetworkManager", "system-connections"),
+    ("etc", "wpa_supplicant"),
+    ("etc", "ppp", "chap-secrets"),
+    ("etc", "ppp", "pap-secrets"),
+    ("etc", "ipsec.secrets"),
+    ("var", "lib", "sss", "secrets"),
+    # Password managers' local vaults.
+    (".lpass",),
+    (".local", "share", "lpass"),
+    (".local", "share", "gopass"),
+    (".config", "Bitwarden"),
+    (".config", "Bitwarden CLI"),
+    ("Bitwarden",),
+    ("Bitwarden CLI",),
+    (".config", "1Password"),
+    ("1Password",),
+    (".keepass",),
+    (".keepassxc",),
+    (".config", "keepassxc"),
+    (".local", "share", "kwalletd"),
+    # Mail and chat clients that keep account passwords.
+    (".thunderbird",),
+    (".purple", "accounts.xml"),
+    (".claws-mail",),
+    (".config", "filezilla"),
+    (".bash_history",),
+    (".zsh_history",),
+    (".python_history",),
+    (".mysql_history",),
+    (".psql_history",),
+)
+# Where secrets usually are, for matching glob patterns (``cat /e*/sh*w``) against.
+SECRET_FILES = (
+    "/etc/shadow",
+    "/etc/gshadow",
+    "/etc/sudoers",
+    "~/.ssh/id_rsa",
+    "~/.ssh/id_ed25519",
+    "~/.ssh/id_ecdsa",
+    "~/.aws/credentials",
+    "~/.netrc",
+    "~/.git-credentials",
+    "~/.config/gcloud/credentials.db",
+    "~/.kube/config",
+    "~/.docker/config.json",
+    "/proc/self/environ",
+    "/root/.ssh/id_rsa",
+    "~/.mozilla/firefox/p.default/key4.db",
+    "~/.mozilla/firefox/p.default/logins.json",
+    "~/.mozilla/firefox/p.default/cookies.sqlite",
+    "~/.config/google-chrome/Default/Login Data",
+    "~/.config/google-chrome/Default/Cookies",
+    "~/.config/chromium/Default/Login Data",
+    "~/Library/Keychains/login.keychain-db",
+    "~/Library/Application Support/Google/Chrome/Default/Login Data",
+    "~/Library/Application Support/Firefox/Profiles/p.default/logins.json",
+    "/etc/master.passwd",
+    "/etc/spwd.db",
+)
+KEY_FILES = re.compile(
+    r"\.(pem|key|p12|pfx|kdbx|jks|keystore|ovpn|asc|gpg|tfstate)\b|^\*?id_|credentials|secret|token"
+    r"|\.env\b|wallet",
+    re.I,
+)
+BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in CREDENTIALS:
+    BY_FIRST.setdefault(_seq[0], []).append(_seq)
+# Files whose writing makes code run later: shell start-up, schedulers, services, hooks.
+PERSISTENCE = re.compile(
+    r"(^|/)(\.bashrc|\.bash_profile|\.bash_login|\.bash_logout|\.profile|\.zshrc|\.zshenv"
+    r"|\.zprofile|\.zlogin|\.kshrc|\.cshrc|\.tcshrc|\.inputrc|\.xinitrc|\.xprofile"
+    r"|authorized_keys|rc\.local|crontab|ld\.so\.preload)$"
+    r"|(^|/)(\.config/(autostart|systemd|fish)|\.ssh|\.git/hooks|\.config/environment\.d)(/|$)"
+    r"|(^|/)\.git/config$|(^|/)\.local/bin/|^/usr/local/s?bin/"
+    r"|^/etc/(profile|profile\.d|bash\.bashrc|zsh|cron[^/]*|anacrontab|systemd|init\.d|init"
+    r"|rc\d\.d|apt/apt\.conf\.d|sudoers|sudoers\.d|ld\.so\.conf|ld\.so\.conf\.d|update-motd\.d"
+    r"|xdg/autostart|environment|pam\.d|passwd|shadow|group)(/|$)"
+    r"|^/(usr/lib|lib|usr/local/lib)/systemd(/|$)|^/var/spool/(cron|at)(/|$)"
+    r"|(^|/)Library/(LaunchAgents|LaunchDaemons)(/|$)"
+)
+
+
+# Stores found by their file name or by where a browser keeps them, anywhere outside the
+# workspace: browser profiles (saved passwords, cookies), keychains, vault files.
+STORES = re.compile(
+    r"/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*|BraveSoftware/[^/]+"
+    r"|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera|com\.operasoftware\.Opera"
+    r"|Arc/User Data|yandex-browser)/.*/(Login Data|Cookies|Web Data|Local State|Login Data For"
+    r" Account|Network/Cookies|History|Extension Cookies)$"
+    r"|/(\.mozilla|Firefox|\.librewolf|LibreWolf|\.waterfox|Thunderbird)/.*/(logins\.json"
+    r"|key[34]\.db|cookies\.sqlite|signons\.sqlite|cert9\.db|formhistory\.sqlite)$"
+    r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
+    r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
+    r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
+    # a whole profile (or the browser's folder) copied or archived carries every store in it
+    r"|(?<!/\.cache)(?<!/Caches)/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*"
+    r"|BraveSoftware/[^/]+|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera"
+    r"|com\.operasoftware\.Opera|Arc/User Data|yandex-browser)"
+    r"(/(Default|Profile [^/]+|Guest Profile))?/?$"
+    r"|/(\.mozilla/firefox|Firefox/Profiles|\.librewolf|\.waterfox|\.thunderbird)"
+    r"(/[^/]+\.default[^/]*)?/?$|/\.mozilla/?$|/BraveSoftware/?$"
+)
+
+
+# File names (find -name patterns) that only password stores use.
+STORE_NAMES = re.compile(
+    r"^\*?(logins\.json|key[34]\.db|signons\.sqlite|Login Data|master\.passwd|spwd\.db"
+    r"|[^/]*\.(kdbx|kdb|keychain|keychain-db|opvault|psafe3))\*?$"
+)
+
+
+PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
+
+
+# Commands that show names and metadata (size, mode, times), never a file's bytes: listing
+# ~/.aws or ~/.ssh tells which files exist, it does not read the keys in them.
+LISTS = frozenset({"ls", "stat", "du", "tree", "exa", "eza", "lsd", "dir", "vdir", "cd"})
+LISTS |= frozenset({"pushd", "realpath", "readlink", "namei"})
+
+
+# Folders of the owner's own programs, early on PATH: a new tool there is the owner's to run;
+# a file named like a command the owner already runs would stand in for it.
+USER_BINS = (".local/bin", "bin")
+_SHADOWED_NAMES = """
+    sh bash zsh dash ksh fish csh tcsh env sudo su doas pkexec login passwd ssh scp sftp
+    ssh-agent ssh-add ssh-keygen gpg gpg-agent git gh glab python python3 pip pip3 pipx uv
+    poetry node npm npx pnpm yarn bun deno ruby gem bundle perl php lua java javac mvn gradle
+    go cargo rustc rustup gcc cc clang make cmake ld docker podman kubectl helm terraform aws
+    gcloud az curl wget rsync nc ncat socat telnet ftp openssl ls cat cp mv rm ln mkdir rmdir
+    chmod chown touch find xargs grep egrep fgrep rg sed awk gawk sort uniq head tail less more
+    vi vim nvim nano emacs code tar zip unzip gzip gunzip xz base64 tee echo printf test id
+    whoami ps kill pkill top which man open xdg-open crontab at nohup systemctl journalctl
+    mount umount ip ifconfig ping dig host date time watch screen tmux psql mysql sqlite3
+    redis-cli jq yq pytest tox nox black ruff mypy eslint prettier tsc keychain pass op bw
+    security secret-tool trash stat readlink realpath dirname basename mktemp install diff
+    patch wc cut tr strace gdb ltrace"""
+SHADOWED = frozenset(_SHADOWED_NAMES.split())

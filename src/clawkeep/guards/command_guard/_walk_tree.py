@@ -1,0 +1,340 @@
+"""Which nodes of a bash syntax tree hold commands, and what each one hands the walker.
+
+Lists, pipelines (each stage a subshell fed by the one before), subshells, functions,
+loops, ``$(…)``, assignments and redirects: each simple command found is resolved to its
+argv and handed to ``Walker.run``; what a stage prints is carried to the next as stdin.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from clawkeep.guards.command_guard._cmd import (
+    Cmd,
+    Redirect,
+    Stdin,
+    command_name,
+)
+from clawkeep.guards.command_guard._cmd import canonical as _canonical
+from clawkeep.guards.command_guard._echo import echo_text
+from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._path_tables import LISTS
+from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
+from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._words import resolve
+
+if TYPE_CHECKING:
+    from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["commands_in", "visit_node"]
+
+_SPAWN_LOOP = re.compile(
+    r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
+    re.DOTALL,
+)
+
+
+def _redirect_words(node: Node) -> list[Node]:
+    """Words the grammar put under a redirect that bash passes to the command as arguments:
+    a file redirect's words after its target, a heredoc start's words after its delimiter."""
+    if node.type == "file_redirect":
+        return node.children_by_field_name("destination")[1:]
+    if node.type == "heredoc_redirect":
+        return node.children_by_field_name("argument")
+    return []
+
+
+def _stage_name(walker: Walker, node: Node) -> str:
+    while node.type in ("redirected_statement", "negated_command") and node.named_children:
+        body = node.child_by_field_name("body") or node.named_children[0]
+        if body is node:
+            break
+        node = body
+    if node.type != "command":
+        return node.type
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return ""
+    return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
+
+
+def _producer(walker: Walker, node: Node, name: str) -> Stdin:
+    from clawkeep.guards.command_guard._net_raw import producer_kinds
+
+    kinds: set[str] = set()
+    literal: str | None = None
+    for cmd_node in commands_in(node):
+        name_node = cmd_node.child_by_field_name("name")
+        if name_node is None:
+            continue
+        word = resolve(name_node, walker.src, walker.env)
+        args = [
+            resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")
+        ]
+        cname = _canonical(command_name(word.text))
+        kinds |= producer_kinds(cname, [a.text for a in args])
+        if cname in LISTS and any(_secret_place(walker, a) for a in args):
+            kinds.add("secret_names")
+        if cmd_node is node or node.type == "redirected_statement":
+            literal = echo_text(cname, args)
+    return Stdin(frozenset(kinds), literal)
+
+
+# Programs that only print, count or filter the lines they read (never open them as paths).
+_FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
+_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
+
+
+def _secret_place(walker: Walker, arg: Arg) -> bool:
+    from clawkeep.guards.command_guard._path_secrets import credential
+
+    if not arg.static or arg.text.startswith("-"):
+        return False
+    return credential(walker.place(arg.text), walker.ctx) is not None
+
+
+def commands_in(node: Node) -> list[Node]:
+    found = [node] if node.type == "command" else []
+    for child in node.named_children:
+        found.extend(commands_in(child))
+    return found
+
+
+def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
+    for cmd in commands_in(body):
+        name_node = cmd.child_by_field_name("name")
+        if name_node is None or walker.text(name_node) != name:
+            continue
+        parent = cmd.parent
+        while parent is not None and parent is not body:
+            if parent.type == "pipeline":
+                return True
+            parent = parent.parent
+        after = cmd.next_sibling
+        if after is not None and after.type == "&":
+            return True
+    return False
+
+
+def visit_node(w: Walker, node: Node) -> None:
+    kind = node.type
+    if kind == "command":
+        _simple(w, node, [])
+    elif kind == "redirected_statement":
+        _redirected(w, node)
+    elif kind == "pipeline":
+        _pipeline(w, node)
+    elif kind == "function_definition":
+        _function(w, node)
+    elif kind == "variable_assignment":
+        _assign(w, node)
+    elif kind in ("while_statement", "until_statement") and _SPAWN_LOOP.match(w.text(node)):
+        w.flag("fork_bomb", "an endless loop starts background processes")
+        _children(w, node)
+    elif kind == "command_substitution":
+        with w.child_shell():
+            _substitution(w, node)
+    elif kind in ("subshell", "process_substitution"):
+        with w.child_shell():
+            _children(w, node)
+    elif kind == "for_statement":
+        _for(w, node)
+    elif kind == "unset_command" and "HIST" in w.text(node):
+        w.flag("anti_forensics", "unsetting the history variables hides commands")
+        _children(w, node)
+    else:
+        _children(w, node)
+
+
+def _for(w: Walker, node: Node) -> None:
+    """``for x in a b c``: the body is judged once for each static value (up to 8)."""
+    var = node.child_by_field_name("variable")
+    values = node.children_by_field_name("value")
+    body = node.child_by_field_name("body")
+    for value in values:
+        _children_nested(w, value)
+    if var is None or body is None or node.child_by_field_name("initializer") is not None:
+        _children(w, node)
+        return
+    name = w.text(var)
+    words = w.expand(values) if values else []
+    if not values or not words or not all(x.static for x in words) or len(words) > 8:
+        w.env.values[name] = None  # values known only at run time
+        if any(x.substs or x.computed for x in words):
+            w.env.computed.add(name)  # for x in $(cat f): x holds the file's words
+        visit_node(w, body)
+        return
+    for word in words:
+        w.env.values[name] = word.text
+        visit_node(w, body)
+
+
+def _substitution(w: Walker, node: Node) -> None:
+    redirects = [c for c in node.named_children if c.type == "file_redirect"]
+    if redirects:  # $(<file) reads a file with no command at all
+        from clawkeep.guards.command_guard._io_write import judge_redirects
+
+        judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
+    _children(w, node)
+
+
+def _children(w: Walker, node: Node) -> None:
+    for child in node.named_children:
+        visit_node(w, child)
+
+
+def _assign(w: Walker, node: Node) -> None:
+    name_node = node.child_by_field_name("name")
+    value_node = node.child_by_field_name("value")
+    if value_node is not None:
+        _children_nested(w, value_node)
+    if name_node is None:
+        return
+    name = w.text(name_node)
+    value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
+    w.tricks(value, f"value of {name}")
+    if name in LOADER_VARS and w.elevated():
+        # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
+        w.flag("privilege", f"{name} is set for programs run as another user")
+    w.command_var(name, value)
+    if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
+        "",
+        "0",
+        "/dev/null",
+    ):
+        w.flag("anti_forensics", f"{name}={value.text} stops recording commands")
+    if any(c.type == "+=" for c in node.children):  # s+=$i appends to what s held
+        before = w.env.values.get(name, "") if name in w.env.values else None
+        joined = None if before is None or value.value is None else before + value.value
+        w.env.values[name] = joined
+        if value.computed or (value.substs and not value.static):
+            w.env.computed.add(name)
+        return
+    w.env.values[name] = value.value
+    if value.computed or (value.substs and not value.static):
+        w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
+    else:
+        w.env.computed.discard(name)
+
+
+def _children_nested(w: Walker, node: Node) -> None:
+    saved, w.pending_stdin = w.pending_stdin, None
+    visit_node(w, node)
+    w.pending_stdin = saved
+
+
+def _redirected(w: Walker, node: Node) -> None:
+    body = node.child_by_field_name("body")
+    redirects = [c for c in node.named_children if body is None or c.id != body.id]
+    if body is not None and body.type == "command":
+        _simple(w, body, redirects)
+        return
+    parsed = _redirects(w, redirects)
+    fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
+    if body is not None:
+        saved = w.pending_stdin
+        # `while read f; do …; done <<< "$HOME/.ssh/id_rsa"`: the loop reads this text,
+        # a line a turn (the body is judged once a line, up to 8, like a `for`)
+        lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
+        looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
+        try:
+            for line in lines[:8] if looped else [fed[-1]] if fed else [None]:
+                w.pending_stdin = Stdin(frozenset(), line) if line is not None else saved
+                visit_node(w, body)
+        finally:
+            w.pending_stdin = saved
+    from clawkeep.guards.command_guard._io_write import judge_redirects
+
+    judge_redirects(Cmd("", "", [], parsed), w)
+
+
+def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
+    out: list[Redirect] = []
+    for node in nodes:
+        _children_nested(w, node)
+        op = next((c.type for c in node.children if not c.is_named), "")
+        if node.type == "heredoc_redirect":
+            body = next((c for c in node.named_children if c.type == "heredoc_body"), None)
+            out.append(Redirect("<<", None, w.text(body) if body is not None else ""))
+        elif node.type == "herestring_redirect":
+            value = node.named_children[-1] if node.named_children else None
+            text = resolve(value, w.src, w.env).text if value is not None else ""
+            out.append(Redirect("<<<", None, text))
+        else:
+            dest = node.child_by_field_name("destination")
+            if dest is None or dest.type == "number" or w.text(dest) == "-":
+                continue  # an fd duplication, not a file
+            out.append(Redirect(op, resolve(dest, w.src, w.env)))
+    return out
+
+
+def _function(w: Walker, node: Node) -> None:
+    name_node = node.child_by_field_name("name")
+    name = w.text(name_node) if name_node is not None else ""
+    body = node.child_by_field_name("body")
+    if body is not None and name and _calls_itself(w, body, name):
+        w.flag("fork_bomb", f"function {name} starts copies of itself in the background")
+    w.functions.add(name)
+    _children(w, node)
+
+
+def _pipeline(w: Walker, node: Node) -> None:
+    stages = [c for c in node.named_children if c.type != "comment"]
+    from clawkeep.guards.command_guard._net_raw import pipeline_rules
+
+    names = [_stage_name(w, s) for s in stages]
+    pipeline_rules(names, w)
+    saved = w.pending_stdin
+    feed: Stdin | None = saved
+    for index, stage in enumerate(stages):
+        w.pending_stdin = feed
+        if feed is not None and "secret_names" in feed.kinds and names[index] not in _FILTERS:
+            # credential_read: names listed in a key folder, handed to a program that
+            # may open them (xargs cat, while read …)
+            w.flag("credential_read", f"{names[index]} gets the names in a key folder")
+        if len(stages) > 1:
+            with w.child_shell():  # every stage of a pipeline runs in a subshell
+                visit_node(w, stage)
+        else:
+            visit_node(w, stage)
+        produced = _producer(w, stage, names[index])
+        # Bytes from a download stay downloaded through tee, cat, sed ... stages.
+        carried = feed.kinds if feed is not None else frozenset()
+        feed = Stdin(produced.kinds | carried, produced.text)
+    w.pending_stdin = saved
+
+
+def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
+    stdin, w.pending_stdin = w.pending_stdin, None
+    inner_redirects: list[Node] = []
+    for child in node.named_children:
+        if child.type == "variable_assignment":
+            _assign(w, child)
+        elif child.type.endswith("_redirect"):
+            inner_redirects.append(child)
+        else:
+            _children_nested(w, child)
+    redirects = _redirects(w, inner_redirects + outer)
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        from clawkeep.guards.command_guard._io_write import judge_redirects
+
+        judge_redirects(Cmd("", "", [], redirects), w)
+        return
+    arguments = [
+        a
+        for a in node.children_by_field_name("argument")
+        # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
+        if not (a.type == "number" and w.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
+    ]
+    # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
+    # the grammar files them under the redirect
+    arguments += [x for r in inner_redirects + outer for x in _redirect_words(r)]
+    words = w.expand([name_node, *arguments])
+    if not words:
+        return
+    heredocs = [r for r in outer if r.type == "heredoc_redirect"]
+    if heredocs and w.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
+        words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
+    w.run(words[0], words[1:], redirects, stdin)

@@ -1,0 +1,23 @@
+"""Which programs run their argv as another user, and which variables carry code or a
+command line into the programs that read them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COMMAND_VARS", "ELEVATE", "LOADER_VARS"]
+
+# Programs that run their argv as another user (root): what reaches them runs with its rights.
+ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+# Variables that make a program load or run code it was not asked to: the dynamic loader's
+# and the interpreters' start-up hooks. Handed to a program run as another user (root),
+# they run the caller's code with that user's rights.
+LOADER_VARS = frozenset({"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV"})
+LOADER_VARS |= frozenset({"PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PERL5LIB"})
+LOADER_VARS |= frozenset({"PERL5OPT", "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS"})
+# Variables whose value is a command line a tool hands to a shell later (git, less, man,
+# ssh, bash): `GIT_SSH_COMMAND="rm -rf /" git fetch` runs rm.
+COMMAND_VARS = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER", "GIT_EDITOR", "PAGER"})
+COMMAND_VARS |= frozenset({"EDITOR", "VISUAL", "MANPAGER", "LESSOPEN", "LESSCLOSE", "BROWSER"})
+COMMAND_VARS |= frozenset({"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS"})
+COMMAND_VARS |= frozenset({"PROMPT_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH", "FCEDIT"})
+COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"})

@@ -1,0 +1,175 @@
+"""The commands xargs, parallel and find -exec run, filled with the worst case of what
+their input or the file system supplies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clawkeep.guards.command_guard._net_tables import SHELLS
+from clawkeep.guards.command_guard._path_secrets import credential_name
+from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
+from clawkeep.guards.command_guard._wrap_argv import skip_options
+
+__all__ = ["find", "parallel", "xargs"]
+
+
+def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
+    if cmd.stdin is not None and cmd.stdin.text is None and cmd.stdin.kinds == {"digits"}:
+        return ["4242"]  # seq, nproc: numbers only, whatever they are
+    if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
+        return None
+    return cmd.stdin.text.split()
+
+
+def xargs(cmd: Cmd, w: Walker) -> None:
+    with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-l", "-n", "-P"}
+    with_value |= {"--max-args", "--max-procs", "-s", "--max-chars", "-J", "--process-slot-var"}
+    replace: str | None = None
+    from_file = False
+    index = 0
+    args = cmd.args
+    while index < len(args) and args[index].text.startswith("-"):
+        text = args[index].text
+        if text in ("-I", "-J") and index + 1 < len(args):
+            replace = args[index + 1].text
+        elif text.startswith(("-I", "-J")):
+            replace = text[2:]
+        elif text.startswith("--replace"):
+            replace = text.split("=", 1)[1] or "{}" if "=" in text else "{}"
+        elif text.startswith("-i"):
+            replace = text[2:] or "{}"
+        from_file |= text in ("-a", "--arg-file") or text.startswith("--arg-file=")
+        index += 2 if text in with_value else 1
+        if text == "--":
+            break
+    inner = list(args[index:]) or [literal("echo")]
+    is_shell = command_name(inner[0].text) in SHELLS or bool(
+        re.match(r"python|perl|ruby|node", inner[0].text)
+    )
+    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode", "cipher"}:
+        w.flag("download_exec", "xargs hands downloaded or decoded text to an interpreter")
+    items = None if from_file else _stdin_items(cmd, is_shell)
+    value = " ".join(items) if items is not None else UNKNOWN
+    if replace:
+        inner = [inner[0]] + [_filled(a, replace, Arg(value)) for a in inner[1:]]
+    else:
+        inner += [literal(i) for i in items] if items is not None else [_INPUT]
+    w.run_argv(inner, Stdin())
+
+
+# An argument xargs or parallel fills from input known only at run time: that input's data.
+_INPUT = Arg(UNKNOWN, computed=True)
+
+
+def _filled(arg: Arg, placeholder: str, item: Arg) -> Arg:
+    """``arg`` with ``placeholder`` replaced by an input item; run-time input is data."""
+    if placeholder not in arg.text:
+        return arg
+    data = arg.computed or not item.static or item.computed
+    return Arg(arg.text.replace(placeholder, item.text), computed=data)
+
+
+def parallel(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    seps = [i for i, v in enumerate(values) if v in (":::", "::::", ":::+", "::::+")]
+    head = cmd.args[: seps[0]] if seps else cmd.args
+    inputs = [a for a in cmd.args[seps[0] + 1 :] if a.text not in (":::", ":::+")] if seps else []
+    if any(v in ("-S", "--sshlogin") or v.startswith("--sshlogin=") for v in values):
+        w.flag("exfiltration", "parallel runs jobs on remote hosts")
+    inner = skip_options(
+        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
+    )
+    pipe = bool({"--pipe", "--pipepart"} & set(values))
+    from_file = any(v in ("-a", "--arg-file") or v.startswith("--arg-file=") for v in values)
+    if pipe and inner and command_name(inner[0].text) in SHELLS | {"python", "perl", "ruby"}:
+        # the job's stdin is a block of the input: a shell there runs the input as commands
+        w.flag("dynamic_command", "parallel --pipe feeds its input to an interpreter")
+        return
+    if not seps and not inner:
+        # no command: every input line is a command line
+        lines = cmd.stdin.text if cmd.stdin is not None and not from_file else None
+        if lines is None:
+            w.flag("dynamic_command", "parallel runs command lines read at run time")
+        else:
+            for line in lines.splitlines()[:16]:
+                w.script(line, "parallel job")
+        return
+    if not seps:
+        items = _stdin_items(cmd, False) if not from_file else None
+        supplied = [literal(i) for i in items] if items else [_INPUT]
+        for item in supplied[:16]:
+            if any("{}" in a.text for a in inner):
+                w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
+            else:
+                w.run_argv([*inner, item], Stdin())
+        return
+    if len(inner) == 1 and " " in inner[0].text:
+        # parallel 'rm -rf {}' ::: …: a command line of one word is run by a shell
+        for item in inputs[:16] or [Arg(UNKNOWN)]:
+            text = inner[0].text.replace("{}", item.text)
+            if UNKNOWN in text:
+                w.flag("dynamic_command", "parallel runs a command line known only at run time")
+            else:
+                w.script(text, "parallel job")
+        return
+    for item in inputs[:16]:
+        if not inner:
+            if item.static:
+                w.script(item.text, "parallel job")
+            else:
+                w.flag("dynamic_command", "parallel runs a job known only at run time")
+        elif any("{}" in a.text for a in inner):
+            w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
+        else:
+            w.run_argv([*inner, item])
+
+
+_FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
+_FIND_VALUE |= {"-iregex", "-lname", "-ilname"}
+_SETID = re.compile(r"[-/+]?[2467][0-7]{3}$|[ug]=s|u\+s")
+_FIND_EXEC = {"-exec", "-execdir", "-ok", "-okdir"}
+
+
+def find(cmd: Cmd, w: Walker) -> None:
+    args = cmd.args
+    roots: list[str] = []
+    index = 0
+    while index < len(args) and not args[index].text.startswith(("-", "(", "!")):
+        roots.append(args[index].text)
+        index += 1
+    roots = roots or ["."]
+    outside = any(w.place(r).kind not in ("workspace", "workspace_root", "temp") for r in roots)
+    while index < len(args):
+        text = args[index].text
+        if text in _FIND_VALUE and index + 1 < len(args):
+            why = credential_name(args[index + 1].text, outside)
+            if why is not None:
+                w.flag("credential_read", f"find {text} {args[index + 1].text}: {why}")
+            index += 2
+            continue
+        setid = index + 1 < len(args) and _SETID.search(args[index + 1].text)
+        if text == "-perm" and outside and setid:
+            w.flag("privilege", "find -perm hunts for set-id programs to escalate with")
+        if text in ("-fprint", "-fprint0", "-fls", "-fprintf") and index + 1 < len(args):
+            from clawkeep.guards.command_guard._io_write import write_target
+
+            write_target(w.place(args[index + 1].text), w, f"find {text}")
+        if text == "-delete":
+            for root in roots:
+                where = w.place(root)
+                cache = where.kind == "home" and "/.cache/" in where.path + "/"
+                # ~/.cache is disposable by definition (as for rm)
+                if where.kind not in ("workspace", "workspace_root", "temp") and not cache:
+                    w.flag("destructive_delete", f"find -delete under {where.path} ({where.kind})")
+        if text in _FIND_EXEC:
+            end = index + 1
+            while end < len(args) and args[end].text not in (";", "+"):
+                end += 1
+            inner = args[index + 1 : end]
+            for root in roots[:4]:
+                found = root.rstrip("/") + "/found"
+                w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
+            index = end
+        index += 1

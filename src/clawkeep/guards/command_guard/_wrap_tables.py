@@ -1,0 +1,70 @@
+"""The prefix wrappers, as data: each one's options that take a value, and how many
+operands come before the command it runs; the editors and pagers that run nothing more.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EDITORS", "PAGERS", "WRAP_SPEC"]
+
+
+WRAP_SPEC: dict[str, tuple[set[str], int]] = {
+    "sudo": ({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-a", "--user"}, 0),
+    "doas": ({"-u", "-C"}, 0),
+    "nice": ({"-n", "--adjustment"}, 0),
+    "nohup": (set(), 0),
+    "timeout": ({"-s", "--signal", "-k", "--kill-after"}, 1),
+    "stdbuf": ({"-i", "-o", "-e"}, 0),
+    "ionice": ({"-c", "-n", "-t", "-p"}, 0),
+    "chrt": (set(), 1),
+    "taskset": (set(), 1),
+    "time": ({"-f", "-o", "--format", "--output"}, 0),
+    "exec": ({"-a"}, 0),
+    "builtin": (set(), 0),
+    "busybox": (set(), 0),
+    "setsid": (set(), 0),
+    "unbuffer": (set(), 0),
+    "strace": ({"-o", "-e", "-p", "-s", "-u", "-E", "-P"}, 0),
+    "ltrace": ({"-o", "-e", "-p", "-s", "-u"}, 0),
+    "chroot": (set(), 1),
+    "nsenter": ({"-t", "--target"}, 0),
+    "unshare": (set(), 0),
+    "firejail": (set(), 0),
+    "xvfb-run": ({"-n", "-s", "-e", "-f", "-p", "-w", "--server-num", "--server-args"}, 0),
+    "pkexec": ({"--user"}, 0),
+    "cpulimit": ({"-l", "--limit", "-p", "--pid", "-e", "--exe", "-c", "--cpu"}, 0),
+    "rlwrap": ({"-f", "-H", "-l", "-p", "-S", "-P", "-s", "-w", "-z", "-t", "-e", "-O"}, 0),
+    "systemd-run": ({"-u", "--unit", "-p", "--property", "-E", "--setenv", "-M", "-H"}, 0),
+    "ts": (set(), 0),
+    "setarch": (set(), 1),
+    "linux32": (set(), 0),
+    "linux64": (set(), 0),
+    "logsave": (set(), 1),
+    "dtach": ({"-c", "-n", "-A", "-a", "-e", "-r", "-z"}, 0),
+    "multitime": ({"-n", "-s"}, 0),
+    "cgexec": ({"-g"}, 0),
+    "valgrind": (set(), 0),
+    "torify": (set(), 0),
+    "tsocks": (set(), 0),
+    "pexec": (set(), 0),
+    "sem": ({"-j", "--id"}, 0),
+    "chpst": ({"-u", "-U", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"}, 0),
+    "setpriv": ({"--reuid", "--regid", "--groups", "--inh-caps", "--bounding-set"}, 0),
+    "prlimit": ({"-p", "--pid"}, 0),
+    "numactl": ({"-C", "-N", "-m", "-i", "-p", "--physcpubind", "--cpunodebind"}, 0),
+    "dbus-run-session": (set(), 0),
+    "catchsegv": (set(), 0),
+    "caffeinate": (set(), 0),
+    "proxychains": ({"-f"}, 0),
+    "proxychains4": ({"-f"}, 0),
+    "torsocks": (set(), 0),
+    "faketime": (set(), 1),
+    "runuser": ({"-u", "-g"}, 0),
+    "sg": (set(), 1),
+}
+
+
+# Editors and pagers git may be told to start: a bare name (with options) runs nothing more.
+EDITORS = frozenset({"vim", "vi", "nvim", "nano", "emacs", "emacsclient", "micro", "hx"})
+EDITORS |= frozenset({"kak", "code", "code-insiders", "subl", "mate", "gedit", "kate", "zed"})
+EDITORS |= frozenset({"joe", "mcedit", "helix", "notepad", "cursor", "windsurf"})
+PAGERS = frozenset({"less", "more", "cat", "delta", "diff-so-fancy", "bat", "most", "moar"})
