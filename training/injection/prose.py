@@ -6,7 +6,7 @@ service, HR and IT policies ("employees must not share passwords"), security adv
 documentation that explains prompt injection, changelogs ("removed the override flag"),
 support tickets, meeting notes, recipes, forum answers, contract clauses ("the parties
 shall disregard ..."). None of it speaks to an AI. This module holds such lines, written
-for clawkeep in English and 8 other languages, owner chat about the same topics, and
+for clawkeep in English and 10 other languages, owner chat about the same topics, and
 injections written in the same register (an instruction to the AI inside a policy page or
 a changelog), so that the model learns that the instruction to the AI is the difference,
 not the topic.
