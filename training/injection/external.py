@@ -35,7 +35,7 @@ def _key(text: str) -> str:
 
 
 def _seen(paths: list[Path]) -> set[str]:
-    keys = set()
+    keys: set[str] = set()
     for path in paths:
         with path.open(encoding="utf-8") as fh:
             keys.update(_key(json.loads(line).get("text", "")) for line in fh if line.strip())

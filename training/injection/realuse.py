@@ -27,6 +27,7 @@ from pathlib import Path
 
 from prepare import _jsonl, chatterbot, django_po, stdlib_code
 from prose import prose_rows
+from realdocs import realdoc_rows
 from synth import CARRIERS, CHAT_WITH_CODE, CODE_NEGATIVES, GOALS, HARD_NEGATIVES, PREFIXES
 
 SEED = 2026
@@ -758,6 +759,11 @@ def _rows_for(rng: random.Random, split: str, chat: list[dict[str, str]], corp: 
     sizes = n_prose[split]
     for row in prose_rows(split, *sizes, split_of=split_of, wrappers=TXN_WRAPPERS,
                           wrapper_names=TXN_KINDS, attacks=ML, base_fill=_txn_fill, seed=SEED):  # fmt: skip
+        add(*row)
+    # real documentation prose (Python standard library docstrings) and injections inside it
+    n_docs = {"train": (3000, 1000), "val": (700, 250), "test": (700, 250)}[split]
+    for row in realdoc_rows(split, *n_docs, split_of=split_of, wrappers=TXN_WRAPPERS,
+                            wrapper_names=TXN_KINDS, attack=ML["en"], seed=SEED):  # fmt: skip
         add(*row)
     return rows
 
