@@ -10,7 +10,8 @@ numbers that chose the thresholds. Features come from the run-time code
 sees exactly what the guards compute; the thresholds are chosen on scores of the written
 model through the run-time ``StaticModel.score``.
 The head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linear term
-over the window's pieces and hashed pairs of adjacent pieces (``ngram_keys``), trained
+over the window's pieces and hashed pairs and triples of adjacent pieces (``ngram_keys``;
+stored as float16), trained
 together, numpy and Adam (lazy Adam for the sparse n-gram weights).
 Multiple-instance step: after a first fit, an attack text longer than one window keeps
 only its most suspicious window as a positive (the other windows are page, not payload).
@@ -40,7 +41,7 @@ L2_NGRAM = 1e-6
 CHAT_KINDS = ("chat", "ops", "lookalike")
 FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
-KEYS = 2 * WINDOW - 1  # n-gram keys of a full window: its pieces and their adjacent pairs
+KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples
 Arr = np.ndarray[Any, Any]
 
 
@@ -154,9 +155,10 @@ def _block(benign: Arr) -> float:
 
 
 def _save(path: Path, vectors: Arr, scales: Arr, head: tuple[Arr, ...], ngram: Arr) -> None:
+    """The model file; the n-gram weights as float16 (2^20 buckets: half the bytes)."""
     w1, b1, w2, b2 = head
     np.savez(path, vectors=vectors, scales=scales.astype(np.float32), w1=w1, b1=b1, w2=w2, b2=b2,
-             ngram=ngram.astype(np.float32))  # fmt: skip
+             ngram=ngram.astype(np.float16))  # fmt: skip
 
 
 def main() -> None:

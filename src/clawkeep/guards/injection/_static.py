@@ -32,8 +32,9 @@ SHORT_PIECES = 4
 SHORT_CAP = 0.999  # below every block threshold shipped (1.0), above every flag one
 WINDOW = 24  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 12
-NGRAM_BUCKETS = 1 << 18  # hashed pairs of adjacent pieces
+NGRAM_BUCKETS = 1 << 20  # hashed pairs and triples of adjacent pieces
 _PAIR_MIX = 1_000_003  # a prime: (first * _PAIR_MIX + second) % NGRAM_BUCKETS
+_TRIPLE_MIX = 7_919  # a prime: ((first * _PAIR_MIX + second) * _TRIPLE_MIX + third) % NGRAM_BUCKETS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +113,12 @@ class StaticModel:
 
 def ngram_keys(win: list[int], vocab: int) -> np.ndarray[Any, np.dtype[np.int64]]:
     """Indices into the n-gram weights of one window: each piece by its id, then each pair
-    of adjacent pieces hashed into ``NGRAM_BUCKETS`` (word order the mean cannot see:
-    "your system prompt", "ignore previous")."""
+    and each triple of adjacent pieces hashed into ``NGRAM_BUCKETS`` (word order the mean
+    cannot see: "your system prompt", "ignore previous", "everything above this")."""
     a = np.asarray(win, dtype=np.int64)
     pairs = vocab + (a[:-1] * _PAIR_MIX + a[1:]) % NGRAM_BUCKETS
-    return np.concatenate([a, pairs])
+    triples = vocab + ((a[:-2] * _PAIR_MIX + a[1:-1]) * _TRIPLE_MIX + a[2:]) % NGRAM_BUCKETS
+    return np.concatenate([a, pairs, triples])
 
 
 def read_npz(data: bytes) -> dict[str, np.ndarray[Any, Any]]:
