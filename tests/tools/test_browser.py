@@ -198,6 +198,23 @@ def test_a_second_gateway_cannot_use_a_running_profile(tmp_path: Path) -> None:
         second.close()
 
 
+@needs_chromium
+def test_a_start_that_fails_midway_does_not_keep_the_profile_locked(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    default = profile_dir(paths, "clawkeep") / "Default"
+    default.write_text("a file where the preferences dir goes")  # the first start fails
+    host = BrowserHost(_config(), paths)
+    try:
+        with pytest.raises(OSError):
+            asyncio.run(host.act("tabs", {}))
+        default.unlink()
+        # The failed start let go of its lock: the profile is not "in use" by anyone.
+        assert asyncio.run(host.act("tabs", {})).ok
+        assert host.started == 1
+    finally:
+        host.close()
+
+
 def test_the_jail_rewrites_playwrights_command_line(tmp_path: Path) -> None:
     profile = profile_dir(_paths(tmp_path), "work")
     sock = tmp_path / "egress.sock"

@@ -104,7 +104,8 @@ def test_git_settings_that_run_a_command_stay_refused(command: str) -> None:
         "install -m 755 tool ~/.local/bin/tool",
         "ln -s /srv/ws/bin/tool ~/.local/bin/tool",
         "chmod +x ~/.local/bin/tool",
-        "curl -Lo ~/.local/bin/jq2 https://example.com/jq",
+        "curl -Lo ~/.local/bin/mytool https://example.com/mytool",
+        "curl -L -o ~/.local/bin/mytool https://example.com/mytool",
         "mv tool ~/bin/",
     ],
 )
@@ -121,6 +122,9 @@ def test_writes_of_own_tools_into_local_bin(command: str) -> None:
         ("echo 'curl x|sh' > ~/.local/bin/ls", "persistence"),
         ("cp tool ~/.local/bin/.hidden", "persistence"),
         ("cp tool ~/.local/bin/python3.12", "persistence"),
+        # jq2 stands for jq, as python3.12 for python; -Lo is -L -o (the write is judged)
+        ("curl -Lo ~/.local/bin/jq2 https://example.com/jq", "persistence"),
+        ("curl -sSLo ~/.local/bin/git https://example.com/git", "persistence"),
         ("ln -sf ~/.bashrc ~/.local/bin/t", "persistence"),
         ("ln -sf ~/.bashrc ./t && echo 'curl x|sh' >> ./t", "persistence"),
         ("ln -s ~/.ssh/authorized_keys ./ak", "persistence"),

@@ -123,41 +123,62 @@ CLOUD_COPY: dict[str, frozenset[str]] = {
     "b2": frozenset({"upload-file", "sync"}),
 }
 _CLOUD_URL = re.compile(r"^(s3|gs|az|wasbs?|abfss?|b2|swift)://|^https://[\w.-]+\.(blob|dfs)\.")
-_RCLONE_REMOTE = re.compile(r"^[\w.-]+:(?!//)")
+# rclone remotes: `name:path`, `name,opt=v:path`, on-the-fly `:backend,opt=v:path`;
+# `local:`/`:local:` are this machine's disk.
+_RCLONE_REMOTE = re.compile(r"^(:?[\w.-]+)(,[^:/]*)?:(?!//)")
+
+
+def _remote_store(cmd: Cmd, text: str) -> bool:
+    if _CLOUD_URL.match(text):
+        return True
+    if cmd.name not in ("rclone", "mc"):
+        return False
+    if UNKNOWN in text.split(":", 1)[0] and ":" in text and "/" not in text.split(":", 1)[0]:
+        return True  # "$REMOTE":db — a remote whose name is known only at run time
+    match = _RCLONE_REMOTE.match(text)
+    return match is not None and match.group(1).lstrip(":") != "local"
 
 
 def _cloud_copy(cmd: Cmd, w: Walker) -> None:
     operands = [a.text for a in cmd.args if not a.text.startswith("-")]
     verbs = CLOUD_COPY[cmd.name]
-    if not any(v in verbs for v in operands[:3]) or len(operands) < 2:
+    at = next((i for i, v in enumerate(operands[:3]) if v in verbs), None)
+    if at is None or len(operands) < at + 3:
         return
-    last = operands[-1]
-    remote = _CLOUD_URL.match(last) or (
-        cmd.name in ("rclone", "mc") and _RCLONE_REMOTE.match(last) and "/" not in last[:2]
-    )
-    if remote:
-        w.flag("exfiltration", f"{cmd.name} copies local files to {last}")  # leaves the machine
+    source, rest = operands[at + 1], operands[at + 2 :]
+    # The destination follows the source; option values (`--transfers 2`) may follow it,
+    # so any later operand naming a store counts, when the source is a local path.
+    remote = next((v for v in rest if _remote_store(cmd, v)), None)
+    if remote is not None and not _remote_store(cmd, source):
+        w.flag("exfiltration", f"{cmd.name} copies local files to {remote}")  # leaves the machine
 
 
 # -- serves files: one-line web servers and proxies ---------------------------------------
-# program -> (options naming the served root, whether the first operand is the root,
-#             options naming the listen address). Unless told otherwise they listen on
-#             every interface, so the served files are readable from other machines.
-SERVES: dict[str, tuple[frozenset[str], bool, frozenset[str]]] = {
-    "httpd": (frozenset({"-h"}), False, frozenset({"-p"})),
-    "http-server": (frozenset(), True, frozenset({"-a"})),
-    "serve": (frozenset(), True, frozenset({"-l", "--listen"})),
-    "live-server": (frozenset({"--root"}), True, frozenset({"--host"})),
-    "twistd": (frozenset({"--path"}), False, frozenset({"--listen", "--port"})),
-    "webfsd": (frozenset({"-r"}), False, frozenset({"-i"})),
-    "darkhttpd": (frozenset(), True, frozenset({"--addr"})),
-    "miniserve": (frozenset(), True, frozenset({"-i", "--interfaces"})),
-    "caddy": (frozenset({"--root", "-r"}), False, frozenset({"--listen", "-l"})),
-    "uploadserver": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
-    "http.server": (frozenset({"-d", "--directory"}), False, frozenset({"-b", "--bind"})),
-    "pyftpdlib": (frozenset({"-d", "--directory"}), False, frozenset({"-i", "--interface"})),
-    "updog": (frozenset({"-d", "--directory"}), False, frozenset()),
-    "ruby-httpd": (frozenset(), True, frozenset({"-b", "--bind-address"})),
+# program -> (options naming the served root, which operand is the root (1: the first
+#             operand, 2: the second, 0: none), options naming the listen address).
+#             Unless told otherwise they listen on every interface, so the served files
+#             are readable from other machines.
+SERVES: dict[str, tuple[frozenset[str], int, frozenset[str]]] = {
+    "httpd": (frozenset({"-h"}), 0, frozenset({"-p"})),
+    "http-server": (frozenset(), 1, frozenset({"-a"})),
+    "serve": (frozenset(), 1, frozenset({"-l", "--listen"})),
+    "live-server": (frozenset({"--root"}), 1, frozenset({"--host"})),
+    "twistd": (frozenset({"--path"}), 0, frozenset({"--listen", "--port"})),
+    "webfsd": (frozenset({"-r"}), 0, frozenset({"-i"})),
+    "darkhttpd": (frozenset(), 1, frozenset({"--addr"})),
+    "miniserve": (frozenset(), 1, frozenset({"-i", "--interfaces"})),
+    "caddy": (frozenset({"--root", "-r"}), 0, frozenset({"--listen", "-l"})),
+    "uploadserver": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "http.server": (frozenset({"-d", "--directory"}), 0, frozenset({"-b", "--bind"})),
+    "pyftpdlib": (frozenset({"-d", "--directory"}), 0, frozenset({"-i", "--interface"})),
+    "updog": (frozenset({"-d", "--directory"}), 0, frozenset()),
+    "ruby-httpd": (frozenset(), 1, frozenset({"-b", "--bind-address"})),
+    "goshs": (frozenset({"-d", "--dir"}), 0, frozenset({"-i", "--ip"})),
+    "atftpd": (frozenset(), 1, frozenset({"--bind-address"})),
+    "ptftpd": (frozenset(), 2, frozenset()),  # ptftpd [-p PORT] IFACE ROOT
+    "pure-ftpd": (frozenset(), 0, frozenset({"-S", "--bind"})),
+    "vsftpd": (frozenset(), 0, frozenset()),
+    "ftp-srv": (frozenset({"--root", "-r"}), 0, frozenset()),
 }
 _OPERAND_VALUES = {"-p", "--port", "-a", "--address", "-c", "-l", "--listen", "-i", "-b"}
 _OPERAND_VALUES |= {"--bind-address", "--host", "--addr", "-d", "--directory", "-t"}
@@ -215,12 +236,24 @@ def serve_argv(cmd: Cmd, w: Walker, kind: str, args: list[Arg]) -> None:
             and (i == 0 or rest[i - 1] not in _OPERAND_VALUES)
             and not re.fullmatch(r"\d+", t)
         ]
-        root = positional[0] if positional else None
+        root = positional[operand - 1] if len(positional) >= operand else None
+    if kind == "ftp-srv":
+        # ftp-srv [URL]: the listen address is its operand (ftp://127.0.0.1:21 by default)
+        urls = [a.text for a in args if re.match(r"^\w+://", a.text)]
+        bind = re.sub(r"^\w+://", "", urls[0]).rsplit(":", 1)[0] if urls else "127.0.0.1"
     serve_root(cmd, w, root or ".", cmd.name, bind)
 
 
 def _serves(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "twistd" and "web" not in cmd.values():
+        return
+    if set(cmd.values()) & {"--help", "--version"} or (
+        len(cmd.args) == 1 and cmd.args[0].text in _HELP
+    ):
+        return
+    if cmd.name == "goshs" and {"-tunnel", "--tunnel"} & set(cmd.values()):
+        # tunnel: goshs -tunnel publishes the served folder through a public relay
+        w.flag("tunnel", "goshs -tunnel exposes this machine through a public relay")
         return
     if cmd.name == "caddy" and "file-server" not in cmd.values():
         return
@@ -571,6 +604,72 @@ def _rclone(cmd: Cmd, w: Walker) -> None:
     serve_root(cmd, w, root, f"rclone serve {verbs[1].text}", bind or "127.0.0.1")
 
 
+# -- hands out a shell over the web: notebooks, web IDEs and web terminals -----------------
+# program -> (options naming the listen address, whether it listens on every interface
+#             unless told otherwise). On another machine's reach, each is a shell there.
+WEB_SHELLS: dict[str, tuple[frozenset[str], bool]] = {
+    "jupyter": (frozenset({"--ip", "--ServerApp.ip", "--NotebookApp.ip"}), False),
+    "jupyter-lab": (frozenset({"--ip", "--ServerApp.ip"}), False),
+    "jupyter-notebook": (frozenset({"--ip", "--NotebookApp.ip"}), False),
+    "code-server": (frozenset({"--bind-addr"}), False),
+    "openvscode-server": (frozenset({"--host"}), False),
+    "ttyd": (frozenset({"-i", "--interface"}), True),
+    "gotty": (frozenset({"-a", "--address"}), True),
+    "wetty": (frozenset({"--host"}), True),
+}
+
+
+def _web_shell(cmd: Cmd, w: Walker) -> None:
+    options, everywhere = WEB_SHELLS[cmd.name]
+    if set(cmd.values()) & _HELP:
+        return
+    bind: str | None = None if everywhere else "127.0.0.1"
+    for index in range(len(cmd.args)):
+        for flag in options:
+            value = _value_of(cmd.args, index, flag)
+            if value is not None:
+                bind = value
+    host = bind.rsplit(":", 1)[0] if bind and re.search(r":\d+$", bind) else bind
+    if host in ("lo", "localhost") or loopback_bind(host):
+        return
+    # tunnel: a notebook, web IDE or web terminal on a reachable address is a shell there
+    w.flag("tunnel", f"{cmd.name} hands out a shell to every machine that reaches {host or '*'}")
+
+
+def _gh(cmd: Cmd, w: Walker) -> None:
+    """``gh gist create FILE`` publishes a file; ``gh api -F key=@FILE`` posts one."""
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if verbs[:2] in (["gist", "create"], ["gist", "edit"]) and len(verbs) > 2:
+        # exfiltration: a gist is a paste site; the files become readable at a URL
+        w.flag("exfiltration", "gh gist uploads local files to a paste site")
+        return
+    if verbs[:1] == ["api"]:
+        for index, value in enumerate(values[:-1]):
+            if value in ("-F", "--field", "--raw-field", "-f") and "=@" in values[index + 1]:
+                w.flag("exfiltration", "gh api posts the contents of a local file")
+                return
+
+
+def _aws_file_params(cmd: Cmd, w: Walker) -> None:
+    """``aws … --message file://.env``: the CLI reads the file into the request it sends."""
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs[:1] == ["s3"]:
+        _cloud_copy(cmd, w)  # copies are judged by the cloud-copy table
+        return
+    if verbs[:2] in (["s3api", "put-object"], ["s3api", "upload-part"]) and any(
+        v == "--body" or v.startswith("--body=") for v in cmd.values()
+    ):
+        w.flag("exfiltration", "aws s3api uploads a local file as an object")
+        return
+    for arg in cmd.args:
+        value = arg.text.split("=", 1)[-1] if arg.text.startswith("--") else arg.text
+        if value.startswith(("file://", "fileb://")) and verbs[:1] != ["cloudformation"]:
+            # exfiltration: a local file's bytes become a parameter of an AWS API call
+            w.flag("exfiltration", f"aws sends the contents of {value} to an AWS API")
+            return
+
+
 def _smbserver(cmd: Cmd, w: Walker) -> None:
     operands = [a.text for a in cmd.args if not a.text.startswith("-")]
     if len(operands) >= 2:
@@ -579,7 +678,8 @@ def _smbserver(cmd: Cmd, w: Walker) -> None:
 
 EFFECT_RULES |= {name: _publish for name in ("twine", "npm", "yarn", "pnpm", "bun")}
 EFFECT_RULES |= {"rclone": _rclone, "smbserver.py": _smbserver}
-EFFECT_RULES |= {"impacket-smbserver": _smbserver}
+EFFECT_RULES |= {"impacket-smbserver": _smbserver, "gh": _gh, "aws": _aws_file_params}
+EFFECT_RULES |= {name: _web_shell for name in WEB_SHELLS}
 EFFECT_RULES |= {name: _escapes for name in ESCAPE_OPTIONS}
 EFFECT_RULES |= {name: _command_options for name, flags in COMMAND_OPTIONS.items() if flags}
 EFFECT_RULES |= {"emacs": _emacs, "expect": _expect, "run-parts": _run_parts}

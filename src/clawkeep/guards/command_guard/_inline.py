@@ -48,11 +48,13 @@ _SENDS = re.compile(r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|dat
 _DECODE = re.compile(
     r"b64decode|base64|fromCharCode|atob\s*\(|bytes\.fromhex|unhexlify|codecs\.decode|rot.?13"
     r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"'][Hu]|decode\s*\(\s*[\"']hex"
+    r"|Base64|decode64|unpack1?\s*\(?\s*[\"'][mu]"
     r"|\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}"
 )
 _RUNS = Gated(
     "exec eval system subprocess shell child_process popen function compile spawn `",
-    r"\bexec\s*\(|\beval\s*\(|\bsystem\s*\(|subprocess|shell\s*=\s*True|child_process|popen"
+    r"\bexec\s*\(|\beval\s*[(\s{]|_eval\s*[(\s{]|\bsystem\s*\(|subprocess|shell\s*=\s*True"
+    r"|child_process|popen"
     r"|new\s+Function|\bcompile\s*\(|execSync|spawn|`",
 )
 _FORK = re.compile(

@@ -61,6 +61,9 @@ _CREDENTIALS: tuple[tuple[str, ...], ...] = (
     ("etc", "gshadow"),
     ("etc", "sudoers"),
     ("environ",),
+    # Secrets a container runtime mounts for its services (Docker/Compose, Kubernetes
+    # service-account tokens under /var/run/secrets).
+    ("run", "secrets"),
     # Other Unix systems' password databases (BSD, macOS, AIX) and Linux's backups.
     ("etc", "master.passwd"),
     ("etc", "spwd.db"),

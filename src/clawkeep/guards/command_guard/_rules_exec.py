@@ -42,7 +42,7 @@ _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "m
 def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
     sources: list[str] = []
     if cmd.stdin is not None:
-        if cmd.stdin.kinds & {"download", "decode"}:
+        if cmd.stdin.kinds & {"download", "decode", "cipher"}:
             kind = "downloaded" if "download" in cmd.stdin.kinds else "decoded"
             w.flag("download_exec", f"{cmd.name} runs {kind} text piped into it")
             return
@@ -60,8 +60,8 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
     if not arg.static and not arg.substs:
         # dynamic_command: which script runs is decided at run time
         w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
-    elif arg.substs and w.subst_kinds(arg) & {"download", "decode"}:
-        w.flag("download_exec", f"{cmd.name} runs the output of a download")
+    elif arg.substs and w.subst_kinds(arg) & {"download", "decode", "cipher"}:
+        w.flag("download_exec", f"{cmd.name} runs the output of a download or a decoder")
     elif arg.static and posixpath.basename(arg.text) in w.downloaded:
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
     elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
@@ -200,8 +200,18 @@ def _awk(cmd: Cmd, w: Walker) -> None:
     if index < len(args):
         if not args[index].static:
             w.flag("dynamic_command", "awk runs a program known only at run time")
-        else:
-            w.code("awk", args[index].text)
+            return
+        if _AWK_PIPE_VARIABLE.search(args[index].text):
+            # dynamic_command: `cmd | getline` hands the string held in cmd to a shell
+            w.flag("dynamic_command", "awk runs a command held in a variable")
+        w.code("awk", args[index].text)
+
+
+# `cmd | getline`, `print … | cmd`: awk pipes to or from a shell running the variable's text
+_AWK_PIPE_VARIABLE = re.compile(
+    r"(?<![\w$])(?!getline\b)[A-Za-z_]\w*(?:\[[^\]]*\])?\s*\|&?\s*getline\b"
+    r"|\bprintf?\b[^;{}|]*(?<!\|)\|&?(?!\|)\s*[A-Za-z_]\w*\s*(?:[;}\n)]|$)"
+)
 
 
 def _eval(cmd: Cmd, w: Walker) -> None:

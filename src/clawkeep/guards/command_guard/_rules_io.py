@@ -24,7 +24,7 @@ from clawkeep.guards.command_guard._paths import (
     user_bin_entry,
 )
 from clawkeep.guards.command_guard._walk import Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg
 
 __all__ = ["FS_RULES", "judge_args", "judge_redirects", "write_target"]
 
@@ -129,6 +129,13 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
 def judge_redirects(cmd: Cmd, w: Walker) -> None:
     """Redirect targets: writes, secret reads, and bash's /dev/tcp sockets."""
     for red in cmd.redirects:
+        if red.target is not None and red.target.substs and red.op in ("<", "<>"):
+            # `bash < <(curl …)`: the shell reads a download (or decoded text) as its script
+            kinds = w.subst_kinds(red.target) & {"download", "decode", "cipher"}
+            if kinds and (cmd.name in _SHELLS or cmd.name in _INTERPRETERS or cmd.name == "."):
+                effect = "download_exec" if "download" in kinds else "obfuscation"
+                what = "a download" if "download" in kinds else "decoded text"
+                w.flag(effect, f"{cmd.name} reads its script from {what}")
         if red.target is None or not red.target.static:
             continue
         found = w.place(red.target.text)
@@ -158,13 +165,50 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+# Searchers' options that take a value, as letters (`-e PAT`, `-ie PAT`, `-ePAT`) and words.
+_SEARCH_VALUE_LETTERS = frozenset("efmABCgtTMjdD")
+_SEARCH_VALUE_WORDS = frozenset(
+    {"--regexp", "--file", "--max-count", "--context", "--after-context", "--before-context"}
+    | {"--glob", "--iglob", "--type", "--type-not", "--include", "--exclude", "--exclude-dir"}
+    | {"--max-depth", "--threads", "--label", "--devices", "--directories", "--binary-files"}
+)
+
+
+def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
+    """A searcher's operands, and whether the pattern came from an option (then every
+    operand is a path): ``grep -rnw / -ie PASSWORD`` searches ``/`` for ``PASSWORD``."""
+    explicit = False
+    out: list[str] = []
+    index = 0
+    while index < len(values):
+        text = values[index]
+        index += 1
+        if text == "--":
+            out += values[index:]
+            break
+        if text.startswith("--"):
+            word = text.split("=", 1)[0]
+            explicit |= word in ("--regexp", "--file")
+            if word in _SEARCH_VALUE_WORDS and "=" not in text:
+                index += 1
+        elif text.startswith("-") and text != "-":
+            for position, letter in enumerate(text[1:], start=1):
+                if letter in _SEARCH_VALUE_LETTERS:
+                    explicit |= letter in "ef"
+                    if position == len(text) - 1:
+                        index += 1  # -ie PATTERN: the next word is the value
+                    break  # -ePATTERN: the rest of this word is the value
+        else:
+            out.append(text)
+    return explicit, out
+
+
 def _hunts(cmd: Cmd, w: Walker) -> None:
     """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
     values = cmd.values()
     if cmd.name in _SEARCHERS:
         recursive = cmd.name in ("rg", "ag", "ack") or "r" in _flags(values).lower()
-        operands = _operands(values, frozenset({"-e", "-f", "-m", "-A", "-B", "-C", "-g"}))
-        explicit = any(v in ("-e", "-f") for v in values)
+        explicit, operands = _search_operands(values)
         for text in operands if explicit else operands[1:]:
             found = w.place(text)
             if recursive and (
@@ -220,6 +264,13 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
             return
+        if not arg.static and not arg.text.startswith("-"):
+            why = _runtime_credential(arg.text, w)
+            if why is not None:
+                # credential_read: the part known only at run time picks a file in there
+                w.flag("credential_read", f"{cmd.name} {why}")
+                return
+            continue
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
         for text in _candidates(arg.text):
@@ -231,6 +282,21 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
                 return
+
+
+def _runtime_credential(text: str, w: Walker) -> str | None:
+    """A path with a part known only at run time, in a credential location:
+    ``~/.ssh/$K``, ``$HOME/.aws/$(ls ~/.aws)``, ``/proc/$(pgrep node)/environ``."""
+    pattern = text.replace(UNKNOWN, "*")
+    if pattern.startswith(("/", "~/")) and (why := glob_credential(pattern, w.ctx)) is not None:
+        return f"reads {pattern}: {why}"
+    prefix = text.split(UNKNOWN, 1)[0]
+    if "/" not in prefix or text.endswith(".pub"):
+        return None
+    folder = w.place(prefix.rsplit("/", 1)[0] or "/")
+    if folder.kind != "unknown" and (why := credential(folder, w.ctx)) is not None:
+        return f"reads a file of {folder.path} named at run time: {why}"
+    return None
 
 
 _SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
@@ -261,9 +327,10 @@ def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
             path, spot = text[2:], index
         else:
             continue
-        if path is None or home is None or not args[spot].static:
+        if path is None or home is None:
             continue
-        key = w.place(path).path
+        # ssh -i ~/.ssh/$KEY: a key of ~/.ssh chosen at run time is still only signed with
+        key = w.place(path.replace(UNKNOWN, "k")).path
         if key.startswith(home) and "/" not in key[len(home) :]:
             found.add(spot)
     return found
@@ -398,8 +465,50 @@ def _tee(cmd: Cmd, w: Walker) -> None:
             w.written[found.path] = before + cmd.stdin.text
 
 
+_SED_ADDR = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)(?:\s*[,~]\s*(?:\d+|\$|/(?:[^/\\]|\\.)*/))?"
+# GNU sed commands that reach past the text: `e CMD` runs a command, `w`/`W FILE` write a
+# file, `r`/`R FILE` read one; the s command's `e` flag runs the pattern space, `w` writes.
+_SED_COMMAND = re.compile(r"^\s*(?:" + _SED_ADDR + r")?\s*!?\s*([ewWrR])(?:\s+(.*))?$")
+_SED_SUBST = re.compile(
+    r"^\s*(?:" + _SED_ADDR + r")?\s*s(.)(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1(\w*)(?:\s+(.*))?$"
+)
+
+
+def _sed_scripts(values: list[str]) -> list[str]:
+    scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v in ("-e", "--expression")]
+    scripts += [v.split("=", 1)[1] for v in values if v.startswith("--expression=")]
+    if not scripts and not any(v in ("-f", "--file") or v.startswith("--file=") for v in values):
+        operands = _operands(values, frozenset({"-l", "-s"}))
+        scripts = operands[:1]
+    return scripts
+
+
+def _sed_commands(cmd: Cmd, w: Walker) -> None:
+    """The commands of a sed script that run, write or read beyond the text."""
+    for script in _sed_scripts(cmd.values()):
+        for line in re.split(r"[;\n]", script):
+            command = _SED_COMMAND.match(line)
+            subst = _SED_SUBST.match(line) if command is None else None
+            if command is not None and command.group(1) == "e":
+                if command.group(2):
+                    w.script(command.group(2), "sed's e command")
+                else:
+                    w.flag("dynamic_command", "sed's e runs the text it edits as a command")
+            elif command is not None and command.group(2):
+                found = w.place(command.group(2).strip())
+                if command.group(1) in "wW":
+                    write_target(found, w, "sed w")
+                elif (why := credential(found, w.ctx)) is not None:
+                    w.flag("credential_read", f"sed r reads {found.path}: {why}")
+            elif subst is not None and "e" in subst.group(2):
+                w.flag("dynamic_command", "sed's s///e runs the replaced text as a command")
+            elif subst is not None and "w" in subst.group(2) and subst.group(3):
+                write_target(w.place(subst.group(3).strip()), w, "sed s///w")
+
+
 def _sed(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    _sed_commands(cmd, w)
     if not any(v.startswith("-i") or v.startswith("--in-place") for v in values):
         return  # without -i sed only prints
     scripted = any(v in ("-e", "-f", "--expression", "--file") for v in values)

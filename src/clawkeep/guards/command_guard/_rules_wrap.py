@@ -11,7 +11,15 @@ import re
 
 from clawkeep.guards.command_guard._paths import credential_name
 from clawkeep.guards.command_guard._rules_net import SHELLS
-from clawkeep.guards.command_guard._walk import Cmd, Rule, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._walk import (
+    ELEVATE,
+    LOADER_VARS,
+    Cmd,
+    Rule,
+    Stdin,
+    Walker,
+    command_name,
+)
 from clawkeep.guards.command_guard._words import UNKNOWN, Arg, literal
 
 __all__ = ["WRAPPERS"]
@@ -85,7 +93,7 @@ _WRAP_SPEC: dict[str, tuple[set[str], int]] = {
 }
 
 
-_ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+_ELEVATE = ELEVATE
 
 
 def _wrapper(cmd: Cmd, w: Walker) -> None:
@@ -99,12 +107,45 @@ def _wrapper(cmd: Cmd, w: Walker) -> None:
         w.flag("privilege", f"{cmd.name} opens a root shell")
         return
     argv = _skip(cmd.args, with_value, positional)
+    if cmd.name in _ELEVATE:
+        # sudo VAR=value cmd: the assignments go into cmd's environment, cmd is the program
+        assigned = [a.text.split("=", 1)[0] for a in _assignments(argv)]
+        for arg in _assignments(argv):
+            name, value = arg.text.split("=", 1)
+            w.command_var(name, Arg(value))  # sudo EDITOR=… cmd
+        kept = [a.text.split("=", 1)[1] for a in cmd.args if a.text.startswith("--preserve-env=")]
+        _loader_to_root(cmd.name, [n for k in kept for n in k.split(",")], w)
+        argv = argv[len(assigned) :]
+        _loader_to_root(cmd.name, assigned, w)
     fed = cmd.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in cmd.redirects)
     if cmd.name in _ELEVATE and argv and not fed and _bare_shell(argv):
         # privilege: an interactive shell as another user runs whatever comes next
         w.flag("privilege", f"{cmd.name} opens a shell as another user")
         return
     w.run_argv(argv, cmd.stdin)
+
+
+_NAME_IS = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+def _assignments(argv: list[Arg]) -> list[Arg]:
+    """The leading ``NAME=value`` words of an argv (sudo and env put them in the environment)."""
+    out: list[Arg] = []
+    for arg in argv:
+        if not _NAME_IS.match(arg.text):
+            break
+        out.append(arg)
+    return out
+
+
+def _loader_to_root(via: str, assigned: list[str], w: Walker) -> None:
+    """A loader variable set on the line (or on the wrapper's own argv) reaching a program
+    another user runs: ``sudo LD_PRELOAD=/tmp/x.so find``, ``LD_PRELOAD=… sudo …``."""
+    names = set(assigned) | {n for n in w.env.values if n in LOADER_VARS}
+    found = sorted(names & LOADER_VARS)
+    if found:
+        # privilege: the library or start-up code runs inside a program run as another user
+        w.flag("privilege", f"{via} hands {found[0]} to a program it runs as another user")
 
 
 def _bare_shell(argv: list[Arg]) -> bool:
@@ -244,28 +285,40 @@ def _gdb(cmd: Cmd, w: Walker) -> None:
             w.code("python", match.group(2))
 
 
+_MAKE_STDIN = frozenset({"-f-", "-f/dev/stdin", "--file=-", "--file=/dev/stdin", "--makefile=-"})
+
+
 def _make(cmd: Cmd, w: Walker) -> None:
-    """``make --eval=TEXT``: the text is makefile; its recipe lines run in a shell."""
+    """``make --eval=TEXT`` and ``make -f - <<< TEXT``: the text is makefile; its recipe
+    lines run in a shell."""
     values = cmd.values()
+    bodies: list[str] = []
     for index, text in enumerate(values):
-        body: str | None = None
+        following = values[index + 1] if index + 1 < len(values) else None
         if text.startswith("--eval="):
-            body = text.split("=", 1)[1]
-        elif text in ("--eval", "-E") and index + 1 < len(values):
-            body = values[index + 1]
+            bodies.append(text.split("=", 1)[1])
+        elif text in ("--eval", "-E") and following is not None:
+            bodies.append(following)
+        elif text in _MAKE_STDIN or (
+            text in ("-f", "--file", "--makefile") and following in ("-", "/dev/stdin")
+        ):
+            given = [r.body for r in cmd.redirects if r.op in ("<<<", "<<") and r.body is not None]
+            fed = cmd.stdin.text if cmd.stdin is not None else None
+            bodies.append(given[-1] if given else fed if fed is not None else UNKNOWN)
         elif re.match(r"^SHELL=", text):
-            body = None
             shell = text.split("=", 1)[1]
             if command_name(shell) not in SHELLS:
                 w.flag("dynamic_command", f"make runs its recipes with {shell}")
-        if body is None:
-            continue
+    for body in bodies:
         if UNKNOWN in body:
-            w.flag("dynamic_command", "make --eval runs a makefile known only at run time")
+            w.flag("dynamic_command", "make runs a makefile known only at run time")
             return
         for line in body.splitlines():
+            inline = re.match(r"^[^\t#=:]+::?[^=;]*;(.*)$", line)  # `target: ; recipe`
             if line.startswith("\t"):
-                w.script(line.lstrip("\t").lstrip("-@+"), "make --eval recipe")
+                w.script(line.lstrip("\t").lstrip("-@+"), "make recipe")
+            elif inline is not None:
+                w.script(inline.group(1).lstrip().lstrip("-@+"), "make recipe")
             elif "$(shell" in line:
                 w.script(line.split("$(shell", 1)[1].rsplit(")", 1)[0], "make $(shell …)")
 
@@ -309,8 +362,12 @@ def _su(cmd: Cmd, w: Walker) -> None:
             script = cmd.args[values.index(flag) + 1]
             if not script.static:
                 w.flag("dynamic_command", "su -c runs a script known only at run time")
-            else:
+                return
+            w.via.append(cmd.name)  # the script runs as the other user
+            try:
                 w.script(script.text, "su -c script")
+            finally:
+                w.via.pop()
             return
     w.flag("privilege", "su opens a shell as another user")
 
@@ -342,6 +399,9 @@ def _env(cmd: Cmd, w: Walker) -> None:
             if "=" in text and not text.startswith("-"):
                 name, value = text.split("=", 1)
                 w.env.values[name] = value if UNKNOWN not in value else None
+                w.command_var(name, Arg(value))  # env GIT_SSH_COMMAND=… git fetch
+                if name in LOADER_VARS and w.elevated():
+                    _loader_to_root("env", [name], w)  # sudo env LD_PRELOAD=… cmd
             args = args[1:]
         else:
             break
@@ -394,15 +454,27 @@ def _xargs(cmd: Cmd, w: Walker) -> None:
     is_shell = command_name(inner[0].text) in SHELLS or bool(
         re.match(r"python|perl|ruby|node", inner[0].text)
     )
-    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode"}:
+    if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode", "cipher"}:
         w.flag("download_exec", "xargs hands downloaded or decoded text to an interpreter")
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:
-        inner = [inner[0]] + [Arg(a.text.replace(replace, value)) for a in inner[1:]]
+        inner = [inner[0]] + [_filled(a, replace, Arg(value)) for a in inner[1:]]
     else:
-        inner += [literal(i) for i in items] if items is not None else [Arg(UNKNOWN)]
+        inner += [literal(i) for i in items] if items is not None else [_INPUT]
     w.run_argv(inner, Stdin())
+
+
+# An argument xargs or parallel fills from input known only at run time: that input's data.
+_INPUT = Arg(UNKNOWN, computed=True)
+
+
+def _filled(arg: Arg, placeholder: str, item: Arg) -> Arg:
+    """``arg`` with ``placeholder`` replaced by an input item; run-time input is data."""
+    if placeholder not in arg.text:
+        return arg
+    data = arg.computed or not item.static or item.computed
+    return Arg(arg.text.replace(placeholder, item.text), computed=data)
 
 
 def _parallel(cmd: Cmd, w: Walker) -> None:
@@ -432,10 +504,10 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
         return
     if not seps:
         items = _stdin_items(cmd, False) if not from_file else None
-        supplied = [literal(i) for i in items] if items else [Arg(UNKNOWN)]
+        supplied = [literal(i) for i in items] if items else [_INPUT]
         for item in supplied[:16]:
             if any("{}" in a.text for a in inner):
-                w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+                w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
             else:
                 w.run_argv([*inner, item], Stdin())
         return
@@ -455,7 +527,7 @@ def _parallel(cmd: Cmd, w: Walker) -> None:
             else:
                 w.flag("dynamic_command", "parallel runs a job known only at run time")
         elif any("{}" in a.text for a in inner):
-            w.run_argv([inner[0]] + [Arg(a.text.replace("{}", item.text)) for a in inner[1:]])
+            w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
         else:
             w.run_argv([*inner, item])
 
@@ -548,7 +620,10 @@ _CARRIED = re.compile(
     r"|--info-script=|--new-volume-script=|--rsh=|--rsync-path=|--upload-pack=|--receive-pack="
     r"|--exec=|-o\s*(ProxyCommand|LocalCommand|KnownHostsCommand)=|(ProxyCommand|LocalCommand)="
     r"|(core\.(sshCommand|pager|editor|fsmonitor|askPass|hooksPath)|sequence\.editor"
-    r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+)=!?"
+    r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+|init\.templateDir"
+    r"|include\.path|includeIf\..+\.path|filter\.[\w-]+\.(clean|smudge|process)"
+    r"|merge\.[\w-]+\.driver|diff\.[\w-]+\.textconv|core\.gitProxy"
+    r"|uploadpack\.packObjectsHook)=!?"
     r"|:?!|ext::)",
     re.I,
 )
@@ -569,10 +644,21 @@ def _carried(cmd: Cmd, w: Walker) -> None:
                 value = nxt if cmd.name in ("rsync", "tar", "zip", "git") else None
         elif _CARRIED.match(arg.text) and arg.text.startswith("-"):
             value = arg
+        elif arg.text.startswith(("+!", "+:!")):
+            value = Arg(arg.text[1:])  # less +!cmd, vim +:!cmd: a shell escape at start-up
+        elif cmd.name == "man" and (arg.text in ("-P", "--pager") or arg.text.startswith("-P")):
+            given = arg.text[2:] if len(arg.text) > 2 and arg.text != "--pager" else None
+            value = Arg(given) if given else (args[index + 1] if index + 1 < len(args) else None)
+        elif cmd.name == "man" and arg.text.startswith("--pager="):
+            value = Arg(arg.text.split("=", 1)[1])  # man runs its pager through a shell
         if value is None:
             continue
         match = _CARRIED.match(value.text)
         text = value.text[match.end() :] if match else value.text
+        if re.match(r"(?i)^(include|includeIf\..+)\.path=|^init\.templateDir=", value.text):
+            # dynamic_command: a settings file (or hook templates) whose commands git runs
+            w.flag("dynamic_command", f"{cmd.name} -c reads settings that may run commands")
+            continue
         if not value.static:
             w.flag("dynamic_command", f"{cmd.name} runs a command known only at run time")
         elif text.strip():
@@ -652,4 +738,4 @@ WRAPPERS |= {"tmux": _tmux, "screen": _screen, "start-stop-daemon": _start_stop,
 WRAPPERS |= {"make": _make, "gmake": _make, "npx": _npx, "bunx": _npx, "pnpm": _npx}
 WRAPPERS |= {"yarn": _npx, "capsh": _capsh, "perf": _perf}
 WRAPPERS |= {n: _carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
-WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view")}
+WRAPPERS |= {n: _carried for n in ("vi", "nvim", "ex", "view", "less", "man")}

@@ -33,6 +33,28 @@ __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name", "echo_t
 
 
 # Builtins with no effect beyond the shell itself: allowed in allowlist mode.
+_READERS = frozenset({"read", "mapfile", "readarray", "printf"})
+# Programs that run their argv as another user (root): what reaches them runs with its rights.
+ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+# Variables that make a program load or run code it was not asked to: the dynamic loader's
+# and the interpreters' start-up hooks. Handed to a program run as another user (root),
+# they run the caller's code with that user's rights.
+LOADER_VARS = frozenset({"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV"})
+LOADER_VARS |= frozenset({"PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PERL5LIB"})
+LOADER_VARS |= frozenset({"PERL5OPT", "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS"})
+# Variables whose value is a command line a tool hands to a shell later (git, less, man,
+# ssh, bash): `GIT_SSH_COMMAND="rm -rf /" git fetch` runs rm.
+COMMAND_VARS = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER", "GIT_EDITOR", "PAGER"})
+COMMAND_VARS |= frozenset({"EDITOR", "VISUAL", "MANPAGER", "LESSOPEN", "LESSCLOSE", "BROWSER"})
+COMMAND_VARS |= frozenset({"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS"})
+COMMAND_VARS |= frozenset({"PROMPT_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH", "FCEDIT"})
+COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"})
+# Options that take a value (`read -d , -p "? " x`, `mapfile -n 5 -t arr`); read -a names
+# the array.
+_READ_VALUE_OPTIONS = {
+    "read": frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"}),
+    "mapfile": frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"}),
+}
 _ALLOWLIST_BUILTINS = frozenset({"cd", "echo", "printf", "true", "false", "test", "[", "pwd", ":"})
 
 
@@ -107,9 +129,13 @@ class Walker:
         With ``merge`` what the text changed is kept as unknown: it may or may not happen.
         """
         cwd, workspace, values = self.cwd, self.env.workspace, dict(self.env.values)
+        computed = set(self.env.computed)
         try:
             yield
         finally:
+            if merge:
+                computed |= self.env.computed
+            self.env.computed = computed
             changed_cwd = self.cwd != cwd
             changed = {k for k, v in self.env.values.items() if values.get(k, v) != v}
             changed |= set(self.env.values) - set(values)
@@ -207,6 +233,8 @@ class Walker:
         words = self.expand(values) if values else []
         if not values or not words or not all(w.static for w in words) or len(words) > 8:
             self.env.values[name] = None  # values known only at run time
+            if any(w.substs or w.computed for w in words):
+                self.env.computed.add(name)  # for x in $(cat f): x holds the file's words
             self.visit(body)
             return
         for word in words:
@@ -235,6 +263,10 @@ class Walker:
         name = self.text(name_node)
         value = resolve(value_node, self.src, self.env) if value_node is not None else Arg("")
         self._tricks(value, f"value of {name}")
+        if name in LOADER_VARS and self.elevated():
+            # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
+            self.flag("privilege", f"{name} is set for programs run as another user")
+        self.command_var(name, value)
         if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
             "",
             "0",
@@ -245,8 +277,14 @@ class Walker:
             before = self.env.values.get(name, "") if name in self.env.values else None
             joined = None if before is None or value.value is None else before + value.value
             self.env.values[name] = joined
+            if value.computed or (value.substs and not value.static):
+                self.env.computed.add(name)
             return
         self.env.values[name] = value.value
+        if value.computed or (value.substs and not value.static):
+            self.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
+        else:
+            self.env.computed.discard(name)
 
     def _children_nested(self, node: Node) -> None:
         saved, self._stdin = self._stdin, None
@@ -262,9 +300,20 @@ class Walker:
         if body is not None and body.type == "command":
             self._simple(body, redirects)
             return
-        if body is not None:
-            self.visit(body)
         parsed = self._redirects(redirects)
+        fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
+        if body is not None:
+            saved = self._stdin
+            # `while read f; do …; done <<< "$HOME/.ssh/id_rsa"`: the loop reads this text,
+            # a line a turn (the body is judged once a line, up to 8, like a `for`)
+            lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
+            looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
+            try:
+                for line in lines[:8] if looped else [fed[-1]] if fed else [None]:
+                    self._stdin = Stdin(frozenset(), line) if line is not None else saved
+                    self.visit(body)
+            finally:
+                self._stdin = saved
         from clawkeep.guards.command_guard._rules_io import judge_redirects
 
         judge_redirects(Cmd("", "", [], parsed), self)
@@ -346,9 +395,15 @@ class Walker:
             # `sh 0<&2`: the grammar reads the descriptor as an argument; bash does not
             if not (a.type == "number" and self.src[a.end_byte : a.end_byte + 1] in (b"<", b">"))
         ]
+        # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
+        # the grammar files them under the redirect
+        arguments += [w for r in inner_redirects + outer for w in _redirect_words(r)]
         words = self.expand([name_node, *arguments])
         if not words:
             return
+        heredocs = [r for r in outer if r.type == "heredoc_redirect"]
+        if heredocs and self.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
+            words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
         self.run(words[0], words[1:], redirects, stdin)
 
     def expand(self, nodes: list[Node]) -> list[Arg]:
@@ -391,6 +446,8 @@ class Walker:
             self.run_written(word.text, text)
         if cmd.name in ("cd", "pushd", "chdir"):
             self._cd(args)
+        if cmd.name in _READERS:
+            self._read_into(cmd)
         judge_redirects(cmd, self)
         judge_args(cmd, self)
         for arg in args:
@@ -404,6 +461,38 @@ class Walker:
         if rule is not None and name not in self.ctx.allow_commands:
             self._current = cmd.name
             rule(cmd, self)
+
+    def _read_into(self, cmd: Cmd) -> None:
+        """``read a b``, ``mapfile -t arr``: the named variables hold input data from now on."""
+        values = cmd.values()
+        if cmd.name == "printf":
+            # printf -v NAME FORMAT …: NAME holds the formatted text
+            at = values.index("-v") if "-v" in values else -1
+            if 0 <= at < len(values) - 1 and any(not a.static or a.computed for a in cmd.args):
+                self.env.values[values[at + 1]] = None
+                self.env.computed.add(values[at + 1])
+            return
+        takes = _READ_VALUE_OPTIONS["read" if cmd.name == "read" else "mapfile"]
+        names = [
+            v
+            for i, v in enumerate(values)
+            if re.fullmatch(r"[A-Za-z_]\w*", v) and (i == 0 or values[i - 1] not in takes)
+        ]
+        if cmd.name in ("mapfile", "readarray"):
+            names = names[-1:] or ["MAPFILE"]
+        given = [r.body for r in cmd.redirects if r.op in ("<<<", "<<") and r.body is not None]
+        text = given[-1] if given else (cmd.stdin.text if cmd.stdin is not None else None)
+        line = text.split("\n", 1)[0] if text is not None and UNKNOWN not in text else None
+        if line is not None and cmd.name == "read" and "-a" not in values:
+            # read from text known here: the variables hold its words (the last, the rest)
+            words = line.split(None, max(len(names or ["REPLY"]) - 1, 0))
+            for index, name in enumerate(names or ["REPLY"]):
+                self.env.values[name] = words[index] if index < len(words) else ""
+                self.env.computed.discard(name)
+            return
+        for name in names or ["REPLY"]:
+            self.env.values[name] = None
+            self.env.computed.add(name)
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
@@ -424,6 +513,21 @@ class Walker:
                 self.run(argv[0], argv[1:], [], stdin)
             finally:
                 self.via.pop()
+
+    def command_var(self, name: str, value: Arg) -> None:
+        """A variable naming a command a tool runs later: judge that command line now."""
+        if name not in COMMAND_VARS or not value.text.strip():
+            return
+        if not value.static:
+            self.flag("dynamic_command", f"{name} names a command known only at run time")
+            return
+        # LESSOPEN="|cmd %s": the pipe marks a preprocessor; %s is the file name
+        text = value.text.lstrip().lstrip("|").replace("%s", "file")
+        self.script(text, f"the command in {name}")
+
+    def elevated(self) -> bool:
+        """The text being judged runs as another user: sudo, doas, su -c … handed it over."""
+        return bool(set(self.via) & ELEVATE)
 
     def handed_over(self) -> bool:
         """The command being judged was started by another program or from nested text.
@@ -459,6 +563,16 @@ class Walker:
             if trick.startswith("substring or pattern") and not where.startswith("command"):
                 continue  # ${f%.png}, ${PATH//:/ } in an argument: its value is judged instead
             self.flag("obfuscation", f"{trick} in the {where}")
+
+
+def _redirect_words(node: Node) -> list[Node]:
+    """Words the grammar put under a redirect that bash passes to the command as arguments:
+    a file redirect's words after its target, a heredoc start's words after its delimiter."""
+    if node.type == "file_redirect":
+        return node.children_by_field_name("destination")[1:]
+    if node.type == "heredoc_redirect":
+        return node.children_by_field_name("argument")
+    return []
 
 
 def _show(arg: Arg) -> str:

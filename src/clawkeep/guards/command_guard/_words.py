@@ -32,6 +32,9 @@ class Env:
     """Variables the script assigned (None: assigned a value only known at run time)."""
 
     values: dict[str, str | None] = field(default_factory=dict)
+    # Names the line itself filled with data at run time (read, $(…), for x in $(…)):
+    # where such a value goes, the data goes (a URL built from it carries it away).
+    computed: set[str] = field(default_factory=set)
     home: str = "~"
     workspace: str = "."
 
@@ -46,6 +49,7 @@ class Arg:
     substs: tuple[Node, ...] = ()
     quoted: bool = False
     split: bool = False  # an unquoted expansion put field separators in the text
+    computed: bool = False  # holds a variable the line filled with data at run time
 
     @property
     def static(self) -> bool:
@@ -70,6 +74,7 @@ class _Acc:
         self.quoted = False
         self.in_string = 0
         self.split = False
+        self.computed = False
 
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
@@ -77,12 +82,21 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     acc = _Acc()
     _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
-    if node.type == "word" and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
+    # `~/.ssh/$K`, `~/"x"`: a concatenation starting with an unquoted `~` expands it too
+    tilde = node.type == "word" or (
+        node.type == "concatenation"
+        and node.named_child_count > 0
+        and node.named_children[0].type == "word"
+        and _text(node.named_children[0], src).startswith("~")
+    )
+    if tilde and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
         text = env.home + text[1:]  # tilde expansion only at the start of an unquoted word
-    elif node.type == "word" and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
+    elif tilde and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
-    return Arg(text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted, acc.split)
+    return Arg(
+        text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted, acc.split, acc.computed
+    )
 
 
 def _text(node: Node, src: bytes) -> str:
@@ -257,7 +271,9 @@ def fields(arg: Arg, ifs: str | None) -> list[Arg]:
         parts = [b for p in parts for b in _braces(p, 0)]
     if parts == [arg.text]:
         return [arg]
-    return [Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted) for p in parts]
+    return [
+        Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted, computed=arg.computed) for p in parts
+    ]
 
 
 _BRACE_CAP = 64
@@ -378,6 +394,8 @@ def _ansi(body: str, acc: _Acc) -> str:
 def _variable(name: str, env: Env, acc: _Acc) -> None:
     if name == "IFS":
         acc.tricks.append("$IFS used as a separator")
+    if name in env.computed:
+        acc.computed = True
     if name in env.values:
         value = env.values[name]
         acc.parts.append(UNKNOWN if value is None else value)
@@ -465,6 +483,9 @@ def _substring(text: str, env: Env) -> str | None:
 
 
 def _expansion_text(text: str, env: Env, acc: _Acc) -> None:
+    named = re.match(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)", text)
+    if named is not None and named.group(1) in env.computed:
+        acc.computed = True  # ${L[0]}, ${#V}, ${V/x/y}: still the data the line read
     if text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
         acc.parts.append(UNKNOWN)

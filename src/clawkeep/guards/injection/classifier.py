@@ -9,6 +9,8 @@ a mean and two small matrix products, well under a millisecond per chat message.
 
 A verdict is a function of its text alone: each text is scored on its own, never padded
 or quantised together with other texts, so the traffic around a message cannot move it.
+A text spelled to slip past the model (``1gn0r3``, ``i g n o r e``) is scored twice, as
+written and as its de-obfuscated view (``_deobfuscate``), and the worse score counts.
 
 Nothing leaves the machine: the Hugging Face hub client (shipped with ``tokenizers``) and
 onnxruntime's telemetry, should anything load onnxruntime in this process, are switched off
@@ -30,6 +32,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from clawkeep.guards.injection._deobfuscate import deobfuscate
 from clawkeep.guards.injection._static import StaticModel
 from clawkeep.guards.injection.model_files import (
     MODEL_DIR,
@@ -117,12 +120,20 @@ class InjectionClassifier:
         return self.score_many([text])[0]
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
-        """Scores for several texts, each computed from its own text alone."""
+        """Scores for several texts, each computed from its own text alone: the worse of
+        the text and its de-obfuscated view, where it has one."""
         model = self._get()
         try:
-            return [model.score(text) for text in texts]
+            return [_worst(model, text) for text in texts]
         except Exception as exc:  # any numeric/tokenizer failure: the guard fails closed
             raise ClassifierError(f"inference failed: {exc}") from exc
+
+
+def _worst(model: StaticModel, text: str) -> float:
+    score = model.score(text)
+    view = deobfuscate(text).text
+    # An obfuscated spelling is judged as the attacker meant it read, too.
+    return score if view is None else max(score, model.score(view))
 
 
 _default: InjectionClassifier | None = None

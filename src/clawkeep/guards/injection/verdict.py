@@ -39,8 +39,11 @@ class TextVerdict:
 
 
 def rule_verdict(prefix: str, norm: Normalised) -> TextVerdict | None:
-    """A block when a high-precision rule matches the normalised text, else None."""
+    """A block when a high-precision rule matches the normalised text or its de-obfuscated
+    view (``i g n o r e all previous instructions``), else None."""
     rule = match_rule(norm.text)
+    if rule is None and norm.deobfuscated is not None:
+        rule = match_rule(norm.deobfuscated)
     if rule is None:
         return None
     return TextVerdict(
@@ -48,12 +51,17 @@ def rule_verdict(prefix: str, norm: Normalised) -> TextVerdict | None:
     )
 
 
-def _changed(norm: Normalised) -> bool:
+def _hidden(norm: Normalised) -> bool:
     return norm.suspicious > 0 or bool(norm.smuggled)
 
 
+def _changed(norm: Normalised) -> bool:
+    return _hidden(norm) or norm.deobfuscated is not None
+
+
 def _boost(score: float, norm: Normalised) -> float:
-    if not _changed(norm):
+    # Only hiding tricks raise the score: a de-obfuscated view is a guess, scored on its own.
+    if not _hidden(norm):
         return score
     return 1.0 - (1.0 - score) / 2.0  # hiding tricks halve the distance to certainty
 
@@ -61,8 +69,9 @@ def _boost(score: float, norm: Normalised) -> float:
 def _hiding_detail(norm: Normalised) -> str:
     return (
         f"normalisation undid {norm.invisible} invisible, {norm.bidi} bidi and "
-        f"{norm.homoglyphs} look-alike characters"
+        f"{norm.homoglyphs + norm.letterlike} look-alike characters"
         + (", and decoded tag-character text" if norm.smuggled else "")
+        + (f"; {norm.unread} runs of spaced-out letters too long to read" if norm.unread else "")
     )
 
 
@@ -77,7 +86,8 @@ def combine(
     if score is not None and boosted >= flag:
         return TextVerdict("flag", boosted, f"{prefix}.model", _model_detail(score), changed)
     # Hiding tricks in honest chat are rare: several of them, or any smuggled text, flag.
-    if norm.suspicious >= 2 or norm.homoglyphs or norm.bidi or norm.smuggled:
+    # So are spaced-out letters too many to read back: never allow silently what was not read.
+    if norm.suspicious >= 2 or norm.homoglyphs or norm.bidi or norm.smuggled or norm.unread:
         return TextVerdict(
             "flag", boosted, f"{prefix}.normalisation", _hiding_detail(norm), changed
         )
