@@ -33,9 +33,9 @@ __all__ = [
 # validation text of its kind by 0.02 and above the short-text cap (0.999: a text of a few
 # pieces is never blocked by the model): chat blocks only on a saturated score (1.0).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.7489
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9991
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.2499
+DEFAULT_FLAG_THRESHOLD = 0.3743
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 1.0
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.8956
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
