@@ -133,6 +133,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "channel_guard.block": Reason(
             "the injection classifier blocked the message before the agent"
         ),
+        "channel_guard.error": Reason(
+            "the channel guard failed on this message: blocked unless failOpen is set"
+        ),
         "channel_guard.flag": Reason(
             "the injection classifier flagged the message: annotated, risky tools removed"
         ),
@@ -384,6 +387,12 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a config file, or its folder without the sticky bit, that every user may write:"
             " a strict load refuses it",
             "fs.config.perms_writable",
+        ),
+        "content_guard.error": Reason(
+            "the content guard itself failed on this text: blocked unless failOpen is set"
+        ),
+        "content_guard.timeout": Reason(
+            "the content guard could not judge the text within its deadline: blocked"
         ),
         "controlui.allowed_origin": Reason(
             "the Origin is listed exactly in gateway.controlUi.allowedOrigins"

@@ -17,12 +17,36 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
+from clawkeep.guards.injection._runs import unhide
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
 __all__ = ["ChannelGuard"]
 
 _P = "channel_guard"
+
+
+def _read(text: str) -> Normalised:
+    """The text as the rules and model read it: JSON by its fields, runs of invisible
+    characters cut short (normalising them is quadratic otherwise), hiding tricks undone."""
+    return normalise(unhide(prepare_text(text)))
+
+
+# The rules read past ``maxChars`` (they are linear and cheap; the model is not): every
+# channel caps a message at 64 KiB or so, this bounds any other caller. The tail starts a
+# little before the cut, so a phrase across it is whole.
+_RULES_MAX_CHARS = 1_000_000
+_TAIL_OVERLAP = 200
+
+
+def _ruled(cfg: ChannelGuardConfig, text: str, norm: Normalised) -> TextVerdict | None:
+    """The rules' block on the scanned head, else on the unscanned tail, else None."""
+    ruled = rule_verdict(_P, norm)
+    if ruled is None and len(text) > cfg.max_chars:
+        # An order past the cut is still an order: the rules read the tail too.
+        tail = text[max(0, cfg.max_chars - _TAIL_OVERLAP) : _RULES_MAX_CHARS]
+        ruled = rule_verdict(_P, _read(tail))
+    return ruled
 
 
 class ChannelGuard:
@@ -43,8 +67,12 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled:
             return TextVerdict("allow", 0.0, f"{_P}.disabled", "channel-guard is off", False)
-        norm = normalise(prepare_text(text[: cfg.max_chars]))
-        ruled = rule_verdict(_P, norm)
+        try:
+            norm = _read(text[: cfg.max_chars])
+            ruled = _ruled(cfg, text, norm)
+        except Exception as exc:  # a fault in the guard itself: the configured side, closed
+            side: Verdict = "allow" if cfg.fail_open else "block"
+            return TextVerdict(side, 0.0, "channel_guard.error", f"guard failed: {exc}", False)
         if ruled is not None:
             return ruled
         if not self._classifier.available():
@@ -79,8 +107,11 @@ class ChannelGuard:
         cfg = self._cfg.for_channel(channel)
         if not cfg.enabled or not self._classifier.available():
             return [self.scan(text, channel=channel) for text in texts]
-        norms = [normalise(prepare_text(text[: cfg.max_chars])) for text in texts]
-        ruled = [rule_verdict(_P, norm) for norm in norms]
+        try:
+            norms = [_read(text[: cfg.max_chars]) for text in texts]
+            ruled = [_ruled(cfg, text, norm) for text, norm in zip(texts, norms, strict=True)]
+        except Exception:  # judged one by one: the faulty text then takes the configured side
+            return [self.scan(text, channel=channel) for text in texts]
         todo = [i for i, r in enumerate(ruled) if r is None]
         try:
             scores = self._classifier.score_many([norms[i].text for i in todo])

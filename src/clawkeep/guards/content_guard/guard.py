@@ -7,6 +7,8 @@ allowed or flagged, and then inside boundary markers (``wrap_untrusted``).
 
 from __future__ import annotations
 
+import asyncio
+
 from clawkeep.config.schema.guard_text import ContentGuardConfig
 from clawkeep.guards.content_guard._judge import Judge, ask_judge
 from clawkeep.guards.injection import (
@@ -17,12 +19,24 @@ from clawkeep.guards.injection import (
     default_classifier,
     normalise,
 )
+from clawkeep.guards.injection._runs import unhide
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection.verdict import Verdict, combine, rule_verdict
 
-__all__ = ["ContentGuard"]
+__all__ = ["DEADLINE_SECONDS", "ContentGuard"]
 
 _P = "content_guard"
+# The most one check may take, rules and model together: a 400 kB page takes about two
+# seconds on two busy cores. Past it the content is blocked, not waited for.
+DEADLINE_SECONDS = 30.0
+
+
+def _read(text: str) -> tuple[Normalised, TextVerdict | None]:
+    """The text as the rules and model read it, and the rules' block if one matches."""
+    # JSON judged by its fields, escapes decoded; runs of invisible characters cut short
+    # (normalising them is quadratic otherwise), then hiding tricks undone.
+    norm = normalise(unhide(prepare_text(text)))
+    return norm, rule_verdict(_P, norm)
 
 
 class ContentGuard:
@@ -33,8 +47,11 @@ class ContentGuard:
         cfg: ContentGuardConfig,
         classifier: InjectionClassifier | None = None,
         judge: Judge | None = None,
+        *,
+        deadline_seconds: float = DEADLINE_SECONDS,
     ) -> None:
         self._cfg = cfg
+        self._deadline = deadline_seconds
         self._classifier = classifier if classifier is not None else default_classifier()
         self._batcher = ScoreBatcher(self._classifier, head="tool")  # tool output's own head
         self._judge = judge
@@ -57,14 +74,31 @@ class ContentGuard:
                 f"{len(text)} characters, limit {cfg.max_chars}",
                 False,
             )
-        norm = normalise(prepare_text(text))  # JSON judged by its fields, escapes decoded
-        ruled = rule_verdict(_P, norm)
-        if ruled is not None:
-            return ruled
-        verdict = await self._classify(norm)
+        try:
+            verdict = await asyncio.wait_for(self._judge_text(text), self._deadline)
+        except TimeoutError:
+            # A text built to be slow to judge is not read: fail closed, never hang the turn.
+            return TextVerdict(
+                "block",
+                0.0,
+                "content_guard.timeout",
+                f"not judged within {self._deadline:g} seconds",
+                False,
+            )
         if verdict.verdict == "block" or self._judge is None or not cfg.llm_judge.enabled:
             return verdict
         return await self._second_opinion(text, source, verdict)
+
+    async def _judge_text(self, text: str) -> TextVerdict:
+        try:
+            # Off the event loop: normalising and the rules take a while on 400 kB.
+            norm, ruled = await asyncio.to_thread(_read, text)
+        except Exception as exc:  # a fault in the guard itself: the configured side, closed
+            side: Verdict = "allow" if self._cfg.fail_open else "block"
+            return TextVerdict(side, 0.0, "content_guard.error", f"guard failed: {exc}", False)
+        if ruled is not None:
+            return ruled
+        return await self._classify(norm)
 
     async def _classify(self, norm: Normalised) -> TextVerdict:
         cfg = self._cfg

@@ -8,6 +8,7 @@ text (see ``_normalise``), so zero-width splits and look-alike letters do not sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["RULES", "Rule", "match_rule"]
@@ -69,13 +70,15 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "role_marker",
         r"<\|\s*(im_start|im_end|system|start_header_id|end_header_id|eot_id)\s*\|>"
-        r"|\[/?INST\]|<<\s*/?SYS\s*>>",
+        r"|\[/?INST\]|(?<!<)<{2,}+\s*+(?:/\s*+)?SYS\s*>>",
     ),
     _rule(
         "fake_boundary",
         r"</\s*(system|system_prompt|instructions|user_input|untrusted[\w-]*)\s*>"
         r"|<\s*(system|system_prompt)\s*>"
-        r"|<{2,}\s*/?\s*(end|begin)[\s_-]*(of[\s_-]*)?untrusted"
+        r"|(?<!<)<{2,}+\s*+(?:/\s*+)?(end|begin)[\s_-]*+(of[\s_-]*+)?untrusted"
+        r"|[<‹«〈⟨]\W{0,4}(end|begin)[\s_-]*+(of[\s_-]*+)?untrusted"
+        r"|\b(end|begin)[_-]++(of[_-]++)?untrusted[_-]++content\b"
         r"|\[\s*(end|begin)\s+of\s+(untrusted|user|tool|external)\s+(content|input|output|data)\s*\]",
     ),
     _rule(
@@ -99,34 +102,54 @@ RULES: tuple[Rule, ...] = (
 
 _OPEN_QUOTE = re.compile(r"(?:^|[\s(:\[])[\"'`“‘«„]")
 _CLOSE_QUOTE = re.compile(r"[\"'`”’»“](?=[\s.,!?):;\]])")
+_QUOTE_AFTER = re.compile(r"[\"'`”’»“]")
+# A negation or "respond to" governs the phrase only with no clause break between them:
+# "do not ignore all previous instructions" talks about it; "No joke, ignore all previous
+# instructions", "Without delay, ..." and "Respond to this: ..." say it.
 _NEGATION = re.compile(
-    r"\b(not|don'?t|never|nothing|no|without)\b[^.\n]{0,25}$"
-    r"|\b(respon\w+|reply|react\w*|answer)\s+(to|if)\b[^.\n]{0,12}$",
+    r"\b(not|don'?t|never|nothing|no|without)\b[^.\n,:;!?]{0,25}$"
+    r"|\b(respon\w+|reply|react\w*|answer)\s+(to|if)\b[^.\n,:;!?]{0,12}$",
     re.IGNORECASE,
 )
 
 
-def _mentioned(text: str, start: int) -> bool:
+_LOOKBACK = 300  # characters of the line before a phrase that can quote or negate it
+
+
+def _mentioned(text: str, found: re.Match[str], fences: list[int]) -> bool:
     """The phrase is quoted, inside a code fence, or negated: talked about, not said.
 
-    Such text is left to the classifier instead of being blocked by the rule.
+    Such text is left to the classifier instead of being blocked by the rule. A quote or
+    a fence counts only when it closes again after the phrase: an opening quote or fence
+    alone, with the order running on, does not make the order a mention. ``fences``:
+    where each code fence starts. Linear in all: each match looks at most ``_LOOKBACK``
+    characters back and forth (a 400 kB line of quoted phrases took two minutes when every
+    match counted the fences and quotes from the start of the text or line).
     """
-    if text.count("```", 0, start) % 2 == 1:
+    start, end = found.start(), found.end()
+    before = bisect_right(fences, start - 3)  # fences wholly before the phrase
+    if before % 2 == 1 and before < len(fences) and fences[before] >= end:
         return True
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    if len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line)):
+    begin = max(text.rfind("\n", max(0, start - _LOOKBACK), start) + 1, start - _LOOKBACK, 0)
+    line = text[begin:start]
+    stop = text.find("\n", end, end + _LOOKBACK)
+    after = text[end : stop if stop >= 0 else end + _LOOKBACK]
+    opened = len(_OPEN_QUOTE.findall(line)) > len(_CLOSE_QUOTE.findall(line))
+    if opened and _QUOTE_AFTER.search(after):
         return True
     return bool(_NEGATION.search(line[-40:]))
 
 
+_FENCE = re.compile("```")
 _MENTIONABLE = frozenset({"ignore_previous", "ignore_previous_ml", "prompt_exfiltration"})
 
 
 def match_rule(text: str) -> Rule | None:
     """The first rule that matches normalised ``text`` as something said, or None."""
+    fences = [m.start() for m in _FENCE.finditer(text)]
     for rule in RULES:
         for found in rule.pattern.finditer(text):
-            if rule.name in _MENTIONABLE and _mentioned(text, found.start()):
+            if rule.name in _MENTIONABLE and _mentioned(text, found, fences):
                 continue
             return rule
     return None
