@@ -35,13 +35,17 @@ import numpy as np
 from clawkeep.guards.injection._normalise import normalise
 from clawkeep.guards.injection._static import HEADS, NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
 
-SEED = 7
+SEED = 7  # of 7, 11 and 23 the best on validation English recall (90.9%, 90.6%, 90.4%)
 HIDDEN = 512
 EPOCHS = 10  # 30 fitted the templated rows: real documents were flagged 5x as often
 LR, LR_NGRAM = 2e-3, 1e-1  # the sparse n-gram weights each see few steps: a larger rate
 L2_NGRAM = 1e-6
 CHAT_KINDS = ("chat", "ops", "lookalike")
 FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
+# Tool output is withheld above the score that at most 1 in 3,000 validation documents
+# reach: "above every one" let a single honest outlier (a docstring in a mail, 0.998) move
+# the line to 1.0, and then no injection was ever withheld, only flagged.
+BLOCK_BUDGET_TOOL = 0.0003
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
 KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples
 Arr = np.ndarray[Any, Any]
@@ -213,7 +217,10 @@ def main() -> None:
     tool_b = s_tool[(labels == 0) & (kinds == "tool")]
     th = {
         "chat": {"flag": _threshold(chat_b, FLAG_BUDGET_CHAT), "block": _block(chat_b)},
-        "tool": {"flag": _threshold(tool_b, FLAG_BUDGET_TOOL), "block": _block(tool_b)},
+        "tool": {
+            "flag": _threshold(tool_b, FLAG_BUDGET_TOOL),
+            "block": _threshold(tool_b, BLOCK_BUDGET_TOOL),
+        },
     }
     for t in th.values():
         t["block"] = max(t["block"], t["flag"])
