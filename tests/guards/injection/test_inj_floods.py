@@ -17,6 +17,7 @@ from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.guards.content_guard import ContentGuard, wrap_untrusted
 from clawkeep.guards.injection import InjectionClassifier, normalise
 from clawkeep.guards.injection._runs import MAX_RUN, unhide
+from clawkeep.guards.injection._static import HeadName
 from clawkeep.guards.injection.rules import match_rule
 
 
@@ -27,7 +28,7 @@ class StuckClassifier(InjectionClassifier):
         super().__init__()
         self.release = threading.Event()
 
-    def score_many(self, texts: Sequence[str]) -> list[float]:
+    def score_many(self, texts: Sequence[str], head: HeadName = "chat") -> list[float]:
         self.release.wait(timeout=5.0)
         return [0.0 for _ in texts]
 

@@ -94,7 +94,7 @@ def test_compressed_or_truncated_arrays_are_refused() -> None:
 def test_a_model_file_without_ngram_weights_is_refused(tmp_path: Path) -> None:
     """An arrays file of the wrong shape fails to load (rules only), it does not crash."""
     with np.load(MODEL_DIR / "static.npz") as ref:
-        arrays = {k: ref[k] for k in ref.files if k != "ngram"}
+        arrays = {k: ref[k] for k in ref.files if k != "tool_ngram"}
     model = tmp_path / "static.npz"
     model.write_bytes(_npz(**arrays))
     clf = InjectionClassifier(model_path=model, model_sha256=None)

@@ -168,7 +168,7 @@ def test_one_word_is_never_blocked_by_the_model(guard: ChannelGuard, word: str) 
 
 @pytest.mark.parametrize("word", ["execute", "override", "jailbreak", "ignore"])
 def test_one_word_of_tool_output_is_never_blocked_by_the_model(word: str) -> None:
-    """The tool-output block threshold stays above the short-text cap (0.999)."""
+    """The tool-output block threshold stays above the short-text cap (SHORT_CAP)."""
     content = ContentGuard(ContentGuardConfig())
     assert asyncio.run(content.check(word, source="web_fetch")).verdict != "block"
 

@@ -1,19 +1,22 @@
-"""Train the head of the static classifier and choose its thresholds on validation data.
+"""Train the two heads of the static classifier and choose their thresholds on validation data.
 
     python train_static.py DATA_DIR VECTORS_DIR OUT_DIR
 
 DATA_DIR: train/val/test.jsonl from ``realuse.py``. VECTORS_DIR: ``tokenizer.json`` and
-``vectors.npz`` from ``build.py``. Writes OUT_DIR/static.npz (vectors + head + n-gram
-weights), OUT_DIR/tokenizer.json and OUT_DIR/thresholds.json, and prints the validation
-numbers that chose the thresholds. Features come from the run-time code
+``vectors.npz`` from ``build.py``. Writes OUT_DIR/static.npz (vectors + two heads, each
+an MLP and n-gram weights), OUT_DIR/tokenizer.json and OUT_DIR/thresholds.json, and
+prints the validation numbers that chose the thresholds. Features come from the run-time code
 (``clawkeep.guards.injection``), text normalised as the guards normalise it, so training
 sees exactly what the guards compute; the thresholds are chosen on scores of the written
 model through the run-time ``StaticModel.score``.
-The head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linear term
-over the window's pieces and hashed pairs of adjacent pieces (``ngram_keys``), trained
-together, numpy and Adam (lazy Adam for the sparse n-gram weights).
-Multiple-instance step: after a first fit, an attack text longer than one window keeps
-only its most suspicious window as a positive (the other windows are page, not payload).
+A head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linear term
+over the window's pieces and hashed pairs and triples of adjacent pieces (``ngram_keys``;
+stored as float16), trained together, numpy and Adam (lazy Adam for the sparse n-gram
+weights). The first fit is the ``tool`` head (tool output; its thresholds come from
+validation tool output and indirect attacks). Multiple-instance step: after it, an attack
+text longer than one window keeps only its most suspicious window as a positive (the
+other windows are page, not payload), and a second fit is the ``chat`` head (messages; its
+thresholds from validation chat, ops and look-alike rows).
 Seeded (SEED); test.jsonl is never read here.
 """
 
@@ -30,17 +33,21 @@ from typing import Any
 import numpy as np
 
 from clawkeep.guards.injection._normalise import normalise
-from clawkeep.guards.injection._static import NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
+from clawkeep.guards.injection._static import HEADS, NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
 
-SEED = 7
+SEED = 7  # of 7, 11 and 23 the best on validation English recall (90.9%, 90.6%, 90.4%)
 HIDDEN = 512
-EPOCHS = 30
+EPOCHS = 10  # 30 fitted the templated rows: real documents were flagged 5x as often
 LR, LR_NGRAM = 2e-3, 1e-1  # the sparse n-gram weights each see few steps: a larger rate
 L2_NGRAM = 1e-6
 CHAT_KINDS = ("chat", "ops", "lookalike")
 FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
+# Tool output is withheld above the score that at most 1 in 3,000 validation documents
+# reach: "above every one" let a single honest outlier (a docstring in a mail, 0.998) move
+# the line to 1.0, and then no injection was ever withheld, only flagged.
+BLOCK_BUDGET_TOOL = 0.0003
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
-KEYS = 2 * WINDOW - 1  # n-gram keys of a full window: its pieces and their adjacent pairs
+KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples
 Arr = np.ndarray[Any, Any]
 
 
@@ -153,10 +160,18 @@ def _block(benign: Arr) -> float:
     return float(min(1.0, max(benign.max() + 0.02, SHORT_CAP + 1e-4)))
 
 
-def _save(path: Path, vectors: Arr, scales: Arr, head: tuple[Arr, ...], ngram: Arr) -> None:
-    w1, b1, w2, b2 = head
-    np.savez(path, vectors=vectors, scales=scales.astype(np.float32), w1=w1, b1=b1, w2=w2, b2=b2,
-             ngram=ngram.astype(np.float32))  # fmt: skip
+def _save(
+    path: Path, vectors: Arr, scales: Arr, heads: dict[str, tuple[tuple[Arr, ...], Arr]]
+) -> None:
+    """The model file: vectors, then each head's MLP and n-gram weights (float16: 2^20
+    buckets, half the bytes)."""
+    arrays: dict[str, Arr] = {"vectors": vectors, "scales": scales.astype(np.float32)}
+    for name, (mlp, ngram) in heads.items():
+        arrays.update(
+            {f"{name}_{k}": a for k, a in zip(("w1", "b1", "w2", "b2"), mlp, strict=True)}
+        )
+        arrays[f"{name}_ngram"] = ngram.astype(np.float16)
+    np.savez(path, **arrays)  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -168,7 +183,7 @@ def main() -> None:
     empty = (np.zeros((2 * vectors.shape[1], 1), np.float32), np.zeros(1, np.float32),
              np.zeros((1, 1), np.float32), np.zeros(1, np.float32))  # fmt: skip
     buf = io.BytesIO()
-    _save(buf, vectors, scales, empty, np.zeros(pad, np.float32))  # type: ignore[arg-type]
+    _save(buf, vectors, scales, {h: (empty, np.zeros(pad, np.float32)) for h in HEADS})
     model = StaticModel.from_bytes(tok_bytes, buf.getvalue())
     t0 = time.time()
     train, val = _rows(data / "train.jsonl"), _rows(data / "val.jsonl")
@@ -176,6 +191,7 @@ def main() -> None:
     print(f"features {time.time() - t0:.0f}s, {len(x)} windows", file=sys.stderr)
     sel, y, w = _stack(train, owner, None)
     head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+    tool = (head, ngram)  # the first fit: every window of a benign document counts
     z = _window_logits(head, ngram, x, keys, pad)
     best = np.full(len(train), -np.inf)
     np.maximum.at(best, owner, z)
@@ -184,27 +200,32 @@ def main() -> None:
     hit = np.flatnonzero(z == best[owner])
     pick[owner[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
     sel, y, w = _stack(train, owner, pick)
-    head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+    chat = _fit(x[sel], keys[sel], y, w, pad)  # the second: a long attack's worst window
     print(f"fitted {time.time() - t0:.0f}s", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    _save(out / "static.npz", vectors, scales, head, ngram)
+    _save(out / "static.npz", vectors, scales, {"chat": chat, "tool": tool})
     shutil.copyfile(vec_dir / "tokenizer.json", out / "tokenizer.json")
     # thresholds from the written model, scored as the guards score it
     shipped = StaticModel.from_bytes(tok_bytes, (out / "static.npz").read_bytes())
-    s = np.asarray([shipped.score(normalise(r["text"]).text) for r in val])
+    texts = [normalise(r["text"]).text for r in val]
+    s = np.asarray([shipped.score(t, "chat") for t in texts])
+    s_tool = np.asarray([shipped.score(t, "tool") for t in texts])
     kinds = np.asarray([r["kind"] for r in val])
     labels = np.asarray([int(r["label"]) for r in val])
     langs = np.asarray([r["lang"] for r in val])
     chat_b = s[(labels == 0) & np.isin(kinds, CHAT_KINDS)]
-    tool_b = s[(labels == 0) & (kinds == "tool")]
+    tool_b = s_tool[(labels == 0) & (kinds == "tool")]
     th = {
         "chat": {"flag": _threshold(chat_b, FLAG_BUDGET_CHAT), "block": _block(chat_b)},
-        "tool": {"flag": _threshold(tool_b, FLAG_BUDGET_TOOL), "block": _block(tool_b)},
+        "tool": {
+            "flag": _threshold(tool_b, FLAG_BUDGET_TOOL),
+            "block": _threshold(tool_b, BLOCK_BUDGET_TOOL),
+        },
     }
     for t in th.values():
         t["block"] = max(t["block"], t["flag"])
     direct = kinds == "attack-direct"
-    indirect = s[kinds == "attack-indirect"]
+    indirect = s_tool[kinds == "attack-indirect"]
     report = {
         "thresholds": th,
         "val": {

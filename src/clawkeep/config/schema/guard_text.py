@@ -29,13 +29,14 @@ __all__ = [
 ]
 
 # Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
-# owner-style messages flag under 0.5%, tool output under 1%; block only past every
-# validation text of its kind by 0.02 and above the short-text cap (0.999: a text of a few
-# pieces is never blocked by the model): chat blocks only on a saturated score (1.0).
+# owner-style messages flag under 0.5%, tool output under 1%. A message is blocked by the
+# model only on a saturated score (1.0: above every validation message and the short-text
+# cap 0.95); tool output is withheld above the score at most 1 in 3,000 validation
+# documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.7489
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9991
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.2499
+DEFAULT_FLAG_THRESHOLD = 0.4266
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9856
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.8941
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.

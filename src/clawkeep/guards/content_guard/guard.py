@@ -53,7 +53,7 @@ class ContentGuard:
         self._cfg = cfg
         self._deadline = deadline_seconds
         self._classifier = classifier if classifier is not None else default_classifier()
-        self._batcher = ScoreBatcher(self._classifier)
+        self._batcher = ScoreBatcher(self._classifier, head="tool")  # tool output's own head
         self._judge = judge
 
     def model_unavailable(self) -> bool:

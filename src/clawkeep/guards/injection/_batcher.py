@@ -1,14 +1,16 @@
 """Batching under load: texts that queue while the model is busy are scored together.
 
-One ONNX session serves the process. When several messages (or tool results) arrive while
-an inference runs, the next run takes all of them at once: throughput grows with load and a
-quiet gateway still answers each message alone, without waiting for a batch to fill.
+One classifier serves the process. When several tool results arrive while a scoring run is
+busy, the next run takes all of them at once (one hop to the worker thread for the lot); a
+quiet gateway still scores each text alone, without waiting for a batch to fill. Each text's
+score is computed from that text alone, so the batch never moves a verdict.
 """
 
 from __future__ import annotations
 
 import asyncio
 
+from clawkeep.guards.injection._static import HeadName
 from clawkeep.guards.injection.classifier import InjectionClassifier
 
 __all__ = ["ScoreBatcher"]
@@ -17,8 +19,11 @@ __all__ = ["ScoreBatcher"]
 class ScoreBatcher:
     """``await score(text)`` from many tasks; one worker drains the queue in batches."""
 
-    def __init__(self, classifier: InjectionClassifier, *, max_batch: int = 64) -> None:
+    def __init__(
+        self, classifier: InjectionClassifier, *, head: HeadName = "chat", max_batch: int = 64
+    ) -> None:
         self._classifier = classifier
+        self._head: HeadName = head
         self._max_batch = max_batch
         self._pending: list[tuple[str, asyncio.Future[float]]] = []
         self._worker: asyncio.Task[None] | None = None
@@ -37,7 +42,7 @@ class ScoreBatcher:
             del self._pending[: len(batch)]
             texts = [text for text, _ in batch]
             try:
-                scores = await asyncio.to_thread(self._classifier.score_many, texts)
+                scores = await asyncio.to_thread(self._classifier.score_many, texts, self._head)
             except Exception as exc:  # handed to every waiter, which fails closed
                 for _, future in batch:
                     if not future.done():

@@ -1,6 +1,7 @@
 """Invisible characters the normaliser does not know, and runs of them, made harmless
-before normalisation: every one is a hiding trick the normaliser sees, and it stays linear;
-and Latin small capitals read as the letters they are.
+before normalisation: every one is a hiding trick the normaliser sees, and it stays linear.
+(Small capitals and other letter-like look-alikes are folded, and counted, by the
+normaliser itself: ``_lookalikes``.)
 
 Interleaved NULs, other control characters, variation selectors, Mongolian free variation
 selectors, musical formatting or interlinear annotation characters are invisible (a
@@ -23,17 +24,6 @@ import re
 
 __all__ = ["MAX_RUN", "unhide"]
 
-# Latin small capitals, which NFKC leaves alone and a model reads as the plain letters:
-# "ɪɢɴᴏʀᴇ ᴀʟʟ ᴘʀᴇᴠɪᴏᴜꜱ ɪɴꜱᴛʀᴜᴄᴛɪᴏɴꜱ" was allowed from a stranger. Read as lower case.
-_SMALL_CAPITALS = str.maketrans(
-    {
-        "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h",
-        "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
-        "ꞯ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y",
-        "ᴢ": "z",
-    }
-)  # fmt: skip
-
 MAX_RUN = 8
 _UNKNOWN = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"  # control characters, not whitespace
@@ -49,6 +39,6 @@ _RUN = re.compile(f"([{_HIDDEN}]{{{MAX_RUN}}})[{_HIDDEN}]+")
 
 
 def unhide(text: str) -> str:
-    """``text`` with unknown invisible characters as zero-width spaces, every run of
-    invisible characters cut to its first ``MAX_RUN``, and small capitals as letters."""
-    return _RUN.sub(r"\1", _UNKNOWN.sub("\u200b", text)).translate(_SMALL_CAPITALS)
+    """``text`` with unknown invisible characters as zero-width spaces and every run of
+    invisible characters cut to its first ``MAX_RUN``."""
+    return _RUN.sub(r"\1", _UNKNOWN.sub("\u200b", text))

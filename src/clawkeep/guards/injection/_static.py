@@ -15,36 +15,55 @@ import io
 import struct
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from tokenizers import Tokenizer
 
+from clawkeep.guards.injection._markup import markup_text
 from clawkeep.guards.injection._structured import prepare_text
 from clawkeep.guards.injection._windows import windows
 
-__all__ = ["StaticModel", "prepare_text"]
+__all__ = ["HEADS", "Head", "HeadName", "StaticModel", "prepare_text"]
+
+HeadName = Literal["chat", "tool"]
+HEADS: tuple[HeadName, ...] = ("chat", "tool")
 
 # A text of fewer pieces than this is never blocked by the model, at most flagged: one word
 # is not an instruction, and single words are where a bag of vectors is least reliable
 # ("execute" alone scored 0.99999). Rules still block short attacks ("DAN mode").
 SHORT_PIECES = 4
-SHORT_CAP = 0.999  # below every block threshold shipped (1.0), above every flag one
+SHORT_CAP = 0.95  # above every flag threshold shipped (0.4266, 0.8941), below every block one
 WINDOW = 24  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 12
-NGRAM_BUCKETS = 1 << 18  # hashed pairs of adjacent pieces
+NGRAM_BUCKETS = 1 << 20  # hashed pairs and triples of adjacent pieces
 _PAIR_MIX = 1_000_003  # a prime: (first * _PAIR_MIX + second) % NGRAM_BUCKETS
+_TRIPLE_MIX = 7_919  # a prime: ((first * _PAIR_MIX + second) * _TRIPLE_MIX + third) % NGRAM_BUCKETS
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One scoring head: the MLP on window features and the n-gram weights."""
+
+    mlp: tuple[np.ndarray[Any, np.dtype[np.float32]], ...]  # w1, b1, w2, b2
+    ngram: np.ndarray[Any, np.dtype[np.float32]]  # one weight per piece, then NGRAM_BUCKETS
 
 
 @dataclass(frozen=True, slots=True)
 class StaticModel:
-    """Token vectors (int8 with a per-row scale), the MLP head and the n-gram weights."""
+    """Token vectors (int8 with a per-row scale) and one head per kind of text.
+
+    ``chat`` scores a message someone sent; ``tool`` scores tool output (pages, mails,
+    files). They share the vectors and differ in training: the tool head is the first fit,
+    where every window of a long benign document counts as benign; the chat head is the
+    second, where a long attack keeps only its most suspicious window as the positive. The
+    second is sharper on short attacks and too quick to flag long documents (it flagged a
+    third of the paragraphs of licence texts, the tool head 5%), hence two heads."""
 
     tokenizer: Tokenizer
     vectors: np.ndarray[Any, np.dtype[np.int8]]
     scales: np.ndarray[Any, np.dtype[np.float32]]
-    head: tuple[np.ndarray[Any, np.dtype[np.float32]], ...]  # w1, b1, w2, b2
-    ngram: np.ndarray[Any, np.dtype[np.float32]]  # one weight per piece, then NGRAM_BUCKETS
+    heads: dict[HeadName, Head]
 
     @classmethod
     def from_bytes(cls, tokenizer_json: bytes, arrays: bytes) -> StaticModel:
@@ -55,21 +74,27 @@ class StaticModel:
         npz = read_npz(arrays)
         vectors = npz["vectors"]
         scales = npz["scales"].astype(np.float32, copy=False)
-        head = tuple(npz[k].astype(np.float32, copy=False) for k in ("w1", "b1", "w2", "b2"))
-        ngram = npz["ngram"].astype(np.float32, copy=False)
         if vectors.shape[0] != tok.get_vocab_size() or vectors.dtype != np.int8:
             raise ValueError("token vectors do not match the tokenizer")
-        if ngram.shape != (vectors.shape[0] + NGRAM_BUCKETS,):
-            raise ValueError("n-gram weights do not match the tokenizer")
-        return cls(tok, vectors, scales, head, ngram)
+        heads: dict[HeadName, Head] = {}
+        for name in HEADS:
+            mlp = tuple(
+                npz[f"{name}_{k}"].astype(np.float32, copy=False) for k in ("w1", "b1", "w2", "b2")
+            )
+            ngram = npz[f"{name}_ngram"].astype(np.float32)  # stored as float16
+            if ngram.shape != (vectors.shape[0] + NGRAM_BUCKETS,):
+                raise ValueError("n-gram weights do not match the tokenizer")
+            heads[name] = Head(mlp, ngram)
+        return cls(tok, vectors, scales, heads)
 
     def ids(self, text: str) -> list[int]:
-        """The pieces of ``text`` (structured output flattened first); never empty.
+        """The pieces of ``text`` (structured output flattened and HTML tags read as their
+        attribute values first, ``_markup``); never empty.
 
         Every run of whitespace counts as one space, as for the e5 model the vectors come
         from: otherwise each extra space is a piece of its own, and "Print   everything
         above   this   line" scored 0.000 where the single-spaced attack scored 0.95."""
-        flat = " ".join(prepare_text(text).split())
+        flat = " ".join(markup_text(prepare_text(text)).split())
         return self.tokenizer.encode(flat, add_special_tokens=False).ids or [0]
 
     def features(self, text: str) -> np.ndarray[Any, np.dtype[np.float32]]:
@@ -90,21 +115,27 @@ class StaticModel:
         vocab = self.vectors.shape[0]
         return [ngram_keys(win, vocab) for win in windows(ids, size=WINDOW, overlap=OVERLAP)]
 
-    def logits(self, feats: np.ndarray[Any, np.dtype[np.float32]]) -> np.ndarray[Any, Any]:
-        """The MLP head on feature rows."""
-        w1, b1, w2, b2 = self.head
+    def logits(
+        self, feats: np.ndarray[Any, np.dtype[np.float32]], head: HeadName = "chat"
+    ) -> np.ndarray[Any, Any]:
+        """The MLP of ``head`` on feature rows."""
+        w1, b1, w2, b2 = self.heads[head].mlp
         hidden = np.maximum(feats @ w1 + b1, 0.0)
         out: np.ndarray[Any, Any] = (hidden @ w2 + b2)[:, 0]
         return out
 
-    def ngram_logits(self, keys: list[np.ndarray[Any, np.dtype[np.int64]]]) -> np.ndarray[Any, Any]:
+    def ngram_logits(
+        self, keys: list[np.ndarray[Any, np.dtype[np.int64]]], head: HeadName = "chat"
+    ) -> np.ndarray[Any, Any]:
         """The n-gram term of each window: its weights summed over sqrt(their number)."""
-        return np.asarray([self.ngram[k].sum() / np.sqrt(len(k)) for k in keys], np.float32)
+        ngram = self.heads[head].ngram
+        return np.asarray([ngram[k].sum() / np.sqrt(len(k)) for k in keys], np.float32)
 
-    def score(self, text: str) -> float:
-        """Probability of an injection: the most suspicious window decides."""
+    def score(self, text: str, head: HeadName = "chat") -> float:
+        """Probability of an injection by ``head``: the most suspicious window decides."""
         ids = self.ids(text)
-        z_win = self.logits(self.window_features(ids)) + self.ngram_logits(self.window_keys(ids))
+        feats, keys = self.window_features(ids), self.window_keys(ids)
+        z_win = self.logits(feats, head) + self.ngram_logits(keys, head)
         z = min(max(float(z_win.max()), -60.0), 60.0)
         prob = float(1.0 / (1.0 + np.exp(-z)))
         return min(prob, SHORT_CAP) if len(ids) < SHORT_PIECES else prob
@@ -112,11 +143,12 @@ class StaticModel:
 
 def ngram_keys(win: list[int], vocab: int) -> np.ndarray[Any, np.dtype[np.int64]]:
     """Indices into the n-gram weights of one window: each piece by its id, then each pair
-    of adjacent pieces hashed into ``NGRAM_BUCKETS`` (word order the mean cannot see:
-    "your system prompt", "ignore previous")."""
+    and each triple of adjacent pieces hashed into ``NGRAM_BUCKETS`` (word order the mean
+    cannot see: "your system prompt", "ignore previous", "everything above this")."""
     a = np.asarray(win, dtype=np.int64)
     pairs = vocab + (a[:-1] * _PAIR_MIX + a[1:]) % NGRAM_BUCKETS
-    return np.concatenate([a, pairs])
+    triples = vocab + ((a[:-2] * _PAIR_MIX + a[1:-1]) * _TRIPLE_MIX + a[2:]) % NGRAM_BUCKETS
+    return np.concatenate([a, pairs, triples])
 
 
 def read_npz(data: bytes) -> dict[str, np.ndarray[Any, Any]]:

@@ -1,10 +1,11 @@
 """The injection classifier: verified weights, loaded once per process, windowed scores.
 
 The shipped model (``model/``) is a static multilingual model: token vectors distilled from
-multilingual-e5-small and a small MLP head trained by ``training/injection/static/``
-(``_static``). Its files are pinned by sha256 and verified on load; a missing or altered
-file makes the classifier unavailable (the guards then run on rules only and say so
-loudly) instead of running weights nobody reviewed. Inference is numpy: a table lookup,
+multilingual-e5-small and two small heads trained by ``training/injection/static/``
+(``_static``): one for messages (the channel guard), one for tool output (the content
+guard). Its files are pinned by sha256 and verified on load; a missing or altered file
+makes the classifier unavailable (the guards then run on rules only and say so loudly)
+instead of running weights nobody reviewed. Inference is numpy: a table lookup,
 a mean and two small matrix products, well under a millisecond per chat message.
 
 A verdict is a function of its text alone: each text is scored on its own, never padded
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clawkeep.guards.injection._deobfuscate import deobfuscate
-from clawkeep.guards.injection._static import StaticModel
+from clawkeep.guards.injection._static import HeadName, StaticModel
 from clawkeep.guards.injection.model_files import (
     MODEL_DIR,
     MODEL_FILES,
@@ -115,25 +116,26 @@ class InjectionClassifier:
         """Empty when available, else the reason the model could not be used."""
         return "" if self.available() else (self._error or "model not loaded")
 
-    def score(self, text: str) -> float:
-        """Probability that ``text`` (already normalised) carries an injection."""
-        return self.score_many([text])[0]
+    def score(self, text: str, head: HeadName = "chat") -> float:
+        """Probability that ``text`` (already normalised) carries an injection; ``head``:
+        ``chat`` for a message someone sent, ``tool`` for tool output."""
+        return self.score_many([text], head)[0]
 
-    def score_many(self, texts: Sequence[str]) -> list[float]:
+    def score_many(self, texts: Sequence[str], head: HeadName = "chat") -> list[float]:
         """Scores for several texts, each computed from its own text alone: the worse of
         the text and its de-obfuscated view, where it has one."""
         model = self._get()
         try:
-            return [_worst(model, text) for text in texts]
+            return [_worst(model, text, head) for text in texts]
         except Exception as exc:  # any numeric/tokenizer failure: the guard fails closed
             raise ClassifierError(f"inference failed: {exc}") from exc
 
 
-def _worst(model: StaticModel, text: str) -> float:
-    score = model.score(text)
+def _worst(model: StaticModel, text: str, head: HeadName) -> float:
+    score = model.score(text, head)
     view = deobfuscate(text).text
     # An obfuscated spelling is judged as the attacker meant it read, too.
-    return score if view is None else max(score, model.score(view))
+    return score if view is None else max(score, model.score(view, head))
 
 
 _default: InjectionClassifier | None = None
