@@ -46,6 +46,7 @@ __all__ = [
     "EgressProxy",
     "check_destination",
     "open_connections",
+    "pipe_sockets",
     "run_with_egress",
 ]
 
@@ -164,7 +165,8 @@ def _parse_target(head: bytes) -> tuple[str, int, bool] | None:
     return host.strip("[]").lower(), int(port), False
 
 
-def _pipe(a: socket.socket, b: socket.socket) -> None:
+def pipe_sockets(a: socket.socket, b: socket.socket) -> None:
+    """Copy ``a`` to ``b`` until ``a`` ends or fails, then shut both down."""
     with contextlib.suppress(OSError):
         while data := a.recv(65536):
             b.sendall(data)
@@ -275,7 +277,7 @@ class EgressProxy:
                     if relay_body(request, early, conn, upstream):
                         conn.settimeout(None)
                         upstream.settimeout(None)
-                        _pipe(upstream, conn)  # the answer only: nothing more goes upstream
+                        pipe_sockets(upstream, conn)  # the answer only: nothing more goes upstream
         return None
 
     def _tunnel(
@@ -298,9 +300,9 @@ class EgressProxy:
             upstream.sendall(hello)
             conn.settimeout(None)
             upstream.settimeout(None)
-            t = threading.Thread(target=_pipe, args=(conn, upstream), daemon=True)
+            t = threading.Thread(target=pipe_sockets, args=(conn, upstream), daemon=True)
             t.start()
-            _pipe(upstream, conn)
+            pipe_sockets(upstream, conn)
             t.join(timeout=_CONNECT_TIMEOUT)
 
     def _connect(self, conn: socket.socket, address: str, port: int) -> socket.socket | None:

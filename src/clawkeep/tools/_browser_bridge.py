@@ -9,6 +9,8 @@ import socket
 import threading
 from pathlib import Path
 
+from clawkeep.sandbox.egress import pipe_sockets
+
 __all__ = ["PROXY_HOST", "Bridge"]
 
 PROXY_HOST = "127.0.0.1"
@@ -36,21 +38,12 @@ class Bridge:
             up = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             with up:
                 up.connect(str(self._target))
-                t = threading.Thread(target=_pipe, args=(conn, up), daemon=True)
+                t = threading.Thread(target=pipe_sockets, args=(conn, up), daemon=True)
                 t.start()
-                _pipe(up, conn)
+                pipe_sockets(up, conn)
                 t.join(timeout=5)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self._sock.shutdown(socket.SHUT_RDWR)
         self._sock.close()
-
-
-def _pipe(a: socket.socket, b: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        while data := a.recv(65536):
-            b.sendall(data)
-    for s in (a, b):
-        with contextlib.suppress(OSError):
-            s.shutdown(socket.SHUT_RDWR)
