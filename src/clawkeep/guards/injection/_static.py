@@ -58,7 +58,7 @@ class StaticModel:
     where every window of a long benign document counts as benign; the chat head is the
     second, where a long attack keeps only its most suspicious window as the positive. The
     second is sharper on short attacks and too quick to flag long documents (it flagged a
-    third of the paragraphs of licence texts, the tool head 5%), hence two heads."""
+    third of the paragraphs of licence texts, the tool head about 6%), hence two heads."""
 
     tokenizer: Tokenizer
     vectors: np.ndarray[Any, np.dtype[np.int8]]
