@@ -71,6 +71,11 @@ def _refused(command: str, effect: str) -> None:
             "privilege",
         ),
         ("env KUBECONFIG=k.yml kubectl --namespace dev run x --image=a --privileged", "privilege"),
+        ('kubectl run x --image=a --overrides="$(cat pod.json)"', "privilege"),
+        (
+            "kubectl apply -f - <<YAML\nkind: Pod\nspec:\n  hostPID: true\nYAML",
+            "privilege",
+        ),
     ],
 )
 def test_orchestrator_pod_handed_its_node_or_admin_role(command: str, effect: str) -> None:
@@ -216,6 +221,10 @@ def test_object_store_alias_copy_harmless_forms_pass(command: str) -> None:
         ("echo 'git -C ~ show HEAD:.ssh/id_rsa' > x.sh; sh x.sh", "credential_read"),
         ('D=~; git -C "$D" show HEAD:.ssh/id_rsa', "credential_read"),
         ("ssh host 'git -C ~ show HEAD:.ssh/id_rsa'", "credential_read"),
+        ("GIT_DIR=~/.git git show HEAD:.ssh/id_rsa", "credential_read"),
+        ("git -C ~ --no-pager show HEAD:./.ssh/id_rsa", "credential_read"),
+        ("git -C / show HEAD:etc/shadow", "credential_read"),
+        ("git -C ~ grep -h . HEAD -- .aws/credentials", "credential_read"),
     ],
 )
 def test_repository_object_read_of_a_credential(command: str, effect: str) -> None:

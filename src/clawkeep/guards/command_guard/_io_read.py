@@ -224,6 +224,11 @@ def git_objects(cmd: Cmd, w: Walker) -> None:
     from a repository of the home folder, without opening ~/.ssh/id_rsa itself)."""
     values = cmd.values()
     repo = "."
+    # GIT_DIR / GIT_WORK_TREE set on the line name the repository as -C would
+    for name in ("GIT_DIR", "GIT_WORK_TREE"):
+        given = w.env.values.get(name)
+        if given:
+            repo = given.rstrip("/").removesuffix(".git") or "/" if name == "GIT_DIR" else given
     index = 0
     while index < len(values) and values[index].startswith("-"):
         option, _, given = values[index].partition("=")

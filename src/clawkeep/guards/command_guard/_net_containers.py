@@ -132,6 +132,11 @@ _KUBE_VALUE = frozenset(
 )
 
 
+def _pairs(values: list[str]) -> list[str]:
+    """``--opt value`` spelled as ``--opt=value``, for options given either way."""
+    return [f"{a}={b}" for a, b in itertools.pairwise(values)]
+
+
 def orchestrator(cmd: Cmd, w: Walker) -> None:
     """kubectl/oc: a pod handed its node, a binding to an admin role, a debug pod on a
     node (it mounts the node's root at /host), or the privileged security constraint."""
@@ -141,10 +146,17 @@ def orchestrator(cmd: Cmd, w: Walker) -> None:
         for i, v in enumerate(values)
         if not v.startswith("-") and (i == 0 or values[i - 1] not in _KUBE_VALUE)
     ]
-    joined = " ".join(values)
-    if verbs[:1] in (["run"], ["create"], ["apply"], ["patch"], ["debug"]) and _POD_HOST.search(
-        joined
+    fed = [r.body for r in cmd.redirects if r.op in ("<<", "<<-", "<<<") and r.body]
+    fed += [cmd.stdin.text] if cmd.stdin is not None and cmd.stdin.text else []
+    joined = " ".join(values + fed)  # a spec given inline, or on stdin (`apply -f - <<EOF`)
+    spec_verb = verbs[:1] in (["run"], ["create"], ["apply"], ["patch"], ["debug"], ["replace"])
+    if spec_verb and any(
+        v.startswith("--overrides") and UNKNOWN in v for v in values + _pairs(values)
     ):
+        # privilege: a pod spec known only at run time may hand the pod its node
+        w.flag("privilege", f"{cmd.name} starts a pod from a spec known only at run time")
+        return
+    if spec_verb and _POD_HOST.search(joined):
         # privilege: the pod runs as root on the node with its namespaces or its disk
         w.flag("privilege", f"{cmd.name} starts a pod handed its node's root or namespaces")
         return
@@ -153,7 +165,7 @@ def orchestrator(cmd: Cmd, w: Walker) -> None:
         w.flag("privilege", f"{cmd.name} debug starts a pod in a node's namespaces")
         return
     binds = verbs[:2] in (["create", "clusterrolebinding"], ["create", "rolebinding"])
-    pairs = [f"{a}={b}" for a, b in itertools.pairwise(values)]
+    pairs = _pairs(values)
     if binds and any(_ADMIN_ROLE.match(v) for v in values + pairs):
         # privilege: a subject (often the pod's own service account) gets the cluster
         w.flag("privilege", f"{cmd.name} binds a subject to an admin role")
