@@ -215,7 +215,7 @@ def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
 
 # git verbs that print or copy a file's bytes from the repository's objects or index.
 _GIT_READERS = frozenset({"show", "cat-file", "archive", "grep", "blame", "diff", "log"})
-_GIT_READERS |= {"checkout", "restore", "cat", "annotate", "format-patch", "bundle"}
+_GIT_READERS |= {"checkout", "restore", "cat", "annotate", "format-patch", "bundle", "add"}
 
 
 def git_objects(cmd: Cmd, w: Walker) -> None:

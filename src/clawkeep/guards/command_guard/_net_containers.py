@@ -12,7 +12,7 @@ from clawkeep.guards.command_guard._net_reach import egress
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["containers", "orchestrator", "system_containers"]
+__all__ = ["containers", "image_copy", "orchestrator", "system_containers"]
 
 
 # Container options that hand the container the host: its root, devices, kernel or
@@ -172,3 +172,23 @@ def orchestrator(cmd: Cmd, w: Walker) -> None:
         return
     if verbs[:4] == ["adm", "policy", "add-scc-to-user", "privileged"]:
         w.flag("privilege", f"{cmd.name} lets a user run privileged pods")
+
+
+# Registry tools that copy an image to the reference their last operand names.
+IMAGE_COPY = {
+    "skopeo": frozenset({"copy", "sync"}),
+    "crane": frozenset({"push", "copy", "cp", "append", "mutate"}),
+    "buildah": frozenset({"push"}),
+    "regctl": frozenset({"image", "artifact"}),
+}
+
+
+def image_copy(cmd: Cmd, w: Walker) -> None:
+    """skopeo/crane/buildah/regctl copying an image to a registry named by address."""
+    operands = [v for v in cmd.values() if not v.startswith("-")]
+    if not operands or operands[0] not in IMAGE_COPY[cmd.name] or len(operands) < 2:
+        return
+    dest = operands[-1].removeprefix("docker://")
+    if (host := _unauthenticated_registry([dest])) is not None:
+        # exfiltration: the image goes to a registry that takes a push without a login
+        w.flag("exfiltration", f"{cmd.name} copies an image to the registry at {host}")

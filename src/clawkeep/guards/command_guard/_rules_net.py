@@ -11,7 +11,9 @@ modules decide.
 from __future__ import annotations
 
 from clawkeep.guards.command_guard._net_containers import (
+    IMAGE_COPY,
     containers,
+    image_copy,
     orchestrator,
     system_containers,
 )
@@ -52,6 +54,7 @@ NET_RULES |= {"docker": containers, "podman": containers, "nerdctl": containers}
 NET_RULES |= {"ctr": containers, "docker-compose": containers}
 NET_RULES |= {"lxc": system_containers, "incus": system_containers}
 NET_RULES |= {"kubectl": orchestrator, "oc": orchestrator}
+NET_RULES |= {name: image_copy for name in IMAGE_COPY}
 # ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
 NET_RULES |= {"plink": ssh, "plink.exe": ssh, "autossh": ssh, "dbclient": ssh}
 NET_RULES |= {n: mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
