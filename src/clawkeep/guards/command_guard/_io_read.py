@@ -211,3 +211,58 @@ def _key_operands(cmd: Cmd, w: Walker) -> set[int]:
         if key.startswith(home) and "/" not in key[len(home) :]:
             found.add(spot)
     return found
+
+
+# git verbs that print or copy a file's bytes from the repository's objects or index.
+_GIT_READERS = frozenset({"show", "cat-file", "archive", "grep", "blame", "diff", "log"})
+_GIT_READERS |= {"checkout", "restore", "cat", "annotate", "format-patch", "bundle", "add"}
+
+
+def git_objects(cmd: Cmd, w: Walker) -> None:
+    """``git [-C DIR] show REV:PATH`` and its kin print a file as the repository holds it:
+    judge DIR/PATH as the file read (``git -C ~ show HEAD:.ssh/id_rsa`` reads the key
+    from a repository of the home folder, without opening ~/.ssh/id_rsa itself)."""
+    values = cmd.values()
+    repo = "."
+    # GIT_DIR / GIT_WORK_TREE set on the line name the repository as -C would
+    for name in ("GIT_DIR", "GIT_WORK_TREE"):
+        given = w.env.values.get(name)
+        if given:
+            repo = given.rstrip("/").removesuffix(".git") or "/" if name == "GIT_DIR" else given
+    index = 0
+    while index < len(values) and values[index].startswith("-"):
+        option, _, given = values[index].partition("=")
+        if option in ("-C", "--work-tree", "--git-dir") and not given and index + 1 < len(values):
+            given, index = values[index + 1], index + 1
+        if option in ("-C", "--work-tree"):
+            repo = given if given.startswith(("/", "~")) else f"{repo}/{given}"
+        elif option == "--git-dir":
+            repo = given.rstrip("/").removesuffix(".git") or "/"
+        elif option == "-c" and index + 1 < len(values):
+            index += 1
+        index += 1
+    rest = values[index:]
+    if not rest or rest[0] not in _GIT_READERS:
+        return
+    after_dashes = False
+    for value in rest[1:]:
+        if value == "--":
+            after_dashes = True
+            continue
+        if value.startswith("-") and not after_dashes:
+            continue
+        if ":" in value and not after_dashes:
+            path = value.split(":", 1)[1]  # REV:PATH, :PATH (the index), :N:PATH
+            path = path.split(":", 1)[1] if path[:1].isdigit() and ":" in path else path
+        elif repo != "." or after_dashes:
+            path = value  # a pathspec, read from the repository at DIR
+        else:
+            continue
+        if not path or UNKNOWN in path:
+            continue
+        found = w.place(f"{repo}/{path.removeprefix('./')}")
+        why = credential(found, w.ctx)
+        if why is not None:
+            # credential_read: the repository hands over the bytes the path names
+            w.flag("credential_read", f"git {rest[0]} reads {found.path}: {why}")
+            return

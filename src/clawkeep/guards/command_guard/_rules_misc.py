@@ -276,6 +276,62 @@ def _destroys(cmd: Cmd, w: Walker) -> None:
         w.flag("destructive_delete", f"{cmd.name} destroys a volume, snapshot or backup")
 
 
+# Deletes through an API of what lives beyond the workspace: a cluster's namespaces, nodes
+# and volumes, a whole stack of cloud resources, a database, a bucket, a project. Each row
+# is a set of words that must all appear (options included); a word ending in "/" matches
+# the `type/name` spelling (`kubectl delete ns/prod`).
+_INFRA_DELETES: dict[str, tuple[frozenset[str], ...]] = {
+    "kubectl": tuple(
+        frozenset({"delete", kind})
+        for kind in (
+            "ns",
+            "namespace",
+            "namespaces",
+            "ns/",
+            "namespace/",
+            "namespaces/",
+            "node",
+            "nodes",
+            "node/",
+            "nodes/",
+            "pv",
+            "pv/",
+            "persistentvolume",
+            "persistentvolumes",
+            "crd",
+            "crd/",
+            "crds",
+            "customresourcedefinition",
+            "customresourcedefinitions",
+            "-A",
+            "--all-namespaces",
+        )
+    ),
+    "terraform": (frozenset({"destroy"}), frozenset({"apply", "-destroy"})),
+    "tofu": (frozenset({"destroy"}), frozenset({"apply", "-destroy"})),
+    "terragrunt": (frozenset({"destroy"}), frozenset({"run-all", "destroy"})),
+    "pulumi": (frozenset({"destroy"}), frozenset({"down"})),
+    "cdk": (frozenset({"destroy"}),),
+    "dropdb": (frozenset(),),
+    "aws": (frozenset({"s3", "rb"}), frozenset({"s3", "rm", "--recursive"})),
+    "gsutil": (frozenset({"rb"}), frozenset({"rm", "-r"})),
+    "gcloud": (frozenset({"projects", "delete"}),),
+    "az": (frozenset({"group", "delete"}),),
+}
+
+
+def _infra_delete(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if (not values and cmd.name != "dropdb") or set(values) & {"--help", "-help", "help"}:
+        return
+    words = set(values) | {v.split("/", 1)[0] + "/" for v in values if "/" in v}
+    words |= {"-destroy" for v in values if v in ("--destroy", "-destroy=true")}
+    if any(row <= words for row in _INFRA_DELETES[cmd.name]):
+        # destructive_delete: it deletes, through an API, what lives beyond the workspace
+        # (a namespace and all in it, a cloud stack, a database) with no local undo
+        w.flag("destructive_delete", f"{cmd.name} deletes infrastructure beyond the workspace")
+
+
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -330,3 +386,18 @@ MISC_RULES: dict[str, Rule] = {
     "btrfs": _destroys,
     **{name: _destroys for name in _DESTROY_VERBS},
 }
+
+
+def _also(first: Rule | None, then: Rule) -> Rule:
+    if first is None:
+        return then
+
+    def both(cmd: Cmd, w: Walker) -> None:
+        first(cmd, w)
+        then(cmd, w)
+
+    return both
+
+
+# aws, gcloud and kubectl have a rule above too (secrets they print); keep both
+MISC_RULES |= {name: _also(MISC_RULES.get(name), _infra_delete) for name in _INFRA_DELETES}

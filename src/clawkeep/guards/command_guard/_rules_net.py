@@ -10,7 +10,13 @@ modules decide.
 
 from __future__ import annotations
 
-from clawkeep.guards.command_guard._net_containers import containers, system_containers
+from clawkeep.guards.command_guard._net_containers import (
+    IMAGE_COPY,
+    containers,
+    image_copy,
+    orchestrator,
+    system_containers,
+)
 from clawkeep.guards.command_guard._net_http import curl
 from clawkeep.guards.command_guard._net_raw import raw
 from clawkeep.guards.command_guard._net_remote import (
@@ -47,6 +53,8 @@ NET_RULES |= {name: tunnel for name in TUNNELS | {"code"}}
 NET_RULES |= {"docker": containers, "podman": containers, "nerdctl": containers}
 NET_RULES |= {"ctr": containers, "docker-compose": containers}
 NET_RULES |= {"lxc": system_containers, "incus": system_containers}
+NET_RULES |= {"kubectl": orchestrator, "oc": orchestrator}
+NET_RULES |= {name: image_copy for name in IMAGE_COPY}
 # ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
 NET_RULES |= {"plink": ssh, "plink.exe": ssh, "autossh": ssh, "dbclient": ssh}
 NET_RULES |= {n: mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
