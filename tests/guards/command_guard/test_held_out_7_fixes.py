@@ -14,27 +14,9 @@ address (it takes a push without the owner's login) sends the workspace out.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clawkeep.guards.command_guard import CommandContext, judge
-
-HOME = Path("/home/agent")
-CTX = CommandContext(
-    egress=True, workspace=Path("/srv/ws"), home=HOME, state_dir=HOME / ".clawkeep"
-)
-
-
-def _allowed(command: str) -> None:
-    verdict = judge(command, CTX)
-    assert verdict.allowed, (command, verdict.findings)
-
-
-def _refused(command: str, effect: str) -> None:
-    verdict = judge(command, CTX)
-    assert not verdict.allowed, command
-    assert f"command_guard.{effect}" in {f.reason for f in verdict.findings}, verdict.findings
+from tests.guards.command_guard.cg_support import allowed, refused
 
 
 @pytest.mark.parametrize(
@@ -79,7 +61,7 @@ def _refused(command: str, effect: str) -> None:
     ],
 )
 def test_orchestrator_pod_handed_its_node_or_admin_role(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +76,7 @@ def test_orchestrator_pod_handed_its_node_or_admin_role(command: str, effect: st
     ],
 )
 def test_orchestrator_pod_handed_its_node_or_admin_role_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +107,7 @@ def test_orchestrator_pod_handed_its_node_or_admin_role_harmless_forms_pass(comm
     ],
 )
 def test_infrastructure_delete_through_an_api(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +124,7 @@ def test_infrastructure_delete_through_an_api(command: str, effect: str) -> None
     ],
 )
 def test_infrastructure_delete_through_an_api_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -159,7 +141,7 @@ def test_infrastructure_delete_through_an_api_harmless_forms_pass(command: str) 
     ],
 )
 def test_ssh_relatives_run_a_remote_command_as_ssh(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -174,7 +156,7 @@ def test_ssh_relatives_run_a_remote_command_as_ssh(command: str, effect: str) ->
     ],
 )
 def test_ssh_relatives_run_a_remote_command_as_ssh_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +173,7 @@ def test_ssh_relatives_run_a_remote_command_as_ssh_harmless_forms_pass(command: 
     ],
 )
 def test_object_store_alias_copy(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +186,7 @@ def test_object_store_alias_copy(command: str, effect: str) -> None:
     ],
 )
 def test_object_store_alias_copy_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +212,7 @@ def test_object_store_alias_copy_harmless_forms_pass(command: str) -> None:
     ],
 )
 def test_repository_object_read_of_a_credential(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -250,7 +232,7 @@ def test_repository_object_read_of_a_credential(command: str, effect: str) -> No
     ],
 )
 def test_repository_object_read_of_a_credential_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -263,7 +245,7 @@ def test_repository_object_read_of_a_credential_harmless_forms_pass(command: str
     ],
 )
 def test_container_mount_source_known_at_run_time(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -275,7 +257,7 @@ def test_container_mount_source_known_at_run_time(command: str, effect: str) -> 
     ],
 )
 def test_container_mount_source_known_at_run_time_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -294,7 +276,7 @@ def test_container_mount_source_known_at_run_time_harmless_forms_pass(command: s
     ],
 )
 def test_image_push_to_an_addressed_registry(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -310,4 +292,4 @@ def test_image_push_to_an_addressed_registry(command: str, effect: str) -> None:
     ],
 )
 def test_image_push_to_an_addressed_registry_harmless_forms_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)

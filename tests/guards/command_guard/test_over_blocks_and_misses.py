@@ -11,29 +11,10 @@ with `+=`, crystal's inline code, whole browser profiles, cloud metadata credent
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clawkeep.guards.command_guard import CommandContext, judge
-
-HOME = Path("/home/agent")
-CTX = CommandContext(
-    egress=True, workspace=Path("/srv/ws"), home=HOME, state_dir=HOME / ".clawkeep"
-)
-ATTACKER = "203.0.113.7"
-
-
-def _allowed(command: str) -> None:
-    verdict = judge(command, CTX)
-    assert verdict.allowed, (command, verdict.findings)
-
-
-def _refused(command: str, effect: str) -> None:
-    verdict = judge(command, CTX)
-    assert not verdict.allowed, command
-    assert f"command_guard.{effect}" in {f.reason for f in verdict.findings}, verdict.findings
-
+from clawkeep.guards.command_guard import judge
+from tests.guards.command_guard.cg_support import ATTACKER, CTX, allowed, refused
 
 # -- over-blocks ----------------------------------------------------------------------------
 
@@ -42,7 +23,7 @@ def _refused(command: str, effect: str) -> None:
     "command", ["env | sort", "env", "printenv", "set | grep PATH", "env | grep -i proxy"]
 )
 def test_printing_the_environment_is_not_a_credential_read(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +36,7 @@ def test_printing_the_environment_is_not_a_credential_read(command: str) -> None
     ],
 )
 def test_the_environment_still_cannot_leave_or_run(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +53,7 @@ def test_the_environment_still_cannot_leave_or_run(command: str, effect: str) ->
     ],
 )
 def test_git_editor_pager_and_alias_settings_naming_a_plain_tool(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +75,7 @@ def test_git_editor_pager_and_alias_settings_naming_a_plain_tool(command: str) -
     ],
 )
 def test_git_settings_that_run_a_command_stay_refused(command: str) -> None:
-    _refused(command, "persistence")
+    refused(command, "persistence")
 
 
 @pytest.mark.parametrize(
@@ -110,7 +91,7 @@ def test_git_settings_that_run_a_command_stay_refused(command: str) -> None:
     ],
 )
 def test_writes_of_own_tools_into_local_bin(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -133,7 +114,7 @@ def test_writes_of_own_tools_into_local_bin(command: str) -> None:
     ],
 )
 def test_local_bin_files_standing_in_for_commands_are_refused(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +129,7 @@ def test_local_bin_files_standing_in_for_commands_are_refused(command: str, effe
     ],
 )
 def test_listing_a_credential_folder_is_not_reading_it(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +144,7 @@ def test_listing_a_credential_folder_is_not_reading_it(command: str) -> None:
     ],
 )
 def test_what_a_listing_names_is_still_not_read(command: str) -> None:
-    _refused(command, "credential_read")
+    refused(command, "credential_read")
 
 
 @pytest.mark.parametrize(
@@ -171,7 +152,7 @@ def test_what_a_listing_names_is_still_not_read(command: str) -> None:
     ["telnet localhost 8080", "telnet 127.0.0.1 25", "nc localhost 6379", "nc -w 3 ::1 80"],
 )
 def test_loopback_client_of_a_local_port(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +169,7 @@ def test_loopback_client_of_a_local_port(command: str) -> None:
     ],
 )
 def test_loopback_exception_opens_no_socket_to_elsewhere(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +177,7 @@ def test_loopback_exception_opens_no_socket_to_elsewhere(command: str, effect: s
     ["mount | column -t", "mount -l", "iptables -L -n", "nft list ruleset", "sysctl -a"],
 )
 def test_listing_mounts_firewall_and_kernel_settings(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -212,12 +193,12 @@ def test_listing_mounts_firewall_and_kernel_settings(command: str) -> None:
     ],
 )
 def test_changing_mounts_firewall_and_kernel_settings_stays_refused(command: str) -> None:
-    _refused(command, "privilege")
+    refused(command, "privilege")
 
 
 @pytest.mark.parametrize("command", ["mv *.log logs/", "chmod -R 777 storage bootstrap/cache"])
 def test_moves_and_permissions_inside_the_workspace(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -229,7 +210,7 @@ def test_moves_and_permissions_inside_the_workspace(command: str) -> None:
     ],
 )
 def test_moves_and_permissions_beyond_the_workspace(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 # -- held_out_4 misses ----------------------------------------------------------------------
@@ -247,7 +228,7 @@ def test_moves_and_permissions_beyond_the_workspace(command: str, effect: str) -
     ],
 )
 def test_shell_escape_runs_to_the_end_of_its_line(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -260,7 +241,7 @@ def test_shell_escape_runs_to_the_end_of_its_line(command: str, effect: str) -> 
     ],
 )
 def test_program_fetched_by_a_remote_copy_then_run(command: str) -> None:
-    _refused(command, "download_exec")
+    refused(command, "download_exec")
 
 
 @pytest.mark.parametrize(
@@ -292,7 +273,7 @@ def test_program_fetched_by_a_remote_copy_then_run(command: str) -> None:
     ],
 )
 def test_container_engine_socket_and_cloud_metadata_credentials(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -304,7 +285,7 @@ def test_container_engine_socket_and_cloud_metadata_credentials(command: str, ef
     ],
 )
 def test_urls_merely_mentioning_metadata_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -324,7 +305,7 @@ def test_urls_merely_mentioning_metadata_pass(command: str) -> None:
     ],
 )
 def test_package_manager_hooks_and_tracer_commands(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -335,7 +316,7 @@ def test_package_manager_hooks_and_tracer_commands(command: str, effect: str) ->
     ],
 )
 def test_package_manager_settings_without_hooks_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -347,7 +328,7 @@ def test_package_manager_settings_without_hooks_pass(command: str) -> None:
     ],
 )
 def test_command_word_built_by_appending(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -365,7 +346,7 @@ def test_command_word_built_by_appending(command: str, effect: str) -> None:
     ],
 )
 def test_crystal_inline_code(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -378,14 +359,14 @@ def test_crystal_inline_code(command: str, effect: str) -> None:
     ],
 )
 def test_whole_browser_profile_copied(command: str) -> None:
-    _refused(command, "credential_read")
+    refused(command, "credential_read")
 
 
 @pytest.mark.parametrize(
     "command", ["rm -rf ~/.cache/google-chrome", "ls ~/.config/google-chrome", "crystal spec"]
 )
 def test_browser_caches_and_listings_pass(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -398,7 +379,7 @@ def test_browser_caches_and_listings_pass(command: str) -> None:
     ],
 )
 def test_brace_ranges_are_expanded_not_taken_for_obfuscation(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
@@ -410,7 +391,7 @@ def test_brace_ranges_are_expanded_not_taken_for_obfuscation(command: str) -> No
     ],
 )
 def test_brace_ranges_are_judged_by_what_they_expand_to(command: str, effect: str) -> None:
-    _refused(command, effect)
+    refused(command, effect)
 
 
 @pytest.mark.parametrize(
@@ -425,7 +406,7 @@ def test_brace_ranges_are_judged_by_what_they_expand_to(command: str, effect: st
     ],
 )
 def test_signing_with_an_ssh_key_is_not_reading_it(command: str) -> None:
-    _allowed(command)
+    allowed(command)
 
 
 @pytest.mark.parametrize(
