@@ -1,22 +1,23 @@
 """Rules by command name: persistence, accounts and privilege, power, history wiping,
-and printing the environment. One entry a command, so a new rule is one line."""
+and printing the environment (destroying volumes, backups and infrastructure:
+``_destroy``). One entry a command, so a new rule is one line."""
 
 from __future__ import annotations
 
 import itertools
 import re
 
+from clawkeep.guards.command_guard._destroy import DESTROY_RULES, HELP_WORDS, INFRA_RULES, also
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["MISC_RULES"]
 
 _SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
-_HELP = {"-h", "--help", "-V", "--version", "-l", "--list", "status", "list", "show"}
 
 
 def _always(reason: str, detail: str) -> Rule:
     def rule(cmd: Cmd, w: Walker) -> None:
-        if cmd.args and set(cmd.values()) <= _HELP:
+        if cmd.args and set(cmd.values()) <= HELP_WORDS:
             return
         w.flag(reason, f"{cmd.name} {detail}")
 
@@ -26,7 +27,7 @@ def _always(reason: str, detail: str) -> Rule:
 def _mount(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     types = {v for i, v in enumerate(values) if i and values[i - 1] == "-t"}
-    if set(values) - types <= _HELP | {"-t", "--show-labels"}:
+    if set(values) - types <= HELP_WORDS | {"-t", "--show-labels"}:
         return  # `mount`, `mount -l`, `mount -t ext4`: list what is mounted
     w.flag("privilege", f"{cmd.name} mounts a filesystem")
 
@@ -44,7 +45,7 @@ def _fuse_mount(cmd: Cmd, w: Walker) -> None:
         if not values or values[0] not in ("mount", "nfsmount"):
             return
         values = values[1:]
-    if set(values) & _HELP and len(values) <= 1:
+    if set(values) & HELP_WORDS and len(values) <= 1:
         return
     operands = [
         v
@@ -240,98 +241,6 @@ def _systemd_run(cmd: Cmd, w: Walker) -> None:
         w.flag("persistence", f"systemd-run {later[0]} schedules a command to run later")
 
 
-# Verbs that destroy volumes, snapshots or backups (what a restore would need).
-_DESTROY_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "zfs": (("destroy",), ("rollback",)),
-    "zpool": (("destroy",), ("labelclear",)),
-    "snapper": (("delete",), ("rm",), ("remove",)),
-    "timeshift": (("--delete",), ("--delete-all",)),
-    "restic": (("forget",), ("prune",)),
-    "borg": (("delete",), ("prune",)),
-    "lvremove": ((),),
-    "vgremove": ((),),
-    "pvremove": ((),),
-    "lvreduce": ((),),
-    "vgreduce": ((),),
-}
-
-
-def _destroys(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    if values and set(values) <= _HELP:
-        return
-    words = [v for v in values if not v.startswith("-") or v.startswith("--delete")]
-    if cmd.name == "btrfs":
-        # btrfs takes any unique prefix of its groups and commands: `btrfs sub del`
-        hit = (
-            len(words) >= 2
-            and "subvolume".startswith(words[0])
-            and len(words[0]) >= 2
-            and words[1] in ("delete", "del", "de", "d")
-        )
-    else:
-        hit = any(all(v in values for v in verbs) for verbs in _DESTROY_VERBS[cmd.name])
-    if hit:
-        # destructive_delete: volumes, snapshots and backups are what recovery needs
-        w.flag("destructive_delete", f"{cmd.name} destroys a volume, snapshot or backup")
-
-
-# Deletes through an API of what lives beyond the workspace: a cluster's namespaces, nodes
-# and volumes, a whole stack of cloud resources, a database, a bucket, a project. Each row
-# is a set of words that must all appear (options included); a word ending in "/" matches
-# the `type/name` spelling (`kubectl delete ns/prod`).
-_INFRA_DELETES: dict[str, tuple[frozenset[str], ...]] = {
-    "kubectl": tuple(
-        frozenset({"delete", kind})
-        for kind in (
-            "ns",
-            "namespace",
-            "namespaces",
-            "ns/",
-            "namespace/",
-            "namespaces/",
-            "node",
-            "nodes",
-            "node/",
-            "nodes/",
-            "pv",
-            "pv/",
-            "persistentvolume",
-            "persistentvolumes",
-            "crd",
-            "crd/",
-            "crds",
-            "customresourcedefinition",
-            "customresourcedefinitions",
-            "-A",
-            "--all-namespaces",
-        )
-    ),
-    "terraform": (frozenset({"destroy"}), frozenset({"apply", "-destroy"})),
-    "tofu": (frozenset({"destroy"}), frozenset({"apply", "-destroy"})),
-    "terragrunt": (frozenset({"destroy"}), frozenset({"run-all", "destroy"})),
-    "pulumi": (frozenset({"destroy"}), frozenset({"down"})),
-    "cdk": (frozenset({"destroy"}),),
-    "dropdb": (frozenset(),),
-    "aws": (frozenset({"s3", "rb"}), frozenset({"s3", "rm", "--recursive"})),
-    "gsutil": (frozenset({"rb"}), frozenset({"rm", "-r"})),
-    "gcloud": (frozenset({"projects", "delete"}),),
-    "az": (frozenset({"group", "delete"}),),
-}
-
-
-def _infra_delete(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    if (not values and cmd.name != "dropdb") or set(values) & {"--help", "-help", "help"}:
-        return
-    words = set(values) | {v.split("/", 1)[0] + "/" for v in values if "/" in v}
-    words |= {"-destroy" for v in values if v in ("--destroy", "-destroy=true")}
-    if any(row <= words for row in _INFRA_DELETES[cmd.name]):
-        # destructive_delete: it deletes, through an API, what lives beyond the workspace
-        # (a namespace and all in it, a cloud stack, a database) with no local undo
-        w.flag("destructive_delete", f"{cmd.name} deletes infrastructure beyond the workspace")
-
-
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -383,21 +292,9 @@ MISC_RULES: dict[str, Rule] = {
     "printenv": _printenv,
     **{name: _secret_cli for name in _SECRET_VERBS},
     "systemd-run": _systemd_run,
-    "btrfs": _destroys,
-    **{name: _destroys for name in _DESTROY_VERBS},
+    **DESTROY_RULES,
 }
 
 
-def _also(first: Rule | None, then: Rule) -> Rule:
-    if first is None:
-        return then
-
-    def both(cmd: Cmd, w: Walker) -> None:
-        first(cmd, w)
-        then(cmd, w)
-
-    return both
-
-
 # aws, gcloud and kubectl have a rule above too (secrets they print); keep both
-MISC_RULES |= {name: _also(MISC_RULES.get(name), _infra_delete) for name in _INFRA_DELETES}
+MISC_RULES |= {name: also(MISC_RULES.get(name), rule) for name, rule in INFRA_RULES.items()}
