@@ -9,7 +9,7 @@ explanation cannot say "allowed" where the turn would refuse.
 
 from __future__ import annotations
 
-from clawkeep.agents.runtime import turn_sandboxed
+from clawkeep.agents.sandboxing import turn_sandboxed
 from clawkeep.config.agents import ResolvedAgent
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Deny

@@ -20,6 +20,7 @@ from clawkeep.agents.loop import LoopOutcome, run_loop
 from clawkeep.agents.providers.factory import build_provider, close_provider
 from clawkeep.agents.providers.timed import TimedProvider
 from clawkeep.agents.providers.types import Provider, ProviderError, ToolCall, ToolSpec
+from clawkeep.agents.sandboxing import turn_sandboxed
 from clawkeep.agents.screening import TurnScreen
 from clawkeep.agents.untrusted import (
     TurnProvenance,
@@ -50,7 +51,7 @@ from clawkeep.tools.registry import registry
 if TYPE_CHECKING:
     from clawkeep.sessions import TranscriptStore
 
-__all__ = ["AgentRuntime", "turn_sandboxed"]
+__all__ = ["AgentRuntime"]
 
 # Provider errors that mean "the install is not set up yet": the owner is told what to set.
 _SETUP_CODES = frozenset(
@@ -64,14 +65,6 @@ def _decision_text(reason: str) -> str:
     if reason == "approvals.already_decided":
         return "That call was already decided."
     return "No held call has that code."
-
-
-def turn_sandboxed(agent: ResolvedAgent, *, session_is_main: bool) -> bool:
-    """Whether a turn of ``agent`` is sandboxed (the policy's sandbox layer applies)."""
-    mode = agent.sandbox.mode or "all"  # a missing setting: sandbox everything
-    if mode == "off":
-        return False
-    return mode == "all" or not session_is_main
 
 
 class AgentRuntime:
