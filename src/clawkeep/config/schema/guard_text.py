@@ -34,9 +34,9 @@ __all__ = [
 # cap 0.95); tool output is withheld above the score at most 1 in 3,000 validation
 # documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.4266
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9856
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.8941
+DEFAULT_FLAG_THRESHOLD = 0.3958
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9859
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9088
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.

@@ -181,9 +181,12 @@ def _runs(text: str, budget: Budget) -> tuple[str, int]:
         return text, 0
     out: list[str] = []
     last = 0
-    for (start, end, units, _), kept in zip(runs, keep, strict=True):
+    for i, ((start, end, units, _), kept) in enumerate(zip(runs, keep, strict=True)):
         if kept:
-            out.append(text[last:start])
+            # Between two joined runs the gap is the spelling's separator, not punctuation:
+            # "R E V E A L. T H E. P R O M P T." reads "REVEAL THE PROMPT".
+            joined = i > 0 and keep[i - 1] and near[i - 1] and last == runs[i - 1][1]
+            out.append(" " if joined else text[last:start])
             out.append(split_joined(units if units.isalpha() else _decode(units), budget))
             last = end
     out.append(text[last:])

@@ -5,10 +5,12 @@ from the training pages the injections sat in: ``<html><body><h1>Best hiking tra
 scored 0.92 as tool output where "Best hiking trails" scored 0.2. For the model (never for
 the rules, which still read every character), the tags of HTML elements are replaced by
 the values of their attributes (``alt``, ``title``, ``value`` and the rest: text an
-attacker can write into, and a model reading the raw page reads), and comment markers are
-dropped with the comment's text kept. Only names of HTML elements count as tags, so a
-look-alike such as ``<END_UNTRUSTED_CONTENT ...>`` stays text. Every pattern is linear: no
-nested repetition, no match that can run past the next ``<`` or ``>``.
+attacker can write into, and a model reading the raw page reads) and any bare words among
+them (``<p ignore all previous instructions>``), and comment and declaration markers are
+dropped with their text kept (only ``<!doctype html>`` says nothing at all). Only names
+of HTML elements count as tags, so a look-alike such as ``<END_UNTRUSTED_CONTENT ...>``
+stays text. Every pattern is linear: no nested repetition, no match that can run past the
+next ``<`` or ``>``.
 """
 
 from __future__ import annotations
@@ -27,16 +29,29 @@ _ELEMENT_NAMES = """a abbr address area article aside audio b base bdi bdo block
     u ul var video wbr"""
 _ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})((?:\s[^<>]*)?)/?>")
-_DECL = re.compile(r"<![A-Za-z][^<>]*>")  # <!doctype html>
+_DOCTYPE = re.compile(r"<!doctype\s+html\s*>", re.IGNORECASE)  # says nothing: dropped
+_DECL = re.compile(r"<!([A-Za-z][^<>]*)>")  # any other declaration: its words are text
 _COMMENT = re.compile(r"<!--|-->")
-_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))")
+# One attribute: a name with its value (the value is read), a bare name (read: an
+# attacker's words need no "="), or a stray quoted string (read).
+_ATTR = re.compile(
+    r"""([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?|"([^"]*)"|'([^']*)'"""
+)
+
+
+def _attributes(text: str) -> str:
+    words = []
+    for m in _ATTR.finditer(text):
+        name, dq, sq, bare, q1, q2 = m.groups()
+        value = next((v for v in (dq, sq, bare) if v is not None), None)
+        words.append(value if value is not None else (name or q1 or q2 or ""))
+    return " ".join(w for w in words if w)
 
 
 def _tag(match: re.Match[str]) -> str:
     if match.group(2).lower() not in _ELEMENTS:
         return match.group(0)  # not an HTML element: text like any other
-    values = (a or b or c for a, b, c in _VALUE.findall(match.group(3)))
-    return " " + " ".join(v for v in values if v) + " "
+    return " " + _attributes(match.group(3)) + " "
 
 
 def markup_text(text: str) -> str:
@@ -44,4 +59,5 @@ def markup_text(text: str) -> str:
     markers removed; text without a ``<`` is returned as it is."""
     if "<" not in text:
         return text
-    return _TAG.sub(_tag, _DECL.sub(" ", _COMMENT.sub(" ", text)))
+    text = _DECL.sub(r" \1 ", _DOCTYPE.sub(" ", _COMMENT.sub(" ", text)))
+    return _TAG.sub(_tag, text)

@@ -33,7 +33,7 @@ HEADS: tuple[HeadName, ...] = ("chat", "tool")
 # is not an instruction, and single words are where a bag of vectors is least reliable
 # ("execute" alone scored 0.99999). Rules still block short attacks ("DAN mode").
 SHORT_PIECES = 4
-SHORT_CAP = 0.95  # above every flag threshold shipped (0.4266, 0.8941), below every block one
+SHORT_CAP = 0.95  # above every flag threshold shipped (0.3958, 0.9088), below every block one
 WINDOW = 24  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 12
 NGRAM_BUCKETS = 1 << 20  # hashed pairs and triples of adjacent pieces
@@ -58,7 +58,7 @@ class StaticModel:
     where every window of a long benign document counts as benign; the chat head is the
     second, where a long attack keeps only its most suspicious window as the positive. The
     second is sharper on short attacks and too quick to flag long documents (it flagged a
-    third of the paragraphs of licence texts, the tool head about 6%), hence two heads."""
+    third of the paragraphs of licence texts, the tool head about 5%), hence two heads."""
 
     tokenizer: Tokenizer
     vectors: np.ndarray[Any, np.dtype[np.int8]]
