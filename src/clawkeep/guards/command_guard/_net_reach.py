@@ -5,11 +5,12 @@ reach them.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
-__all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "urls_in"]
+__all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "unvetted_source", "urls_in"]
 
 _LOOPBACK = re.compile(
     r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)"
@@ -52,3 +53,24 @@ def egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
     if targets is not None and loopback_only(targets):
         return  # loopback is not egress
     w.flag("network_no_egress", f"{cmd.name} uses the network and this agent has no egress")
+
+
+_HOST = re.compile(r"^(?:[\w+.-]+://)?(?:[^/@]*@)?(\[[0-9a-fA-F:.]+\]|[^/:?#]+)")
+# Addresses of this machine and of the owner's own networks (RFC 1918, ULA, loopback).
+_OWN_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "::1/128", "fc00::/7")
+)
+
+
+def unvetted_source(url: str) -> bool:
+    """Code fetched from here is vouched for by nobody: a bare IP address beyond the owner's
+    own networks (no registry, forge or domain owner stands behind a public address)."""
+    found = _HOST.match(url.removeprefix("git+"))
+    if found is None or "://" not in url:
+        return False
+    try:
+        address = ipaddress.ip_address(found.group(1).strip("[]"))
+    except ValueError:
+        return False  # a name: whoever holds the domain answers for it
+    return not any(address in net for net in _OWN_NETS if net.version == address.version)
