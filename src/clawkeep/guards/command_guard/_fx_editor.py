@@ -129,6 +129,8 @@ def _vim(cmd: Cmd, w: Walker) -> None:
                 commands.append(value)
         if arg.text.startswith("+") and not arg.text[1:].isdigit() and len(arg.text) > 1:
             commands.append(arg.text[1:])
+        if arg.text == "-S" and index + 1 < len(cmd.args):
+            commands.append("so " + cmd.args[index + 1].text)  # -S FILE: a session script
     for text in commands:
         if UNKNOWN in text:
             w.flag("dynamic_command", f"{cmd.name} runs an editor command known at run time")

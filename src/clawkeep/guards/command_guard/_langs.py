@@ -206,11 +206,12 @@ LANGS["crystal"] = LangRules(
     reads=_calls(r"File\.(?:read|read_lines|open)"),
     backticks=True,
 )
-# Tcl (tclsh, wish, expect): `exec` runs a pipeline of programs, `open "|cmd"` one too.
+# Tcl (tclsh, wish, expect): `exec` runs a pipeline of programs, `open "|cmd"` one too;
+# expect's `spawn` starts one.
 LANGS["tcl"] = LangRules(
     socket=re.compile(r"\bsocket\s+(-server\s+\S+\s+)?(-\w+\s+)*[\w.:-]+\s+\d+"),
     runs=re.compile(
-        r"(?:^|[;\n\[{]\s*)exec\s+(?:-\S+\s+)*(?P<s>[^;\n\]}]+)"
+        r"(?:^|[;\n\[{]\s*)(?:exec|spawn)\s+(?:-\S+\s+)*(?P<s>[^;\n\]}]+)"
         r"|\bopen\s+[\"{]\|(?P<s2>[^\"}]+)[\"}]"
     ),
     deletes=re.compile(r"\bfile\s+delete\s+(?:-force\s+)?(?:--\s+)?[\"{]?(?P<s>[^\s\"}]+)"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
@@ -56,6 +57,7 @@ def egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
 
 
 _HOST = re.compile(r"^(?:[\w+.-]+://)?(?:[^/@]*@)?(\[[0-9a-fA-F:.]+\]|[^/:?#]+)")
+_WILDCARD_DNS = re.compile(r"^(?:[\w-]+[.-])??((?:\d{1,3}[.-]){3}\d{1,3})\.(?:nip|sslip|xip)\.io$")
 # Addresses of this machine and of the owner's own networks (RFC 1918, ULA, loopback).
 _OWN_NETS = tuple(
     ipaddress.ip_network(n)
@@ -69,8 +71,18 @@ def unvetted_source(url: str) -> bool:
     found = _HOST.match(url.removeprefix("git+"))
     if found is None or "://" not in url:
         return False
-    try:
-        address = ipaddress.ip_address(found.group(1).strip("[]"))
-    except ValueError:
-        return False  # a name: whoever holds the domain answers for it
+    host = found.group(1).strip("[]").lower().rstrip(".")
+    wildcard = _WILDCARD_DNS.match(host)  # 203.0.113.7.nip.io answers with the address in it
+    host = wildcard.group(1).replace("-", ".") if wildcard else host
+    try:  # every IPv4 spelling a resolver takes: dotted, decimal, octal, hex
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
+            socket.inet_aton(host)
+        )
+    except (OSError, ValueError):
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False  # a name: whoever holds the domain answers for it
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
     return not any(address in net for net in _OWN_NETS if net.version == address.version)

@@ -39,9 +39,10 @@ _CODE_FLAGS = {
     "wish": (),
     "irb": (),
     "pry": (),
+    "expect": (),  # its -c is read by _fx_escape.expect
 }
 # Interpreters known by another name than their language's.
-_LANG_OF = {"tclsh": "tcl", "wish": "tcl", "irb": "ruby", "pry": "ruby"}
+_LANG_OF = {"tclsh": "tcl", "wish": "tcl", "expect": "tcl", "irb": "ruby", "pry": "ruby"}
 _ENV_SETUP = {"ssh-agent", "pyenv", "rbenv", "nodenv", "goenv", "direnv", "opam", "brew"}
 _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "mise", "rtx"}
 
