@@ -15,6 +15,8 @@ from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
+from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
+from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
@@ -51,7 +53,16 @@ def _chain(rules: list[Rule]) -> Rule:
     return chained
 
 
-_RULES = _merge(SCHEME_RULES, FS_RULES, NET_RULES, EFFECT_RULES, MISC_RULES, EXEC_RULES)
+_RULES = _merge(
+    SCHEME_RULES,
+    FS_RULES,
+    NET_RULES,
+    EFFECT_RULES,
+    EDITOR_RULES,
+    PROGRAM_RULES,
+    MISC_RULES,
+    EXEC_RULES,
+)
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 
 

@@ -26,6 +26,7 @@ from clawkeep.guards.command_guard._fx_serve import (
     kubectl,
     serves,
     smbserver,
+    socket_server,
     tailscale,
     web_shell,
 )
@@ -37,7 +38,9 @@ from clawkeep.guards.command_guard._fx_tables import (
     LOOKUP,
     SENDS_FILE_OPTION,
     SERVES,
+    SOCKET_SERVERS,
     STDIN_BODY,
+    TELNETDS,
     URL_CLIENTS,
     WEB_SHELLS,
     WRITES,
@@ -61,6 +64,7 @@ EFFECT_RULES |= {name: serves for name in set(SERVES) - {"http.server", "ruby-ht
 EFFECT_RULES |= {"kubectl": kubectl, "tailscale": tailscale}
 EFFECT_RULES |= {"smbserver.py": smbserver, "impacket-smbserver": smbserver}
 EFFECT_RULES |= {name: web_shell for name in WEB_SHELLS}
+EFFECT_RULES |= {name: socket_server for name in set(SOCKET_SERVERS) | TELNETDS}
 # what a URL reaches, and hooks run around installs and traces (_fx_url)
 EFFECT_RULES |= {"aria2c": aria2c, "bpftrace": bpftrace}
 EFFECT_RULES |= {n: package_hooks for n in ("apt", "apt-get", "aptitude", "apt-cache", "dpkg")}

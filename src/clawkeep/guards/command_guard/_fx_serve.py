@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._fx_args import HELP, value_of
-from clawkeep.guards.command_guard._fx_tables import SERVES, WEB_SHELLS
+from clawkeep.guards.command_guard._fx_tables import SERVES, SOCKET_SERVERS, TELNETDS, WEB_SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import Arg
 
@@ -18,6 +18,7 @@ __all__ = [
     "serve_root",
     "serves",
     "smbserver",
+    "socket_server",
     "tailscale",
     "web_shell",
 ]
@@ -167,3 +168,25 @@ def smbserver(cmd: Cmd, w: Walker) -> None:
     operands = [a.text for a in cmd.args if not a.text.startswith("-")]
     if len(operands) >= 2:
         serve_root(cmd, w, operands[1], "smbserver", None)
+
+
+def socket_server(cmd: Cmd, w: Walker) -> None:
+    """``tcpsvd IP PORT PROG``, ``telnetd -l PROG``: each connection is handed to a program."""
+    values = cmd.values()
+    if set(values) & HELP:
+        return
+    if cmd.name in TELNETDS:
+        # reverse_shell: a telnet daemon gives whoever connects a login (or -l PROG) session
+        w.flag("reverse_shell", f"{cmd.name} hands a shell session to whoever connects")
+        return
+    takes = SOCKET_SERVERS[cmd.name]
+    index = 0
+    while index < len(values) and values[index].startswith("-"):
+        index += 2 if values[index] in takes else 1
+    rest = cmd.args[index:]
+    if len(rest) < 3:
+        return
+    if not loopback_bind(rest[0].text):
+        # raw_socket: a listener on the network whose every connection reaches a program
+        w.flag("raw_socket", f"{cmd.name} hands connections on {rest[0].text} to a program")
+    w.run_argv(rest[2:])

@@ -14,7 +14,9 @@ __all__ = [
     "LOOKUP",
     "SENDS_FILE_OPTION",
     "SERVES",
+    "SOCKET_SERVERS",
     "STDIN_BODY",
+    "TELNETDS",
     "URL_CLIENTS",
     "WEB_SHELLS",
     "WRITES",
@@ -86,7 +88,20 @@ SERVES: dict[str, tuple[frozenset[str], int, frozenset[str]]] = {
     "pure-ftpd": (frozenset(), 0, frozenset({"-S", "--bind"})),
     "vsftpd": (frozenset(), 0, frozenset()),
     "ftp-srv": (frozenset({"--root", "-r"}), 0, frozenset()),
+    "ftpd": (frozenset(), 1, frozenset()),  # busybox ftpd [-w] ROOT, run by tcpsvd or inetd
 }
+
+
+# -- hands each connection on a port to a program (_fx_serve) ------------------------------
+# program -> options that take a value; after them come IP PORT PROG ARGS (ucspi style).
+SOCKET_SERVERS: dict[str, frozenset[str]] = {
+    "tcpsvd": frozenset({"-c", "-C", "-b", "-u", "-l", "-x", "-B", "-t"}),
+    "udpsvd": frozenset({"-c", "-C", "-b", "-u", "-l", "-x", "-B", "-t"}),
+    "tcpserver": frozenset({"-c", "-b", "-x", "-u", "-g", "-l", "-t", "-T", "-B"}),
+    "s6-tcpserver": frozenset({"-c", "-C", "-b", "-u", "-g"}),
+}
+# Telnet daemons: whoever connects gets the login program (-l PROG: that program).
+TELNETDS = frozenset({"telnetd", "utelnetd", "in.telnetd"})
 
 
 # -- raw protocols through a URL (_fx_url) -------------------------------------------------

@@ -30,6 +30,9 @@ def writes(cmd: Cmd, w: Walker) -> None:
             value = value_of(cmd.args, index, flag)
             if value is not None and value:
                 write_target(w.place(value), w, f"{cmd.name} {flag}")
+    if needs and ("P" in flags or "--absolute-names" in values):
+        # outside_write: -P keeps the archive's absolute names, so it writes where they say
+        w.flag("outside_write", f"{cmd.name} -P extracts to the absolute paths the archive names")
     operands = [v for v in values if not v.startswith("-")]
     if cmd.name == "rsync":
         remote = [v for v in operands if re.match(r"^([\w.-]+@)?[\w.-]+:|^\w+://", v)]

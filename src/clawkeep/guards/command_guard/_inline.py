@@ -119,9 +119,16 @@ _JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
 # A call that starts a program from several string literals: an argv, not shell text.
 _STR = r"(?:\"[^\"]*\"|'[^']*')"
 _ARGV_CALL = re.compile(
-    r"(?:\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?)|Kernel\.(?:exec|system"
-    r"|spawn)|Process\.spawn)\s*\(\s*(" + _STR + r"(?:\s*,\s*\[?\s*" + _STR + r"\s*\]?)+)"
+    r"(?P<fn>\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?)|Kernel\.(?:exec"
+    r"|system|spawn)|Process\.spawn)\s*\(\s*(?P<list>"
+    + _STR
+    + r"(?:\s*,\s*\[?\s*"
+    + _STR
+    + r"\s*\]?)+)"
 )
+# The C-style exec family (os.execl(path, arg0, …), POSIX::execv): after the program's path
+# comes the name it runs under, not an argument.
+_ARG0_CALLS = re.compile(r"^(?:exec|spawn)[lv]")
 _PERL_QW = re.compile(
     r"\b(?:system|exec)\s*\(?\s*qw\s*(?:\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}|/([^/]*)/|<([^>]*)>)"
 )
@@ -142,7 +149,10 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
     code = normalise(code)
     for match in _ARGV_CALL.finditer(code):
-        w.run_argv([literal(_unescape(m.group("s"))) for m in _STRING.finditer(match.group(1))])
+        words = [_unescape(m.group("s")) for m in _STRING.finditer(match.group("list"))]
+        if _ARG0_CALLS.match(match.group("fn")) and len(words) > 1:
+            words = words[:1] + words[2:]  # os.execl("/bin/sh", "sh", "-c", …): drop arg0
+        w.run_argv([literal(word) for word in words])
     if lang == "perl":
         for match in _PERL_QW.finditer(code):
             words = next(g for g in match.groups() if g is not None).split()
@@ -229,6 +239,8 @@ def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
     if rules.runs is not None:
         for match in rules.runs.finditer(code):
             text = _string(match)
+            if lang == "tcl":  # `<@stdin`, `>@chan`: Tcl channels, not files; the pipeline stays
+                text = re.sub(r"\s*\d?[<>]@\S+", "", text)
             w.script(text, f"a command in {lang} code")
             words = text.split()
             piped = match.groupdict().get("s2") is not None

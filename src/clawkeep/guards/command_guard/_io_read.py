@@ -12,6 +12,8 @@ from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import (
     BULK_READERS,
     DISK,
+    LOCATORS,
+    MEMORY_DUMPERS,
     NO_READ,
     PRINTERS,
     RAW_READERS,
@@ -20,6 +22,7 @@ from clawkeep.guards.command_guard._io_tables import (
 )
 from clawkeep.guards.command_guard._path_secrets import (
     credential,
+    credential_name,
     glob_credential,
     holds_credentials,
 )
@@ -80,6 +83,9 @@ def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
     return explicit, out
 
 
+_HELP = frozenset({"-h", "--help", "-V", "--version"})
+
+
 def _hunts(cmd: Cmd, w: Walker) -> None:
     """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
     values = cmd.values()
@@ -94,6 +100,16 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
                 or holds_credentials(found, w.ctx)  # ~/.config holds gcloud's and gh's tokens
             ):
                 w.flag("credential_read", f"{cmd.name} searches all of {found.path} for secrets")
+                return
+    if cmd.name in MEMORY_DUMPERS and not set(values) & _HELP:
+        # credential_read: a process's memory holds the secrets it has loaded
+        w.flag("credential_read", f"{cmd.name} copies a running process's memory")
+        return
+    if cmd.name in LOCATORS:
+        for text in (v for v in values if not v.startswith("-")):
+            why = credential_name(text.rsplit("/", 1)[-1], outside=True)
+            if why is not None:
+                w.flag("credential_read", f"{cmd.name} {text}: {why}")
                 return
     if cmd.name in RAW_READERS:
         for value in values:
@@ -164,6 +180,8 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
 def _runtime_credential(text: str, w: Walker) -> str | None:
     """A path with a part known only at run time, in a credential location:
     ``~/.ssh/$K``, ``$HOME/.aws/$(ls ~/.aws)``, ``/proc/$(pgrep node)/environ``."""
+    if re.match(r"^-{0,2}[\w-]+=[/~]", text):
+        text = text.split("=", 1)[1]  # dd if=/proc/$(pgrep sshd)/mem, --file=~/.ssh/$K
     pattern = text.replace(UNKNOWN, "*")
     if pattern.startswith(("/", "~/")) and (why := glob_credential(pattern, w.ctx)) is not None:
         return f"reads {pattern}: {why}"

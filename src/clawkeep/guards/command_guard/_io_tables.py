@@ -12,6 +12,8 @@ __all__ = [
     "DELETE_BLOCKED",
     "DISK",
     "INTERPRETERS",
+    "LOCATORS",
+    "MEMORY_DUMPERS",
     "NO_READ",
     "PRINTERS",
     "RAW_READERS",
@@ -39,3 +41,9 @@ DISK = re.compile(r"^/dev/(sd|hd|vd|xvd|nvme|mmcblk|loop|dm-|md|mapper/|disk|mem
 
 
 PRINTERS = frozenset({"echo", "printf"})
+
+
+# Programs that copy a running process's memory (its keys, tokens and passwords) to a file.
+MEMORY_DUMPERS = frozenset({"gcore", "procdump", "avml", "memdump", "lime-dump"})
+# File-name database searches: what they print is where a name lies, as `find -name` does.
+LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate"})

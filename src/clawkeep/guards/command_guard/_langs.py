@@ -206,6 +206,17 @@ LANGS["crystal"] = LangRules(
     reads=_calls(r"File\.(?:read|read_lines|open)"),
     backticks=True,
 )
+# Tcl (tclsh, wish, expect): `exec` runs a pipeline of programs, `open "|cmd"` one too;
+# expect's `spawn` starts one.
+LANGS["tcl"] = LangRules(
+    socket=re.compile(r"\bsocket\s+(-server\s+\S+\s+)?(-\w+\s+)*[\w.:-]+\s+\d+"),
+    runs=re.compile(
+        r"(?:^|[;\n\[{]\s*)(?:exec|spawn)\s+(?:-\S+\s+)*(?P<s>[^;\n\]}]+)"
+        r"|\bopen\s+[\"{]\|(?P<s2>[^\"}]+)[\"}]"
+    ),
+    deletes=re.compile(r"\bfile\s+delete\s+(?:-force\s+)?(?:--\s+)?[\"{]?(?P<s>[^\s\"}]+)"),
+    reads=re.compile(r"\bopen\s+[\"{]?(?P<s>[^\s\"}|]+)"),
+)
 LANGS["R"] = LANGS["Rscript"]
 LANGS["jjs"] = LANGS["jrunscript"]
 for _awk in ("gawk", "mawk", "nawk", "busybox-awk"):

@@ -5,11 +5,13 @@ reach them.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
-__all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "urls_in"]
+__all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "unvetted_source", "urls_in"]
 
 _LOOPBACK = re.compile(
     r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1|0\.0\.0\.0)([:/]|$)"
@@ -52,3 +54,35 @@ def egress(cmd: Cmd, w: Walker, targets: list[str] | None = None) -> None:
     if targets is not None and loopback_only(targets):
         return  # loopback is not egress
     w.flag("network_no_egress", f"{cmd.name} uses the network and this agent has no egress")
+
+
+_HOST = re.compile(r"^(?:[\w+.-]+://)?(?:[^/@]*@)?(\[[0-9a-fA-F:.]+\]|[^/:?#]+)")
+_WILDCARD_DNS = re.compile(r"^(?:[\w-]+[.-])??((?:\d{1,3}[.-]){3}\d{1,3})\.(?:nip|sslip|xip)\.io$")
+# Addresses of this machine and of the owner's own networks (RFC 1918, ULA, loopback).
+_OWN_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "::1/128", "fc00::/7")
+)
+
+
+def unvetted_source(url: str) -> bool:
+    """Code fetched from here is vouched for by nobody: a bare IP address beyond the owner's
+    own networks (no registry, forge or domain owner stands behind a public address)."""
+    found = _HOST.match(url.removeprefix("git+"))
+    if found is None or "://" not in url:
+        return False
+    host = found.group(1).strip("[]").lower().rstrip(".")
+    wildcard = _WILDCARD_DNS.match(host)  # 203.0.113.7.nip.io answers with the address in it
+    host = wildcard.group(1).replace("-", ".") if wildcard else host
+    try:  # every IPv4 spelling a resolver takes: dotted, decimal, octal, hex
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
+            socket.inet_aton(host)
+        )
+    except (OSError, ValueError):
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False  # a name: whoever holds the domain answers for it
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return not any(address in net for net in _OWN_NETS if net.version == address.version)

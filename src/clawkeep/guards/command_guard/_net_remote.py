@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._net_reach import REMOTE, egress, runtime_payload, urls_in
+from clawkeep.guards.command_guard._net_reach import (
+    REMOTE,
+    egress,
+    runtime_payload,
+    unvetted_source,
+    urls_in,
+)
 from clawkeep.guards.command_guard._net_tables import INSTALL, SYSPKG
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
@@ -38,6 +44,7 @@ def archive(cmd: Cmd, w: Walker) -> None:
 
 _GIT_GLOBAL_VALUES = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace"})
 _REMOTE_URL_KEY = re.compile(r"^remote\.(.+)\.(push)?url(=|$)", re.I)
+_REWRITE_KEY = re.compile(r"^url\.(.+)\.(push)?insteadof$", re.I)
 
 
 def git(cmd: Cmd, w: Walker) -> None:
@@ -55,6 +62,12 @@ def git(cmd: Cmd, w: Walker) -> None:
         w.remotes.add(values[2])  # a remote this command line points somewhere new
     if values[:1] == ["config"] and len(values) > 2 and (key := _REMOTE_URL_KEY.match(values[1])):
         w.remotes.add(key.group(1))  # git config remote.origin.url URL
+    rewrite = (
+        _REWRITE_KEY.match(values[1]) if values[:1] == ["config"] and len(values) > 2 else None
+    )
+    if rewrite is not None and unvetted_source(rewrite.group(1)):
+        # persistence: every later clone, fetch or push of the rewritten URLs goes there
+        w.flag("persistence", f"git config {values[1]} sends git's traffic to {rewrite.group(1)}")
     networked = ("clone", "fetch", "pull", "push", "ls-remote", "submodule", "remote")
     if not values or values[0] not in networked:
         return
@@ -84,6 +97,9 @@ def _runtime_url(text: str, arg: Arg) -> bool:
     return bool(re.match(r"^(\w+://|[\w.-]*@?[\w.-]+:(?!//))", address))
 
 
+_URL_IN_WORD = re.compile(r"(?:git\+)?[a-z][\w+.-]*://\S+")
+
+
 def packages(cmd: Cmd, w: Walker) -> None:
     if any(_runtime_url(a.text, a) for a in cmd.args if "://" in a.text):
         # exfiltration: an index or package URL built from data at run time carries it out
@@ -96,6 +112,14 @@ def packages(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "uv" and values[:1] == ["pip"]:
         values = values[1:]
     fetches = values[:2] == ["mod", "download"] or (values and values[0] in INSTALL)
+    if fetches or cmd.name in ("npx", "pipx", "bunx"):
+        for text in cmd.values():
+            # a URL anywhere in the word: --index-url=URL, name@URL, git+URL
+            url = _URL_IN_WORD.search(text)
+            if url is not None and unvetted_source(url.group(0)):
+                # download_exec: an installer runs the package's code (setup.py, postinstall)
+                w.flag("download_exec", f"{cmd.name} installs code from {url.group(0)}")
+                return
     if fetches or cmd.name in ("npx", "pipx"):
         egress(cmd, w)
 

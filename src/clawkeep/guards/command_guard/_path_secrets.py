@@ -6,6 +6,7 @@ owner's own program folders.
 from __future__ import annotations
 
 import fnmatch
+import re
 from functools import lru_cache
 
 from clawkeep.guards.command_guard._model import CommandContext
@@ -14,6 +15,7 @@ from clawkeep.guards.command_guard._path_tables import (
     CREDENTIALS,
     KEY_FILES,
     PERSISTENCE,
+    PROC_SECRETS,
     PUBLIC_SSH,
     SECRET_FILES,
     STORE_NAMES,
@@ -43,6 +45,8 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     parts = [p for p in found.path.split("/") if p]
     if parts and (parts[-1].endswith(".pub") or parts[-1] in PUBLIC_SSH):
         return None  # public keys (and the hosts' public keys) are public
+    if PROC_SECRETS.match(found.path):
+        return "another process's memory or environment holds its secrets"
     store = STORES.search(found.path)
     if store is not None:
         return "a browser profile, keychain or password vault holds credentials"
@@ -75,8 +79,26 @@ def glob_credential(pattern: str, ctx: CommandContext) -> str | None:
         path = home + secret[1:] if secret.startswith("~") else secret
         if fnmatch.fnmatchcase(path, pattern):
             return f"the pattern matches {path}"
-    if STORES.search(pattern) and not under(pattern, str(ctx.workspace or "/\x01")):
+    if under(pattern, str(ctx.workspace or "/\x01")):
+        return None
+    if STORES.search(pattern):
         return "the pattern names files in a browser profile, keychain or vault"
+    if PROC_SECRETS.match(re.sub(r"[*?]+|\[[^\]]*\]", "x", pattern)):
+        return "the pattern names another process's memory or environment"
+    return _glob_location(pattern)
+
+
+def _glob_location(pattern: str) -> str | None:
+    """A pattern that spells out a credential location, globs standing in only for the
+    parts around it (``/home/*/.bash_history``, ``/home/*/.ssh/*``): a glob in place of
+    the location itself (``~/.config/*/config.json``) names nothing in particular."""
+    parts = [p for p in pattern.split("/") if p]
+    if parts and (parts[-1].endswith(".pub") or parts[-1] in PUBLIC_SSH):
+        return None  # public keys and known hosts, whoever's home they are in
+    for i, part in enumerate(parts):
+        for seq in BY_FIRST.get(part, ()):
+            if tuple(parts[i : i + len(seq)]) == seq:
+                return f"the pattern matches {'/'.join(seq)}, which holds credentials"
     return None
 
 

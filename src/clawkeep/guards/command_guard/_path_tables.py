@@ -12,6 +12,7 @@ __all__ = [
     "KEY_FILES",
     "LISTS",
     "PERSISTENCE",
+    "PROC_SECRETS",
     "PUBLIC_SSH",
     "SECRET_FILES",
     "SHADOWED",
@@ -124,12 +125,44 @@ CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".purple", "accounts.xml"),
     (".claws-mail",),
     (".config", "filezilla"),
+    # Keys and certificates of the machine's own services, and cluster admin credentials.
+    ("etc", "ssl", "private"),
+    ("etc", "pki", "tls", "private"),
+    ("etc", "letsencrypt", "live"),
+    ("etc", "letsencrypt", "archive"),
+    ("etc", "letsencrypt", "keys"),
+    ("etc", "kubernetes", "admin.conf"),
+    ("etc", "kubernetes", "super-admin.conf"),
+    ("etc", "kubernetes", "kubelet.conf"),
+    ("etc", "kubernetes", "controller-manager.conf"),
+    ("etc", "kubernetes", "scheduler.conf"),
+    ("etc", "kubernetes", "pki"),
+    ("var", "lib", "kubelet", "pki"),
+    ("etc", "rancher", "k3s", "k3s.yaml"),
+    ("etc", "rancher", "rke2", "rke2.yaml"),
+    ("var", "lib", "rancher", "k3s", "server", "token"),
+    ("var", "lib", "rancher", "k3s", "server", "cred"),
+    ("etc", "openvpn"),
+    ("etc", "wireguard"),
+    ("jenkins", "secrets"),
+    ("jenkins", "credentials.xml"),
+    ("jenkins", "secret.key"),
+    # The password databases' backup copies.
+    ("var", "backups", "shadow.bak"),
+    ("var", "backups", "gshadow.bak"),
+    # Coding agents' and AI CLIs' sign-in tokens.
+    (".claude", ".credentials.json"),
+    (".codex", "auth.json"),
+    (".config", "github-copilot"),
+    (".gemini", "oauth_creds.json"),
     (".bash_history",),
     (".zsh_history",),
     (".python_history",),
     (".mysql_history",),
     (".psql_history",),
 )
+# Another process's memory and environment under /proc (its keys and tokens live there).
+PROC_SECRETS = re.compile(r"^/proc/[^/]+/(task/[^/]+/)?(mem|environ)$")
 # Where secrets usually are, for matching glob patterns (``cat /e*/sh*w``) against.
 SECRET_FILES = (
     "/etc/shadow",

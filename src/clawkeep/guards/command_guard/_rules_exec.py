@@ -34,7 +34,15 @@ _CODE_FLAGS = {
     "R": ("-e",),
     "jrunscript": ("-e",),
     "jjs": ("-e",),
+    # read their program from a file or their input only; judged in their language
+    "tclsh": (),
+    "wish": (),
+    "irb": (),
+    "pry": (),
+    "expect": (),  # its -c is read by _fx_escape.expect
 }
+# Interpreters known by another name than their language's.
+_LANG_OF = {"tclsh": "tcl", "wish": "tcl", "expect": "tcl", "irb": "ruby", "pry": "ruby"}
 _ENV_SETUP = {"ssh-agent", "pyenv", "rbenv", "nodenv", "goenv", "direnv", "opam", "brew"}
 _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "mise", "rtx"}
 
@@ -111,7 +119,8 @@ def _interactive(cmd: Cmd) -> bool:
         if red.op in ("<<", "<<<"):
             return False
         if red.op in ("<", "<>") and red.target is not None and red.target.static:
-            return False  # a script file (or /dev/null): judged like `sh FILE`
+            # a script file (or /dev/null): judged like `sh FILE`; a terminal is not one
+            return bool(re.match(r"^/dev/(tty\w*|pts/\w+|console)$", red.target.text))
     return True
 
 
@@ -127,7 +136,7 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
         return
     flags = _CODE_FLAGS.get(cmd.name, ())
     values = cmd.args
-    lang = cmd.name
+    lang = _LANG_OF.get(cmd.name, cmd.name)
     for index, arg in enumerate(values):
         text = arg.text
         code: Arg | None = None
@@ -235,8 +244,19 @@ def _source(cmd: Cmd, w: Walker) -> None:
             _script_file(cmd, w, target)
 
 
+def _cpan(cmd: Cmd, w: Walker) -> None:
+    """The cpan shell runs a line starting with ``!`` as perl code."""
+    texts = [r.body for r in cmd.redirects if r.body is not None]
+    if cmd.stdin is not None and cmd.stdin.text is not None:
+        texts.append(cmd.stdin.text)
+    for text in texts:
+        for line in text.split("\n"):
+            if line.lstrip().startswith("!"):
+                w.code("perl", line.lstrip()[1:])
+
+
 _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
 EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
-EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source}
+EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source, "cpan": _cpan}

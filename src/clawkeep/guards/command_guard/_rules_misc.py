@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from clawkeep.guards.command_guard._defenses import DEFENCE_RULES
 from clawkeep.guards.command_guard._destroy import DESTROY_RULES, HELP_WORDS, INFRA_RULES, also
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
@@ -209,6 +210,7 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "keyctl": (("print",), ("pipe",), ("read",)),
     "bw": (("get", "password"), ("get", "item"), ("export",)),
     "lpass": (("show",),),
+    "getent": (("shadow",), ("gshadow",)),
 }
 
 
@@ -293,6 +295,7 @@ MISC_RULES: dict[str, Rule] = {
     **{name: _secret_cli for name in _SECRET_VERBS},
     "systemd-run": _systemd_run,
     **DESTROY_RULES,
+    **DEFENCE_RULES,
 }
 
 

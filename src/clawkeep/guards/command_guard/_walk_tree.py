@@ -198,6 +198,11 @@ def _assign(w: Walker, node: Node) -> None:
         # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
         w.flag("privilege", f"{name} is set for programs run as another user")
     w.command_var(name, value)
+    if name in ("LD_PRELOAD", "LD_AUDIT") and value.static:
+        from clawkeep.guards.command_guard._fx_programs import loads_download
+
+        for path in value.text.replace(":", " ").split():
+            loads_download(path, name, w)
     if name in ("HISTFILE", "HISTSIZE", "HISTFILESIZE") and value.text in (
         "",
         "0",
@@ -230,6 +235,14 @@ def _redirected(w: Walker, node: Node) -> None:
     if body is not None and body.type == "command":
         _simple(w, body, redirects)
         return
+    if body is not None and body.type == "list" and body.named_children[-1:]:
+        # `a && b > f && c` is parsed with `> f` on the list `a && b`; bash gives it to `b`
+        *first, last = body.named_children
+        if last.type == "command":
+            for child in first:
+                visit_node(w, child)
+            _simple(w, last, redirects)
+            return
     parsed = _redirects(w, redirects)
     fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
     if body is not None:

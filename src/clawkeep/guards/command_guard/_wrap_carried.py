@@ -22,11 +22,14 @@ _CARRIED = re.compile(
     r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+|init\.templateDir"
     r"|include\.path|includeIf\..+\.path|filter\.[\w-]+\.(clean|smudge|process)"
     r"|merge\.[\w-]+\.driver|diff\.[\w-]+\.textconv|core\.gitProxy"
-    r"|uploadpack\.packObjectsHook)=!?"
+    r"|uploadpack\.packObjectsHook)=!?|--unzip-command="
     r"|:?!|ext::)",
     re.I,
 )
 _CARRIED_NEXT = {"-e", "-I", "-F", "-TT", "--unzip-command", "-c", "+", "-u", "-o"}
+# GNU tar's long options that take their command as the next word, too
+_CARRIED_NEXT |= {"--to-command", "--use-compress-program", "--rsh-command", "--info-script"}
+_CARRIED_NEXT |= {"--new-volume-script", "--checkpoint-action"}
 
 
 def carried(cmd: Cmd, w: Walker) -> None:
@@ -39,6 +42,8 @@ def carried(cmd: Cmd, w: Walker) -> None:
                 value = nxt if _CARRIED.match(nxt.text) else None
             elif arg.text in ("-c", "+"):
                 value = nxt if nxt.text.startswith((":!", "!")) else None
+            elif arg.text == "--checkpoint-action":
+                value = Arg(nxt.text[5:], nxt.tricks) if nxt.text.startswith("exec=") else None
             elif not (arg.text == "-e" and cmd.name not in ("rsync",)):
                 value = nxt if cmd.name in ("rsync", "tar", "zip", "git") else None
         elif _CARRIED.match(arg.text) and arg.text.startswith("-"):
@@ -48,6 +53,9 @@ def carried(cmd: Cmd, w: Walker) -> None:
         elif cmd.name == "man" and (arg.text in ("-P", "--pager") or arg.text.startswith("-P")):
             given = arg.text[2:] if len(arg.text) > 2 and arg.text != "--pager" else None
             value = Arg(given) if given else (args[index + 1] if index + 1 < len(args) else None)
+        elif cmd.name == "man" and arg.text.startswith(("-H", "--html=")) and arg.text != "-H":
+            # man -HBROWSER: the browser command runs through a shell, as the pager does
+            value = Arg(arg.text[2:] if arg.text.startswith("-H") else arg.text.split("=", 1)[1])
         elif cmd.name == "man" and arg.text.startswith("--pager="):
             value = Arg(arg.text.split("=", 1)[1])  # man runs its pager through a shell
         if value is None:
@@ -67,8 +75,24 @@ def carried(cmd: Cmd, w: Walker) -> None:
         keys = [a.text for a in words]
         reads = any(a.text.startswith(("--get", "--unset", "--list", "-l")) for a in args)
         sets = len(keys) >= 2 and not reads and args[1].text not in ("get", "unset", "list")
+        if sets and keys[0].lower() == "core.hookspath" and _workspace_hooks(words[1:], w):
+            return
         if sets and _CARRIED.match(keys[0] + "=") and not _plain_tool(keys[0], words[1:]):
             w.flag("persistence", f"git config {keys[0]} makes git run a command later")
+
+
+def _workspace_hooks(values: list[Arg], w: Walker) -> bool:
+    """``git config core.hooksPath .githooks``: the project's own hooks, in the workspace
+    (what this line wrote there is judged now, as it will run on the next commit)."""
+    if len(values) != 1 or not values[0].static:
+        return False
+    found = w.place(values[0].text)
+    if found.kind not in ("workspace", "workspace_root"):
+        return False
+    for path, text in list(w.written.items()):
+        if path.startswith(found.path.rstrip("/") + "/"):
+            w.run_written(path, text)
+    return True
 
 
 _CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment"})
@@ -108,6 +132,8 @@ def _plain_tool(key: str, values: list[Arg]) -> bool:
         # (`-c core.pager=…`) or a value with `=` could hand git a command to run
         plain = all(re.fullmatch(r"[\w.:/@%^~{}-]+", word) for word in words)
         return bool(words) and plain and not words[0].startswith("-")
+    if key.lower() == "core.sshcommand":
+        return _plain_ssh(values[0].text)
     allowed = _TOOL_KEYS.get(key.lower())
     # every option a plain word: no `+!cmd`, `-c ':!sh'`, `--cmd`, `$(…)` or `;` rides along
     options_plain = all(re.fullmatch(r"--?[A-Za-z][\w-]*", o) for o in words[1:])
@@ -121,3 +147,35 @@ def _plain_tool(key: str, values: list[Arg]) -> bool:
 
 
 _RUN_OPTIONS = frozenset({"-c", "--cmd", "-S", "--eval", "-e", "-x", "--command", "+"})
+
+
+# ssh options a git ssh command may carry: which key, which known-hosts file, which port.
+_SSH_VALUE_FLAGS = frozenset({"-i", "-p", "-l", "-o"})
+_SSH_SAFE_OPTIONS = frozenset(
+    {"identitiesonly", "identityfile", "stricthostkeychecking", "userknownhostsfile", "port"}
+    | {"user", "batchmode", "connecttimeout", "serveraliveinterval", "loglevel"}
+    | {"preferredauthentications", "pubkeyauthentication", "passwordauthentication"}
+    | {"compression", "hostkeyalgorithms", "pubkeyacceptedkeytypes", "addkeystoagent"}
+)
+
+
+def _plain_ssh(value: str) -> bool:
+    """``core.sshCommand "ssh -i ~/.ssh/deploy_key -o IdentitiesOnly=yes"``: ssh choosing a
+    key and host checks; no proxy or local command, agent forwarding, or shell syntax."""
+    words = value.split()
+    if not words or words[0] != "ssh" or re.search(r"[;&|`$()<>\n\\]", value):
+        return False
+    index = 1
+    while index < len(words):
+        word = words[index]
+        if word in _SSH_VALUE_FLAGS and index + 1 < len(words):
+            given = words[index + 1]
+            option = given.split("=", 1)[0].lower()
+            if word == "-o" and option not in _SSH_SAFE_OPTIONS:
+                return False
+            index += 2
+        elif re.fullmatch(r"-[46TqvCkx]+", word):
+            index += 1
+        else:
+            return False
+    return True

@@ -135,6 +135,9 @@ def start_stop(cmd: Cmd, w: Walker) -> None:
     w.run_argv([program, *rest], cmd.stdin)
 
 
+_CORE_DUMP = re.compile(r"^\s*(generate-core-file|gcore|dump\s+(binary\s+)?(memory|value))\b")
+
+
 def gdb(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     for index, text in enumerate(values):
@@ -154,6 +157,9 @@ def gdb(cmd: Cmd, w: Walker) -> None:
         match = re.match(r"^\s*(python|pi|py)\s+(.*)$", command, re.DOTALL)
         if match:
             w.code("python", match.group(2))
+        if _CORE_DUMP.match(command):
+            # credential_read: the core file is the attached process's memory, secrets in it
+            w.flag("credential_read", "gdb writes a process's memory to a file")
 
 
 _MAKE_STDIN = frozenset({"-f-", "-f/dev/stdin", "--file=-", "--file=/dev/stdin", "--makefile=-"})

@@ -1,0 +1,64 @@
+"""Commands that switch off the host's defences: mandatory access control (SELinux,
+AppArmor), the audit log and host firewalls. Reading their state stays allowed.
+
+One row a program: the words that turn a defence off (or change a firewall), or the
+read-only words everything else is measured against.
+"""
+
+from __future__ import annotations
+
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+
+__all__ = ["DEFENCE_RULES"]
+
+_HELP = frozenset({"-h", "--help", "-V", "--version", "version"})
+
+# program -> argument sequences (each word present, in any order) that turn a defence off
+_OFF_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "setenforce": (("0",), ("permissive",)),
+    "auditctl": (("-D",), ("-e", "0")),
+    "apparmor_parser": (("-R",), ("--remove",)),
+    "semanage": (("permissive", "-a"),),
+    "aa-teardown": ((),),
+    "aa-disable": ((),),
+    "aa-complain": ((),),
+}
+# firewall front-ends -> their read-only first words; any other verb changes the rules
+_FIREWALL_READS: dict[str, frozenset[str]] = {
+    "ufw": frozenset({"status", "show", "app", "--dry-run"}),
+    "firewall-cmd": frozenset(),
+}
+_FIREWALLD_CHANGES: tuple[str, ...] = ("--add", "--remove", "--set", "--change", "--panic")
+_FIREWALLD_CHANGES += ("--reload", "--complete-reload", "--runtime-to-permanent", "--new")
+_FIREWALLD_CHANGES += ("--delete",)
+
+
+def _switches_off(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if values and set(values) <= _HELP:
+        return
+    # options compare as spelled (-R removes, -r replaces); mode names in any case
+    seen = set(values) | {v.lower() for v in values if v.isalpha()}
+    for words in _OFF_WORDS[cmd.name]:
+        if all(word in seen for word in words):
+            # privilege: access control or the audit trail off, for whatever runs next
+            w.flag("privilege", f"{cmd.name} {' '.join(cmd.values())} turns a host defence off")
+            return
+
+
+def _firewall_front(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    if not values or set(values) <= _HELP:
+        return
+    if cmd.name == "firewall-cmd":
+        changes = [v for v in values if v.startswith(_FIREWALLD_CHANGES)]
+    else:
+        verbs = [v for v in values if not v.startswith("-")]
+        changes = verbs[:1] if verbs and verbs[0] not in _FIREWALL_READS[cmd.name] else []
+    if changes:
+        # privilege: the host firewall decides what reaches this machine and what leaves it
+        w.flag("privilege", f"{cmd.name} {changes[0]} changes the host firewall")
+
+
+DEFENCE_RULES: dict[str, Rule] = {name: _switches_off for name in _OFF_WORDS}
+DEFENCE_RULES |= {name: _firewall_front for name in _FIREWALL_READS}

@@ -1,0 +1,100 @@
+"""Options whose value is a program a tool starts or a library it loads: ``wget
+--use-askpass PROG``, ``gcc -wrapper PROG,ARGS``, ``ssh-keygen -D LIB``, ``ssh -I LIB``;
+and tools that run a file this line wrote as code: ``nmap --script F`` (Lua), ``pip install
+DIR`` (DIR/setup.py, Python), ``ansible-playbook F`` (its shell and command tasks).
+
+The program is judged as the argv it becomes (a bare shell, a file this line wrote, a
+download); a library downloaded by this line and then loaded runs the download's code.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._fx_args import value_of
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
+
+__all__ = ["PROGRAM_RULES", "loads_download"]
+
+# program -> (options naming a program it runs, options naming a library it loads);
+# a program option's value may carry arguments after commas (gcc -wrapper sh,-s).
+_PROGRAM_OPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "wget": (frozenset({"--use-askpass"}), frozenset()),
+    "ssh-keygen": (frozenset(), frozenset({"-D"})),
+    "ssh": (frozenset(), frozenset({"-I"})),
+    "ssh-add": (frozenset(), frozenset({"-s", "-S"})),
+}
+for _cc in ("gcc", "g++", "cc", "c++", "c89", "c99", "gfortran", "gccgo", "x86_64-linux-gnu-gcc"):
+    _PROGRAM_OPTIONS[_cc] = (frozenset({"-wrapper"}), frozenset())
+
+
+def loads_download(path: str, what: str, w: Walker) -> None:
+    """A library this line downloaded, now loaded into a program: its code runs."""
+    if posixpath.basename(path) in w.downloaded:
+        # download_exec: loading a shared object runs its constructors
+        w.flag("download_exec", f"{what} loads {path}, downloaded by this command line")
+
+
+def _program_options(cmd: Cmd, w: Walker) -> None:
+    programs, libraries = _PROGRAM_OPTIONS[cmd.name]
+    for index in range(len(cmd.args)):
+        for flag in programs:
+            value = value_of(cmd.args, index, flag)
+            if value is None or not value:
+                continue
+            if UNKNOWN in value:
+                w.flag("dynamic_command", f"{cmd.name} {flag} runs a program known at run time")
+                continue
+            words = value.split(",") if flag == "-wrapper" else [value]
+            w.run_argv([literal(word) for word in words if word])
+        for flag in libraries:
+            value = value_of(cmd.args, index, flag)
+            if value:
+                loads_download(value, f"{cmd.name} {flag}", w)
+
+
+def _written(path: str, w: Walker) -> str | None:
+    return w.written.get(w.place(path).path) if UNKNOWN not in path else None
+
+
+def _nmap(cmd: Cmd, w: Walker) -> None:
+    for index in range(len(cmd.args)):
+        value = value_of(cmd.args, index, "--script")
+        for item in (value or "").split(","):
+            if (text := _written(item, w)) is not None:
+                w.code("lua", text)  # an NSE script is Lua; os.execute and io.popen run commands
+            elif "/" in item:
+                loads_download(item, "nmap --script", w)
+
+
+def _pip(cmd: Cmd, w: Walker) -> None:
+    values = cmd.values()
+    verbs = [v for v in values if not v.startswith("-")]
+    if cmd.name == "uv" and verbs[:1] == ["pip"]:
+        verbs = verbs[1:]
+    if verbs[:1] != ["install"]:
+        return
+    for operand in verbs[1:]:
+        if (text := _written(operand.rstrip("/") + "/setup.py", w)) is not None:
+            w.code("python", text)  # installing a source tree runs its setup.py
+
+
+_PLAYBOOK_TASK = re.compile(
+    r"\b(?:ansible\.builtin\.)?(?:shell|command|raw)\s*:\s*(?:\{\s*cmd\s*:\s*)?"
+    r"(?P<q>[\"']?)(?P<s>[^\n]+?)(?P=q)\s*(?=[,}\]]|$)",
+    re.M,
+)
+
+
+def _playbook(cmd: Cmd, w: Walker) -> None:
+    for operand in (v for v in cmd.values() if not v.startswith("-")):
+        text = _written(operand, w)
+        for match in _PLAYBOOK_TASK.finditer(text or ""):
+            w.script(match.group("s"), f"a task of {operand}")
+
+
+PROGRAM_RULES: dict[str, Rule] = {name: _program_options for name in _PROGRAM_OPTIONS}
+PROGRAM_RULES |= {"nmap": _nmap, "ansible-playbook": _playbook}
+PROGRAM_RULES |= {name: _pip for name in ("pip", "pip3", "uv")}
