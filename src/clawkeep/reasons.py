@@ -743,6 +743,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "tools.sessions_send.not_allowed": Reason(
             "subagents.allowAgents does not allow delegating to that agent"
         ),
+        "tools.sessions_send.flagged": Reason(
+            "the content guard flagged the payload (alone or joined to the payloads sent "
+            "before it): the target's turn runs without guards.channel.highRiskTools"
+        ),
         "tools.sessions_send.self": Reason("an agent cannot delegate to itself"),
         "tools.sessions_send.too_deep": Reason("delegation nested too deep"),
         "tools.sessions_send.unavailable": Reason("no content guard on delegation"),
