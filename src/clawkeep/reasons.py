@@ -118,6 +118,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a hop of the navigation (a redirect) was refused by the egress proxy or route check"
         ),
         "browser.no_such_tab": Reason("the tab index does not exist"),
+        "browser.os_error": Reason(
+            "the browser could not be started or reached (an OS error: broken pipe, process "
+            "gone, profile dir not writable)"
+        ),
         "browser.profile_locked": Reason("another clawkeep browser holds the profile's lock"),
         "browser.profile_name": Reason("a profile name that is not [a-z0-9_-]"),
         "browser.profile_outside_state": Reason(
