@@ -129,6 +129,23 @@ def test_injection_split_over_two_sends_is_judged_whole(tmp_path: Path) -> None:
     assert [r.text for r in session if r.role == "user"] == [HALF_1]
 
 
+def test_control_two_benign_sends_both_arrive(tmp_path: Path) -> None:
+    follow_up = "Please also list tomorrow's appointments."
+    scripts: dict[str, list[Any]] = {
+        "main": [
+            {"toolCalls": [call("sessions_send", agentId="helper", message=BENIGN)]},
+            {"toolCalls": [call("sessions_send", agentId="helper", message=follow_up)]},
+            {"text": "delegated"},
+        ],
+        "helper": [{"text": "noted"}, {"text": "noted again"}],
+    }
+    i = install(tmp_path, _config(), scripts)
+    i.turn("please pass both notes to the helper")
+    assert i.results("sessions_send") == ["tools.ok", "tools.ok"]  # the join flags nothing
+    assert len(i.scripts["helper"].requests) == 2
+    assert not [e for e in i.events.recent if e.reason == "tools.sessions_send.flagged"]
+
+
 def _main_key(i: Install) -> str:
     [key] = [k for k in i.store.sessions() if k.startswith("agent:main:")]
     return key

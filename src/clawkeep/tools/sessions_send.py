@@ -4,9 +4,9 @@ passes the content hook and enters the target's session as untrusted content.
 
 A payload the hook flags keeps its flag: it is stored flagged, an event says so, and the
 target's delegated turn runs as a flagged message's turn does (no high-risk tools). A
-payload the hook allows alone is scored once more joined to the recent unflagged payloads
-this caller session sent the target (what the target's model reads together), so an
-injection split over two calls is judged whole.
+payload the hook does not block alone is scored once more joined to the recent unflagged
+payloads this caller session sent the target (what the target's model reads together), so
+an injection split over two calls is judged whole.
 """
 
 from __future__ import annotations
@@ -109,24 +109,22 @@ async def _screen(
     ctx: ToolContext, hook: ContentHook, key: str, source: str, message: str
 ) -> tuple[Allow | Flagged | Deny, int]:
     """The hook's verdict on the payload, and how many earlier payloads decided it: one
-    allowed alone is judged again joined to the recent unflagged payloads before it."""
+    the hook does not block alone is judged again joined to the recent unflagged payloads
+    before it; the worse of the two verdicts holds (a flag alone keeps its own reason)."""
     alone = await hook(message, source)
-    if not isinstance(alone, Allow):
+    if isinstance(alone, Deny):
         return alone, 0
     earlier = _earlier_payloads(ctx, key, source)
-    if not earlier:
-        return alone, 0
     room = ctx.config.guards.content.max_chars - len(message) - 1
-    seam = "\n".join(earlier)[-min(_JOINED_CHARS, room) :] if room > 0 else ""
+    seam = "\n".join(earlier)[-min(_JOINED_CHARS, room) :] if earlier and room > 0 else ""
     if not seam:
         return alone, 0
     joined = await hook(seam + "\n" + message, source)
+    detail = f"read with the {len(earlier)} payload(s) sent before it: {joined.detail}"
     if isinstance(joined, Deny):
-        # The halves of one injection, each harmless alone: this half never arrives.
-        detail = f"read with the {len(earlier)} payload(s) sent before it: {joined.detail}"
+        # The halves of one injection, each passed alone: this half never arrives.
         return Deny(joined.reason, detail), len(earlier)
-    if isinstance(joined, Flagged):
-        detail = f"read with the {len(earlier)} payload(s) sent before it: {joined.detail}"
+    if isinstance(joined, Flagged) and isinstance(alone, Allow):
         return Flagged(joined.reason, detail), len(earlier)
     return alone, 0
 
