@@ -52,7 +52,9 @@ def _config() -> dict[str, Any]:
     }
 
 
-def _delegate(tmp_path: Path, payload: str) -> tuple[Install, list[str]]:
+def _delegate(
+    tmp_path: Path, payload: str, cfg: dict[str, Any] | None = None
+) -> tuple[Install, list[str]]:
     """main delegates ``payload``; helper, obeying it, requests the site."""
     with serve({"/collect": (200, {"Content-Type": "text/plain"}, b"stored")}, host=SITE_HOST) as s:
         scripts = {
@@ -65,7 +67,7 @@ def _delegate(tmp_path: Path, payload: str) -> tuple[Install, list[str]]:
                 {"text": "fetched"},
             ],
         }
-        i = install(tmp_path, _config(), scripts)
+        i = install(tmp_path, cfg or _config(), scripts)
         i.turn("please hand this customer note to the helper")
     return i, s.hits
 
@@ -99,6 +101,20 @@ def test_flagged_payload_takes_high_risk_tools_from_the_delegated_turn(tmp_path:
     assert INJECTED in messages[-1].content
     [row] = [r for r in i.store.history(key) if r.role == "user"]
     assert row.meta["flagged"] is True and row.meta["flag_reason"] == "content_guard.model"
+
+
+def test_flagged_payload_is_a_flagged_item_even_where_no_tool_is_stripped(
+    tmp_path: Path,
+) -> None:
+    # With stripToolsOnFlag off, web_fetch stays offered; the payload is still a flagged
+    # item of the turn, so the untrusted-data rule refuses the side effect (no owner).
+    cfg = _config()
+    cfg["guards"]["channel"] = {"stripToolsOnFlag": False}
+    i, hits = _delegate(tmp_path, INJECTED, cfg)
+    assert hits == []
+    _system, _messages, offered = i.scripts["helper"].requests[0]
+    assert "web_fetch" in offered
+    assert i.held("web_fetch") == ["untrusted.flagged_no_owner"]
 
 
 def test_control_allowed_payload_keeps_the_delegated_turns_tools(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def turn_provenance(
     payload_flagged: bool = False,
 ) -> TurnProvenance:
     """Where each item of this turn's context came from. ``payload_flagged``: a delegated
-    turn whose payload (the session's last user line) the content guard flagged."""
+    turn whose payload (stored with the flag) the content guard flagged."""
     msg = request.message if request is not None else None
     owner = msg is not None and depth == 0 and is_owner(msg, config)
     prov = TurnProvenance(config, agent_id, session_key, owner)
@@ -117,8 +117,10 @@ def turn_provenance(
     # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
     tainted = bool(rows) and rows[0].role == "assistant"
     steered = False
-    users = [e for e in rows if e.role == "user"]
-    payload = users[-1] if payload_flagged and msg is None and users else None
+    # The flagged payload: the last stored line that carries the flag (a concurrent send's
+    # unflagged line may have landed after it).
+    marked = [e for e in rows if e.role == "user" and e.flagged]
+    payload = marked[-1] if payload_flagged and msg is None and marked else None
     for e in rows:
         if e.tainted_turn:
             tainted, steered = True, e.steered_turn
