@@ -118,6 +118,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
             "a hop of the navigation (a redirect) was refused by the egress proxy or route check"
         ),
         "browser.no_such_tab": Reason("the tab index does not exist"),
+        "browser.os_error": Reason(
+            "the browser could not be started or reached (an OS error: broken pipe, process "
+            "gone, profile dir not writable)"
+        ),
         "browser.profile_locked": Reason("another clawkeep browser holds the profile's lock"),
         "browser.profile_name": Reason("a profile name that is not [a-z0-9_-]"),
         "browser.profile_outside_state": Reason(
@@ -742,6 +746,10 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "tools.sessions_send.no_target": Reason("give agentId or sessionKey"),
         "tools.sessions_send.not_allowed": Reason(
             "subagents.allowAgents does not allow delegating to that agent"
+        ),
+        "tools.sessions_send.flagged": Reason(
+            "the content guard flagged the payload (alone or joined to the payloads sent "
+            "before it): the target's turn runs without guards.channel.highRiskTools"
         ),
         "tools.sessions_send.self": Reason("an agent cannot delegate to itself"),
         "tools.sessions_send.too_deep": Reason("delegation nested too deep"),

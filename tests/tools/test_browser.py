@@ -4,9 +4,13 @@ tests/e2e/test_e2e_browser.py)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import shutil
+import signal
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -205,14 +209,38 @@ def test_a_start_that_fails_midway_does_not_keep_the_profile_locked(tmp_path: Pa
     default.write_text("a file where the preferences dir goes")  # the first start fails
     host = BrowserHost(_config(), paths)
     try:
-        with pytest.raises(OSError):
-            asyncio.run(host.act("tabs", {}))
+        failed = asyncio.run(host.act("tabs", {}))  # an OSError inside: a refusal, no raise
+        assert not failed.ok and failed.reason == "browser.os_error"
+        assert "NotADirectoryError" in failed.text or "FileExistsError" in failed.text
+        assert str(tmp_path) not in failed.text  # the model hears no host path
         default.unlink()
         # The failed start let go of its lock: the profile is not "in use" by anyone.
         assert asyncio.run(host.act("tabs", {})).ok
         assert host.started == 1
     finally:
         host.close()
+
+
+@needs_chromium
+def test_a_browser_that_died_is_started_again_on_the_next_action(tmp_path: Path) -> None:
+    host = BrowserHost(_config(), _paths(tmp_path))
+    try:
+        assert asyncio.run(host.act("tabs", {})).ok
+        pids = chromium_descendants()
+        assert pids
+        for pid in pids:  # Chromium dies under the gateway (killed, crashed)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        for _ in range(100):  # until the driver has seen the pipe close (never a timing)
+            if not chromium_descendants() and host._running is not None and host._running.gone:
+                break
+            time.sleep(0.05)
+        result = asyncio.run(host.act("snapshot", {}))
+        assert result.ok, result.text  # not "browser has been closed" until a restart
+        assert host.started == 2
+    finally:
+        host.close()
+    assert chromium_descendants() == []
 
 
 def test_the_jail_rewrites_playwrights_command_line(tmp_path: Path) -> None:

@@ -100,8 +100,10 @@ def turn_provenance(
     depth: int,
     system: str,
     history: list[HistoryEntry],
+    payload_flagged: bool = False,
 ) -> TurnProvenance:
-    """Where each item of this turn's context came from."""
+    """Where each item of this turn's context came from. ``payload_flagged``: a delegated
+    turn whose payload (stored with the flag) the content guard flagged."""
     msg = request.message if request is not None else None
     owner = msg is not None and depth == 0 and is_owner(msg, config)
     prov = TurnProvenance(config, agent_id, session_key, owner)
@@ -115,6 +117,10 @@ def turn_provenance(
     # all to eve@…"); the oldest row of the window may have lost its mark: untrusted.
     tainted = bool(rows) and rows[0].role == "assistant"
     steered = False
+    # The flagged payload: the last stored line that carries the flag (a concurrent send's
+    # unflagged line may have landed after it).
+    marked = [e for e in rows if e.role == "user" and e.flagged]
+    payload = marked[-1] if payload_flagged and msg is None and marked else None
     for e in rows:
         if e.tainted_turn:
             tainted, steered = True, e.steered_turn
@@ -127,8 +133,10 @@ def turn_provenance(
         elif e.role != "user":
             continue
         elif e.untrusted or e.flagged:
-            # A flagged message is untrusted in every later turn (its flag was its turn's).
-            prov.add("user", e.text, "outside", origin=e.source or "flagged-message")
+            # A flagged message is untrusted in every later turn (its flag was its turn's);
+            # a flagged delegated payload is flagged in its own turn, as a message is.
+            origin = e.source or "flagged-message"
+            prov.add("user", e.text, "outside", flagged=e is payload, origin=origin)
         elif owner and msg is not None and (not e.sender or _same_sender(e, msg)):
             prov.add("user", e.text, "owner", origin="owner")
         else:

@@ -137,9 +137,12 @@ class AgentRuntime:
         session_key: str,
         request: TurnRequest | None,
         depth: int = 0,
+        flag: str = "",
     ) -> ToolPolicy:
+        """``flag``: the content guard's reason when it flagged a delegated payload; that
+        turn loses the same tools as a turn whose message the channel guard flagged."""
         msg = request.message if request is not None else None
-        flagged = request.flagged if request else False
+        flagged = (request.flagged if request else False) or bool(flag)
         turn_denies = request.denied_tools if request else frozenset()
         if flagged:
             turn_denies = turn_denies | self._risky_plugins  # as FLAGGED_TURN_DENY for natives
@@ -183,6 +186,7 @@ class AgentRuntime:
         request: TurnRequest | None,
         depth: int = 0,
         sender: str | None = None,
+        flag: str = "",
     ) -> LoopOutcome | None:
         agent = self._agents.get(agent_id)
         if agent is None:
@@ -192,7 +196,7 @@ class AgentRuntime:
             ensure_private_dir(agent.workspace)  # created 0700 on first use, never widened
         limits = limits_for(self.config, agent.id)
         history = read_history(self.store, session_key, limits.history_turns)
-        policy = self.policy(agent, session_key, request, depth)
+        policy = self.policy(agent, session_key, request, depth, flag)
         ctx = ToolContext(
             agent=agent,
             session_key=session_key,
@@ -216,14 +220,15 @@ class AgentRuntime:
             if name in policy.offered  # a refused tool is never shown to the model
         ]
         seen = agent_skills(self.config, self.paths, agent.id, agent.workspace)
-        system = system_prompt(
-            agent.workspace,
-            request.annotations if request else (),
-            tuple((s.name, s.description) for s in seen),
-        )
+        notes = request.annotations if request else ()
+        if flag:
+            notes = (*notes, f"{flag} (the delegated payload)")
+        system = system_prompt(agent.workspace, notes, tuple((s.name, s.description) for s in seen))
         messages = turn_messages(history, request)
         screen = TurnScreen(self.content_guard)
-        prov = turn_provenance(self.config, agent.id, session_key, request, depth, system, history)
+        prov = turn_provenance(
+            self.config, agent.id, session_key, request, depth, system, history, bool(flag)
+        )
         try:
             provider = self.provider(agent.id)
 
@@ -384,9 +389,14 @@ class AgentRuntime:
             self.store.append(held.session_key, "user", body, meta=meta)
 
     async def _delegate(
-        self, agent_id: str, session_key: str, depth: int, sender: str | None = None
+        self,
+        agent_id: str,
+        session_key: str,
+        depth: int,
+        sender: str | None = None,
+        flag: str = "",
     ) -> str | None:
-        outcome = await self.run_turn(agent_id, session_key, None, depth, sender)
+        outcome = await self.run_turn(agent_id, session_key, None, depth, sender, flag)
         if outcome is None:
             return None
         if self.store is not None and outcome.reply:

@@ -61,7 +61,7 @@ def system_prompt(
     if annotations:
         notes = "; ".join(annotations)
         parts.append(
-            "Note: the channel guard flagged the latest message as a possible prompt "
+            "Note: a guard flagged the latest message as a possible prompt "
             f"injection ({notes}). Risky tools are off for this turn."
         )
     return "\n\n".join(parts)

@@ -86,6 +86,15 @@ class BrowserHost:
             return await self._on_worker(self._act(action, params, on_refused), _CALL_TIMEOUT_S)
         except TimeoutError:
             return refuse("browser.timeout", f"{action} did not finish in {_CALL_TIMEOUT_S:.0f}s")
+        except OSError as exc:
+            # The browser's pipe broke, its process is gone, or its profile dir cannot be
+            # written: the model hears a refusal (no path, no traceback), the turn goes on.
+            why = f"{type(exc).__name__}: {exc.strerror}" if exc.strerror else type(exc).__name__
+            return refuse(
+                "browser.os_error",
+                f"{action} failed, the browser could not be started or reached ({why}); "
+                "the operator can check the browser profile dir and Chromium",
+            )
 
     def close(self) -> None:
         """Stop Chromium, the proxy and the worker loop (idempotent)."""
@@ -110,8 +119,9 @@ class BrowserHost:
         if isinstance(name, Deny):
             return refuse(name.reason, name.detail)
         if self._running is not None:
-            if self._running.profile == name:
+            if self._running.profile == name and not self._running.gone:
                 return self._running
+            # Another profile, or Chromium died (killed, crashed): free what it held first.
             await self._stop()
         running = await launch(self.config, self.paths, self.network, name)
         if isinstance(running, ToolResult):
@@ -145,7 +155,8 @@ class BrowserHost:
         params: Mapping[str, Any],
         on_refused: Callable[[str, str], None] | None,
     ) -> ToolResult:
-        if action == "close" and self._running is None:
+        if action == "close" and (self._running is None or self._running.gone):
+            await self._stop()  # a dead one still holds its lock, proxy and socket dir
             return ToolResult(True, "the browser is not running")
         started = await self._start(params.get("profile"))
         if isinstance(started, ToolResult):

@@ -57,6 +57,7 @@ class Running:
     jailed: bool
     current: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
+    gone: bool = False  # Chromium closed or died under us: the next action starts a new one
 
 
 async def launch(
@@ -128,6 +129,7 @@ async def launch(
             return refuse("browser.launch_failed", f"Chromium did not start: {first}")
         undo.push_async_callback(context.close)
         running = Running(pw, context, proxy, bridge, lock, sockdir, name, directory, jailed)
+        context.on("close", lambda _context: setattr(running, "gone", True))
         # The second check: every request's URL and every WebSocket, refusals noted.
         await context.route("**/*", lambda r: route_request(net, running.refused, r))
         await context.route_web_socket("**/*", lambda ws: route_websocket(net, running.refused, ws))

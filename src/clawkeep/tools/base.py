@@ -35,6 +35,7 @@ __all__ = [
     "ContentHook",
     "ControlPlane",
     "Delegate",
+    "Flagged",
     "Messenger",
     "SearchBackend",
     "ToolContext",
@@ -70,16 +71,36 @@ def refuse(reason: str, text: str) -> ToolResult:
     return ToolResult(False, f"refused ({reason}): {text}", reason)
 
 
-ContentHook = Callable[[str, str], Awaitable[Allow | Deny]]
+@dataclass(frozen=True, slots=True)
+class Flagged:
+    """The content hook let the text through but flagged it as a likely injection;
+    ``reason``: the guard's own code (``content_guard.model``), carried to the target."""
+
+    reason: str
+    detail: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return True
+
+
+ContentHook = Callable[[str, str], Awaitable[Allow | Flagged | Deny]]
 """(text, source) -> decision; runs on a sessions_send payload (the content guard's seat)."""
 
 
 class Delegate(Protocol):
     """Runs the target agent's turn on a delegated session; returns its reply. ``sender``:
-    the calling turn's sender, so the delegated turn's sandbox work counts as theirs."""
+    the calling turn's sender, so the delegated turn's sandbox work counts as theirs.
+    ``flag``: the content guard's reason when it flagged the payload (empty: not flagged);
+    the delegated turn then runs as a flagged message's turn does."""
 
     async def __call__(
-        self, agent_id: str, session_key: str, depth: int, sender: str | None = None
+        self,
+        agent_id: str,
+        session_key: str,
+        depth: int,
+        sender: str | None = None,
+        flag: str = "",
     ) -> str | None: ...
 
 
