@@ -26,6 +26,12 @@ _HOST_OPTIONS = re.compile(
 )
 
 
+# The host's network namespace with the capability to change it: the container rewrites
+# the host's firewall and routes (`--net=host --cap-add NET_ADMIN … iptables -F`).
+_HOST_NET = re.compile(r"--net(work)?[ =]host\b", re.I)
+_NET_CAPS = re.compile(r"--cap-add[ =](NET_ADMIN|NET_RAW)\b", re.I)
+
+
 def _mount_sources(values: list[str]) -> list[str]:
     """Host paths bind-mounted into a container: `-v SRC:DST`, `--mount …source=SRC`."""
     sources: list[str] = []
@@ -58,7 +64,8 @@ def containers(cmd: Cmd, w: Walker) -> None:
         for src in _mount_sources(values)
         if w.place(src).kind not in ("workspace", "workspace_root", "temp")
     ]
-    if _HOST_OPTIONS.search(joined) or beyond:
+    host_net = _HOST_NET.search(joined) and _NET_CAPS.search(joined)
+    if _HOST_OPTIONS.search(joined) or beyond or host_net:
         # privilege: the engine runs as root; the container gets the host's files as root,
         # its devices, its kernel's capabilities or its namespaces
         w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")

@@ -13,13 +13,20 @@ from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_tables import (
     BY_FIRST,
     CREDENTIALS,
+    KERNEL_HOOKS,
     KEY_FILES,
+    NOT_SECRET,
+    NOT_SECRET_FILE,
     PERSISTENCE,
     PROC_SECRETS,
     PUBLIC_SSH,
+    SECRET_DIRS,
     SECRET_FILES,
+    SECRET_NAME,
+    SECRET_TAIL,
     STORE_NAMES,
     STORES,
+    SYSTEM_TREES,
     USER_BINS,
 )
 from clawkeep.guards.command_guard._paths import Place, under
@@ -30,6 +37,7 @@ __all__ = [
     "glob_credential",
     "holds_credentials",
     "persistence",
+    "secret_shaped",
     "user_bin",
     "user_bin_entry",
 ]
@@ -50,10 +58,31 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     store = STORES.search(found.path)
     if store is not None:
         return "a browser profile, keychain or password vault holds credentials"
+    if parts and parts[-1] in NOT_SECRET:
+        return None  # a choice kept beside the secrets, not a secret
     for i, part in enumerate(parts):
         for seq in BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
+    return secret_shaped(found)
+
+
+def secret_shaped(found: Place) -> str | None:
+    """Why a path outside the workspace holds a secret by its name alone: a key file, a
+    token, password or credentials file, a wallet, or any file in a folder named for
+    secrets or keys; the system's program folders and package trees do not count."""
+    if found.kind not in ("home", "outside") or SYSTEM_TREES.search(found.path):
+        return None
+    parts = [p for p in found.path.split("/") if p]
+    name = parts[-1] if parts else ""
+    if not name or NOT_SECRET_FILE.search(name) or name.lower() in ("passwd", "passwd-"):
+        return None  # code, documents, logs, certificates; /etc/passwd is public
+    folder = next((d for d in parts[:-1] if d.lower() in SECRET_DIRS), None)
+    if folder is not None:
+        return f"{name} lies in a folder named {folder}"
+    pattern = SECRET_NAME if "." in name.lstrip(".") else SECRET_TAIL
+    if pattern.search(name):
+        return f"{name} is named as a key, token, password or wallet"
     return None
 
 
@@ -121,6 +150,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
 def persistence(found: Place, ctx: CommandContext) -> str | None:
     """Why writing this path plants code that runs later, or None."""
     path = found.path
+    if KERNEL_HOOKS.search(path):
+        return f"{path} names a program the kernel starts as root"
     if found.kind == "temp":
         return None
     if PERSISTENCE.search(path):

@@ -198,6 +198,7 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
+        from clawkeep.guards.command_guard._fx_programs import named_programs
         from clawkeep.guards.command_guard._io_read import judge_args
         from clawkeep.guards.command_guard._io_write import judge_redirects
 
@@ -227,6 +228,7 @@ class Walker:
             self._read_into(cmd)
         judge_redirects(cmd, self)
         judge_args(cmd, self)
+        named_programs(cmd, self)
         for arg in args:
             if arg.substs and "decode" in self.subst_kinds(arg):
                 self.flag("obfuscation", f"an argument of {name} is decoded at run time")
