@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
+from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -60,6 +61,7 @@ _RULES = _merge(
     EFFECT_RULES,
     EDITOR_RULES,
     PROGRAM_RULES,
+    COMPILED_RULES,
     MISC_RULES,
     EXEC_RULES,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from clawkeep.guards.command_guard._net_reach import egress
+from clawkeep.guards.command_guard._net_reach import egress, unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
@@ -166,6 +166,13 @@ def orchestrator(cmd: Cmd, w: Walker) -> None:
     if spec_verb and _POD_HOST.search(joined):
         # privilege: the pod runs as root on the node with its namespaces or its disk
         w.flag("privilege", f"{cmd.name} starts a pod handed its node's root or namespaces")
+        return
+    sources = [b for a, b in itertools.pairwise(values) if a in ("-f", "--filename", "-k")]
+    sources += [v.split("=", 1)[1] for v in values if v.startswith(("--filename=", "-f="))]
+    remote = next((s for s in sources if "://" in s and unvetted_source(s)), None)
+    if spec_verb and remote is not None:
+        # download_exec: the manifest fetched from there starts the workloads it names
+        w.flag("download_exec", f"{cmd.name} applies a manifest from {remote}")
         return
     if verbs[:1] == ["debug"] and any(v.startswith(("node/", "nodes/")) for v in verbs):
         # privilege: a node debug pod shares the node's namespaces and mounts its root

@@ -297,7 +297,7 @@ SECRET_DIRS = frozenset(
 # Where a secret-looking name means code or data shipped with a program, not a secret:
 # the system's program folders, language package trees, caches and manuals.
 SYSTEM_TREES = re.compile(
-    r"^/(?:usr|lib|lib32|lib64|bin|sbin|snap|nix|proc|sys|dev|boot)(?:/|$)"
+    r"^/(?:usr(?!/local/etc)|lib|lib32|lib64|bin|sbin|snap|nix|proc|sys|dev|boot)(?:/|$)"
     r"|/(?:site-packages|dist-packages|node_modules|\.cache|\.rustup|registry|pkg/mod|\.npm"
     r"|\.m2/repository|\.gradle/caches|share/doc|share/man|share/locale|include)/"
 )

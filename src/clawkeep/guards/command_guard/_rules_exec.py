@@ -7,7 +7,6 @@ known at run time is refused; stdin fed from a download or a decoder is refused.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
@@ -70,7 +69,7 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
         w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
     elif arg.substs and w.subst_kinds(arg) & {"download", "decode", "cipher"}:
         w.flag("download_exec", f"{cmd.name} runs the output of a download or a decoder")
-    elif arg.static and posixpath.basename(arg.text) in w.downloaded:
+    elif arg.static and w.fetched(arg.text):
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
     elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
         lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name

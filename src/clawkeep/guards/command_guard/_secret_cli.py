@@ -68,6 +68,7 @@ _SECRET_NOUNS = frozenset(
 _REVEAL_VERBS = frozenset(
     {"get", "show", "read", "print", "access", "view", "reveal", "export", "value", "fill"}
     | {"lookup", "dump", "decrypt", "download", "cat", "display", "fetch", "retrieve"}
+    | {"extract", "unseal", "copy"}
 )
 _REVEAL_OPTIONS = re.compile(
     r"^--(show-(token|secrets?|password)|reveal|with-decryption|decrypt|plaintext)$"
@@ -80,8 +81,8 @@ def _reveals(name: str, values: list[str]) -> str | None:
     shown = next((v for v in values if _REVEAL_OPTIONS.match(v)), None)
     if shown is not None:
         return shown
-    words = [v for v in values if not v.startswith("-") and re.fullmatch(r"[\w:.-]+", v)][:5]
-    pieces = [p.lower() for word in words for p in re.split(r"[-_:.]", word) if p]
+    words = [v for v in values if not v.startswith("-") and re.fullmatch(r"[\w:./-]+", v)][:5]
+    pieces = [p.lower() for word in words for p in re.split(r"[-_:./]", word) if p]
     nouns = [p for p in pieces if p in _SECRET_NOUNS]
     if not nouns:
         return None
@@ -91,6 +92,7 @@ def _reveals(name: str, values: list[str]) -> str | None:
         shapes += [b for a, b in itertools.pairwise(values) if a in ("-o", "--output")]
         shapes += [v.split("=", 1)[1] for v in values if v.startswith("--output=")]
         given = any(s and s not in _LISTING_OUTPUT for s in shapes)
+        given |= any(v.startswith("--template") for v in values)  # a template prints data
         return " ".join(words[:3]) + " -o" if given else None
     if set(pieces) & _REVEAL_VERBS:
         return " ".join(words[:4])

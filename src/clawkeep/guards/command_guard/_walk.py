@@ -218,7 +218,7 @@ class Walker:
         if only is not None and name not in only and name not in _ALLOWLIST_BUILTINS:
             # allowlist mode: every command of the line, nested or wrapped, must be listed
             self.flag("not_allowlisted", f"{name} is not in tools.exec.safeBins")
-        if name in self.downloaded and "/" in word.text:
+        if "/" in word.text and self.fetched(word.text):
             self.flag("download_exec", f"{word.text} was downloaded by this command line")
         if "/" in word.text and (text := self.written.get(self.place(word.text).path)):
             self.run_written(word.text, text)
@@ -272,6 +272,12 @@ class Walker:
         for name in names or ["REPLY"]:
             self.env.values[name] = None
             self.env.computed.add(name)
+
+    def fetched(self, path: str) -> bool:
+        """The file, or a folder it lies in, was downloaded by this line (``rsync
+        rsync://host/tools/ t/ && t/run``: what the folder holds came with it)."""
+        parts = [p for p in self.place(path).path.split("/") if p]
+        return bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1])
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
