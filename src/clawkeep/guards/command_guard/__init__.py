@@ -19,6 +19,7 @@ from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
+from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
 from clawkeep.guards.command_guard._rules_io import FS_RULES
@@ -62,6 +63,7 @@ _RULES = _merge(
     EDITOR_RULES,
     PROGRAM_RULES,
     COMPILED_RULES,
+    SOURCE_RULES,
     MISC_RULES,
     EXEC_RULES,
 )

@@ -92,7 +92,15 @@ def _service(cmd: Cmd, w: Walker) -> None:
 
 
 def kill_watcher(cmd: Cmd, w: Walker) -> None:
-    """``pkill -f clamd``, ``killall auditd``: a host defence killed by name."""
+    """``pkill -f clamd``, ``killall auditd``, ``kill $(pidof auditd)``: a host defence
+    killed by name, or by the process ids a lookup of its name prints."""
+    for arg in cmd.args:
+        for node in arg.substs:
+            looked_up = re.findall(r"\b(?:pidof|pgrep)\b((?:\s+-\S+)*)\s+([\w./-]+)", w.text(node))
+            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for _, name in looked_up):
+                # privilege: the daemon that watches the host is killed
+                w.flag("privilege", f"{cmd.name} kills a host defence it looks up by name")
+                return
     for value in cmd.values():
         if not value.startswith("-") and _WATCHERS.match(value.rsplit("/", 1)[-1]):
             # privilege: the daemon that watches the host is killed

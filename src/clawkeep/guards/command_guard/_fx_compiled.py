@@ -73,9 +73,11 @@ def _compiled(cmd: Cmd, w: Walker) -> None:
             # download_exec: the downloaded source is built into a program and run
             w.flag("download_exec", f"{cmd.name} builds {operand}, downloaded by this line")
             return
-        text = w.written.get(w.place(operand).path)
-        if text is not None:
-            _judge_source(text, f"{operand}, written by this line", w)
+        folder = w.place(operand).path
+        for path, text in list(w.written.items()):
+            # the file itself, or the files of a package folder (`go run ./tool`)
+            if path == folder or path.startswith(folder.rstrip("/") + "/"):
+                _judge_source(text, f"{path}, written by this line", w)
 
 
 COMPILED_RULES: dict[str, Rule] = {name: _compiled for name in _SOURCE_TOOLS}

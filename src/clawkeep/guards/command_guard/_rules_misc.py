@@ -163,8 +163,7 @@ def _systemctl(cmd: Cmd, w: Walker) -> None:
 
 
 def _kill(cmd: Cmd, w: Walker) -> None:
-    if cmd.name == "pkill":
-        kill_watcher(cmd, w)
+    kill_watcher(cmd, w)  # pkill clamd, kill $(pidof auditd)
     if {"-1", "1"} & {v for v in cmd.values() if not v.startswith("-") or v == "-1"}:
         w.flag("system_impact", f"{cmd.name} signals init or every process")
 

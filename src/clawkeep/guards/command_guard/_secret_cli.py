@@ -81,8 +81,8 @@ def _reveals(name: str, values: list[str]) -> str | None:
     shown = next((v for v in values if _REVEAL_OPTIONS.match(v)), None)
     if shown is not None:
         return shown
-    words = [v for v in values if not v.startswith("-") and re.fullmatch(r"[\w:./-]+", v)][:5]
-    pieces = [p.lower() for word in words for p in re.split(r"[-_:./]", word) if p]
+    words = [v for v in values if not v.startswith("-") and re.fullmatch(r"[\w:.,/-]+", v)][:8]
+    pieces = [p.lower() for word in words for p in re.split(r"[-_:.,/]", word) if p]
     nouns = [p for p in pieces if p in _SECRET_NOUNS]
     if not nouns:
         return None
