@@ -43,7 +43,7 @@ NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks"
 NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
 INSTALL = {"install", "add", "update", "upgrade", "i", "ci", "get", "fetch", "download", "sync"}
 PKG = {"pip", "pip3", "pipx", "uv", "npm", "npx", "yarn", "pnpm", "gem", "cargo", "go", "bundle"}
-PKG |= {"composer", "poetry", "conda", "mamba", "brew"}
+PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx"}
 SYSPKG = {"apt", "apt-get", "yum", "dnf", "zypper", "apk", "pacman", "rpm", "dpkg", "snap"}
 DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
 
@@ -61,6 +61,9 @@ VETTED_SOURCES = frozenset(
     | {"repo.anaconda.com", "github.com", "raw.githubusercontent.com", "codeload.github.com"}
     | {"objects.githubusercontent.com", "gitlab.com", "bitbucket.org", "codeberg.org"}
     | {"git.sr.ht", "bootstrap.pypa.io", "deb.debian.org", "archive.ubuntu.com", "dl.k8s.io"}
+    # vendors' wheel indexes, and hosted registries that answer for their accounts
+    | {"pypi.nvidia.com", "data.pyg.org", "github.io", "pkg.github.com", "pkg.dev"}
+    | {"pkgs.dev.azure.com", "jfrog.io", "cloudsmith.io", "gitlab.io", "huggingface.co"}
 )
 # Names the owner's own networks use: private suffixes, and a label that says so
 # (``pypi.internal.example.com``, ``nexus.corp.example.net``).
