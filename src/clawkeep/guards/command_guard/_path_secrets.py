@@ -12,6 +12,7 @@ from functools import lru_cache
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_tables import (
     BY_FIRST,
+    CLI_HOMES,
     CREDENTIALS,
     KERNEL_HOOKS,
     KEY_FILES,
@@ -64,15 +65,37 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
         for seq in BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
-    return secret_shaped(found)
+    return secret_shaped(found, ctx)
 
 
-def secret_shaped(found: Place) -> str | None:
+def _cli_home(found: Place, ctx: CommandContext) -> str | None:
+    """The platform whose CLI folder of home holds the path (``~/.stripe/…``,
+    ``~/.config/netlify/…``, ``~/.local/share/cloudflared/…``), caches and logs aside."""
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    if found.kind != "home" or home is None:
+        return None
+    rel = [p for p in found.path[len(home) :].split("/") if p]
+    for prefix in ((), (".config",), (".local", "share")):
+        at = len(prefix)
+        if tuple(rel[:at]) != prefix or len(rel) <= at:
+            continue
+        tool = rel[at]
+        dotted = tool.startswith(".") if not prefix else True
+        if dotted and tool.lstrip(".").lower() in CLI_HOMES:
+            inner = {p.lower() for p in rel[at + 1 :]}
+            return None if inner & {"cache", "logs", "log", "tmp"} else tool.lstrip(".")
+    return None
+
+
+def secret_shaped(found: Place, ctx: CommandContext) -> str | None:
     """Why a path outside the workspace holds a secret by its name alone: a key file, a
     token, password or credentials file, a wallet, or any file in a folder named for
     secrets or keys; the system's program folders and package trees do not count."""
     if found.kind not in ("home", "outside") or SYSTEM_TREES.search(found.path):
         return None
+    tool = _cli_home(found, ctx)
+    if tool is not None:  # whatever the file is called: `cert.pem` of cloudflared holds a token
+        return f"{tool}'s CLI keeps its sign-in there"
     parts = [p for p in found.path.split("/") if p]
     name = parts[-1] if parts else ""
     if not name or NOT_SECRET_FILE.search(name) or name.lower() in ("passwd", "passwd-"):

@@ -8,6 +8,7 @@ import re
 
 __all__ = [
     "BY_FIRST",
+    "CLI_HOMES",
     "CREDENTIALS",
     "KERNEL_HOOKS",
     "KEY_FILES",
@@ -289,6 +290,19 @@ SECRET_TAIL = re.compile(
     r"(?:^|[._-])(?:secrets?|tokens?|credentials?|creds|passwords?|passwd|apikeys?|api[_-]keys?"
     r"|privkey|key|keys|wallets?|keystores?|keytab|passphrase)$",
     re.I,
+)
+# Platforms whose CLI keeps its sign-in (a token or key in a file whose name says nothing,
+# `config.toml`, `ngrok.yml`, `cert.pem`) in its own folder of home: `~/.NAME`,
+# `~/.config/NAME` or `~/.local/share/NAME`.
+CLI_HOMES = frozenset(
+    {"stripe", "netlify", "vercel", "heroku", "fly", "flyctl", "doctl", "hcloud", "scw"}
+    | {"linode-cli", "railway", "supabase", "firebase", "configstore", "wrangler", "cloudflared"}
+    | {"ngrok", "ngrok2", "twilio", "twilio-cli", "okta", "auth0", "pulumi", "doppler"}
+    | {"infisical", "akeyless", "ibmcloud", "bluemix", "oci", "aliyun", "tccli", "upctl"}
+    | {"exoscale", "koyeb", "render", "circleci", "travis", "buildkite", "vault", "consul"}
+    | {"nomad", "boundary", "snowsql", "databricks", "kaggle", "replicate", "openai"}
+    | {"anthropic", "gemini", "cohere", "mistral", "sentry", "sentryclirc", "atlas", "mongodb"}
+    | {"planetscale", "neonctl", "turso", "upstash", "tailscale", "zerotier", "wireguard"}
 )
 SECRET_DIRS = frozenset(
     {"secrets", ".secrets", "secret", "keys", ".keys", "private", "credentials", ".credentials"}

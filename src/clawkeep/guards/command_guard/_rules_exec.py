@@ -55,6 +55,12 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
             return
         if cmd.stdin.text is not None:
             sources.append(cmd.stdin.text)
+    fed = next((r for r in cmd.redirects if r.kinds & {"download", "decode", "cipher"}), None)
+    if fed is not None:
+        # download_exec: `python3 <<< "$(curl …)"` runs what the download printed
+        kind = "downloaded" if "download" in fed.kinds else "decoded"
+        w.flag("download_exec", f"{cmd.name} runs {kind} text given as a here-string")
+        return
     sources += [r.body for r in cmd.redirects if r.body is not None]
     for text in sources:
         if lang == "sh":
@@ -176,6 +182,9 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             from clawkeep.guards.command_guard._fx_serve import serve_argv
 
             serve_argv(cmd, w, module, cmd.args[texts.index("-m") + 2 :])
+        elif module in w.rules:
+            # `python -m pip install …`, `python -m twine upload …`: the module is the tool
+            w.run_argv([Arg(module), *cmd.args[texts.index("-m") + 2 :]], cmd.stdin)
         return
     if cmd.name == "php" and "-S" in texts:
         _php_server(cmd, w, texts)

@@ -272,8 +272,9 @@ def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
             out.append(Redirect("<<", None, w.text(body) if body is not None else ""))
         elif node.type == "herestring_redirect":
             value = node.named_children[-1] if node.named_children else None
-            text = resolve(value, w.src, w.env).text if value is not None else ""
-            out.append(Redirect("<<<", None, text))
+            word = resolve(value, w.src, w.env) if value is not None else None
+            kinds = frozenset(w.subst_kinds(word)) if word is not None and word.substs else None
+            out.append(Redirect("<<<", None, word.text if word else "", kinds or frozenset()))
         else:
             dest = node.child_by_field_name("destination")
             if dest is None or dest.type == "number" or w.text(dest) == "-":
