@@ -415,3 +415,42 @@ def test_interpreters_fed_a_download_modules_run_as_tools_and_cli_sign_in_folder
 )
 def test_their_harmless_forms_pass(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "find ~ -type f -exec cat {} +",
+        "find / -type f -exec grep -l password {} +",
+        "find ~ -type f | xargs cat",
+        'find ~ -type f | while read f; do cat "$f"; done',
+        "rg --files -uu ~ | grep -E 'id_(rsa|ed25519)$' | xargs cat",
+        "fd . ~ -x cat",
+        "fd -H -t f credentials ~ -X cat",
+        "find ~ -type f | parallel cat",
+        "find ~/.config -type f -exec cat {} \\;",
+    ],
+)
+def test_a_command_run_on_every_file_under_a_folder_that_holds_keys_reads_them(
+    command: str,
+) -> None:
+    refused(command, "credential_read")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "find ~ -type f -exec ls -la {} +",
+        "find ~ -type f -size +100M -exec ls -lh {} +",
+        "find ~ -type f -mtime -1 | xargs ls -la",
+        "find ~ -name '*.py' | xargs wc -l",
+        "find ~ -type f | wc -l",
+        "find . -type f | xargs cat",
+        "find . -type f -exec sha256sum {} +",
+        "rg --files src | xargs wc -l",
+        "fd -e py . src -x wc -l",
+        "find ~/Downloads -type f -exec file {} +",
+    ],
+)
+def test_listing_metadata_narrowed_searches_and_the_workspace_pass(command: str) -> None:
+    allowed(command)

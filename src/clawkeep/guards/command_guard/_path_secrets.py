@@ -41,6 +41,7 @@ __all__ = [
     "secret_shaped",
     "user_bin",
     "user_bin_entry",
+    "worst_entry",
 ]
 
 
@@ -195,3 +196,22 @@ def user_bin_entry(found: Place, ctx: CommandContext) -> str | None:
         return None
     folder, _, name = found.path.rstrip("/").rpartition("/")
     return name if folder in {f"{home}/{d}" for d in USER_BINS} and name else None
+
+
+def worst_entry(found: Place, ctx: CommandContext) -> str:
+    """The file under a folder that a placeholder for "any file in here" may stand for,
+    at its worst: a key when the folder holds one (``~`` -> ``~/.ssh/id_rsa``, ``/`` ->
+    ``/etc/shadow``), else a plain name in it."""
+    plain = found.path.rstrip("/") + "/found"
+    if credential(found, ctx) is not None:
+        return plain  # the folder is a credential place: whatever is in it is
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    for secret in SECRET_FILES:
+        path = home + secret[1:] if home and secret.startswith("~") else secret
+        if path.startswith(found.path.rstrip("/") + "/") and not path.startswith("/proc"):
+            return path
+    if holds_credentials(found, ctx) and home is not None:
+        rel = tuple(p for p in found.path[len(home) :].split("/") if p)
+        seq = next(s for s in CREDENTIALS if len(s) > len(rel) and s[: len(rel)] == rel)
+        return home + "/" + "/".join(seq)
+    return plain
