@@ -18,6 +18,7 @@ from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
+from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
@@ -63,6 +64,7 @@ _RULES = _merge(
     EDITOR_RULES,
     PROGRAM_RULES,
     COMPILED_RULES,
+    RUNNER_RULES,
     SOURCE_RULES,
     MISC_RULES,
     EXEC_RULES,
