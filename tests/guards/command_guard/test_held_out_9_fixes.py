@@ -536,3 +536,39 @@ def test_platform_uploads_and_files_handed_to_a_remote_shell_leave_the_machine(
 )
 def test_platform_reads_and_plain_ssh_pass(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "psql -c 'DROP DATABASE prod'",
+        "psql -h db.internal -U app -c 'TRUNCATE TABLE users'",
+        "mysql -e 'drop schema app'",
+        "redis-cli -h cache FLUSHALL",
+        "mongosh prod --eval 'db.dropDatabase()'",
+        "mongosh prod --eval 'db.users.deleteMany({})'",
+        "sqlite3 ~/.local/share/app/app.db 'DELETE FROM users'",
+        "echo 'DROP TABLE users;' | psql -h db.internal app",
+        "docker volume prune -f",
+        "docker system prune -a --volumes -f",
+    ],
+)
+def test_a_database_client_told_to_destroy_data_beyond_the_workspace(command: str) -> None:
+    refused(command, "destructive_delete")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "psql -c 'select 1'",
+        "psql -c 'DELETE FROM sessions WHERE expires < now()'",
+        "sqlite3 app.db 'DROP TABLE users'",
+        "sqlite3 ~/.local/share/app/app.db 'DELETE FROM users WHERE id=3'",
+        "redis-cli get key",
+        "mysql -e 'show databases'",
+        "docker system prune -f",
+        "docker volume ls",
+    ],
+)
+def test_reads_targeted_deletes_and_the_workspace_database_pass(command: str) -> None:
+    allowed(command)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
@@ -66,6 +67,7 @@ _RULES = _merge(
     COMPILED_RULES,
     RUNNER_RULES,
     SOURCE_RULES,
+    DATA_RULES,
     MISC_RULES,
     EXEC_RULES,
 )
