@@ -572,3 +572,37 @@ def test_a_database_client_told_to_destroy_data_beyond_the_workspace(command: st
 )
 def test_reads_targeted_deletes_and_the_workspace_database_pass(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "strace -p 1234 -e trace=read -s 9999",
+        "ltrace -p $(pgrep gpg-agent)",
+        "reptyr 4242",
+        "tcpdump -i any -w /tmp/cap.pcap port 80",
+        "tcpdump -A 'port 5432'",
+        "tshark -i eth0 -Y http.authorization",
+        "SSH_AUTH_SOCK=/tmp/ssh-XXXX/agent.123 ssh root@10.0.0.5",
+        "export SSH_AUTH_SOCK=$(find /tmp -name 'agent.*' | head -1); ssh root@10.0.0.5",
+    ],
+)
+def test_reading_other_processes_traffic_or_agents_reads_credentials(command: str) -> None:
+    refused(command, "credential_read")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "strace -f -o trace.log python app.py",
+        "strace -c ls",
+        "gdb -p 1234 -batch -ex 'thread apply all bt'",
+        "tcpdump -i lo -A port 8080",
+        "tcpdump -r capture.pcap",
+        "tshark -D",
+        'export SSH_AUTH_SOCK="$XDG_RUNTIME_DIR/ssh-agent.socket"',
+        'eval "$(ssh-agent -s)"',
+    ],
+)
+def test_tracing_own_programs_loopback_and_own_agent_pass(command: str) -> None:
+    allowed(command)

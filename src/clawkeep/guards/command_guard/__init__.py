@@ -16,6 +16,7 @@ from pathlib import Path
 from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
+from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
@@ -68,6 +69,7 @@ _RULES = _merge(
     RUNNER_RULES,
     SOURCE_RULES,
     DATA_RULES,
+    ATTACH_RULES,
     MISC_RULES,
     EXEC_RULES,
 )

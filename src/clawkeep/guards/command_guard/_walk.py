@@ -45,6 +45,11 @@ _READ_VALUE_OPTIONS = {
 _ALLOWLIST_BUILTINS = frozenset({"cd", "echo", "printf", "true", "false", "test", "[", "pwd", ":"})
 
 
+# Where other sessions' ssh-agents listen (OpenSSH's /tmp/ssh-XXXX/agent.PID, the desktop
+# keyrings' /run/user/UID/…, another process's environment).
+_OTHER_AGENT = re.compile(r"^(/tmp/ssh-|/var/tmp/ssh-|/run/user/\d+/|/proc/)")
+
+
 class Walker:
     """Collects findings for one input; ``depth`` counts re-parsed nesting levels."""
 
@@ -301,6 +306,10 @@ class Walker:
 
     def command_var(self, name: str, value: Arg) -> None:
         """A variable naming a command a tool runs later: judge that command line now."""
+        found = bool(value.substs) or value.computed  # $(find /tmp -name 'agent.*')
+        if name == "SSH_AUTH_SOCK" and (found or _OTHER_AGENT.match(value.text)):
+            # credential_read: another session's ssh-agent signs for whoever holds its socket
+            self.flag("credential_read", "SSH_AUTH_SOCK points at another session's ssh-agent")
         if name not in COMMAND_VARS or not value.text.strip():
             return
         if not value.static:
