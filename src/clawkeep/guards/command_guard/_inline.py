@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._inline_eval import evaluates
 from clawkeep.guards.command_guard._inline_serve import serves_files
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
@@ -319,6 +320,7 @@ _URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
     serves_files(lang, code, w)
+    evaluates(lang, code, w)
     from clawkeep.guards.command_guard._fx_url import metadata_host
 
     if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):

@@ -71,6 +71,7 @@ class Walker:
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
         self.functions: set[str] = set()
+        self.bodies: dict[str, tuple[bytes, Node]] = {}  # function name -> (source, body)
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)

@@ -59,7 +59,7 @@ def _stage_name(walker: Walker, node: Node) -> str:
     return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
 
 
-def _producer(walker: Walker, node: Node, name: str) -> Stdin:
+def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
 
     kinds: set[str] = set()
@@ -74,6 +74,10 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
         ]
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
+        body = walker.bodies.get(cname)
+        if body is not None and body[0] == walker.src and not inner:
+            # `f() { curl …; }; f | sh`: the function prints what its body produces
+            kinds |= _producer(walker, body[1], cname, inner=True).kinds
         if cname in LISTS and any(_secret_place(walker, a) for a in args):
             kinds.add("secret_names")
         elif cname in _FINDERS and (worst := _lists_keys(walker, cname, args)) is not None:
@@ -290,7 +294,9 @@ def _redirected(w: Walker, node: Node) -> None:
             w.pending_stdin = saved
     from clawkeep.guards.command_guard._io_write import judge_redirects
 
-    judge_redirects(Cmd("", "", [], parsed), w)
+    # `curl … | base64 -d > f`: what the pipeline made is what the file holds
+    made = _producer(w, body, "").kinds if body is not None and body.type == "pipeline" else None
+    judge_redirects(Cmd("", "", [], parsed, Stdin(made) if made else None), w)
 
 
 def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
@@ -321,6 +327,8 @@ def _function(w: Walker, node: Node) -> None:
     if body is not None and name and _calls_itself(w, body, name):
         w.flag("fork_bomb", f"function {name} starts copies of itself in the background")
     w.functions.add(name)
+    if body is not None and name:
+        w.bodies[name] = (w.src, body)  # what a pipeline stage calling it produces
     _children(w, node)
 
 
