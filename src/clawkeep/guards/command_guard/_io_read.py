@@ -40,7 +40,7 @@ def _candidates(text: str) -> list[str]:
     if text.startswith("@"):
         out.append(text[1:])
     # a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
-    match = re.match(r"^(?![/~.])[\w.@/-]*\w:(/.*|~.*)$", text)
+    match = re.match(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$", text)  # not a URL
     if match:
         out.append(match.group(1).split(",")[0])
     return out

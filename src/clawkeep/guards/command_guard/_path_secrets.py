@@ -9,6 +9,7 @@ import fnmatch
 import re
 from functools import lru_cache
 
+from clawkeep.guards.command_guard._io_tables import TEMP_ROOTS
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_tables import (
     BY_FIRST,
@@ -205,6 +206,8 @@ def worst_entry(found: Place, ctx: CommandContext) -> str:
     plain = found.path.rstrip("/") + "/found"
     if credential(found, ctx) is not None:
         return plain  # the folder is a credential place: whatever is in it is
+    if found.kind == "temp" or found.path in TEMP_ROOTS:
+        return plain  # scratch space (a home placed under /tmp is a test's, not a user's)
     home = str(ctx.home).rstrip("/") if ctx.home else None
     for secret in SECRET_FILES:
         path = home + secret[1:] if home and secret.startswith("~") else secret
