@@ -14,10 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
+from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
+from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
+from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
+from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
 from clawkeep.guards.command_guard._rules_io import FS_RULES
@@ -60,6 +65,11 @@ _RULES = _merge(
     EFFECT_RULES,
     EDITOR_RULES,
     PROGRAM_RULES,
+    COMPILED_RULES,
+    RUNNER_RULES,
+    SOURCE_RULES,
+    DATA_RULES,
+    ATTACH_RULES,
     MISC_RULES,
     EXEC_RULES,
 )

@@ -33,6 +33,7 @@ class Redirect:
     op: str
     target: Arg | None = None
     body: str | None = None  # heredoc / here-string text
+    kinds: frozenset[str] = frozenset()  # what the here-string's $(…) produce (download …)
 
 
 @dataclass

@@ -7,9 +7,11 @@ read-only words everything else is measured against.
 
 from __future__ import annotations
 
+import re
+
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DEFENCE_RULES"]
+__all__ = ["DEFENCE_RULES", "kill_watcher"]
 
 _HELP = frozenset({"-h", "--help", "-V", "--version", "version"})
 
@@ -62,3 +64,48 @@ def _firewall_front(cmd: Cmd, w: Walker) -> None:
 
 DEFENCE_RULES: dict[str, Rule] = {name: _switches_off for name in _OFF_WORDS}
 DEFENCE_RULES |= {name: _firewall_front for name in _FIREWALL_READS}
+
+
+# Daemons that watch the host (audit, runtime security, anti-virus, EDR, intrusion
+# detection, the system log): stopping or killing one blinds the owner's monitoring.
+_WATCHERS = re.compile(
+    r"^(auditd|falco[\w-]*|osqueryd?|clamd|clamav[\w-]*|freshclam|wazuh[\w-]*|ossec[\w-]*"
+    r"|falcon-sensor|falcond|sysmon[\w-]*|aide|fail2ban[\w-]*|apparmor|rsyslogd?|syslog-ng"
+    r"|systemd-journald|auditbeat|filebeat|elastic-agent|elastic-endpoint|tetragon|tracee"
+    r"|crowdstrike[\w-]*|sentinel[\w-]*|cbagentd|mdatp|wdavdaemon|sshguard|snort|suricata"
+    r"|zeek|firewalld|ufw|nftables|netfilter-persistent)(\.service)?$",
+    re.I,
+)
+_SERVICE_OFF = frozenset({"stop", "disable", "mask", "kill", "force-stop"})
+
+
+def _service(cmd: Cmd, w: Walker) -> None:
+    """``service NAME stop``: SysV's front end of systemctl, judged as systemctl is."""
+    words = [v for v in cmd.values() if not v.startswith("-")]
+    if len(words) < 2 or words[1] not in _SERVICE_OFF:
+        return
+    if _WATCHERS.match(words[0]):
+        # privilege: the daemon that watches the host is turned off
+        w.flag("privilege", f"service {words[0]} {words[1]} turns a host defence off")
+    else:
+        w.flag("system_impact", f"service {words[0]} {words[1]} stops a system service")
+
+
+def kill_watcher(cmd: Cmd, w: Walker) -> None:
+    """``pkill -f clamd``, ``killall auditd``, ``kill $(pidof auditd)``: a host defence
+    killed by name, or by the process ids a lookup of its name prints."""
+    for arg in cmd.args:
+        for node in arg.substs:
+            looked_up = re.findall(r"\b(?:pidof|pgrep)\b((?:\s+-\S+)*)\s+([\w./-]+)", w.text(node))
+            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for _, name in looked_up):
+                # privilege: the daemon that watches the host is killed
+                w.flag("privilege", f"{cmd.name} kills a host defence it looks up by name")
+                return
+    for value in cmd.values():
+        if not value.startswith("-") and _WATCHERS.match(value.rsplit("/", 1)[-1]):
+            # privilege: the daemon that watches the host is killed
+            w.flag("privilege", f"{cmd.name} {value} kills a host defence")
+            return
+
+
+DEFENCE_RULES |= {"service": _service, "killall": kill_watcher}

@@ -27,6 +27,9 @@ _DESTROY_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "pvremove": ((),),
     "lvreduce": ((),),
     "vgreduce": ((),),
+    # every volume no container uses, of every project on the machine (databases' data)
+    "docker": (("volume", "prune"), ("system", "prune", "--volumes")),
+    "podman": (("volume", "prune"), ("system", "prune", "--volumes")),
 }
 
 

@@ -16,8 +16,9 @@ def echo_text(name: str, args: list[Arg]) -> str | None:
     while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
         words = words[1:]
     if name == "printf" and words and "%" in words[0]:
-        return _printf(words[0], words[1:]).replace("\\n", "\n")
-    return " ".join(words).replace("\\n", "\n")
+        return _printf(words[0], words[1:]).replace("\\n", "\n").replace("\\t", "\t")
+    # \n and \t as echo -e and printf print them (a Makefile's recipe starts with a tab)
+    return " ".join(words).replace("\\n", "\n").replace("\\t", "\t")
 
 
 _PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")

@@ -6,6 +6,7 @@ one effect. This module only joins their rules into the tables the guard runs.
 
 from __future__ import annotations
 
+from clawkeep.guards.command_guard._destroy import also
 from clawkeep.guards.command_guard._fx_escape import (
     command_options,
     emacs,
@@ -14,10 +15,12 @@ from clawkeep.guards.command_guard._fx_escape import (
     run_parts,
 )
 from clawkeep.guards.command_guard._fx_send import (
+    UPLOADERS,
     aws_file_params,
     cloud_copy,
     gh,
     lookup,
+    platform_upload,
     publish,
     rclone,
     sends_file,
@@ -59,6 +62,7 @@ EFFECT_RULES |= {name: lookup for name in LOOKUP}
 EFFECT_RULES |= {name: cloud_copy for name in CLOUD_COPY}
 EFFECT_RULES |= {name: publish for name in ("twine", "npm", "yarn", "pnpm", "bun")}
 EFFECT_RULES |= {"rclone": rclone, "gh": gh, "aws": aws_file_params}
+EFFECT_RULES |= {n: also(EFFECT_RULES.get(n), platform_upload) for n in UPLOADERS}
 # serves files or exposes the machine (_fx_serve)
 EFFECT_RULES |= {name: serves for name in set(SERVES) - {"http.server", "ruby-httpd", "pyftpdlib"}}
 EFFECT_RULES |= {"kubectl": kubectl, "tailscale": tailscale}

@@ -16,7 +16,7 @@ from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
 
-__all__ = ["PROGRAM_RULES", "loads_download"]
+__all__ = ["PROGRAM_RULES", "loads_download", "named_programs"]
 
 # program -> (options naming a program it runs, options naming a library it loads);
 # a program option's value may carry arguments after commas (gcc -wrapper sh,-s).
@@ -25,6 +25,8 @@ _PROGRAM_OPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "ssh-keygen": (frozenset(), frozenset({"-D"})),
     "ssh": (frozenset(), frozenset({"-I"})),
     "ssh-add": (frozenset(), frozenset({"-s", "-S"})),
+    # sort pipes its temporary files through the program: `sh` runs their lines
+    "sort": (frozenset({"--compress-program"}), frozenset()),
 }
 for _cc in ("gcc", "g++", "cc", "c++", "c89", "c99", "gfortran", "gccgo", "x86_64-linux-gnu-gcc"):
     _PROGRAM_OPTIONS[_cc] = (frozenset({"-wrapper"}), frozenset())
@@ -53,6 +55,28 @@ def _program_options(cmd: Cmd, w: Walker) -> None:
             value = value_of(cmd.args, index, flag)
             if value:
                 loads_download(value, f"{cmd.name} {flag}", w)
+
+
+# Any tool's long option whose name says its value is a program or command line it runs
+# (`--compress-program=`, `--exec=`, `--rsh=`, `--askpass=`, `--extcmd=`, `--pager=`),
+# given as `--name=value`: the value is judged as the command it will be.
+_NAMED_PROGRAM = re.compile(
+    r"^--(?:[\w-]*-)?(?:program|command|cmd|exec|extcmd|wrapper|askpass|rsh|pager|editor"
+    r"|helper)=(?P<v>.+)$",
+    re.S,
+)
+
+
+def named_programs(cmd: Cmd, w: Walker) -> None:
+    """The program an option of any tool names: run as the argv or script it becomes."""
+    for arg in cmd.args:
+        found = _NAMED_PROGRAM.match(arg.text)
+        if found is None:
+            continue
+        if UNKNOWN in arg.text:
+            w.flag("dynamic_command", f"{cmd.name} runs a program named only at run time")
+        else:
+            w.script(found.group("v"), f"the program {arg.text.split('=', 1)[0]} names")
 
 
 def _written(path: str, w: Walker) -> str | None:

@@ -18,7 +18,17 @@ from clawkeep.guards.command_guard._fx_tables import (
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["aws_file_params", "cloud_copy", "gh", "lookup", "publish", "rclone", "sends_file"]
+__all__ = [
+    "UPLOADERS",
+    "aws_file_params",
+    "cloud_copy",
+    "gh",
+    "lookup",
+    "platform_upload",
+    "publish",
+    "rclone",
+    "sends_file",
+]
 
 _LOOPBACK = re.compile(r"^(\w+://)?([^/@]*@)?(localhost|127\.[\d.]+|\[::1\]|::1)([:/]|$)")
 
@@ -165,6 +175,35 @@ def gh(cmd: Cmd, w: Walker) -> None:
             if value in ("-F", "--field", "--raw-field", "-f") and "=@" in values[index + 1]:
                 w.flag("exfiltration", "gh api posts the contents of a local file")
                 return
+            if value == "--input" and values[index + 1] != "-":
+                w.flag("exfiltration", "gh api sends a local file as the request body")
+                return
+        for arg in cmd.args:
+            # `-f body="$(cat <<'EOF' … EOF)"`: text written on the line, not data read
+            typed = all(_HEREDOC_TEXT.match(w.text(node)) for node in arg.substs)
+            if (arg.substs and not arg.static and not typed) or arg.computed:
+                # exfiltration: a field filled at run time ($(cat .env)) goes in the request
+                w.flag("exfiltration", "gh api sends a value computed at run time")
+                return
+
+
+_HEREDOC_TEXT = re.compile(r"^\$\(\s*cat\s*<<-?\s*(['\"]?)\w+\1\s*\n")
+
+
+# Platform CLIs whose sub-command words upload a local file or publish it as a paste.
+UPLOADERS = frozenset({"gh", "glab", "az", "gcloud", "doctl", "wrangler", "oci", "ibmcloud"})
+UPLOADERS |= frozenset({"aliyun", "linode-cli", "scw", "hcloud", "supabase", "firebase"})
+
+
+def platform_upload(cmd: Cmd, w: Walker) -> None:
+    """``gh release upload``, ``az storage blob upload``, ``glab snippet create FILE``,
+    ``wrangler r2 object put``: a local file goes to a store the line picks."""
+    words = [v for v in cmd.values() if not v.startswith("-")][:6]
+    pieces = {p for word in words for p in re.split(r"[-_:]", word.lower())}
+    pasted = bool(pieces & {"gist", "snippet", "snippets", "paste"}) and "create" in pieces
+    if pieces & {"upload", "put"} or (pasted and len(words) > 2):
+        # exfiltration: local bytes uploaded to a store or a paste the line names
+        w.flag("exfiltration", f"{cmd.name} {' '.join(words[:3])} uploads local files")
 
 
 def aws_file_params(cmd: Cmd, w: Walker) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._inline_eval import evaluates
+from clawkeep.guards.command_guard._inline_serve import serves_files
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._path_secrets import credential
@@ -43,12 +45,19 @@ _HTTP = Gated(
 _READS_FILE = re.compile(
     r"\bopen\s*\(|readFile|createReadStream|File\.(read|open)|file_get_contents\s*\(\s*[\"']/"
     r"|fopen|read_text|read_bytes|IO\.read|slurp"
+    # the whole environment (its tokens and keys) is local data as much as a file is
+    r"|os\.environ\b(?!\s*(?:\[|\.get))|dict\s*\(\s*os\.environ|process\.env\b(?!\s*[.\[])"
+    r"|%ENV\b|\bENV\.to_h|getenv\s*\(\s*\)|System\.getenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)"
 )
-_SENDS = re.compile(r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*=", re.I)
+_SENDS = re.compile(
+    r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*="
+    r"|urlopen\s*\((?:[^(),]|\([^()]*\))+,",  # urlopen(url, data) posts data
+    re.I,
+)
 _DECODE = re.compile(
     r"b64decode|base64|fromCharCode|atob\s*\(|bytes\.fromhex|unhexlify|codecs\.decode|rot.?13"
     r"|zlib\.decompress|marshal\.loads|pickle\.loads|pack\s*\(\s*[\"'][Hu]|decode\s*\(\s*[\"']hex"
-    r"|Base64|decode64|unpack1?\s*\(?\s*[\"'][mu]"
+    r"|Base64|decode64|unpack1?\s*\(?\s*[\"'][mu]|,\s*[\"'](?:hex|base64|base64url)[\"']\s*\)"
     r"|\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}.*\\x[0-9a-fA-F]{2}"
 )
 _RUNS = Gated(
@@ -85,7 +94,12 @@ _SPAWN = Gated(
     "os. subprocess open3 popen exec spawn passthru proc_open system",
     r"(?:os\.(?:system|popen|exec\w*|spawn\w*)|subprocess\.\w+|Open3\.\w+|IO\.popen"
     r"|(?<![\w])(?:execSync|execFileSync|spawnSync|shell_exec|passthru|proc_open)"
-    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen))\s*(\(|(?=\s+[\"']))",
+    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen)"
+    # reached by name: send(:system, …), getattr(mod, "system")(…), import_module("os").system
+    r"|\b(?:send|public_send|__send__)\s*\(\s*:?[\"']?(?:system|exec|spawn|popen|eval)[\"']?\s*,"
+    r"|\bgetattr\s*\((?:[^()]|\([^()]*\))*,\s*[\"'](?:system|popen|exec\w*|spawn\w*|run|call"
+    r"|check_output|check_call|Popen|getoutput)[\"']\s*\)"
+    r"|\)\s*\.\s*(?:system|popen|exec[lv]\w*|spawn[lv]\w*))\s*(\(|(?=\s+[\"'])|(?<=,))",
 )
 # Perl's and Ruby's quote-like operators: qx{...} / %x(...) run their text; so do
 # system/exec/spawn given q(...), qq[...], %q(...), %Q{...} or %(...).
@@ -305,6 +319,8 @@ _URL_IN_CODE = re.compile(r"\bhttps?://[^\s\"'`/?#]+")
 
 def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
+    serves_files(lang, code, w)
+    evaluates(lang, code, w)
     from clawkeep.guards.command_guard._fx_url import metadata_host
 
     if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):

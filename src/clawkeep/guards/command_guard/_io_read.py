@@ -39,7 +39,8 @@ def _candidates(text: str) -> list[str]:
         out.append(text.split("=", 1)[1])
     if text.startswith("@"):
         out.append(text[1:])
-    match = re.match(r"^[A-Za-z-]+:(/.*|~.*)$", text)
+    # a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
+    match = re.match(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$", text)  # not a URL
     if match:
         out.append(match.group(1).split(",")[0])
     return out

@@ -6,6 +6,7 @@ may run later.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
@@ -68,6 +69,13 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
         text = bodies[0] if bodies else None
     if text is None:
         w.written.pop(path, None)  # rewritten with text known only at run time
+        from clawkeep.guards.command_guard._net_raw import producer_kinds
+
+        made = producer_kinds(cmd.name, [a.text for a in cmd.args])
+        made |= cmd.stdin.kinds if cmd.stdin is not None else set()
+        if made & {"download", "decode", "cipher"}:
+            # `base64 -d > s; sh s`: running the file runs the download or the decoded text
+            w.downloaded.add(posixpath.basename(path))
     elif op in (">>", "&>>"):
         w.written[path] = w.written.get(path, "") + "\n" + text
     else:

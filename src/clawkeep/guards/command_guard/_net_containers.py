@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from clawkeep.guards.command_guard._net_reach import egress
+from clawkeep.guards.command_guard._net_reach import egress, unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
@@ -24,6 +24,12 @@ _HOST_OPTIONS = re.compile(
     r"|DAC_OVERRIDE|BPF|PERFMON|SYS_BOOT)\b",
     re.I,
 )
+
+
+# The host's network namespace with the capability to change it: the container rewrites
+# the host's firewall and routes (`--net=host --cap-add NET_ADMIN … iptables -F`).
+_HOST_NET = re.compile(r"--net(work)?[ =]host\b", re.I)
+_NET_CAPS = re.compile(r"--cap-add[ =](NET_ADMIN|NET_RAW)\b", re.I)
 
 
 def _mount_sources(values: list[str]) -> list[str]:
@@ -58,7 +64,8 @@ def containers(cmd: Cmd, w: Walker) -> None:
         for src in _mount_sources(values)
         if w.place(src).kind not in ("workspace", "workspace_root", "temp")
     ]
-    if _HOST_OPTIONS.search(joined) or beyond:
+    host_net = _HOST_NET.search(joined) and _NET_CAPS.search(joined)
+    if _HOST_OPTIONS.search(joined) or beyond or host_net:
         # privilege: the engine runs as root; the container gets the host's files as root,
         # its devices, its kernel's capabilities or its namespaces
         w.flag("privilege", f"{cmd.name} gives a container the host's root, devices or daemon")
@@ -159,6 +166,13 @@ def orchestrator(cmd: Cmd, w: Walker) -> None:
     if spec_verb and _POD_HOST.search(joined):
         # privilege: the pod runs as root on the node with its namespaces or its disk
         w.flag("privilege", f"{cmd.name} starts a pod handed its node's root or namespaces")
+        return
+    sources = [b for a, b in itertools.pairwise(values) if a in ("-f", "--filename", "-k")]
+    sources += [v.split("=", 1)[1] for v in values if v.startswith(("--filename=", "-f="))]
+    remote = next((s for s in sources if "://" in s and unvetted_source(s)), None)
+    if spec_verb and remote is not None:
+        # download_exec: the manifest fetched from there starts the workloads it names
+        w.flag("download_exec", f"{cmd.name} applies a manifest from {remote}")
         return
     if verbs[:1] == ["debug"] and any(v.startswith(("node/", "nodes/")) for v in verbs):
         # privilege: a node debug pod shares the node's namespaces and mounts its root

@@ -9,6 +9,7 @@ import ipaddress
 import re
 import socket
 
+from clawkeep.guards.command_guard._net_tables import OWN_LABELS, OWN_SUFFIXES, VETTED_SOURCES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "unvetted_source", "urls_in"]
@@ -67,7 +68,8 @@ _OWN_NETS = tuple(
 
 def unvetted_source(url: str) -> bool:
     """Code fetched from here is vouched for by nobody: a bare IP address beyond the owner's
-    own networks (no registry, forge or domain owner stands behind a public address)."""
+    own networks (no registry, forge or domain owner stands behind a public address), or a
+    name that is neither a public registry or forge nor one of the owner's own networks."""
     found = _HOST.match(url.removeprefix("git+"))
     if found is None or "://" not in url:
         return False
@@ -82,7 +84,13 @@ def unvetted_source(url: str) -> bool:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:
-            return False  # a name: whoever holds the domain answers for it
+            return _unvetted_name(host)
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return not any(address in net for net in _OWN_NETS if net.version == address.version)
+
+
+def _unvetted_name(host: str) -> bool:
+    if "." not in host or host.endswith(OWN_SUFFIXES) or OWN_LABELS & set(host.split(".")):
+        return False  # a name of the owner's own network (`nexus`, `pypi.corp.example.com`)
+    return not any(host == v or host.endswith("." + v) for v in VETTED_SOURCES)

@@ -32,6 +32,11 @@ def ssh(cmd: Cmd, w: Walker) -> None:
         w.flag("dynamic_command", f"{cmd.name} runs a command read from a file or option")
         return
     remote = _remote_args(cmd) if cmd.name != "sftp" else []
+    from_file = [r for r in cmd.redirects if r.op == "<" and r.target is not None]
+    if not remote and any(r.target.text != "/dev/null" for r in from_file if r.target):
+        # exfiltration: `ssh host < .env` hands the file to the remote login shell
+        w.flag("exfiltration", f"{cmd.name} sends a local file to a remote host")
+        return
     if remote and _stdin_fed(cmd):
         # exfiltration: local bytes piped or redirected into a command on another host
         w.flag("exfiltration", "ssh hands local data to a command on a remote host")

@@ -9,11 +9,14 @@ __all__ = [
     "DOWNLOADERS",
     "INSTALL",
     "NETWORK",
+    "OWN_LABELS",
+    "OWN_SUFFIXES",
     "PKG",
     "RAW_SOCKET",
     "SHELLS",
     "SYSPKG",
     "TUNNELS",
+    "VETTED_SOURCES",
 ]
 
 
@@ -40,6 +43,29 @@ NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks"
 NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
 INSTALL = {"install", "add", "update", "upgrade", "i", "ci", "get", "fetch", "download", "sync"}
 PKG = {"pip", "pip3", "pipx", "uv", "npm", "npx", "yarn", "pnpm", "gem", "cargo", "go", "bundle"}
-PKG |= {"composer", "poetry", "conda", "mamba", "brew"}
+PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx"}
 SYSPKG = {"apt", "apt-get", "yum", "dnf", "zypper", "apk", "pacman", "rpm", "dpkg", "snap"}
 DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
+
+
+# Package registries and code forges that answer for what they serve (accounts, abuse
+# takedowns, immutable releases): an installer pointed at one of these, or at a host of
+# the owner's own network, installs from a source someone vouches for. Any other host
+# named as a package, an index or a registry is the line's own choice of code to run.
+VETTED_SOURCES = frozenset(
+    {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "download.pytorch.org"}
+    | {"registry.npmjs.org", "registry.yarnpkg.com", "npm.pkg.github.com", "rubygems.org"}
+    | {"crates.io", "static.crates.io", "index.crates.io", "proxy.golang.org"}
+    | {"repo.maven.apache.org", "repo1.maven.org", "gradle.org", "api.nuget.org"}
+    | {"nuget.org", "packagist.org", "repo.packagist.org", "conda.anaconda.org"}
+    | {"repo.anaconda.com", "github.com", "raw.githubusercontent.com", "codeload.github.com"}
+    | {"objects.githubusercontent.com", "gitlab.com", "bitbucket.org", "codeberg.org"}
+    | {"git.sr.ht", "bootstrap.pypa.io", "deb.debian.org", "archive.ubuntu.com", "dl.k8s.io"}
+    # vendors' wheel indexes, and hosted registries that answer for their accounts
+    | {"pypi.nvidia.com", "data.pyg.org", "github.io", "pkg.github.com", "pkg.dev"}
+    | {"pkgs.dev.azure.com", "jfrog.io", "cloudsmith.io", "gitlab.io", "huggingface.co"}
+)
+# Names the owner's own networks use: private suffixes, and a label that says so
+# (``pypi.internal.example.com``, ``nexus.corp.example.net``).
+OWN_SUFFIXES = (".internal", ".local", ".lan", ".corp", ".home.arpa", ".localdomain", ".intranet")
+OWN_LABELS = frozenset({"internal", "intranet", "corp", "lan", "localdomain", "private"})

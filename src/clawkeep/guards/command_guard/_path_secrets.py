@@ -9,17 +9,26 @@ import fnmatch
 import re
 from functools import lru_cache
 
+from clawkeep.guards.command_guard._io_tables import TEMP_ROOTS
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_tables import (
     BY_FIRST,
+    CLI_HOMES,
     CREDENTIALS,
+    KERNEL_HOOKS,
     KEY_FILES,
+    NOT_SECRET,
+    NOT_SECRET_FILE,
     PERSISTENCE,
     PROC_SECRETS,
     PUBLIC_SSH,
+    SECRET_DIRS,
     SECRET_FILES,
+    SECRET_NAME,
+    SECRET_TAIL,
     STORE_NAMES,
     STORES,
+    SYSTEM_TREES,
     USER_BINS,
 )
 from clawkeep.guards.command_guard._paths import Place, under
@@ -30,8 +39,10 @@ __all__ = [
     "glob_credential",
     "holds_credentials",
     "persistence",
+    "secret_shaped",
     "user_bin",
     "user_bin_entry",
+    "worst_entry",
 ]
 
 
@@ -50,10 +61,53 @@ def credential(found: Place, ctx: CommandContext) -> str | None:
     store = STORES.search(found.path)
     if store is not None:
         return "a browser profile, keychain or password vault holds credentials"
+    if parts and parts[-1] in NOT_SECRET:
+        return None  # a choice kept beside the secrets, not a secret
     for i, part in enumerate(parts):
         for seq in BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
                 return f"{'/'.join(seq)} holds credentials"
+    return secret_shaped(found, ctx)
+
+
+def _cli_home(found: Place, ctx: CommandContext) -> str | None:
+    """The platform whose CLI folder of home holds the path (``~/.stripe/…``,
+    ``~/.config/netlify/…``, ``~/.local/share/cloudflared/…``), caches and logs aside."""
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    if found.kind != "home" or home is None:
+        return None
+    rel = [p for p in found.path[len(home) :].split("/") if p]
+    for prefix in ((), (".config",), (".local", "share")):
+        at = len(prefix)
+        if tuple(rel[:at]) != prefix or len(rel) <= at:
+            continue
+        tool = rel[at]
+        dotted = tool.startswith(".") if not prefix else True
+        if dotted and tool.lstrip(".").lower() in CLI_HOMES:
+            inner = {p.lower() for p in rel[at + 1 :]}
+            return None if inner & {"cache", "logs", "log", "tmp"} else tool.lstrip(".")
+    return None
+
+
+def secret_shaped(found: Place, ctx: CommandContext) -> str | None:
+    """Why a path outside the workspace holds a secret by its name alone: a key file, a
+    token, password or credentials file, a wallet, or any file in a folder named for
+    secrets or keys; the system's program folders and package trees do not count."""
+    if found.kind not in ("home", "outside") or SYSTEM_TREES.search(found.path):
+        return None
+    tool = _cli_home(found, ctx)
+    if tool is not None:  # whatever the file is called: `cert.pem` of cloudflared holds a token
+        return f"{tool}'s CLI keeps its sign-in there"
+    parts = [p for p in found.path.split("/") if p]
+    name = parts[-1] if parts else ""
+    if not name or NOT_SECRET_FILE.search(name) or name.lower() in ("passwd", "passwd-"):
+        return None  # code, documents, logs, certificates; /etc/passwd is public
+    folder = next((d for d in parts[:-1] if d.lower() in SECRET_DIRS), None)
+    if folder is not None:
+        return f"{name} lies in a folder named {folder}"
+    pattern = SECRET_NAME if "." in name.lstrip(".") else SECRET_TAIL
+    if pattern.search(name):
+        return f"{name} is named as a key, token, password or wallet"
     return None
 
 
@@ -121,6 +175,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
 def persistence(found: Place, ctx: CommandContext) -> str | None:
     """Why writing this path plants code that runs later, or None."""
     path = found.path
+    if KERNEL_HOOKS.search(path):
+        return f"{path} names a program the kernel starts as root"
     if found.kind == "temp":
         return None
     if PERSISTENCE.search(path):
@@ -141,3 +197,24 @@ def user_bin_entry(found: Place, ctx: CommandContext) -> str | None:
         return None
     folder, _, name = found.path.rstrip("/").rpartition("/")
     return name if folder in {f"{home}/{d}" for d in USER_BINS} and name else None
+
+
+def worst_entry(found: Place, ctx: CommandContext) -> str:
+    """The file under a folder that a placeholder for "any file in here" may stand for,
+    at its worst: a key when the folder holds one (``~`` -> ``~/.ssh/id_rsa``, ``/`` ->
+    ``/etc/shadow``), else a plain name in it."""
+    plain = found.path.rstrip("/") + "/found"
+    if credential(found, ctx) is not None:
+        return plain  # the folder is a credential place: whatever is in it is
+    if found.kind == "temp" or found.path in TEMP_ROOTS:
+        return plain  # scratch space (a home placed under /tmp is a test's, not a user's)
+    home = str(ctx.home).rstrip("/") if ctx.home else None
+    for secret in SECRET_FILES:
+        path = home + secret[1:] if home and secret.startswith("~") else secret
+        if path.startswith(found.path.rstrip("/") + "/") and not path.startswith("/proc"):
+            return path
+    if holds_credentials(found, ctx) and home is not None:
+        rel = tuple(p for p in found.path[len(home) :].split("/") if p)
+        seq = next(s for s in CREDENTIALS if len(s) > len(rel) and s[: len(rel)] == rel)
+        return home + "/" + "/".join(seq)
+    return plain

@@ -8,16 +8,24 @@ import re
 
 __all__ = [
     "BY_FIRST",
+    "CLI_HOMES",
     "CREDENTIALS",
+    "KERNEL_HOOKS",
     "KEY_FILES",
     "LISTS",
+    "NOT_SECRET",
+    "NOT_SECRET_FILE",
     "PERSISTENCE",
     "PROC_SECRETS",
     "PUBLIC_SSH",
+    "SECRET_DIRS",
     "SECRET_FILES",
+    "SECRET_NAME",
+    "SECRET_TAIL",
     "SHADOWED",
     "STORES",
     "STORE_NAMES",
+    "SYSTEM_TREES",
     "USER_BINS",
 ]
 
@@ -155,6 +163,13 @@ CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".codex", "auth.json"),
     (".config", "github-copilot"),
     (".gemini", "oauth_creds.json"),
+    # Stores whose file names say nothing: a remote-desktop client's saved connections,
+    # SQL clients' and edge CLIs' sign-in files, the MySQL maintenance account.
+    ("remmina",),
+    (".snowsql",),
+    (".wrangler",),
+    ("etc", "mysql", "debian.cnf"),
+    ("TelegramDesktop", "tdata"),
     (".bash_history",),
     (".zsh_history",),
     (".python_history",),
@@ -214,6 +229,15 @@ PERSISTENCE = re.compile(
 )
 
 
+# Files through which the kernel starts a program as root: a cgroup's release agent, the
+# core-dump and hot-plug helpers, binfmt_misc handlers (the container-escape primitives),
+# wherever the cgroup or proc filesystem is mounted.
+KERNEL_HOOKS = re.compile(
+    r"(^|/)(release_agent|notify_on_release|uevent_helper|core_pattern)$"
+    r"|/binfmt_misc/register$|^/proc/sys/kernel/modprobe$"
+)
+
+
 # Stores found by their file name or by where a browser keeps them, anywhere outside the
 # workspace: browser profiles (saved passwords, cookies), keychains, vault files.
 STORES = re.compile(
@@ -244,6 +268,62 @@ STORE_NAMES = re.compile(
 
 
 PUBLIC_SSH = frozenset({"known_hosts", "known_hosts.old", "authorized_keys"})
+# Files in a credential folder that name a choice, not a secret (gcloud's active
+# configuration holds the name of one).
+NOT_SECRET = frozenset({"active_config"})
+
+
+# Beyond the tables: a file whose name says it holds a secret (a key, a token, a
+# password, a wallet) or a file in a folder named so, wherever it lies outside the
+# workspace and the system's program folders. Names are split at ``.``, ``_`` and ``-``:
+# ``deploy_key``, ``server.key``, ``gitlab-secrets.json``, ``auth.json``, ``keys.txt``,
+# ``wallet.dat`` count; ``hotkeys.conf``, ``keyboard``, ``authors`` do not.
+SECRET_NAME = re.compile(
+    r"(?:^|[._-])(?:secrets?|tokens?|credentials?|creds|passwords?|passwd|apikeys?|api[_-]keys?"
+    r"|privkey|private[_-]keys?|keys?|wallets?|keystores?|auth|keytab|passphrase)(?:[._-]|$)"
+    r"|\.(?:key|p12|pfx|ppk|jks|keystore|kdbx|kdb|age|keytab|pem)$",
+    re.I,
+)
+# A name without an extension may be a folder (``auth-service``, ``keys-manager``): the
+# word must end it (``deploy_key``, ``db_password``, ``github-token``).
+SECRET_TAIL = re.compile(
+    r"(?:^|[._-])(?:secrets?|tokens?|credentials?|creds|passwords?|passwd|apikeys?|api[_-]keys?"
+    r"|privkey|key|keys|wallets?|keystores?|keytab|passphrase)$",
+    re.I,
+)
+# Platforms whose CLI keeps its sign-in (a token or key in a file whose name says nothing,
+# `config.toml`, `ngrok.yml`, `cert.pem`) in its own folder of home: `~/.NAME`,
+# `~/.config/NAME` or `~/.local/share/NAME`.
+CLI_HOMES = frozenset(
+    {"stripe", "netlify", "vercel", "heroku", "fly", "flyctl", "doctl", "hcloud", "scw"}
+    | {"linode-cli", "railway", "supabase", "firebase", "configstore", "wrangler", "cloudflared"}
+    | {"ngrok", "ngrok2", "twilio", "twilio-cli", "okta", "auth0", "pulumi", "doppler"}
+    | {"infisical", "akeyless", "ibmcloud", "bluemix", "oci", "aliyun", "tccli", "upctl"}
+    | {"exoscale", "koyeb", "render", "circleci", "travis", "buildkite", "vault", "consul"}
+    | {"nomad", "boundary", "snowsql", "databricks", "kaggle", "replicate", "openai"}
+    | {"anthropic", "gemini", "cohere", "mistral", "sentry", "sentryclirc", "atlas", "mongodb"}
+    | {"planetscale", "neonctl", "turso", "upstash", "tailscale", "zerotier", "wireguard"}
+)
+SECRET_DIRS = frozenset(
+    {"secrets", ".secrets", "secret", "keys", ".keys", "private", "credentials", ".credentials"}
+    | {"creds", "tokens", "wallets", "keystore", "keystores", "private-keys-v1.d"}
+)
+# Where a secret-looking name means code or data shipped with a program, not a secret:
+# the system's program folders, language package trees, caches and manuals.
+SYSTEM_TREES = re.compile(
+    r"^/(?:usr(?!/local/etc)|lib|lib32|lib64|bin|sbin|snap|nix|proc|sys|dev|boot)(?:/|$)"
+    r"|/(?:site-packages|dist-packages|node_modules|\.cache|\.rustup|registry|pkg/mod|\.npm"
+    r"|\.m2/repository|\.gradle/caches|share/doc|share/man|share/locale|include)/"
+)
+# Names that are code, documents about a topic, logs or public certificates, whatever
+# word they hold (``token.py``, ``auth.log``, ``fullchain.pem``).
+NOT_SECRET_FILE = re.compile(
+    r"\.(?:py|pyc|pyi|js|mjs|cjs|ts|tsx|go|rs|rb|java|kt|c|h|cc|cpp|hpp|cs|swift|php|pl|lua"
+    r"|sh|html?|css|md|rst|log|lock|svg|png|jpe?g|gif|so|o|a|class|jar|whl|pub|crt|cer|csr"
+    r"|sig|sum|sha256)$"
+    r"|(?:^|[._-])(?:cert|certs|chain|fullchain|ca|bundle|public|pubkey|pub)(?:[._-]|$)",
+    re.I,
+)
 
 
 # Commands that show names and metadata (size, mode, times), never a file's bytes: listing

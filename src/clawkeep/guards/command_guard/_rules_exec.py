@@ -7,7 +7,6 @@ known at run time is refused; stdin fed from a download or a decoder is refused.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
@@ -56,6 +55,12 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
             return
         if cmd.stdin.text is not None:
             sources.append(cmd.stdin.text)
+    fed = next((r for r in cmd.redirects if r.kinds & {"download", "decode", "cipher"}), None)
+    if fed is not None:
+        # download_exec: `python3 <<< "$(curl …)"` runs what the download printed
+        kind = "downloaded" if "download" in fed.kinds else "decoded"
+        w.flag("download_exec", f"{cmd.name} runs {kind} text given as a here-string")
+        return
     sources += [r.body for r in cmd.redirects if r.body is not None]
     for text in sources:
         if lang == "sh":
@@ -70,7 +75,7 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
         w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
     elif arg.substs and w.subst_kinds(arg) & {"download", "decode", "cipher"}:
         w.flag("download_exec", f"{cmd.name} runs the output of a download or a decoder")
-    elif arg.static and posixpath.basename(arg.text) in w.downloaded:
+    elif arg.static and w.fetched(arg.text):
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
     elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
         lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
@@ -177,6 +182,9 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             from clawkeep.guards.command_guard._fx_serve import serve_argv
 
             serve_argv(cmd, w, module, cmd.args[texts.index("-m") + 2 :])
+        elif module in w.rules:
+            # `python -m pip install …`, `python -m twine upload …`: the module is the tool
+            w.run_argv([Arg(module), *cmd.args[texts.index("-m") + 2 :]], cmd.stdin)
         return
     if cmd.name == "php" and "-S" in texts:
         _php_server(cmd, w, texts)

@@ -7,11 +7,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from clawkeep.guards.command_guard._defenses import DEFENCE_RULES
+from clawkeep.guards.command_guard._defenses import DEFENCE_RULES, kill_watcher
 from clawkeep.guards.command_guard._destroy import DESTROY_RULES, HELP_WORDS, INFRA_RULES, also
+from clawkeep.guards.command_guard._secret_cli import SECRET_CLI_RULES, SECRET_TABLE
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["MISC_RULES"]
+
+_SECRET_TABLE = frozenset(SECRET_TABLE)
 
 _SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
 
@@ -160,6 +163,7 @@ def _systemctl(cmd: Cmd, w: Walker) -> None:
 
 
 def _kill(cmd: Cmd, w: Walker) -> None:
+    kill_watcher(cmd, w)  # pkill clamd, kill $(pidof auditd)
     if {"-1", "1"} & {v for v in cmd.values() if not v.startswith("-") or v == "-1"}:
         w.flag("system_impact", f"{cmd.name} signals init or every process")
 
@@ -186,40 +190,6 @@ def _printenv(cmd: Cmd, w: Walker) -> None:
     # secret-looking variable by name is asking for the secret
     if any(_SECRET_NAME.search(n) for n in names):
         w.flag("credential_read", "printenv prints secrets from the environment")
-
-
-# CLI sub-commands that print a stored secret (tokens, keys, passwords).
-_SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "gh": (("auth", "token"), ("auth", "status", "--show-token"), ("auth", "status", "-t")),
-    "aws": (
-        ("configure", "get"),
-        ("configure", "export-credentials"),
-        ("ecr", "get-login-password"),
-    ),
-    "gcloud": (("auth", "print-access-token"), ("auth", "print-identity-token")),
-    "az": (("account", "get-access-token"),),
-    "security": (("find-generic-password",), ("find-internet-password",), ("dump-keychain",)),
-    "secret-tool": (("lookup",),),
-    "pass": (("show",),),
-    "kubectl": (("config", "view", "--raw"),),
-    "gpg": (("--export-secret-keys",), ("--export-secret-subkeys",)),
-    "git": (("credential", "fill"), ("config", "--get", "credential.helper")),
-    "docker-credential-desktop": (("get",),),
-    "vault": (("read",), ("kv", "get")),
-    "op": (("read",), ("item", "get")),
-    "keyctl": (("print",), ("pipe",), ("read",)),
-    "bw": (("get", "password"), ("get", "item"), ("export",)),
-    "lpass": (("show",),),
-    "getent": (("shadow",), ("gshadow",)),
-}
-
-
-def _secret_cli(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    for verbs in _SECRET_VERBS.get(cmd.name, ()):
-        if all(v in values for v in verbs):
-            w.flag("credential_read", f"{cmd.name} {' '.join(verbs)} prints a stored secret")
-            return
 
 
 # systemd-run options that leave a unit behind to run later (a timer, a path or socket
@@ -292,12 +262,18 @@ MISC_RULES: dict[str, Rule] = {
     "journalctl": _journalctl,
     "set": _set,
     "printenv": _printenv,
-    **{name: _secret_cli for name in _SECRET_VERBS},
+    **{name: rule for name, rule in SECRET_CLI_RULES.items() if name in _SECRET_TABLE},
     "systemd-run": _systemd_run,
     **DESTROY_RULES,
     **DEFENCE_RULES,
 }
 
 
+# platform CLIs that have a rule above too (npm's settings): keep both
+MISC_RULES |= {
+    name: also(MISC_RULES.get(name), rule)
+    for name, rule in SECRET_CLI_RULES.items()
+    if name not in _SECRET_TABLE
+}
 # aws, gcloud and kubectl have a rule above too (secrets they print); keep both
 MISC_RULES |= {name: also(MISC_RULES.get(name), rule) for name, rule in INFRA_RULES.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from clawkeep.guards.command_guard._walk import Rule
 from clawkeep.guards.command_guard._wrap_argv import command, env, nsenter, su, wrapper
 from clawkeep.guards.command_guard._wrap_carried import carried
-from clawkeep.guards.command_guard._wrap_input import find, parallel, xargs
+from clawkeep.guards.command_guard._wrap_input import fd, find, parallel, xargs
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 from clawkeep.guards.command_guard._wrap_tools import (
     alias,
@@ -37,6 +37,7 @@ WRAPPERS: dict[str, Rule] = {name: wrapper for name in WRAP_SPEC}
 WRAPPERS["nsenter"] = nsenter
 WRAPPERS |= {"command": command, "su": su, "env": env, "xargs": xargs}
 WRAPPERS |= {"parallel": parallel, "find": find, "alias": alias, "trap": trap}
+WRAPPERS |= {"fd": fd, "fdfind": fd}
 WRAPPERS |= {"watch": watch, "coproc": coproc, "flock": flock, "script": script_cmd}
 WRAPPERS |= {"tmux": tmux, "screen": screen, "start-stop-daemon": start_stop, "gdb": gdb}
 WRAPPERS |= {"make": make, "gmake": make, "npx": npx, "bunx": npx, "pnpm": npx}

@@ -45,6 +45,11 @@ _READ_VALUE_OPTIONS = {
 _ALLOWLIST_BUILTINS = frozenset({"cd", "echo", "printf", "true", "false", "test", "[", "pwd", ":"})
 
 
+# Where other sessions' ssh-agents listen (OpenSSH's /tmp/ssh-XXXX/agent.PID, the desktop
+# keyrings' /run/user/UID/…, another process's environment).
+_OTHER_AGENT = re.compile(r"^(/tmp/ssh-|/var/tmp/ssh-|/run/user/\d+/|/proc/)")
+
+
 class Walker:
     """Collects findings for one input; ``depth`` counts re-parsed nesting levels."""
 
@@ -66,6 +71,7 @@ class Walker:
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
         self.functions: set[str] = set()
+        self.bodies: dict[str, tuple[bytes, Node]] = {}  # function name -> (source, body)
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
@@ -198,6 +204,7 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
+        from clawkeep.guards.command_guard._fx_programs import named_programs
         from clawkeep.guards.command_guard._io_read import judge_args
         from clawkeep.guards.command_guard._io_write import judge_redirects
 
@@ -217,7 +224,7 @@ class Walker:
         if only is not None and name not in only and name not in _ALLOWLIST_BUILTINS:
             # allowlist mode: every command of the line, nested or wrapped, must be listed
             self.flag("not_allowlisted", f"{name} is not in tools.exec.safeBins")
-        if name in self.downloaded and "/" in word.text:
+        if "/" in word.text and self.fetched(word.text):
             self.flag("download_exec", f"{word.text} was downloaded by this command line")
         if "/" in word.text and (text := self.written.get(self.place(word.text).path)):
             self.run_written(word.text, text)
@@ -227,6 +234,7 @@ class Walker:
             self._read_into(cmd)
         judge_redirects(cmd, self)
         judge_args(cmd, self)
+        named_programs(cmd, self)
         for arg in args:
             if arg.substs and "decode" in self.subst_kinds(arg):
                 self.flag("obfuscation", f"an argument of {name} is decoded at run time")
@@ -271,6 +279,12 @@ class Walker:
             self.env.values[name] = None
             self.env.computed.add(name)
 
+    def fetched(self, path: str) -> bool:
+        """The file, or a folder it lies in, was downloaded by this line (``rsync
+        rsync://host/tools/ t/ && t/run``: what the folder holds came with it)."""
+        parts = [p for p in self.place(path).path.split("/") if p]
+        return bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1])
+
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
         first = text.split("\n", 1)[0]
@@ -293,6 +307,10 @@ class Walker:
 
     def command_var(self, name: str, value: Arg) -> None:
         """A variable naming a command a tool runs later: judge that command line now."""
+        found = bool(value.substs) or value.computed  # $(find /tmp -name 'agent.*')
+        if name == "SSH_AUTH_SOCK" and (found or _OTHER_AGENT.match(value.text)):
+            # credential_read: another session's ssh-agent signs for whoever holds its socket
+            self.flag("credential_read", "SSH_AUTH_SOCK points at another session's ssh-agent")
         if name not in COMMAND_VARS or not value.text.strip():
             return
         if not value.static:

@@ -59,7 +59,7 @@ def _stage_name(walker: Walker, node: Node) -> str:
     return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
 
 
-def _producer(walker: Walker, node: Node, name: str) -> Stdin:
+def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
 
     kinds: set[str] = set()
@@ -74,8 +74,14 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
         ]
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
+        body = walker.bodies.get(cname)
+        if body is not None and body[0] == walker.src and not inner:
+            # `f() { curl …; }; f | sh`: the function prints what its body produces
+            kinds |= _producer(walker, body[1], cname, inner=True).kinds
         if cname in LISTS and any(_secret_place(walker, a) for a in args):
             kinds.add("secret_names")
+        elif cname in _FINDERS and (worst := _lists_keys(walker, cname, args)) is not None:
+            kinds.add("key_names=" + worst)  # every file under a folder that holds keys
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
     return Stdin(frozenset(kinds), literal)
@@ -84,6 +90,35 @@ def _producer(walker: Walker, node: Node, name: str) -> Stdin:
 # Programs that only print, count or filter the lines they read (never open them as paths).
 _FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
 _FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
+
+
+# Programs that print the names of every file under their roots, and the options that
+# narrow what they print to some names (then a key is not among them by default).
+_FINDERS = {"find": "-name -iname -path -ipath -regex -iregex -wholename", "rg": "-g --glob -t"}
+_FINDERS |= {"fd": "-e --extension -g --glob", "fdfind": "-e --extension -g --glob"}
+
+
+def _lists_keys(walker: Walker, name: str, args: list[Arg]) -> str | None:
+    """``find ~ -type f``, ``fd . ~``, ``rg --files ~``: the listing names every file under a
+    folder that holds a credential location; the worst of those names, or None."""
+    from clawkeep.guards.command_guard._path_secrets import credential, worst_entry
+
+    texts = [a.text for a in args]
+    if set(_FINDERS[name].split()) & {t.split("=", 1)[0] for t in texts}:
+        return None
+    if name == "rg" and "--files" not in texts:
+        return None  # rg without --files prints matching lines, not file names
+    operands = [a for a in args if a.static and not a.text.startswith("-")]
+    if name in ("fd", "fdfind"):
+        if operands and operands[0].text not in (".", "^", ""):
+            return None  # fd PATTERN: only names that match it
+        operands = operands[1:]
+    for arg in operands or [Arg(".")]:
+        where = walker.place(arg.text)
+        worst = worst_entry(where, walker.ctx)
+        if credential(walker.place(worst), walker.ctx) is not None:
+            return worst
+    return None
 
 
 def _secret_place(walker: Walker, arg: Arg) -> bool:
@@ -259,7 +294,9 @@ def _redirected(w: Walker, node: Node) -> None:
             w.pending_stdin = saved
     from clawkeep.guards.command_guard._io_write import judge_redirects
 
-    judge_redirects(Cmd("", "", [], parsed), w)
+    # `curl … | base64 -d > f`: what the pipeline made is what the file holds
+    made = _producer(w, body, "").kinds if body is not None and body.type == "pipeline" else None
+    judge_redirects(Cmd("", "", [], parsed, Stdin(made) if made else None), w)
 
 
 def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
@@ -272,8 +309,9 @@ def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
             out.append(Redirect("<<", None, w.text(body) if body is not None else ""))
         elif node.type == "herestring_redirect":
             value = node.named_children[-1] if node.named_children else None
-            text = resolve(value, w.src, w.env).text if value is not None else ""
-            out.append(Redirect("<<<", None, text))
+            word = resolve(value, w.src, w.env) if value is not None else None
+            kinds = frozenset(w.subst_kinds(word)) if word is not None and word.substs else None
+            out.append(Redirect("<<<", None, word.text if word else "", kinds or frozenset()))
         else:
             dest = node.child_by_field_name("destination")
             if dest is None or dest.type == "number" or w.text(dest) == "-":
@@ -289,6 +327,8 @@ def _function(w: Walker, node: Node) -> None:
     if body is not None and name and _calls_itself(w, body, name):
         w.flag("fork_bomb", f"function {name} starts copies of itself in the background")
     w.functions.add(name)
+    if body is not None and name:
+        w.bodies[name] = (w.src, body)  # what a pipeline stage calling it produces
     _children(w, node)
 
 
@@ -302,6 +342,12 @@ def _pipeline(w: Walker, node: Node) -> None:
     feed: Stdin | None = saved
     for index, stage in enumerate(stages):
         w.pending_stdin = feed
+        keys = feed is not None and any(k.startswith("key_names=") for k in feed.kinds)
+        handed = names[index] not in _FILTERS | {"xargs", "parallel"}  # those fill it in
+        if keys and handed:
+            # credential_read: every name under a folder that holds keys, handed to a
+            # program that may open them (while read f; do cat "$f"; done)
+            w.flag("credential_read", f"{names[index]} gets the names of every file by a key")
         if feed is not None and "secret_names" in feed.kinds and names[index] not in _FILTERS:
             # credential_read: names listed in a key folder, handed to a program that
             # may open them (xargs cat, while read …)

@@ -32,8 +32,8 @@ _ELEVATE = ELEVATE
 
 def wrapper(cmd: Cmd, w: Walker) -> None:
     with_value, positional = WRAP_SPEC[cmd.name]
-    if cmd.name == "runuser" and {"-c", "--command"} & set(cmd.values()):
-        su(cmd, w)  # runuser USER -c SCRIPT is su's form
+    if cmd.name in ("runuser", "sg") and {"-c", "--command"} & set(cmd.values()):
+        su(cmd, w)  # runuser USER -c SCRIPT and sg GROUP -c SCRIPT are su's form
         return
     if cmd.name in ("sudo", "doas", "runuser") and any(
         a.text in ("-s", "-i", "-su") for a in cmd.args

@@ -17,7 +17,7 @@ __all__ = ["carried"]
 _CARRIED = re.compile(
     r"^(--checkpoint-action=exec=|--to-command=|--use-compress-program=|--rsh-command="
     r"|--info-script=|--new-volume-script=|--rsh=|--rsync-path=|--upload-pack=|--receive-pack="
-    r"|--exec=|-o\s*(ProxyCommand|LocalCommand|KnownHostsCommand)=|(ProxyCommand|LocalCommand)="
+    r"|--exec=|--extcmd=|-o\s*(ProxyCommand|LocalCommand|KnownHostsCommand)=|(ProxyCommand|LocalCommand)="
     r"|(core\.(sshCommand|pager|editor|fsmonitor|askPass|hooksPath)|sequence\.editor"
     r"|credential\.helper|diff\.external|gpg\.program|alias\.[\w-]+|init\.templateDir"
     r"|include\.path|includeIf\..+\.path|filter\.[\w-]+\.(clean|smudge|process)"
@@ -29,7 +29,7 @@ _CARRIED = re.compile(
 _CARRIED_NEXT = {"-e", "-I", "-F", "-TT", "--unzip-command", "-c", "+", "-u", "-o"}
 # GNU tar's long options that take their command as the next word, too
 _CARRIED_NEXT |= {"--to-command", "--use-compress-program", "--rsh-command", "--info-script"}
-_CARRIED_NEXT |= {"--new-volume-script", "--checkpoint-action"}
+_CARRIED_NEXT |= {"--new-volume-script", "--checkpoint-action", "--extcmd"}
 
 
 def carried(cmd: Cmd, w: Walker) -> None:
@@ -46,6 +46,8 @@ def carried(cmd: Cmd, w: Walker) -> None:
                 value = Arg(nxt.text[5:], nxt.tricks) if nxt.text.startswith("exec=") else None
             elif not (arg.text == "-e" and cmd.name not in ("rsync",)):
                 value = nxt if cmd.name in ("rsync", "tar", "zip", "git") else None
+            if arg.text == "--extcmd":
+                value = nxt  # git difftool --extcmd CMD runs CMD on each pair of files
         elif _CARRIED.match(arg.text) and arg.text.startswith("-"):
             value = arg
         elif arg.text.startswith(("+!", "+:!")):

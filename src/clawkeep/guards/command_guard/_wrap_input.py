@@ -7,17 +7,21 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
-from clawkeep.guards.command_guard._path_secrets import credential_name
+from clawkeep.guards.command_guard._path_secrets import credential_name, worst_entry
 from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_argv import skip_options
 
-__all__ = ["find", "parallel", "xargs"]
+__all__ = ["fd", "find", "parallel", "xargs"]
 
 
 def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
     if cmd.stdin is not None and cmd.stdin.text is None and cmd.stdin.kinds == {"digits"}:
         return ["4242"]  # seq, nproc: numbers only, whatever they are
+    kinds = cmd.stdin.kinds if cmd.stdin is not None else frozenset()
+    worst = [k.split("=", 1)[1] for k in kinds if k.startswith("key_names=")]
+    if worst and not inner_is_shell:
+        return worst[:1]  # `find ~ -type f | xargs CMD`: a key among the names, at worst
     if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
         return None
     return cmd.stdin.text.split()
@@ -168,8 +172,57 @@ def find(cmd: Cmd, w: Walker) -> None:
             while end < len(args) and args[end].text not in (";", "+"):
                 end += 1
             inner = args[index + 1 : end]
+            narrowed = any(a.text in _FIND_VALUE for a in args[:index])
             for root in roots[:4]:
-                found = root.rstrip("/") + "/found"
+                where = w.place(root)
+                # any file under the root, at its worst, unless a name test picks them
+                found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
                 w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
             index = end
         index += 1
+
+
+_FD_VALUE = {"-e", "--extension", "-t", "--type", "-d", "--max-depth", "--min-depth", "-E"}
+_FD_VALUE |= {"--exclude", "-S", "--size", "-j", "--threads", "-c", "--color", "-o", "--owner"}
+_FD_VALUE |= {"--changed-within", "--changed-before", "--base-directory", "--max-results"}
+_FD_EXEC = {"-x", "--exec", "-X", "--exec-batch"}
+_FD_HOLDERS = ("{}", "{/}", "{//}", "{.}", "{/.}")
+
+
+def fd(cmd: Cmd, w: Walker) -> None:
+    """fd PATTERN PATH… -x CMD: CMD runs on every match; a pattern naming a key hunts."""
+    args, index = cmd.args, 0
+    positional: list[str] = []
+    narrowed = False
+    while index < len(args) and args[index].text not in _FD_EXEC:
+        text = args[index].text
+        if text in _FD_VALUE:
+            narrowed |= text in ("-e", "--extension")
+            index += 2
+            continue
+        if not text.startswith("-"):
+            positional.append(text)
+        index += 1
+    pattern, roots = (positional[0], positional[1:]) if positional else ("", [])
+    roots = roots or ["."]
+    outside = any(w.place(r).kind not in ("workspace", "workspace_root", "temp") for r in roots)
+    why = credential_name(pattern, outside) if pattern not in ("", ".", "^") else None
+    if why is not None:
+        w.flag("credential_read", f"fd {pattern}: {why}")
+    narrowed |= pattern not in ("", ".", "^")
+    inner = args[index + 1 :]
+    if index >= len(args) or not inner:
+        return
+    for root in roots[:4]:
+        where = w.place(root)
+        found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
+        filled = [Arg(_fill_fd(a.text, found)) for a in inner]
+        if not any(h in a.text for a in inner for h in _FD_HOLDERS):
+            filled.append(Arg(found))  # without a placeholder fd appends the path
+        w.run_argv(filled)
+
+
+def _fill_fd(text: str, found: str) -> str:
+    for holder in _FD_HOLDERS:
+        text = text.replace(holder, found)
+    return text

@@ -1,0 +1,100 @@
+"""Build and task runners that run a file this line wrote: ``printf 'all:\\n\\tcmd' >
+Makefile && make``, a ``package.json`` whose scripts npm runs, a ``conftest.py`` pytest
+imports, a ``justfile``, ``Rakefile``, ``noxfile.py`` or ``gulpfile.js``.
+
+The file's text is known, so what the runner will execute is judged now: recipe lines and
+scripts as shell text, Python/Ruby/JavaScript files as code in their language.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+
+__all__ = ["RUNNER_RULES"]
+
+# runner -> (file names it reads, how their text runs: "recipes" | "scripts" | a language)
+_RUNS: dict[str, tuple[frozenset[str], str]] = {
+    "make": (frozenset({"Makefile", "makefile", "GNUmakefile"}), "recipes"),
+    "gmake": (frozenset({"Makefile", "makefile", "GNUmakefile"}), "recipes"),
+    "just": (frozenset({"justfile", "Justfile", ".justfile"}), "recipes"),
+    "npm": (frozenset({"package.json"}), "scripts"),
+    "pnpm": (frozenset({"package.json"}), "scripts"),
+    "yarn": (frozenset({"package.json"}), "scripts"),
+    "bun": (frozenset({"package.json"}), "scripts"),
+    "pytest": (frozenset({"conftest.py"}), "python"),
+    "py.test": (frozenset({"conftest.py"}), "python"),
+    "nox": (frozenset({"noxfile.py"}), "python"),
+    "invoke": (frozenset({"tasks.py"}), "python"),
+    "inv": (frozenset({"tasks.py"}), "python"),
+    "fab": (frozenset({"fabfile.py"}), "python"),
+    "doit": (frozenset({"dodo.py"}), "python"),
+    "rake": (frozenset({"Rakefile", "rakefile", "Rakefile.rb"}), "ruby"),
+    "gulp": (frozenset({"gulpfile.js", "gulpfile.cjs", "gulpfile.mjs"}), "node"),
+    "grunt": (frozenset({"Gruntfile.js", "gruntfile.js"}), "node"),
+}
+_FILE_FLAGS = frozenset({"-f", "--file", "--makefile", "--justfile", "--noxfile", "-c"})
+_TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
+
+
+def _recipes(text: str) -> list[str]:
+    """The command lines of a Makefile's or justfile's recipes (indented lines)."""
+    lines = [line.strip().lstrip("@-+").strip() for line in text.splitlines()]
+    indented = [
+        line for raw, line in zip(text.splitlines(), lines, strict=True) if raw[:1] in "\t "
+    ]
+    return [line for line in indented if line]
+
+
+def _scripts(text: str) -> list[str]:
+    try:
+        found = json.loads(text).get("scripts", {})
+    except (ValueError, AttributeError):
+        return re.findall(r"\"(?:pre|post)?\w*\"\s*:\s*\"((?:\\.|[^\"\\])*)\"", text)
+    return [v for v in found.values() if isinstance(v, str)] if isinstance(found, dict) else []
+
+
+def _runner(cmd: Cmd, w: Walker) -> None:
+    names, how = _RUNS[cmd.name]
+    values = cmd.values()
+    if how == "scripts":
+        _set_script(values, cmd.name, w)
+    named = [b for a, b in itertools.pairwise(values) if a in _FILE_FLAGS]
+    named += [v.split("=", 1)[1] for v in values if v.startswith(("--file=", "--makefile="))]
+    targets = {w.place(n).path for n in named}
+    for path, text in list(w.written.items()):
+        base = posixpath.basename(path)
+        picked = path in targets or (not targets and base in names)
+        picked |= (
+            how == "python" and cmd.name in ("pytest", "py.test") and bool(_TEST_FILE.match(base))
+        )
+        if not picked:
+            continue
+        where = f"{path}, written by this line and run by {cmd.name}"
+        if how == "recipes":
+            for line in _recipes(text)[:64]:
+                w.script(line, where)
+        elif how == "scripts":
+            for line in _scripts(text)[:64]:
+                w.script(line, where)
+        else:
+            w.code(how, text)
+
+
+def _set_script(values: list[str], name: str, w: Walker) -> None:
+    """``npm pkg set scripts.postinstall=CMD``, ``npm set-script NAME CMD``: the package's
+    own scripts, which npm runs on the next install or run; CMD is judged now."""
+    if values[:2] == ["pkg", "set"]:
+        for value in values[2:]:
+            key, _, text = value.partition("=")
+            if key.startswith("scripts.") and text:
+                w.script(text, f"a script {name} pkg set writes")
+    elif values[:1] == ["set-script"] and len(values) >= 3:
+        w.script(values[2], f"a script {name} set-script writes")
+
+
+RUNNER_RULES: dict[str, Rule] = {name: _runner for name in _RUNS}
