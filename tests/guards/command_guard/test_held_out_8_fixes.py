@@ -314,7 +314,7 @@ def test_code_from_a_bare_public_address_is_refused(command: str, effect: str) -
         "pip install git+https://github.com/psf/requests.git",
         "pip install --extra-index-url https://download.pytorch.org/whl/cu121 torch",
         "npm install --registry http://localhost:4873 mypkg",
-        "uv pip install --index-url http://pypi.internal.example/simple x",
+        "uv pip install --index-url http://pypi.build.internal/simple x",
         'git config --global url."git@github.com:".insteadOf "https://github.com/"',
         "pip install -e .",
         "pip install http://192.168.1.10:8080/p.tar.gz",

@@ -9,7 +9,7 @@ import ipaddress
 import re
 import socket
 
-from clawkeep.guards.command_guard._net_tables import OWN_LABELS, OWN_SUFFIXES, VETTED_SOURCES
+from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES, VETTED_SOURCES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "unvetted_source", "urls_in"]
@@ -91,6 +91,6 @@ def unvetted_source(url: str) -> bool:
 
 
 def _unvetted_name(host: str) -> bool:
-    if "." not in host or host.endswith(OWN_SUFFIXES) or OWN_LABELS & set(host.split(".")):
-        return False  # a name of the owner's own network (`nexus`, `pypi.corp.example.com`)
+    if "." not in host or host.endswith(OWN_SUFFIXES):
+        return False  # a name of the owner's own network (`nexus`, `pypi.lab.internal`)
     return not any(host == v or host.endswith("." + v) for v in VETTED_SOURCES)

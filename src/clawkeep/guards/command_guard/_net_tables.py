@@ -9,7 +9,6 @@ __all__ = [
     "DOWNLOADERS",
     "INSTALL",
     "NETWORK",
-    "OWN_LABELS",
     "OWN_SUFFIXES",
     "PKG",
     "RAW_SOCKET",
@@ -65,7 +64,8 @@ VETTED_SOURCES = frozenset(
     | {"pypi.nvidia.com", "data.pyg.org", "github.io", "pkg.github.com", "pkg.dev"}
     | {"pkgs.dev.azure.com", "jfrog.io", "cloudsmith.io", "gitlab.io", "huggingface.co"}
 )
-# Names the owner's own networks use: private suffixes, and a label that says so
-# (``pypi.internal.example.com``, ``nexus.corp.example.net``).
+# Names the owner's own networks use: private suffixes only. A label such as
+# ``internal`` inside a public name proves nothing: anyone who owns ``evil.example`` can name
+# a host ``pypi.internal.evil.example``; an owner's registry under a public name goes in
+# ``allow_commands``.
 OWN_SUFFIXES = (".internal", ".local", ".lan", ".corp", ".home.arpa", ".localdomain", ".intranet")
-OWN_LABELS = frozenset({"internal", "intranet", "corp", "lan", "localdomain", "private"})
