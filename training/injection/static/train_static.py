@@ -42,10 +42,12 @@ LR, LR_NGRAM = 2e-3, 1e-1  # the sparse n-gram weights each see few steps: a lar
 L2_NGRAM = 1e-6
 CHAT_KINDS = ("chat", "ops", "lookalike")
 FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, with a margin
-# Tool output is withheld above the score that at most 1 in 3,000 validation documents
+# Tool output is withheld above the score that at most 1 in 500 validation documents
 # reach: "above every one" let a single honest outlier (a docstring in a mail, 0.998) move
-# the line to 1.0, and then no injection was ever withheld, only flagged.
-BLOCK_BUDGET_TOOL = 0.0003
+# the line to 1.0, and then no injection was ever withheld, only flagged; 1 in 3,000 did
+# the same once whole pages joined the data (two changelog pages above 0.999: the line at
+# the 0.999 cap withheld 77% of validation injections, against 99.8% at 1 in 500).
+BLOCK_BUDGET_TOOL = 0.002
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
 KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples
 Arr = np.ndarray[Any, Any]
@@ -189,18 +191,31 @@ def main() -> None:
     train, val = _rows(data / "train.jsonl"), _rows(data / "val.jsonl")
     x, keys, owner = _windows(model, train, pad)
     print(f"features {time.time() - t0:.0f}s, {len(x)} windows", file=sys.stderr)
-    sel, y, w = _stack(train, owner, None)
-    head, ngram = _fit(x[sel], keys[sel], y, w, pad)
-    tool = (head, ngram)  # the first fit: every window of a benign document counts
-    z = _window_logits(head, ngram, x, keys, pad)
-    best = np.full(len(train), -np.inf)
-    np.maximum.at(best, owner, z)
-    pick = np.full(len(train), -1)
-    pick[owner[::-1]] = np.arange(len(owner))[::-1]  # default: first window
-    hit = np.flatnonzero(z == best[owner])
-    pick[owner[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
-    sel, y, w = _stack(train, owner, pick)
-    chat = _fit(x[sel], keys[sel], y, w, pad)  # the second: a long attack's worst window
+    # Whole documentation pages (``pkgdocs.py``) come after every other row; the chat head
+    # and the fit that picks its windows are trained on the rows before them.
+    pages = np.asarray([str(r["src"]).startswith("pkgdocs/") for r in train])
+    n_msg = int(np.argmax(pages)) if pages.any() else len(train)
+    if pages[:n_msg].any() or not pages[n_msg:].all():
+        raise SystemExit("pkgdocs rows must come last in train.jsonl (realuse.py writes them so)")
+    nw = int(np.searchsorted(owner, n_msg))  # windows of the rows before the pages
+    msgs, xm, km, om = train[:n_msg], x[:nw], keys[:nw], owner[:nw]
+    sel, y, w = _stack(msgs, om, None)
+    head, ngram = _fit(xm[sel], km[sel], y, w, pad)
+    z = _window_logits(head, ngram, xm, km, pad)
+    best = np.full(len(msgs), -np.inf)
+    np.maximum.at(best, om, z)
+    pick = np.full(len(msgs), -1)
+    pick[om[::-1]] = np.arange(len(om))[::-1]  # default: first window
+    hit = np.flatnonzero(z == best[om])
+    pick[om[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
+    sel, y, w = _stack(msgs, om, pick)
+    chat = _fit(xm[sel], km[sel], y, w, pad)  # the second: a long attack's worst window
+    # The tool head: a first fit on every row, pages included (every window of a benign
+    # page counts); without pages it is the fit above.
+    if n_msg < len(train):
+        sel, y, w = _stack(train, owner, None)
+        head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+    tool = (head, ngram)
     print(f"fitted {time.time() - t0:.0f}s", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     _save(out / "static.npz", vectors, scales, {"chat": chat, "tool": tool})

@@ -31,12 +31,12 @@ __all__ = [
 # Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
 # owner-style messages flag under 0.5%, tool output under 1%. A message is blocked by the
 # model only on a saturated score (1.0: above every validation message and the short-text
-# cap 0.95); tool output is withheld above the score at most 1 in 3,000 validation
+# cap 0.95); tool output is withheld above the score at most 1 in 500 validation
 # documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
 DEFAULT_FLAG_THRESHOLD = 0.3958
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9859
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9088
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.984
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9309
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
