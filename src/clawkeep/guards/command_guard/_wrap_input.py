@@ -178,6 +178,10 @@ def find(cmd: Cmd, w: Walker) -> None:
                 # any file under the root, at its worst, unless a name test picks them
                 found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
                 w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
+                if inner:
+                    from clawkeep.guards.command_guard._io_read import tree_hunt
+
+                    tree_hunt(inner[0].text, [a.text for a in inner[1:]], root, w)
             index = end
         index += 1
 
