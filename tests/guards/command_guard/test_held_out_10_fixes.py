@@ -194,6 +194,8 @@ def test_other_inspect_templates_pass(command: str) -> None:
         "sudo -u root dockerd -H tcp://0.0.0.0:2375",
         "podman system service --time=0 tcp:0.0.0.0:8080",
         "buildkitd --addr tcp://0.0.0.0:1234",
+        "dockerd -H 0.0.0.0:2375",
+        "dockerd -H :2375",
     ],
 )
 def test_a_container_engines_api_on_a_network_address_exposes_the_machine(
@@ -207,6 +209,8 @@ def test_a_container_engines_api_on_a_network_address_exposes_the_machine(
     [
         "dockerd -H unix:///var/run/docker.sock -H tcp://127.0.0.1:2375",
         "dockerd -H tcp://localhost:2375",
+        "dockerd -H 127.0.0.1:2375",
+        "dockerd -H fd://",
         "podman system service --time=0 unix:///tmp/podman.sock",
         "docker -H tcp://10.0.0.5:2375 ps",
         "docker -H ssh://build@ci.internal ps",
@@ -236,6 +240,9 @@ def test_an_engine_on_loopback_or_a_client_of_one_passes(command: str) -> None:
         "git clean -fdx ~",
         "git clean -fdx -- /home/agent/projects",
         "git clean -d -f ~/projects/other",
+        "cd ~ && git clean -fdx",
+        "(cd ~/projects/other; git clean -fdx)",
+        "cd /var/www && git reset --hard",
     ],
 )
 def test_a_tool_that_removes_its_inputs_outside_the_workspace_deletes_them(
@@ -263,6 +270,10 @@ def test_a_tool_that_removes_its_inputs_outside_the_workspace_deletes_them(
         "git clean -fd build/",
         "git clean -n ~",
         "git -C /srv/ws clean -fdx",
+        "cd /srv/ws && git clean -fdx",
+        "cd sub && git reset --hard",
+        "cd ~/projects/other && git status",
+        "cd /tmp/x && git clean -fdx",
     ],
 )
 def test_removing_inputs_in_the_workspace_or_keeping_them_passes(command: str) -> None:

@@ -16,7 +16,10 @@ from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 __all__ = ["ENGINE_RULES"]
 
 _LISTEN_OPTIONS = frozenset({"-H", "--host", "--addr", "--listen", "--address"})
-_TCP = re.compile(r"^(?:tcp|http|https)(?:://|:)(\[[^\]]*\]|[^:/]*)(?::\d+)?/?$")
+# tcp://HOST:PORT, tcp:HOST:PORT, and dockerd's bare HOST:PORT or :PORT (tcp by default)
+_TCP = re.compile(
+    r"^(?:tcp|http|https)(?:://|:)(\[[^\]]*\]|[^:/]*)(?::\d+)?/?$|^(\[[^\]]*\]|[\w.-]*):\d+$"
+)
 _ENGINES = frozenset({"docker", "podman", "nerdctl", "crictl"})
 _ENV_TEMPLATE = re.compile(r"\.Env\b|\bEnv\b.*}}|\.Config\s*}}|json\s+\.Config\b")
 
@@ -35,7 +38,8 @@ def _listens(cmd: Cmd, w: Walker) -> None:
         binds += [v for v in values if not v.startswith("-")][2:]
     for bind in binds:
         match = _TCP.match(bind)
-        if match and not loopback_bind(match.group(1).strip("[]") or None):
+        host = match and (match.group(1) or match.group(2) or "").strip("[]")
+        if match and not loopback_bind(host or None):
             # tunnel: the engine's API on a network address runs containers as root for anyone
             w.flag("tunnel", f"{cmd.name} opens its API on {bind} to other machines")
             return
