@@ -128,6 +128,15 @@ def test_the_workspaces_own_env_and_shared_templates_pass(command: str) -> None:
         "find /srv/other -type f -exec grep -l api_key {} +",
         "find / -name '*.conf' -exec grep -i password {} \\;",
         "find /opt -type f -exec rg -i 'secret' {} \\;",
+        "grep --recursive -i passwd /srv/other",
+        "grep -d recurse password /srv/other",
+        "find /srv/other -type f | xargs grep -l password",
+        "find /srv/other -type f -print0 | xargs -0 grep -il secret",
+        "find /var/www -name '*.php' | xargs grep DB_PASSWORD",
+        "find -L /var/www -type f | xargs grep password",
+        "fd . /srv/other -x grep -l token",
+        "fd -e php . /var/www | xargs grep -l DB_PASSWORD",
+        "rg --files /srv/other | xargs grep -n api_key",
     ],
 )
 def test_a_search_for_secret_words_beyond_the_workspace_is_a_hunt(command: str) -> None:
@@ -148,6 +157,12 @@ def test_a_search_for_secret_words_beyond_the_workspace_is_a_hunt(command: str) 
         "find . -name '*.py' -exec grep -n token {} +",
         "find ~ -name '*.md' -exec grep TODO {} +",
         "find /usr/lib/python3 -name '*.py' -exec grep -l token {} +",
+        "find . -type f | xargs grep -l password",
+        "find /srv/other -type f | xargs grep -l TODO",
+        "find /usr/lib -name '*.py' | xargs grep -l token",
+        "fd -e py . src | xargs grep -l password",
+        "find /srv/other -type f | xargs wc -l",
+        "grep --recursive TODO /srv/other",
     ],
 )
 def test_searches_in_the_workspace_or_for_other_words_pass(command: str) -> None:

@@ -87,6 +87,7 @@ def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
 
 _HELP = frozenset({"-h", "--help", "-V", "--version"})
 _POOL = re.compile(r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://", re.I)
+_RECURSE = frozenset({"--recursive", "--dereference-recursive", "--directories=recurse"})
 _BEYOND = frozenset({"root", "outside", "home", "home_root", "state"})
 # A search pattern that names a secret: what a hunt for credentials greps for.
 _SECRET_WORDS = re.compile(
@@ -126,6 +127,7 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name in SEARCHERS:
         recursive = cmd.name in ("rg", "ag", "ack") or "r" in short_flags(values).lower()
+        recursive |= bool(_RECURSE & set(values)) or "recurse" in values  # -d recurse
         explicit, operands = _search_operands(values)
         for text in operands if explicit else operands[1:]:
             found = w.place(text)
