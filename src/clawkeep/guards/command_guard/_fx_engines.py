@@ -30,12 +30,10 @@ def _listens(cmd: Cmd, w: Walker) -> None:
     pairs = [v.split("=", 1) for v in values if "=" in v]
     binds += [value for option, value in pairs if option in _LISTEN_OPTIONS]
     if cmd.name in _ENGINES:
-        if cmd.name != "podman" or [v for v in values if not v.startswith("-")][:2] != [
-            "system",
-            "service",
-        ]:
+        words = [v for v in values if not v.startswith("-")]
+        if cmd.name != "podman" or words[:2] != ["system", "service"]:
             return  # a client's -H names the engine it talks to; it does not listen
-        binds += [v for v in values if not v.startswith("-")][2:]
+        binds += words[2:]  # podman system service [URI]
     for bind in binds:
         match = _TCP.match(bind)
         host = match and (match.group(1) or match.group(2) or "").strip("[]")
