@@ -19,7 +19,9 @@ from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
+from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
+from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
@@ -70,6 +72,8 @@ _RULES = _merge(
     SOURCE_RULES,
     DATA_RULES,
     ATTACH_RULES,
+    ENGINE_RULES,
+    REMOVE_RULES,
     MISC_RULES,
     EXEC_RULES,
 )

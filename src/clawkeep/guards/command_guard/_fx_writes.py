@@ -85,6 +85,17 @@ def _git_dir(cmd: Cmd, w: Walker) -> None:
         if found.kind in ("root", "outside", "home", "home_root", "state"):
             # destructive_delete: git discards files in a tree outside the workspace
             w.flag("destructive_delete", f"git {verbs[0]} in {found.path}")
+    clean = verbs[:1] == ["clean"] and any(re.match(r"-\w*f|--force", v) for v in values)
+    discards = clean or (verbs[:1] == ["reset"] and "--hard" in values)
+    # a path given to git clean, or the tree the line cd'ed to: where git discards files
+    targets = verbs[1:] if clean else []
+    targets += ["."] if discards and not where and w.cwd is not None else []
+    for text in targets:
+        found = w.place(text)
+        if found.kind in ("root", "outside", "home", "home_root", "state"):
+            # destructive_delete: git discards files in a tree outside the workspace
+            w.flag("destructive_delete", f"git {verbs[0]} in {found.path}")
+            return
     if verbs[:1] == ["clone"] and len(verbs) >= 3:
         write_target(w.place(verbs[2]), w, "git clone")
 

@@ -5,6 +5,7 @@ anywhere on the line.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from clawkeep.guards.command_guard._cmd import Cmd
@@ -26,11 +27,11 @@ from clawkeep.guards.command_guard._path_secrets import (
     glob_credential,
     holds_credentials,
 )
-from clawkeep.guards.command_guard._path_tables import LISTS
+from clawkeep.guards.command_guard._path_tables import LISTS, SYSTEM_TREES
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["judge_args"]
+__all__ = ["judge_args", "tree_hunt"]
 
 
 def _candidates(text: str) -> list[str]:
@@ -85,6 +86,40 @@ def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
 
 
 _HELP = frozenset({"-h", "--help", "-V", "--version"})
+_POOL = re.compile(r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://", re.I)
+_RECURSE = frozenset({"--recursive", "--dereference-recursive", "--directories=recurse"})
+_BEYOND = frozenset({"root", "outside", "home", "home_root", "state"})
+# A search pattern that names a secret: what a hunt for credentials greps for.
+_SECRET_WORDS = re.compile(
+    r"(?<![a-z])(?:passw(?:or)?ds?|pwd|pass|secrets?|tokens?|api[\W_]?keys?|access[\W_]?keys?"
+    r"|private[\W_]?keys?|credentials?|creds|bearer|client[\W_]?secrets?)(?![a-z])"
+    r"|BEGIN\b.*PRIVATE",
+    re.I,
+)
+
+
+def _secret_pattern(values: list[str], explicit: bool, operands: list[str]) -> bool:
+    """Whether the pattern a searcher looks for names a secret (``-e`` values or the first
+    operand)."""
+    if not explicit:
+        return bool(operands) and bool(_SECRET_WORDS.search(operands[0]))
+    given = [b for a, b in itertools.pairwise(values) if a in ("-e", "--regexp")]
+    given += [v[2:] for v in values if v.startswith("-e") and len(v) > 2]
+    given += [v.split("=", 1)[1] for v in values if v.startswith("--regexp=")]
+    return any(_SECRET_WORDS.search(p) for p in given)
+
+
+def tree_hunt(name: str, values: list[str], root: str, w: Walker) -> None:
+    """``find ROOT -exec grep PATTERN {} +``: the searcher reads every file under ROOT, as
+    ``grep -r PATTERN ROOT`` does; a pattern naming a secret there is a hunt for them."""
+    if name not in SEARCHERS:
+        return
+    explicit, operands = _search_operands([v for v in values if "{}" not in v])
+    found = w.place(root)
+    beyond = found.kind in _BEYOND and not SYSTEM_TREES.search(found.path + "/")
+    if beyond and _secret_pattern(values, explicit, operands):
+        # credential_read: every file under a tree beyond the workspace searched for secrets
+        w.flag("credential_read", f"find -exec {name} hunts for secrets in {found.path}")
 
 
 def _hunts(cmd: Cmd, w: Walker) -> None:
@@ -92,6 +127,7 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name in SEARCHERS:
         recursive = cmd.name in ("rg", "ag", "ack") or "r" in short_flags(values).lower()
+        recursive |= bool(_RECURSE & set(values)) or "recurse" in values  # -d recurse
         explicit, operands = _search_operands(values)
         for text in operands if explicit else operands[1:]:
             found = w.place(text)
@@ -101,6 +137,15 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
                 or holds_credentials(found, w.ctx)  # ~/.config holds gcloud's and gh's tokens
             ):
                 w.flag("credential_read", f"{cmd.name} searches all of {found.path} for secrets")
+                return
+            beyond = found.kind in _BEYOND and not SYSTEM_TREES.search(found.path + "/")
+            if (
+                beyond
+                and (recursive or found.contents)
+                and _secret_pattern(values, explicit, operands)
+            ):
+                # credential_read: a search for secrets' names in a tree beyond the workspace
+                w.flag("credential_read", f"{cmd.name} hunts for secrets in {found.path}")
                 return
     if cmd.name in MEMORY_DUMPERS and not set(values) & _HELP:
         # credential_read: a process's memory holds the secrets it has loaded
@@ -138,6 +183,9 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
         if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
             w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
             break
+    if cmd.name not in PRINTERS and any(_POOL.search(arg.text) for arg in cmd.args):
+        # raw_socket: a mining pool's protocol, whatever program speaks it (xmrig -o …)
+        w.flag("raw_socket", f"{cmd.name} connects to a mining pool (stratum)")
     if cmd.name in NO_READ or cmd.name in LISTS:
         return
     _hunts(cmd, w)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from clawkeep.guards.command_guard._io_tables import TEMP_ROOTS
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_tables import (
+    APP_SECRETS,
     BY_FIRST,
     CLI_HOMES,
     CREDENTIALS,
@@ -100,6 +101,8 @@ def secret_shaped(found: Place, ctx: CommandContext) -> str | None:
         return f"{tool}'s CLI keeps its sign-in there"
     parts = [p for p in found.path.split("/") if p]
     name = parts[-1] if parts else ""
+    if APP_SECRETS.match(name):
+        return f"{name} holds an application's secrets (database passwords, API keys)"
     if not name or NOT_SECRET_FILE.search(name) or name.lower() in ("passwd", "passwd-"):
         return None  # code, documents, logs, certificates; /etc/passwd is public
     folder = next((d for d in parts[:-1] if d.lower() in SECRET_DIRS), None)
@@ -149,6 +152,8 @@ def _glob_location(pattern: str) -> str | None:
     parts = [p for p in pattern.split("/") if p]
     if parts and (parts[-1].endswith(".pub") or parts[-1] in PUBLIC_SSH):
         return None  # public keys and known hosts, whoever's home they are in
+    if parts and APP_SECRETS.match(parts[-1]) and not SYSTEM_TREES.search(pattern):
+        return f"the pattern matches {parts[-1]} files, which hold applications' secrets"
     for i, part in enumerate(parts):
         for seq in BY_FIRST.get(part, ()):
             if tuple(parts[i : i + len(seq)]) == seq:
@@ -167,6 +172,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
     for seq in CREDENTIALS:
         if seq[-1].lstrip(".") == name and seq[-1] not in ("environ",):
             return f"searching for {seq[-1]} hunts for credentials"
+    if APP_SECRETS.match(pattern.strip("*")):
+        return f"searching for {pattern} hunts for applications' secrets"
     if outside and KEY_FILES.search(pattern):
         return f"searching for {pattern} outside the workspace hunts for keys"
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "APP_SECRETS",
     "BY_FIRST",
     "CLI_HOMES",
     "CREDENTIALS",
@@ -283,6 +284,13 @@ SECRET_NAME = re.compile(
     r"|privkey|private[_-]keys?|keys?|wallets?|keystores?|auth|keytab|passphrase)(?:[._-]|$)"
     r"|\.(?:key|p12|pfx|ppk|jks|keystore|kdbx|kdb|age|keytab|pem)$",
     re.I,
+)
+# Files that hold an application's secrets by convention, whatever else their name says:
+# dotenv files (not their shared templates) and web apps' database settings.
+APP_SECRETS = re.compile(
+    r"^\.env(?:\.(?!(?:example|sample|template|dist|defaults?|schema|tmpl|in)$)[\w.-]+)?$"
+    r"|^(?:wp-config|LocalSettings|config\.inc|configuration|settings\.local)\.php$"
+    r"|^(?:database|secrets|credentials|master)\.yml$|^(?:\.pgpass|\.my\.cnf|\.s3cfg)$",
 )
 # A name without an extension may be a folder (``auth-service``, ``keys-manager``): the
 # word must end it (``deploy_key``, ``db_password``, ``github-token``).

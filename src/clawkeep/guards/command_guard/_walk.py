@@ -296,12 +296,16 @@ class Walker:
         else:
             self.code(lang, text)
 
-    def run_argv(self, argv: list[Arg], stdin: Stdin | None = None) -> None:
-        """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...)."""
+    def run_argv(
+        self, argv: list[Arg], stdin: Stdin | None = None, out: list[Redirect] | None = None
+    ) -> None:
+        """Judge an argv a wrapper will exec (sudo, env, xargs, find -exec ...); ``out``: the
+        wrapper's own output redirects, which a prefix wrapper's program writes through."""
         if argv:
             self.via.append(self._current)
             try:
-                self.run(argv[0], argv[1:], [], stdin)
+                kept = [r for r in out or [] if r.op in (">", ">>", ">|", "&>", "&>>")]
+                self.run(argv[0], argv[1:], kept, stdin)
             finally:
                 self.via.pop()
 

@@ -19,7 +19,7 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
-from clawkeep.guards.command_guard._path_tables import LISTS
+from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._words import resolve
@@ -78,10 +78,7 @@ def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> 
         if body is not None and body[0] == walker.src and not inner:
             # `f() { curl …; }; f | sh`: the function prints what its body produces
             kinds |= _producer(walker, body[1], cname, inner=True).kinds
-        if cname in LISTS and any(_secret_place(walker, a) for a in args):
-            kinds.add("secret_names")
-        elif cname in _FINDERS and (worst := _lists_keys(walker, cname, args)) is not None:
-            kinds.add("key_names=" + worst)  # every file under a folder that holds keys
+        kinds |= listing_kinds(walker, cname, args)  # names of keys, or of a whole tree
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
     return Stdin(frozenset(kinds), literal)
@@ -90,43 +87,6 @@ def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> 
 # Programs that only print, count or filter the lines they read (never open them as paths).
 _FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
 _FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
-
-
-# Programs that print the names of every file under their roots, and the options that
-# narrow what they print to some names (then a key is not among them by default).
-_FINDERS = {"find": "-name -iname -path -ipath -regex -iregex -wholename", "rg": "-g --glob -t"}
-_FINDERS |= {"fd": "-e --extension -g --glob", "fdfind": "-e --extension -g --glob"}
-
-
-def _lists_keys(walker: Walker, name: str, args: list[Arg]) -> str | None:
-    """``find ~ -type f``, ``fd . ~``, ``rg --files ~``: the listing names every file under a
-    folder that holds a credential location; the worst of those names, or None."""
-    from clawkeep.guards.command_guard._path_secrets import credential, worst_entry
-
-    texts = [a.text for a in args]
-    if set(_FINDERS[name].split()) & {t.split("=", 1)[0] for t in texts}:
-        return None
-    if name == "rg" and "--files" not in texts:
-        return None  # rg without --files prints matching lines, not file names
-    operands = [a for a in args if a.static and not a.text.startswith("-")]
-    if name in ("fd", "fdfind"):
-        if operands and operands[0].text not in (".", "^", ""):
-            return None  # fd PATTERN: only names that match it
-        operands = operands[1:]
-    for arg in operands or [Arg(".")]:
-        where = walker.place(arg.text)
-        worst = worst_entry(where, walker.ctx)
-        if credential(walker.place(worst), walker.ctx) is not None:
-            return worst
-    return None
-
-
-def _secret_place(walker: Walker, arg: Arg) -> bool:
-    from clawkeep.guards.command_guard._path_secrets import credential
-
-    if not arg.static or arg.text.startswith("-"):
-        return False
-    return credential(walker.place(arg.text), walker.ctx) is not None
 
 
 def commands_in(node: Node) -> list[Node]:

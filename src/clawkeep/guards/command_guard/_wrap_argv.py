@@ -56,7 +56,7 @@ def wrapper(cmd: Cmd, w: Walker) -> None:
         # privilege: an interactive shell as another user runs whatever comes next
         w.flag("privilege", f"{cmd.name} opens a shell as another user")
         return
-    w.run_argv(argv, cmd.stdin)
+    w.run_argv(argv, cmd.stdin, cmd.redirects)
 
 
 _NAME_IS = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -104,7 +104,7 @@ def nsenter(cmd: Cmd, w: Walker) -> None:
 def command(cmd: Cmd, w: Walker) -> None:
     if any(a.text in ("-v", "-V") for a in cmd.args):
         return  # command -v only looks the name up
-    w.run_argv(skip_options(cmd.args, set()), cmd.stdin)
+    w.run_argv(skip_options(cmd.args, set()), cmd.stdin, cmd.redirects)
 
 
 def su(cmd: Cmd, w: Walker) -> None:
@@ -163,11 +163,11 @@ def env(cmd: Cmd, w: Walker) -> None:
         # prints any one variable anyway: listing them reads no secret the agent lacks
         return
     if chdir is None:
-        w.run_argv(args, cmd.stdin)
+        w.run_argv(args, cmd.stdin, cmd.redirects)
         return
     saved = w.cwd
     w.cwd = UNKNOWN if not chdir.static else w.place(chdir.text).path  # env -C: its cwd
     try:
-        w.run_argv(args, cmd.stdin)
+        w.run_argv(args, cmd.stdin, cmd.redirects)
     finally:
         w.cwd = saved

@@ -54,6 +54,12 @@ def xargs(cmd: Cmd, w: Walker) -> None:
     )
     if is_shell and cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode", "cipher"}:
         w.flag("download_exec", "xargs hands downloaded or decoded text to an interpreter")
+    kinds = cmd.stdin.kinds if cmd.stdin is not None and not from_file else frozenset()
+    for kind in kinds:
+        if kind.startswith("tree_names="):  # `find ROOT -type f | xargs grep PATTERN`
+            from clawkeep.guards.command_guard._io_read import tree_hunt
+
+            tree_hunt(inner[0].text, [a.text for a in inner[1:]], kind[11:], w)
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:
@@ -178,6 +184,10 @@ def find(cmd: Cmd, w: Walker) -> None:
                 # any file under the root, at its worst, unless a name test picks them
                 found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
                 w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
+                if inner:
+                    from clawkeep.guards.command_guard._io_read import tree_hunt
+
+                    tree_hunt(inner[0].text, [a.text for a in inner[1:]], root, w)
             index = end
         index += 1
 
@@ -217,6 +227,10 @@ def fd(cmd: Cmd, w: Walker) -> None:
         where = w.place(root)
         found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
         filled = [Arg(_fill_fd(a.text, found)) for a in inner]
+        if not narrowed:
+            from clawkeep.guards.command_guard._io_read import tree_hunt
+
+            tree_hunt(inner[0].text, [a.text for a in inner[1:]], root, w)
         if not any(h in a.text for a in inner for h in _FD_HOLDERS):
             filled.append(Arg(found))  # without a placeholder fd appends the path
         w.run_argv(filled)
