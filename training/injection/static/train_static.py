@@ -46,7 +46,7 @@ FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, wit
 # reach: "above every one" let a single honest outlier (a docstring in a mail, 0.998) move
 # the line to 1.0, and then no injection was ever withheld, only flagged; 1 in 3,000 did
 # the same once whole pages joined the data (two changelog pages above 0.999: the line at
-# the 0.999 cap withheld 77% of validation injections, against 99.8% at 1 in 500).
+# the 0.999 cap withheld 77% of validation injections, against 99.8% at 1 in 500 on that run).
 BLOCK_BUDGET_TOOL = 0.002
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
 KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples

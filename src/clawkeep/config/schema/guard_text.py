@@ -35,8 +35,8 @@ __all__ = [
 # documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
 DEFAULT_FLAG_THRESHOLD = 0.3958
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.984
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9309
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9762
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9139
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
