@@ -49,6 +49,12 @@ class Cmd:
     def values(self) -> list[str]:
         return [a.text for a in self.args]
 
+    def fed_texts(self) -> list[str]:
+        """The text the program reads as its input, where the line says it: what a pipe
+        feeds it (when known), then its here-documents and here-strings."""
+        texts = [self.stdin.text] if self.stdin is not None and self.stdin.text is not None else []
+        return texts + [r.body for r in self.redirects if r.body is not None]
+
 
 def command_name(word: str) -> str:
     """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""

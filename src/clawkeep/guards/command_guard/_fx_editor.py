@@ -139,10 +139,7 @@ def _vim(cmd: Cmd, w: Walker) -> None:
 
 
 def _ed(cmd: Cmd, w: Walker) -> None:
-    texts = [r.body for r in cmd.redirects if r.body is not None]
-    if cmd.stdin is not None and cmd.stdin.text is not None:
-        texts.append(cmd.stdin.text)
-    for text in texts:
+    for text in cmd.fed_texts():
         _file_command(text, cmd, w)
 
 

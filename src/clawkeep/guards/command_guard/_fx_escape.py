@@ -48,10 +48,7 @@ def escapes(cmd: Cmd, w: Walker) -> None:
                 texts.append(value)
     if cmd.name == "sqlite3":
         texts += [a.text for a in cmd.args if a.text.startswith(".")]
-    if cmd.stdin is not None and cmd.stdin.text is not None:
-        texts.append(cmd.stdin.text)
-    texts += [r.body for r in cmd.redirects if r.body is not None]
-    for text in texts:
+    for text in texts + cmd.fed_texts():
         for line in _escape_lines(text, prefixes):
             # the program hands this line to a shell: judge it as one
             w.script(line, f"a shell escape in {cmd.name}")

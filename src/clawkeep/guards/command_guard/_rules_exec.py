@@ -254,10 +254,7 @@ def _source(cmd: Cmd, w: Walker) -> None:
 
 def _cpan(cmd: Cmd, w: Walker) -> None:
     """The cpan shell runs a line starting with ``!`` as perl code."""
-    texts = [r.body for r in cmd.redirects if r.body is not None]
-    if cmd.stdin is not None and cmd.stdin.text is not None:
-        texts.append(cmd.stdin.text)
-    for text in texts:
+    for text in cmd.fed_texts():
         for line in text.split("\n"):
             if line.lstrip().startswith("!"):
                 w.code("perl", line.lstrip()[1:])
