@@ -161,6 +161,7 @@ PUBLIC: dict[str, list[str]] = {
         "Decision",
         "Held",
         "Pending",
+        "decision_text",
         "describe",
         "without_notice",
     ],

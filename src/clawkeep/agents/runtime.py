@@ -30,7 +30,7 @@ from clawkeep.agents.untrusted import (
     validated_args,
 )
 from clawkeep.agents.workspace import system_prompt
-from clawkeep.approvals import ApprovalStore, Pending, describe
+from clawkeep.approvals import ApprovalStore, Pending, decision_text, describe
 from clawkeep.commands import is_owner
 from clawkeep.config.agents import ResolvedAgent, resolve_agents
 from clawkeep.config.paths import InstallPaths
@@ -57,14 +57,6 @@ __all__ = ["AgentRuntime"]
 _SETUP_CODES = frozenset(
     {"provider.no_model", "provider.no_key", "provider.unknown", "provider.no_base_url"}
 )
-
-
-def _decision_text(reason: str) -> str:
-    if reason == "approvals.expired":
-        return "That approval expired; the call did not run."
-    if reason == "approvals.already_decided":
-        return "That call was already decided."
-    return "No held call has that code."
 
 
 class AgentRuntime:
@@ -347,10 +339,10 @@ class AgentRuntime:
             if decision.call is not None and decision.reason == "approvals.denied":
                 self._note(decision.call, "the owner denied this call; it did not run")
                 return f"Denied [{decision.call.code}]: {decision.call.tool} will not run."
-            return _decision_text(decision.reason)
+            return decision_text(decision.reason)
         decision = store.approve(code, by=message.sender)
         if not decision.approved or decision.call is None:
-            return _decision_text(decision.reason)
+            return decision_text(decision.reason)
         result = await self.run_approved(decision.call, message)
         self._note(decision.call, f"the owner approved this call; result: {result.text}")
         return f"Approved [{decision.call.code}]: {decision.call.tool} ran: {result.text[:1500]}"

@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from clawkeep.approvals.render import describe, without_notice
+from clawkeep.approvals.render import decision_text, describe, without_notice
 from clawkeep.approvals.store import ApprovalStore, Decision, Held, Pending
 
-__all__ = ["ApprovalStore", "Decision", "Held", "Pending", "describe", "without_notice"]
+__all__ = [
+    "ApprovalStore",
+    "Decision",
+    "Held",
+    "Pending",
+    "decision_text",
+    "describe",
+    "without_notice",
+]

@@ -7,7 +7,7 @@ import unicodedata
 
 from clawkeep.approvals.store import Pending
 
-__all__ = ["NOTICE_HEAD", "describe", "without_notice"]
+__all__ = ["NOTICE_HEAD", "decision_text", "describe", "without_notice"]
 
 NOTICE_HEAD = "Held for your approval ["
 """How the gateway's notice of a held call begins, under the agent's reply."""
@@ -44,3 +44,12 @@ def without_notice(reply: str) -> str:
     (its history, sessions_history) could try to echo it toward an approval."""
     cut = reply.find("\n\n" + NOTICE_HEAD)
     return reply if cut < 0 else reply[:cut]
+
+
+def decision_text(reason: str) -> str:
+    """What the owner is told when an /approve or /deny decided nothing (its reason code)."""
+    if reason == "approvals.expired":
+        return "That approval expired; the call did not run."
+    if reason == "approvals.already_decided":
+        return "That call was already decided."
+    return "No held call has that code."
