@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
 from clawkeep.guards.command_guard._io_write import new_tool, write_target
@@ -117,6 +117,8 @@ def copy(cmd: Cmd, w: Walker) -> None:
             )
     elif target is not None:
         write_target(w.place(target), w, cmd.name)
+    if target is not None and len(operands) == 2 and "-t" not in values:
+        _same_program(operands[0], target, w)
     if cmd.name == "ln":
         for source in operands[:-1] if target is not None else []:
             why = persistence(w.place(source), w.ctx)
@@ -129,6 +131,15 @@ def copy(cmd: Cmd, w: Walker) -> None:
             whole_workspace = found.kind == "workspace_root" and not found.contents
             if found.kind in DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def _same_program(source: str, target: str, w: Walker) -> None:
+    """`cp /bin/sh /tmp/sshd`, `ln -s`, `mv`, `install`: running the target later runs the
+    source, so it is judged under the source's name (and a script's known text goes along)."""
+    src, dst = w.place(source), w.place(target)
+    w.aliases[dst.path] = w.aliases.get(src.path) or command_name(source)
+    if src.path in w.written:
+        w.written[dst.path] = w.written[src.path]
 
 
 def tee(cmd: Cmd, w: Walker) -> None:

@@ -18,9 +18,19 @@ from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["judge_redirects", "new_tool", "write_target"]
 
+# A file named as an option that runs a command (`--checkpoint-action=exec=sh x`, `-e sh x`,
+# `-TT sh`, `--use-compress-program=…`): a later `tar *`, `rsync *` or `zip … *` in that
+# folder reads the name as the option and runs the command (wildcard injection).
+_PLANTED_OPTION = re.compile(
+    r"^-(?:-[\w-]*(?:action|program|command|cmd|exec|rsh|shell)[\w-]*=.|e(?:\s+|=)\S|TT\b)"
+)
+
 
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    if _PLANTED_OPTION.match(posixpath.basename(found.path)):
+        # persistence: the name is a command that runs when a later glob expands to it
+        w.flag("persistence", f"{what} creates a file named as a command option: {found.path}")
     if found.path in TEMP_ROOTS:
         return
     tool = user_bin_entry(found, w.ctx)

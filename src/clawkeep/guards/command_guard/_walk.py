@@ -66,6 +66,8 @@ class Walker:
         # Files this line wrote with text known here (echo/printf/heredoc > f): running one
         # (sh f, ./f, source f, python f) runs that text, judged like bash -c.
         self.written: dict[str, str] = {}
+        # Paths this line copied or linked a program to (cp /bin/sh /tmp/sshd): that program.
+        self.aliases: dict[str, str] = {}
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
@@ -217,6 +219,8 @@ class Walker:
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
+        if "/" in word.text and (alias := self.aliases.get(self.place(word.text).path)):
+            name = alias  # a renamed copy runs as the program it copies, rules and all
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
