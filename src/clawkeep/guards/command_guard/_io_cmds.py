@@ -13,6 +13,7 @@ from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
 from clawkeep.guards.command_guard._io_write import new_tool, write_target
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["copy", "dd", "disk", "perms", "rm", "tee"]
 
@@ -137,7 +138,8 @@ def _same_program(source: str, target: str, w: Walker) -> None:
     """`cp /bin/sh /tmp/sshd`, `ln -s`, `mv`, `install`: running the target later runs the
     source, so it is judged under the source's name (and a script's known text goes along)."""
     src, dst = w.place(source), w.place(target)
-    w.aliases[dst.path] = w.aliases.get(src.path) or command_name(source)
+    known = w.aliases.get(src.path) or command_name(source)
+    w.aliases[dst.path] = UNKNOWN if UNKNOWN in source else known
     if src.path in w.written:
         w.written[dst.path] = w.written[src.path]
 

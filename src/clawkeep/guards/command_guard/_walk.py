@@ -221,6 +221,8 @@ class Walker:
         name = command_name(word.text)
         if "/" in word.text and (alias := self.aliases.get(self.place(word.text).path)):
             name = alias  # a renamed copy runs as the program it copies, rules and all
+            if UNKNOWN in alias:
+                self.flag("dynamic_command", f"{word.text} copies a program known at run time")
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
