@@ -11,7 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._inline_eval import evaluates
-from clawkeep.guards.command_guard._inline_serve import serves_files
+from clawkeep.guards.command_guard._inline_serve import modes_and_copies, serves_files
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._net_reach import loopback_code
@@ -90,11 +90,6 @@ _WRITE = re.compile(
     r"|\bopen)\s*\(([^)]*)\)"
 )
 _STRING = re.compile(_QUOTED)
-# mode/owner changes and copies spelled as library calls: os.chmod, fs.chownSync, shutil.move
-_PERMS = re.compile(r"\b(?:l?ch(?:mod|own|grp)(?:Sync)?|set_permissions)\s*\(([^)]*)\)")
-_COPY = re.compile(
-    r"\b(?:shutil\.(?:copy\w*|move)|os\.(?:rename|replace|symlink|link))\s*\(([^)]*)\)"
-)
 # A call that starts a process; its argument must be a literal we can judge.
 _SPAWN = Gated(
     "os. subprocess open3 popen exec spawn passthru proc_open system",
@@ -374,15 +369,7 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
         for text in _written(match.group(1), strings):
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
                 write_target(w.place(text), w, f"{lang} code")
-    for match in _PERMS.finditer(code):
-        for text in (_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))):
-            found = w.place(text)
-            if text.startswith(("/", "~")) and found.kind not in ("workspace", "temp"):
-                w.flag("system_perms", f"{lang} code changes {found.path} ({found.kind})")
-    for match in _COPY.finditer(code):
-        for text in [_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))][1:2]:
-            if text.startswith(("/", "~")):
-                write_target(w.place(text), w, f"{lang} code")
+    modes_and_copies(lang, code, w)
     for match in _STRING.finditer(code):
         text = _unescape(match.group("s"))
         if text.startswith(("/", "~")) and len(text) < 4096:
