@@ -88,6 +88,8 @@ def test_mode_changes_and_copies_in_the_workspace_stay_allowed(command: str) -> 
         ": > '-TT sh #'",
         "touch -- '--use-compress-program=sh x.sh'",
         "cp a.txt -- '--rsh=sh x'",
+        "mkdir -- '-e sh shell.sh'",
+        "mkdir -p './--checkpoint-action=exec=sh x/'",
     ],
 )
 def test_a_file_named_as_a_command_option_is_refused(command: str) -> None:
@@ -102,6 +104,8 @@ def test_a_file_named_as_a_command_option_is_refused(command: str) -> None:
         "touch -- -e",
         "touch -- '-exec.log'",
         "touch README.md",
+        "mkdir -p build/dist src/pkg",
+        "mkdir -m 700 -- -e",
     ],
 )
 def test_ordinary_file_names_stay_allowed(command: str) -> None:

@@ -10,12 +10,12 @@ import re
 from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
-from clawkeep.guards.command_guard._io_write import new_tool, write_target
+from clawkeep.guards.command_guard._io_write import new_tool, planted_option, write_target
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["copy", "dd", "disk", "perms", "rm", "tee"]
+__all__ = ["copy", "dd", "disk", "mkdir", "perms", "rm", "tee"]
 
 
 def rm(cmd: Cmd, w: Walker) -> None:
@@ -132,6 +132,12 @@ def copy(cmd: Cmd, w: Walker) -> None:
             whole_workspace = found.kind == "workspace_root" and not found.contents
             if found.kind in DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def mkdir(cmd: Cmd, w: Walker) -> None:
+    """A folder named as a command option is planted for a later glob, as a file is."""
+    for target in operands_of(cmd.values(), frozenset({"-m", "--mode", "-Z", "--context"})):
+        planted_option(w.place(target), w, cmd.name)
 
 
 def _same_program(source: str, target: str, w: Walker) -> None:

@@ -17,7 +17,7 @@ from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["judge_redirects", "new_tool", "write_target"]
+__all__ = ["judge_redirects", "new_tool", "planted_option", "write_target"]
 
 # A file named as an option that runs a command (`--checkpoint-action=exec=sh x`, `-e sh x`,
 # `-TT sh`, `--use-compress-program=…`): a later `tar *`, `rsync *` or `zip … *` in that
@@ -27,11 +27,16 @@ _PLANTED_OPTION = re.compile(
 )
 
 
-def write_target(found: Place, w: Walker, what: str) -> None:
-    """Judge one place a command writes to (a temp dir itself: files land inside it)."""
-    if _PLANTED_OPTION.match(posixpath.basename(found.path)):
+def planted_option(found: Place, w: Walker, what: str) -> None:
+    """A file or folder created under a name that a later glob hands over as an option."""
+    if _PLANTED_OPTION.match(posixpath.basename(found.path.rstrip("/"))):
         # persistence: the name is a command that runs when a later glob expands to it
         w.flag("persistence", f"{what} creates a file named as a command option: {found.path}")
+
+
+def write_target(found: Place, w: Walker, what: str) -> None:
+    """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    planted_option(found, w, what)
     if found.path in TEMP_ROOTS:
         return
     tool = user_bin_entry(found, w.ctx)
