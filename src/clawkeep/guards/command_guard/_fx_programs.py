@@ -67,8 +67,52 @@ _NAMED_PROGRAM = re.compile(
 )
 
 
+# An X display on another machine (`-display 203.0.113.7:1`, `DISPLAY=host:0`): the
+# client's windows, and a terminal's shell with them, are driven from there.
+_REMOTE_DISPLAY = re.compile(
+    r"^(?!localhost:|127\.|unix:|\[?::1\]?:)[\w.:\[\]-]*[\w\]]:\d+(\.\d+)?$"
+)
+_TERMINALS = frozenset(
+    [
+        "xterm",
+        "uxterm",
+        "rxvt",
+        "urxvt",
+        "lxterm",
+        "konsole",
+        "gnome-terminal",
+        "xfce4-terminal",
+        "st",
+        "kitty",
+        "alacritty",
+    ]
+)
+
+
+def remote_display(value: str, program: str, w: Walker) -> None:
+    """Flag an X client (or every later one, for ``DISPLAY=``) shown on another host."""
+    if not _REMOTE_DISPLAY.match(value):
+        return
+    if program in _TERMINALS:
+        # reverse_shell: a terminal on a remote display hands its shell to that display
+        w.flag("reverse_shell", f"{program} opens a terminal on the display {value}")
+    else:
+        # raw_socket: an X connection to another host, which can read and send keystrokes
+        w.flag("raw_socket", f"{program} connects to the X display {value}")
+
+
 def named_programs(cmd: Cmd, w: Walker) -> None:
     """The program an option of any tool names: run as the argv or script it becomes."""
+    values = cmd.values()
+    for i, value in enumerate(values):
+        if value.startswith(("-display=", "--display=")):
+            remote_display(value.split("=", 1)[1], cmd.name, w)
+        elif i + 1 < len(values) and (
+            value in ("-display", "--display")
+            # the X toolkit takes any unambiguous prefix: `xterm -d host:0`, `-disp`
+            or (cmd.name in _TERMINALS and len(value) > 1 and "-display".startswith(value))
+        ):
+            remote_display(values[i + 1], cmd.name, w)
     for arg in cmd.args:
         found = _NAMED_PROGRAM.match(arg.text)
         if found is None:

@@ -11,9 +11,10 @@ import re
 
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._inline_eval import evaluates
-from clawkeep.guards.command_guard._inline_serve import serves_files
+from clawkeep.guards.command_guard._inline_serve import modes_and_copies, serves_files
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
+from clawkeep.guards.command_guard._net_reach import loopback_code
 from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import literal
@@ -329,7 +330,7 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
     socket = SOCKET_CODE.search(code)
     if socket and SHELL_CODE.search(code):
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")
-    elif socket:
+    elif socket and not loopback_code(code):  # a loopback-only client stays allowed
         w.flag("raw_socket", f"{lang} code opens a raw network socket")
     elif _HTTP.search(code):
         if _READS_FILE.search(code) and _SENDS.search(code):
@@ -368,6 +369,7 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
         for text in _written(match.group(1), strings):
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
                 write_target(w.place(text), w, f"{lang} code")
+    modes_and_copies(lang, code, w)
     for match in _STRING.finditer(code):
         text = _unescape(match.group("s"))
         if text.startswith(("/", "~")) and len(text) < 4096:

@@ -1,6 +1,7 @@
 """Inline code that serves files: a library's static-file server (Python's http.server,
 express.static, WEBrick, Go's http.FileServer …) pointed at a folder beyond the workspace,
-or bound to every network interface.
+or bound to every network interface; and mode, owner and copy calls (``os.chmod``,
+``fs.chownSync``, ``shutil.move``) aimed beyond the workspace.
 """
 
 from __future__ import annotations
@@ -10,7 +11,35 @@ import re
 from clawkeep.guards.command_guard._langs import QUOTED, Gated
 from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["serves_files"]
+__all__ = ["modes_and_copies", "serves_files"]
+
+# mode/owner changes and copies spelled as library calls: os.chmod, fs.chownSync, shutil.move
+_PERMS = re.compile(r"\b(?:l?ch(?:mod|own|grp)(?:Sync)?|set_permissions)\s*\(([^)]*)\)")
+_COPY = re.compile(
+    r"\b(?:shutil\.(?:copy\w*|move)|os\.(?:rename|replace|symlink|link))\s*\(([^)]*)\)"
+)
+_STRING = re.compile(QUOTED)
+
+
+def modes_and_copies(lang: str, code: str, w: Walker) -> None:
+    """chmod/chown of a path beyond the workspace and temp; a copy's destination as a write."""
+    from clawkeep.guards.command_guard._io_write import write_target
+
+    for match in _PERMS.finditer(code):
+        for text in (_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))):
+            found = w.place(text)
+            if text.startswith(("/", "~")) and found.kind not in ("workspace", "temp"):
+                # system_perms: as `chmod 666 /etc/passwd` from the shell
+                w.flag("system_perms", f"{lang} code changes {found.path} ({found.kind})")
+    for match in _COPY.finditer(code):
+        for text in [_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))][1:2]:
+            if text.startswith(("/", "~")):
+                write_target(w.place(text), w, f"{lang} code")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
 
 _FILE_SERVER_CODE = Gated(
     "simplehttp http.server static webrick fileserver documentroot http.dir",

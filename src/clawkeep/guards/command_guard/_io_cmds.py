@@ -7,14 +7,15 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
-from clawkeep.guards.command_guard._io_write import new_tool, write_target
+from clawkeep.guards.command_guard._io_write import new_tool, planted_option, write_target
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["copy", "dd", "disk", "perms", "rm", "tee"]
+__all__ = ["copy", "dd", "disk", "mkdir", "perms", "rm", "tee"]
 
 
 def rm(cmd: Cmd, w: Walker) -> None:
@@ -117,6 +118,8 @@ def copy(cmd: Cmd, w: Walker) -> None:
             )
     elif target is not None:
         write_target(w.place(target), w, cmd.name)
+    if target is not None and len(operands) == 2 and "-t" not in values:
+        _same_program(operands[0], target, w)
     if cmd.name == "ln":
         for source in operands[:-1] if target is not None else []:
             why = persistence(w.place(source), w.ctx)
@@ -129,6 +132,22 @@ def copy(cmd: Cmd, w: Walker) -> None:
             whole_workspace = found.kind == "workspace_root" and not found.contents
             if found.kind in DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def mkdir(cmd: Cmd, w: Walker) -> None:
+    """A folder named as a command option is planted for a later glob, as a file is."""
+    for target in operands_of(cmd.values(), frozenset({"-m", "--mode", "-Z", "--context"})):
+        planted_option(w.place(target), w, cmd.name)
+
+
+def _same_program(source: str, target: str, w: Walker) -> None:
+    """`cp /bin/sh /tmp/sshd`, `ln -s`, `mv`, `install`: running the target later runs the
+    source, so it is judged under the source's name (and a script's known text goes along)."""
+    src, dst = w.place(source), w.place(target)
+    known = w.aliases.get(src.path) or command_name(source)
+    w.aliases[dst.path] = UNKNOWN if UNKNOWN in source else known
+    if src.path in w.written:
+        w.written[dst.path] = w.written[src.path]
 
 
 def tee(cmd: Cmd, w: Walker) -> None:

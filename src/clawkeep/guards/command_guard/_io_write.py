@@ -9,18 +9,34 @@ import os
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd
+from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, command_name
 from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, SHELLS, TEMP_ROOTS
 from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
 from clawkeep.guards.command_guard._path_tables import SHADOWED
 from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["judge_redirects", "new_tool", "write_target"]
+__all__ = ["judge_redirects", "new_tool", "planted_option", "write_target"]
+
+# A file named as an option that runs a command (`--checkpoint-action=exec=sh x`, `-e sh x`,
+# `-TT sh`, `--use-compress-program=…`): a later `tar *`, `rsync *` or `zip … *` in that
+# folder reads the name as the option and runs the command (wildcard injection).
+_PLANTED_OPTION = re.compile(
+    r"^-(?:-[\w-]*(?:action|program|command|cmd|exec|rsh|shell)[\w-]*=.|e(?:\s+|=)\S|TT\b)"
+)
+
+
+def planted_option(found: Place, w: Walker, what: str) -> None:
+    """A file or folder created under a name that a later glob hands over as an option."""
+    if _PLANTED_OPTION.match(posixpath.basename(found.path.rstrip("/"))):
+        # persistence: the name is a command that runs when a later glob expands to it
+        w.flag("persistence", f"{what} creates a file named as a command option: {found.path}")
 
 
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    planted_option(found, w, what)
     if found.path in TEMP_ROOTS:
         return
     tool = user_bin_entry(found, w.ctx)
@@ -59,6 +75,11 @@ def new_tool(name: str) -> bool:
     return not any(os.path.lexists(os.path.join(d, name)) for d in _SYSTEM_BINS)
 
 
+def _program(source: Arg) -> str:
+    """The program a copy of ``source`` is (UNKNOWN: one known only at run time)."""
+    return command_name(source.text) if source.static else UNKNOWN
+
+
 def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     """Keep the text a redirect writes when it is known here, for a later run of the file."""
     from clawkeep.guards.command_guard._echo import echo_text
@@ -67,6 +88,10 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     if text is None and cmd.name in ("cat", "tee", ""):
         bodies = [r.body for r in cmd.redirects if r.body is not None]
         text = bodies[0] if bodies else None
+    files = [a for a in cmd.args if not a.text.startswith("-")]
+    if cmd.name == "cat" and len(files) == 1:
+        # `cat /bin/sh > x`: x is a copy of that program, run later under its name
+        w.aliases[path] = w.aliases.get(w.place(files[0].text).path) or _program(files[0])
     if text is None:
         w.written.pop(path, None)  # rewritten with text known only at run time
         from clawkeep.guards.command_guard._net_raw import producer_kinds

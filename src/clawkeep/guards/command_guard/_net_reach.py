@@ -94,3 +94,21 @@ def _unvetted_name(host: str) -> bool:
     if "." not in host or host.endswith(OWN_SUFFIXES):
         return False  # a name of the owner's own network (`nexus`, `pypi.lab.internal`)
     return not any(host == v or host.endswith("." + v) for v in VETTED_SOURCES)
+
+
+# Inline code's socket calls given a literal address: `s.bind(("127.0.0.1", 0))`.
+_ADDR_CALL = re.compile(
+    r"\b(?:connect|connect_ex|bind|create_connection|create_server|sendto)\s*\("
+)
+_LOOP_ADDR = re.compile(
+    r"\b(?:connect|connect_ex|bind|create_connection|create_server)\s*\(\s*\(\s*"
+    r"[\"'](?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)[\"']\s*,\s*\d+\s*\)"
+)
+_OTHER_IP = re.compile(r"[\"'](?!127\.)\d{1,3}(?:\.\d{1,3}){3}[\"']")
+
+
+def loopback_code(code: str) -> bool:
+    """Every socket the code opens is given a literal loopback address, and it names no
+    other address: a client or a free-port probe on this machine, as ``nc 127.0.0.1 6379``."""
+    calls = len(_ADDR_CALL.findall(code))
+    return calls > 0 and calls == len(_LOOP_ADDR.findall(code)) and not _OTHER_IP.search(code)

@@ -8,7 +8,7 @@ This module names each program's rule; the ``_io_*`` modules decide.
 
 from __future__ import annotations
 
-from clawkeep.guards.command_guard._io_cmds import copy, dd, disk, perms, rm, tee
+from clawkeep.guards.command_guard._io_cmds import copy, dd, disk, mkdir, perms, rm, tee
 from clawkeep.guards.command_guard._io_read import git_objects
 from clawkeep.guards.command_guard._io_sed import sed
 
@@ -38,6 +38,7 @@ FS_RULES = {
     "chgrp": perms,
     "chattr": perms,
     "setfacl": perms,
+    "mkdir": mkdir,
     "cp": copy,
     "mv": copy,
     "install": copy,

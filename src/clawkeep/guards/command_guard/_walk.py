@@ -66,6 +66,8 @@ class Walker:
         # Files this line wrote with text known here (echo/printf/heredoc > f): running one
         # (sh f, ./f, source f, python f) runs that text, judged like bash -c.
         self.written: dict[str, str] = {}
+        # Paths this line copied or linked a program to (cp /bin/sh /tmp/sshd): that program.
+        self.aliases: dict[str, str] = {}
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
@@ -217,6 +219,10 @@ class Walker:
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
+        if "/" in word.text and (alias := self.aliases.get(self.place(word.text).path)):
+            name = alias  # a renamed copy runs as the program it copies, rules and all
+            if UNKNOWN in alias:
+                self.flag("dynamic_command", f"{word.text} copies a program known at run time")
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
@@ -315,6 +321,10 @@ class Walker:
         if name == "SSH_AUTH_SOCK" and (found or _OTHER_AGENT.match(value.text)):
             # credential_read: another session's ssh-agent signs for whoever holds its socket
             self.flag("credential_read", "SSH_AUTH_SOCK points at another session's ssh-agent")
+        if name == "DISPLAY" and value.static:  # every X client started later connects there
+            from clawkeep.guards.command_guard._fx_programs import remote_display
+
+            remote_display(value.text, "DISPLAY", self)
         if name not in COMMAND_VARS or not value.text.strip():
             return
         if not value.static:
