@@ -9,7 +9,6 @@ import asyncio
 
 import pytest
 
-from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
 from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.guards.content_guard import ContentGuard, wrap_untrusted
 
@@ -33,16 +32,6 @@ BENIGN = [
     "\x1b[31mError:\x1b[0m build failed\n\x1b[32mok\x1b[0m 3 tests",  # ANSI colours
     "Downloading 50%\x08\x08\x08 75%\x08\x08\x08 100%",  # a progress counter
 ]
-
-
-@pytest.fixture(scope="module")
-def content() -> ContentGuard:
-    return ContentGuard(ContentGuardConfig())
-
-
-@pytest.fixture(scope="module")
-def channel() -> ChannelGuard:
-    return ChannelGuard(ChannelGuardConfig())
 
 
 @pytest.mark.parametrize("name", sorted(HIDERS))

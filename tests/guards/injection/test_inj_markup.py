@@ -6,17 +6,8 @@ import asyncio
 
 import pytest
 
-from clawkeep.config.schema.guard_text import ContentGuardConfig
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.guards.injection._markup import markup_text
-
-
-@pytest.fixture(scope="module")
-def content() -> ContentGuard:
-    guard = ContentGuard(ContentGuardConfig())
-    if guard.model_unavailable():
-        pytest.fail("the shipped model must load")
-    return guard
 
 
 def test_tags_become_their_attribute_values_and_comments_their_text() -> None:

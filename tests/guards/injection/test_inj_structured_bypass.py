@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
 from clawkeep.guards.channel_guard import ChannelGuard
 from clawkeep.guards.content_guard import ContentGuard
 from clawkeep.guards.injection._structured import prepare_text
@@ -28,16 +27,6 @@ HIDDEN = {
     "duplicate_key": '{"note": ' + json.dumps(ORDER) + ', "note": "hello"}',
     "duplicate_key_nested": '{"a": {"note": ' + json.dumps(IGNORE) + ', "note": "hi"}}',
 }
-
-
-@pytest.fixture(scope="module")
-def content() -> ContentGuard:
-    return ContentGuard(ContentGuardConfig())
-
-
-@pytest.fixture(scope="module")
-def channel() -> ChannelGuard:
-    return ChannelGuard(ChannelGuardConfig())
 
 
 @pytest.mark.parametrize("name", sorted(HIDDEN))
