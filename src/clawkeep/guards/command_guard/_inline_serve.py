@@ -26,7 +26,13 @@ def modes_and_copies(lang: str, code: str, w: Walker) -> None:
     from clawkeep.guards.command_guard._io_write import write_target
 
     for match in _PERMS.finditer(code):
-        for text in (_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))):
+        if _SETID_MODE.search(match.group(1)):
+            # privilege: a set-user-ID or set-group-ID mode, as `chmod 4755 f` from the shell
+            w.flag("privilege", f"{lang} code sets a set-user-ID or set-group-ID mode")
+        named = _FIRST_NAME.match(match.group(1))
+        assigned = _assigned(code, named.group(1)) if named else []
+        strings = [_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))]
+        for text in strings + assigned:
             found = w.place(text)
             if text.startswith(("/", "~")) and found.kind not in ("workspace", "temp"):
                 # system_perms: as `chmod 666 /etc/passwd` from the shell
@@ -35,6 +41,17 @@ def modes_and_copies(lang: str, code: str, w: Walker) -> None:
         for text in [_unescape(m.group("s")) for m in _STRING.finditer(match.group(1))][1:2]:
             if text.startswith(("/", "~")):
                 write_target(w.place(text), w, f"{lang} code")
+
+
+# 0o4755, 04755, 0o2775, 0o6755, stat.S_ISUID / S_ISGID: the set-ID bits of a mode.
+_SETID_MODE = re.compile(r"(?<![\w.])0[oO]?[2-7][0-7]{3}\b|\bS_IS[UG]ID\b")
+# The path given as a name (``os.chmod(p, …)``), and what the code assigns that name.
+_FIRST_NAME = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*,")
+
+
+def _assigned(code: str, name: str) -> list[str]:
+    pattern = r"(?:^|[;\s(,])" + re.escape(name) + r"\s*=\s*" + QUOTED
+    return [_unescape(m.group("s")) for m in re.finditer(pattern, code)]
 
 
 def _unescape(text: str) -> str:

@@ -10,7 +10,12 @@ import re
 from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
-from clawkeep.guards.command_guard._io_write import new_tool, planted_option, write_target
+from clawkeep.guards.command_guard._io_write import (
+    new_tool,
+    planted_option,
+    pool_config,
+    write_target,
+)
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
@@ -162,3 +167,4 @@ def tee(cmd: Cmd, w: Walker) -> None:
         else:  # echo … | tee f: the file holds what came in
             before = w.written.get(found.path, "") + "\n" if append else ""
             w.written[found.path] = before + cmd.stdin.text
+            pool_config(cmd.stdin.text, found.path, w)

@@ -14,7 +14,7 @@ from clawkeep.guards.command_guard._net_reach import (
     unvetted_source,
     urls_in,
 )
-from clawkeep.guards.command_guard._net_tables import INSTALL, SYSPKG
+from clawkeep.guards.command_guard._net_tables import GO_HOSTS, INSTALL, SYSPKG
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
@@ -120,8 +120,39 @@ def packages(cmd: Cmd, w: Walker) -> None:
                 # download_exec: an installer runs the package's code (setup.py, postinstall)
                 w.flag("download_exec", f"{cmd.name} installs code from {url.group(0)}")
                 return
+    if cmd.name == "go" and _go_module_unvetted(values):
+        return _flag_go(cmd, w)
     if fetches or cmd.name in ("npx", "pipx"):
         egress(cmd, w)
+
+
+# A module path: a dotted (or numeric) first element, then a path, a version or nothing.
+_GO_PATH = re.compile(r"^([\w-]+(?:\.[\w-]+)+(?::\d+)?)(?:/[^@\s]*)?(?:@\S*)?$")
+_GO_FETCH = frozenset({"install", "get", "run"})
+
+
+def _go_module_unvetted(values: list[str]) -> str | None:
+    """The first module path ``go install/get/run`` or ``go mod download`` fetches from a
+    host that is neither a forge, the Go project's nor the owner's own network."""
+    verb = values[:1]
+    if not verb or (verb[0] not in _GO_FETCH and values[:2] != ["mod", "download"]):
+        return None
+    for value in values[1:]:
+        found = _GO_PATH.match(value)
+        if found is None or value.endswith(".go") or (verb == ["run"] and "@" not in value):
+            continue  # `go run file.go`, `go run ./cmd`: the workspace's own code
+        host = found.group(1).lower()
+        if host in GO_HOSTS or any(host.endswith("." + h) for h in GO_HOSTS):
+            continue
+        if unvetted_source("https://" + host):
+            return value
+    return None
+
+
+def _flag_go(cmd: Cmd, w: Walker) -> None:
+    module = _go_module_unvetted([v for v in cmd.values() if not v.startswith("-")])
+    # download_exec: go install/run builds and runs code served by a host nobody vouches for
+    w.flag("download_exec", f"go fetches {module} from a host that is not a known forge")
 
 
 def network(cmd: Cmd, w: Walker) -> None:

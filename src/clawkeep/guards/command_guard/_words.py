@@ -18,7 +18,7 @@ from clawkeep.guards.command_guard._word_escapes import (
     unescape_word,
 )
 from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
-from clawkeep.guards.command_guard._word_types import UNKNOWN, Acc, Arg, Env
+from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
 __all__ = ["resolve"]
 
@@ -46,7 +46,14 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
     return Arg(
-        text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted, acc.split, acc.computed
+        text,
+        tuple(acc.tricks),
+        acc.glob,
+        tuple(acc.substs),
+        acc.quoted,
+        acc.split,
+        acc.computed,
+        tuple(acc.secrets),
     )
 
 
@@ -212,6 +219,9 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
         acc.tricks.append("$IFS used as a separator")
     if name in env.computed:
         acc.computed = True
+    if name not in env.values and SECRET_VAR.search(name):
+        acc.secrets.append(name)  # the environment's secret, wherever this word sends it
+    acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
     if name in env.values:
         value = env.values[name]
         acc.parts.append(UNKNOWN if value is None else value)
