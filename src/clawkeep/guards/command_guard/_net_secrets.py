@@ -12,6 +12,7 @@ from __future__ import annotations
 from clawkeep.guards.command_guard._net_reach import loopback_only, unvetted_source
 from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["secret_sent"]
 
@@ -50,6 +51,8 @@ def _belongs(name: str, url: str) -> bool:
     """The secret named ``name`` may be sent to ``url``."""
     full = url if "://" in url else "http://" + url
     host = _host(full)
+    if UNKNOWN in host:
+        return False  # "https://$HOST/": a host chosen at run time is nobody's service
     if loopback_only([full]):
         return True
     vouched = not unvetted_source(full)  # own networks, vetted registries and forges
@@ -60,7 +63,16 @@ def _belongs(name: str, url: str) -> bool:
     own = vouched and (numeric or "." not in host or host.endswith(OWN_SUFFIXES))
     label = _VENDOR_LABEL.get(vendor, vendor)
     # a service's token goes to that service's hosts, or to the owner's own network
-    return own or (not numeric and any(p.startswith(label) for p in host.split(".")))
+    return own or (not numeric and _service_label(host).startswith(label))
+
+
+def _service_label(host: str) -> str:
+    """The label a name is registered under: ``github`` in ``api.github.com``, ``example``
+    in ``x.example.co.uk``; never a label the owner of another name put in front of it."""
+    labels = host.split(".")
+    short_suffix = len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+    index = -3 if short_suffix else -2
+    return labels[index] if len(labels) >= -index else labels[0]
 
 
 def secret_sent(cmd: Cmd, w: Walker, urls: list[str]) -> bool:
