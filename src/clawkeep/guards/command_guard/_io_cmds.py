@@ -153,6 +153,7 @@ def _same_program(source: str, target: str, w: Walker) -> None:
     w.aliases[dst.path] = UNKNOWN if UNKNOWN in source else known
     if src.path in w.written:
         w.written[dst.path] = w.written[src.path]
+        pool_config(w.written[dst.path], dst.path, w)  # a settings file copied into place
 
 
 def tee(cmd: Cmd, w: Walker) -> None:

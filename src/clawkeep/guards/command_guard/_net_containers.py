@@ -81,16 +81,17 @@ def _exec_reads_env(cmd: Cmd, w: Walker) -> bool:
     while index < len(rest) and rest[index].startswith("-") and rest[index] != "--":
         index += 2 if rest[index] in _EXEC_VALUE else 1
     argv = rest[index + 1 :]  # past the container or pod
-    if argv[:1] == ["--"]:
+    if cmd.name in ("kubectl", "oc") and "--" in rest:
+        argv = rest[rest.index("--") + 1 :]  # kubectl exec POD [options] -- CMD
+    elif argv[:1] == ["--"]:
         argv = argv[1:]
-    elif rest[index : index + 1] == ["--"]:
-        argv = rest[index + 2 :]  # kubectl exec -- … with the pod given by -f or flags
     if not argv:
         return False
     program = command_name(argv[0])
     bare = [a for a in argv[1:] if not a.startswith("-")]
     dump = (program == "env" and not bare) or program == "printenv"
-    script = argv[-1] if program in SHELLS and "-c" in argv else ""
+    c_mode = any(re.fullmatch(r"-[a-z]*c[a-z]*", a) for a in argv[1:-1])
+    script = argv[-1] if program in SHELLS and c_mode else ""
     if dump or _DUMP_SCRIPT.search(script) or any("/environ" in a for a in argv):
         # credential_read: the container was started with its secrets in its environment
         w.flag("credential_read", f"{cmd.name} exec prints a container's environment")

@@ -109,10 +109,11 @@ def packages(cmd: Cmd, w: Walker) -> None:
     if cmd.name in SYSPKG and any(re.match(r"^\w+://", v) for v in values):
         w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
         return
-    if cmd.name == "uv" and values[:1] == ["pip"]:
+    if cmd.name == "uv" and values[:1] in (["pip"], ["tool"]):
         values = values[1:]
     fetches = values[:2] == ["mod", "download"] or (values and values[0] in INSTALL)
-    if fetches or cmd.name in ("npx", "pipx", "bunx"):
+    runs = cmd.name == "uv" and values[:1] == ["run"] and "--from" in cmd.values()
+    if fetches or runs or cmd.name in ("npx", "pipx", "bunx", "uvx"):
         for text in cmd.values():
             # a URL anywhere in the word: --index-url=URL, name@URL, git+URL
             url = _URL_IN_WORD.search(text)

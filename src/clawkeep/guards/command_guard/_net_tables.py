@@ -43,7 +43,7 @@ NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks"
 NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
 INSTALL = {"install", "add", "update", "upgrade", "i", "ci", "get", "fetch", "download", "sync"}
 PKG = {"pip", "pip3", "pipx", "uv", "npm", "npx", "yarn", "pnpm", "gem", "cargo", "go", "bundle"}
-PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx"}
+PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx", "uvx"}
 SYSPKG = {"apt", "apt-get", "yum", "dnf", "zypper", "apk", "pacman", "rpm", "dpkg", "snap"}
 DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
 
