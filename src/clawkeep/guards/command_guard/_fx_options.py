@@ -52,7 +52,27 @@ def _judge_command(text: str, what: str, w: Walker) -> None:
         w.script(text, what)
 
 
+_GOFLAGS_RUN = re.compile(r"(?:^|\s)-(?:exec|toolexec|vettool)=(\S+)")
+
+
+def _go_flags(cmd: Cmd, w: Walker) -> None:
+    """GOFLAGS=-toolexec=PROG (set for this command, or by `go env -w` for every later
+    one): go starts PROG around each compiler or test binary."""
+    values = cmd.values()
+    if values[:2] == ["env", "-w"]:
+        for value in values[2:]:
+            if value.startswith("GOFLAGS=") and _GOFLAGS_RUN.search(value[8:]):
+                # persistence: every later go build or test runs the program it names
+                w.flag("persistence", "go env -w GOFLAGS makes every later build run a program")
+        return
+    flags = w.env.values.get("GOFLAGS") if "GOFLAGS" in w.env.values else ""
+    for match in _GOFLAGS_RUN.finditer(flags or ""):
+        _judge_command(match.group(1), "GOFLAGS", w)
+
+
 def runs_option(cmd: Cmd, w: Walker) -> None:
+    if cmd.name == "go":
+        _go_flags(cmd, w)
     for index in range(len(cmd.args)):
         for flag in _RUNS[cmd.name]:
             value = value_of(cmd.args, index, flag)

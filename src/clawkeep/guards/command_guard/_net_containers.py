@@ -67,6 +67,9 @@ _EXEC_VALUE = frozenset(
 _DUMP_SCRIPT = re.compile(
     r"(^|[;&|(`]\s*)(env|printenv|set|export\s+-p|declare\s+-x)\s*($|[;&|)>`])"
     r"|/proc/[\w*]+/environ"
+    # inline code that prints the whole environment: print(os.environ), process.env
+    r"|\bos\.environ\s*(\)|\.(items|copy)\b)|\bprocess\.env\s*[),]|\bENV\.to_h\b",
+    re.M,
 )
 
 
@@ -92,7 +95,9 @@ def _exec_reads_env(cmd: Cmd, w: Walker) -> bool:
     dump = (program == "env" and not bare) or program == "printenv"
     c_mode = any(re.fullmatch(r"-[a-z]*c[a-z]*", a) for a in argv[1:-1])
     script = argv[-1] if program in SHELLS and c_mode else ""
-    if dump or _DUMP_SCRIPT.search(script) or any("/environ" in a for a in argv):
+    fed = " ".join(cmd.fed_texts()) if program in SHELLS and not c_mode else ""
+    code = " ".join(argv[1:]) if program not in SHELLS else ""
+    if dump or _DUMP_SCRIPT.search(f"{script}\n{fed}\n{code}"):
         # credential_read: the container was started with its secrets in its environment
         w.flag("credential_read", f"{cmd.name} exec prints a container's environment")
         return True

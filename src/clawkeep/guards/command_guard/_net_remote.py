@@ -14,6 +14,7 @@ from clawkeep.guards.command_guard._net_reach import (
     unvetted_source,
     urls_in,
 )
+from clawkeep.guards.command_guard._net_secrets import secret_sent
 from clawkeep.guards.command_guard._net_tables import GO_HOSTS, INSTALL, SYSPKG
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
@@ -77,6 +78,8 @@ def git(cmd: Cmd, w: Walker) -> None:
         return
     if values[0] == "remote":
         return
+    if secret_sent(cmd, w, [v for v in values if "://" in v]):
+        return  # git clone https://x:$TOKEN@host/…: the token goes to that host
     named = [v for v in values[1:] if not v.startswith("-")]
     pushed_to_new = any(v in w.remotes for v in named) or (
         bool(w.remotes)

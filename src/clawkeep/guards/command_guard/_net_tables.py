@@ -56,6 +56,7 @@ VETTED_SOURCES = frozenset(
     {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "download.pytorch.org"}
     | {"registry.npmjs.org", "registry.yarnpkg.com", "npm.pkg.github.com", "rubygems.org"}
     | {"crates.io", "static.crates.io", "index.crates.io", "proxy.golang.org"}
+    | {"goproxy.io", "goproxy.cn"}
     | {"repo.maven.apache.org", "repo1.maven.org", "gradle.org", "api.nuget.org"}
     | {"nuget.org", "packagist.org", "repo.packagist.org", "conda.anaconda.org"}
     | {"repo.anaconda.com", "github.com", "raw.githubusercontent.com", "codeload.github.com"}

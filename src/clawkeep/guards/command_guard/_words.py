@@ -104,6 +104,10 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
             acc.split = True
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
+        for name in _NAMED.findall(_text(node, src)):  # $(echo $GITHUB_TOKEN | base64)
+            if name not in env.values and SECRET_VAR.search(name):
+                acc.secrets.append(name)
+            acc.secrets.extend(env.secrets.get(name, ()))
         if node.named_child_count == 0:
             acc.tricks.append("empty command substitution inside a word")
         acc.parts.append(UNKNOWN)
@@ -122,6 +126,7 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
 
 
 _PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp"})
+_NAMED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _static_output(node: Node, src: bytes, env: Env) -> str | None:
