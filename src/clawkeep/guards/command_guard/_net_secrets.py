@@ -39,6 +39,12 @@ _VENDOR_LABEL = {
     "tg": "telegram",
     "pypi": "pypi",
     "twine": "pypi",
+    "ci": "gitlab",
+    "jira": "atlassian",
+    "confluence": "atlassian",
+    "dd": "datadoghq",
+    "cargo": "crates",
+    "xai": "x",
 }
 
 
@@ -63,14 +69,21 @@ def _belongs(name: str, url: str) -> bool:
     own = vouched and (numeric or "." not in host or host.endswith(OWN_SUFFIXES))
     label = _VENDOR_LABEL.get(vendor, vendor)
     # a service's token goes to that service's hosts, or to the owner's own network
-    return own or (not numeric and _service_label(host).startswith(label))
+    service = _service_label(host)
+    # githubusercontent for github; a short label only as itself (x for xai, not xevil)
+    named = service == label or (len(label) >= 4 and service.startswith(label))
+    return own or (not numeric and named)
+
+
+# Second-level names under a country's domain that anyone registers beneath (co.uk).
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
 
 
 def _service_label(host: str) -> str:
     """The label a name is registered under: ``github`` in ``api.github.com``, ``example``
     in ``x.example.co.uk``; never a label the owner of another name put in front of it."""
     labels = host.split(".")
-    short_suffix = len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+    short_suffix = len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
     index = -3 if short_suffix else -2
     return labels[index] if len(labels) >= -index else labels[0]
 
