@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
-from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 
 __all__ = ["OPTION_RULES", "settings_commands"]
 
@@ -43,6 +43,20 @@ _CODE: dict[str, tuple[str, tuple[str, ...]]] = {
     "octave-cli": ("octave", ("--eval",)),
     "slsh": ("slsh", ("-e",)),
 }
+
+
+def _value(args: list[Arg], index: int, flag: str) -> str | None:
+    """An option's value as the tools parse it: getopt's unambiguous abbreviations of a
+    long option (`--outp=` for `--output=`), and Go's `--exec` for `-exec`."""
+    text = args[index].text
+    name, eq, given = text.partition("=")
+    long = flag.startswith("--") and len(name) >= 5 and flag.startswith(name)
+    go_style = len(flag) > 2 and not flag.startswith("--") and name == "-" + flag
+    if (long or go_style) and name != flag:
+        if eq:
+            return given
+        return args[index + 1].text if index + 1 < len(args) else None
+    return value_of(args, index, flag)
 
 
 def _judge_command(text: str, what: str, w: Walker) -> None:
@@ -75,7 +89,7 @@ def runs_option(cmd: Cmd, w: Walker) -> None:
         _go_flags(cmd, w)
     for index in range(len(cmd.args)):
         for flag in _RUNS[cmd.name]:
-            value = value_of(cmd.args, index, flag)
+            value = _value(cmd.args, index, flag)
             if value is None or (len(flag) == 2 and cmd.args[index].text.startswith("--")):
                 continue
             if cmd.name == "psql":
@@ -92,8 +106,8 @@ _SQL_PROGRAM = re.compile(r"\\o\s*\|([^\n]*)|\bprogram\s+'((?:''|[^'])*)'", re.I
 
 def psql(cmd: Cmd, w: Walker) -> None:
     runs_option(cmd, w)
-    texts = [v for i in range(len(cmd.args)) for v in [value_of(cmd.args, i, "-c")] if v]
-    texts += [v for i in range(len(cmd.args)) for v in [value_of(cmd.args, i, "--command")] if v]
+    texts = [v for i in range(len(cmd.args)) for v in [_value(cmd.args, i, "-c")] if v]
+    texts += [v for i in range(len(cmd.args)) for v in [_value(cmd.args, i, "--command")] if v]
     for text in texts + cmd.fed_texts():
         for match in _SQL_PROGRAM.finditer(text):
             command = match.group(1) if match.group(1) is not None else match.group(2)
@@ -104,7 +118,7 @@ def inline_code(cmd: Cmd, w: Walker) -> None:
     lang, flags = _CODE[cmd.name]
     for index in range(len(cmd.args)):
         for flag in flags:
-            value = value_of(cmd.args, index, flag)
+            value = _value(cmd.args, index, flag)
             if value is None or (len(flag) == 2 and cmd.args[index].text.startswith("--")):
                 continue
             if UNKNOWN in value:
@@ -129,20 +143,20 @@ def git(cmd: Cmd, w: Walker) -> None:
         index += 2 if values[index] in _GIT_GLOBAL else 1
     verb = values[index] if index < len(values) else ""
     for i in range(index + 1, len(cmd.args)):
-        written = value_of(cmd.args, i, "--output")
+        written = _value(cmd.args, i, "--output")
         if written:
             found = w.place(written)
             write_target(found, w, f"git {verb} --output")
             if found.kind in ("workspace", "workspace_root") and "/.git/" in found.path + "/":
                 # persistence: git reads its config and runs its hooks from there
                 w.flag("persistence", f"git {verb} --output writes {found.path}, which git runs")
-        read = value_of(cmd.args, i, "--file") or (
-            value_of(cmd.args, i, "-F") if not values[i].startswith("--") else None
+        read = _value(cmd.args, i, "--file") or (
+            _value(cmd.args, i, "-F") if not values[i].startswith("--") else None
         )
         if verb in _MESSAGE_FILE and read and (why := credential(w.place(read), w.ctx)):
             # credential_read: the file becomes a tag or commit message anyone can read
             w.flag("credential_read", f"git {verb} reads {read} into a message: {why}")
-        pager = value_of(cmd.args, i, "--open-files-in-pager")
+        pager = _value(cmd.args, i, "--open-files-in-pager")
         if pager is None and values[i].startswith("-O") and not values[i].startswith("--"):
             pager = values[i][2:]
         if verb == "grep" and pager:
@@ -155,7 +169,7 @@ _HG_COMMAND_KEY = re.compile(r"^(alias\.[\w-]+|hooks\.[\w.-]+|ui\.(editor|merge)
 def hg(cmd: Cmd, w: Walker) -> None:
     """``hg --config alias.log=!cmd`` / ``hooks.pre-x=cmd``: a command hg runs."""
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "--config")
+        value = _value(cmd.args, index, "--config")
         key = _HG_COMMAND_KEY.match(value or "")
         if value is None or key is None:
             continue
@@ -168,7 +182,7 @@ def hg(cmd: Cmd, w: Walker) -> None:
 def busctl(cmd: Cmd, w: Walker) -> None:
     """``--address=unixexec:path=/bin/sh,argv1=-c,argv2=…``: D-Bus starts that program."""
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "--address") or ""
+        value = _value(cmd.args, index, "--address") or ""
         if not value.startswith("unixexec:"):
             continue
         fields = dict(f.split("=", 1) for f in value[9:].split(",") if "=" in f)
@@ -205,7 +219,7 @@ def tex(cmd: Cmd, w: Walker) -> None:
 def cowsay(cmd: Cmd, w: Walker) -> None:
     """``cowsay -f FILE``: a cow file is perl code; one this line wrote is judged as such."""
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "-f")
+        value = _value(cmd.args, index, "-f")
         if value and (text := w.written.get(w.place(value).path)) is not None:
             w.code("perl", text)
 
@@ -235,7 +249,7 @@ _PUPPET_EXEC = re.compile(
 def puppet(cmd: Cmd, w: Walker) -> None:
     """``puppet apply -e "exec { 'cmd': }"``: an exec resource runs its command."""
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "-e") or value_of(cmd.args, index, "--execute")
+        value = _value(cmd.args, index, "-e") or _value(cmd.args, index, "--execute")
         for match in _PUPPET_EXEC.finditer(value or ""):
             text = match.group(2) if match.group(2) is not None else match.group(4)
             _judge_command(re.sub(r"\\(.)", r"\1", text), "a puppet exec resource", w)
@@ -248,7 +262,7 @@ _RPM_SHELL = re.compile(r"%\((.*)\)", re.S)
 def rpm(cmd: Cmd, w: Walker) -> None:
     """``rpm --eval '%{lua:…}'`` runs lua, ``%(cmd)`` runs a shell command."""
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "--eval") or value_of(cmd.args, index, "-E") or ""
+        value = _value(cmd.args, index, "--eval") or _value(cmd.args, index, "-E") or ""
         if (lua := _RPM_LUA.search(value)) is not None:
             w.code("lua", lua.group(1))
         if (shell := _RPM_SHELL.search(value)) is not None:
@@ -261,7 +275,7 @@ def gimp(cmd: Cmd, w: Walker) -> None:
     if not any("python-fu-eval" in v for v in values):
         return
     for index in range(len(cmd.args)):
-        value = value_of(cmd.args, index, "-b") or value_of(cmd.args, index, "--batch")
+        value = _value(cmd.args, index, "-b") or _value(cmd.args, index, "--batch")
         if value and value != "-":
             w.code("python", value)
 
