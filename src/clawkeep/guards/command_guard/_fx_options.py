@@ -313,15 +313,41 @@ def settings_commands(path: str, text: str, w: Walker) -> None:
         and not any(d in parts for d in _SETTINGS_DIRS)
     ):
         return
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return
-    for command, args in _commands(data):
+    for command, args in _commands(_jsonc(text)):
         if args is None:
             _judge_command(command, f"a command in {path}", w)
         else:
             w.run_argv([literal(word) for word in [command, *args]])
+
+
+_LINE_COMMENT = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.S)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_COMMAND_ENTRY = re.compile(
+    r'"command"\s*:\s*("(?:\\.|[^"\\])*")(?:\s*,\s*"args"\s*:\s*(\[[^\]]*\]))?'
+)
+
+
+def _jsonc(text: str) -> object:
+    """The settings as JSON, comments and trailing commas allowed (VS Code's JSONC); text
+    that still does not parse is read for its `"command": …, "args": […]` entries."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    cleaned = _TRAILING_COMMA.sub(r"\1", _LINE_COMMENT.sub(lambda m: m.group(1) or "", text))
+    try:
+        return json.loads(cleaned)
+    except ValueError:
+        entries: list[object] = []
+        for match in _COMMAND_ENTRY.finditer(cleaned):
+            try:
+                entry = {"command": json.loads(match.group(1))}
+                if match.group(2):
+                    entry["args"] = json.loads(match.group(2))
+            except ValueError:
+                continue
+            entries.append(entry)
+        return entries
 
 
 def _commands(data: object) -> Iterator[tuple[str, list[str] | None]]:
