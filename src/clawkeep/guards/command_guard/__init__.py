@@ -20,6 +20,7 @@ from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
+from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
@@ -65,6 +66,7 @@ _RULES = _merge(
     FS_RULES,
     NET_RULES,
     EFFECT_RULES,
+    OPTION_RULES,
     EDITOR_RULES,
     PROGRAM_RULES,
     COMPILED_RULES,

@@ -168,6 +168,11 @@ WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
     "unzip": (frozenset({"-d"}), False, ()),
     "7z": (frozenset({"-o"}), False, ()),
     "sort": (frozenset({"-o", "--output"}), False, ()),
+    "exiftool": (
+        frozenset({"-o", "-filename", "-FileName", "-directory", "-Directory"}),
+        False,
+        (),
+    ),
     "split": (frozenset(), True, ()),
     "csplit": (frozenset({"-f", "--prefix"}), False, ()),
     "patch": (frozenset({"-o", "--output", "-d", "--directory"}), False, ()),

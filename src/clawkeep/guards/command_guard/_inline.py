@@ -12,7 +12,7 @@ import re
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._inline_eval import evaluates
 from clawkeep.guards.command_guard._inline_serve import modes_and_copies, serves_files
-from clawkeep.guards.command_guard._io_write import write_target
+from clawkeep.guards.command_guard._io_write import planted_option, write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._net_reach import loopback_code
 from clawkeep.guards.command_guard._path_secrets import credential
@@ -367,6 +367,7 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
     for match in _WRITE.finditer(code):
         strings = [_unescape(m.group("s")) for m in _STRING.finditer(match.group(2))]
         for text in _written(match.group(1), strings):
+            planted_option(w.place(text), w, f"{lang} code")  # open("--checkpoint-action=…")
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
                 write_target(w.place(text), w, f"{lang} code")
     modes_and_copies(lang, code, w)

@@ -10,7 +10,12 @@ import re
 from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
-from clawkeep.guards.command_guard._io_write import new_tool, planted_option, write_target
+from clawkeep.guards.command_guard._io_write import (
+    new_tool,
+    planted_option,
+    pool_config,
+    write_target,
+)
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
@@ -148,6 +153,7 @@ def _same_program(source: str, target: str, w: Walker) -> None:
     w.aliases[dst.path] = UNKNOWN if UNKNOWN in source else known
     if src.path in w.written:
         w.written[dst.path] = w.written[src.path]
+        pool_config(w.written[dst.path], dst.path, w)  # a settings file copied into place
 
 
 def tee(cmd: Cmd, w: Walker) -> None:
@@ -162,3 +168,4 @@ def tee(cmd: Cmd, w: Walker) -> None:
         else:  # echo … | tee f: the file holds what came in
             before = w.written.get(found.path, "") + "\n" if append else ""
             w.written[found.path] = before + cmd.stdin.text
+            pool_config(cmd.stdin.text, found.path, w)

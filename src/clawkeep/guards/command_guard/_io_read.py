@@ -16,6 +16,7 @@ from clawkeep.guards.command_guard._io_tables import (
     LOCATORS,
     MEMORY_DUMPERS,
     NO_READ,
+    POOL,
     PRINTERS,
     RAW_READERS,
     SEARCHERS,
@@ -86,7 +87,7 @@ def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
 
 
 _HELP = frozenset({"-h", "--help", "-V", "--version"})
-_POOL = re.compile(r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://", re.I)
+_POOL = POOL
 _RECURSE = frozenset({"--recursive", "--dereference-recursive", "--directories=recurse"})
 _BEYOND = frozenset({"root", "outside", "home", "home_root", "state"})
 # A search pattern that names a secret: what a hunt for credentials greps for.

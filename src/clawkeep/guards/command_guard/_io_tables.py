@@ -15,6 +15,7 @@ __all__ = [
     "LOCATORS",
     "MEMORY_DUMPERS",
     "NO_READ",
+    "POOL",
     "PRINTERS",
     "RAW_READERS",
     "SEARCHERS",
@@ -47,3 +48,7 @@ PRINTERS = frozenset({"echo", "printf"})
 MEMORY_DUMPERS = frozenset({"gcore", "procdump", "avml", "memdump", "lime-dump"})
 # File-name database searches: what they print is where a name lies, as `find -name` does.
 LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate"})
+
+
+# A mining pool's address (the stratum protocol), on a command line or in a file it writes.
+POOL = re.compile(r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://", re.I)

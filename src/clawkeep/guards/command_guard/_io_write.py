@@ -10,14 +10,14 @@ import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, command_name
-from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, SHELLS, TEMP_ROOTS
+from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, POOL, SHELLS, TEMP_ROOTS
 from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
 from clawkeep.guards.command_guard._path_tables import SHADOWED
 from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["judge_redirects", "new_tool", "planted_option", "write_target"]
+__all__ = ["judge_redirects", "new_tool", "planted_option", "pool_config", "write_target"]
 
 # A file named as an option that runs a command (`--checkpoint-action=exec=sh x`, `-e sh x`,
 # `-TT sh`, `--use-compress-program=…`): a later `tar *`, `rsync *` or `zip … *` in that
@@ -105,6 +105,19 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
         w.written[path] = w.written.get(path, "") + "\n" + text
     else:
         w.written[path] = text
+    if text is not None:
+        pool_config(text, path, w)
+
+
+def pool_config(text: str, path: str, w: Walker) -> None:
+    """A file the line writes that names a mining pool is a miner's configuration; one
+    that is an editor's or agent's settings starts the commands it names."""
+    from clawkeep.guards.command_guard._fx_options import settings_commands
+
+    settings_commands(path, text, w)
+    if POOL.search(text):
+        # raw_socket: the miner reading this file speaks stratum to the pool it names
+        w.flag("raw_socket", f"{path} is written with a mining pool's address (stratum)")
 
 
 def judge_redirects(cmd: Cmd, w: Walker) -> None:

@@ -9,7 +9,8 @@ import itertools
 import re
 
 from clawkeep.guards.command_guard._net_reach import egress, unvetted_source
-from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._net_tables import SHELLS
+from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["containers", "image_copy", "orchestrator", "system_containers"]
@@ -56,7 +57,56 @@ def _mount_sources(values: list[str]) -> list[str]:
     return sources
 
 
+# Options of `docker exec` and `kubectl exec` that take a value.
+_EXEC_VALUE = frozenset(
+    {"-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys"}
+    | {"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "--as"}
+    | {"-f", "--filename", "--pod-running-timeout"}
+)
+# A shell script that prints the whole environment: `env`, `printenv`, `set`, `export -p`.
+_DUMP_SCRIPT = re.compile(
+    r"(^|[;&|(`]\s*)(env|printenv|set|export\s+-p|declare\s+-x)\s*($|[;&|)>`])"
+    r"|/proc/[\w*]+/environ"
+    # inline code that prints the whole environment: print(os.environ), process.env
+    r"|\bos\.environ\s*(\)|\.(items|copy)\b)|\bprocess\.env\s*[),]|\bENV\.to_h\b",
+    re.M,
+)
+
+
+def _exec_reads_env(cmd: Cmd, w: Walker) -> bool:
+    """``docker exec C env``, ``kubectl exec P -- printenv``, ``… sh -c 'set'``: another
+    container's environment (its database passwords and API keys) printed here."""
+    values = cmd.values()
+    at = next((i for i, v in enumerate(values) if v == "exec"), None)
+    if at is None or any(v in ("pull", "push", "run") for v in values[:at]):
+        return False
+    rest, index = values[at + 1 :], 0
+    while index < len(rest) and rest[index].startswith("-") and rest[index] != "--":
+        index += 2 if rest[index] in _EXEC_VALUE else 1
+    argv = rest[index + 1 :]  # past the container or pod
+    if cmd.name in ("kubectl", "oc") and "--" in rest:
+        argv = rest[rest.index("--") + 1 :]  # kubectl exec POD [options] -- CMD
+    elif argv[:1] == ["--"]:
+        argv = argv[1:]
+    if not argv:
+        return False
+    program = command_name(argv[0])
+    bare = [a for a in argv[1:] if not a.startswith("-")]
+    dump = (program == "env" and not bare) or program == "printenv"
+    c_mode = any(re.fullmatch(r"-[a-z]*c[a-z]*", a) for a in argv[1:-1])
+    script = argv[-1] if program in SHELLS and c_mode else ""
+    fed = " ".join(cmd.fed_texts()) if program in SHELLS and not c_mode else ""
+    code = " ".join(argv[1:]) if program not in SHELLS else ""
+    if dump or _DUMP_SCRIPT.search(f"{script}\n{fed}\n{code}"):
+        # credential_read: the container was started with its secrets in its environment
+        w.flag("credential_read", f"{cmd.name} exec prints a container's environment")
+        return True
+    return False
+
+
 def containers(cmd: Cmd, w: Walker) -> None:
+    if _exec_reads_env(cmd, w):
+        return
     values = cmd.values()
     joined = " ".join(values)
     beyond = [
@@ -147,6 +197,8 @@ def _pairs(values: list[str]) -> list[str]:
 def orchestrator(cmd: Cmd, w: Walker) -> None:
     """kubectl/oc: a pod handed its node, a binding to an admin role, a debug pod on a
     node (it mounts the node's root at /host), or the privileged security constraint."""
+    if _exec_reads_env(cmd, w):
+        return
     values = cmd.values()
     verbs = [
         v

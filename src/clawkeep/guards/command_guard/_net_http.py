@@ -9,6 +9,7 @@ import re
 
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
+from clawkeep.guards.command_guard._net_secrets import secret_sent
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["curl"]
@@ -72,6 +73,8 @@ def curl(cmd: Cmd, w: Walker) -> None:
     if runtime_payload(cmd, w):
         return
     urls = urls_in(values)
+    if secret_sent(cmd, w, urls):
+        return
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
     if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):

@@ -5,6 +5,7 @@ file-transfer tools.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from clawkeep.guards.command_guard._net_reach import (
@@ -14,7 +15,8 @@ from clawkeep.guards.command_guard._net_reach import (
     unvetted_source,
     urls_in,
 )
-from clawkeep.guards.command_guard._net_tables import INSTALL, SYSPKG
+from clawkeep.guards.command_guard._net_secrets import secret_sent
+from clawkeep.guards.command_guard._net_tables import GO_HOSTS, INSTALL, SYSPKG
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
@@ -77,6 +79,8 @@ def git(cmd: Cmd, w: Walker) -> None:
         return
     if values[0] == "remote":
         return
+    if secret_sent(cmd, w, [v for v in values if "://" in v]):
+        return  # git clone https://x:$TOKEN@host/…: the token goes to that host
     named = [v for v in values[1:] if not v.startswith("-")]
     pushed_to_new = any(v in w.remotes for v in named) or (
         bool(w.remotes)
@@ -109,10 +113,11 @@ def packages(cmd: Cmd, w: Walker) -> None:
     if cmd.name in SYSPKG and any(re.match(r"^\w+://", v) for v in values):
         w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
         return
-    if cmd.name == "uv" and values[:1] == ["pip"]:
+    if cmd.name == "uv" and values[:1] in (["pip"], ["tool"]):
         values = values[1:]
     fetches = values[:2] == ["mod", "download"] or (values and values[0] in INSTALL)
-    if fetches or cmd.name in ("npx", "pipx", "bunx"):
+    runs = cmd.name == "uv" and values[:1] == ["run"] and "--from" in cmd.values()
+    if fetches or runs or cmd.name in ("npx", "pipx", "bunx", "uvx"):
         for text in cmd.values():
             # a URL anywhere in the word: --index-url=URL, name@URL, git+URL
             url = _URL_IN_WORD.search(text)
@@ -120,8 +125,48 @@ def packages(cmd: Cmd, w: Walker) -> None:
                 # download_exec: an installer runs the package's code (setup.py, postinstall)
                 w.flag("download_exec", f"{cmd.name} installs code from {url.group(0)}")
                 return
+    if cmd.name == "go" and _go_module_unvetted(values):
+        return _flag_go(cmd, w)
+    if cmd.name == "go" and values[:2] == ["mod", "edit"]:
+        raws = cmd.values()
+        raws += [f"{a}={b}" for a, b in itertools.pairwise(raws) if "=" not in a]
+        for raw in raws:  # -replace=OLD=NEW@v, -require=PATH@v: the next build fetches
+            edit = re.match(r"^--?(?:replace|require)=(?:[^=]*=)?(.+)$", raw)
+            if edit and (module := _go_module_unvetted(["get", edit.group(1)])):
+                # download_exec: go.mod now sends every build to that host for the code
+                w.flag("download_exec", f"go mod edit points the build at {module}")
+                return
     if fetches or cmd.name in ("npx", "pipx"):
         egress(cmd, w)
+
+
+# A module path: a dotted (or numeric) first element, then a path, a version or nothing.
+_GO_PATH = re.compile(r"^([\w-]+(?:\.[\w-]+)+(?::\d+)?)(?:/[^@\s]*)?(?:@\S*)?$")
+_GO_FETCH = frozenset({"install", "get", "run"})
+
+
+def _go_module_unvetted(values: list[str]) -> str | None:
+    """The first module path ``go install/get/run`` or ``go mod download`` fetches from a
+    host that is neither a forge, the Go project's nor the owner's own network."""
+    verb = values[:1]
+    if not verb or (verb[0] not in _GO_FETCH and values[:2] != ["mod", "download"]):
+        return None
+    for value in values[1:]:
+        found = _GO_PATH.match(value)
+        if found is None or value.endswith(".go") or (verb == ["run"] and "@" not in value):
+            continue  # `go run file.go`, `go run ./cmd`: the workspace's own code
+        host = found.group(1).lower()
+        if host in GO_HOSTS or any(host.endswith("." + h) for h in GO_HOSTS):
+            continue
+        if unvetted_source("https://" + host):
+            return value
+    return None
+
+
+def _flag_go(cmd: Cmd, w: Walker) -> None:
+    module = _go_module_unvetted([v for v in cmd.values() if not v.startswith("-")])
+    # download_exec: go install/run builds and runs code served by a host nobody vouches for
+    w.flag("download_exec", f"go fetches {module} from a host that is not a known forge")
 
 
 def network(cmd: Cmd, w: Walker) -> None:

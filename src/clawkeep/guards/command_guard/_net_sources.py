@@ -31,15 +31,17 @@ _SOURCE_VARS = (
     "BUN_CONFIG_REGISTRY",
     "POETRY_REPOSITORIES_SOURCE_URL",
     "CARGO_REGISTRIES_CRATES_IO_PROTOCOL",
+    "GOPROXY",
 )
 _INSTALLS = frozenset({"install", "add", "i", "sync", "download", "update", "upgrade", "ci"})
+_INSTALLS |= {"get"}  # go get
 # Setting keys that redirect every later install.
 _SOURCE_KEY = re.compile(
     r"(^|[.:@/])(registry|index-url|extra-index-url|find-links|npmRegistryServer|index|source"
-    r"|default-index)$",
+    r"|default-index|goproxy)$",
     re.I,
 )
-_URL = re.compile(r"[a-z][\w+.-]*://\S+")
+_URL = re.compile(r"[a-z][\w+.-]*://[^\s,|]+")  # GOPROXY lists URLs with , and |
 
 
 def _from_environment(cmd: Cmd, w: Walker) -> None:
@@ -48,8 +50,9 @@ def _from_environment(cmd: Cmd, w: Walker) -> None:
         return
     for name in _SOURCE_VARS:
         value = w.env.values.get(name)
-        url = _URL.search(value or "")
-        if url is not None and unvetted_source(url.group(0)):
+        urls = [u for u in _URL.finditer(value or "") if unvetted_source(u.group(0))]
+        url = urls[0] if urls else None
+        if url is not None:
             # download_exec: the installer fetches the packages' code from that host
             w.flag("download_exec", f"{cmd.name} installs from {url.group(0)} ({name})")
             return
@@ -58,6 +61,7 @@ def _from_environment(cmd: Cmd, w: Walker) -> None:
 def _redirecting_setting(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     sets = "set" in values or (cmd.name == "gem" and {"--add", "-a"} & set(values))
+    sets = sets or (cmd.name == "go" and values[:2] == ["env", "-w"])  # go env -w GOPROXY=
     if not sets:
         return
     keys = [v.split("=", 1)[0] for v in values]
@@ -78,5 +82,5 @@ def _sources(cmd: Cmd, w: Walker) -> None:
 
 SOURCE_RULES: dict[str, Rule] = {
     name: _sources
-    for name in ("pip", "pip3", "uv", "npm", "pnpm", "yarn", "bun", "poetry", "gem", "cargo")
+    for name in ("pip", "pip3", "uv", "npm", "pnpm", "yarn", "bun", "poetry", "gem", "cargo", "go")
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 __all__ = [
     "DECODE_FLAGS",
     "DOWNLOADERS",
+    "GO_HOSTS",
     "INSTALL",
     "NETWORK",
     "OWN_SUFFIXES",
@@ -42,7 +43,7 @@ NETWORK |= {"mtr", "ab", "siege", "wrk", "hey", "lynx", "links", "w3m", "elinks"
 NETWORK |= {"mosquitto_pub", "gsutil", "aws", "gcloud", "az", "s3cmd"}
 INSTALL = {"install", "add", "update", "upgrade", "i", "ci", "get", "fetch", "download", "sync"}
 PKG = {"pip", "pip3", "pipx", "uv", "npm", "npx", "yarn", "pnpm", "gem", "cargo", "go", "bundle"}
-PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx"}
+PKG |= {"composer", "poetry", "conda", "mamba", "brew", "bun", "bunx", "uvx"}
 SYSPKG = {"apt", "apt-get", "yum", "dnf", "zypper", "apk", "pacman", "rpm", "dpkg", "snap"}
 DECODE_FLAGS = {"-d", "--decode", "-D", "-r", "-revert"}
 
@@ -55,6 +56,7 @@ VETTED_SOURCES = frozenset(
     {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "download.pytorch.org"}
     | {"registry.npmjs.org", "registry.yarnpkg.com", "npm.pkg.github.com", "rubygems.org"}
     | {"crates.io", "static.crates.io", "index.crates.io", "proxy.golang.org"}
+    | {"goproxy.io", "goproxy.cn"}
     | {"repo.maven.apache.org", "repo1.maven.org", "gradle.org", "api.nuget.org"}
     | {"nuget.org", "packagist.org", "repo.packagist.org", "conda.anaconda.org"}
     | {"repo.anaconda.com", "github.com", "raw.githubusercontent.com", "codeload.github.com"}
@@ -63,6 +65,20 @@ VETTED_SOURCES = frozenset(
     # vendors' wheel indexes, and hosted registries that answer for their accounts
     | {"pypi.nvidia.com", "data.pyg.org", "github.io", "pkg.github.com", "pkg.dev"}
     | {"pkgs.dev.azure.com", "jfrog.io", "cloudsmith.io", "gitlab.io", "huggingface.co"}
+)
+# Go module hosts beyond the forges above: the Go project's and the large projects' own
+# import-path domains (``golang.org/x/tools``, ``k8s.io/client-go``, ``go.uber.org/zap``).
+# A module path on any other host is fetched from that host's server, through the proxy.
+GO_HOSTS = frozenset(
+    {"golang.org", "google.golang.org", "go.googlesource.com", "cloud.google.com", "go.dev"}
+    | {"k8s.io", "sigs.k8s.io", "go.uber.org", "gopkg.in", "honnef.co", "mvdan.cc"}
+    | {"go.etcd.io", "go.opentelemetry.io", "go.opencensus.io", "gotest.tools", "gorm.io"}
+    | {"go.mongodb.org", "gvisor.dev", "filippo.io", "golang.zx2c4.com", "go.temporal.io"}
+    | {"helm.sh", "istio.io", "knative.dev", "tailscale.com", "go.szostok.io", "nhooyr.io"}
+    | {"go.starlark.net", "cuelang.org", "cuelabs.dev", "dario.cat", "entgo.io", "golang.org"}
+    | {"go.mozilla.org", "go.step.sm", "storj.io", "modernc.org", "lukechampine.com"}
+    | {"rsc.io", "9fans.net", "howett.net", "go.elastic.co", "go.opentelemetry.io"}
+    | {"oras.land", "sigstore.dev", "go.pact.io", "connectrpc.com", "buf.build"}
 )
 # Names the owner's own networks use: private suffixes only. A label such as
 # ``internal`` inside a public name proves nothing: anyone who owns ``evil.example`` can name

@@ -164,6 +164,11 @@ CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".codex", "auth.json"),
     (".config", "github-copilot"),
     (".gemini", "oauth_creds.json"),
+    # MCP clients' settings: each server's entry carries its API keys in `env`.
+    (".cursor", "mcp.json"),
+    (".codeium", "windsurf", "mcp_config.json"),
+    ("Claude", "claude_desktop_config.json"),
+    (".claude.json",),
     # Stores whose file names say nothing: a remote-desktop client's saved connections,
     # SQL clients' and edge CLIs' sign-in files, the MySQL maintenance account.
     ("remmina",),

@@ -19,6 +19,19 @@ _SECRET_TABLE = frozenset(SECRET_TABLE)
 _SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
 
 
+# Coin miners by their programs' names (T1496 resource hijacking).
+_MINERS: tuple[str, ...] = (
+    "xmrig",
+    "xmr-stak",
+    "xmr-stak-rx",
+    "cpuminer",
+    "cpuminer-multi",
+    "minerd",
+)
+_MINERS += ("t-rex", "nbminer", "lolminer", "ethminer", "phoenixminer", "cgminer", "bfgminer")
+_MINERS += ("ccminer", "nanominer", "gminer", "srbminer-multi", "teamredminer", "xmrig-cuda")
+
+
 def _always(reason: str, detail: str) -> Rule:
     def rule(cmd: Cmd, w: Walker) -> None:
         if cmd.args and set(cmd.values()) <= HELP_WORDS:
@@ -258,6 +271,8 @@ MISC_RULES: dict[str, Rule] = {
     "pkill": _kill,
     "killall5": _always("system_impact", "signals every process"),
     "swapoff": _always("system_impact", "disables swap"),
+    # raw_socket: a coin miner speaks stratum to its pool (from its options or its config)
+    **dict.fromkeys(_MINERS, _always("raw_socket", "mines for a pool (stratum)")),
     "history": _history,
     "journalctl": _journalctl,
     "set": _set,

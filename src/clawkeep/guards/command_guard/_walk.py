@@ -68,6 +68,7 @@ class Walker:
         self.written: dict[str, str] = {}
         # Paths this line copied or linked a program to (cp /bin/sh /tmp/sshd): that program.
         self.aliases: dict[str, str] = {}
+        self.search: list[str] = []  # folders a PATH the line set puts first
         self.remotes: set[str] = set()
         self.depth = 0
         self.src = b""
@@ -219,7 +220,14 @@ class Walker:
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
-        if "/" in word.text and (alias := self.aliases.get(self.place(word.text).path)):
+        looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
+        alias = next((self.aliases[p] for p in looked if p in self.aliases), None)
+        if alias is not None and _canonical(alias) != _canonical(name):
+            # obfuscation: a copy of one program put first on PATH under another's name
+            self.flag("obfuscation", f"{name} runs a copy of {alias} through PATH")
+        if alias is not None or (
+            "/" in word.text and (alias := self.aliases.get(self.place(word.text).path))
+        ):
             name = alias  # a renamed copy runs as the program it copies, rules and all
             if UNKNOWN in alias:
                 self.flag("dynamic_command", f"{word.text} copies a program known at run time")
@@ -325,6 +333,8 @@ class Walker:
             from clawkeep.guards.command_guard._fx_programs import remote_display
 
             remote_display(value.text, "DISPLAY", self)
+        if name == "PATH":  # PATH=.:$PATH ls: a copy the line made named ls runs instead
+            self.search = [d or "." for d in value.text.split(":") if UNKNOWN not in d]
         if name not in COMMAND_VARS or not value.text.strip():
             return
         if not value.static:

@@ -212,6 +212,10 @@ def _assign(w: Walker, node: Node) -> None:
             w.env.computed.add(name)
         return
     w.env.values[name] = value.value
+    if value.secrets:
+        w.env.secrets[name] = value.secrets  # T=$GITHUB_TOKEN: $T is that secret
+    else:
+        w.env.secrets.pop(name, None)
     if value.computed or (value.substs and not value.static):
         w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
     else:

@@ -28,7 +28,8 @@ def fields(arg: Arg, ifs: str | None) -> list[Arg]:
     if parts == [arg.text]:
         return [arg]
     return [
-        Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted, computed=arg.computed) for p in parts
+        Arg(p, arg.tricks, arg.glob, arg.substs, arg.quoted, False, arg.computed, arg.secrets)
+        for p in parts
     ]
 
 

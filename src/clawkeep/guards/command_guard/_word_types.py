@@ -4,14 +4,17 @@ the tricks seen in it) and ``Env`` (what the script assigned so far).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._parse import Node
 
-__all__ = ["UNKNOWN", "Acc", "Arg", "Env", "literal"]
+__all__ = ["SECRET_VAR", "UNKNOWN", "Acc", "Arg", "Env", "literal"]
 
 
 UNKNOWN = "\x00"
+# A variable whose name says it holds a secret (``$GITHUB_TOKEN``, ``${AWS_SECRET_ACCESS_KEY}``).
+SECRET_VAR = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
 
 
 @dataclass
@@ -22,6 +25,8 @@ class Env:
     # Names the line itself filled with data at run time (read, $(…), for x in $(…)):
     # where such a value goes, the data goes (a URL built from it carries it away).
     computed: set[str] = field(default_factory=set)
+    # Names the line set from an environment secret (``T=$GITHUB_TOKEN``): the secret's names.
+    secrets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     home: str = "~"
     workspace: str = "."
 
@@ -37,6 +42,7 @@ class Arg:
     quoted: bool = False
     split: bool = False  # an unquoted expansion put field separators in the text
     computed: bool = False  # holds a variable the line filled with data at run time
+    secrets: tuple[str, ...] = ()  # environment variables named as secrets it expands
 
     @property
     def static(self) -> bool:
@@ -62,3 +68,4 @@ class Acc:
         self.in_string = 0
         self.split = False
         self.computed = False
+        self.secrets: list[str] = []

@@ -18,7 +18,7 @@ from clawkeep.guards.command_guard._word_escapes import (
     unescape_word,
 )
 from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
-from clawkeep.guards.command_guard._word_types import UNKNOWN, Acc, Arg, Env
+from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
 __all__ = ["resolve"]
 
@@ -46,7 +46,14 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
     return Arg(
-        text, tuple(acc.tricks), acc.glob, tuple(acc.substs), acc.quoted, acc.split, acc.computed
+        text,
+        tuple(acc.tricks),
+        acc.glob,
+        tuple(acc.substs),
+        acc.quoted,
+        acc.split,
+        acc.computed,
+        tuple(acc.secrets),
     )
 
 
@@ -97,6 +104,10 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
             acc.split = True
     elif kind in _SUBST or kind == "command_substitution":
         acc.substs.append(node)
+        for name in _NAMED.findall(_text(node, src)):  # $(echo $GITHUB_TOKEN | base64)
+            if name not in env.values and SECRET_VAR.search(name):
+                acc.secrets.append(name)
+            acc.secrets.extend(env.secrets.get(name, ()))
         if node.named_child_count == 0:
             acc.tricks.append("empty command substitution inside a word")
         acc.parts.append(UNKNOWN)
@@ -115,6 +126,7 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
 
 
 _PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp"})
+_NAMED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _static_output(node: Node, src: bytes, env: Env) -> str | None:
@@ -212,6 +224,9 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
         acc.tricks.append("$IFS used as a separator")
     if name in env.computed:
         acc.computed = True
+    if name not in env.values and SECRET_VAR.search(name):
+        acc.secrets.append(name)  # the environment's secret, wherever this word sends it
+    acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
     if name in env.values:
         value = env.values[name]
         acc.parts.append(UNKNOWN if value is None else value)

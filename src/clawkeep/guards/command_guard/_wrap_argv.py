@@ -5,6 +5,7 @@ and whether it opens a shell as another user or hands a loader variable to root.
 from __future__ import annotations
 
 import re
+import shlex
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
@@ -137,13 +138,15 @@ def env(cmd: Cmd, w: Walker) -> None:
             args = args[2:]
         elif text in ("-S", "--split-string") or text.startswith("--split-string="):
             if "=" in text:
-                split = literal(text.split("=", 1)[1])
+                split, rest = literal(text.split("=", 1)[1]), args[1:]
             elif len(args) > 1:
-                split = args[1]
+                split, rest = args[1], args[2:]
             else:
                 return
-            if split.static:
-                w.script(split.text, "env -S string")
+            if split.static and all(a.static for a in rest):
+                # env -S 'python3 -u' run.py: the split words, then the arguments after them
+                tail = " ".join(shlex.quote(a.text) for a in rest)
+                w.script(f"{split.text} {tail}".strip(), "env -S string")
             else:
                 w.flag("dynamic_command", "env -S runs a string known only at run time")
             return

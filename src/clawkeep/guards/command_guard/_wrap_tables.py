@@ -60,6 +60,14 @@ WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "faketime": (set(), 1),
     "runuser": ({"-u", "-g"}, 0),
     "sg": (set(), 1),
+    # run the argv after their options: a password, an agent, a message filter, the loader
+    "sshpass": ({"-p", "-f", "-d", "-P"}, 0),
+    "ssh-agent": ({"-a", "-E", "-t", "-P"}, 0),
+    "msgfilter": ({"-i", "--input", "-o", "--output-file", "-D", "--directory", "-w"}, 0),
+    "ld.so": ({"--library-path", "--preload", "--argv0", "--audit"}, 0),
+    "ld-linux.so.2": ({"--library-path", "--preload", "--argv0", "--audit"}, 0),
+    "ld-linux-x86-64.so.2": ({"--library-path", "--preload", "--argv0", "--audit"}, 0),
+    "ld-linux-aarch64.so.1": ({"--library-path", "--preload", "--argv0", "--audit"}, 0),
 }
 
 
