@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._db_host import DB_HOST_RULES
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
@@ -71,6 +72,7 @@ _RULES = _merge(
     RUNNER_RULES,
     SOURCE_RULES,
     DATA_RULES,
+    DB_HOST_RULES,
     ATTACH_RULES,
     ENGINE_RULES,
     REMOVE_RULES,

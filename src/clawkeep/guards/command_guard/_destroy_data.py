@@ -11,7 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DATA_RULES"]
+__all__ = ["DATA_RULES", "STATEMENT_CLIENTS", "statements"]
 
 _DESTROYS = re.compile(
     r"\b(?:DROP\s+(?:DATABASE|SCHEMA|TABLE|KEYSPACE|COLLECTION)|TRUNCATE(?:\s+TABLE)?\s+\w+"
@@ -33,9 +33,11 @@ _STATEMENT_OPTIONS: dict[str, frozenset[str]] = {
     "duckdb": frozenset({"-c"}),
 }
 _FILE_DATABASES = frozenset({"sqlite3", "duckdb"})
+STATEMENT_CLIENTS = frozenset(_STATEMENT_OPTIONS)
 
 
-def _statements(cmd: Cmd) -> list[str]:
+def statements(cmd: Cmd) -> list[str]:
+    """The statements a database client is given: options, operands, input it reads."""
     values = cmd.values()
     options = _STATEMENT_OPTIONS[cmd.name]
     found = [b for a, b in itertools.pairwise(values) if a in options]
@@ -56,7 +58,7 @@ def _destroys_data(cmd: Cmd, w: Walker) -> None:
         inside = ("workspace", "workspace_root", "temp", "stream")
         if not files or files[0] == ":memory:" or w.place(files[0]).kind in inside:
             return  # the agent's own database, or none
-    for statement in _statements(cmd):
+    for statement in statements(cmd):
         hit = _DESTROYS.search(statement)
         if hit is not None:
             # destructive_delete: a database's data beyond the workspace, deleted

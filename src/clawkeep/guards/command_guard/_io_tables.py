@@ -46,4 +46,4 @@ PRINTERS = frozenset({"echo", "printf"})
 # Programs that copy a running process's memory (its keys, tokens and passwords) to a file.
 MEMORY_DUMPERS = frozenset({"gcore", "procdump", "avml", "memdump", "lime-dump"})
 # File-name database searches: what they print is where a name lies, as `find -name` does.
-LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate"})
+LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate", "mdfind"})  # name indexes

@@ -198,6 +198,14 @@ class Walker:
             out.extend(fields(resolve(node, self.src, self.env), ifs))
         return out
 
+    def argv_of(self, node: Node) -> list[Arg]:
+        """The words a command node runs, split and expanded as bash does (``$C URL`` with
+        ``C="curl -s"``, ``"${cmd[@]}"``): the name first; ``[Arg("")]`` when it has none."""
+        name_node = node.child_by_field_name("name")
+        if name_node is None:
+            return [Arg("")]
+        return self.expand([name_node, *node.children_by_field_name("argument")]) or [Arg("")]
+
     def run(
         self,
         word: Arg,
@@ -355,12 +363,9 @@ class Walker:
                 name_node = inner.child_by_field_name("name")
                 if name_node is None:
                     continue
-                word = resolve(name_node, self.src, self.env)
-                values = [
-                    resolve(a, self.src, self.env).text
-                    for a in inner.children_by_field_name("argument")
-                ]
-                kinds |= producer_kinds(_canonical(command_name(word.text)), values)
+                argv = self.argv_of(inner)
+                values = [a.text for a in argv[1:]]
+                kinds |= producer_kinds(_canonical(command_name(argv[0].text)), values)
         return kinds
 
     def tricks(self, arg: Arg, where: str) -> None:

@@ -21,7 +21,7 @@ from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
-from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._word_types import ELEMENTS, UNKNOWN, Arg
 from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
@@ -53,10 +53,9 @@ def _stage_name(walker: Walker, node: Node) -> str:
         node = body
     if node.type != "command":
         return node.type
-    name_node = node.child_by_field_name("name")
-    if name_node is None:
+    if node.child_by_field_name("name") is None:
         return ""
-    return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
+    return _canonical(command_name(walker.argv_of(node)[0].text))
 
 
 def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
@@ -65,13 +64,9 @@ def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> 
     kinds: set[str] = set()
     literal: str | None = None
     for cmd_node in commands_in(node):
-        name_node = cmd_node.child_by_field_name("name")
-        if name_node is None:
+        if cmd_node.child_by_field_name("name") is None:
             continue
-        word = resolve(name_node, walker.src, walker.env)
-        args = [
-            resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")
-        ]
+        word, *args = walker.argv_of(cmd_node)  # `$C URL` with C="curl -s": split as bash does
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
         body = walker.bodies.get(cname)
@@ -187,6 +182,9 @@ def _assign(w: Walker, node: Node) -> None:
     if name_node is None:
         return
     name = w.text(name_node)
+    if value_node is not None and value_node.type == "array":
+        _assign_array(w, name, value_node, appends=any(c.type == "+=" for c in node.children))
+        return
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
     w.tricks(value, f"value of {name}")
     if name in LOADER_VARS and w.elevated():
@@ -214,6 +212,28 @@ def _assign(w: Walker, node: Node) -> None:
     w.env.values[name] = value.value
     if value.computed or (value.substs and not value.static):
         w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
+    else:
+        w.env.computed.discard(name)
+
+
+def _assign_array(w: Walker, name: str, node: Node, *, appends: bool) -> None:
+    """``cmd=(pytest -q "a b")``: the array's words, kept for ``"${cmd[@]}"`` (BashFAQ 050);
+    ``$cmd`` is its first word. A word known only at run time makes the array unknown."""
+    items = w.expand(node.named_children)
+    for item in items:
+        w.tricks(item, f"value of {name}")
+    texts: list[str] | None = [a.text for a in items]
+    key = name + "[@]"
+    before = w.env.values.get(key, None if name in w.env.values else "")
+    if appends and texts is not None:  # arr+=(x) appends to the words it held
+        texts = None if before is None else [*(before.split(ELEMENTS) if before else []), *texts]
+    if texts is None or any(UNKNOWN in t or ELEMENTS in t for t in texts):
+        w.env.values[key] = w.env.values[name] = None
+    else:
+        w.env.values[key] = ELEMENTS.join(texts)
+        w.env.values[name] = texts[0] if texts else ""
+    if any(a.computed or (a.substs and not a.static) for a in items):
+        w.env.computed.add(name)
     else:
         w.env.computed.discard(name)
 
@@ -294,10 +314,12 @@ def _function(w: Walker, node: Node) -> None:
 
 def _pipeline(w: Walker, node: Node) -> None:
     stages = [c for c in node.named_children if c.type != "comment"]
+    from clawkeep.guards.command_guard._defenses import kill_listed
     from clawkeep.guards.command_guard._net_raw import pipeline_rules
 
     names = [_stage_name(w, s) for s in stages]
     pipeline_rules(names, w)
+    kill_listed([w.text(s) for s in stages], w)
     saved = w.pending_stdin
     feed: Stdin | None = saved
     for index, stage in enumerate(stages):

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._parse import Node
 
-__all__ = ["UNKNOWN", "Acc", "Arg", "Env", "literal"]
+__all__ = ["ELEMENTS", "UNKNOWN", "Acc", "Arg", "Env", "literal"]
 
 
 UNKNOWN = "\x00"
+# Between an array's elements in the value stored for ``NAME[@]``; ``"${NAME[@]}"`` is cut
+# there into one word per element (``Arg.elements`` says the text came from an array).
+ELEMENTS = "\x1f"
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Arg:
     quoted: bool = False
     split: bool = False  # an unquoted expansion put field separators in the text
     computed: bool = False  # holds a variable the line filled with data at run time
+    elements: bool = False  # "${arr[@]}": ELEMENTS in the text separate the array's words
 
     @property
     def static(self) -> bool:
@@ -62,3 +66,4 @@ class Acc:
         self.in_string = 0
         self.split = False
         self.computed = False
+        self.elements = False
