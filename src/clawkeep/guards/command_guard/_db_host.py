@@ -41,12 +41,24 @@ _OPENS = re.compile(
 _CLIENT_COPY = re.compile(r"\\copy\b[^;]*?\bTO\s+'([^']+)'", re.I)
 
 
+# Databases inside the client's own process: what they write is the line's own write.
+_EMBEDDED = frozenset({"sqlite3", "duckdb"})
+_EMBEDDED_WRITE = re.compile(r"\b(?:COPY\b[^;]*?\bTO|ATTACH(?:\s+DATABASE)?)\s+'([^']+)'", re.I)
+# Raw clients of a local port: the text they are fed is the server's protocol
+_RAW_CLIENTS = frozenset({"nc", "ncat", "netcat", "socat", "telnet"})
+
+
 def _acts_on_host(cmd: Cmd, w: Walker) -> None:
     from clawkeep.guards.command_guard._io_write import write_target
 
-    for statement in statements(cmd):
+    given = cmd.fed_texts() if cmd.name in _RAW_CLIENTS else statements(cmd)
+    for statement in given:
         for path in _CLIENT_COPY.findall(statement):
             write_target(w.place(path), w, f"{cmd.name} \\copy")
+        if cmd.name in _EMBEDDED:
+            for path in _EMBEDDED_WRITE.findall(statement):
+                write_target(w.place(path), w, cmd.name)
+            continue
         if _RUNS.search(statement):
             # dynamic_command: the server runs a shell command, or code, the statement carries
             w.flag("dynamic_command", f"{cmd.name} has the server run a program or code")
@@ -79,3 +91,4 @@ def _acts_on_host(cmd: Cmd, w: Walker) -> None:
 
 
 DB_HOST_RULES: dict[str, Rule] = {name: _acts_on_host for name in STATEMENT_CLIENTS}
+DB_HOST_RULES |= {name: _acts_on_host for name in _RAW_CLIENTS}

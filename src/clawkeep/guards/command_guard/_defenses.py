@@ -102,8 +102,9 @@ def kill_watcher(cmd: Cmd, w: Walker) -> None:
     killed by name, or by the process ids a lookup of its name prints."""
     for arg in cmd.args:
         for node in arg.substs:
-            looked_up = re.findall(r"\b(?:pidof|pgrep)\b((?:\s+-\S+)*)\s+([\w./-]+)", w.text(node))
-            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for _, name in looked_up):
+            # `kill $(pidof auditd)`, `kill $(ps aux | grep aliyun | awk '{print $2}')`
+            looked_up = re.findall(r"[\w./-]+", w.text(node))
+            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for name in looked_up):
                 # privilege: the daemon that watches the host is killed
                 w.flag("privilege", f"{cmd.name} kills a host defence it looks up by name")
                 return
@@ -120,10 +121,10 @@ DEFENCE_RULES |= {"service": _service, "killall": kill_watcher}
 def uninstalls_watcher(cmd: Cmd, w: Walker) -> None:
     """``/usr/local/qcloud/YunJing/uninst.sh``, ``bash /usr/local/aegis/uninstall.sh``: a
     host watcher's own uninstaller, run by its path, takes the watcher away."""
-    paths = [cmd.word]
+    paths = [cmd.word] if "/" in cmd.word else []
     if cmd.name in ("sh", "bash", "dash", "zsh", "ksh", "busybox"):
         paths += [v for v in cmd.values() if not v.startswith("-")][:1]
-    for path in paths:
+    for path in (w.place(p).path for p in paths):  # `cd /usr/local/aegis && ./uninstall.sh`
         parts = path.split("/")
         watcher = any(_WATCHERS.match(part) for part in parts[:-1])
         if len(parts) > 1 and _UNINSTALLER.match(parts[-1]) and watcher:

@@ -29,6 +29,8 @@ _STATEMENT_OPTIONS: dict[str, frozenset[str]] = {
     "cqlsh": frozenset({"-e", "--execute"}),
     "clickhouse-client": frozenset({"-q", "--query"}),
     "redis-cli": frozenset(),
+    "valkey-cli": frozenset(),
+    "keydb-cli": frozenset(),
     "sqlite3": frozenset(),
     "duckdb": frozenset({"-c"}),
 }
@@ -42,7 +44,7 @@ def statements(cmd: Cmd) -> list[str]:
     options = _STATEMENT_OPTIONS[cmd.name]
     found = [b for a, b in itertools.pairwise(values) if a in options]
     found += [v.split("=", 1)[1] for v in values if v.split("=", 1)[0] in options and "=" in v]
-    if cmd.name == "redis-cli":
+    if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli"):
         found.append(" ".join(v for v in values if not v.startswith("-")))
     if cmd.name in _FILE_DATABASES:
         found += [v for v in values[1:] if not v.startswith("-")]

@@ -84,7 +84,10 @@ _GETENT_DNS = frozenset({"hosts", "ahosts", "ahostsv4", "ahostsv6", "networks"})
 
 def lookup(cmd: Cmd, w: Walker) -> None:
     if cmd.name == "getent":
-        names = [a for a in cmd.args if not a.text.startswith("-")]
+        after_s = {i + 1 for i, a in enumerate(cmd.args) if a.text in ("-s", "--service")}
+        names = [
+            a for i, a in enumerate(cmd.args) if not a.text.startswith("-") and i not in after_s
+        ]
         if names and names[0].static and names[0].text not in _GETENT_DNS:
             return  # getent passwd "$(id -un)": the key stays on this machine
     for arg in cmd.args:

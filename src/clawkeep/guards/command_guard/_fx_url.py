@@ -36,6 +36,7 @@ _METADATA_PATH = re.compile(
 # or its workloads' secrets (the kubelet's: every pod's environment, and exec into it).
 _ENGINE_PORTS = frozenset({"2375", "2376"})
 _KUBELET_PORTS = frozenset({"10250", "10255"})
+_BARE_PORT = re.compile(r"^(?:[\w.-]+|\[[^\]]*\])?:(\d+)[/?#]")
 _PORT = re.compile(
     r"^(?:[A-Za-z][\w+.-]*://)?(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)(?:[/?#]|$)"
 )
@@ -70,10 +71,19 @@ def metadata_host(text: str) -> bool:
     return address.is_link_local or str(address) in ("100.100.100.200", "fd00:ec2::254")
 
 
+# The Docker Engine API's own paths, on whatever port or socket it listens
+_ENGINE_PATH = re.compile(
+    r"^[^/?#]*(?:/v\d+\.\d+)?/(?:containers/(?:json|create|[\w.-]+/(?:exec|start|attach|archive))"
+    r"|images/create|exec/[\w.-]+/start)\b"
+)
+
+
 def api_port(url: str, who: str, w: Walker) -> bool:
     """Flag a URL on the port of a container engine's or a kubelet's API; True if flagged."""
-    port = _PORT.match(url) if "://" in url else None
-    if port is not None and port.group(1) in _ENGINE_PORTS:
+    # curl and httpie take `localhost:2375/info` without a scheme: a path must follow then
+    port = _PORT.match(url) if "://" in url else _BARE_PORT.match(url)
+    engine = ("://" in url or port is not None) and _ENGINE_PATH.match(url.split("://", 1)[-1])
+    if engine or (port is not None and port.group(1) in _ENGINE_PORTS):
         # privilege: a container engine's API starts containers with the host mounted
         w.flag("privilege", f"{who} talks to a container engine's API port")
         return True

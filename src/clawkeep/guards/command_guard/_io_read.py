@@ -95,7 +95,7 @@ _SECRET_WORDS = re.compile(
     r"|private[\W_]?keys?|credentials?|creds|bearer|client[\W_]?secrets?)(?![a-z])"
     r"|BEGIN\b.*PRIVATE"
     # the shapes of issued keys: AWS key ids, GitHub, Slack, Stripe, Google, GitLab, npm
-    r"|(?-i:\b(?:AKIA|ASIA)|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|AIza|glpat-|npm_)",
+    r"|(?-i:\b(?:AKIA|ASIA)|gh(?:[pousr]|\[[pousr]+\])_|github_pat_|xox[abposr]-|[sr]k_live_|AIza|glpat-|npm_)",
     re.I,
 )
 

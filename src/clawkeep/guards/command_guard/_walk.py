@@ -77,6 +77,7 @@ class Walker:
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
+        self.forks = 0  # the rest of the line walked again for another path (_walk_paths)
         self._current = ""
 
     def place(self, text: str) -> Place:

@@ -19,9 +19,11 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_names import listing_kinds
+from clawkeep.guards.command_guard._walk_paths import sequence
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
-from clawkeep.guards.command_guard._word_types import ELEMENTS, UNKNOWN, Arg
+from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
@@ -130,7 +132,7 @@ def visit_node(w: Walker, node: Node) -> None:
             _children(w, node)
     elif kind == "for_statement":
         _for(w, node)
-    elif kind == "unset_command" and "HIST" in w.text(node):
+    elif kind == "unset_command" and unset_arrays(w, node) and "HIST" in w.text(node):
         w.flag("anti_forensics", "unsetting the history variables hides commands")
         _children(w, node)
     else:
@@ -170,8 +172,7 @@ def _substitution(w: Walker, node: Node) -> None:
 
 
 def _children(w: Walker, node: Node) -> None:
-    for child in node.named_children:
-        visit_node(w, child)
+    sequence(w, node.named_children, visit_node)  # each path of an if, case, && or ||
 
 
 def _assign(w: Walker, node: Node) -> None:
@@ -182,9 +183,8 @@ def _assign(w: Walker, node: Node) -> None:
     if name_node is None:
         return
     name = w.text(name_node)
-    if value_node is not None and value_node.type == "array":
-        _assign_array(w, name, value_node, appends=any(c.type == "+=" for c in node.children))
-        return
+    if arrays_touched(w, node, name_node, value_node):
+        return  # an array's words (or a name-reference's target) were set: _walk_arrays
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
     w.tricks(value, f"value of {name}")
     if name in LOADER_VARS and w.elevated():
@@ -212,28 +212,6 @@ def _assign(w: Walker, node: Node) -> None:
     w.env.values[name] = value.value
     if value.computed or (value.substs and not value.static):
         w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
-    else:
-        w.env.computed.discard(name)
-
-
-def _assign_array(w: Walker, name: str, node: Node, *, appends: bool) -> None:
-    """``cmd=(pytest -q "a b")``: the array's words, kept for ``"${cmd[@]}"`` (BashFAQ 050);
-    ``$cmd`` is its first word. A word known only at run time makes the array unknown."""
-    items = w.expand(node.named_children)
-    for item in items:
-        w.tricks(item, f"value of {name}")
-    texts: list[str] | None = [a.text for a in items]
-    key = name + "[@]"
-    before = w.env.values.get(key, None if name in w.env.values else "")
-    if appends and texts is not None:  # arr+=(x) appends to the words it held
-        texts = None if before is None else [*(before.split(ELEMENTS) if before else []), *texts]
-    if texts is None or any(UNKNOWN in t or ELEMENTS in t for t in texts):
-        w.env.values[key] = w.env.values[name] = None
-    else:
-        w.env.values[key] = ELEMENTS.join(texts)
-        w.env.values[name] = texts[0] if texts else ""
-    if any(a.computed or (a.substs and not a.static) for a in items):
-        w.env.computed.add(name)
     else:
         w.env.computed.discard(name)
 

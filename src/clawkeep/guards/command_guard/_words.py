@@ -338,10 +338,11 @@ def _array(name: str, index: str, env: Env, acc: Acc) -> None:
     if name in env.computed:
         acc.computed = True
     stored = env.values.get(name + "[@]") if name + "[@]" in env.values else None
-    if stored is None:
-        acc.parts.append(UNKNOWN)  # never assigned as a list here: known only at run time
+    items = stored.split(ELEMENTS) if stored is not None else []
+    if stored is None or env.values.get(name) != (items[0] if items else ""):
+        # never assigned as a list here, or changed since (read -a, ${a:=x}, for a in …)
+        acc.parts.append(UNKNOWN)
         return
-    items = stored.split(ELEMENTS)
     if index == "@" and acc.in_string:
         acc.parts.append(stored)  # "${arr[@]}": one word per element, spaces kept
         acc.elements = True
