@@ -306,3 +306,87 @@ def test_macos_administration_that_changes_the_machine_is_refused(
 )
 def test_macos_reads_stay_allowed(command: str) -> None:
     allowed(command)
+
+
+# -- what attacking the new rules found ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ('if true; then X="rm -rf /etc"; else X=ls; fi; $X', "destructive_delete"),
+        ("if c; then F=/etc/shadow; else F=notes.txt; fi; cat $F", "credential_read"),
+        ("if a; then F=/etc/shadow; elif b; then F=ok; fi; cat $F", "credential_read"),
+        ("case $1 in x) F=/etc/shadow;; *) F=ok;; esac; cat $F", "credential_read"),
+        ("F=/etc/shadow; true || F=ok; cat $F", "credential_read"),
+        ("F=ok; false && F=/etc/shadow; cat $F", "credential_read"),
+        ("F=/etc/shadow; while false; do F=ok; done; cat $F", "credential_read"),
+        ("{ if c; then F=/etc/shadow; else F=ok; fi; }; cat $F", "credential_read"),
+        ("if a; then if b; then F=/etc/shadow; else F=ok; fi; fi; cat $F", "credential_read"),
+        ('if c; then a=(rm -rf /etc); else a=(ls); fi; "${a[@]}"', "destructive_delete"),
+    ],
+)
+def test_every_path_of_a_branch_is_judged(command: str, effect: str) -> None:
+    refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'if [ -f .env ]; then E=.env; else E=.env.example; fi; grep -c = "$E"',
+        "[ -d build ] || mkdir build; cd build && cmake .. && make -j4",
+        "if command -v python3 >/dev/null; then PY=python3; else PY=python; fi; $PY -m pytest",
+        'case "$(uname)" in Darwin) OPEN=open;; *) OPEN=xdg-open;; esac; $OPEN docs/index.html',
+    ],
+)
+def test_branches_that_pick_harmless_values_stay_allowed(command: str) -> None:
+    allowed(command)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ('a=(ls); a[1]=/etc/shadow; cat "${a[@]}"', "credential_read"),
+        ('a=(ls); a[0]=rm; a[1]=-rf; a[2]=/etc; "${a[@]}"', "destructive_delete"),
+        ('a=(ca); a+=t; "${a[@]}" x', "dynamic_command"),
+        ("a=(echo cat x); unset 'a[0]'; \"${a[@]}\"", "dynamic_command"),
+        ('a=(echo hi); declare -n r=a; r=(rm -rf /etc); "${a[@]}"', "dynamic_command"),
+        ('a=(ls); a=([0]=rm [1]=-rf [2]=/etc); "${a[@]}"', "dynamic_command"),
+        ("a=(ls); IFS=: read -ra a <<< 'rm:-rf:/etc'; \"${a[@]}\"", "dynamic_command"),
+        ('a=(ls); for a in rm; do :; done; "${a[@]}" -rf /etc', "dynamic_command"),
+    ],
+)
+def test_an_array_changed_after_it_was_assigned_is_not_trusted(command: str, effect: str) -> None:
+    refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ("printf 'CONFIG SET dir /root/.ssh\\r\\nSAVE\\r\\n' | nc 127.0.0.1 6379", "persistence"),
+        ("valkey-cli config set dir /etc/cron.d", "persistence"),
+        ("duckdb data/app.duckdb \"COPY t TO '/etc/cron.d/x'\"", "persistence"),
+        ("sqlite3 data/app.db \"ATTACH DATABASE '/var/www/html/s.php' AS s\"", "outside_write"),
+        ('getent -s dns hosts "$(cat /etc/hostname)"', "exfiltration"),
+        ("cd /usr/local/aegis && ./uninstall.sh", "privilege"),
+        ("kill -9 $(ps aux | grep aliyun | awk '{print $2}')", "privilege"),
+        ('curl -s "http://127.0.0.1:$P/containers/json"', "privilege"),
+        ("curl -s -X POST http://10.1.2.3:8080/v1.41/containers/create -d @c.json", "privilege"),
+    ],
+)
+def test_the_next_spellings_of_the_new_rules_are_refused(command: str, effect: str) -> None:
+    refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "echo PING | nc 127.0.0.1 6379",
+        "duckdb data/app.duckdb \"COPY t TO 'exports/t.csv'\"",
+        "sqlite3 data/app.db 'select count(*) from users'",
+        "kill $(cat run/server.pid)",
+        "curl -s https://example.com/docs/containers/json",
+    ],
+)
+def test_the_harmless_neighbours_of_the_new_rules_stay_allowed(command: str) -> None:
+    allowed(command)

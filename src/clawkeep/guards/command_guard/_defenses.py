@@ -121,8 +121,11 @@ DEFENCE_RULES |= {"service": _service, "killall": kill_watcher}
 def uninstalls_watcher(cmd: Cmd, w: Walker) -> None:
     """``/usr/local/qcloud/YunJing/uninst.sh``, ``bash /usr/local/aegis/uninstall.sh``: a
     host watcher's own uninstaller, run by its path, takes the watcher away."""
+    shell = cmd.name in ("sh", "bash", "dash", "zsh", "ksh", "busybox")
+    if not shell and "/" not in cmd.word:
+        return
     paths = [cmd.word] if "/" in cmd.word else []
-    if cmd.name in ("sh", "bash", "dash", "zsh", "ksh", "busybox"):
+    if shell:
         paths += [v for v in cmd.values() if not v.startswith("-")][:1]
     for path in (w.place(p).path for p in paths):  # `cd /usr/local/aegis && ./uninstall.sh`
         parts = path.split("/")

@@ -17,13 +17,14 @@ from clawkeep.guards.command_guard._word_types import UNKNOWN
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["sequence"]
+__all__ = ["FORKING", "sequence"]
 
 Visit = Callable[["Walker", Node], None]
 State = tuple[str | None, str, dict[str, str | None], frozenset[str]]
 
 _BRANCHING = frozenset({"if_statement", "case_statement", "list"})
 _LOOPS = frozenset({"while_statement", "until_statement"})
+FORKING = _BRANCHING | _LOOPS | {"compound_statement"}  # a list holding one needs `sequence`
 _MAX_FORKS = 16  # alternative walks of the rest of one line
 
 
@@ -62,11 +63,18 @@ def sequence(w: Walker, kids: Sequence[Node], visit: Visit) -> None:
     """Judge statements in order; after one with several paths, the rest once per path.
     The walker is left with what every path agrees on (run-time values where they differ)."""
     ends = _ends(w, kids, visit)
-    _restore(w, ends[0] if len(ends) == 1 else _merge(ends))
+    if ends is not None:
+        _restore(w, ends[0] if len(ends) == 1 else _merge(ends))
 
 
-def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State]:
-    """The distinct states the statements may leave, each judged along its path."""
+def _all(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State]:
+    ends = _ends(w, kids, visit)
+    return ends if ends is not None else [_state(w)]
+
+
+def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
+    """The distinct states the statements may leave, each judged along its path (None: only
+    the walker's state now, the common case, kept without a copy)."""
     kids = list(kids)
     for index, child in enumerate(kids):
         if child.type == "compound_statement":  # { …; }: its statements run in this shell
@@ -88,16 +96,16 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State]:
         for end in ends:
             w.forks += 1
             _restore(w, end)
-            finals.extend(_ends(w, rest, visit))
+            finals.extend(_all(w, rest, visit))
         return _distinct(finals)
-    return [_state(w)]
+    return None
 
 
 def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
     """The states each path through a branching statement leaves (the walk starts at the
     current state and judges every path)."""
-    start = _state(w)
     if node.type in _LOOPS:
+        start = _state(w)
         for cond in node.children_by_field_name("condition"):
             visit(w, cond)
         skipped = _state(w)  # the condition failed at once: the body never ran
@@ -113,7 +121,7 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         ends = list(lefts)
         for state in lefts:
             _restore(w, state)
-            ends.extend(_ends(w, [right], visit))
+            ends.extend(_all(w, [right], visit))
         return ends
     if node.type == "case_statement":
         value = node.child_by_field_name("value")
@@ -126,7 +134,7 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
             _restore(w, after)
             patterns = {_span(p) for p in item.children_by_field_name("value")}
             body = [c for c in item.named_children if _span(c) not in patterns]
-            ends.extend(_ends(w, body, visit))
+            ends.extend(_all(w, body, visit))
         return ends or [after]
     # if_statement: the conditions always run; then one branch, or none without an `else`
     return _if_paths(w, node, visit)
@@ -144,11 +152,11 @@ def _if_paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         after = _state(w)  # this condition ran; when it fails the next clause starts here
         spans = {_span(c) for c in conditions}
         body = [c for c in clause.named_children if _span(c) not in spans and c.type not in skip]
-        ends.extend(_ends(w, body, visit))
+        ends.extend(_all(w, body, visit))
         _restore(w, after)
     if otherwise is None:
         return [*ends, _state(w)]  # no `else`: every condition may fail
-    return ends + _ends(w, [c for c in otherwise.named_children if c.type != "comment"], visit)
+    return ends + _all(w, [c for c in otherwise.named_children if c.type != "comment"], visit)
 
 
 def _span(node: Node) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_names import listing_kinds
-from clawkeep.guards.command_guard._walk_paths import sequence
+from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._words import resolve
@@ -55,9 +55,11 @@ def _stage_name(walker: Walker, node: Node) -> str:
         node = body
     if node.type != "command":
         return node.type
-    if node.child_by_field_name("name") is None:
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
         return ""
-    return _canonical(command_name(walker.argv_of(node)[0].text))
+    words = walker.expand([name_node])  # `$LDR` with LDR="wget -q -O -": its first word
+    return _canonical(command_name(words[0].text if words else ""))
 
 
 def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
@@ -171,8 +173,19 @@ def _substitution(w: Walker, node: Node) -> None:
     _children(w, node)
 
 
+# Nodes whose children are statements run one after another (where a branch forks the rest)
+_STATEMENT_LISTS = frozenset({"program", "compound_statement", "do_group", "subshell"})
+_STATEMENT_LISTS |= frozenset({"else_clause", "elif_clause", "case_item", "function_definition"})
+_STATEMENT_LISTS |= frozenset({"command_substitution", "process_substitution", "if_statement"})
+
+
 def _children(w: Walker, node: Node) -> None:
-    sequence(w, node.named_children, visit_node)  # each path of an if, case, && or ||
+    kids = node.named_children
+    if node.type in _STATEMENT_LISTS and any(kid.type in FORKING for kid in kids):
+        sequence(w, kids, visit_node)  # each path of an if, case, && or ||
+        return
+    for child in kids:
+        visit_node(w, child)
 
 
 def _assign(w: Walker, node: Node) -> None:
