@@ -2,7 +2,7 @@
 ``&&`` and ``||``, and a loop body that may run or not. Each path can leave a variable (or
 the directory) with another value: ``if c; then X="rm -rf /etc"; else X=ls; fi; $X``
 runs either. The statements after a branching one are judged once for every distinct state
-its paths leave (up to ``_MAX_FORKS`` per line); past that, and when the enclosing list
+its paths leave (up to ``_MAX_FORKS`` times a line); past that, and when the enclosing list
 ends, a variable the paths disagree on is known only at run time.
 """
 
@@ -25,7 +25,7 @@ State = tuple[str | None, str, dict[str, str | None], frozenset[str]]
 _BRANCHING = frozenset({"if_statement", "case_statement", "list"})
 _LOOPS = frozenset({"while_statement", "until_statement"})
 FORKING = _BRANCHING | _LOOPS | {"compound_statement"}  # a list holding one needs `sequence`
-_MAX_FORKS = 16  # alternative walks of the rest of one line
+_MAX_FORKS = 4  # alternative walks of the rest of one line
 
 
 def _state(w: Walker) -> State:
@@ -89,8 +89,10 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             continue
         if not rest:
             return ends
-        if w.forks >= _MAX_FORKS:
-            _restore(w, _merge(ends))  # past the cap: what the paths disagree on is unknown
+        if w.forks >= _MAX_FORKS or not _used(w, ends, rest):
+            # past the cap, or the rest never reads what the paths disagree on: one state,
+            # with run-time values where they differ
+            _restore(w, _merge(ends))
             continue
         finals: list[State] = []
         for end in ends:
@@ -99,6 +101,19 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             finals.extend(_all(w, rest, visit))
         return _distinct(finals)
     return None
+
+
+def _used(w: Walker, ends: list[State], rest: Sequence[Node]) -> bool:
+    """Whether the rest of the line may read a variable (or the directory) the paths left
+    different: a name that does not appear in its text cannot be read there (eval and
+    nested shells are text of the rest too)."""
+    first = ends[0]
+    if any(s[0] != first[0] or s[1] != first[1] for s in ends):
+        return True
+    names = {k for s in ends for k, v in s[2].items() if first[2].get(k, UNKNOWN) != v}
+    names |= {k for k, v in first[2].items() if any(s[2].get(k, UNKNOWN) != v for s in ends)}
+    text = "".join(w.text(node) for node in rest)
+    return any(name.lstrip("&").split("[", 1)[0] in text for name in names)
 
 
 def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
@@ -118,11 +133,15 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         if lefts is None:
             visit(w, left)
             lefts = [_state(w)]
+        lefts = _distinct(lefts)
+        if len(lefts) > 1 and w.forks >= _MAX_FORKS:
+            lefts = [_merge(lefts)]  # `a && b && c …`: past the cap, one state for the left
+        w.forks += len(lefts) - 1
         ends = list(lefts)
         for state in lefts:
             _restore(w, state)
             ends.extend(_all(w, [right], visit))
-        return ends
+        return _distinct(ends)
     if node.type == "case_statement":
         value = node.child_by_field_name("value")
         if value is not None:
