@@ -37,6 +37,7 @@ _OPENS = re.compile(
 )
 
 
+_COMMENTS = re.compile(r"/\*.*?\*/|--[^\n]*|#[^\n]*", re.S)
 # psql's own \copy: the client writes the file, judged as the line's write
 _CLIENT_COPY = re.compile(r"\\copy\b[^;]*?\bTO\s+'([^']+)'", re.I)
 
@@ -52,7 +53,8 @@ def _acts_on_host(cmd: Cmd, w: Walker) -> None:
     from clawkeep.guards.command_guard._io_write import write_target
 
     given = cmd.fed_texts() if cmd.name in _RAW_CLIENTS else statements(cmd)
-    for statement in given:
+    for text in given:
+        statement = _COMMENTS.sub(" ", text)  # `COPY t TO/**/PROGRAM`: a comment is a space
         for path in _CLIENT_COPY.findall(statement):
             write_target(w.place(path), w, f"{cmd.name} \\copy")
         if cmd.name in _EMBEDDED:

@@ -83,11 +83,12 @@ def api_port(url: str, who: str, w: Walker) -> bool:
     # curl and httpie take `localhost:2375/info` without a scheme: a path must follow then
     port = _PORT.match(url) if "://" in url else _BARE_PORT.match(url)
     engine = ("://" in url or port is not None) and _ENGINE_PATH.match(url.split("://", 1)[-1])
-    if engine or (port is not None and port.group(1) in _ENGINE_PORTS):
+    number = str(int(port.group(1))) if port is not None else ""  # `:02375` is 2375 too
+    if engine or number in _ENGINE_PORTS:
         # privilege: a container engine's API starts containers with the host mounted
         w.flag("privilege", f"{who} talks to a container engine's API port")
         return True
-    if port is not None and port.group(1) in _KUBELET_PORTS:
+    if number in _KUBELET_PORTS:
         # credential_read: the kubelet hands out every pod's spec and environment
         w.flag("credential_read", f"{who} asks the kubelet's API for its pods")
         return True

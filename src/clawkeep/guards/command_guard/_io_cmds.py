@@ -110,7 +110,9 @@ def copy(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name == "install":
         modes = [b for a, b in itertools.pairwise(values) if a in ("-m", "--mode")]
-        modes += [v.split("=", 1)[1] for v in values if v.startswith("--mode=")]
+        # `--mode=4755`, or any prefix of it bash's getopt takes (`--mo=4755`)
+        modes += [v.split("=", 1)[1] for v in values if v.startswith("--mo") and "=" in v]
+        modes += [b for a, b in itertools.pairwise(values) if a in ("--mo", "--mod")]
         modes += [m.group(1) for v in values if (m := re.match(r"^-[a-zA-Z]*m(\S+)$", v))]
         if any(_SETID.search(m) for m in modes):
             # privilege: a copy that runs as its owner (root) for whoever starts it

@@ -23,7 +23,7 @@ _DSCL_CHANGES = re.compile(
 )
 # attributes that hold a password hash or what checks it
 _DSCL_SECRETS = re.compile(
-    r"^(dsAttrTypeNative:)?(ShadowHashData|AuthenticationAuthority|Password|KerberosKeys)$", re.I
+    r"^(dsAttrType\w+:)?(ShadowHashData|AuthenticationAuthority|Password|KerberosKeys)$", re.I
 )
 
 

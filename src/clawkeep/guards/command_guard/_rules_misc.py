@@ -221,8 +221,13 @@ def _mknod(cmd: Cmd, w: Walker) -> None:
 
 
 def _dmesg(cmd: Cmd, w: Walker) -> None:
-    clears = ("-c", "-C", "--clear", "--read-clear", "-D", "--console-off")
-    if any(v in clears or re.fullmatch(r"-[a-zA-Z]*[cCD][a-zA-Z]*", v) for v in cmd.values()):
+    clears = ("--clear", "--read-clear", "--console-off")
+    # long options may be cut to any unique prefix (`--clea`), short ones bundled (`-Tc`)
+    if any(
+        (len(v) > 3 and any(c.startswith(v.split("=", 1)[0]) for c in clears))
+        or re.fullmatch(r"-[a-zA-Z]*[cCD][a-zA-Z]*", v)
+        for v in cmd.values()
+    ):
         w.flag("anti_forensics", "dmesg clears the kernel log")
 
 

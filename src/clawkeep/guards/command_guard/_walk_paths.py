@@ -24,7 +24,9 @@ State = tuple[str | None, str, dict[str, str | None], frozenset[str]]
 
 _BRANCHING = frozenset({"if_statement", "case_statement", "list"})
 _LOOPS = frozenset({"while_statement", "until_statement"})
-FORKING = _BRANCHING | _LOOPS | {"compound_statement"}  # a list holding one needs `sequence`
+FORKING = (
+    _BRANCHING | _LOOPS | {"compound_statement", "redirected_statement"}
+)  # a list holding one needs `sequence`
 _MAX_FORKS = 4  # alternative walks of the rest of one line
 
 
@@ -79,10 +81,11 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
     for index, child in enumerate(kids):
         if child.type == "compound_statement":  # { …; }: its statements run in this shell
             return _ends(w, [*child.named_children, *kids[index + 1 :]], visit)
-        if child.type not in _BRANCHING and child.type not in _LOOPS:
+        branching = _redirected_branch(w, child) or child
+        if branching.type not in _BRANCHING and branching.type not in _LOOPS:
             visit(w, child)
             continue
-        ends = _distinct(_paths(w, child, visit))
+        ends = _distinct(_paths(w, branching, visit))
         rest = kids[index + 1 :]
         if len(ends) == 1:
             _restore(w, ends[0])
@@ -101,6 +104,22 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             finals.extend(_all(w, rest, visit))
         return _distinct(finals)
     return None
+
+
+def _redirected_branch(w: Walker, node: Node) -> Node | None:
+    """``if …; fi 2>/dev/null``: its redirects judged here, the ``if`` returned to be walked
+    path by path (one fed a here-document or here-string is walked whole, as before)."""
+    if node.type != "redirected_statement":
+        return None
+    body = node.child_by_field_name("body")
+    if body is None or body.type not in ("if_statement", "case_statement"):
+        return None
+    if any(c.type in ("heredoc_redirect", "herestring_redirect") for c in node.named_children):
+        return None
+    from clawkeep.guards.command_guard._walk_tree import redirects_of
+
+    redirects_of(w, node)
+    return body
 
 
 def _used(w: Walker, ends: list[State], rest: Sequence[Node]) -> bool:

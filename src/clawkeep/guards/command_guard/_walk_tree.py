@@ -29,7 +29,7 @@ from clawkeep.guards.command_guard._words import resolve
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["commands_in", "visit_node"]
+__all__ = ["commands_in", "redirects_of", "visit_node"]
 
 _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
@@ -134,11 +134,22 @@ def visit_node(w: Walker, node: Node) -> None:
             _children(w, node)
     elif kind == "for_statement":
         _for(w, node)
+    elif kind in ("if_statement", "case_statement"):
+        # reached outside a statement list (`if …; fi 2>/dev/null`, a pipeline stage): every
+        # path is judged, and a value the paths disagree on is known only at run time
+        sequence(w, [node], _visit_whole)
     elif kind == "unset_command" and unset_arrays(w, node) and "HIST" in w.text(node):
         w.flag("anti_forensics", "unsetting the history variables hides commands")
         _children(w, node)
     else:
         _children(w, node)
+
+
+def _visit_whole(w: Walker, node: Node) -> None:
+    if node.type in ("if_statement", "case_statement"):
+        _children(w, node)  # never itself again: its paths are walked by `sequence`
+    else:
+        visit_node(w, node)
 
 
 def _for(w: Walker, node: Node) -> None:
@@ -268,6 +279,15 @@ def _redirected(w: Walker, node: Node) -> None:
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds
     made = _producer(w, body, "").kinds if body is not None and body.type == "pipeline" else None
     judge_redirects(Cmd("", "", [], parsed, Stdin(made) if made else None), w)
+
+
+def redirects_of(w: Walker, node: Node) -> None:
+    """Judge a redirected statement's redirects alone (its body is walked by the caller)."""
+    from clawkeep.guards.command_guard._io_write import judge_redirects
+
+    body = node.child_by_field_name("body")
+    redirects = [c for c in node.named_children if body is None or c.id != body.id]
+    judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
 
 
 def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
