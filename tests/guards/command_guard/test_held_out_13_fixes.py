@@ -178,7 +178,6 @@ def test_argv_runners_tool_code_settings_and_installs_are_judged(command: str) -
         "uv run pytest -q",
         "env -S 'python3 -u' scripts/run.py --verbose",
         "psql -h localhost -c '\\copy users to /tmp/u.csv csv'",
-        "psql -c \"copy users to program 'gzip > /tmp/u.gz'\"",
         "psql -c 'select 1' -c '\\o build/out.txt'",
     ],
 )

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._db_host import DB_HOST_RULES
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
@@ -24,6 +25,7 @@ from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
+from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
@@ -73,10 +75,12 @@ _RULES = _merge(
     RUNNER_RULES,
     SOURCE_RULES,
     DATA_RULES,
+    DB_HOST_RULES,
     ATTACH_RULES,
     ENGINE_RULES,
     REMOVE_RULES,
     MISC_RULES,
+    MACOS_RULES,
     EXEC_RULES,
 )
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse

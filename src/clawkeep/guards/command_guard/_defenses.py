@@ -11,7 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DEFENCE_RULES", "kill_watcher"]
+__all__ = ["DEFENCE_RULES", "kill_listed", "kill_watcher", "uninstalls_watcher"]
 
 _HELP = frozenset({"-h", "--help", "-V", "--version", "version"})
 
@@ -73,9 +73,15 @@ _WATCHERS = re.compile(
     r"|falcon-sensor|falcond|sysmon[\w-]*|aide|fail2ban[\w-]*|apparmor|rsyslogd?|syslog-ng"
     r"|systemd-journald|auditbeat|filebeat|elastic-agent|elastic-endpoint|tetragon|tracee"
     r"|crowdstrike[\w-]*|sentinel[\w-]*|cbagentd|mdatp|wdavdaemon|sshguard|snort|suricata"
-    r"|zeek|firewalld|ufw|nftables|netfilter-persistent)(\.service)?$",
+    r"|zeek|firewalld|ufw|nftables|netfilter-persistent"
+    # cloud hosts' security and monitoring agents (Alibaba, Tencent, Huawei, Baidu, Qualys)
+    r"|aliyun[\w-]*|aliyundun[\w-]*|alihids|alinet|alisecguard|aegis[\w-]*|cmsgoagent[\w.-]*"
+    r"|cloudmonitor|argusagent|yunjing|ydservice|ydlive|stargate|barad_agent|sgagent"
+    r"|hostguard|hostwatch|bcm-agent|qualys[\w-]*)(\.service)?$",
     re.I,
 )
+# An uninstaller by its name: run from a watcher's folder it takes the watcher away.
+_UNINSTALLER = re.compile(r"^(un-?inst(all)?|uninstaller|remove|cleanup)[\w.-]*$", re.I)
 _SERVICE_OFF = frozenset({"stop", "disable", "mask", "kill", "force-stop"})
 
 
@@ -96,8 +102,9 @@ def kill_watcher(cmd: Cmd, w: Walker) -> None:
     killed by name, or by the process ids a lookup of its name prints."""
     for arg in cmd.args:
         for node in arg.substs:
-            looked_up = re.findall(r"\b(?:pidof|pgrep)\b((?:\s+-\S+)*)\s+([\w./-]+)", w.text(node))
-            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for _, name in looked_up):
+            # `kill $(pidof auditd)`, `kill $(ps aux | grep aliyun | awk '{print $2}')`
+            looked_up = re.findall(r"[\w./-]+", w.text(node))
+            if any(_WATCHERS.match(name.rsplit("/", 1)[-1]) for name in looked_up):
                 # privilege: the daemon that watches the host is killed
                 w.flag("privilege", f"{cmd.name} kills a host defence it looks up by name")
                 return
@@ -109,3 +116,38 @@ def kill_watcher(cmd: Cmd, w: Walker) -> None:
 
 
 DEFENCE_RULES |= {"service": _service, "killall": kill_watcher}
+
+
+def uninstalls_watcher(cmd: Cmd, w: Walker) -> None:
+    """``/usr/local/qcloud/YunJing/uninst.sh``, ``bash /usr/local/aegis/uninstall.sh``: a
+    host watcher's own uninstaller, run by its path, takes the watcher away."""
+    shell = cmd.name in ("sh", "bash", "dash", "zsh", "ksh", "busybox")
+    if not shell and "/" not in cmd.word:
+        return
+    paths = [cmd.word] if "/" in cmd.word else []
+    if shell:
+        paths += [v for v in cmd.values() if not v.startswith("-")][:1]
+    for path in (w.place(p).path for p in paths):  # `cd /usr/local/aegis && ./uninstall.sh`
+        parts = path.split("/")
+        watcher = any(_WATCHERS.match(part) for part in parts[:-1])
+        if len(parts) > 1 and _UNINSTALLER.match(parts[-1]) and watcher:
+            # privilege: the daemon that watches the host is removed
+            w.flag("privilege", f"{path} uninstalls a host defence")
+            return
+
+
+_KILLS = re.compile(r"(^|[\s;|&(`])(kill|pkill|killall|skill)\b")
+
+
+def kill_listed(stages: list[str], w: Walker) -> None:
+    """``ps aux | grep -E 'aliyun|AliYunDun' | awk '{print $2}' | xargs kill -9``: a stage
+    that kills what an earlier stage picked out by a host watcher's name."""
+    for index, stage in enumerate(stages[1:], 1):
+        if not _KILLS.search(stage):
+            continue
+        words = {t for before in stages[:index] for t in re.findall(r"[\w.-]+", before)}
+        named = sorted(t for t in words if _WATCHERS.match(t))
+        if named:
+            # privilege: the daemon that watches the host is killed
+            w.flag("privilege", f"a pipeline kills the processes named {named[0]}, a host defence")
+            return

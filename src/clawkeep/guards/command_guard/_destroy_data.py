@@ -11,7 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DATA_RULES"]
+__all__ = ["DATA_RULES", "STATEMENT_CLIENTS", "statements"]
 
 _DESTROYS = re.compile(
     r"\b(?:DROP\s+(?:DATABASE|SCHEMA|TABLE|KEYSPACE|COLLECTION)|TRUNCATE(?:\s+TABLE)?\s+\w+"
@@ -29,18 +29,22 @@ _STATEMENT_OPTIONS: dict[str, frozenset[str]] = {
     "cqlsh": frozenset({"-e", "--execute"}),
     "clickhouse-client": frozenset({"-q", "--query"}),
     "redis-cli": frozenset(),
+    "valkey-cli": frozenset(),
+    "keydb-cli": frozenset(),
     "sqlite3": frozenset(),
     "duckdb": frozenset({"-c"}),
 }
 _FILE_DATABASES = frozenset({"sqlite3", "duckdb"})
+STATEMENT_CLIENTS = frozenset(_STATEMENT_OPTIONS)
 
 
-def _statements(cmd: Cmd) -> list[str]:
+def statements(cmd: Cmd) -> list[str]:
+    """The statements a database client is given: options, operands, input it reads."""
     values = cmd.values()
     options = _STATEMENT_OPTIONS[cmd.name]
     found = [b for a, b in itertools.pairwise(values) if a in options]
     found += [v.split("=", 1)[1] for v in values if v.split("=", 1)[0] in options and "=" in v]
-    if cmd.name == "redis-cli":
+    if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli"):
         found.append(" ".join(v for v in values if not v.startswith("-")))
     if cmd.name in _FILE_DATABASES:
         found += [v for v in values[1:] if not v.startswith("-")]
@@ -56,7 +60,7 @@ def _destroys_data(cmd: Cmd, w: Walker) -> None:
         inside = ("workspace", "workspace_root", "temp", "stream")
         if not files or files[0] == ":memory:" or w.place(files[0]).kind in inside:
             return  # the agent's own database, or none
-    for statement in _statements(cmd):
+    for statement in statements(cmd):
         hit = _DESTROYS.search(statement)
         if hit is not None:
             # destructive_delete: a database's data beyond the workspace, deleted

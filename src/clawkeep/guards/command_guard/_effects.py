@@ -38,6 +38,7 @@ from clawkeep.guards.command_guard._fx_tables import (
     COMMAND_OPTIONS,
     ESCAPE_OPTIONS,
     HTTPIE,
+    IN_PLACE,
     LOOKUP,
     SENDS_FILE_OPTION,
     SERVES,
@@ -49,7 +50,7 @@ from clawkeep.guards.command_guard._fx_tables import (
     WRITES,
 )
 from clawkeep.guards.command_guard._fx_url import aria2c, bpftrace, package_hooks, schemes
-from clawkeep.guards.command_guard._fx_writes import git, in_place, ruby, writes
+from clawkeep.guards.command_guard._fx_writes import git, in_place, rewrites, ruby, writes
 from clawkeep.guards.command_guard._walk import Rule
 
 __all__ = ["EFFECT_RULES", "SCHEME_RULES"]
@@ -79,4 +80,5 @@ EFFECT_RULES |= {name: command_options for name, flags in COMMAND_OPTIONS.items(
 EFFECT_RULES |= {"emacs": emacs, "expect": expect, "run-parts": run_parts}
 # writes where an option or its last operand says (_fx_writes); ruby also serves (-run)
 EFFECT_RULES |= {name: writes for name in WRITES}
+EFFECT_RULES |= {name: rewrites for name in IN_PLACE}
 EFFECT_RULES |= {"perl": in_place, "git": git, "ruby": ruby}

@@ -103,6 +103,9 @@ def remote_display(value: str, program: str, w: Walker) -> None:
 
 def named_programs(cmd: Cmd, w: Walker) -> None:
     """The program an option of any tool names: run as the argv or script it becomes."""
+    from clawkeep.guards.command_guard._defenses import uninstalls_watcher
+
+    uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
     values = cmd.values()
     for i, value in enumerate(values):
         if value.startswith(("-display=", "--display=")):

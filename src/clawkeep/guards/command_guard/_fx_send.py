@@ -77,7 +77,19 @@ def sends_file(cmd: Cmd, w: Walker) -> None:
             w.flag("exfiltration", f"{cmd.name} sends its input to {targets or 'a host'}")
 
 
+# getent's databases that ask a name server (DNS); passwd, group, services … are looked up
+# in this machine's files or the owner's directory service.
+_GETENT_DNS = frozenset({"hosts", "ahosts", "ahostsv4", "ahostsv6", "networks"})
+
+
 def lookup(cmd: Cmd, w: Walker) -> None:
+    if cmd.name == "getent":
+        after_s = {i + 1 for i, a in enumerate(cmd.args) if a.text in ("-s", "--service")}
+        names = [
+            a for i, a in enumerate(cmd.args) if not a.text.startswith("-") and i not in after_s
+        ]
+        if names and names[0].static and names[0].text not in _GETENT_DNS:
+            return  # getent passwd "$(id -un)": the key stays on this machine
     for arg in cmd.args:
         if not arg.static and not arg.text.startswith("-"):
             # exfiltration: the looked-up name is built from local data at run time

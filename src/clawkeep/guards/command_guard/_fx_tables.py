@@ -11,6 +11,7 @@ __all__ = [
     "COMMAND_OPTIONS",
     "ESCAPE_OPTIONS",
     "HTTPIE",
+    "IN_PLACE",
     "LOOKUP",
     "SENDS_FILE_OPTION",
     "SERVES",
@@ -180,4 +181,14 @@ WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
     "curl": (frozenset({"--output-dir"}), False, ()),
     "cpio": (frozenset({"-D", "--directory"}), False, ()),
     "xz": (frozenset(), False, ()),
+}
+
+# Binary tools that rewrite each file operand in place unless told where to write:
+# program -> (options naming the output instead, options that only read or print)
+IN_PLACE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "upx": (frozenset({"-o", "--output"}), frozenset({"-t", "--test", "-l", "--list"})),
+    "strip": (frozenset({"-o"}), frozenset()),
+    "patchelf": (frozenset({"--output"}), frozenset({"--print-interpreter", "--print-rpath"})),
+    "chrpath": (frozenset(), frozenset({"-l", "--list"})),
+    "execstack": (frozenset(), frozenset({"-q", "--query"})),
 }

@@ -10,9 +10,9 @@ import re
 import socket
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["aria2c", "bpftrace", "metadata_host", "package_hooks", "schemes"]
+__all__ = ["api_port", "aria2c", "bpftrace", "metadata_host", "package_hooks", "schemes"]
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
@@ -27,10 +27,30 @@ _EMBEDDED_METADATA = re.compile(r"(^|[.-])169[.-]254[.-]\d{1,3}[.-]\d{1,3}[.-]")
 _ENGINE_SOCKET = re.compile(r"(docker|containerd|podman|crio|cri-dockerd|buildkitd?)\.sock")
 
 
+# The metadata services' own API paths: with a host known only at run time, still them.
+_METADATA_PATH = re.compile(
+    r"://[^/]*\x00[^/]*/(latest/(meta-data|user-data|api/token|dynamic)|computeMetadata/"
+    r"|metadata/(identity|instance)|opc/v\d/|v2/credentials|openstack/latest)"
+)
+# Ports of APIs that hand a caller the machine (a container engine's API: a root container)
+# or its workloads' secrets (the kubelet's: every pod's environment, and exec into it).
+_ENGINE_PORTS = frozenset({"2375", "2376"})
+_KUBELET_PORTS = frozenset({"10250", "10255"})
+_BARE_PORT = re.compile(r"^(?:[\w.-]+|\[[^\]]*\])?:(\d+)[/?#]")
+_PORT = re.compile(
+    r"^(?:[A-Za-z][\w+.-]*://)?(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)(?:[/?#]|$)"
+)
+
+
 def metadata_host(text: str) -> bool:
-    """The URL or host names a cloud metadata service, in any spelling of its address."""
+    """The URL or host names a cloud metadata service, in any spelling of its address; a
+    host with a part known only at run time is judged by what is known before that part
+    (``http://169.254.170.2$URI``), and a run-time host by the metadata API's path."""
+    if _METADATA_PATH.search(text):
+        return True
     match = _HOST.match(text.strip("'\""))
     host = match.group(1).strip("[]").lower().rstrip(".") if match else ""
+    host = host.split(UNKNOWN, 1)[0].rstrip(".")
     if host in _METADATA_NAMES:
         return "." in host or "://" in text  # a bare `metadata` word is only a host in a URL
     if not any(c.isdigit() for c in host):
@@ -49,6 +69,30 @@ def metadata_host(text: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return address.is_link_local or str(address) in ("100.100.100.200", "fd00:ec2::254")
+
+
+# The Docker Engine API's own paths, on whatever port or socket it listens
+_ENGINE_PATH = re.compile(
+    r"^[^/?#]*(?:/v\d+\.\d+)?/(?:containers/(?:json|create|[\w.-]+/(?:exec|start|attach|archive))"
+    r"|images/create|exec/[\w.-]+/start)\b"
+)
+
+
+def api_port(url: str, who: str, w: Walker) -> bool:
+    """Flag a URL on the port of a container engine's or a kubelet's API; True if flagged."""
+    # curl and httpie take `localhost:2375/info` without a scheme: a path must follow then
+    port = _PORT.match(url) if "://" in url else _BARE_PORT.match(url)
+    engine = ("://" in url or port is not None) and _ENGINE_PATH.match(url.split("://", 1)[-1])
+    number = str(int(port.group(1))) if port is not None else ""  # `:02375` is 2375 too
+    if engine or number in _ENGINE_PORTS:
+        # privilege: a container engine's API starts containers with the host mounted
+        w.flag("privilege", f"{who} talks to a container engine's API port")
+        return True
+    if number in _KUBELET_PORTS:
+        # credential_read: the kubelet hands out every pod's spec and environment
+        w.flag("credential_read", f"{who} asks the kubelet's API for its pods")
+        return True
+    return False
 
 
 def schemes(cmd: Cmd, w: Walker) -> None:
@@ -72,6 +116,8 @@ def schemes(cmd: Cmd, w: Walker) -> None:
     for arg in cmd.args:
         text = arg.text.split("=", 1)[1] if arg.text.startswith("--url=") else arg.text
         text = text.lstrip("'\"")
+        if api_port(text, cmd.name, w):
+            return
         match = _SCHEME.match(text)
         if match and match.group(1).lower() not in _SAFE_SCHEMES:
             scheme = match.group(1).lower()

@@ -9,10 +9,10 @@ import re
 from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._fx_send import publish
 from clawkeep.guards.command_guard._fx_serve import ruby_run
-from clawkeep.guards.command_guard._fx_tables import WRITES
+from clawkeep.guards.command_guard._fx_tables import IN_PLACE, WRITES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
-__all__ = ["git", "in_place", "ruby", "writes"]
+__all__ = ["git", "in_place", "rewrites", "ruby", "writes"]
 
 
 def writes(cmd: Cmd, w: Walker) -> None:
@@ -108,3 +108,25 @@ def git(cmd: Cmd, w: Walker) -> None:
 def ruby(cmd: Cmd, w: Walker) -> None:
     ruby_run(cmd, w)
     in_place(cmd, w)
+
+
+def rewrites(cmd: Cmd, w: Walker) -> None:
+    """``upx -o /usr/local/bin/x m``, ``strip /usr/bin/ls``, ``patchelf --set-interpreter
+    … /usr/bin/sudo``: the output the option names, else every file operand, rewritten."""
+    from clawkeep.guards.command_guard._io_write import write_target
+
+    outputs, reads = IN_PLACE[cmd.name]
+    values = cmd.values()
+    if not values or set(values) & (reads | {"-h", "--help", "-V", "--version"}):
+        return
+    named = [
+        value
+        for index in range(len(cmd.args))
+        for flag in outputs
+        if (value := value_of(cmd.args, index, flag))
+    ]
+    skip = {i + 1 for i, v in enumerate(values) if v in outputs or v.startswith("--set-")}
+    skip |= {i + 1 for i, v in enumerate(values) if v in ("--add-rpath", "--replace-needed")}
+    operands = [v for i, v in enumerate(values) if not v.startswith("-") and i not in skip]
+    for target in named or operands:
+        write_target(w.place(target), w, cmd.name)

@@ -11,7 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._inline_eval import evaluates
-from clawkeep.guards.command_guard._inline_serve import modes_and_copies, serves_files
+from clawkeep.guards.command_guard._inline_serve import kernel_calls, modes_and_copies, serves_files
 from clawkeep.guards.command_guard._io_write import planted_option, write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._net_reach import loopback_code
@@ -322,9 +322,11 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
     _deletes_listed(lang, code, w)
     serves_files(lang, code, w)
     evaluates(lang, code, w)
-    from clawkeep.guards.command_guard._fx_url import metadata_host
+    from clawkeep.guards.command_guard._fx_url import api_port, metadata_host
 
-    if any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
+    if any(api_port(m.group(0), f"{lang} code", w) for m in _URL_IN_CODE.finditer(code)):
+        pass  # flagged: a container engine's or kubelet's API
+    elif any(metadata_host(m.group(0)) for m in _URL_IN_CODE.finditer(code)):
         # credential_read: the metadata service hands out the machine's cloud keys
         w.flag("credential_read", f"{lang} code asks a cloud metadata service")
     socket = SOCKET_CODE.search(code)
@@ -371,6 +373,7 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
                 write_target(w.place(text), w, f"{lang} code")
     modes_and_copies(lang, code, w)
+    kernel_calls(lang, code, w)
     for match in _STRING.finditer(code):
         text = _unescape(match.group("s"))
         if text.startswith(("/", "~")) and len(text) < 4096:

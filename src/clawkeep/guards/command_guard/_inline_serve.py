@@ -11,7 +11,7 @@ import re
 from clawkeep.guards.command_guard._langs import QUOTED, Gated
 from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["modes_and_copies", "serves_files"]
+__all__ = ["kernel_calls", "modes_and_copies", "serves_files"]
 
 # mode/owner changes and copies spelled as library calls: os.chmod, fs.chownSync, shutil.move
 _PERMS = re.compile(r"\b(?:[lf]?ch(?:mod|own|grp)(?:Sync)?|set_permissions)\s*\(([^)]*)\)")
@@ -79,6 +79,23 @@ _FIRST_NAME = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*,")
 def _assigned(code: str, name: str) -> list[str]:
     pattern = r"(?:^|[;\s(,])" + re.escape(name) + r"\s*=\s*" + QUOTED
     return [_unescape(m.group("s")) for m in re.finditer(pattern, code)]
+
+
+# The kernel's own calls reached past every tool: a module loaded or a kernel swapped in by
+# name (libc's init_module, finit_module, kexec_load), or any system call by its number
+# (perl's syscall(), or libc's through ctypes, ffi or fiddle).
+_KERNEL_CALLS = Gated(
+    "init_module delete_module kexec_ syscall",
+    r"(?<![A-Za-z])(?:f?init_module|delete_module|kexec_(?:file_)?load)\b"
+    r"|\bsyscall\s*\(\s*(?:&?SYS_\w+|(?:0x)?\d)|[\"']syscall[\"']",
+)
+
+
+def kernel_calls(lang: str, code: str, w: Walker) -> None:
+    """``ctypes.CDLL(None).syscall(313, fd, b"", 0)``: a kernel module loaded from code."""
+    if _KERNEL_CALLS.search(code):
+        # privilege: code run in the kernel (or a raw system call) is past every rule here
+        w.flag("privilege", f"{lang} code makes a raw system call or loads a kernel module")
 
 
 def _unescape(text: str) -> str:

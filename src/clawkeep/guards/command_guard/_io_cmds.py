@@ -4,6 +4,7 @@ permission changes, copies and tee beyond the workspace.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 
@@ -76,6 +77,10 @@ def disk(cmd: Cmd, w: Walker) -> None:
     w.flag("disk_write", f"{cmd.name} formats or rewrites a disk")
 
 
+# A mode that sets the set-user-id or set-group-id bit (4755, 2755, u+s, g=rxs …).
+_SETID = re.compile(r"[ugoa]*[+=][rwxXt]*s|^0?[2467][0-7]{3}$")
+
+
 def perms(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     operands = operands_of(values, frozenset({"--reference"}))
@@ -85,7 +90,7 @@ def perms(cmd: Cmd, w: Walker) -> None:
         operands = operands_of(values, frozenset({"-m", "-x", "-M", "-X"}))
     elif operands:
         mode, operands = operands[0], operands[1:]
-        if cmd.name == "chmod" and re.search(r"[ugoa]*\+[rwxXt]*s|^[2467][0-7]{3}$", mode):
+        if cmd.name == "chmod" and _SETID.search(mode):
             w.flag("privilege", f"chmod {mode} sets a set-id bit")
         recursive = "R" in short_flags(values) or "--recursive" in values
         # inside the workspace or a temp dir a world-writable tree is the agent's own business
@@ -108,6 +113,15 @@ def perms(cmd: Cmd, w: Walker) -> None:
 
 def copy(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if cmd.name == "install":
+        modes = [b for a, b in itertools.pairwise(values) if a in ("-m", "--mode")]
+        # `--mode=4755`, or any prefix of it bash's getopt takes (`--mo=4755`)
+        modes += [v.split("=", 1)[1] for v in values if v.startswith("--mo") and "=" in v]
+        modes += [b for a, b in itertools.pairwise(values) if a in ("--mo", "--mod")]
+        modes += [m.group(1) for v in values if (m := re.match(r"^-[a-zA-Z]*m(\S+)$", v))]
+        if any(_SETID.search(m) for m in modes):
+            # privilege: a copy that runs as its owner (root) for whoever starts it
+            w.flag("privilege", f"install -m {modes[0]} sets a set-id bit")
     target = next((v.split("=", 1)[1] for v in values if v.startswith("--target-directory=")), None)
     if "-t" in values and values.index("-t") + 1 < len(values):
         target = values[values.index("-t") + 1]

@@ -94,7 +94,9 @@ _BEYOND = frozenset({"root", "outside", "home", "home_root", "state"})
 _SECRET_WORDS = re.compile(
     r"(?<![a-z])(?:passw(?:or)?ds?|pwd|pass|secrets?|tokens?|api[\W_]?keys?|access[\W_]?keys?"
     r"|private[\W_]?keys?|credentials?|creds|bearer|client[\W_]?secrets?)(?![a-z])"
-    r"|BEGIN\b.*PRIVATE",
+    r"|BEGIN\b.*PRIVATE"
+    # the shapes of issued keys: AWS key ids, GitHub, Slack, Stripe, Google, GitLab, npm
+    r"|(?-i:\b(?:AKIA|ASIA)|gh(?:[pousr]|\[[pousr]+\])_|github_pat_|xox[abposr]-|[sr]k_live_|AIza|glpat-|npm_)",
     re.I,
 )
 
@@ -153,7 +155,9 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
         w.flag("credential_read", f"{cmd.name} copies a running process's memory")
         return
     if cmd.name in LOCATORS:
-        for text in (v for v in values if not v.startswith("-")):
+        # mdfind's query names the file inside an expression: kMDItemFSName == "id_rsa"
+        names = [n for v in values if not v.startswith("-") for n in re.split(r"[\s\"'=*()]+", v)]
+        for text in (v for v in names if v):
             why = credential_name(text.rsplit("/", 1)[-1], outside=True)
             if why is not None:
                 w.flag("credential_read", f"{cmd.name} {text}: {why}")

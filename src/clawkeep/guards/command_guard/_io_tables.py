@@ -47,7 +47,7 @@ PRINTERS = frozenset({"echo", "printf"})
 # Programs that copy a running process's memory (its keys, tokens and passwords) to a file.
 MEMORY_DUMPERS = frozenset({"gcore", "procdump", "avml", "memdump", "lime-dump"})
 # File-name database searches: what they print is where a name lies, as `find -name` does.
-LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate"})
+LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate", "mdfind"})  # name indexes
 
 
 # A mining pool's address (the stratum protocol), on a command line or in a file it writes.

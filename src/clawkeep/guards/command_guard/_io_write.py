@@ -27,11 +27,21 @@ _PLANTED_OPTION = re.compile(
 )
 
 
+# A file named as shell code (`x$(echo …|base64 -d|bash)`, `` a`id` ``, `x;curl …|sh`): a
+# later script that evaluates the names it lists (eval, sh -c "… $f") runs the code.
+_PLANTED_CODE = re.compile(r"\$\(|`[^`]+`|\|\s*(?:ba|da|z|k)?sh\b|;\s*(?:curl|wget|nc)\b")
+
+
 def planted_option(found: Place, w: Walker, what: str) -> None:
-    """A file or folder created under a name that a later glob hands over as an option."""
-    if _PLANTED_OPTION.match(posixpath.basename(found.path.rstrip("/"))):
+    """A file or folder created under a name that a later glob hands over as an option, or
+    a later script evaluates as shell code."""
+    name = posixpath.basename(found.path.rstrip("/"))
+    if _PLANTED_OPTION.match(name):
         # persistence: the name is a command that runs when a later glob expands to it
         w.flag("persistence", f"{what} creates a file named as a command option: {found.path}")
+    elif _PLANTED_CODE.search(found.path):  # `$(…)` may hold a `/`: the whole path
+        # persistence: the name is shell code that runs when a later script evaluates it
+        w.flag("persistence", f"{what} creates a file named as shell code: {found.path}")
 
 
 def write_target(found: Place, w: Walker, what: str) -> None:

@@ -217,6 +217,10 @@ LANGS["tcl"] = LangRules(
     deletes=re.compile(r"\bfile\s+delete\s+(?:-force\s+)?(?:--\s+)?[\"{]?(?P<s>[^\s\"}]+)"),
     reads=re.compile(r"\bopen\s+[\"{]?(?P<s>[^\s\"}|]+)"),
 )
+LANGS["osascript"] = LangRules(
+    # AppleScript's `do shell script "…"`, JXA's app.doShellScript("…")
+    runs=re.compile(r"(?:do\s+shell\s+script|doShellScript\s*\()\s*" + QUOTED),
+)
 LANGS["R"] = LANGS["Rscript"]
 LANGS["jjs"] = LANGS["jrunscript"]
 for _awk in ("gawk", "mawk", "nawk", "busybox-awk"):

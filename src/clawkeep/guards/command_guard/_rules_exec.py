@@ -142,13 +142,17 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
     flags = _CODE_FLAGS.get(cmd.name, ())
     values = cmd.args
     lang = _LANG_OF.get(cmd.name, cmd.name)
+    # Every word that may carry code is judged, not only the first: perl and ruby run each
+    # -e, and a cluster such as ruby's `-rfiddle` (-r's value) only looks like one ending
+    # in -e. Judging a word that is not code as code costs nothing; skipping code lets it run.
+    codes: list[Arg] = []
     for index, arg in enumerate(values):
         text = arg.text
         code: Arg | None = None
         if (
             text in flags
             or (cmd.name == "pwsh" and _PWSH_COMMAND.fullmatch(text))
-            or (re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and text[-1:] in "".join(flags))
+            or (re.fullmatch(r"-[a-zA-Z]*[eEcr]", text) and "-" + text[-1] in flags)
         ):
             code = values[index + 1] if index + 1 < len(values) else None
             if code is None and not text.startswith("-"):
@@ -164,10 +168,12 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
         if cmd.name == "pwsh" and code.text == "-":
             _stdin_consumer(cmd, w, lang)  # -Command -: the program is read from stdin
             return
-        if not code.static:
+        codes.append(code)
+    if codes:
+        if not all(code.static for code in codes):
             w.flag("dynamic_command", f"{cmd.name} runs inline code known only at run time")
         else:
-            w.code(lang, code.text)
+            w.code(lang, "\n".join(code.text for code in codes))
         return
     operands = [a for a in values if not a.text.startswith("-")]
     texts = [a.text for a in values]

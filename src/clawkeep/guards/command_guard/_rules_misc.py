@@ -226,6 +226,24 @@ def _systemd_run(cmd: Cmd, w: Walker) -> None:
         w.flag("persistence", f"systemd-run {later[0]} schedules a command to run later")
 
 
+def _mknod(cmd: Cmd, w: Walker) -> None:
+    kinds = [v for v in cmd.values() if v in ("b", "c", "u")]
+    if kinds:
+        # privilege: a device node opens a disk or device, past the files' permissions
+        w.flag("privilege", f"mknod makes a {'block' if kinds[0] == 'b' else 'character'} device")
+
+
+def _dmesg(cmd: Cmd, w: Walker) -> None:
+    clears = ("--clear", "--read-clear", "--console-off")
+    # long options may be cut to any unique prefix (`--clea`), short ones bundled (`-Tc`)
+    if any(
+        (len(v) > 3 and any(c.startswith(v.split("=", 1)[0]) for c in clears))
+        or re.fullmatch(r"-[a-zA-Z]*[cCD][a-zA-Z]*", v)
+        for v in cmd.values()
+    ):
+        w.flag("anti_forensics", "dmesg clears the kernel log")
+
+
 def _init(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & {"0", "6", "1", "s", "S"}:
         w.flag("system_impact", f"{cmd.name} changes the run level")
@@ -254,6 +272,8 @@ MISC_RULES: dict[str, Rule] = {
     "modprobe": _always("privilege", "loads a kernel module"),
     "rmmod": _always("privilege", "unloads a kernel module"),
     "mount": _mount,
+    "mknod": _mknod,
+    "dmesg": _dmesg,
     **{name: _run_settings for name in _RUN_SETTINGS},
     **{name: _fuse_mount for name in _FUSE_MOUNTERS},
     "umount": _always("privilege", "unmounts a filesystem"),

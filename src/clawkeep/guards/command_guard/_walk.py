@@ -78,6 +78,7 @@ class Walker:
         self.cwd: str | None = None  # set by cd; None: the workspace
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
+        self.forks = 0  # the rest of the line walked again for another path (_walk_paths)
         self._current = ""
 
     def place(self, text: str) -> Place:
@@ -198,6 +199,14 @@ class Walker:
         for node in nodes:
             out.extend(fields(resolve(node, self.src, self.env), ifs))
         return out
+
+    def argv_of(self, node: Node) -> list[Arg]:
+        """The words a command node runs, split and expanded as bash does (``$C URL`` with
+        ``C="curl -s"``, ``"${cmd[@]}"``): the name first; ``[Arg("")]`` when it has none."""
+        name_node = node.child_by_field_name("name")
+        if name_node is None:
+            return [Arg("")]
+        return self.expand([name_node, *node.children_by_field_name("argument")]) or [Arg("")]
 
     def run(
         self,
@@ -365,12 +374,9 @@ class Walker:
                 name_node = inner.child_by_field_name("name")
                 if name_node is None:
                     continue
-                word = resolve(name_node, self.src, self.env)
-                values = [
-                    resolve(a, self.src, self.env).text
-                    for a in inner.children_by_field_name("argument")
-                ]
-                kinds |= producer_kinds(_canonical(command_name(word.text)), values)
+                argv = self.argv_of(inner)
+                values = [a.text for a in argv[1:]]
+                kinds |= producer_kinds(_canonical(command_name(argv[0].text)), values)
         return kinds
 
     def tricks(self, arg: Arg, where: str) -> None:

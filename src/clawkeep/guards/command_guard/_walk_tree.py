@@ -19,7 +19,9 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_names import listing_kinds
+from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._words import resolve
@@ -27,7 +29,7 @@ from clawkeep.guards.command_guard._words import resolve
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["commands_in", "visit_node"]
+__all__ = ["commands_in", "redirects_of", "visit_node"]
 
 _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
@@ -56,7 +58,8 @@ def _stage_name(walker: Walker, node: Node) -> str:
     name_node = node.child_by_field_name("name")
     if name_node is None:
         return ""
-    return _canonical(command_name(resolve(name_node, walker.src, walker.env).text))
+    words = walker.expand([name_node])  # `$LDR` with LDR="wget -q -O -": its first word
+    return _canonical(command_name(words[0].text if words else ""))
 
 
 def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
@@ -65,13 +68,9 @@ def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> 
     kinds: set[str] = set()
     literal: str | None = None
     for cmd_node in commands_in(node):
-        name_node = cmd_node.child_by_field_name("name")
-        if name_node is None:
+        if cmd_node.child_by_field_name("name") is None:
             continue
-        word = resolve(name_node, walker.src, walker.env)
-        args = [
-            resolve(a, walker.src, walker.env) for a in cmd_node.children_by_field_name("argument")
-        ]
+        word, *args = walker.argv_of(cmd_node)  # `$C URL` with C="curl -s": split as bash does
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
         body = walker.bodies.get(cname)
@@ -135,11 +134,22 @@ def visit_node(w: Walker, node: Node) -> None:
             _children(w, node)
     elif kind == "for_statement":
         _for(w, node)
-    elif kind == "unset_command" and "HIST" in w.text(node):
+    elif kind in ("if_statement", "case_statement"):
+        # reached outside a statement list (`if …; fi 2>/dev/null`, a pipeline stage): every
+        # path is judged, and a value the paths disagree on is known only at run time
+        sequence(w, [node], _visit_whole)
+    elif kind == "unset_command" and unset_arrays(w, node) and "HIST" in w.text(node):
         w.flag("anti_forensics", "unsetting the history variables hides commands")
         _children(w, node)
     else:
         _children(w, node)
+
+
+def _visit_whole(w: Walker, node: Node) -> None:
+    if node.type in ("if_statement", "case_statement"):
+        _children(w, node)  # never itself again: its paths are walked by `sequence`
+    else:
+        visit_node(w, node)
 
 
 def _for(w: Walker, node: Node) -> None:
@@ -174,8 +184,18 @@ def _substitution(w: Walker, node: Node) -> None:
     _children(w, node)
 
 
+# Nodes whose children are statements run one after another (where a branch forks the rest)
+_STATEMENT_LISTS = frozenset({"program", "compound_statement", "do_group", "subshell"})
+_STATEMENT_LISTS |= frozenset({"else_clause", "elif_clause", "case_item", "function_definition"})
+_STATEMENT_LISTS |= frozenset({"command_substitution", "process_substitution", "if_statement"})
+
+
 def _children(w: Walker, node: Node) -> None:
-    for child in node.named_children:
+    kids = node.named_children
+    if node.type in _STATEMENT_LISTS and any(kid.type in FORKING for kid in kids):
+        sequence(w, kids, visit_node)  # each path of an if, case, && or ||
+        return
+    for child in kids:
         visit_node(w, child)
 
 
@@ -187,6 +207,8 @@ def _assign(w: Walker, node: Node) -> None:
     if name_node is None:
         return
     name = w.text(name_node)
+    if arrays_touched(w, node, name_node, value_node):
+        return  # an array's words (or a name-reference's target) were set: _walk_arrays
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
     w.tricks(value, f"value of {name}")
     if name in LOADER_VARS and w.elevated():
@@ -263,6 +285,15 @@ def _redirected(w: Walker, node: Node) -> None:
     judge_redirects(Cmd("", "", [], parsed, Stdin(made) if made else None), w)
 
 
+def redirects_of(w: Walker, node: Node) -> None:
+    """Judge a redirected statement's redirects alone (its body is walked by the caller)."""
+    from clawkeep.guards.command_guard._io_write import judge_redirects
+
+    body = node.child_by_field_name("body")
+    redirects = [c for c in node.named_children if body is None or c.id != body.id]
+    judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
+
+
 def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
     out: list[Redirect] = []
     for node in nodes:
@@ -298,10 +329,12 @@ def _function(w: Walker, node: Node) -> None:
 
 def _pipeline(w: Walker, node: Node) -> None:
     stages = [c for c in node.named_children if c.type != "comment"]
+    from clawkeep.guards.command_guard._defenses import kill_listed
     from clawkeep.guards.command_guard._net_raw import pipeline_rules
 
     names = [_stage_name(w, s) for s in stages]
     pipeline_rules(names, w)
+    kill_listed([w.text(s) for s in stages], w)
     saved = w.pending_stdin
     feed: Stdin | None = saved
     for index, stage in enumerate(stages):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._word_types import ELEMENTS, Arg
 
 __all__ = ["SEPARATORS", "brace_range", "fields"]
 
@@ -17,12 +17,12 @@ SEPARATORS = re.compile(r"[\s,:;=/._-]")
 
 def fields(arg: Arg, ifs: str | None) -> list[Arg]:
     """The words one resolved word becomes: field splitting, then brace expansion."""
-    parts = [arg.text]
+    parts = arg.text.split(ELEMENTS) if arg.elements else [arg.text]
     if arg.split:
         seps = " \t\n" if ifs is None else ifs
         if seps:
             pattern = "[" + re.escape(seps) + "]+"
-            parts = [p for p in re.split(pattern, arg.text) if p] or [""]
+            parts = [f for p in parts for f in re.split(pattern, p) if f] or [""]
     if not arg.quoted and "{" in arg.text:
         parts = [b for p in parts for b in _braces(p, 0)]
     if parts == [arg.text]:

@@ -9,12 +9,15 @@ from dataclasses import dataclass, field
 
 from clawkeep.guards.command_guard._parse import Node
 
-__all__ = ["SECRET_VAR", "UNKNOWN", "Acc", "Arg", "Env", "literal"]
+__all__ = ["ELEMENTS", "SECRET_VAR", "UNKNOWN", "Acc", "Arg", "Env", "literal"]
 
 
 UNKNOWN = "\x00"
 # A variable whose name says it holds a secret (``$GITHUB_TOKEN``, ``${AWS_SECRET_ACCESS_KEY}``).
 SECRET_VAR = re.compile(r"KEY|TOKEN|SECRET|PASS|CRED|AUTH|SESSION|COOKIE", re.I)
+# Between an array's elements in the value stored for ``NAME[@]``; ``"${NAME[@]}"`` is cut
+# there into one word per element (``Arg.elements`` says the text came from an array).
+ELEMENTS = "\x1f"
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Arg:
     split: bool = False  # an unquoted expansion put field separators in the text
     computed: bool = False  # holds a variable the line filled with data at run time
     secrets: tuple[str, ...] = ()  # environment variables named as secrets it expands
+    elements: bool = False  # "${arr[@]}": ELEMENTS in the text separate the array's words
 
     @property
     def static(self) -> bool:
@@ -69,3 +73,4 @@ class Acc:
         self.split = False
         self.computed = False
         self.secrets: list[str] = []
+        self.elements = False

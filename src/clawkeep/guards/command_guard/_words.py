@@ -18,7 +18,7 @@ from clawkeep.guards.command_guard._word_escapes import (
     unescape_word,
 )
 from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
-from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, Arg, Env
+from clawkeep.guards.command_guard._word_types import ELEMENTS, SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
 __all__ = ["resolve"]
 
@@ -54,6 +54,7 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
         acc.split,
         acc.computed,
         tuple(acc.secrets),
+        acc.elements,
     )
 
 
@@ -317,7 +318,9 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
     named = re.match(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)", text)
     if named is not None and named.group(1) in env.computed:
         acc.computed = True  # ${L[0]}, ${#V}, ${V/x/y}: still the data the line read
-    if text.startswith("${!"):
+    if (element := _ELEMENT.match(text)) is not None:
+        _array(element.group(1), element.group(2), env, acc)
+    elif text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
         acc.parts.append(UNKNOWN)
     elif _SIMPLE_BRACE.match(text):
@@ -334,3 +337,25 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
             acc.tricks.append("single characters cut out of a variable")
     else:
         acc.parts.append(UNKNOWN)
+
+
+# ${arr[@]}, ${arr[*]}, ${arr[2]}: the words an array the script assigned holds
+_ELEMENT = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\]\}$")
+
+
+def _array(name: str, index: str, env: Env, acc: Acc) -> None:
+    if name in env.computed:
+        acc.computed = True
+    stored = env.values.get(name + "[@]") if name + "[@]" in env.values else None
+    items = stored.split(ELEMENTS) if stored is not None else []
+    if stored is None or env.values.get(name) != (items[0] if items else ""):
+        # never assigned as a list here, or changed since (read -a, ${a:=x}, for a in …)
+        acc.parts.append(UNKNOWN)
+        return
+    if index == "@" and acc.in_string:
+        acc.parts.append(stored)  # "${arr[@]}": one word per element, spaces kept
+        acc.elements = True
+    elif index in ("@", "*"):
+        acc.parts.append(" ".join(items))  # unquoted, or "${arr[*]}": joined, split again
+    else:
+        acc.parts.append(items[int(index)] if int(index) < len(items) else "")
