@@ -12,11 +12,12 @@ model through the run-time ``StaticModel.score``.
 A head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linear term
 over the window's pieces and hashed pairs and triples of adjacent pieces (``ngram_keys``;
 stored as float16), trained together, numpy and Adam (lazy Adam for the sparse n-gram
-weights). The first fit is the ``tool`` head (tool output; its thresholds come from
-validation tool output and indirect attacks). Multiple-instance step: after it, an attack
-text longer than one window keeps only its most suspicious window as a positive (the
-other windows are page, not payload), and a second fit is the ``chat`` head (messages; its
-thresholds from validation chat, ops and look-alike rows).
+weights). The ``chat`` head (messages; thresholds from validation chat, ops and
+look-alike rows) comes from two regularised fits on the message rows: after the first, an
+attack text longer than one window keeps only its most suspicious window as a positive
+(the other windows are page, not payload), and the second is the head. The ``tool`` head
+(tool output; thresholds from validation tool output and indirect attacks) is one fit on
+every row, whole documentation pages included.
 Seeded (SEED); test.jsonl is never read here.
 """
 
@@ -48,6 +49,12 @@ FLAG_BUDGET_CHAT, FLAG_BUDGET_TOOL = 0.005, 0.01  # under the 1% / 2% goals, wit
 # the same once whole pages joined the data (two changelog pages above 0.999: the line at
 # the 0.999 cap withheld 77% of validation injections, against 99.8% at 1 in 500 on that run).
 BLOCK_BUDGET_TOOL = 0.002
+# The chat head's two fits: dropout 0.3 on the hidden units, Gaussian noise 0.5 on the
+# standardised features, n-gram learning rate 3e-2. The head had learned its training
+# set by heart (every English training attack caught, 7 of 9,761 English chat lines
+# flagged) and missed a tenth of the validation attacks; regularised it catches more of
+# them at the same budget (training/injection/README.md, "Regularising the chat head").
+REG_CHAT = (0.3, 0.5, 3e-2)
 WEIGHT = {"ops": 3.0, "tool": 2.0, "lookalike": 3.0}  # rare, costly benign kinds weigh more
 KEYS = 3 * WINDOW - 3  # n-gram keys of a full window: its pieces, adjacent pairs and triples
 Arr = np.ndarray[Any, Any]
@@ -73,8 +80,14 @@ def _windows(model: StaticModel, rows: list[dict[str, Any]], pad: int) -> tuple[
     return np.vstack(feats).astype(np.float32), np.asarray(keys), np.asarray(owner)
 
 
-def _fit(x_raw: Arr, keys: Arr, y: Arr, w: Arr, pad: int) -> tuple[tuple[Arr, ...], Arr]:
-    """Fit on standardised features; the standardisation is folded into the first layer."""
+def _fit(
+    x_raw: Arr, keys: Arr, y: Arr, w: Arr, pad: int, reg: tuple[float, float, float] = (0, 0, LR_NGRAM)
+) -> tuple[tuple[Arr, ...], Arr]:
+    """Fit on standardised features; the standardisation is folded into the first layer.
+    ``reg``: dropout of the hidden units, Gaussian noise added to the standardised features
+    (both during training only) and the n-gram learning rate; with (0, 0, LR_NGRAM) the
+    fit draws exactly what it drew before they existed."""
+    drop_h, noise, lr_ng = reg
     rng = np.random.default_rng(SEED)
     mu = x_raw.mean(axis=0)
     sd = x_raw.std(axis=0) + 1e-6
@@ -89,19 +102,25 @@ def _fit(x_raw: Arr, keys: Arr, y: Arr, w: Arr, pad: int) -> tuple[tuple[Arr, ..
     v = [np.zeros_like(p) for p in params]
     ngram, ng_m, ng_v = (np.zeros(pad + 1, np.float32) for _ in range(3))
     norm = (1.0 / np.sqrt(np.maximum((keys != pad).sum(axis=1), 1))).astype(np.float32)
-    lr, lr_ng, step = LR, LR_NGRAM, 0
+    lr, step = LR, 0
     for _epoch in range(EPOCHS):
         order = rng.permutation(len(x))
         for s in range(0, len(x), 256):
             i = order[s : s + 256]
             xb, yb, wb, kb, nb = x[i], y[i], w[i], keys[i], norm[i]
+            if noise:
+                xb = xb + noise * rng.standard_normal(xb.shape).astype(np.float32)
             h = np.maximum(xb @ w1 + b1, 0.0)
+            keep = np.float32(1.0)
+            if drop_h:  # inverted dropout: the written weights need no rescaling
+                keep = (rng.random(h.shape) >= drop_h).astype(np.float32) / (1.0 - drop_h)
+                h = h * keep
             z = (h @ w2 + b2)[:, 0] + ngram[kb].sum(axis=1) * nb
             p = 1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))
             g = ((p - yb) * wb / wb.sum())[:, None].astype(np.float32)
             gw2 = h.T @ g
             gb2 = g.sum(axis=0)
-            gh = (g @ w2.T) * (h > 0)
+            gh = (g @ w2.T) * (h > 0) * keep
             gw1 = xb.T @ gh + 1e-5 * w1
             gb1 = gh.sum(axis=0)
             step += 1
@@ -155,6 +174,20 @@ def _threshold(benign: Arr, budget: float) -> float:
     return float(min(0.999, ordered[allowed] + 1e-4)) if len(ordered) > allowed else 0.5
 
 
+def _chat_flag(s: Arr, labels: Arr, kinds: Arr, langs: Arr) -> float:
+    """The chat flag line: at most FLAG_BUDGET_CHAT of every validation message flagged,
+    and at most 1% of the chat of each language with 100 rows or more (the goal is per
+    language; the whole set's budget alone let English, the hard negatives' language,
+    reach 1.15% on validation)."""
+    benign = (labels == 0) & np.isin(kinds, CHAT_KINDS)
+    lines = [_threshold(s[benign], FLAG_BUDGET_CHAT)]
+    for lang in sorted(set(langs[benign & (kinds == "chat")])):
+        rows = s[benign & (kinds == "chat") & (langs == lang)]
+        if len(rows) >= 100:
+            lines.append(_threshold(rows, 0.01))
+    return max(lines)
+
+
 def _block(benign: Arr) -> float:
     """Above every validation benign score with a margin of 0.02, and above the cap of a
     short text's score (a text of a few pieces is never blocked by the model); 1.0 (only a
@@ -200,8 +233,8 @@ def main() -> None:
     nw = int(np.searchsorted(owner, n_msg))  # windows of the rows before the pages
     msgs, xm, km, om = train[:n_msg], x[:nw], keys[:nw], owner[:nw]
     sel, y, w = _stack(msgs, om, None)
-    head, ngram = _fit(xm[sel], km[sel], y, w, pad)
-    z = _window_logits(head, ngram, xm, km, pad)
+    first = _fit(xm[sel], km[sel], y, w, pad, REG_CHAT)
+    z = _window_logits(*first, xm, km, pad)
     best = np.full(len(msgs), -np.inf)
     np.maximum.at(best, om, z)
     pick = np.full(len(msgs), -1)
@@ -209,16 +242,14 @@ def main() -> None:
     hit = np.flatnonzero(z == best[om])
     pick[om[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
     sel, y, w = _stack(msgs, om, pick)
-    chat = _fit(xm[sel], km[sel], y, w, pad)  # the second: a long attack's worst window
-    # The tool head: a first fit on every row, pages included (every window of a benign
-    # page counts), but the second table of direct attacks (``mlmore.py``: messages, for
-    # the chat head); with neither it is the fit above.
+    chat = _fit(xm[sel], km[sel], y, w, pad, REG_CHAT)  # the second: a long attack's worst window
+    # The tool head: a fit on every row, pages included (every window of a benign page
+    # counts), but the second table of direct attacks (``mlmore.py``: messages, for the
+    # chat head); not regularised (its thresholds were chosen on it as it is).
     more = np.asarray([str(r["src"]).startswith("mlmore/") for r in train])
-    if n_msg < len(train) or more.any():
-        sel, y, w = _stack(train, owner, None)
-        keep = ~more[owner[sel]]
-        head, ngram = _fit(x[sel[keep]], keys[sel[keep]], y[keep], w[keep], pad)
-    tool = (head, ngram)
+    sel, y, w = _stack(train, owner, None)
+    keep = ~more[owner[sel]]
+    tool = _fit(x[sel[keep]], keys[sel[keep]], y[keep], w[keep], pad)
     print(f"fitted {time.time() - t0:.0f}s", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     _save(out / "static.npz", vectors, scales, {"chat": chat, "tool": tool})
@@ -234,7 +265,7 @@ def main() -> None:
     chat_b = s[(labels == 0) & np.isin(kinds, CHAT_KINDS)]
     tool_b = s_tool[(labels == 0) & (kinds == "tool")]
     th = {
-        "chat": {"flag": _threshold(chat_b, FLAG_BUDGET_CHAT), "block": _block(chat_b)},
+        "chat": {"flag": _chat_flag(s, labels, kinds, langs), "block": _block(chat_b)},
         "tool": {
             "flag": _threshold(tool_b, FLAG_BUDGET_TOOL),
             "block": _threshold(tool_b, BLOCK_BUDGET_TOOL),
