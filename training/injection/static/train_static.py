@@ -81,7 +81,12 @@ def _windows(model: StaticModel, rows: list[dict[str, Any]], pad: int) -> tuple[
 
 
 def _fit(
-    x_raw: Arr, keys: Arr, y: Arr, w: Arr, pad: int, reg: tuple[float, float, float] = (0, 0, LR_NGRAM)
+    x_raw: Arr,
+    keys: Arr,
+    y: Arr,
+    w: Arr,
+    pad: int,
+    reg: tuple[float, float, float] = (0, 0, LR_NGRAM),
 ) -> tuple[tuple[Arr, ...], Arr]:
     """Fit on standardised features; the standardisation is folded into the first layer.
     ``reg``: dropout of the hidden units, Gaussian noise added to the standardised features
