@@ -12,6 +12,7 @@ import re
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
 from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._zsh import as_bash
 
 __all__ = ["EXEC_RULES"]
 
@@ -105,7 +106,12 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         if not rest[0].static:
             w.flag("dynamic_command", f"{cmd.name} -c runs a script known only at run time")
             return
-        w.script(rest[0].text, f"{cmd.name} -c script")
+        text: str | None = rest[0].text
+        if cmd.name == "zsh" and (text := as_bash(rest[0].text)) is None:
+            # parse_error: zsh code whose effect has no bash form the guard can judge
+            w.flag("parse_error", "the zsh -c script runs code in a glob qualifier or flag")
+            return
+        w.script(text or "", f"{cmd.name} -c script")
     elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
     elif _interactive(cmd) and w.handed_over():
