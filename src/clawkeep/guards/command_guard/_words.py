@@ -228,9 +228,11 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
     if name not in env.values and SECRET_VAR.search(name):
         acc.secrets.append(name)  # the environment's secret, wherever this word sends it
     acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
-    target = env.values.get("&" + name)
-    if target is not None and target != name and re.fullmatch(r"[A-Za-z_]\w*", target):
-        name = target  # declare -n r=t: $r reads t
+    for _ in range(8):  # declare -n r=t: $r reads t (and a reference to a reference)
+        target = env.values.get("&" + name)
+        if target is None or target == name or not re.fullmatch(r"[A-Za-z_]\w*", target):
+            break
+        name = target
     if name in env.values:
         value = env.values[name]
         acc.parts.append(UNKNOWN if value is None else value)
