@@ -63,8 +63,12 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
         w.flag("download_exec", f"{cmd.name} runs {kind} text given as a here-string")
         return
     sources += [r.body for r in cmd.redirects if r.body is not None]
-    for text in sources:
-        if lang == "sh":
+    for source in sources:
+        text = as_bash(source) if lang == "zsh" else source
+        if text is None:
+            # parse_error: zsh code whose effect has no bash form the guard can judge
+            w.flag("parse_error", "zsh input runs code in a glob qualifier or flag")
+        elif lang in ("sh", "zsh"):
             w.script(text, f"text piped into {cmd.name}")
         else:
             w.code(lang, text)
@@ -119,7 +123,7 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         # reaches its terminal: the shell escape of that program
         w.flag("dynamic_command", f"{cmd.name} starts an interactive shell")
     else:
-        _stdin_consumer(cmd, w, "sh")
+        _stdin_consumer(cmd, w, "zsh" if cmd.name == "zsh" else "sh")
 
 
 def _interactive(cmd: Cmd) -> bool:

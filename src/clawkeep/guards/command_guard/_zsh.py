@@ -24,6 +24,7 @@ _PROC_FILE = re.compile(r"(?<![\w$<>=\]])=\(")
 _PATH_OF = re.compile(r"(^|[\s;|&(`])=([A-Za-z_][\w.+-]*)")
 _MODIFIER = re.compile(r"(^|[;|&({\n]\s*)(?:noglob|nocorrect)\s+")
 _MAP_READ = re.compile(r"\$\{mapfile\[([^\]]+)\]\}")
+_MAP_BARE = re.compile(r"\$mapfile\[([^\]]+)\]")
 _MAP_WRITE = re.compile(r"(?<![\w$])mapfile\[([^\]]+)\](\+?)=")
 _MATH_CALL = re.compile(r"\b[A-Za-z_]\w*\(")
 _ARITH = re.compile(r"\$\(\((.*?)\)\)")
@@ -37,7 +38,7 @@ def as_bash(text: str) -> str | None:
         return None
     text = rewritten
     for match in _QUALIFIER.finditer(text):
-        if re.search(r"e(\W|$)|\+[A-Za-z_]", match.group(2)):
+        if re.search(r"e|\+[A-Za-z_]", match.group(2)):  # e: a code qualifier, any delimiter
             return None  # a qualifier that runs code for every name the glob matches
     text = _QUALIFIER.sub(r"\1", text)
     text = _PROC_FILE.sub("<(", text)
@@ -45,6 +46,7 @@ def as_bash(text: str) -> str | None:
     text = _MODIFIER.sub(r"\1", text)
     if "zsh/mapfile" in text:
         text = _MAP_READ.sub(r"$(cat \1)", text)
+        text = _MAP_BARE.sub(r"$(cat \1)", text)  # zsh subscripts $mapfile[F] unbraced
         text = _MAP_WRITE.sub(_map_write, text)
     text = _ARITH.sub(lambda m: "$((" + _MATH_CALL.sub("(", m.group(1)) + "))", text)
     text = _SHORT_FOR.sub(r"\1 do \2; done", text)  # zsh's `for f in *; cmd`
