@@ -94,6 +94,10 @@ def _printf(cmd: Cmd, w: Walker) -> None:
     if "-v" not in values or values.index("-v") + 2 > len(values):
         return
     at = values.index("-v")
+    if not re.fullmatch(r"[A-Za-z_]\w*(\[[^\]]*\])?", values[at + 1]):
+        # dynamic_command: printf -v "$name" sets any variable (LD_PRELOAD, PATH …)
+        w.flag("dynamic_command", "printf -v sets a variable named only at run time")
+        return
     text = echo_text("printf", cmd.args[at + 2 :])
     if text is not None and re.fullmatch(r"[A-Za-z_]\w*", values[at + 1]):
         w.env.values[values[at + 1]] = text  # printf -v f '%s/.ssh/%s' "$HOME" id_rsa
@@ -134,10 +138,19 @@ def _fc(cmd: Cmd, w: Walker) -> None:
 
 def _mapfile(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
-    for index, value in enumerate(values[:-1]):
-        if value == "-C":
+    for index, value in enumerate(values):
+        if not value.startswith("-") or value.startswith("--") or "C" not in value:
+            continue
+        glued = value.split("C", 1)[1]  # -C CB, -CCB, -tC CB: getopts spellings
+        at = index if glued else index + 1
+        if at >= len(values):
+            continue
+        if not cmd.args[at].static:
+            w.flag("dynamic_command", "mapfile's callback is known only at run time")
+        else:
             # the callback runs with an index and each line read appended
-            w.script(values[index + 1] + ' 0 "$MAPFILE_LINE"', "mapfile's callback")
+            callback = glued or values[at]
+            w.script(callback + ' 0 "$MAPFILE_LINE"', "mapfile's callback")
 
 
 BUILTIN_RULES: dict[str, Rule] = {
