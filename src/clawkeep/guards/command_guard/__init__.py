@@ -34,6 +34,7 @@ from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
 from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
+from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = [
@@ -82,6 +83,7 @@ _RULES = _merge(
     MISC_RULES,
     MACOS_RULES,
     EXEC_RULES,
+    BUILTIN_RULES,
 )
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 

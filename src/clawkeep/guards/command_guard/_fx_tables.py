@@ -182,6 +182,9 @@ WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
     "cpio": (frozenset({"-D", "--directory"}), False, ()),
     "xz": (frozenset(), False, ()),
 }
+# Compilers and linkers: -o names the file they write (a library put where the loader reads).
+for _cc in ("gcc", "g++", "cc", "c++", "clang", "clang++", "ld", "tcc", "musl-gcc", "as"):
+    WRITES[_cc] = (frozenset({"-o"}), False, ())
 
 # Binary tools that rewrite each file operand in place unless told where to write:
 # program -> (options naming the output instead, options that only read or print)

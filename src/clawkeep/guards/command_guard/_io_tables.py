@@ -26,6 +26,7 @@ __all__ = [
 
 
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "exec"}
+SHELLS |= {"ksh93", "yash", "posh", "oksh", "loksh", "pdksh", "rbash", "hush", "bosh"}
 INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}

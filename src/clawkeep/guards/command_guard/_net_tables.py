@@ -21,6 +21,7 @@ __all__ = [
 
 
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"}
+SHELLS |= {"ksh93", "yash", "posh", "oksh", "loksh", "pdksh", "rbash", "hush", "bosh"}
 DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request", "GET", "http"}
 DOWNLOADERS |= {"https", "xh", "tftp", "ftp"}
 RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}

@@ -2,7 +2,9 @@
 
 Input with a syntax error is refused, with one exception: an unterminated quote at the
 very end. bash refuses to run that last command, and what runs before it is judged on
-the text with the quote closed, which executes a superset of what bash would.
+the text with the quote closed, which executes a superset of what bash would. Two forms
+the grammar lacks are read as forms with the same effect or more (`<>` as `>`, an extglob
+group as `*`, `${x:$n}` as `${x:$(($n))}`).
 
 Characters outside the Basic Multilingual Plane and lone surrogates reach the grammar as
 U+FFFD: tree-sitter-bash 0.25.1 reads out of bounds on some of them (``x{\U000c8360}``
@@ -25,6 +27,15 @@ Node = tree_sitter.Node
 
 # Astral-plane characters and lone surrogates: the grammar's scanner is not safe on them.
 _UNSAFE_FOR_GRAMMAR = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")
+
+
+# Forms bash accepts that the grammar does not, judged as a form it reads with the same
+# effect or more: the read-write redirection `N<>FILE` as a write (it may write), and an
+# extglob group `!(*.pyc)`, `@(a|b)` as the glob `*` (any name it could match).
+_READ_WRITE = re.compile(r"(?<![<>])<>(?!>)")
+# `${x:$n}`, `${@:$#}`: an offset read from a variable, the same as `${x:$(($n))}`.
+_VAR_OFFSET = re.compile(r"(\$\{[^{}:]+:-?)(\$(?:[A-Za-z_]\w*|[#?!$@*-]|\d))")
+_EXTGLOB = re.compile(r"(?<![\w$\\])[!@+?*]\([^()'\"`$]*\)")
 
 
 @cache
@@ -52,6 +63,10 @@ def parse(text: str) -> tuple[Node, bytes] | None:
     end = "" if text.endswith("\n") or escaped_end else "\n"
     parsed = _clean(text + end)
     if parsed is not None:
+        return parsed
+    widened = _EXTGLOB.sub("*", _READ_WRITE.sub(">", text))
+    widened = _VAR_OFFSET.sub(r"\1$((\2))", widened)
+    if widened != text and (parsed := _clean(widened + end)) is not None:
         return parsed
     for closing in ('"', "'"):
         # An unterminated trailing quote: bash runs nothing of the final command.

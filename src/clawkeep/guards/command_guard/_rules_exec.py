@@ -12,6 +12,7 @@ import re
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
 from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._zsh import as_bash
 
 __all__ = ["EXEC_RULES"]
 
@@ -62,8 +63,12 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
         w.flag("download_exec", f"{cmd.name} runs {kind} text given as a here-string")
         return
     sources += [r.body for r in cmd.redirects if r.body is not None]
-    for text in sources:
-        if lang == "sh":
+    for source in sources:
+        text = as_bash(source) if lang == "zsh" else source
+        if text is None:
+            # parse_error: zsh code whose effect has no bash form the guard can judge
+            w.flag("parse_error", "zsh input runs code in a glob qualifier or flag")
+        elif lang in ("sh", "zsh"):
             w.script(text, f"text piped into {cmd.name}")
         else:
             w.code(lang, text)
@@ -105,7 +110,12 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         if not rest[0].static:
             w.flag("dynamic_command", f"{cmd.name} -c runs a script known only at run time")
             return
-        w.script(rest[0].text, f"{cmd.name} -c script")
+        text: str | None = rest[0].text
+        if cmd.name == "zsh" and (text := as_bash(rest[0].text)) is None:
+            # parse_error: zsh code whose effect has no bash form the guard can judge
+            w.flag("parse_error", "the zsh -c script runs code in a glob qualifier or flag")
+            return
+        w.script(text or "", f"{cmd.name} -c script")
     elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
     elif _interactive(cmd) and w.handed_over():
@@ -113,7 +123,7 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         # reaches its terminal: the shell escape of that program
         w.flag("dynamic_command", f"{cmd.name} starts an interactive shell")
     else:
-        _stdin_consumer(cmd, w, "sh")
+        _stdin_consumer(cmd, w, "zsh" if cmd.name == "zsh" else "sh")
 
 
 def _interactive(cmd: Cmd) -> bool:

@@ -25,6 +25,7 @@ from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
+from clawkeep.guards.command_guard._shell_lang import shell_var
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_fields import fields
@@ -335,6 +336,7 @@ class Walker:
     def command_var(self, name: str, value: Arg) -> None:
         """A variable naming a command a tool runs later: judge that command line now."""
         found = bool(value.substs) or value.computed  # $(find /tmp -name 'agent.*')
+        shell_var(name, value, self)  # PS4, BASH_ENV, BASH_FUNC_*, a[$(…)]: bash runs it
         if name == "SSH_AUTH_SOCK" and (found or _OTHER_AGENT.match(value.text)):
             # credential_read: another session's ssh-agent signs for whoever holds its socket
             self.flag("credential_read", "SSH_AUTH_SOCK points at another session's ssh-agent")
@@ -358,10 +360,7 @@ class Walker:
         return bool(set(self.via) & ELEVATE)
 
     def handed_over(self) -> bool:
-        """The command being judged was started by another program or from nested text.
-
-        The shell's own ``exec``/``command``/``builtin`` do not count: they are the line's.
-        """
+        """Started by another program or from nested text (not exec/command/builtin)."""
         return self.depth > 0 or any(v not in ("exec", "command", "builtin") for v in self.via)
 
     def subst_kinds(self, arg: Arg) -> set[str]:
@@ -382,13 +381,16 @@ class Walker:
     def tricks(self, arg: Arg, where: str) -> None:
         """Flag the obfuscation tricks seen in a word (the command word gets every one)."""
         for trick in arg.tricks:
-            if "quotes inside a word" in trick and not where.startswith("command"):
-                continue
-            if trick == "backslash inside a word" and not where.startswith("command"):
-                continue
-            if trick.startswith("substring or pattern") and not where.startswith("command"):
-                continue  # ${f%.png}, ${PATH//:/ } in an argument: its value is judged instead
+            if trick.startswith(_VALUE_JUDGED) and not where.startswith("command"):
+                continue  # ${f%.png}, ${!name}, a"b" in an argument: its value is judged
+            if trick.startswith("single char") and len(arg.text) == 1 and where == "argument":
+                continue  # "${HOME:0:1}" alone spells nothing
             self.flag("obfuscation", f"{trick} in the {where}")
+
+
+# Tricks whose value (or UNKNOWN) is what an argument holds: judged by value, not by spelling.
+_VALUE_JUDGED: tuple[str, ...] = ("substring or pattern", "variable indirection", "backslash")
+_VALUE_JUDGED += ("quotes inside a word", "empty quotes inside a word")
 
 
 def _show(arg: Arg) -> str:

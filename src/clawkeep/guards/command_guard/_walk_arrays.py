@@ -47,6 +47,12 @@ def arrays_touched(w: Walker, node: Node, name_node: Node, value: Node | None) -
     name = w.text(name_node)
     if "&" + name in w.env.values:
         _forget(w, name)
+        points = w.env.values.get("&" + name)
+        if points and points != name and value is not None and value.type != "array":
+            from clawkeep.guards.command_guard._words import resolve
+
+            word = resolve(value, w.src, w.env)  # r=/etc/shadow with r a reference: t holds it
+            w.env.values[points] = word.text if word.static else None
         return True
     if value is None or value.type != "array":
         if name + "[@]" in w.env.values:

@@ -1,8 +1,7 @@
 """Which nodes of a bash syntax tree hold commands, and what each one hands the walker.
 
-Lists, pipelines (each stage a subshell fed by the one before), subshells, functions,
-loops, ``$(…)``, assignments and redirects: each simple command found is resolved to its
-argv and handed to ``Walker.run``; what a stage prints is carried to the next as stdin.
+Lists, pipelines (each stage fed what the one before prints), subshells, functions, loops,
+``$(…)``, assignments, redirects: each simple command goes, resolved, to ``Walker.run``.
 """
 
 from __future__ import annotations
@@ -19,11 +18,13 @@ from clawkeep.guards.command_guard._cmd import (
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
+from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
-from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
@@ -138,6 +139,8 @@ def visit_node(w: Walker, node: Node) -> None:
         # reached outside a statement list (`if …; fi 2>/dev/null`, a pipeline stage): every
         # path is judged, and a value the paths disagree on is known only at run time
         sequence(w, [node], _visit_whole)
+    elif kind == "declaration_command" and declared(w, node):
+        pass  # never: `declared` judges a name known only at run time; `else` walks the rest
     elif kind == "unset_command" and unset_arrays(w, node) and "HIST" in w.text(node):
         w.flag("anti_forensics", "unsetting the history variables hides commands")
         _children(w, node)
@@ -202,15 +205,17 @@ def _children(w: Walker, node: Node) -> None:
 def _assign(w: Walker, node: Node) -> None:
     name_node = node.child_by_field_name("name")
     value_node = node.child_by_field_name("value")
-    if value_node is not None:
-        _children_nested(w, value_node)
+    for part in (value_node, name_node):
+        if part is not None:
+            _children_nested(w, part)  # a[$(cmd)]=1 runs cmd for the subscript
     if name_node is None:
         return
     name = w.text(name_node)
     if arrays_touched(w, node, name_node, value_node):
         return  # an array's words (or a name-reference's target) were set: _walk_arrays
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
-    w.tricks(value, f"value of {name}")
+    if value.text != UNKNOWN:  # old=$IFS saves the separator; it splits nothing here
+        w.tricks(value, f"value of {name}")
     if name in LOADER_VARS and w.elevated():
         # privilege: sudo sh -c 'LD_PRELOAD=… cmd' loads the caller's code as root
         w.flag("privilege", f"{name} is set for programs run as another user")
@@ -268,8 +273,7 @@ def _redirected(w: Walker, node: Node) -> None:
     fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
     if body is not None:
         saved = w.pending_stdin
-        # `while read f; do …; done <<< "$HOME/.ssh/id_rsa"`: the loop reads this text,
-        # a line a turn (the body is judged once a line, up to 8, like a `for`)
+        # `while read f; do …; done <<< TEXT`: the body is judged once a line (up to 8)
         lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
         looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
         try:
@@ -297,12 +301,12 @@ def redirects_of(w: Walker, node: Node) -> None:
 def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
     out: list[Redirect] = []
     for node in nodes:
+        if node.type == "heredoc_redirect":  # its text, and the redirects and stages after it
+            out += heredoc(w, node, _redirects, _children_nested)
+            continue
         _children_nested(w, node)
         op = next((c.type for c in node.children if not c.is_named), "")
-        if node.type == "heredoc_redirect":
-            body = next((c for c in node.named_children if c.type == "heredoc_body"), None)
-            out.append(Redirect("<<", None, w.text(body) if body is not None else ""))
-        elif node.type == "herestring_redirect":
+        if node.type == "herestring_redirect":
             value = node.named_children[-1] if node.named_children else None
             word = resolve(value, w.src, w.env) if value is not None else None
             kinds = frozenset(w.subst_kinds(word)) if word is not None and word.substs else None

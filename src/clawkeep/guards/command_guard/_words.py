@@ -228,6 +228,11 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
     if name not in env.values and SECRET_VAR.search(name):
         acc.secrets.append(name)  # the environment's secret, wherever this word sends it
     acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
+    for _ in range(8):  # declare -n r=t: $r reads t (and a reference to a reference)
+        target = env.values.get("&" + name)
+        if target is None or target == name or not re.fullmatch(r"[A-Za-z_]\w*", target):
+            break
+        name = target
     if name in env.values:
         value = env.values[name]
         acc.parts.append(UNKNOWN if value is None else value)
@@ -322,9 +327,22 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
         _array(element.group(1), element.group(2), env, acc)
     elif text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
-        acc.parts.append(UNKNOWN)
+        target = env.values.get(text[3:-1]) if _SIMPLE_BRACE.match("${" + text[3:]) else None
+        if target is not None and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", target):
+            _variable(target, env, acc)  # p=c; c=/etc/shadow; "${!p}" is "$c"
+        else:
+            acc.parts.append(UNKNOWN)
     elif _SIMPLE_BRACE.match(text):
         _variable(text[2:-1], env, acc)
+    elif (cut := _PATTERN_CUT.match(text)) is not None and env.values.get(cut.group(1)):
+        acc.tricks.append("substring or pattern surgery on a variable")
+        value, op, pattern = env.values[cut.group(1)] or "", cut.group(2), cut.group(3)
+        cut_off = value.removesuffix if op.startswith("%") else value.removeprefix
+        acc.parts.append(cut_off(pattern))  # x=/etc/shadowfoo; ${x%foo}: a literal pattern
+    elif text.endswith("@P}") and "$(" in (env.values.get(text[2:-3]) or "`"):
+        # obfuscation: prompt expansion of a value runs the substitution it holds
+        acc.tricks.append("a prompt expansion of a value that holds a command")
+        acc.parts.append(UNKNOWN)
     elif (sliced := _substring(text, env)) is not None:
         acc.tricks.append("substring or pattern surgery on a variable")
         acc.parts.append(sliced)
@@ -339,6 +357,8 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
         acc.parts.append(UNKNOWN)
 
 
+# ${x%suffix}, ${x#prefix} with a literal pattern (no glob character, nothing expanded)
+_PATTERN_CUT = re.compile(r"^\$\{([A-Za-z_]\w*)(%%?|##?)([^*?\[\]{}$`'\"\\]+)\}$")
 # ${arr[@]}, ${arr[*]}, ${arr[2]}: the words an array the script assigned holds
 _ELEMENT = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\]\}$")
 

@@ -29,6 +29,7 @@ def skip_options(args: list[Arg], with_value: set[str], positional: int = 0) -> 
 
 
 _ELEVATE = ELEVATE
+_FD_NAME = re.compile(r"^\{[A-Za-z_][A-Za-z0-9_]*(\[[0-9A-Za-z_]*\])?\}$")
 
 
 def wrapper(cmd: Cmd, w: Walker) -> None:
@@ -52,6 +53,8 @@ def wrapper(cmd: Cmd, w: Walker) -> None:
         _loader_to_root(cmd.name, [n for k in kept for n in k.split(",")], w)
         argv = argv[len(assigned) :]
         _loader_to_root(cmd.name, assigned, w)
+    if cmd.name == "exec" and argv and _FD_NAME.match(argv[0].text):
+        argv = argv[1:]  # `exec {fd}>&-`, `exec {UP[1]}>&-`: a descriptor named by a variable
     fed = cmd.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in cmd.redirects)
     if cmd.name in _ELEVATE and argv and not fed and _bare_shell(argv):
         # privilege: an interactive shell as another user runs whatever comes next
@@ -150,7 +153,7 @@ def env(cmd: Cmd, w: Walker) -> None:
             else:
                 w.flag("dynamic_command", "env -S runs a string known only at run time")
             return
-        elif text.startswith("-") or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", text):
+        elif text.startswith("-") or re.match(r"^[^=]+=", text):  # env: any NAME=, BASH_FUNC_f%%=
             if "=" in text and not text.startswith("-"):
                 name, value = text.split("=", 1)
                 w.env.values[name] = value if UNKNOWN not in value else None
