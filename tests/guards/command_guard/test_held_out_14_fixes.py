@@ -236,3 +236,58 @@ def test_a_containers_metadata_service_asked(command: str) -> None:
 )
 def test_harmless_container_and_url_forms_stay_allowed(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        # global options before the sub-command, with and without a value
+        ("aws --debug cloudtrail stop-logging --name t", "anti_forensics"),
+        ("aws --no-cli-pager --profile prod iam create-access-key", "credential_read"),
+        ("az --only-show-errors role assignment create --assignee x --role Owner", "privilege"),
+        ("gcloud --quiet --project p logging sinks delete s", "anti_forensics"),
+        ("aws --no-verify-ssl configure get aws_secret_access_key", "credential_read"),
+        ('aws configure get "$KEY"', "credential_read"),
+        # other names for the same resource or value
+        ("kubectl delete event.events.k8s.io --all -A", "anti_forensics"),
+        ("kubectl -n prod delete events.v1.events.k8s.io --all", "anti_forensics"),
+        ("kubectl create clusterrole x --verb=get,list,* --resource=pods", "privilege"),
+        ("kubectl -n kube-system annotate configmap/aws-auth x=y", "privilege"),
+        # wrappers and indirection
+        (
+            "env AWS_REGION=us-east-1 nice aws iam attach-user-policy --user-name u "
+            "--policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+            "privilege",
+        ),
+        ("bash -c 'aws guardduty delete-detector --detector-id d'", "anti_forensics"),
+        (
+            "cmd=(gcloud projects add-iam-policy-binding p --member=allUsers --role=roles/viewer); "
+            '"${cmd[@]}"',
+            "privilege",
+        ),
+        (
+            "echo i-1 | xargs -I{} aws ec2 describe-instance-attribute --instance-id {} "
+            "--attribute userData",
+            "credential_read",
+        ),
+        # the env file written another way
+        ('cat >> "$GITHUB_ENV" <<EOF\nLD_PRELOAD=/tmp/h.so\nEOF', "persistence"),
+        ('echo BASH_ENV=/tmp/h | tee -a "$GITHUB_ENV"', "persistence"),
+    ],
+)
+def test_new_rules_under_other_spellings(command: str, effect: str) -> None:
+    refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "aws --profile iam s3 ls",
+        "kubectl create role reader --verb=get,list --resource=pods -n dev",
+        "kubectl delete pod events-exporter-5d8f",
+        'cat >> "$GITHUB_ENV" <<EOF\nAPP_VERSION=1.4.2\nEOF',
+        'echo built | tee -a "$GITHUB_STEP_SUMMARY"',
+    ],
+)
+def test_other_spellings_of_harmless_forms_stay_allowed(command: str) -> None:
+    allowed(command)

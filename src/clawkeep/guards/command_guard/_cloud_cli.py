@@ -15,6 +15,7 @@ import re
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, LOADER_VARS
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["CLOUD_RULES"]
 
@@ -118,28 +119,34 @@ _NPM_SECRET_KEY = re.compile(r"(^|:)(_authToken|_auth|_password|npmAuthToken)$",
 _AWS_SECRET_KEY = re.compile(r"(^|\.)(aws_)?(secret_access_key|session_token)$", re.I)
 _NODE_PROXY = re.compile(r"/nodes/[^/]+(/proxy|:\d+/proxy)|/proxy/(run|exec|pods|logs)")
 _AWS_AUTH = re.compile(r"(^|/)aws-auth$")
+_EVENTS = re.compile(r"^(ev|events?)([./]|$)")  # events, event.events.k8s.io, ev/NAME
+_CHANGES = ("patch", "edit", "replace", "apply", "set", "label", "annotate")
 
 
 def _words(values: list[str]) -> list[str]:
-    """The sub-command words: values that are not options or option values (``-g rg``)."""
-    out: list[str] = []
-    skip = False
-    for v in values:
-        if skip:
-            skip = False
-            continue
-        if v.startswith("-"):
-            skip = "=" not in v and v not in ("--recursive", "--quiet", "--no-enable")
-            continue
-        out.append(v.lower())
-    return out
+    """The words that are not options. Option values stay in (``--profile prod``): which
+    options take one differs by tool, so sub-commands are searched for, not counted."""
+    return [v.lower() for v in values if not v.startswith("-")]
+
+
+def _after(words: list[str], lead: tuple[str, ...] | list[str]) -> list[str] | None:
+    """The words after ``lead`` where it stands among the first words, or None."""
+    size = len(lead)
+    for i in range(min(5, len(words))):
+        if tuple(words[i : i + size]) == tuple(lead):
+            return words[i + size :]
+    return None
+
+
+def _has(words: list[str], *lead: str) -> bool:
+    return _after(words, lead) is not None
 
 
 def _hit(words: list[str], rows: tuple[_Row, ...]) -> str | None:
     for lead, verbs in rows:
-        after = words[len(lead)] if len(words) > len(lead) else ""
-        if tuple(words[: len(lead)]) == lead and after in verbs:
-            return " ".join((*lead, after))
+        rest = _after(words, lead)
+        if rest and rest[0] in verbs:
+            return " ".join((*lead, rest[0]))
     return None
 
 
@@ -150,7 +157,7 @@ def _cloud(cmd: Cmd, w: Walker) -> None:
         # anti_forensics: the account's audit trail or threat detection stops recording
         w.flag("anti_forensics", f"{cmd.name} {why} switches the account's audit or detection off")
         return
-    if words[:2] == ["guardduty", "update-detector"] and _disables(values):
+    if _has(words, "guardduty", "update-detector") and _disables(values):
         # anti_forensics: the threat detector stays but stops looking
         w.flag("anti_forensics", f"{cmd.name} guardduty update-detector disables detection")
         return
@@ -161,7 +168,7 @@ def _cloud(cmd: Cmd, w: Walker) -> None:
     grant = _hit(words, _GRANTS.get(cmd.name, ()))
     if grant is None and cmd.name == "gcloud":
         grant = next((v for v in words if v.endswith(_GRANT_SUFFIXES)), None)
-    if grant is None and words[:2] == ["ec2", "authorize-security-group-ingress"]:
+    if grant is None and _has(words, "ec2", "authorize-security-group-ingress"):
         grant = "ec2 authorize-security-group-ingress" if _open(values) else None
     if grant is not None:
         # privilege: another principal (or everyone) gains access to the account's resources
@@ -184,7 +191,7 @@ def _open(values: list[str]) -> bool:
 
 
 def _lifecycle_purge(words: list[str], values: list[str]) -> str | None:
-    if words[:2] != ["s3api", "put-bucket-lifecycle-configuration"]:
+    if not _has(words, "s3api", "put-bucket-lifecycle-configuration"):
         return None
     text = " ".join(values).replace(" ", "")
     whole = re.search(r'"Filter":\{\}|"Prefix":""|"Filter":\{"Prefix":""\}', text)
@@ -196,13 +203,13 @@ def _mint(name: str, words: list[str], values: list[str]) -> str | None:
     if (why := _hit(words, _MINTS.get(name, ()))) is not None:
         return why
     user_data = any(v.lower() in ("userdata", "--attribute=userdata") for v in values)
-    if name == "aws" and words[:2] == ["ec2", "describe-instance-attribute"] and user_data:
+    if name == "aws" and _has(words, "ec2", "describe-instance-attribute") and user_data:
         return "ec2 describe-instance-attribute userData"  # the bootstrap secrets it started with
-    if name == "aws" and words[:2] == ["configure", "get"] and len(words) > 2:
-        key = words[2]
-        return "configure get" if _AWS_SECRET_KEY.search(key) or "$" in key else None
-    if name in ("npm", "pnpm", "yarn") and words[:2] in (["config", "get"], ["get"]):
-        keys = words[2:] if words[0] == "config" else words[1:]
+    keys = _after(words, ("configure", "get")) if name == "aws" else None
+    if keys and (_AWS_SECRET_KEY.search(keys[0]) or UNKNOWN in keys[0]):
+        return "configure get"  # a secret key, or one known only at run time
+    if name in ("npm", "pnpm", "yarn"):
+        keys = _after(words, ("config", "get")) or _after(words, ("get",)) or []
         if any(_NPM_SECRET_KEY.search(k) for k in keys):
             return "config get"
     return None
@@ -211,7 +218,8 @@ def _mint(name: str, words: list[str], values: list[str]) -> str | None:
 def _kube_rule(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     words = _words(values)
-    if words[:1] == ["delete"] and len(words) > 1 and words[1] in ("events", "event", "ev"):
+    deleted = _after(words, ("delete",)) or []
+    if deleted and _EVENTS.match(deleted[0]):
         # anti_forensics: the cluster's events are its record of what was scheduled and run
         w.flag("anti_forensics", f"{cmd.name} delete events erases the cluster's event record")
         return
@@ -221,31 +229,32 @@ def _kube_rule(cmd: Cmd, w: Walker) -> None:
         # privilege: the kubelet API runs commands in every pod of the node
         w.flag("privilege", f"{cmd.name} --raw {raw} reaches a node's kubelet API")
         return
-    if words[:1] == ["create"] and len(words) > 1 and words[1] in ("clusterrole", "role"):
-        stars = [v for v in values if v.split("=", 1)[-1].strip("'\"") == "*"]
-        if stars:
+    made = _after(words, ("create",)) or []
+    if made[:1] in (["clusterrole"], ["role"]):
+        lists = [v.split("=", 1)[-1] for v in values] + values
+        if any("*" in (p.strip("'\" ") for p in v.split(",")) for v in lists):
             # privilege: a role that may do anything to any resource
-            w.flag("privilege", f"{cmd.name} create {words[1]} grants every verb or resource")
+            w.flag("privilege", f"{cmd.name} create {made[0]} grants every verb or resource")
             return
-    changes = words[:1] in (["patch"], ["edit"], ["replace"], ["apply"], ["set"])
-    if changes and any(_AWS_AUTH.search(n) for n in words[1:3]):
+    changed = next((_after(words, (v,)) for v in _CHANGES if _has(words, v)), None) or []
+    if any(_AWS_AUTH.search(n) for n in changed[:2]):
         # privilege: aws-auth maps cloud identities to the cluster's groups (masters)
-        w.flag("privilege", f"{cmd.name} {words[0]} aws-auth maps an identity into the cluster")
+        w.flag("privilege", f"{cmd.name} aws-auth changed: maps an identity into the cluster")
 
 
 def _remote_command(cmd: Cmd, w: Walker, words: list[str], values: list[str]) -> None:
     """A command the cloud's agent runs on another host, judged as that script."""
     texts: list[str] = []
-    if cmd.name == "aws" and words[:2] == ["ssm", "send-command"]:
+    if cmd.name == "aws" and _has(words, "ssm", "send-command"):
         texts = _ssm_commands(_option(values, "--parameters"))
-    elif cmd.name == "az" and words[:3] == ["vm", "run-command", "invoke"]:
-        texts = _after(values, "--scripts")
-    elif cmd.name == "az" and words[:3] in (["vm", "run-command", "create"],):
-        texts = _after(values, "--script")
-    elif cmd.name == "az" and words[:2] in (["vm", "extension"], ["vmss", "extension"]):
+    elif cmd.name == "az" and _has(words, "vm", "run-command", "invoke"):
+        texts = _list(values, "--scripts")
+    elif cmd.name == "az" and _has(words, "vm", "run-command", "create"):
+        texts = _list(values, "--script")
+    elif cmd.name == "az" and (_has(words, "vm", "extension") or _has(words, "vmss", "extension")):
         for opt in ("--settings", "--protected-settings"):
             texts += _json_commands(_option(values, opt))
-    elif cmd.name == "gcloud" and words[:3] == ["compute", "instances", "add-metadata"]:
+    elif cmd.name == "gcloud" and _has(words, "compute", "instances", "add-metadata"):
         meta = _option(values, "--metadata")
         if re.search(r"(^|,)(ssh-keys|sshKeys)=", meta):
             # persistence: a key in the metadata opens a login on every matching instance
@@ -254,7 +263,7 @@ def _remote_command(cmd: Cmd, w: Walker, words: list[str], values: list[str]) ->
         texts = re.findall(r"startup-script=(.*)", meta)
     for text in texts:
         # judged as if it ran here, as ssh's remote command is
-        w.script(text, f"{cmd.name} {' '.join(words[:3])} remote command")
+        w.script(text, f"{cmd.name} remote command")
 
 
 def _option(values: list[str], name: str) -> str:
@@ -266,7 +275,7 @@ def _option(values: list[str], name: str) -> str:
     return ""
 
 
-def _after(values: list[str], name: str) -> list[str]:
+def _list(values: list[str], name: str) -> list[str]:
     """The values an option takes up to the next option (az's space-separated lists)."""
     if name not in values:
         return []
@@ -308,12 +317,14 @@ _ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=", re.M)
 
 def _env_file(cmd: Cmd, w: Walker) -> None:
     """``echo "LD_PRELOAD=…" >> "$GITHUB_ENV"``: a file named only at run time gets a
-    variable that makes later programs load or run code."""
+    variable that makes later programs load or run code (``cat <<EOF``, ``tee -a`` too)."""
     targets = [r.target for r in cmd.redirects if r.op in (">", ">>", ">|") and r.target]
-    if not any(not t.static for t in targets):
+    targets += [a for a in cmd.args if cmd.name == "tee" and not a.text.startswith("-")]
+    if all(t.static for t in targets):
         return
-    text = echo_text(cmd.name, cmd.args)
-    names = set(_ENV_LINE.findall(text or ""))
+    text = echo_text(cmd.name, cmd.args) if cmd.name in ("echo", "printf") else None
+    text = text if text is not None else "\n".join(cmd.fed_texts())
+    names = set(_ENV_LINE.findall(text))
     hooks = names & (LOADER_VARS | COMMAND_VARS | {"ENV", "LD_AUDIT", "JAVA_TOOL_OPTIONS"})
     if hooks:
         # persistence: later steps read the file as their environment and load the hook
@@ -323,4 +334,4 @@ def _env_file(cmd: Cmd, w: Walker) -> None:
 CLOUD_RULES: dict[str, Rule] = {name: _cloud for name in ("aws", "gcloud", "az", "gsutil")}
 CLOUD_RULES |= {name: _cloud for name in ("npm", "pnpm", "yarn")}
 CLOUD_RULES |= {"kubectl": _kube_rule, "oc": _kube_rule}
-CLOUD_RULES |= {"echo": _env_file, "printf": _env_file}
+CLOUD_RULES |= {name: _env_file for name in ("echo", "printf", "cat", "tee")}
