@@ -74,6 +74,7 @@ def test_cloud_audit_and_detection_switched_off(command: str) -> None:
         "kubectl apply -n kube-system configmap/aws-auth",
         "kubectl get --raw=/api/v1/nodes/n1/proxy/exec/prod/web/c?command=id",
         "kubectl get --raw /api/v1/nodes/n1:10250/proxy/pods",
+        "kubectl get --raw '/api/v1/nodes/n1/proxy/logs/auth.log'",
     ],
 )
 def test_access_granted_beyond_the_caller(command: str) -> None:
@@ -177,6 +178,8 @@ def test_hook_variables_written_to_a_run_time_env_file(command: str) -> None:
         "kubectl get events -A",
         "kubectl get clusterroles",
         "kubectl get --raw /healthz",
+        "kubectl get --raw /api/v1/nodes/n1/proxy/metrics/cadvisor",
+        "kubectl get --raw /api/v1/nodes/n1/proxy/stats/summary",
         "kubectl get cm aws-auth -n kube-system -o yaml",
         "npm config get registry",
         "yarn config get npmRegistryServer",

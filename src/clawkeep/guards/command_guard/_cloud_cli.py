@@ -117,7 +117,13 @@ _MINTS: dict[str, tuple[_Row, ...]] = {
 }
 _NPM_SECRET_KEY = re.compile(r"(^|:)(_authToken|_auth|_password|npmAuthToken)$", re.I)
 _AWS_SECRET_KEY = re.compile(r"(^|\.)(aws_)?(secret_access_key|session_token)$", re.I)
-_NODE_PROXY = re.compile(r"/nodes/[^/]+(/proxy|:\d+/proxy)|/proxy/(run|exec|pods|logs)")
+# the kubelet's endpoints that run commands or hand out pods' specs, logs and settings
+# (metrics, stats and health stay readable)
+_NODE_PROXY = re.compile(
+    r"/nodes/[^/]+/proxy/(run|exec|attach|portforward|pods|runningpods|logs|configz|debug"
+    r"|containerlogs|cri)\b",
+    re.I,
+)
 _AWS_AUTH = re.compile(r"(^|/)aws-auth$")
 _EVENTS = re.compile(r"^(ev|events?)([./]|$)")  # events, event.events.k8s.io, ev/NAME
 _CHANGES = ("patch", "edit", "replace", "apply", "set", "label", "annotate")
