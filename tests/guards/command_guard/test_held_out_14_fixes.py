@@ -276,6 +276,12 @@ def test_harmless_container_and_url_forms_stay_allowed(command: str) -> None:
         # the env file written another way
         ('cat >> "$GITHUB_ENV" <<EOF\nLD_PRELOAD=/tmp/h.so\nEOF', "persistence"),
         ('echo BASH_ENV=/tmp/h | tee -a "$GITHUB_ENV"', "persistence"),
+        ('echo "PATH=/tmp/.b:$PATH" >> "$GITHUB_ENV"', "persistence"),
+        (
+            "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-1 "
+            """--parameters 'commands=["uptime","cat /etc/shadow"]'""",
+            "credential_read",
+        ),
     ],
 )
 def test_new_rules_under_other_spellings(command: str, effect: str) -> None:
@@ -290,6 +296,11 @@ def test_new_rules_under_other_spellings(command: str, effect: str) -> None:
         "kubectl delete pod events-exporter-5d8f",
         'cat >> "$GITHUB_ENV" <<EOF\nAPP_VERSION=1.4.2\nEOF',
         'echo built | tee -a "$GITHUB_STEP_SUMMARY"',
+        'echo "PATH=$PWD/node_modules/.bin:$PATH" >> "$GITHUB_ENV"',
+        "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-1 "
+        """--parameters 'commands=["uptime","df -h"]'""",
+        "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-1 "
+        "--parameters commands='systemctl restart nginx'",
     ],
 )
 def test_other_spellings_of_harmless_forms_stay_allowed(command: str) -> None:

@@ -303,8 +303,17 @@ def _ssm_commands(text: str) -> list[str]:
             return [text]
         got = data.get("commands", []) if isinstance(data, dict) else []
         return [str(c) for c in (got if isinstance(got, list) else [got])]
-    m = re.match(r"commands=\[?(.*?)\]?$", text, re.S)
-    return [m.group(1).strip("\"'")] if m else ([text] if text else [])
+    m = re.match(r"commands=(.*)$", text, re.S)
+    if m is None:
+        return [text] if text else []
+    value = m.group(1).strip()
+    if value.startswith("["):
+        try:
+            listed = json.loads(value)
+        except ValueError:
+            listed = value[1:].rstrip("]").split(",")  # shorthand: [uptime,df -h]
+        return [str(c).strip("\"'") for c in (listed if isinstance(listed, list) else [listed])]
+    return [value.strip("\"'")]
 
 
 def _json_commands(text: str) -> list[str]:
@@ -329,9 +338,15 @@ def _env_file(cmd: Cmd, w: Walker) -> None:
     if all(t.static for t in targets):
         return
     text = echo_text(cmd.name, cmd.args) if cmd.name in ("echo", "printf") else None
+    if text is None and cmd.name in ("echo", "printf"):
+        text = " ".join(a.text for a in cmd.args)  # known parts; `$PATH` stays unknown
     text = text if text is not None else "\n".join(cmd.fed_texts())
     names = set(_ENV_LINE.findall(text))
     hooks = names & (LOADER_VARS | COMMAND_VARS | {"ENV", "LD_AUDIT", "JAVA_TOOL_OPTIONS"})
+    for value in re.findall(r"^\s*(?:export\s+)?PATH=[\"']?([^\"'\n]*)", text, re.M):
+        entries = value.split(":")
+        if any(e and UNKNOWN not in e and w.place(e).kind == "temp" for e in entries):
+            hooks.add("PATH")  # a world-writable folder ahead of the programs later steps run
     if hooks:
         # persistence: later steps read the file as their environment and load the hook
         w.flag("persistence", f"{cmd.name} writes {min(hooks)}= into an environment file")
