@@ -246,6 +246,11 @@ def test_harmless_container_and_url_forms_stay_allowed(command: str) -> None:
     [
         # global options before the sub-command, with and without a value
         ("aws --debug cloudtrail stop-logging --name t", "anti_forensics"),
+        (
+            "aws --region us-east-1 --profile prod --output json --color off --endpoint-url "
+            "https://cloudtrail.us-east-1.amazonaws.com --query x cloudtrail stop-logging --name t",
+            "anti_forensics",
+        ),
         ("aws --no-cli-pager --profile prod iam create-access-key", "credential_read"),
         ("az --only-show-errors role assignment create --assignee x --role Owner", "privilege"),
         ("gcloud --quiet --project p logging sinks delete s", "anti_forensics"),

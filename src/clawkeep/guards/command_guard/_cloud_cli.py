@@ -138,7 +138,7 @@ def _words(values: list[str]) -> list[str]:
 def _after(words: list[str], lead: tuple[str, ...] | list[str]) -> list[str] | None:
     """The words after ``lead`` where it stands among the first words, or None."""
     size = len(lead)
-    for i in range(min(5, len(words))):
+    for i in range(min(9, len(words))):  # past global options and their values
         if tuple(words[i : i + size]) == tuple(lead):
             return words[i + size :]
     return None
