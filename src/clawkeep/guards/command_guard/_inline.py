@@ -52,7 +52,8 @@ _READS_FILE = re.compile(
 )
 _SENDS = re.compile(
     r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*="
-    r"|urlopen\s*\((?:[^(),]|\([^()]*\))+,",  # urlopen(url, data) posts data
+    r"|urlopen\s*\((?:[^(),]|\([^()]*\))+,"  # urlopen(url, data) posts data
+    r"|[\"'`]https?://[^\"'`]*[\"'`]\s*\+|`https?://[^`]*\$\{",  # data joined into the URL
     re.I,
 )
 _DECODE = re.compile(

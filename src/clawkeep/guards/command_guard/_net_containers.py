@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from clawkeep.guards.command_guard._fx_url import metadata_host
 from clawkeep.guards.command_guard._net_reach import egress, unvetted_source
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
@@ -97,6 +98,11 @@ def _exec_reads_env(cmd: Cmd, w: Walker) -> bool:
     script = argv[-1] if program in SHELLS and c_mode else ""
     fed = " ".join(cmd.fed_texts()) if program in SHELLS and not c_mode else ""
     code = " ".join(argv[1:]) if program not in SHELLS else ""
+    words = [u for arg in argv for u in arg.split() + re.findall(r"\w+://[^\s'\"`)]+", arg)]
+    if any(metadata_host(word) for word in words):
+        # credential_read: the pod's metadata service hands out its node's cloud keys
+        w.flag("credential_read", f"{cmd.name} exec asks a cloud metadata service")
+        return True
     if dump or _DUMP_SCRIPT.search(f"{script}\n{fed}\n{code}"):
         # credential_read: the container was started with its secrets in its environment
         w.flag("credential_read", f"{cmd.name} exec prints a container's environment")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from clawkeep.guards.command_guard._cloud_cli import CLOUD_RULES
 from clawkeep.guards.command_guard._defenses import DEFENCE_RULES, kill_watcher
 from clawkeep.guards.command_guard._destroy import DESTROY_RULES, HELP_WORDS, INFRA_RULES, also
 from clawkeep.guards.command_guard._secret_cli import SECRET_CLI_RULES, SECRET_TABLE
@@ -312,3 +313,5 @@ MISC_RULES |= {
 }
 # aws, gcloud and kubectl have a rule above too (secrets they print); keep both
 MISC_RULES |= {name: also(MISC_RULES.get(name), rule) for name, rule in INFRA_RULES.items()}
+# cloud and cluster control planes: audit off, access granted, credentials minted
+MISC_RULES |= {name: also(MISC_RULES.get(name), rule) for name, rule in CLOUD_RULES.items()}

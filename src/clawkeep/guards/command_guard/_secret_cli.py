@@ -19,7 +19,6 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "gh": (("auth", "token"), ("auth", "status", "--show-token"), ("auth", "status", "-t")),
     "glab": (("auth", "status", "-t"),),
     "aws": (
-        ("configure", "get"),
         ("configure", "export-credentials"),
         ("ecr", "get-login-password"),
     ),
@@ -88,6 +87,8 @@ def _reveals(name: str, values: list[str]) -> str | None:
     if shown is not None:
         return shown
     words = [v for v in values if not v.startswith("-") and re.fullmatch(r"[\w:.,/-]+", v)][:8]
+    if "get-credentials" in values and not _to_stdout(values):
+        return None  # writes the cluster's entry into the kubeconfig; prints nothing
     pieces = [p.lower() for word in words for p in re.split(r"[-_:.,/]", word) if p]
     nouns = [p for p in pieces if p in _SECRET_NOUNS]
     if not nouns:
@@ -97,7 +98,7 @@ def _reveals(name: str, values: list[str]) -> str | None:
         shapes = [re.sub(r"^(-o=?|--output=?)", "", v) for v in values if v.startswith("-o")]
         shapes += [b for a, b in itertools.pairwise(values) if a in ("-o", "--output")]
         shapes += [v.split("=", 1)[1] for v in values if v.startswith("--output=")]
-        given = any(s and s not in _LISTING_OUTPUT for s in shapes)
+        given = any(s and s not in _LISTING_OUTPUT and not _fields_only(s) for s in shapes)
         given |= any(v.startswith("--template") for v in values)  # a template prints data
         return " ".join(words[:3]) + " -o" if given else None
     if set(pieces) & _REVEAL_VERBS:
@@ -105,6 +106,33 @@ def _reveals(name: str, values: list[str]) -> str | None:
     if {"token", "tokens"} & set(nouns) and {"auth", "create", "new"} & set(pieces):
         return " ".join(words[:3])  # `flyctl auth token`, `kubectl create token SA`
     return None
+
+
+def _to_stdout(values: list[str]) -> bool:
+    """``az aks get-credentials --file -``: the kubeconfig printed instead of written."""
+    pairs = itertools.pairwise(values)
+    return any(a in ("-f", "--file") and b == "-" for a, b in pairs) or "--file=-" in values
+
+
+# jsonpath pieces that name no secret value: the object's kind, type and metadata
+_SAFE_PATH = re.compile(
+    r"\s*(range\s+\.items(\[[^\]]*\])?|(\.items(\[[^\]]*\])?)?"
+    r"\.(metadata(\.[\w-]+)*|type|kind|apiVersion))\s*"
+)
+
+
+def _fields_only(shape: str) -> bool:
+    """``-o jsonpath='{.type}'``: a template that prints only metadata, never ``.data``."""
+    if not shape.startswith("jsonpath="):
+        return False
+    parts = re.findall(r"\{([^{}]*)\}", shape)
+    return bool(parts) and all(
+        p.strip() in ("end", "") or re.fullmatch(r'\s*"[^"]*"\s*', p) or _safe(p) for p in parts
+    )
+
+
+def _safe(part: str) -> bool:
+    return _SAFE_PATH.fullmatch(part) is not None
 
 
 SECRET_TABLE = tuple(_SECRET_VERBS)  # their rule stands in the table's place, as before
