@@ -47,6 +47,7 @@ class Arg:
     computed: bool = False  # holds a variable the line filled with data at run time
     secrets: tuple[str, ...] = ()  # environment variables named as secrets it expands
     elements: bool = False  # "${arr[@]}": ELEMENTS in the text separate the array's words
+    names: tuple[str, ...] = ()  # environment variables it expands that the line never set
 
     @property
     def static(self) -> bool:
@@ -74,3 +75,4 @@ class Acc:
         self.computed = False
         self.secrets: list[str] = []
         self.elements = False
+        self.names: list[str] = []
