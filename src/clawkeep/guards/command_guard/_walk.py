@@ -74,6 +74,7 @@ class Walker:
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
+        self.login_feed: tuple[str, ...] = ()  # argv whose token goes into its login (_login_pipe)
         self.functions: set[str] = set()
         self.bodies: dict[str, tuple[bytes, Node]] = {}  # function name -> (source, body)
         self.cwd: str | None = None  # set by cd; None: the workspace

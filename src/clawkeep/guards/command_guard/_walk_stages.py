@@ -9,6 +9,7 @@ from clawkeep.guards.command_guard._cmd import Stdin, command_name
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ def producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> S
             # `f() { curl …; }; f | sh`: the function prints what its body produces
             kinds |= producer(walker, body[1], cname, inner=True).kinds
         kinds |= listing_kinds(walker, cname, args)  # names of keys, or of a whole tree
+        if cname in ("echo", "printf") and any(a.secrets for a in args):
+            kinds.add(MASKED_VALUE)  # its value, which exec masks only as printed
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
     return Stdin(frozenset(kinds), literal)

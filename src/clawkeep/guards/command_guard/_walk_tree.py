@@ -14,7 +14,9 @@ from clawkeep.guards.command_guard._cmd import (
     Redirect,
     Stdin,
 )
+from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
@@ -262,6 +264,8 @@ def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
             value = node.named_children[-1] if node.named_children else None
             word = resolve(value, w.src, w.env) if value is not None else None
             kinds = frozenset(w.subst_kinds(word)) if word is not None and word.substs else None
+            if word is not None and word.secrets:  # `rev <<< "$TOKEN"`: the secret is fed
+                kinds = (kinds or frozenset()) | {MASKED_VALUE}
             out.append(Redirect("<<<", None, word.text if word else "", kinds or frozenset()))
         else:
             dest = node.child_by_field_name("destination")
@@ -293,8 +297,10 @@ def _pipeline(w: Walker, node: Node) -> None:
     kill_listed([w.text(s) for s in stages], w)
     saved = w.pending_stdin
     feed: Stdin | None = saved
+    outer_login = w.login_feed
     for index, stage in enumerate(stages):
         w.pending_stdin = feed
+        w.login_feed = login_feed(w, stages, index)  # a registry token into its own login
         keys = feed is not None and any(k.startswith("key_names=") for k in feed.kinds)
         handed = names[index] not in _FILTERS | {"xargs", "parallel"}  # those fill it in
         if keys and handed:
@@ -314,7 +320,7 @@ def _pipeline(w: Walker, node: Node) -> None:
         # Bytes from a download stay downloaded through tee, cat, sed ... stages.
         carried = feed.kinds if feed is not None else frozenset()
         feed = Stdin(produced.kinds | carried, produced.text)
-    w.pending_stdin = saved
+    w.pending_stdin, w.login_feed = saved, outer_login
 
 
 def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
