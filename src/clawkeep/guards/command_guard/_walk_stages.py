@@ -10,7 +10,9 @@ from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
+from clawkeep.guards.command_guard._sed_text import sed_output
 from clawkeep.guards.command_guard._walk_names import listing_kinds
+from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
@@ -33,7 +35,9 @@ def stage_name(walker: Walker, node: Node) -> str:
     return _canonical(command_name(words[0].text if words else ""))
 
 
-def producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
+def producer(
+    walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
+) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
 
     kinds: set[str] = set()
@@ -53,7 +57,18 @@ def producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> S
             kinds.add(MASKED_VALUE)  # its value, which exec masks only as printed
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
+            if cname == "sed":  # `sed 's/^/cat /' <<< /etc/shadow | sh`: its output, computed
+                literal = sed_output([a.text for a in args], _here_string(walker, node, fed))
     return Stdin(frozenset(kinds), literal)
+
+
+def _here_string(walker: Walker, node: Node, fed: str | None) -> str | None:
+    """The text a stage reads: its here-string (bash adds a newline), else what it is fed."""
+    for child in node.named_children:
+        if child.type == "herestring_redirect" and child.named_children:
+            word = resolve(child.named_children[-1], walker.src, walker.env)
+            return word.text + "\n" if word.static else None
+    return fed
 
 
 # Programs that only print, count or filter the lines they read (never open them as paths).

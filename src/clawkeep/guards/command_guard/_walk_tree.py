@@ -316,7 +316,7 @@ def _pipeline(w: Walker, node: Node) -> None:
                 visit_node(w, stage)
         else:
             visit_node(w, stage)
-        produced = _producer(w, stage, names[index])
+        produced = _producer(w, stage, names[index], fed=feed.text if feed else None)
         # Bytes from a download stay downloaded through tee, cat, sed ... stages.
         carried = feed.kinds if feed is not None else frozenset()
         feed = Stdin(produced.kinds | carried, produced.text)
