@@ -89,6 +89,7 @@ _ENCODED_SECRETS = [
     "base64 <<< $DB_PASSWORD",
     "echo $GITHUB_TOKEN | sed 's/./& /g'",
     "echo $STRIPE_API_KEY | gzip | base32",
+    'cat <<< "$GITHUB_TOKEN" | base64',
 ]
 _PLAIN_PRINTS = [
     # exec masks a printed secret by its value: one variable printed as it is stays allowed
@@ -96,6 +97,7 @@ _PLAIN_PRINTS = [
     'echo "$HOME"',
     "echo $PATH | tr : '\\n'",
     "base64 build/app.bin",
+    'cat <<< "$HOME" | base64',
     'echo "$GITHUB_TOKEN" | sha256sum',
     'echo -n "$WEBHOOK_SECRET" | openssl dgst -sha256 -hmac key',
     "echo $CR_PAT | docker login ghcr.io -u me --password-stdin",

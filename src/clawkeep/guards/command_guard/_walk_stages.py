@@ -42,6 +42,10 @@ def producer(
 
     kinds: set[str] = set()
     literal: str | None = None
+    for child in node.named_children:
+        fed_word = child.named_children[-1] if child.type == "herestring_redirect" else None
+        if fed_word is not None and resolve(fed_word, walker.src, walker.env).secrets:
+            kinds.add(MASKED_VALUE)  # `cat <<< "$TOKEN" | base64`: the secret passes on
     for cmd_node in commands_in(node):
         if cmd_node.child_by_field_name("name") is None:
             continue
