@@ -43,7 +43,8 @@ def producer(
     kinds: set[str] = set()
     literal: str | None = None
     for child in node.named_children:
-        fed_word = child.named_children[-1] if child.type == "herestring_redirect" else None
+        here = child.type == "herestring_redirect" and child.named_children
+        fed_word = child.named_children[-1] if here else None
         if fed_word is not None and resolve(fed_word, walker.src, walker.env).secrets:
             kinds.add(MASKED_VALUE)  # `cat <<< "$TOKEN" | base64`: the secret passes on
     for cmd_node in commands_in(node):
