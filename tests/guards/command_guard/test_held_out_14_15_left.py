@@ -91,6 +91,8 @@ _ENCODED_SECRETS = [
     "echo $GITHUB_TOKEN | sed 's/./& /g'",
     "echo $STRIPE_API_KEY | gzip | base32",
     'cat <<< "$GITHUB_TOKEN" | base64',
+    "echo $GITHUB_TOKEN | base64 | tee f",
+    "echo $GITHUB_TOKEN | base64 | head -c 100",
 ]
 _PLAIN_PRINTS = [
     # exec masks a printed secret by its value: one variable printed as it is stays allowed
@@ -99,6 +101,9 @@ _PLAIN_PRINTS = [
     "echo $PATH | tr : '\\n'",
     "base64 build/app.bin",
     'cat <<< "$HOME" | base64',
+    # a secret decoded into a program or a file is not shown (CI's everyday forms)
+    "echo \"$SSH_PRIVATE_KEY\" | tr -d '\\r' | ssh-add -",
+    'echo "$KUBE_CONFIG_B64" | base64 -d > kubeconfig',
     'echo "$GITHUB_TOKEN" | sha256sum',
     'echo -n "$WEBHOOK_SECRET" | openssl dgst -sha256 -hmac key',
     "echo $CR_PAT | docker login ghcr.io -u me --password-stdin",

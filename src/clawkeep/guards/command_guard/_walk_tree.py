@@ -16,7 +16,7 @@ from clawkeep.guards.command_guard._cmd import (
 )
 from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
-from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
+from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_print
 from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
@@ -298,8 +298,10 @@ def _pipeline(w: Walker, node: Node) -> None:
     saved = w.pending_stdin
     feed: Stdin | None = saved
     outer_login = w.login_feed
+    fed_kinds: list[frozenset[str]] = []
     for index, stage in enumerate(stages):
         w.pending_stdin = feed
+        fed_kinds.append(feed.kinds if feed is not None else frozenset())
         w.login_feed = login_feed(w, stages, index)  # a registry token into its own login
         keys = feed is not None and any(k.startswith("key_names=") for k in feed.kinds)
         handed = names[index] not in _FILTERS | {"xargs", "parallel"}  # those fill it in
@@ -321,6 +323,7 @@ def _pipeline(w: Walker, node: Node) -> None:
         carried = feed.kinds if feed is not None else frozenset()
         feed = Stdin(produced.kinds | carried, produced.text)
     w.pending_stdin, w.login_feed = saved, outer_login
+    encoded_print(w, stages, names, fed_kinds)  # `echo $TOKEN | base64`: past exec's mask
 
 
 def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
