@@ -18,6 +18,9 @@ _PATH_FILE_ATTACKS = [
     'd=/dev/shm/k; echo "$d" >> $GITHUB_PATH',
     'tee -a "$GITHUB_PATH" <<< /tmp/t',
     'echo /tmp/p >> "$FORGEJO_PATH"',
+    "P=$GITHUB_PATH; echo /tmp/x >> $P",
+    'echo "/tmp/a:/tmp/b" >> "$GITHUB_PATH"',
+    "echo /tmp/x | tee -a $GITHUB_PATH",
 ]
 _PATH_FILE_HARMLESS = [
     'echo "$PWD/bin" >> "$GITHUB_PATH"',

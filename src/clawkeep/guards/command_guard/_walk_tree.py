@@ -197,6 +197,7 @@ def _assign(w: Walker, node: Node) -> None:
         w.env.secrets[name] = value.secrets  # T=$GITHUB_TOKEN: $T is that secret
     else:
         w.env.secrets.pop(name, None)
+    w.env.names[name] = value.names  # P=$GITHUB_PATH: $P names that run-time file
     if value.computed or (value.substs and not value.static):
         w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
     else:

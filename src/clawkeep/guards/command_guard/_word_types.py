@@ -30,6 +30,8 @@ class Env:
     computed: set[str] = field(default_factory=set)
     # Names the line set from an environment secret (``T=$GITHUB_TOKEN``): the secret's names.
     secrets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Names the line set from run-time environment variables (``P=$GITHUB_PATH``): theirs.
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     home: str = "~"
     workspace: str = "."
 

@@ -228,6 +228,7 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
         acc.computed = True
     if name not in env.values:
         acc.names.append(name)  # `>> "$GITHUB_PATH"`: which run-time file a redirect names
+    acc.names.extend(env.names.get(name, ()))
     if name not in env.values and SECRET_VAR.search(name):
         acc.secrets.append(name)  # the environment's secret, wherever this word sends it
     acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
