@@ -34,6 +34,7 @@ from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
 from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
+from clawkeep.guards.command_guard._secret_encode import ENCODE_RULES
 from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
@@ -84,6 +85,7 @@ _RULES = _merge(
     MACOS_RULES,
     EXEC_RULES,
     BUILTIN_RULES,
+    ENCODE_RULES,
 )
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 

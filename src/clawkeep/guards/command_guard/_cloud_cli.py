@@ -327,6 +327,9 @@ def _json_commands(text: str) -> list[str]:
     return [str(c) for c in got if c]
 
 
+# Files a CI runner reads after the step as folders to put ahead of ``PATH`` (one a line);
+# the variable names them only at run time.
+_PATH_FILES = frozenset({"GITHUB_PATH", "GITEA_PATH", "FORGEJO_PATH"})
 _ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=", re.M)
 
 
@@ -342,10 +345,13 @@ def _env_file(cmd: Cmd, w: Walker) -> None:
         text = " ".join(a.text for a in cmd.args)  # known parts; `$PATH` stays unknown
     text = text if text is not None else "\n".join(cmd.fed_texts())
     names = set(_ENV_LINE.findall(text))
+    if any(set(t.names) & _PATH_FILES for t in targets):
+        text += "\nPATH=" + ":".join(text.split())  # each line a folder put ahead of PATH
     hooks = names & (LOADER_VARS | COMMAND_VARS | {"ENV", "LD_AUDIT", "JAVA_TOOL_OPTIONS"})
     for value in re.findall(r"^\s*(?:export\s+)?PATH=[\"']?([^\"'\n]*)", text, re.M):
         entries = value.split(":")
-        if any(e and UNKNOWN not in e and w.place(e).kind == "temp" for e in entries):
+        temps = [e for e in entries if e and UNKNOWN not in e and w.place(e).kind == "temp"]
+        if temps or any(e.startswith("/dev/shm/") for e in entries):  # noqa: S108
             hooks.add("PATH")  # a world-writable folder ahead of the programs later steps run
     if hooks:
         # persistence: later steps read the file as their environment and load the hook

@@ -11,6 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, command_name
 from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, POOL, SHELLS, TEMP_ROOTS
+from clawkeep.guards.command_guard._net_devtcp import loopback_client
 from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
 from clawkeep.guards.command_guard._path_tables import SHADOWED
 from clawkeep.guards.command_guard._paths import Place
@@ -144,6 +145,10 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
             continue
         found = w.place(red.target.text)
         if found.kind == "netdev":
+            if w.depth == 0 and loopback_client(found.path, w.src):
+                # a client of a port on this machine, as `nc 127.0.0.1 8000` is; inside a
+                # nested script (`bash -c '…' | sh`) the line around it is not seen: refused
+                continue
             if cmd.name in SHELLS or cmd.name in INTERPRETERS:
                 w.flag("reverse_shell", f"{cmd.name} wired to the socket {found.path}")
             elif red.op in OUT_OPS:

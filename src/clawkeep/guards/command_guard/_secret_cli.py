@@ -23,7 +23,7 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("ecr", "get-login-password"),
     ),
     "gcloud": (("auth", "print-access-token"), ("auth", "print-identity-token")),
-    "az": (("account", "get-access-token"),),
+    "az": (("account", "get-access-token"), ("acr", "login", "--expose-token")),
     "security": (
         ("find-generic-password",),
         ("find-internet-password",),
@@ -48,6 +48,8 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 def _secret_cli(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if w.login_feed == (cmd.word, *values):
+        return  # a registry token piped straight into its own registry's login: never shown
     if cmd.name in _PLATFORM_CLIS and (why := _reveals(cmd.name, values)) is not None:
         # credential_read: the sub-command prints a stored secret to the agent
         w.flag("credential_read", f"{cmd.name} {why} prints a stored secret")

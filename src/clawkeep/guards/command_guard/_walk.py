@@ -25,7 +25,7 @@ from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
-from clawkeep.guards.command_guard._shell_lang import shell_var
+from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_fields import fields
@@ -74,6 +74,7 @@ class Walker:
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
+        self.login_feed: tuple[str, ...] = ()  # argv whose token goes into its login (_login_pipe)
         self.functions: set[str] = set()
         self.bodies: dict[str, tuple[bytes, Node]] = {}  # function name -> (source, body)
         self.cwd: str | None = None  # set by cd; None: the workspace
@@ -231,9 +232,11 @@ class Walker:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
         looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
-        alias = next((self.aliases[p] for p in looked if p in self.aliases), None)
-        if alias is not None and _canonical(alias) != _canonical(name):
+        hit = next((p for p in looked if p in self.aliases), "")
+        alias = self.aliases.get(hit)
+        if alias is not None and _canonical(alias) != _canonical(name) and HASHED not in hit:
             # obfuscation: a copy of one program put first on PATH under another's name
+            # (`hash -p PROG NAME` names PROG on the line: NAME is judged as PROG below)
             self.flag("obfuscation", f"{name} runs a copy of {alias} through PATH")
         if alias is not None or (
             "/" in word.text and (alias := self.aliases.get(self.place(word.text).path))

@@ -13,16 +13,18 @@ from clawkeep.guards.command_guard._cmd import (
     Cmd,
     Redirect,
     Stdin,
-    command_name,
 )
-from clawkeep.guards.command_guard._cmd import canonical as _canonical
-from clawkeep.guards.command_guard._echo import echo_text
+from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_print
 from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
-from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
+from clawkeep.guards.command_guard._walk_stages import FILTERS as _FILTERS
+from clawkeep.guards.command_guard._walk_stages import commands_in
+from clawkeep.guards.command_guard._walk_stages import producer as _producer
+from clawkeep.guards.command_guard._walk_stages import stage_name as _stage_name
 from clawkeep.guards.command_guard._walk_vars import LOADER_VARS
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 from clawkeep.guards.command_guard._words import resolve
@@ -46,54 +48,6 @@ def _redirect_words(node: Node) -> list[Node]:
     if node.type == "heredoc_redirect":
         return node.children_by_field_name("argument")
     return []
-
-
-def _stage_name(walker: Walker, node: Node) -> str:
-    while node.type in ("redirected_statement", "negated_command") and node.named_children:
-        body = node.child_by_field_name("body") or node.named_children[0]
-        if body is node:
-            break
-        node = body
-    if node.type != "command":
-        return node.type
-    name_node = node.child_by_field_name("name")
-    if name_node is None:
-        return ""
-    words = walker.expand([name_node])  # `$LDR` with LDR="wget -q -O -": its first word
-    return _canonical(command_name(words[0].text if words else ""))
-
-
-def _producer(walker: Walker, node: Node, name: str, *, inner: bool = False) -> Stdin:
-    from clawkeep.guards.command_guard._net_raw import producer_kinds
-
-    kinds: set[str] = set()
-    literal: str | None = None
-    for cmd_node in commands_in(node):
-        if cmd_node.child_by_field_name("name") is None:
-            continue
-        word, *args = walker.argv_of(cmd_node)  # `$C URL` with C="curl -s": split as bash does
-        cname = _canonical(command_name(word.text))
-        kinds |= producer_kinds(cname, [a.text for a in args])
-        body = walker.bodies.get(cname)
-        if body is not None and body[0] == walker.src and not inner:
-            # `f() { curl …; }; f | sh`: the function prints what its body produces
-            kinds |= _producer(walker, body[1], cname, inner=True).kinds
-        kinds |= listing_kinds(walker, cname, args)  # names of keys, or of a whole tree
-        if cmd_node is node or node.type == "redirected_statement":
-            literal = echo_text(cname, args)
-    return Stdin(frozenset(kinds), literal)
-
-
-# Programs that only print, count or filter the lines they read (never open them as paths).
-_FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
-_FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
-
-
-def commands_in(node: Node) -> list[Node]:
-    found = [node] if node.type == "command" else []
-    for child in node.named_children:
-        found.extend(commands_in(child))
-    return found
 
 
 def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
@@ -243,6 +197,7 @@ def _assign(w: Walker, node: Node) -> None:
         w.env.secrets[name] = value.secrets  # T=$GITHUB_TOKEN: $T is that secret
     else:
         w.env.secrets.pop(name, None)
+    w.env.names[name] = value.names  # P=$GITHUB_PATH: $P names that run-time file
     if value.computed or (value.substs and not value.static):
         w.env.computed.add(name)  # V=$(cat .env): V holds what the command printed
     else:
@@ -310,6 +265,8 @@ def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
             value = node.named_children[-1] if node.named_children else None
             word = resolve(value, w.src, w.env) if value is not None else None
             kinds = frozenset(w.subst_kinds(word)) if word is not None and word.substs else None
+            if word is not None and word.secrets:  # `rev <<< "$TOKEN"`: the secret is fed
+                kinds = (kinds or frozenset()) | {MASKED_VALUE}
             out.append(Redirect("<<<", None, word.text if word else "", kinds or frozenset()))
         else:
             dest = node.child_by_field_name("destination")
@@ -341,8 +298,12 @@ def _pipeline(w: Walker, node: Node) -> None:
     kill_listed([w.text(s) for s in stages], w)
     saved = w.pending_stdin
     feed: Stdin | None = saved
+    outer_login = w.login_feed
+    fed_kinds: list[frozenset[str]] = []
     for index, stage in enumerate(stages):
         w.pending_stdin = feed
+        fed_kinds.append(feed.kinds if feed is not None else frozenset())
+        w.login_feed = login_feed(w, stages, index)  # a registry token into its own login
         keys = feed is not None and any(k.startswith("key_names=") for k in feed.kinds)
         handed = names[index] not in _FILTERS | {"xargs", "parallel"}  # those fill it in
         if keys and handed:
@@ -358,11 +319,12 @@ def _pipeline(w: Walker, node: Node) -> None:
                 visit_node(w, stage)
         else:
             visit_node(w, stage)
-        produced = _producer(w, stage, names[index])
+        produced = _producer(w, stage, names[index], fed=feed.text if feed else None)
         # Bytes from a download stay downloaded through tee, cat, sed ... stages.
         carried = feed.kinds if feed is not None else frozenset()
         feed = Stdin(produced.kinds | carried, produced.text)
-    w.pending_stdin = saved
+    w.pending_stdin, w.login_feed = saved, outer_login
+    encoded_print(w, stages, names, fed_kinds)  # `echo $TOKEN | base64`: past exec's mask
 
 
 def _simple(w: Walker, node: Node, outer: list[Node]) -> None:

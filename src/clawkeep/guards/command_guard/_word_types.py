@@ -30,6 +30,8 @@ class Env:
     computed: set[str] = field(default_factory=set)
     # Names the line set from an environment secret (``T=$GITHUB_TOKEN``): the secret's names.
     secrets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Names the line set from run-time environment variables (``P=$GITHUB_PATH``): theirs.
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     home: str = "~"
     workspace: str = "."
 
@@ -47,6 +49,7 @@ class Arg:
     computed: bool = False  # holds a variable the line filled with data at run time
     secrets: tuple[str, ...] = ()  # environment variables named as secrets it expands
     elements: bool = False  # "${arr[@]}": ELEMENTS in the text separate the array's words
+    names: tuple[str, ...] = ()  # environment variables it expands that the line never set
 
     @property
     def static(self) -> bool:
@@ -74,3 +77,4 @@ class Acc:
         self.computed = False
         self.secrets: list[str] = []
         self.elements = False
+        self.names: list[str] = []

@@ -55,6 +55,7 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
         acc.computed,
         tuple(acc.secrets),
         acc.elements,
+        tuple(acc.names),
     )
 
 
@@ -225,6 +226,9 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
         acc.tricks.append("$IFS used as a separator")
     if name in env.computed:
         acc.computed = True
+    if name not in env.values:
+        acc.names.append(name)  # `>> "$GITHUB_PATH"`: which run-time file a redirect names
+    acc.names.extend(env.names.get(name, ()))
     if name not in env.values and SECRET_VAR.search(name):
         acc.secrets.append(name)  # the environment's secret, wherever this word sends it
     acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T

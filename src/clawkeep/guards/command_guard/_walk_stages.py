@@ -1,0 +1,88 @@
+"""What a pipeline stage is called and what it prints to the next: producer kinds
+(downloads, key names …) and, for ``echo``/``printf``, the literal text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clawkeep.guards.command_guard._cmd import Stdin, command_name
+from clawkeep.guards.command_guard._cmd import canonical as _canonical
+from clawkeep.guards.command_guard._echo import echo_text
+from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
+from clawkeep.guards.command_guard._sed_text import sed_output
+from clawkeep.guards.command_guard._walk_names import listing_kinds
+from clawkeep.guards.command_guard._words import resolve
+
+if TYPE_CHECKING:
+    from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["FILTERS", "commands_in", "producer", "stage_name"]
+
+
+def stage_name(walker: Walker, node: Node) -> str:
+    while node.type in ("redirected_statement", "negated_command") and node.named_children:
+        body = node.child_by_field_name("body") or node.named_children[0]
+        if body is node:
+            break
+        node = body
+    if node.type != "command":
+        return node.type
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return ""
+    words = walker.expand([name_node])  # `$LDR` with LDR="wget -q -O -": its first word
+    return _canonical(command_name(words[0].text if words else ""))
+
+
+def producer(
+    walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
+) -> Stdin:
+    from clawkeep.guards.command_guard._net_raw import producer_kinds
+
+    kinds: set[str] = set()
+    literal: str | None = None
+    for child in node.named_children:
+        here = child.type == "herestring_redirect" and child.named_children
+        fed_word = child.named_children[-1] if here else None
+        if fed_word is not None and resolve(fed_word, walker.src, walker.env).secrets:
+            kinds.add(MASKED_VALUE)  # `cat <<< "$TOKEN" | base64`: the secret passes on
+    for cmd_node in commands_in(node):
+        if cmd_node.child_by_field_name("name") is None:
+            continue
+        word, *args = walker.argv_of(cmd_node)  # `$C URL` with C="curl -s": split as bash does
+        cname = _canonical(command_name(word.text))
+        kinds |= producer_kinds(cname, [a.text for a in args])
+        body = walker.bodies.get(cname)
+        if body is not None and body[0] == walker.src and not inner:
+            # `f() { curl …; }; f | sh`: the function prints what its body produces
+            kinds |= producer(walker, body[1], cname, inner=True).kinds
+        kinds |= listing_kinds(walker, cname, args)  # names of keys, or of a whole tree
+        if cname in ("echo", "printf") and any(a.secrets for a in args):
+            kinds.add(MASKED_VALUE)  # its value, which exec masks only as printed
+        if cmd_node is node or node.type == "redirected_statement":
+            literal = echo_text(cname, args)
+            if cname == "sed":  # `sed 's/^/cat /' <<< /etc/shadow | sh`: its output, computed
+                literal = sed_output([a.text for a in args], _here_string(walker, node, fed))
+    return Stdin(frozenset(kinds), literal)
+
+
+def _here_string(walker: Walker, node: Node, fed: str | None) -> str | None:
+    """The text a stage reads: its here-string (bash adds a newline), else what it is fed."""
+    for child in node.named_children:
+        if child.type == "herestring_redirect" and child.named_children:
+            word = resolve(child.named_children[-1], walker.src, walker.env)
+            return word.text + "\n" if word.static else None
+    return fed
+
+
+# Programs that only print, count or filter the lines they read (never open them as paths).
+FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
+FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt", "fold", "tee"})
+
+
+def commands_in(node: Node) -> list[Node]:
+    found = [node] if node.type == "command" else []
+    for child in node.named_children:
+        found.extend(commands_in(child))
+    return found
