@@ -15,6 +15,7 @@ from clawkeep.guards.command_guard._inline_serve import kernel_calls, modes_and_
 from clawkeep.guards.command_guard._io_write import planted_option, write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
 from clawkeep.guards.command_guard._net_reach import loopback_code
+from clawkeep.guards.command_guard._net_secrets import secret_in_code
 from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import literal
@@ -335,6 +336,8 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
         w.flag("reverse_shell", f"{lang} code joins a socket to a shell or a process")
     elif socket and not loopback_code(code):  # a loopback-only client stays allowed
         w.flag("raw_socket", f"{lang} code opens a raw network socket")
+    elif secret_in_code(lang, code, w):  # whatever library or option does the sending
+        pass  # flagged: a secret of the environment sent to a host not its own
     elif _HTTP.search(code):
         if _READS_FILE.search(code) and _SENDS.search(code):
             w.flag("exfiltration", f"{lang} code reads a file and sends it over the network")

