@@ -4,7 +4,9 @@ The grammar hangs what follows ``<<EOF`` on its line under the here-document its
 ``cat <<EOF > ~/.bashrc`` puts the file redirect there, and ``cat <<EOF | sh`` the rest
 of the pipeline. The redirect is the command's like any other (the write is judged, with
 the document as the text written), and the pipeline's next stage reads what the command
-prints: the document itself when the command is ``cat``, else text known only at run time.
+prints: the document (some of its lines) for ``cat``, ``sort``, ``grep`` and the like, text
+changed by code the guard does not follow for ``awk``, ``sed`` and the like, else text
+known only at run time.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import Redirect, Stdin, command_name
+from clawkeep.guards.command_guard._walk_stages import reads_text
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._parse import Node
@@ -41,7 +44,8 @@ def heredoc(
     stages = [c for c in tail if "redirect" not in c.type]
     if stages:
         saved = w.pending_stdin
-        w.pending_stdin = Stdin(frozenset(), text if _prints_document(w, node) else None)
+        kinds, printed = reads_text(_reader(w, node), text)
+        w.pending_stdin = Stdin(frozenset(kinds), printed)
         try:
             with w.child_shell():  # the next stage of a pipeline: a subshell
                 for stage in stages:
@@ -51,8 +55,9 @@ def heredoc(
     return out
 
 
-def _prints_document(w: Walker, node: Node) -> bool:
+def _reader(w: Walker, node: Node) -> str:
+    """The program that reads the document (``cat``, ``sort``, ``awk …``)."""
     parent = node.parent
     command = parent.child_by_field_name("body") if parent is not None else None
     words = w.text(command).split() if command is not None else []
-    return bool(words) and command_name(words[0]) == "cat" and all(x[:1] == "-" for x in words[1:])
+    return command_name(words[0]) if words else ""

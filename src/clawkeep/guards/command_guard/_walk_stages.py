@@ -17,7 +17,7 @@ from clawkeep.guards.command_guard._words import resolve
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["FILTERS", "commands_in", "producer", "stage_name"]
+__all__ = ["FILTERS", "commands_in", "producer", "reads_text", "stage_name"]
 
 
 def stage_name(walker: Walker, node: Node) -> str:
@@ -62,9 +62,27 @@ def producer(
             kinds.add(MASKED_VALUE)  # its value, which exec masks only as printed
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
+            given = _here_string(walker, node, fed)
             if cname == "sed":  # `sed 's/^/cat /' <<< /etc/shadow | sh`: its output, computed
-                literal = sed_output([a.text for a in args], _here_string(walker, node, fed))
+                literal = sed_output([a.text for a in args], given)
+            if literal is None and given is not None:
+                kind, literal = reads_text(cname, given)
+                kinds |= kind
     return Stdin(frozenset(kinds), literal)
+
+
+def reads_text(name: str, given: str) -> tuple[set[str], str | None]:
+    """What a program prints from text the line itself gave it (a here-string, a
+    here-document, an earlier stage's known output)."""
+    if name in PASS_THROUGH:
+        # `echo 'rm -rf ~' | cat | sh`: at most the lines it was given, so a shell reading
+        # them is judged on all of them
+        return set(), given
+    if name in TRANSFORMS:
+        # obfuscation: text the line wrote, changed by code the guard does not follow,
+        # before a shell reads it (`awk '{print}' <<< 'rm -rf ~' | sh`)
+        return {"decode"}, None
+    return set(), None
 
 
 def _here_string(walker: Walker, node: Node, fed: str | None) -> str | None:
@@ -75,6 +93,14 @@ def _here_string(walker: Walker, node: Node, fed: str | None) -> str | None:
             return word.text + "\n" if word.static else None
     return fed
 
+
+# Programs whose output is some of the lines they read, unchanged or reordered.
+PASS_THROUGH = frozenset({"cat", "tac", "sort", "uniq", "head", "tail", "grep", "egrep", "fgrep"})
+PASS_THROUGH |= frozenset({"rg", "tee", "less", "more", "column", "dd", "sponge", "stdbuf"})
+# Programs that print text computed from what they read, by a script or options.
+TRANSFORMS = frozenset({"sed", "awk", "gawk", "mawk", "nawk", "perl", "python", "python3"})
+TRANSFORMS |= frozenset({"ruby", "node", "php", "lua", "tr", "cut", "fold", "paste", "nl"})
+TRANSFORMS |= frozenset({"expand", "unexpand", "iconv", "jq", "yq", "envsubst", "m4", "rev"})
 
 # Programs that only print, count or filter the lines they read (never open them as paths).
 FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})
