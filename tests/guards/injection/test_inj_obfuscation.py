@@ -195,7 +195,6 @@ HONEST = [
     "C++ and C# both work; so does A+B testing and Ctrl+Alt+Del",
     "the U.S.A. and the U.K. signed it, e.g. in 2019, i.e. before Covid-19",
     "Dr. J. R. R. Tolkien wrote it; see p. 12 f. and fig. 3 a.",
-    "aGVsbG8gd29ybGQsIHRoaXMgaXMgYSBiYXNlNjQgYmxvYg==",
     "token: j7fpXeK5dPAFua1nvLozTDh94zVpQ4YAkFjMkTOB",
     "今日はとても暑いですね。明日は雨が降るそうです。",
     "我们明天下午三点在会议室见面，请带上笔记本电脑。",
@@ -233,8 +232,10 @@ def test_honest_text_is_not_changed_or_flagged(guard: ChannelGuard, text: str) -
     assert guard.scan(text).verdict == "allow"
 
 
-# Spaced emphasis and letter lists: a view may be read, the verdict stays allow.
+# Spaced emphasis, letter lists and honest base64: a view may be read (the decoding),
+# the verdict stays allow.
 SPACED_HONEST = [
+    "aGVsbG8gd29ybGQsIHRoaXMgaXMgYSBiYXNlNjQgYmxvYg==",
     "Das ist w i c h t i g, bitte lies es bis morgen.",
     "To było n a p r a w d ę dobre, dziękuję!",
     "Это о ч е н ь важно для нас.",

@@ -20,6 +20,8 @@ What the view undoes, in this order:
   ``numb€r``, ``w1+h``);
 - words cut into fragments (``dis re gard all gui de li nes``, ``_segment``);
 - aLtErNaTiNg case.
+- before all of these, encoded payloads (base64, hex, escapes, code points, binary, Morse,
+  NATO words, a named ROT13/Caesar shift, text named as reversed), ``_decode``.
 
 Linear time: each step is one regular-expression pass or one loop over the text, and no
 pattern can backtrack over more than one unit of a run.
@@ -31,6 +33,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from clawkeep.guards.injection._decode import decode_payloads
 from clawkeep.guards.injection._lookalikes import tables
 from clawkeep.guards.injection._segment import Budget, join_fragments, split_joined
 
@@ -280,6 +283,8 @@ def deobfuscate(text: str) -> View:
             total += n
         view, n = _MARKS.subn("", view)
         total += n
+    view, n = decode_payloads(view)  # first: leet and letter runs would break base64
+    total += n
     budget = Budget()
     view, n = _runs(view, budget)
     total += n
