@@ -86,6 +86,9 @@ def test_settings_pointing_later_installs_at_an_unvetted_host_are_refused(comman
         "dotnet restore --source https://api.nuget.org/v3/index.json",
         "conda install -c conda-forge numpy pandas",
         "conda env create -f environment.yml",
+        "conda run -n app python serve.py --upstream https://api.example.com",
+        "mamba run -n app pytest --base-url https://staging.example.com",
+        "dotnet build -p:ApiUrl=https://api.example.com",
         "composer run-script test -- --url https://staging.example.com",
         "composer require monolog/monolog",
         "bundle exec rspec spec/models",
@@ -219,6 +222,9 @@ def test_data_destroyed_beyond_this_machine_is_refused(command: str) -> None:
         "git checkout --orphan gh-pages && git commit --allow-empty -m init && "
         "git push origin gh-pages",
         "git push origin feature:main",
+        "git checkout --orphan gh-pages && git add -A && git commit -qm docs && "
+        "git push -f origin gh-pages",
+        'git push -f origin "$(git commit-tree -m docs "$(git write-tree)")":refs/heads/gh-pages',
         "git push origin HEAD:refs/heads/deploy",
     ],
 )

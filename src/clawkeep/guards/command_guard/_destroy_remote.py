@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["REMOTE_DESTROY_RULES"]
 
@@ -86,6 +87,11 @@ def _http_delete(cmd: Cmd, w: Walker) -> None:
 
 
 _ROOTLESS = re.compile(r"\bcommit-tree\b(?![^;&|\n]*\s-p\s)|--orphan\b")
+# Branches whose history others build on.
+_LONG_LIVED = re.compile(
+    r"^(?:refs/heads/)?(?:main|master|trunk|develop|development|dev|prod|production|stable"
+    r"|release[\w./-]*|HEAD)$"
+)
 
 
 def _git_push(cmd: Cmd, w: Walker) -> None:
@@ -101,10 +107,19 @@ def _git_push(cmd: Cmd, w: Walker) -> None:
         for arg in cmd.args
         for node in arg.substs
     )
-    made = _ROOTLESS.search(w.src.decode(errors="replace"))
+    line = w.src.decode(errors="replace")
+    made = _ROOTLESS.search(line)
     computed = any(arg.substs or arg.computed for arg in cmd.args)
-    if force and (rootless or (made is not None and (computed or "--orphan" in made.group(0)))):
-        # destructive_delete: the remote branch replaced by a commit with no history
+    if not force or not (rootless or (made is not None and (computed or "--orphan" in made[0]))):
+        return
+    # Where it lands: each refspec's destination, else the branch pushed (the orphan's own
+    # name when none is given). A docs branch (gh-pages) is rebuilt this way by design.
+    words = [v.lstrip("+") for v in values if not v.startswith("-")]
+    refspecs = words[words.index("push") + 2 :]
+    orphan = re.search(r"--orphan\s+['\"]?([\w./-]+)", line)
+    targets = [r.rsplit(":", 1)[-1] for r in refspecs] or [orphan[1] if orphan else ""]
+    if any(not t or UNKNOWN in t or _LONG_LIVED.match(t) for t in targets):
+        # destructive_delete: a long-lived branch replaced by a commit with no history
         w.flag("destructive_delete", "git push replaces a remote branch's history")
 
 

@@ -45,7 +45,7 @@ _FETCH_WORDS: dict[str, frozenset[str] | None] = {
     "mix": frozenset({"archive.install", "escript.install", "local.hex", "local.rebar"})
     | {"hex.repo"},
     "opam": frozenset({"pin", "install", "repository", "repo", "switch", "init"}),
-    "dotnet": frozenset({"tool", "add", "restore", "build", "new", "workload", "nuget"}),
+    "dotnet": frozenset({"tool", "add", "restore", "new", "workload", "nuget"}),
     "nuget": None,
     "poetry": frozenset({"self", "config"}),  # config repositories.NAME URL: publishes there
     "conda": None,
@@ -105,6 +105,8 @@ def _fetches(cmd: Cmd, w: Walker) -> None:
     allowed = _FETCH_WORDS[cmd.name]
     if allowed is not None and not (words and words[0] in allowed):
         return
+    if words[:1] in (["run"], ["exec"], ["run-script"]):
+        return  # `conda run -n env python app.py --url URL`: the URL is the program's own
     if "push" in words[:3]:
         return  # `dotnet nuget push --source URL`: a publish, judged by _net_publish
     url = _first_unvetted(cmd.values())
