@@ -16,6 +16,7 @@ from pathlib import Path
 from clawkeep.config.schema.guard_command import CommandGuardConfig
 from clawkeep.guards.command_guard._db_host import DB_HOST_RULES
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
+from clawkeep.guards.command_guard._destroy_remote import REMOTE_DESTROY_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
@@ -27,6 +28,8 @@ from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
+from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
+from clawkeep.guards.command_guard._net_publish import PUBLISH_RULES
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
@@ -76,6 +79,9 @@ _RULES = _merge(
     COMPILED_RULES,
     RUNNER_RULES,
     SOURCE_RULES,
+    INSTALLER_RULES,
+    PUBLISH_RULES,
+    REMOTE_DESTROY_RULES,
     DATA_RULES,
     DB_HOST_RULES,
     ATTACH_RULES,

@@ -94,6 +94,9 @@ _INFRA_DELETES: dict[str, tuple[frozenset[str], ...]] = {
     "gsutil": (frozenset({"rb"}), frozenset({"rm", "-r"})),
     "gcloud": (frozenset({"projects", "delete"}),),
     "az": (frozenset({"group", "delete"}),),
+    # a hosted repository: its history, issues, releases and settings
+    "gh": (frozenset({"repo", "delete"}),),
+    "glab": (frozenset({"repo", "delete"}),),
 }
 
 

@@ -87,7 +87,9 @@ def git(cmd: Cmd, w: Walker) -> None:
         and not any(REMOTE.match(v) or v in ("origin",) for v in named[:1])
         and not named
     )
-    if values[0] == "push" and (pushed_to_new or any(REMOTE.match(v) for v in named)):
+    # `git push REPOSITORY REFSPEC…`: only the first word names where; `HEAD:deploy` and
+    # `feature:main` after it are refspecs, not host:path addresses
+    if values[0] == "push" and (pushed_to_new or any(REMOTE.match(v) for v in named[:1])):
         w.flag("exfiltration", "git push to an address rather than a configured remote")
         return
     egress(cmd, w, [v for v in values[1:] if REMOTE.match(v)] or None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._net_deploy import own_deploy
 from clawkeep.guards.command_guard._net_reach import REMOTE, egress, loopback_only, runtime_payload
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import Arg
@@ -198,6 +199,9 @@ def copy_remote(cmd: Cmd, w: Walker) -> None:
     if not remote:
         return
     if REMOTE.match(values[-1]) and not loopback_only([values[-1]]):
+        if own_deploy(cmd, w):
+            egress(cmd, w)  # the workspace deployed to a host of the owner's own network
+            return
         w.flag("exfiltration", f"{cmd.name} copies local files to {values[-1]}")
         return
     # a fetched file is a download: running it later on this line is download-and-run

@@ -66,6 +66,10 @@ VETTED_SOURCES = frozenset(
     # vendors' wheel indexes, and hosted registries that answer for their accounts
     | {"pypi.nvidia.com", "data.pyg.org", "github.io", "pkg.github.com", "pkg.dev"}
     | {"pkgs.dev.azure.com", "jfrog.io", "cloudsmith.io", "gitlab.io", "huggingface.co"}
+    # other languages' registries and the toolchains' own download servers
+    | {"cran.r-project.org", "cloud.r-project.org", "r-universe.dev", "pkg.julialang.org"}
+    | {"luarocks.org", "cpan.org", "metacpan.org", "hex.pm", "opam.ocaml.org", "pub.dev"}
+    | {"nodejs.org", "static.rust-lang.org", "python.org", "cache.ruby-lang.org"}
 )
 # Go module hosts beyond the forges above: the Go project's and the large projects' own
 # import-path domains (``golang.org/x/tools``, ``k8s.io/client-go``, ``go.uber.org/zap``).

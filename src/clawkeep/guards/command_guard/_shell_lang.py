@@ -54,6 +54,9 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
         startup_file(text, name, w)
     if _SUBSCRIPT_CODE.search(text):
         w.script(": " + text, f"a subscript arithmetic evaluates in {name}", scope="maybe")
+    from clawkeep.guards.command_guard._net_installers import installer_var
+
+    installer_var(name, value, w)  # RUSTUP_DIST_SERVER=URL, CARGO_TARGET_…_RUNNER=CMD
 
 
 def startup_file(path: str, name: str, w: Walker) -> None:

@@ -11,6 +11,8 @@ from clawkeep.guards.command_guard._echo import echo_text
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._sed_text import sed_output
+from clawkeep.guards.command_guard._stage_cuts import cuts_lines
+from clawkeep.guards.command_guard._stage_groups import GROUPS, grouped
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._words import resolve
 
@@ -40,6 +42,11 @@ def producer(
 ) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
 
+    redirected = node.type == "redirected_statement" and node.named_children
+    group = node.named_children[0] if redirected else node
+    if group.type in GROUPS:
+        # `(echo 'rm -rf ~') | sh`, `echo … | cat 2>/dev/null | sh`: what the group prints
+        return grouped(walker, group, fed, inner, producer, stage_name)
     kinds: set[str] = set()
     literal: str | None = None
     for child in node.named_children:
@@ -66,19 +73,19 @@ def producer(
             if cname == "sed":  # `sed 's/^/cat /' <<< /etc/shadow | sh`: its output, computed
                 literal = sed_output([a.text for a in args], given)
             if literal is None and given is not None:
-                kind, literal = reads_text(cname, given)
+                kind, literal = reads_text(cname, given, [a.text for a in args])
                 kinds |= kind
     return Stdin(frozenset(kinds), literal)
 
 
-def reads_text(name: str, given: str) -> tuple[set[str], str | None]:
+def reads_text(name: str, given: str, argv: list[str] | None = None) -> tuple[set[str], str | None]:
     """What a program prints from text the line itself gave it (a here-string, a
     here-document, an earlier stage's known output)."""
-    if name in PASS_THROUGH:
+    if name in PASS_THROUGH and not cuts_lines(name, argv or []):
         # `echo 'rm -rf ~' | cat | sh`: at most the lines it was given, so a shell reading
         # them is judged on all of them
         return set(), given
-    if name in TRANSFORMS:
+    if name in TRANSFORMS or name in PASS_THROUGH:
         # obfuscation: text the line wrote, changed by code the guard does not follow,
         # before a shell reads it (`awk '{print}' <<< 'rm -rf ~' | sh`)
         return {"decode"}, None
@@ -96,11 +103,12 @@ def _here_string(walker: Walker, node: Node, fed: str | None) -> str | None:
 
 # Programs whose output is some of the lines they read, unchanged or reordered.
 PASS_THROUGH = frozenset({"cat", "tac", "sort", "uniq", "head", "tail", "grep", "egrep", "fgrep"})
-PASS_THROUGH |= frozenset({"rg", "tee", "less", "more", "column", "dd", "sponge", "stdbuf"})
+PASS_THROUGH |= frozenset({"rg", "tee", "less", "more", "dd", "sponge", "stdbuf", "shuf"})
 # Programs that print text computed from what they read, by a script or options.
 TRANSFORMS = frozenset({"sed", "awk", "gawk", "mawk", "nawk", "perl", "python", "python3"})
 TRANSFORMS |= frozenset({"ruby", "node", "php", "lua", "tr", "cut", "fold", "paste", "nl"})
 TRANSFORMS |= frozenset({"expand", "unexpand", "iconv", "jq", "yq", "envsubst", "m4", "rev"})
+TRANSFORMS |= frozenset({"fmt", "pr", "column", "colrm", "join", "comm"})  # join, refill lines
 
 # Programs that only print, count or filter the lines they read (never open them as paths).
 FILTERS = frozenset({"sort", "uniq", "wc", "head", "tail", "grep", "egrep", "fgrep", "rg"})

@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
+from clawkeep.guards.command_guard._walk_procsub import visit_output_subst
 from clawkeep.guards.command_guard._walk_stages import FILTERS as _FILTERS
 from clawkeep.guards.command_guard._walk_stages import commands_in
 from clawkeep.guards.command_guard._walk_stages import producer as _producer
@@ -335,8 +336,8 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
             _assign(w, child)
         elif child.type.endswith("_redirect"):
             inner_redirects.append(child)
-        else:
-            _children_nested(w, child)
+        elif child.type != "process_substitution" or not visit_output_subst(w, child, node, stdin):
+            _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
     redirects = _redirects(w, inner_redirects + outer)
     name_node = node.child_by_field_name("name")
     if name_node is None:
