@@ -56,4 +56,13 @@ def _source_url(cmd: Cmd, w: Walker) -> None:
         w.flag("download_exec", f"source_url sources {url}")
 
 
+def _source_env(cmd: Cmd, w: Walker) -> None:
+    """``source_env FILE`` (direnv's stdlib): FILE is sourced, as by ``source``."""
+    from clawkeep.guards.command_guard._shell_lang import startup_file
+
+    for arg in cmd.args[:1]:
+        startup_file(arg.text, cmd.name, w)
+
+
 DIRENV_RULES: dict[str, Rule] = {"source_url": _source_url}
+DIRENV_RULES |= {"source_env": _source_env, "source_env_if_exists": _source_env}

@@ -1,6 +1,9 @@
 """Git hooks: the scripts a git action runs from the hooks folder, and installing the
 workspace repository's own hook script as a hook of that repository.
 
+A hook manager's config or hook the line writes (pre-commit, lefthook, husky) is judged
+when written: once installed, the manager runs it on the owner's next git action.
+
 A git command runs the hooks in ``-c core.hooksPath=DIR`` (or ``GIT_CONFIG_KEY_n`` /
 ``GIT_CONFIG_VALUE_n``), in the folder an earlier ``git config core.hooksPath DIR`` of the
 line named, else in ``.git/hooks``; a hook the line wrote there is judged as the script it
@@ -8,19 +11,20 @@ is, one it downloaded as a download run, and a pre-commit config the line wrote 
 hooks it makes pre-commit run. A copy of a file the workspace already holds (``cp
 scripts/pre-commit .git/hooks/``) into the workspace repository's own hooks folder
 installs the project's own hook, not a stranger's: it is not persistence, unless the line
-downloaded that file or wrote it with text judged here.
+downloaded that file or wrote it (text the line writes is its own, hooks or not).
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from clawkeep.guards.command_guard._fx_precommit import repo_config
+from clawkeep.guards.command_guard._fx_precommit import CONFIG, judge_hooks, repo_config
 from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
+from clawkeep.guards.command_guard._yaml_fields import values_of
 
-__all__ = ["HOOK_RULES", "own_hook"]
+__all__ = ["HOOK_RULES", "hook_written", "own_hook"]
 
 # githooks(5): every hook a git command may start.
 HOOKS = frozenset(
@@ -114,7 +118,7 @@ def _remember(cmd: Cmd, w: Walker) -> None:
 
 def own_hook(sources: list[str], target: Place, w: Walker, *, link: bool = False) -> bool:
     """A copy into the workspace repository's own hooks folder of files the workspace
-    holds, that this line did not download; the text it wrote into them is judged.
+    holds, that this line neither downloaded nor wrote.
     ``link``: a symbolic link, whose relative source is read from the link's folder."""
     workspace = str(w.ctx.workspace).rstrip("/") if w.ctx.workspace else None
     hooks = f"{workspace}/.git/hooks"
@@ -127,12 +131,28 @@ def own_hook(sources: list[str], target: Place, w: Walker, *, link: bool = False
         found = w.place(source)
         if found.kind != "workspace" or UNKNOWN in source or w.fetched(source):
             return False
-        if found.path.startswith(hooks + "/") or found.path == hooks:
-            return False
-    for source in sources:
-        if (text := w.written.get(w.place(source).path)) is not None:
-            w.run_written(source, text)
+        if found.path in w.written or found.path == hooks or found.path.startswith(hooks + "/"):
+            return False  # text this line wrote is its own, as when written there directly
     return True
+
+
+_LEFTHOOK = frozenset({"lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml"})
+_LEFTHOOK |= {"lefthook-local.yml", "lefthook-local.yaml"}
+
+
+def hook_written(path: str, text: str, w: Walker) -> None:
+    """A hook manager's config or hook the line writes (pre-commit's config, a lefthook
+    config's ``run`` commands, a husky hook) runs on the owner's next git action once the
+    manager is installed, as most repositories that keep one have it: judged now."""
+    name = posixpath.basename(path)
+    where = f"a hook in {path}, which runs on the next git action"
+    if name == CONFIG:
+        judge_hooks(text, where, w)
+    elif name in _LEFTHOOK:
+        for line in values_of(text, "run"):
+            w.script(line, where)
+    elif "/.husky/" in path and name in HOOKS:
+        w.script(text, where)
 
 
 HOOK_RULES: dict[str, Rule] = {"git": _git}

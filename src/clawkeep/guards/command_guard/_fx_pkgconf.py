@@ -70,6 +70,10 @@ def _pip(cmd: Cmd, w: Walker) -> None:
     """pip or uv installing with a config file this line wrote (``PIP_CONFIG_FILE``,
     ``UV_CONFIG_FILE``, ``--config-file``, a ``pip.conf`` or ``uv.toml``)."""
     values = cmd.values()
+    if cmd.name == "python":  # python3 -m pip install …
+        if values[:2] != ["-m", "pip"]:
+            return
+        values = values[2:]
     if not _PIP_INSTALLS & set(v for v in values[:3] if not v.startswith("-")):
         return
     named = _option(values, "--config-file")
@@ -101,5 +105,5 @@ def _extension(cmd: Cmd, w: Walker) -> None:
 
 
 PKGCONF_RULES: dict[str, Rule] = {name: _npm for name in _NPMS}
-PKGCONF_RULES |= {name: _pip for name in ("pip", "pip3", "uv")}
+PKGCONF_RULES |= {name: _pip for name in ("pip", "pip3", "uv", "python")}
 PKGCONF_RULES |= {name: _extension for name in _EDITORS}

@@ -17,7 +17,7 @@ from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._yaml_fields import values_of
 
-__all__ = ["PRECOMMIT_RULES", "precommit_config"]
+__all__ = ["CONFIG", "PRECOMMIT_RULES", "judge_hooks", "precommit_config", "repo_config"]
 
 CONFIG = ".pre-commit-config.yaml"
 # Verbs that run the config's hooks now or install them for later git actions.
@@ -34,10 +34,10 @@ def precommit_config(path: str, w: Walker, by: str) -> None:
     text = w.written.get(w.place(path).path)
     if text is None:
         return
-    _hooks(text, f"a hook in {path}, written by this line and run by {by}", w)
+    judge_hooks(text, f"a hook in {path}, written by this line and run by {by}", w)
 
 
-def _hooks(text: str, where: str, w: Walker) -> None:
+def judge_hooks(text: str, where: str, w: Walker) -> None:
     for repo in values_of(text, "repo"):
         if unvetted_source(repo):
             # download_exec: pre-commit clones the repository and runs its hooks' code

@@ -43,11 +43,16 @@ def load_file(path: str, lang: str, what: str, w: Walker) -> None:
         w.flag("download_exec", f"{what} loads {path}, downloaded by this command line")
     elif (text := w.written.get(w.place(path).path)) is not None:
         w.run_written(path, text, lang=lang)
-    elif "direnv" in w.via:
-        found = w.place(path)
-        if found.kind in _PLANTED and not _SYSTEM.match(found.path):
-            # persistence: every later shell in the folder loads code kept outside it
-            w.flag("persistence", f"{what} loads {found.path} in every shell of the folder")
+    else:
+        _planted(path, what, w)
+
+
+def _planted(path: str, what: str, w: Walker) -> None:
+    """Set for every later shell of a folder (an ``.envrc``): code kept outside it."""
+    found = w.place(path)
+    if "direnv" in w.via and found.kind in _PLANTED and not _SYSTEM.match(found.path):
+        # persistence: every later shell in the folder loads code kept outside it
+        w.flag("persistence", f"{what} loads {found.path} in every shell of the folder")
 
 
 def _data_url(url: str) -> str | None:
@@ -98,6 +103,9 @@ def startup_var(name: str, value: Arg, w: Walker) -> None:
         node_options(text, name, w)
     elif name == "PYTHONSTARTUP" and text:
         load_file(text, "python", name, w)
+    elif name in ("LD_PRELOAD", "LD_AUDIT"):  # a download loaded is judged by _walk_tree
+        for path in (p for p in text.replace(":", " ").split() if UNKNOWN not in p):
+            _planted(path, name, w)
     elif name in ("PYTHONPATH", "PYTHONUSERBASE"):
         for folder in (f for f in text.split(":") if f and UNKNOWN not in f):
             for hook in _SITE_HOOKS:
@@ -121,7 +129,10 @@ def startup_written(path: str, text: str, w: Walker) -> None:
 
 
 def _node(cmd: Cmd, w: Walker) -> None:
-    """``node --require=X app.js``, ``node --import X``: X runs before the program."""
+    """``node --require=X app.js``, ``node --import X``: X runs before the program; so do
+    the modules ``NODE_OPTIONS`` names (exported before X was written, too)."""
+    if options := w.env.values.get("NODE_OPTIONS"):
+        node_options(options, "NODE_OPTIONS", w)
     for index, arg in enumerate(cmd.args):
         name, eq, value = arg.text.partition("=")
         if name in _NODE_LOADS and eq:

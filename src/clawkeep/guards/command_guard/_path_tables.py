@@ -271,7 +271,7 @@ STORES = re.compile(
 
 # Path patterns (find -path) naming Chromium's and Electron apps' web storage, where web
 # apps keep their sign-in tokens (Slack's xox… and Discord's tokens are hunted there).
-WEB_STORAGE = re.compile(r"Local Storage|leveldb|\.ldb\*?$")
+WEB_STORAGE = re.compile(r"Local Storage|leveldb|\.ldb\*?$", re.I)
 # File names (find -name patterns) that only password stores use.
 STORE_NAMES = re.compile(
     r"^\*?(logins\.json|key[34]\.db|signons\.sqlite|Login Data|master\.passwd|spwd\.db"
