@@ -72,6 +72,7 @@ def _hooks_dirs(cmd: Cmd, w: Walker) -> list[str]:
         value = w.env.values.get(f"GIT_CONFIG_VALUE_{n}")
         if key is not None and value is not None:
             settings.append(f"{key}={value}")
+    git_dir = git_dir or w.env.values.get("GIT_DIR")
     dirs = [(git_dir or f"{folder}/.git") + "/hooks"]
     if SETTING in w.settings:
         dirs.append(w.settings[SETTING])

@@ -23,6 +23,10 @@ _NPMS = ("npm", "pnpm", "yarn", "bun")
 _SHELL_VARS = ("npm_config_script_shell", "NPM_CONFIG_SCRIPT_SHELL")
 _USERCONFIG_VARS = ("npm_config_userconfig", "NPM_CONFIG_USERCONFIG")
 _NPMRC = re.compile(r"^\s*(node-options|script-shell)\s*=\s*(.*?)\s*$", re.M)
+# Where an npm-like tool fetches packages from: .npmrc's (scoped) registry, yarn's server.
+_REGISTRY = re.compile(r"^\s*(?:@[\w.-]+:)?(?:registry|npmRegistryServer)\s*[=:]\s*(.*?)\s*$", re.M)
+_NPM_INSTALLS = frozenset({"install", "i", "ci", "add", "update", "upgrade", "up", "exec", "x"})
+_NPM_INSTALLS |= {"dlx", "create", "init"}  # fetch a package and run it
 
 
 def _option(values: list[str], name: str) -> list[str]:
@@ -55,10 +59,16 @@ def _npm(cmd: Cmd, w: Walker) -> None:
     userconfig = _option(values, "--userconfig")
     userconfig += [v for n in _USERCONFIG_VARS if (v := w.env.values.get(n))]
     chosen = {w.place(p).path for p in userconfig}
+    installs = not values or values[0] in _NPM_INSTALLS  # a bare `yarn` installs
     for path, text in list(w.written.items()):
-        if path in chosen or path.endswith("/.npmrc"):
+        if path in chosen or path.endswith(("/.npmrc", "/.yarnrc.yml", "/.yarnrc")):
             for match in _NPMRC.finditer(text):
                 _npm_setting(match.group(1), match.group(2), path, w)
+            urls = [u.strip("\"'") for u in _REGISTRY.findall(text)]
+            url = next((u for u in urls if unvetted_source(u)), None)
+            if installs and url is not None:
+                # download_exec: the packages' code, install scripts and all, comes from there
+                w.flag("download_exec", f"{cmd.name} installs from {url} ({path})")
 
 
 _PIP_INSTALLS = frozenset({"install", "download", "wheel", "sync", "add", "lock", "compile"})

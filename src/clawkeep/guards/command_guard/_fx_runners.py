@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._yaml_fields import items_under, values_of
 
@@ -86,10 +87,11 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     named = [b for a, b in itertools.pairwise(values) if a in flags]
     named += [v.split("=", 1)[1] for v in values if v.startswith(_FILE_OPTIONS)]
     targets = {w.place(n).path for n in named}
-    fetched = [n for n in named if w.fetched(n)] or sorted(set() if named else names & w.downloaded)
+    fetched = [n for n in named if w.fetched(n) or unvetted_source(n)]  # task -t https://…
+    fetched = fetched or sorted(set() if named else names & w.downloaded)
     if fetched:
         # download_exec: the runner runs what a file this line downloaded tells it to
-        w.flag("download_exec", f"{cmd.name} runs {fetched[0]}, downloaded by this command line")
+        w.flag("download_exec", f"{cmd.name} runs what {fetched[0]} says, a download")
     for path, text in list(w.written.items()):
         base = posixpath.basename(path)
         picked = path in targets or (not targets and base in names)

@@ -143,4 +143,13 @@ def _node(cmd: Cmd, w: Walker) -> None:
             return  # the program: what follows is its own arguments
 
 
+def _python(cmd: Cmd, w: Walker) -> None:
+    """Python starts: a ``.pth`` or ``sitecustomize.py`` this line downloaded may run."""
+    hooks = sorted(n for n in w.downloaded if n.endswith(".pth") or n in _SITE_HOOKS)
+    if hooks:
+        # download_exec: site.py runs a downloaded start-up file before the program
+        w.flag("download_exec", f"{cmd.name} starts with {hooks[0]}, downloaded by this line")
+
+
 STARTUP_RULES: dict[str, Rule] = {"node": _node, "nodejs": _node, "bun": _node}
+STARTUP_RULES["python"] = _python
