@@ -28,7 +28,7 @@ def _envrc(target: str, w: Walker) -> None:
         # download_exec: every shell in the folder runs the downloaded text
         w.flag("download_exec", f"direnv loads {path}, downloaded by this command line")
     elif (text := w.written.get(path)) is not None:
-        w.via.append("direnv")  # start-up files it names are judged as persistent
+        w.via.append(".envrc")  # start-up files it names are judged as persistent
         try:
             w.script(text, f"{path}, written by this line and loaded by direnv")
         finally:

@@ -50,7 +50,7 @@ def load_file(path: str, lang: str, what: str, w: Walker) -> None:
 def _planted(path: str, what: str, w: Walker) -> None:
     """Set for every later shell of a folder (an ``.envrc``): code kept outside it."""
     found = w.place(path)
-    if "direnv" in w.via and found.kind in _PLANTED and not _SYSTEM.match(found.path):
+    if ".envrc" in w.via and found.kind in _PLANTED and not _SYSTEM.match(found.path):
         # persistence: every later shell in the folder loads code kept outside it
         w.flag("persistence", f"{what} loads {found.path} in every shell of the folder")
 

@@ -60,27 +60,28 @@ def values_of(text: str, key: str) -> list[str]:
 
 def items_under(text: str, key: str) -> list[str]:
     """The plain items of the list ``key:`` holds (``key: [a, b]`` or ``- a`` lines below
-    it); an item that is a mapping (``- cmd: x``, ``- task: y``) is left to ``values_of``."""
-    lines = text.splitlines()
+    it); an item that is a mapping (``- cmd: x``, ``- task: y``) is left to ``values_of``.
+    One pass over the lines: the list ends at the first line not indented under its key."""
     head = re.compile(rf"^(\s*)(?:-\s+)?{re.escape(key)}\s*:\s*(.*)$")
     found: list[str] = []
-    for index, line in enumerate(lines):
+    owner: int | None = None  # the indent of the key whose list is being read
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(line) - len(stripped)
+        if owner is not None and (depth < owner or (depth == owner and stripped[0] != "-")):
+            owner = None
         match = head.match(line)
-        if match is None:
+        if match is not None:
+            rest = match.group(2).strip()
+            flow = re.finditer(r"[\[,]\s*" + _FLOW_SCALAR, rest) if rest.startswith("[") else ()
+            found += [_unquote(m.group(1)) for m in flow]
+            owner = len(match.group(1)) if not rest else None
             continue
-        rest = match.group(2).strip()
-        if rest.startswith("["):
-            found += [_unquote(m.group(1)) for m in re.finditer(r"[\[,]\s*" + _FLOW_SCALAR, rest)]
-            continue
-        indent = len(match.group(1))
-        for item in lines[index + 1 :]:
-            if not item.strip() or item.lstrip().startswith("#"):
-                continue
-            depth = len(item) - len(item.lstrip())
-            if depth < indent or (depth == indent and not item.lstrip().startswith("-")):
-                break
-            plain = re.match(r"^\s*-\s+" + _SCALAR + "$", item)
-            if plain is None or re.match(r"^[\w.-]+\s*:(\s|$)", plain.group(1)):
-                continue
+        plain = re.match(r"^-\s+" + _SCALAR + "$", stripped) if owner is not None else None
+        if plain is not None and not re.match(r"^[\w.-]+\s*:(\s|$)", plain.group(1)):
             found.append(_unquote(plain.group(1)))
+        if len(found) >= _MAX:
+            break
     return [v for v in found if v.strip("[] ")][:_MAX]
