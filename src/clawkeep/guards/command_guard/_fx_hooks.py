@@ -24,7 +24,7 @@ from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 from clawkeep.guards.command_guard._yaml_fields import values_of
 
-__all__ = ["HOOK_RULES", "hook_written", "own_hook"]
+__all__ = ["HOOK_RULES", "hook_written", "line_hook", "own_hook"]
 
 # githooks(5): every hook a git command may start.
 HOOKS = frozenset(
@@ -113,13 +113,24 @@ def _remember(cmd: Cmd, w: Walker) -> None:
     words = [v for v in cmd.values()[1:] if not v.startswith("-")]
     if words[:1] == ["set"]:
         words = words[1:]
-    if len(words) == 2 and words[0].lower() == "core.hookspath":
-        w.settings[SETTING] = words[1]
+    if len(words) == 2 and words[0].lower() == "core.hookspath" and UNKNOWN not in words[1]:
+        w.settings[SETTING] = w.place(words[1]).path
+        _run_hooks(words[1], w, "git config core.hooksPath")  # hooks it downloaded before
+
+
+def line_hook(found: Place, w: Walker) -> str | None:
+    """Why a write lands in the hooks folder this line made git's: a hook there runs on
+    the owner's next git action, as one in ``.git/hooks`` does."""
+    folder = w.settings.get(SETTING)
+    inside = folder is not None and found.path.startswith(folder.rstrip("/") + "/")
+    if inside and posixpath.basename(found.path) in HOOKS:
+        return "a hook in the folder this line made git's hooks folder"
+    return None
 
 
 def own_hook(sources: list[str], target: Place, w: Walker, *, link: bool = False) -> bool:
     """A copy into the workspace repository's own hooks folder of files the workspace
-    holds, that this line neither downloaded nor wrote.
+    holds, that this line neither downloaded nor wrote, copied or linked there.
     ``link``: a symbolic link, whose relative source is read from the link's folder."""
     workspace = str(w.ctx.workspace).rstrip("/") if w.ctx.workspace else None
     hooks = f"{workspace}/.git/hooks"
@@ -132,9 +143,16 @@ def own_hook(sources: list[str], target: Place, w: Walker, *, link: bool = False
         found = w.place(source)
         if found.kind != "workspace" or UNKNOWN in source or w.fetched(source):
             return False
-        if found.path in w.written or found.path == hooks or found.path.startswith(hooks + "/"):
-            return False  # text this line wrote is its own, as when written there directly
+        if found.path == hooks or found.path.startswith(hooks + "/") or _touched(found, w):
+            return False  # what this line put there is its own, as if written there directly
     return True
+
+
+def _touched(found: Place, w: Walker) -> bool:
+    """The line wrote, copied or linked to the path, or to a folder holding it."""
+    return found.path in w.written or any(
+        found.path == t or found.path.startswith(t.rstrip("/") + "/") for t in w.touched
+    )
 
 
 _LEFTHOOK = frozenset({"lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml"})

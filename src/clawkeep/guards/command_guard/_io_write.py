@@ -47,7 +47,12 @@ def planted_option(found: Place, w: Walker, what: str) -> None:
 
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    from clawkeep.guards.command_guard._fx_hooks import line_hook
+
+    w.touched.add(found.path)
     planted_option(found, w, what)
+    if (why := line_hook(found, w)) is not None:
+        w.flag("persistence", f"{what} writes {found.path}: {why}")
     if found.path in TEMP_ROOTS:
         return
     tool = user_bin_entry(found, w.ctx)

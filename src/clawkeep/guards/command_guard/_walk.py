@@ -67,6 +67,7 @@ class Walker:
         self.remotes: set[str] = set()
         # Settings this line gave a tool for its later runs (git's core.hooksPath): name -> value.
         self.settings: dict[str, str] = {}
+        self.touched: set[str] = set()  # every path the line writes, copies or links to
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
