@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 
 from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
@@ -39,13 +40,19 @@ def precommit_config(path: str, w: Walker, by: str) -> None:
 
 def judge_hooks(text: str, where: str, w: Walker) -> None:
     for repo in values_of(text, "repo"):
-        if unvetted_source(repo):
+        if unvetted_source(_as_url(repo)):
             # download_exec: pre-commit clones the repository and runs its hooks' code
             w.flag("download_exec", f"{where} comes from {repo}")
         elif "://" not in repo and repo not in ("local", "meta") and w.fetched(repo):
             w.flag("download_exec", f"{where} comes from {repo}, downloaded by this line")
     for entry in values_of(text, "entry"):
         w.script(entry, where)
+
+
+def _as_url(repo: str) -> str:
+    """git's scp-like address (``git@host:owner/hooks``) as the ssh URL it stands for."""
+    scp = re.match(r"^([\w.-]+@)?([\w.-]+):(?!//)(.*)$", repo)
+    return f"ssh://{scp.group(1) or ''}{scp.group(2)}/{scp.group(3)}" if scp else repo
 
 
 def _precommit(cmd: Cmd, w: Walker) -> None:
@@ -56,7 +63,7 @@ def _precommit(cmd: Cmd, w: Walker) -> None:
         return
     if verb == "try-repo" and len(words) > 1:
         repo = words[1]
-        if unvetted_source(repo) or ("://" not in repo and w.fetched(repo)):
+        if unvetted_source(_as_url(repo)) or ("://" not in repo and w.fetched(repo)):
             # download_exec: try-repo clones the repository and runs its hooks
             w.flag("download_exec", f"pre-commit try-repo runs the hooks of {repo}")
         return
