@@ -1,7 +1,8 @@
 """Start-up code an interpreter loads before the program it was asked to run: Node's
 ``--require``/``--import``/``--loader`` (on the command line, in ``NODE_OPTIONS`` or npm's
 ``node-options``), ``PYTHONSTARTUP``, a ``sitecustomize.py``/``usercustomize.py`` on a
-``PYTHONPATH``, and the import lines of a ``.pth`` file, which every Python start runs.
+``PYTHONPATH``, the import lines of a ``.pth`` file, which every Python start runs, ruby's
+``-r`` (and ``RUBYOPT``) and a JVM's ``-javaagent:`` (and ``JAVA_TOOL_OPTIONS``).
 
 What the line put there is judged as the code it is: text the line wrote, as code in its
 language; a file it downloaded, as a download run; a ``data:`` URL, decoded. Set in a
@@ -30,6 +31,7 @@ _NODE_LOADS |= {"--preload"}  # bun's spelling of --require
 _PLANTED = frozenset({"temp", "home", "home_root", "outside", "root"})
 _SYSTEM = re.compile(r"^/(usr|opt|nix|gnu)/")  # installed software: not planted by the line
 _SITE_HOOKS = ("sitecustomize.py", "usercustomize.py")
+_JAVA_VARS = frozenset({"JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"})
 
 
 def load_file(path: str, lang: str, what: str, w: Walker) -> None:
@@ -103,6 +105,10 @@ def startup_var(name: str, value: Arg, w: Walker) -> None:
         node_options(text, name, w)
     elif name == "PYTHONSTARTUP" and text:
         load_file(text, "python", name, w)
+    elif name == "RUBYOPT":
+        _ruby_requires(text.split(), name, w)
+    elif name in _JAVA_VARS:
+        _java_agents(text.split(), name, w)
     elif name in ("LD_PRELOAD", "LD_AUDIT"):  # a download loaded is judged by _walk_tree
         for path in (p for p in text.replace(":", " ").split() if UNKNOWN not in p):
             _planted(path, name, w)
@@ -112,6 +118,26 @@ def startup_var(name: str, value: Arg, w: Walker) -> None:
                 path = folder.rstrip("/") + "/" + hook
                 if w.fetched(path) or w.written.get(w.place(path).path) is not None:
                     load_file(path, "python", f"{name} ({hook})", w)
+
+
+def _ruby_requires(words: list[str], what: str, w: Walker) -> None:
+    """``-r FILE``/``-rFILE`` (ruby's command line, ``RUBYOPT``): FILE is required first."""
+    for index, word in enumerate(words):
+        if word == "-r" and index + 1 < len(words):
+            load_file(words[index + 1], "ruby", what, w)
+        elif word.startswith("-r") and len(word) > 2:
+            load_file(word[2:], "ruby", what, w)
+
+
+def _java_agents(words: list[str], what: str, w: Walker) -> None:
+    """``-javaagent:JAR``/``-agentpath:LIB`` (java's command line, ``JAVA_TOOL_OPTIONS``):
+    the agent runs inside every JVM started, before its main class."""
+    from clawkeep.guards.command_guard._fx_programs import loads_download
+
+    for word in words:
+        agent = re.match(r"-(?:javaagent|agentpath):([^=]+)", word)
+        if agent is not None:
+            loads_download(agent.group(1), what, w)
 
 
 def startup_written(path: str, text: str, w: Walker) -> None:
@@ -143,6 +169,16 @@ def _node(cmd: Cmd, w: Walker) -> None:
             return  # the program: what follows is its own arguments
 
 
+def _ruby(cmd: Cmd, w: Walker) -> None:
+    """``ruby -r FILE app.rb``: FILE runs before the program."""
+    _ruby_requires(cmd.values(), cmd.name, w)
+
+
+def _java(cmd: Cmd, w: Walker) -> None:
+    """``java -javaagent:JAR -jar app.jar``: the agent runs before the program."""
+    _java_agents(cmd.values(), cmd.name, w)
+
+
 def _python(cmd: Cmd, w: Walker) -> None:
     """Python starts: a ``.pth`` or ``sitecustomize.py`` this line downloaded may run."""
     hooks = sorted(n for n in w.downloaded if n.endswith(".pth") or n in _SITE_HOOKS)
@@ -153,3 +189,5 @@ def _python(cmd: Cmd, w: Walker) -> None:
 
 STARTUP_RULES: dict[str, Rule] = {"node": _node, "nodejs": _node, "bun": _node}
 STARTUP_RULES["python"] = _python
+STARTUP_RULES["ruby"] = _ruby
+STARTUP_RULES["java"] = _java
