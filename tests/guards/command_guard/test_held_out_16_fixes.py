@@ -166,6 +166,31 @@ def test_an_envrc_direnv_loads_and_what_direnv_exec_runs_are_judged(
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        "uv run --with requests -- bash -c 'rm -rf ~'",
+        "uv run sh -c 'rm -rf ~' -- x",
+        "poetry run bash -c 'rm -rf ~'",
+        "pipenv run sh -c 'rm -rf ~'",
+        "pdm run sh -c 'rm -rf ~'",
+        "hatch run sh -c 'rm -rf ~'",
+        "conda run -n base sh -c 'rm -rf ~'",
+        "bundle exec sh -c 'rm -rf ~'",
+        "npm exec -- sh -c 'rm -rf ~'",
+        "npm exec -c 'rm -rf ~'",
+        "mise exec node@20 -- sh -c 'rm -rf ~'",
+        "mise exec -c 'rm -rf ~'",
+        "pyenv exec sh -c 'rm -rf ~'",
+        "nix-shell -p hello --run 'rm -rf ~'",
+        "nix develop --command bash -c 'rm -rf ~'",
+        "dotenv -- sh -c 'rm -rf ~'",
+    ],
+)
+def test_environment_runners_run_their_argv_as_direnv_exec_does(command: str) -> None:
+    refused(command, "destructive_delete")
+
+
+@pytest.mark.parametrize(
     ("command", "effect"),
     [
         (
@@ -368,6 +393,15 @@ def test_keyring_searches_and_web_storage_hunts_read_credentials(command: str) -
         "echo 'export NODE_OPTIONS=\"--require ./tracing.js\"' >> .envrc && direnv allow",
         "echo 'export LD_LIBRARY_PATH=/usr/local/cuda/lib64' >> .envrc && direnv allow",
         "direnv exec . npm test",
+        "uv run pytest -q",
+        "uv run --with rich script.py",
+        "poetry run python -m app",
+        "conda run -n base python -c 'print(1)'",
+        "bundle exec rspec",
+        "mise exec node@20 -- node -v",
+        "nix develop -c make",
+        "nix-shell --run 'make test'",
+        "npm exec --package=cowsay -- cowsay hi",
         "npm --script-shell bash run build",
         "npm config set script-shell /bin/bash",
         "NODE_OPTIONS='--require ./otel.js' node server.js",
