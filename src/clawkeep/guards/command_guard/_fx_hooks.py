@@ -110,7 +110,8 @@ def _run_hooks(folder: str, w: Walker, by: str) -> None:
 
 def _remember(cmd: Cmd, w: Walker) -> None:
     """``git config core.hooksPath DIR``: later git commands of the line run DIR's hooks."""
-    words = [v for v in cmd.values()[1:] if not v.startswith("-")]
+    values = cmd.values()
+    words = [v for v in values[values.index("config") + 1 :] if not v.startswith("-")]
     if words[:1] == ["set"]:
         words = words[1:]
     if len(words) == 2 and words[0].lower() == "core.hookspath" and UNKNOWN not in words[1]:
