@@ -1,6 +1,6 @@
 """Build and task runners that run a file this line wrote: ``printf 'all:\\n\\tcmd' >
 Makefile && make``, a ``package.json`` whose scripts npm runs, a ``conftest.py`` pytest
-imports, a ``justfile``, ``Rakefile``, ``noxfile.py`` or ``gulpfile.js``.
+imports, a ``justfile``, ``Taskfile.yml``, ``Rakefile``, ``noxfile.py`` or ``gulpfile.js``.
 
 The file's text is known, so what the runner will execute is judged now: recipe lines and
 scripts as shell text, Python/Ruby/JavaScript files as code in their language.
@@ -13,11 +13,20 @@ import json
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._yaml_fields import items_under, values_of
 
 __all__ = ["RUNNER_RULES"]
 
-# runner -> (file names it reads, how their text runs: "recipes" | "scripts" | a language)
+# The names go-task looks for (taskfile.dev: "Getting started").
+_TASKFILES = frozenset(
+    f"{stem}.{ext}"
+    for stem in ("Taskfile", "taskfile", "Taskfile.dist", "taskfile.dist")
+    for ext in ("yml", "yaml")
+)
+# runner -> (file names it reads, how their text runs: "recipes" | "scripts" | "tasks" | a
+# language)
 _RUNS: dict[str, tuple[frozenset[str], str]] = {
     "make": (frozenset({"Makefile", "makefile", "GNUmakefile"}), "recipes"),
     "gmake": (frozenset({"Makefile", "makefile", "GNUmakefile"}), "recipes"),
@@ -26,6 +35,8 @@ _RUNS: dict[str, tuple[frozenset[str], str]] = {
     "pnpm": (frozenset({"package.json"}), "scripts"),
     "yarn": (frozenset({"package.json"}), "scripts"),
     "bun": (frozenset({"package.json"}), "scripts"),
+    "task": (_TASKFILES, "tasks"),
+    "go-task": (_TASKFILES, "tasks"),
     "pytest": (frozenset({"conftest.py"}), "python"),
     "py.test": (frozenset({"conftest.py"}), "python"),
     "nox": (frozenset({"noxfile.py"}), "python"),
@@ -38,6 +49,8 @@ _RUNS: dict[str, tuple[frozenset[str], str]] = {
     "grunt": (frozenset({"Gruntfile.js", "gruntfile.js"}), "node"),
 }
 _FILE_FLAGS = frozenset({"-f", "--file", "--makefile", "--justfile", "--noxfile", "-c"})
+_TASK_FLAGS = frozenset({"-t", "--taskfile"})  # go-task's -t is its file, make's is --touch
+_FILE_OPTIONS = ("--file=", "--makefile=", "--justfile=", "--taskfile=")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
 
@@ -48,6 +61,13 @@ def _recipes(text: str) -> list[str]:
         line for raw, line in zip(text.splitlines(), lines, strict=True) if raw[:1] in "\t "
     ]
     return [line for line in indented if line]
+
+
+def _tasks(text: str) -> list[str]:
+    """The command lines of a Taskfile: ``cmds``, ``status`` and ``preconditions`` items,
+    ``cmd:`` and ``defer:`` values, and the ``sh:`` of dynamic variables."""
+    lines = [line for key in ("cmds", "status", "preconditions") for line in items_under(text, key)]
+    return lines + [line for key in ("cmd", "sh", "defer") for line in values_of(text, key)]
 
 
 def _scripts(text: str) -> list[str]:
@@ -63,9 +83,15 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if how == "scripts":
         _set_script(values, cmd.name, w)
-    named = [b for a, b in itertools.pairwise(values) if a in _FILE_FLAGS]
-    named += [v.split("=", 1)[1] for v in values if v.startswith(("--file=", "--makefile="))]
+    flags = _TASK_FLAGS if how == "tasks" else _FILE_FLAGS
+    named = [b for a, b in itertools.pairwise(values) if a in flags]
+    named += [v.split("=", 1)[1] for v in values if v.startswith(_FILE_OPTIONS)]
     targets = {w.place(n).path for n in named}
+    fetched = [n for n in named if w.fetched(n) or unvetted_source(n)]  # task -t https://…
+    fetched = fetched or sorted(set() if named else names & w.downloaded)
+    if fetched:
+        # download_exec: the runner runs what a file this line downloaded tells it to
+        w.flag("download_exec", f"{cmd.name} runs what {fetched[0]} says, a download")
     for path, text in list(w.written.items()):
         base = posixpath.basename(path)
         picked = path in targets or (not targets and base in names)
@@ -80,6 +106,9 @@ def _runner(cmd: Cmd, w: Walker) -> None:
                 w.script(line, where)
         elif how == "scripts":
             for line in _scripts(text)[:64]:
+                w.script(line, where)
+        elif how == "tasks":
+            for line in _tasks(text)[:64]:
                 w.script(line, where)
         else:
             w.code(how, text)

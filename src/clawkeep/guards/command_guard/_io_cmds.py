@@ -135,7 +135,7 @@ def copy(cmd: Cmd, w: Walker) -> None:
             write_target(
                 w.place(target.rstrip("/") + "/" + posixpath.basename(source)), w, cmd.name
             )
-    elif target is not None:
+    elif target is not None and not _own_hook(cmd, values, operands, target, w):
         write_target(w.place(target), w, cmd.name)
     if target is not None and len(operands) == 2 and "-t" not in values:
         _same_program(operands[0], target, w)
@@ -151,6 +151,16 @@ def copy(cmd: Cmd, w: Walker) -> None:
             whole_workspace = found.kind == "workspace_root" and not found.contents
             if found.kind in DELETE_BLOCKED or whole_workspace:  # `mv *.log logs/` moves entries
                 w.flag("destructive_delete", f"mv moves {found.path} away")
+
+
+def _own_hook(cmd: Cmd, values: list[str], operands: list[str], target: str, w: Walker) -> bool:
+    """``cp scripts/pre-commit .git/hooks/``: the workspace repository's own hook (_fx_hooks)."""
+    from clawkeep.guards.command_guard._fx_hooks import own_hook
+
+    sources = operands if "-t" in values else operands[:-1]
+    flags = [v for v in values if v.startswith("-") and not v.startswith("--")]
+    link = cmd.name == "ln" and ("--symbolic" in values or any("s" in f for f in flags))
+    return bool(sources) and own_hook(sources, w.place(target), w, link=link)
 
 
 def mkdir(cmd: Cmd, w: Walker) -> None:

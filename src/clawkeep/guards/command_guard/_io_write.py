@@ -47,7 +47,12 @@ def planted_option(found: Place, w: Walker, what: str) -> None:
 
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
+    from clawkeep.guards.command_guard._fx_hooks import line_hook
+
+    w.touched.add(found.path)
     planted_option(found, w, what)
+    if (why := line_hook(found, w)) is not None:
+        w.flag("persistence", f"{what} writes {found.path}: {why}")
     if found.path in TEMP_ROOTS:
         return
     tool = user_bin_entry(found, w.ctx)
@@ -123,9 +128,13 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
 def pool_config(text: str, path: str, w: Walker) -> None:
     """A file the line writes that names a mining pool is a miner's configuration; one
     that is an editor's or agent's settings starts the commands it names."""
+    from clawkeep.guards.command_guard._fx_hooks import hook_written
     from clawkeep.guards.command_guard._fx_options import settings_commands
+    from clawkeep.guards.command_guard._fx_startup import startup_written
 
     settings_commands(path, text, w)
+    startup_written(path, text, w)  # a .pth's import lines, sitecustomize.py: every Python runs
+    hook_written(path, text, w)  # pre-commit's config, a husky hook: the next git commit runs
     if POOL.search(text):
         # raw_socket: the miner reading this file speaks stratum to the pool it names
         w.flag("raw_socket", f"{path} is written with a mining pool's address (stratum)")

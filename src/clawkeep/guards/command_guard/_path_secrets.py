@@ -31,6 +31,7 @@ from clawkeep.guards.command_guard._path_tables import (
     STORES,
     SYSTEM_TREES,
     USER_BINS,
+    WEB_STORAGE,
 )
 from clawkeep.guards.command_guard._paths import Place, under
 
@@ -176,6 +177,8 @@ def credential_name(pattern: str, outside: bool) -> str | None:
         return f"searching for {pattern} hunts for applications' secrets"
     if outside and KEY_FILES.search(pattern):
         return f"searching for {pattern} outside the workspace hunts for keys"
+    if outside and WEB_STORAGE.search(pattern):
+        return f"searching for {pattern} outside the workspace hunts for web apps' tokens"
     return None
 
 

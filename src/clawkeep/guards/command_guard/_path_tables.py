@@ -28,6 +28,7 @@ __all__ = [
     "STORE_NAMES",
     "SYSTEM_TREES",
     "USER_BINS",
+    "WEB_STORAGE",
 ]
 
 
@@ -256,6 +257,8 @@ STORES = re.compile(
     r"|\.(keychain|keychain-db|kdbx|kdb|agilekeychain|opvault|psafe3|keyring|kwl)$"
     r"|/Cookies\.binarycookies$|/Group Containers/[^/]*1password[^/]*(/|$)"
     r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
+    # any Electron app's or browser profile's web storage: the web apps' sign-in tokens
+    r"|/Local Storage/leveldb(/|$)"
     # a whole profile (or the browser's folder) copied or archived carries every store in it
     r"|(?<!/\.cache)(?<!/Caches)/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*"
     r"|BraveSoftware/[^/]+|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera"
@@ -266,6 +269,9 @@ STORES = re.compile(
 )
 
 
+# Path patterns (find -path) naming Chromium's and Electron apps' web storage, where web
+# apps keep their sign-in tokens (Slack's xox… and Discord's tokens are hunted there).
+WEB_STORAGE = re.compile(r"Local Storage|leveldb|\.ldb\*?$", re.I)
 # File names (find -name patterns) that only password stores use.
 STORE_NAMES = re.compile(
     r"^\*?(logins\.json|key[34]\.db|signons\.sqlite|Login Data|master\.passwd|spwd\.db"

@@ -31,7 +31,8 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("export",),
         ("find-identity", "-p", "codesigning", "-v", "--export"),
     ),
-    "secret-tool": (("lookup",),),
+    "secret-tool": (("lookup",), ("search",)),  # search prints each match's secret too
+    "kwallet-query": (("-r",), ("--read-password",)),
     "pass": (("show",),),
     "kubectl": (("config", "view", "--raw"),),
     "gpg": (("--export-secret-keys",), ("--export-secret-subkeys",)),

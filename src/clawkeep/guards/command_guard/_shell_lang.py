@@ -52,6 +52,10 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
         w.script(text.lstrip().removeprefix("()"), f"the function {name} exports")
     elif name in ("BASH_ENV", "ENV"):
         startup_file(text, name, w)
+    else:
+        from clawkeep.guards.command_guard._fx_startup import startup_var
+
+        startup_var(name, value, w)  # NODE_OPTIONS, PYTHONSTARTUP …: code loaded at start
     if _SUBSCRIPT_CODE.search(text):
         w.script(": " + text, f"a subscript arithmetic evaluates in {name}", scope="maybe")
     from clawkeep.guards.command_guard._net_installers import installer_var

@@ -14,13 +14,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from clawkeep.guards.command_guard._cmd import (
-    Cmd,
-    Redirect,
-    Rule,
-    Stdin,
-    command_name,
-)
+from clawkeep.guards.command_guard._cmd import Cmd, Redirect, Rule, Stdin, command_name
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
@@ -71,6 +65,9 @@ class Walker:
         self.aliases: dict[str, str] = {}
         self.search: list[str] = []  # folders a PATH the line set puts first
         self.remotes: set[str] = set()
+        # Settings this line gave a tool for its later runs (git's core.hooksPath): name -> value.
+        self.settings: dict[str, str] = {}
+        self.touched: set[str] = set()  # every path the line writes, copies or links to
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
