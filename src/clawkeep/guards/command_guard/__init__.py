@@ -35,6 +35,7 @@ from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
 from clawkeep.guards.command_guard._net_publish import PUBLISH_RULES
+from clawkeep.guards.command_guard._net_runners import CI_RUNNER_RULES
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
@@ -91,6 +92,7 @@ _RULES = _merge(
     SOURCE_RULES,
     INSTALLER_RULES,
     PUBLISH_RULES,
+    CI_RUNNER_RULES,
     REMOTE_DESTROY_RULES,
     DATA_RULES,
     DB_HOST_RULES,

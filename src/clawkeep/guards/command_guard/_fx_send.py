@@ -132,8 +132,22 @@ def cloud_copy(cmd: Cmd, w: Walker) -> None:
     # The destination follows the source; option values (`--transfers 2`) may follow it,
     # so any later operand naming a store counts, when the source is a local path.
     remote = next((v for v in rest if _remote_store(cmd, v)), None)
-    if remote is not None and not _remote_store(cmd, source):
+    if remote is None:
+        return
+    if not _remote_store(cmd, source):
         w.flag("exfiltration", f"{cmd.name} copies local files to {remote}")  # leaves the machine
+    elif _store_of(source) != _store_of(remote) and (_CLOUD_URL.match(remote) or remote[0] == ":"):
+        # exfiltration: another account's bucket is one name away; the guard cannot tell
+        # the owner's stores from others, as for an upload of local files
+        w.flag("exfiltration", f"{cmd.name} copies {source} to another store, {remote}")
+
+
+def _store_of(text: str) -> str:
+    """The store an address names: `s3://bucket`, an rclone remote `name:`."""
+    if "://" in text:
+        scheme, rest = text.split("://", 1)
+        return f"{scheme}://{rest.split('/', 1)[0]}"
+    return text.split(":", 1)[0] + ":"
 
 
 # -- publishes local files to a registry or mailbox of the caller's choice ---------------
