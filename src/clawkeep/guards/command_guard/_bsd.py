@@ -18,13 +18,14 @@ tools are judged by:
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from clawkeep.guards.command_guard._defenses import WATCHERS
+from clawkeep.guards.command_guard._defenses import SERVICE_OFF, WATCHERS
 from clawkeep.guards.command_guard._net_reach import unvetted_source, urls_in
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["BSD_RULES"]
+__all__ = ["BSD_RULES", "rc_script"]
 
 # sshd options that let root, or anyone with a password, log in from the network
 _OPEN_LOGIN = re.compile(
@@ -58,6 +59,18 @@ def _sysrc(cmd: Cmd, w: Walker) -> None:
 
 def _boot_module(name: str, target: str) -> bool:
     return name == "kld_list" or (name.endswith("_load") and "loader.conf" in target)
+
+
+_RC_DIRS = ("/etc/rc.d/", "/usr/local/etc/rc.d/", "/etc/init.d/")
+
+
+def rc_script(cmd: Cmd, w: Walker) -> None:
+    """``/etc/rc.d/pf stop``, ``/etc/init.d/iptables stop``: a service's own script, run by
+    its path, judged as ``service NAME stop`` is."""
+    values = cmd.values()
+    path = w.place(cmd.word).path if "/" in cmd.word else ""
+    if path.startswith(_RC_DIRS) and values[:1] and values[0] in SERVICE_OFF:
+        _service_off(path.rsplit("/", 1)[-1], f"{path} {values[0]}", w)
 
 
 def _rcctl(cmd: Cmd, w: Walker) -> None:
@@ -111,7 +124,9 @@ _BASE = re.compile(r"^(musl|busybox|alpine-base|apk-tools|libc-utils|alpine-base
 
 def _packages(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
-    verbs = [v for v in values if not v.startswith("-")]
+    # pkg -o NAME=VALUE sets a configuration value (PACKAGESITE=URL: where packages come from)
+    settings = [b for a, b in itertools.pairwise(values) if a in ("-o", "--option")]
+    verbs = [v for v in values if not v.startswith("-") and v not in settings]
     verb = "add" if cmd.name == "pkg_add" else (verbs[0] if verbs else "")
     operands = verbs[1:] if cmd.name in ("pkg", "apk") else verbs
     if verb in ("delete", "remove", "del"):
@@ -123,7 +138,8 @@ def _packages(cmd: Cmd, w: Walker) -> None:
         return
     if verb not in ("add", "install"):
         return
-    urls = [u for u in urls_in(operands) if unvetted_source(u)]
+    named = operands + [v.split("=", 1)[-1] for v in settings]
+    urls = [u for u in urls_in(named) if unvetted_source(u)]
     if urls:
         # download_exec: a package (its install scripts run as root) from an unvetted host
         w.flag("download_exec", f"{cmd.name} installs a package from {urls[0]}")

@@ -11,7 +11,14 @@ import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DEFENCE_RULES", "WATCHERS", "kill_listed", "kill_watcher", "uninstalls_watcher"]
+__all__ = [
+    "DEFENCE_RULES",
+    "SERVICE_OFF",
+    "WATCHERS",
+    "kill_listed",
+    "kill_watcher",
+    "uninstalls_watcher",
+]
 
 _HELP = frozenset({"-h", "--help", "-V", "--version", "version"})
 
@@ -86,6 +93,9 @@ WATCHERS = _WATCHERS
 # An uninstaller by its name: run from a watcher's folder it takes the watcher away.
 _UNINSTALLER = re.compile(r"^(un-?inst(all)?|uninstaller|remove|cleanup)[\w.-]*$", re.I)
 _SERVICE_OFF = frozenset({"stop", "disable", "mask", "kill", "force-stop"})
+# FreeBSD's rc(8) prefixes: one-, force-, fast-, quiet- (onestop runs stop without rc.conf)
+_SERVICE_OFF |= frozenset({"onestop", "forcestop", "faststop", "quietstop", "onedisable"})
+SERVICE_OFF = _SERVICE_OFF
 
 
 def _service(cmd: Cmd, w: Walker) -> None:

@@ -37,6 +37,12 @@ _ACCOUNTS = re.compile(
     r"\bNew-LocalUser\b|\bAdd-LocalGroupMember\b[^;\n]*Administrators|\bEnable-LocalUser\b", re.I
 )
 _LOGS = re.compile(r"\b(?:Clear-EventLog|Remove-EventLog|Limit-EventLog)\b", re.I)
+_CALL_BUILT = re.compile(r"(?:^|[;\n{(|])\s*&\s*\(")
+_START_ARGS = re.compile(
+    r"\b(?:Start-Process|saps|start)\s+(?:-FilePath\s+)?(['\"]?[\w.\\:/-]+['\"]?)"
+    r"[^;\n|]*?-ArgumentList\s+('[^']*'|\"[^\"]*\"|\S+)",
+    re.I,
+)
 _STATEMENT = re.compile(r"\|\||&&|[;\n|]")
 
 
@@ -55,6 +61,14 @@ def judge_pwsh_effects(code: str, w: Walker) -> None:
         w.flag("privilege", "pwsh code creates an account or makes one an administrator")
     if _LOGS.search(code):
         w.flag("anti_forensics", "pwsh code clears an event log")
+    if _CALL_BUILT.search(code):
+        # dynamic_command: the call operator runs a name an expression builds (& ('vss'+'admin'))
+        w.flag("dynamic_command", "pwsh code runs a command whose name it builds")
+    for found in _START_ARGS.finditer(code):
+        # Start-Process NAME -ArgumentList 'ARGS': NAME runs with ARGS
+        words = [found.group(1).strip("'\""), *cmd_words(found.group(2).strip("'\""))]
+        if re.sub(r"\.exe$", "", words[0].lower()) in WINDOWS_RULES:
+            w.run_argv([literal(word) for word in words])
     for statement in _STATEMENT.split(code):
         words = cmd_words(statement.strip().lstrip("&").strip())
         if words and re.sub(r"\.exe$", "", words[0].lower()) in WINDOWS_RULES:

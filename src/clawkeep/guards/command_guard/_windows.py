@@ -107,16 +107,21 @@ _CMD_ALIASES = {"rmdir": "rd", "erase": "del"}
 
 def _cmd(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
-    at = next((i for i, v in enumerate(values) if v.lower() in ("/c", "/k", "/r")), None)
+    at = next((i for i, v in enumerate(values) if v.lower()[:2] in ("/c", "/k", "/r")), None)
     if at is None:
         return
-    text = " ".join(values[at + 1 :])
+    # `/c"text"` joins the switch and the text; `^` is cmd's escape (v^ssadmin is vssadmin)
+    text = " ".join([values[at][2:], *values[at + 1 :]]).replace("^", "")
     if UNKNOWN in text:
         w.flag("dynamic_command", "cmd runs a command known only at run time")
         return
     with w.child_shell():
         for words in _statements(text):
             name = words[0].lower()
+            if "%" in name or "!" in name:
+                # dynamic_command: the program is a variable's value, set when cmd runs
+                w.flag("dynamic_command", f"cmd runs the program in {words[0]}")
+                continue
             if name == "start":  # start [/b] [/min] ["title"] program …
                 words = [x for x in words[1:] if not x.startswith("/")]
                 if not words:
