@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from clawkeep.config.schema.guard_command import CommandGuardConfig
+from clawkeep.guards.command_guard._bsd import BSD_RULES
 from clawkeep.guards.command_guard._db_host import DB_HOST_RULES
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._destroy_remote import REMOTE_DESTROY_RULES
@@ -32,6 +33,7 @@ from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._fx_startup import STARTUP_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
+from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
 from clawkeep.guards.command_guard._net_publish import PUBLISH_RULES
@@ -46,6 +48,8 @@ from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
 from clawkeep.guards.command_guard._secret_encode import ENCODE_RULES
 from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._windows import WINDOWS_RULES
+from clawkeep.guards.command_guard._zsh import as_bash
 
 __all__ = [
     "REASONS",
@@ -101,6 +105,9 @@ _RULES = _merge(
     REMOVE_RULES,
     MISC_RULES,
     MACOS_RULES,
+    MACOS_FX_RULES,
+    BSD_RULES,
+    WINDOWS_RULES,
     EXEC_RULES,
     BUILTIN_RULES,
     ENCODE_RULES,
@@ -135,6 +142,8 @@ def judge(command: str, ctx: CommandContext) -> CommandVerdict:
     if len(command) > _MAX_INPUT:
         return _deny(Finding("command_guard.parse_error", "the command is longer than 100 kB"))
     parsed = parse(command)
+    if parsed is None and (zsh := as_bash(command)) not in (None, command):
+        parsed = parse(zsh)  # zsh's forms (macOS's login shell), as the bash that does the same
     if parsed is None:
         return _deny(Finding("command_guard.parse_error", "the command is not valid bash"))
     root, src = parsed

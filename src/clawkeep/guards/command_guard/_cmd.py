@@ -68,6 +68,10 @@ Rule = Callable[[Cmd, "Walker"], None]
 @lru_cache(maxsize=1024)
 def canonical(name: str) -> str:
     """One name for the spellings of a tool (python3.11 -> python, mkfs.ext4 -> mkfs)."""
+    if re.fullmatch(r"[\w.+-]+\.(exe|com)", name, re.I):
+        name = name[:-4].lower()  # a Windows program run from WSL (reg.exe, CMD.EXE) is itself
+    if len(name) > 1 and name[0] == "." and name[1] != ".":
+        name = name[1:]  # a program hidden by a leading dot (/tmp/.xmrig) is the one it names
     if re.fullmatch(r"python[0-9.]*m?|pypy[0-9.]*", name):
         return "python"
     if re.fullmatch(r"(mkfs|mke2fs|mkswap|mkdosfs|mkntfs)(\..+)?", name):

@@ -11,7 +11,14 @@ import re
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
-__all__ = ["DEFENCE_RULES", "kill_listed", "kill_watcher", "uninstalls_watcher"]
+__all__ = [
+    "DEFENCE_RULES",
+    "SERVICE_OFF",
+    "WATCHERS",
+    "kill_listed",
+    "kill_watcher",
+    "uninstalls_watcher",
+]
 
 _HELP = frozenset({"-h", "--help", "-V", "--version", "version"})
 
@@ -74,15 +81,21 @@ _WATCHERS = re.compile(
     r"|systemd-journald|auditbeat|filebeat|elastic-agent|elastic-endpoint|tetragon|tracee"
     r"|crowdstrike[\w-]*|sentinel[\w-]*|cbagentd|mdatp|wdavdaemon|sshguard|snort|suricata"
     r"|zeek|firewalld|ufw|nftables|netfilter-persistent"
+    # the BSDs' and Alpine's firewalls and system log (pf, ipfw, ipfilter, iptables' service)
+    r"|pf|pflogd?|ipfw|ipfilter|ipmon|ip6?tables|syslogd?|blacklistd"
     # cloud hosts' security and monitoring agents (Alibaba, Tencent, Huawei, Baidu, Qualys)
     r"|aliyun[\w-]*|aliyundun[\w-]*|alihids|alinet|alisecguard|aegis[\w-]*|cmsgoagent[\w.-]*"
     r"|cloudmonitor|argusagent|yunjing|ydservice|ydlive|stargate|barad_agent|sgagent"
     r"|hostguard|hostwatch|bcm-agent|qualys[\w-]*)(\.service)?$",
     re.I,
 )
+WATCHERS = _WATCHERS
 # An uninstaller by its name: run from a watcher's folder it takes the watcher away.
 _UNINSTALLER = re.compile(r"^(un-?inst(all)?|uninstaller|remove|cleanup)[\w.-]*$", re.I)
 _SERVICE_OFF = frozenset({"stop", "disable", "mask", "kill", "force-stop"})
+# FreeBSD's rc(8) prefixes: one-, force-, fast-, quiet- (onestop runs stop without rc.conf)
+_SERVICE_OFF |= frozenset({"onestop", "forcestop", "faststop", "quietstop", "onedisable"})
+SERVICE_OFF = _SERVICE_OFF
 
 
 def _service(cmd: Cmd, w: Walker) -> None:

@@ -103,9 +103,13 @@ def remote_display(value: str, program: str, w: Walker) -> None:
 
 def named_programs(cmd: Cmd, w: Walker) -> None:
     """The program an option of any tool names: run as the argv or script it becomes."""
+    from clawkeep.guards.command_guard._bsd import rc_script
     from clawkeep.guards.command_guard._defenses import uninstalls_watcher
+    from clawkeep.guards.command_guard._fx_inject import injected_app
 
     uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
+    injected_app(cmd, w)  # DYLD_INSERT_LIBRARIES into an installed macOS application
+    rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
     values = cmd.values()
     for i, value in enumerate(values):
         if value.startswith(("-display=", "--display=")):

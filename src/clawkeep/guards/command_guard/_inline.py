@@ -200,6 +200,9 @@ _PWSH_SPAWN = re.compile(r"\b(?:Start-Process|saps|start)\b|Diagnostics\.Process
 
 def _judge_pwsh(code: str, w: Walker) -> None:
     """PowerShell: iex of any text, downloads run, sockets; the generic scan sees the rest."""
+    from clawkeep.guards.command_guard._pwsh_fx import judge_pwsh_effects
+
+    judge_pwsh_effects(code, w)  # cmdlets' effects and the Windows programs it runs
     runs = _PWSH_RUNS_STRING.search(code)
     if runs and _PWSH_DOWNLOAD.search(code):
         # download_exec: fetched text handed to Invoke-Expression

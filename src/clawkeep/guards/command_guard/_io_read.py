@@ -154,6 +154,13 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
         # credential_read: a process's memory holds the secrets it has loaded
         w.flag("credential_read", f"{cmd.name} copies a running process's memory")
         return
+    scopes = [b for a, b in itertools.pairwise(values) if a == "-onlyin"]
+    if (
+        cmd.name == "mdfind"
+        and scopes
+        and all(w.place(s).kind in ("workspace", "workspace_root") for s in scopes)
+    ):
+        return  # mdfind -onlyin the workspace: a search of the agent's own files
     if cmd.name in LOCATORS:
         # mdfind's query names the file inside an expression: kMDItemFSName == "id_rsa"
         names = [n for v in values if not v.startswith("-") for n in re.split(r"[\s\"'=*()]+", v)]

@@ -31,7 +31,10 @@ INTERPRETERS = {"python", "perl", "ruby", "php", "node", "lua", "julia"}
 # Commands that never open their arguments as files (their words are data).
 NO_READ = {"test", "[", "[[", "which", "type", "whereis", "basename"}
 NO_READ |= {"dirname", "true", "false", ":", "hash", "alias", "command", "mkdir", "git"}
-CACHE = re.compile(r"/\.cache/.|/\.npm/_cacache(/|$)|/\.cargo/registry/cache(/|$)")
+CACHE = re.compile(
+    r"/\.cache/.|/\.npm/_cacache(/|$)|/\.cargo/registry/cache(/|$)"
+    r"|/Library/Caches/.|/Library/Developer/Xcode/DerivedData(/|$)"  # macOS's own caches
+)
 SEARCHERS = {"grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep"}
 SECRET_TREES = {"/", "/etc", "/home", "/root", "/var", "/opt", "/Users", "/proc"}
 RAW_READERS = {"dd", "cat", "strings", "xxd", "hexdump", "od", "head", "tail", "cp", "gzip"}
@@ -52,4 +55,7 @@ LOCATORS = frozenset({"locate", "plocate", "mlocate", "slocate", "mdfind"})  # n
 
 
 # A mining pool's address (the stratum protocol), on a command line or in a file it writes.
-POOL = re.compile(r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://", re.I)
+POOL = re.compile(
+    r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://"
+    r"|(?<![\w/+=])[48][1-9A-HJ-NP-Za-km-z]{94}(?![\w/+=])"  # a Monero wallet the miner pays
+)

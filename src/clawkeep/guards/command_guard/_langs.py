@@ -218,8 +218,16 @@ LANGS["tcl"] = LangRules(
     reads=re.compile(r"\bopen\s+[\"{]?(?P<s>[^\s\"}|]+)"),
 )
 LANGS["osascript"] = LangRules(
-    # AppleScript's `do shell script "…"`, JXA's app.doShellScript("…")
-    runs=re.compile(r"(?:do\s+shell\s+script|doShellScript\s*\()\s*" + QUOTED),
+    # AppleScript's `do shell script "…"`, Terminal's `do script "…"`, JXA's
+    # app.doShellScript("…"), Terminal().doScript("…") and libc's $.system("…")
+    runs=re.compile(
+        r"(?:do\s+shell\s+script|do\s+script|doShellScript\s*\(|doScript\s*\(|\$\.system\s*\()\s*"
+        + QUOTED
+    ),
+    # JXA through Objective-C: $.NSTask.launchedTaskWithLaunchPathArguments("/bin/sh", [...])
+    argv=re.compile(
+        r"launchedTaskWithLaunchPathArguments\s*\(\s*([\"'][^\"']*[\"'])\s*,\s*\[([^\]]*)\]"
+    ),
 )
 LANGS["R"] = LANGS["Rscript"]
 LANGS["jjs"] = LANGS["jrunscript"]

@@ -19,6 +19,8 @@ __all__ = ["curl"]
 _SHORT_VALUES = {
     "curl": frozenset("AbcCdDeEFHKmoPQrTtuUwxXyYz"),
     "wget": frozenset("aAbBDeiIlnOoPQRTtUwXY"),
+    "fetch": frozenset("BiNoSTh"),  # FreeBSD fetch(1): `-qo FILE` is `-q -o FILE`
+    "ftp": frozenset("cDoPrsSUwk"),  # OpenBSD ftp(1)
 }
 # Options that read more options from a file (curl -K, wget --config) or run wgetrc
 # commands (wget -e post_file=…): what they send is not on the line.

@@ -200,7 +200,8 @@ def _cargo_program(key: str, raw: str, w: Walker) -> None:
 # Variables naming where a toolchain or installer downloads its builds and binaries.
 _MIRROR_VAR = re.compile(
     r"(?:^|_)(?:MIRROR|MIRROR_URL|DIST_SERVER|UPDATE_ROOT|DOWNLOAD_HOST|DOWNLOAD_BASE_URL"
-    r"|BINARY_SITE|CDNURL|PKG_SERVER|HOSTED_URL|STORAGE_BASE_URL|DISTURL|CANDIDATES_API)$",
+    r"|BINARY_SITE|CDNURL|PKG_SERVER|HOSTED_URL|STORAGE_BASE_URL|DISTURL|CANDIDATES_API"
+    r"|PKG_PATH|PACKAGESITE)$",  # OpenBSD's pkg_add and FreeBSD's pkg read their mirror here
     re.I,
 )
 

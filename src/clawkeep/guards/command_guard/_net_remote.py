@@ -112,7 +112,7 @@ def packages(cmd: Cmd, w: Walker) -> None:
         w.flag("exfiltration", f"{cmd.name} reaches a URL built from data at run time")
         return
     values = [v for v in cmd.values() if not v.startswith("-")]
-    if cmd.name in SYSPKG and any(re.match(r"^\w+://", v) for v in values):
+    if cmd.name in SYSPKG and any(re.match(r"^\w+://", v) and unvetted_source(v) for v in values):
         w.flag("download_exec", f"{cmd.name} installs a package straight from a URL")
         return
     if cmd.name == "uv" and values[:1] in (["pip"], ["tool"]):

@@ -23,7 +23,7 @@ __all__ = [
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"}
 SHELLS |= {"ksh93", "yash", "posh", "oksh", "loksh", "pdksh", "rbash", "hush", "bosh"}
 DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request", "GET", "http"}
-DOWNLOADERS |= {"https", "xh", "tftp", "ftp"}
+DOWNLOADERS |= {"https", "xh", "tftp", "ftp", "nscurl"}
 RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}
 RAW_SOCKET |= {
     "rcat",
@@ -70,6 +70,9 @@ VETTED_SOURCES = frozenset(
     | {"cran.r-project.org", "cloud.r-project.org", "r-universe.dev", "pkg.julialang.org"}
     | {"luarocks.org", "cpan.org", "metacpan.org", "hex.pm", "opam.ocaml.org", "pub.dev"}
     | {"nodejs.org", "static.rust-lang.org", "python.org", "cache.ruby-lang.org"}
+    # the package servers of the BSDs, Alpine and Homebrew
+    | {"pkg.freebsd.org", "download.freebsd.org", "cdn.openbsd.org", "ftp.openbsd.org"}
+    | {"dl-cdn.alpinelinux.org", "formulae.brew.sh"}
 )
 # Go module hosts beyond the forges above: the Go project's and the large projects' own
 # import-path domains (``golang.org/x/tools``, ``k8s.io/client-go``, ``go.uber.org/zap``).

@@ -249,8 +249,9 @@ KERNEL_HOOKS = re.compile(
 # workspace: browser profiles (saved passwords, cookies), keychains, vault files.
 STORES = re.compile(
     r"/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*|BraveSoftware/[^/]+"
-    r"|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera|com\.operasoftware\.Opera"
-    r"|Arc/User Data|yandex-browser)/.*/(Login Data|Cookies|Web Data|Local State|Login Data For"
+    r"|microsoft-edge[^/]*|Microsoft Edge|Microsoft/Edge|vivaldi|Vivaldi|opera"
+    r"|com\.operasoftware\.Opera|Arc/User Data|yandex-browser)/.*/(Login Data|Cookies|Web Data"
+    r"|Local State|Login Data For"
     r" Account|Network/Cookies|History|Extension Cookies)$"
     r"|/(\.mozilla|Firefox|\.librewolf|LibreWolf|\.waterfox|Thunderbird)/.*/(logins\.json"
     r"|key[34]\.db|cookies\.sqlite|signons\.sqlite|cert9\.db|formhistory\.sqlite)$"
@@ -259,9 +260,13 @@ STORES = re.compile(
     r"|/ssh_host_\w+_key$|/(discord|Slack|Signal|Element)/(Local Storage|Cookies|config\.json)"
     # any Electron app's or browser profile's web storage: the web apps' sign-in tokens
     r"|/Local Storage/leveldb(/|$)"
+    # wallet extensions' vaults, FTP clients' saved sites, Windows' account hives (WSL)
+    r"|/(Default|Profile [^/]+)/Local Extension Settings(/|$)"
+    r"|/FileZilla/(sitemanager|recentservers|filezilla)\.xml$"
+    r"|(?i:/Windows/System32/config/(SAM|SYSTEM|SECURITY)(\.\w+)?$)"
     # a whole profile (or the browser's folder) copied or archived carries every store in it
     r"|(?<!/\.cache)(?<!/Caches)/(google-chrome[^/]*|chromium|Chromium|Google/Chrome[^/]*"
-    r"|BraveSoftware/[^/]+|microsoft-edge[^/]*|Microsoft Edge|vivaldi|Vivaldi|opera"
+    r"|BraveSoftware/[^/]+|microsoft-edge[^/]*|Microsoft Edge|Microsoft/Edge|vivaldi|Vivaldi|opera"
     r"|com\.operasoftware\.Opera|Arc/User Data|yandex-browser)"
     r"(/(Default|Profile [^/]+|Guest Profile))?/?$"
     r"|/(\.mozilla/firefox|Firefox/Profiles|\.librewolf|\.waterfox|\.thunderbird)"

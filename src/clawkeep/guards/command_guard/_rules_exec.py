@@ -185,8 +185,14 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
         else:
             w.code(lang, "\n".join(code.text for code in codes))
         return
-    operands = [a for a in values if not a.text.startswith("-")]
     texts = [a.text for a in values]
+    # osascript -l JavaScript -: the language is an option's value, `-` the program on stdin
+    takes = ("-l", "-s") if cmd.name == "osascript" else ()
+    operands = [
+        a
+        for i, a in enumerate(values)
+        if not a.text.startswith("-") and texts[i - 1 : i] not in [[t] for t in takes]
+    ]
     if cmd.name == "python" and "-m" in texts:
         module = texts[texts.index("-m") + 1] if texts.index("-m") + 1 < len(texts) else ""
         if module in ("http.server", "SimpleHTTPServer", "uploadserver", "RangeHTTPServer"):

@@ -256,7 +256,6 @@ MISC_RULES: dict[str, Rule] = {
     "batch": _always("persistence", "schedules a job"),
     "update-rc.d": _always("persistence", "registers a boot script"),
     "chkconfig": _always("persistence", "registers a boot service"),
-    "launchctl": _always("persistence", "registers a launch agent"),
     "systemctl": _systemctl,
     "passwd": _always("privilege", "changes an account password"),
     "chpasswd": _always("privilege", "changes account passwords"),

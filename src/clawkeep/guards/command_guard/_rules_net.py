@@ -38,6 +38,7 @@ from clawkeep.guards.command_guard._net_tables import (
     SYSPKG,
     TUNNELS,
 )
+from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["NET_RULES"]
 
@@ -59,4 +60,14 @@ NET_RULES |= {name: image_copy for name in IMAGE_COPY}
 NET_RULES |= {"plink": ssh, "plink.exe": ssh, "autossh": ssh, "dbclient": ssh}
 NET_RULES |= {n: mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
 NET_RULES |= {n: file_transfer for n in ("smbclient", "ftp", "lftp", "tftp", "sftp")}
+
+
+def _url_ftp(cmd: Cmd, w: Walker) -> None:
+    """OpenBSD's ftp(1) is also its HTTP client: ``ftp -o FILE URL`` downloads, as curl."""
+    file_transfer(cmd, w)
+    if any("://" in value for value in cmd.values()):
+        curl(cmd, w)
+
+
+NET_RULES["ftp"] = _url_ftp
 NET_RULES |= {"cancel": print_remote, "lp": print_remote, "lpr": print_remote}

@@ -47,6 +47,11 @@ _SECRET_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+def _shown(values: list[str]) -> bool:
+    """security find-*-password -w (the password) or -g (the password with the item)."""
+    return any(re.fullmatch(r"-[A-Za-z]*[wg][A-Za-z]*", v) for v in values)
+
+
 def _secret_cli(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if w.login_feed == (cmd.word, *values):
@@ -56,6 +61,8 @@ def _secret_cli(cmd: Cmd, w: Walker) -> None:
         w.flag("credential_read", f"{cmd.name} {why} prints a stored secret")
         return
     for verbs in _SECRET_VERBS.get(cmd.name, ()):
+        if cmd.name == "security" and verbs[0].endswith("-password") and not _shown(values):
+            continue  # without -w or -g it prints the item's attributes, not its secret
         if all(v in values for v in verbs):
             w.flag("credential_read", f"{cmd.name} {' '.join(verbs)} prints a stored secret")
             return

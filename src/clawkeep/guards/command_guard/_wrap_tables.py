@@ -53,7 +53,11 @@ WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "numactl": ({"-C", "-N", "-m", "-i", "-p", "--physcpubind", "--cpunodebind"}, 0),
     "dbus-run-session": (set(), 0),
     "catchsegv": (set(), 0),
-    "caffeinate": (set(), 0),
+    "caffeinate": ({"-t", "-w"}, 0),
+    # WSL's launcher runs its argv in a distribution (-e/--exec: without a shell); a
+    # FreeBSD jail's argv runs after the jail's name
+    "wsl": ({"-d", "--distribution", "-u", "--user", "--cd", "--distribution-id"}, 0),
+    "jexec": ({"-u", "-U"}, 1),
     "proxychains": ({"-f"}, 0),
     "proxychains4": ({"-f"}, 0),
     "torsocks": (set(), 0),
