@@ -217,7 +217,6 @@ def test_data_destroyed_beyond_this_machine_is_refused(command: str) -> None:
         "https://api.github.com/repos/owner/app/issues/comments/12",
         "curl -s http://localhost:8000/repos/owner/app",
         'git push -f origin "$(git rev-parse HEAD):refs/heads/deploy"',
-        'git push -f origin "$(git commit-tree HEAD^{tree} -p HEAD -m squash)":main',
         "git push --force-with-lease origin feature",
         "git checkout --orphan gh-pages && git commit --allow-empty -m init && "
         "git push origin gh-pages",

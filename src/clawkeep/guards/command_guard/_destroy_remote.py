@@ -4,7 +4,9 @@ $(docker volume ls -q)``, the effect ``docker volume prune`` has), a hosted repo
 deleted through the forge's API (``gh api -X DELETE repos/OWNER/REPO``, ``curl -X DELETE
 https://api.github.com/repos/OWNER/REPO``), and a remote branch force-replaced by a commit
 with no parent (``git push -f origin "$(git commit-tree …)":main``, a branch the line
-started with ``--orphan``: the remote's history gone). All are ``destructive_delete``.
+started with ``--orphan``: the remote's history gone), and a long-lived branch (main,
+master, release…) force-pushed or deleted by name, or every other remote branch deleted
+by ``--mirror``/``--prune``. All are ``destructive_delete``.
 """
 
 from __future__ import annotations
@@ -123,12 +125,48 @@ def _git_push(cmd: Cmd, w: Walker) -> None:
         w.flag("destructive_delete", "git push replaces a remote branch's history")
 
 
+def _git_push_over(cmd: Cmd, w: Walker) -> None:
+    """A long-lived branch of a remote rewritten or deleted by name: `git push --force
+    origin main`, `+main`, `--force-with-lease … main`, `--delete main`, `:main`, and
+    `--mirror`/`--prune` (every remote branch the clone lacks deleted). A forced push with
+    no refspec (the current branch, after a rebase) and to other branches is left alone."""
+    values = cmd.values()
+    if "push" not in values:
+        return
+    at = values.index("push")
+    opts = [v for v in values[at + 1 :] if v.startswith("-")]
+    words = [v for v in values[at + 1 :] if not v.startswith("-")]
+    if {"--mirror", "--prune"} & set(opts):
+        # destructive_delete: remote branches the clone does not have are deleted
+        w.flag("destructive_delete", "git push deletes the remote's other branches")
+        return
+    force = any(
+        o in ("-f", "--force", "-d", "--delete")
+        or o.startswith(("--force-", "--delete="))
+        or re.match(r"^-[a-zA-Z]*[fd]", o) is not None
+        for o in opts
+    )
+    for spec in words[1:]:  # words[0] is the remote
+        dest = spec.rsplit(":", 1)[-1]
+        if dest.lstrip("+") == "HEAD" and ":" not in spec:
+            continue  # the current branch under its own name: which one is not known here
+        if (force or spec.startswith(("+", ":"))) and _LONG_LIVED.match(dest.lstrip("+")):
+            # destructive_delete: a branch others build on rewritten or deleted on the remote
+            w.flag("destructive_delete", f"git push rewrites or deletes the remote's {dest}")
+            return
+
+
+def _git(cmd: Cmd, w: Walker) -> None:
+    _git_push(cmd, w)
+    _git_push_over(cmd, w)
+
+
 REMOTE_DESTROY_RULES: dict[str, Rule] = {
     "docker": _volumes,
     "podman": _volumes,
     "nerdctl": _volumes,
     "gh": _forge_api,
     "glab": _forge_api,
-    "git": _git_push,
+    "git": _git,
     **{name: _http_delete for name in ("curl", "http", "https", "xh", "wget")},
 }

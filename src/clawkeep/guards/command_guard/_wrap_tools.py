@@ -226,9 +226,13 @@ def coproc(cmd: Cmd, w: Walker) -> None:
 
 
 def alias(cmd: Cmd, w: Walker) -> None:
+    """An alias body is judged as a command followed by arguments not known here: zsh, and
+    bash with expand_aliases, run it with whatever words follow the alias on a later line
+    (`alias x='rm -rf'` then `x ~`), so the worst of them counts, as for xargs."""
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
-            w.script(arg.text.split("=", 1)[1], "alias body", scope="maybe")
+            body = arg.text.split("=", 1)[1]
+            w.script(f'{body} "$__alias_arguments"', "alias body", scope="maybe")
 
 
 def trap(cmd: Cmd, w: Walker) -> None:
