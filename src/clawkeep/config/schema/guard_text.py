@@ -35,7 +35,7 @@ __all__ = [
 # cap 0.95); tool output is withheld above the score at most 1 in 500 validation
 # documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.5201
+DEFAULT_FLAG_THRESHOLD = 0.4565
 DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9762
 DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9139
 
