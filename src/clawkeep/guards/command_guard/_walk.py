@@ -68,6 +68,7 @@ class Walker:
         # Settings this line gave a tool for its later runs (git's core.hooksPath): name -> value.
         self.settings: dict[str, str] = {}
         self.touched: set[str] = set()  # every path the line writes, copies or links to
+        self.trees: dict[str, str] = {}  # folders and archives from an unvetted host -> URL
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
@@ -306,7 +307,10 @@ class Walker:
     def fetched(self, path: str) -> bool:
         """The file, or a folder it lies in, was downloaded by this line (``rsync
         rsync://host/tools/ t/ && t/run``: what the folder holds came with it)."""
-        parts = [p for p in self.place(path).path.split("/") if p]
+        found = self.place(path).path
+        parts = [p for p in found.split("/") if p]
+        if any(found == t or found.startswith(t.rstrip("/") + "/") for t in self.trees):
+            return True  # a folder a clone or an archive from an unvetted host filled
         return bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1])
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:

@@ -1,0 +1,123 @@
+"""Build tools that run what a build file the line wrote tells them to: CMake's
+``execute_process``/``add_custom_command`` (``cmake -S .``, ``cmake -P x.cmake``), Meson's
+``run_command`` and ``command:`` lists, Cargo's ``build.rs`` (and the crate's own code for
+``cargo run``/``test``) and the runner or wrapper a ``.cargo/config.toml`` names, Gradle's
+build scripts (``exec``/``commandLine``, ``"…".execute()``), Maven's and Ant's ``exec``.
+
+The file's text is known, so what the tool will run is judged now: each command as the
+argv it is, each build script as code that may start the command lines it spells. A
+makefile's recipes and a package.json's scripts are judged by ``_fx_runners``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from clawkeep.guards.command_guard._build_text import cmake_commands, meson_commands, pom_commands
+from clawkeep.guards.command_guard._fx_compiled import judge_source
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_types import literal
+
+__all__ = ["BUILD_RULES"]
+
+_CARGO_BUILDS = frozenset({"build", "b", "check", "c", "clippy", "doc", "d", "fix", "package"})
+_CARGO_RUNS = frozenset({"run", "r", "test", "t", "bench", "install", "publish"})
+_GRADLE_FILES = re.compile(r"^(build|settings)\.gradle(\.kts)?$|\.gradle(\.kts)?$")
+# Groovy/Kotlin ways of starting a process that judge_source's own pattern does not name.
+_GRADLE_SPAWNS = re.compile(r"\bcommandLine\b|\.execute\(\s*\)|\bexec\s*\{|\bproviders\.exec\b")
+_CARGO_CONFIG = re.compile(
+    r"^\s*(runner|rustc-wrapper|rustc-workspace-wrapper|rustc)\s*=\s*"
+    r"(\[.*\]|\"(?:\\.|[^\"\\])*\"|'[^']*')",
+    re.M,
+)
+_QUOTED = re.compile(r"\"((?:\\.|[^\"\\])*)\"|'([^']*)'")
+
+
+def _run(argv: list[str], w: Walker) -> None:
+    if argv:
+        w.run_argv([literal(word) for word in argv])
+
+
+def _written(w: Walker, pick: re.Pattern[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """The files this line wrote whose name is in ``pick`` (or matches it)."""
+    out: list[tuple[str, str]] = []
+    for path, text in list(w.written.items()):
+        name = posixpath.basename(path)
+        if name in pick if isinstance(pick, frozenset) else pick.search(name):
+            out.append((path, text))
+    return out
+
+
+def _cmake(cmd: Cmd, w: Walker) -> None:
+    """``cmake -S .``/``cmake ..``/``cmake --build``: the project's CMake files run their
+    commands; ``cmake -P FILE`` runs FILE as a script."""
+    values = cmd.values()
+    if not values or values[0] in ("-E", "--version", "--help", "-h", "--system-information"):
+        return
+    scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v == "-P"]
+    chosen = {w.place(s).path for s in scripts}
+    for path, text in list(w.written.items()):
+        name = posixpath.basename(path)
+        if path in chosen or name == "CMakeLists.txt" or name.endswith(".cmake"):
+            for argv in cmake_commands(text)[:64]:
+                _run(argv, w)
+
+
+def _meson(cmd: Cmd, w: Walker) -> None:
+    """``meson setup build``: a ``meson.build`` runs its ``run_command``s while read, its
+    targets' commands when built."""
+    values = cmd.values()
+    if not values or values[0] in ("--version", "-v", "--help", "-h", "help", "init"):
+        return
+    for _path, text in _written(w, frozenset({"meson.build", "meson_options.txt"})):
+        for argv in meson_commands(text)[:64]:
+            _run(argv, w)
+
+
+def _cargo(cmd: Cmd, w: Walker) -> None:
+    """``cargo build`` compiles and runs ``build.rs``; ``cargo run``/``test`` run the crate
+    too; a ``.cargo/config.toml`` the line wrote may name the program that runs them."""
+    words = [v for v in cmd.values() if not v.startswith("-")]
+    verb = words[0] if words else ""
+    if verb not in _CARGO_BUILDS | _CARGO_RUNS:
+        return
+    for path, text in list(w.written.items()):
+        name = posixpath.basename(path)
+        if name == "build.rs" or (name.endswith(".rs") and verb in _CARGO_RUNS):
+            judge_source(text, f"{path}, written by this line and run by cargo {verb}", w)
+        elif path.endswith(("/.cargo/config.toml", "/.cargo/config")):
+            for match in _CARGO_CONFIG.finditer(text):
+                quoted = _QUOTED.findall(match.group(2))
+                argv = [re.sub(r"\\(.)", r"\1", a) or b for a, b in quoted]  # TOML's \" is "
+                if match.group(2).startswith("["):
+                    _run(argv, w)
+                elif argv:
+                    w.script(argv[0], f"the {match.group(1)} {path} names")
+
+
+def _gradle(cmd: Cmd, w: Walker) -> None:
+    """Gradle (or its wrapper) runs the build scripts as code: judged as source that may
+    start the command lines it spells."""
+    values = cmd.values()
+    if values and values[0] in ("--version", "-v", "--help", "-h"):
+        return
+    for path, text in _written(w, _GRADLE_FILES):
+        spawns = bool(_GRADLE_SPAWNS.search(text))
+        judge_source(text, f"{path}, written by this line and run by gradle", w, spawns=spawns)
+
+
+def _maven(cmd: Cmd, w: Walker) -> None:
+    """``mvn``/``ant``: a ``pom.xml`` or ``build.xml`` this line wrote runs the programs
+    its exec plugin or task names."""
+    values = cmd.values()
+    if values and values[0] in ("--version", "-v", "--help", "-h", "-version"):
+        return
+    for _path, text in _written(w, frozenset({"pom.xml", "build.xml"})):
+        for argv in pom_commands(text)[:64]:
+            _run(argv, w)
+
+
+BUILD_RULES: dict[str, Rule] = {"cmake": _cmake, "meson": _meson, "cargo": _cargo}
+BUILD_RULES |= {"gradle": _gradle, "gradlew": _gradle, "mvn": _maven, "mvnw": _maven}
+BUILD_RULES |= {"ant": _maven, "muon": _meson}
