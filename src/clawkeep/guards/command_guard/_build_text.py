@@ -13,7 +13,14 @@ import html
 import re
 import shlex
 
-__all__ = ["cmake_commands", "make_shell", "makefile_lines", "meson_commands", "pom_commands"]
+__all__ = [
+    "cmake_commands",
+    "included",
+    "make_shell",
+    "makefile_lines",
+    "meson_commands",
+    "pom_commands",
+]
 
 _INLINE = re.compile(r"^[^\t#=:]+::?[^=;]*;(.*)$")  # `target: prereqs ; recipe`
 _BANG_ASSIGN = re.compile(r"^\s*(?:export\s+)?[\w.-]+\s*!=\s*(.*)$")  # `V != cmd` (GNU, BSD)
@@ -42,6 +49,14 @@ def makefile_lines(text: str) -> list[str]:
         lines += _BACKTICK.findall(raw)
     lines += [_clean(body) for body in _calls(text, ("$(shell ", "${shell "))]
     return [line for line in lines if line]
+
+
+_INCLUDE = re.compile(r"^\s*[-s]?include\s+(.+)$", re.M)
+
+
+def included(text: str) -> list[str]:
+    """The files a makefile's ``include``/``-include``/``sinclude`` lines read."""
+    return [name for found in _INCLUDE.findall(text) for name in found.split()]
 
 
 def make_shell(text: str) -> str | None:

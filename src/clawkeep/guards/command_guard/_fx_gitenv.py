@@ -5,30 +5,21 @@ ext transport, which runs CMD in place of a server) is judged as the argv it run
 refused: a remote that is a local command is a command disguised as an address.
 
 Git's section and key names are case-insensitive (``CORE.HOOKSPATH`` is
-``core.hooksPath``); ``settings_key`` gives the spelling the rules compare.
+``core.hooksPath``): every rule that reads a key compares it folded.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import Arg, literal
 
-__all__ = ["GITENV_RULES", "env_settings", "settings_key"]
+__all__ = ["GITENV_RULES", "config_file_settings", "env_settings"]
 
 # git-remote-ext(1): `% ` is a space, `%%` a percent sign, `%s`/`%S` the service's name.
 _EXT_ESCAPES = {" ": " ", "%": "%", "s": "upload-pack", "S": "git-upload-pack", "G": "", "V": ""}
-
-
-def settings_key(key: str) -> str:
-    """A git config key as git compares it: section and name folded, the subsection kept
-    (``Remote.Origin.URL`` is ``remote.Origin.url``)."""
-    section, dot, rest = key.partition(".")
-    middle, _, name = rest.rpartition(".")
-    if not dot:
-        return key.lower()
-    return f"{section.lower()}.{middle + '.' if middle else ''}{name.lower()}"
 
 
 def env_settings(w: Walker) -> list[str]:
@@ -42,12 +33,41 @@ def env_settings(w: Walker) -> list[str]:
         except ValueError:
             words = given.split()
         settings += [word for word in words if "=" in word]
+    for name in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG"):
+        path = values.get(name)
+        text = w.written.get(w.place(path).path) if path else None
+        settings += config_file_settings(text) if text else []  # a config this line wrote
     count = values.get("GIT_CONFIG_COUNT") or "0"
     for n in range(min(int(count), 64) if count.isdigit() else 0):
         key, value = values.get(f"GIT_CONFIG_KEY_{n}"), values.get(f"GIT_CONFIG_VALUE_{n}")
         if key is not None and value is not None:
             settings.append(f"{key}={value}")
     return settings
+
+
+_SECTION = re.compile(r'^\[\s*([\w.-]+)(?:\s+"((?:\\.|[^"\\])*)")?\s*\]\s*(.*)$')
+_ENTRY = re.compile(r"^([A-Za-z][\w-]*)\s*(?:=\s*(.*?))?\s*$")
+
+
+def config_file_settings(text: str) -> list[str]:
+    """The ``key=value`` settings of a git config file (``[core]`` / ``pager = less``)."""
+    out: list[str] = []
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        head = _SECTION.match(line)
+        if head is not None:
+            section = head.group(1) + (f".{head.group(2)}" if head.group(2) is not None else "")
+            line = head.group(3)
+        entry = _ENTRY.match(line) if line and section else None
+        if entry is not None:
+            value = entry.group(2) if entry.group(2) is not None else "true"
+            if len(value) > 1 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            out.append(f"{section}.{entry.group(1)}={value}")
+    return out
 
 
 def _config_env(cmd: Cmd, w: Walker) -> list[str]:

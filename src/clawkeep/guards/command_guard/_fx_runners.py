@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._build_text import make_shell, makefile_lines
+from clawkeep.guards.command_guard._build_text import included, make_shell, makefile_lines
 from clawkeep.guards.command_guard._fx_startup import load_file
 from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._net_tables import SHELLS
@@ -57,7 +57,7 @@ _FILE_OPTIONS = ("--file=", "--makefile=", "--justfile=", "--taskfile=")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
 
-def _makefile(text: str, where: str, w: Walker) -> None:
+def _makefile(text: str, where: str, w: Walker, seen: frozenset[str] = frozenset()) -> None:
     """A makefile's or justfile's command lines; recipes run by a program other than a
     shell (``SHELL = /tmp/x``) run as that program, which is judged as the file it is."""
     shell = make_shell(text)
@@ -68,6 +68,14 @@ def _makefile(text: str, where: str, w: Walker) -> None:
             w.flag("dynamic_command", f"{where} runs its recipes with {shell}")
     for line in makefile_lines(text)[:64]:
         w.script(line, where)
+    for name in included(text):  # `include other.mk`: its rules are the makefile's own
+        path = w.place(name).path
+        found = w.written.get(path)
+        if found is not None and path not in seen and len(seen) < 8:
+            _makefile(found, f"{name}, included by {where}", w, seen | {path})
+        elif w.fetched(name):
+            # download_exec: make reads a makefile this line downloaded and runs its rules
+            w.flag("download_exec", f"{where} includes {name}, downloaded by this line")
 
 
 def _tasks(text: str) -> list[str]:

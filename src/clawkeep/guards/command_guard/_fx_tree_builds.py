@@ -69,7 +69,9 @@ for _name, _same in (("gmake", "make"), ("bmake", "make"), ("go-task", "task"), 
     _TOOLS[_name] = _TOOLS[_same]
 _TOOLS["py.test"] = _TOOLS["pytest"]
 _BARE_INSTALLS = _F({"yarn", "pnpm", "bun", "bundle", "composer", "tox", "nox", "pytest"})
-_PIP_RUNS = _F({"install", "wheel", "download", "build"})
+_PIP_RUNS = _F({"install", "wheel", "download", "build", "inject", "upgrade"})
+# Tools whose words after the verb may name the project's folder (`npm install /tmp/r`).
+_PATH_WORDS = _F({"cmake", "meson", "npm", "pnpm", "yarn", "bun", "go", "cargo"})
 _PIP_FILES = _F({"-e", "--editable", "-r", "--requirement", "-c", "--constraint"})
 
 
@@ -88,7 +90,14 @@ def _option_values(values: list[str], names: frozenset[str]) -> list[str]:
 
 
 def _is_path(word: str) -> bool:
+    """A local project, not a registry's package: ``.``, ``./r``, ``/tmp/r[dev]``,
+    ``file:/tmp/r``."""
+    word = word.split("[", 1)[0].removeprefix("file:")  # pip's extras, npm's file: spec
     return word in (".", "..") or word.startswith(("./", "../", "/", "~")) or "/" in word
+
+
+def _path(word: str) -> str:
+    return word.split("[", 1)[0].removeprefix("file:") or "."
 
 
 def _words(values: list[str], names: frozenset[str]) -> list[str]:
@@ -105,26 +114,39 @@ def _words(values: list[str], names: frozenset[str]) -> list[str]:
     return out
 
 
+def _pip_places(name: str, values: list[str]) -> list[str] | None:
+    """pip, pipx, ``python -m pip``, ``uv pip``: the local projects they build (a path
+    word, ``-e DIR``, ``-r FILE``); None: not an installer of this kind."""
+    if name == "python" or name == "uv":
+        head = ["-m", "pip"] if name == "python" else ["pip"]
+        if values[: len(head)] != head:
+            return None
+        values = values[len(head) :]
+    elif name not in ("pip", "pip3", "pipx"):
+        return None
+    words = _words(values, _PIP_FILES)
+    if not words or words[0] not in _PIP_RUNS:
+        return []
+    return [_path(w) for w in words[1:] if _is_path(w)] + _option_values(values, _PIP_FILES)
+
+
 def _places(cmd: Cmd) -> list[str]:
     """The folders or files of the project the tool runs; ``[]``: it runs none."""
     values = cmd.values()
-    if cmd.name in ("pip", "pip3") or (cmd.name == "python" and values[:2] == ["-m", "pip"]):
-        words = _words(values[2:] if cmd.name == "python" else values, _PIP_FILES)
-        if not words or words[0] not in _PIP_RUNS:
-            return []
-        return [w for w in words[1:] if _is_path(w)] + _option_values(values, _PIP_FILES)
+    pip = _pip_places(cmd.name, values)
+    if pip is not None:
+        return pip
     if cmd.name == "python":
         return []  # `python setup.py`, `python x.py`: a script run, judged by Walker.fetched
-    if cmd.name == "uv" and values[:2] == ["pip", "install"]:
-        return [w for w in _words(values[2:], _PIP_FILES) if _is_path(w)]
+    if values in (["--version"], ["-V"], ["--help"], ["-h"]):
+        return []
     verbs, options = _TOOLS[cmd.name]
     words = _words(values, options)
     if verbs and not (words[0] in verbs if words else cmd.name in _BARE_INSTALLS):
         return []
-    if set(values) & {"--version", "-V", "--help", "-h"} and len(values) == 1:
-        return []
     named = _option_values(values, options)
-    paths = [w for w in words if _is_path(w)] if cmd.name in ("cmake", "meson", "npm") else []
+    candidates = words[1:] if verbs else words
+    paths = [_path(w) for w in candidates if _is_path(w)] if cmd.name in _PATH_WORDS else []
     return named + paths or ["."]
 
 
@@ -140,4 +162,4 @@ def _tree_build(cmd: Cmd, w: Walker) -> None:
 
 
 TREE_BUILD_RULES: dict[str, Rule] = {name: _tree_build for name in _TOOLS}
-TREE_BUILD_RULES |= {"pip": _tree_build, "pip3": _tree_build, "python": _tree_build}
+TREE_BUILD_RULES |= {name: _tree_build for name in ("pip", "pip3", "pipx", "python")}

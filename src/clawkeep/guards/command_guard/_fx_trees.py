@@ -118,6 +118,15 @@ _OUTPUT_OPTIONS = ("--output", "--output-document", "--out")
 _OUTPUT_LETTERS = {False: ("o",), True: ("o", "O")}
 
 
+_RECURSIVE = re.compile(r"--recursive|--mirror|-[a-zA-Z]*[rm][a-zA-Z]*")
+
+
+def _host(url: str) -> str:
+    """The folder wget -r names after the URL's host (``203.0.113.7``)."""
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].rsplit("@", 1)[-1]
+
+
 def _download(cmd: Cmd, w: Walker) -> None:
     """``curl -o r.tgz URL``, ``wget URL``: the file saved from a host nobody vouches for."""
     values = cmd.values()
@@ -139,6 +148,9 @@ def _download(cmd: Cmd, w: Walker) -> None:
         elif value in ("-P", "--directory-prefix", "-d", "--dir"):
             prefix = following + "/"
     outputs += [r.target.text for r in cmd.redirects if r.target is not None and r.op == ">"]
+    if cmd.name == "wget" and any(_RECURSIVE.fullmatch(v) for v in values):
+        host = "" if {"-nH", "--no-host-directories"} & set(values) else _host(url)
+        outputs.append((prefix + host).rstrip("/") or ".")  # the mirror's folder
     if not outputs and remote:
         outputs.append(prefix + posixpath.basename(url.split("?")[0].rstrip("/")))
     for output in outputs:
