@@ -85,8 +85,10 @@ def _calls(text: str, openers: tuple[str, ...]) -> list[str]:
 # CMake's commands that run a program: at configure time (execute_process, exec_program)
 # or at build time (add_custom_command, add_custom_target).
 _CMAKE_CALL = re.compile(
-    r"\b(execute_process|exec_program|add_custom_command|add_custom_target)\s*\(", re.I
+    r"\b(execute_process|exec_program|add_custom_command|add_custom_target|file)\s*\(", re.I
 )
+# file() operations that delete what they name: judged as `rm -rf` of it.
+_CMAKE_REMOVES = frozenset({"REMOVE", "REMOVE_RECURSE"})
 # The keywords that end a COMMAND's words (cmake-commands(7)).
 _CMAKE_KEYWORDS = frozenset(
     {"WORKING_DIRECTORY", "OUTPUT_VARIABLE", "RESULT_VARIABLE", "RESULTS_VARIABLE"}
@@ -108,10 +110,15 @@ def _words(text: str) -> list[str]:
 
 
 def cmake_commands(text: str) -> list[list[str]]:
-    """The argv of every program a CMake file runs (``COMMAND sh -c "…"``)."""
+    """The argv of every program a CMake file runs (``COMMAND sh -c "…"``), and of the
+    ``rm -rf`` a ``file(REMOVE_RECURSE …)`` amounts to."""
     out: list[list[str]] = []
     for match in _CMAKE_CALL.finditer(text):
         words = _words(_balanced(text, match.end()))
+        if match.group(1).lower() == "file":
+            if words[:1] and words[0] in _CMAKE_REMOVES:
+                out.append(["rm", "-rf", *words[1:]])
+            continue
         if match.group(1).lower() == "exec_program":  # exec_program(prog [ARGS a b] …)
             words = [w for w in words if w != "ARGS"]
             out.append(_until_keyword(words))
@@ -119,7 +126,8 @@ def cmake_commands(text: str) -> list[list[str]]:
         for index, word in enumerate(words):
             if word == "COMMAND":
                 out.append(_until_keyword(words[index + 1 :]))
-    return [argv for argv in out if argv]
+    # ${CMAKE_COMMAND} is cmake itself (`-E rm -rf …`); the rest of the argv as written
+    return [["cmake", *a[1:]] if a[0] == "${CMAKE_COMMAND}" else a for a in out if a]
 
 
 def _balanced(text: str, start: int) -> str:
@@ -155,8 +163,11 @@ def meson_commands(text: str) -> list[list[str]]:
     (``custom_target``, ``run_target``, ``generator``) a ``meson.build`` names."""
     out: list[list[str]] = []
     for match in _MESON_RUNS.finditer(text):
-        end = text.find(")" if match.group(0).endswith("(") else "]", match.end())
-        body = text[match.end() : end if end >= 0 else len(text)]
+        if match.group(0).endswith("("):  # run_command(find_program('sh'), '-c', …)
+            body = _balanced(text, match.end())
+        else:
+            end = text.find("]", match.end())
+            body = text[match.end() : end if end >= 0 else len(text)]
         words = [m.group(1).replace("\\'", "'") for m in _MESON_STRING.finditer(body)]
         if words:
             out.append(words)

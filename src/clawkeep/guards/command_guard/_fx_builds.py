@@ -53,7 +53,10 @@ def _cmake(cmd: Cmd, w: Walker) -> None:
     """``cmake -S .``/``cmake ..``/``cmake --build``: the project's CMake files run their
     commands; ``cmake -P FILE`` runs FILE as a script."""
     values = cmd.values()
-    if not values or values[0] in ("-E", "--version", "--help", "-h", "--system-information"):
+    if values[:1] == ["-E"]:
+        _cmake_tool(values[1:], w)
+        return
+    if not values or values[0] in ("--version", "--help", "-h", "--system-information"):
         return
     scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v == "-P"]
     chosen = {w.place(s).path for s in scripts}
@@ -62,6 +65,38 @@ def _cmake(cmd: Cmd, w: Walker) -> None:
         if path in chosen or name == "CMakeLists.txt" or name.endswith(".cmake"):
             for argv in cmake_commands(text)[:64]:
                 _run(argv, w)
+
+
+# `cmake -E TOOL …`: the portable file commands, as the program each one is.
+_CMAKE_TOOLS = {
+    "rm": ["rm"],
+    "remove": ["rm", "-f"],
+    "remove_directory": ["rm", "-rf"],
+    "copy": ["cp"],
+    "copy_directory": ["cp", "-r"],
+    "copy_directory_if_different": ["cp", "-r"],
+    "copy_if_different": ["cp"],
+    "rename": ["mv"],
+    "create_symlink": ["ln", "-s"],
+    "create_hardlink": ["ln"],
+    "make_directory": ["mkdir", "-p"],
+    "touch": ["touch"],
+    "cat": ["cat"],
+    "tar": ["tar"],
+    "env": ["env"],
+    "time": ["time"],
+}
+
+
+def _cmake_tool(values: list[str], w: Walker) -> None:
+    """``cmake -E remove_directory ~``, ``cmake -E env X=1 sh -c …``: judged as the
+    program the tool is (``chdir DIR CMD…`` runs CMD)."""
+    if not values:
+        return
+    if values[0] == "chdir" and len(values) > 2:
+        _run(values[2:], w)
+    elif values[0] in _CMAKE_TOOLS:
+        _run([*_CMAKE_TOOLS[values[0]], *values[1:]], w)
 
 
 def _meson(cmd: Cmd, w: Walker) -> None:

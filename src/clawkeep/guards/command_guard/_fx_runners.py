@@ -103,7 +103,7 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     named += [v.split("=", 1)[1] for v in values if v.startswith(_FILE_OPTIONS)]
     targets = {w.place(n).path for n in named}
     fetched = [n for n in named if w.fetched(n) or unvetted_source(n)]  # task -t https://…
-    fetched = fetched or sorted(set() if named else names & w.downloaded)
+    fetched = fetched or sorted(set() if named else {n for n in names if w.fetched(n)})
     if fetched:
         # download_exec: the runner runs what a file this line downloaded tells it to
         w.flag("download_exec", f"{cmd.name} runs what {fetched[0]} says, a download")

@@ -219,7 +219,30 @@ def _unpack(cmd: Cmd, w: Walker) -> None:
         _record(dest, source, w)
 
 
+def _moved(cmd: Cmd, w: Walker) -> None:
+    """``mv /tmp/r /tmp/s``, ``cp -r``, ``ln -s``, ``rsync -a``: what lands at the target
+    came from the tree its source was in."""
+    if not w.trees:
+        return
+    values = cmd.values()
+    words = _positionals(values, frozenset({"-t", "--target-directory", "-S", "--suffix"}))
+    given = [b for a, b in itertools.pairwise(values) if a in ("-t", "--target-directory")]
+    sources = words if given else words[:-1]
+    target = given[0] if given else (words[-1] if len(words) > 1 else "")
+    # into a folder: `-t DIR`, several sources, `DIR/`, `.`; else the copy is the target
+    into = bool(given) or len(sources) > 1 or target.endswith("/") or target in (".", "..")
+    for source in sources:
+        found = tree_source(source, w)
+        if found is None or not target:
+            continue
+        name = posixpath.basename(source.rstrip("/"))
+        # rsync SRC/ DST: the folder's contents become DST's
+        inside = into and not (cmd.name == "rsync" and source.endswith("/"))
+        _record(f"{target.rstrip('/')}/{name}" if inside else target, found, w)  # the copy
+
+
 TREE_RULES: dict[str, Rule] = {"git": _git, "hg": _vcs, "svn": _vcs, "bzr": _vcs, "fossil": _vcs}
 TREE_RULES |= {name: _download for name in ("curl", "wget", "aria2c", "fetch", "http")}
 TREE_RULES |= {"tar": _tar, "bsdtar": _tar, "gtar": _tar}
 TREE_RULES |= {name: _unpack for name in ("unzip", "7z", "7za", "7zr", "unrar", "unar", "cpio")}
+TREE_RULES |= {name: _moved for name in ("mv", "cp", "ln", "rsync", "install")}

@@ -306,12 +306,11 @@ class Walker:
 
     def fetched(self, path: str) -> bool:
         """The file, or a folder it lies in, was downloaded by this line (``rsync
-        rsync://host/tools/ t/ && t/run``: what the folder holds came with it)."""
+        rsync://host/tools/ t/ && t/run``: what the folder holds came with it, as a tree)."""
         found = self.place(path).path
         parts = [p for p in found.split("/") if p]
-        if any(found == t or found.startswith(t.rstrip("/") + "/") for t in self.trees):
-            return True  # a folder a clone or an archive from an unvetted host filled
-        return bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1])
+        tree = any(found == t or found.startswith(t.rstrip("/") + "/") for t in self.trees)
+        return tree or (bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1]))
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
@@ -355,8 +354,8 @@ class Walker:
         if not value.static:
             self.flag("dynamic_command", f"{name} names a command known only at run time")
             return
-        # LESSOPEN="|cmd %s": the pipe marks a preprocessor; %s is the file name
-        text = value.text.lstrip().lstrip("|").replace("%s", "file")
+        # LESSOPEN="|cmd %s" (lesspipe's "|-cmd" too): the pipe marks a preprocessor
+        text = value.text.lstrip().lstrip("|").removeprefix("-").replace("%s", "file")
         self.script(text, f"the command in {name}")
 
     def elevated(self) -> bool:
