@@ -26,6 +26,7 @@ from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
 from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
+from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
 from clawkeep.guards.command_guard._fx_pkgconf import PKGCONF_RULES
@@ -91,6 +92,7 @@ _RULES = _merge(
     BUILD_RULES,
     TREE_RULES,
     TREE_BUILD_RULES,
+    MANIFEST_RULES,
     HOOK_RULES,
     GITENV_RULES,
     PRECOMMIT_RULES,

@@ -204,7 +204,9 @@ def _tar(cmd: Cmd, w: Walker) -> None:
 def _unpack(cmd: Cmd, w: Walker) -> None:
     """``unzip a.zip -d DIR``, ``7z x a.7z -oDIR``, ``unrar x a.rar DIR``, ``cpio -i``."""
     values = cmd.values()
-    words = _positionals(values, frozenset({"-d", "-P", "-x", "-p"}))
+    if cmd.name == "unzip" and {"-l", "-v", "-t", "-Z", "-z", "-p", "-c"} & set(values):
+        return  # lists, tests or prints the archive: nothing lands on disk
+    words = _positionals(values, frozenset({"-d", "-P", "-x"}))
     if cmd.name in ("7z", "7za", "7zr", "unrar", "unar") and words[:1] in (["x"], ["e"]):
         words = words[1:]
     dest = next((v[2:] for v in values if v.startswith("-o") and len(v) > 2), ".")
