@@ -20,6 +20,7 @@ __all__ = [
     "makefile_lines",
     "meson_commands",
     "pom_commands",
+    "tox_commands",
 ]
 
 _INLINE = re.compile(r"^[^\t#=:]+::?[^=;]*;(.*)$")  # `target: prereqs ; recipe`
@@ -85,7 +86,8 @@ def _calls(text: str, openers: tuple[str, ...]) -> list[str]:
 # CMake's commands that run a program: at configure time (execute_process, exec_program)
 # or at build time (add_custom_command, add_custom_target).
 _CMAKE_CALL = re.compile(
-    r"\b(execute_process|exec_program|add_custom_command|add_custom_target|file)\s*\(", re.I
+    r"\b(execute_process|exec_program|add_custom_command|add_custom_target|add_test|file)\s*\(",
+    re.I,
 )
 # file() operations that delete what they name: judged as `rm -rf` of it.
 _CMAKE_REMOVES = frozenset({"REMOVE", "REMOVE_RECURSE"})
@@ -118,6 +120,9 @@ def cmake_commands(text: str) -> list[list[str]]:
         if match.group(1).lower() == "file":
             if words[:1] and words[0] in _CMAKE_REMOVES:
                 out.append(["rm", "-rf", *words[1:]])
+            continue
+        if match.group(1).lower() == "add_test" and "COMMAND" not in words:
+            out.append(_until_keyword(words[1:]))  # add_test(name prog args…), the old form
             continue
         if match.group(1).lower() == "exec_program":  # exec_program(prog [ARGS a b] …)
             words = [w for w in words if w != "ARGS"]
@@ -152,6 +157,26 @@ def _until_keyword(words: list[str]) -> list[str]:
             break
         argv.append(word)
     return argv
+
+
+_TOX_COMMANDS = re.compile(r"^(commands(?:_pre|_post)?)\s*=(.*)$")
+
+
+def tox_commands(text: str) -> list[str]:
+    """The command lines of a ``tox.ini``'s (or ``setup.cfg``'s) ``commands`` settings,
+    continuation lines included."""
+    out: list[str] = []
+    taking = False
+    for raw in text.splitlines():
+        found = _TOX_COMMANDS.match(raw)
+        if found is not None:
+            out.append(found.group(2).strip())
+            taking = True
+        elif taking and raw[:1] in (" ", "\t") and raw.strip():
+            out.append(raw.strip())
+        else:
+            taking = False
+    return [line.rstrip("\\").strip() for line in out if line]
 
 
 _MESON_STRING = re.compile(r"'((?:\\.|[^'\\])*)'")

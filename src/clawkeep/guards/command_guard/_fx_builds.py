@@ -2,7 +2,8 @@
 ``execute_process``/``add_custom_command`` (``cmake -S .``, ``cmake -P x.cmake``), Meson's
 ``run_command`` and ``command:`` lists, Cargo's ``build.rs`` (and the crate's own code for
 ``cargo run``/``test``) and the runner or wrapper a ``.cargo/config.toml`` names, Gradle's
-build scripts (``exec``/``commandLine``, ``"…".execute()``), Maven's and Ant's ``exec``.
+build scripts (``exec``/``commandLine``, ``"…".execute()``), Maven's and Ant's ``exec``,
+tox's ``commands``, and the ``setup.py`` ``python -m build``/``pip wheel`` runs.
 
 The file's text is known, so what the tool will run is judged now: each command as the
 argv it is, each build script as code that may start the command lines it spells. A
@@ -11,10 +12,16 @@ makefile's recipes and a package.json's scripts are judged by ``_fx_runners``.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._build_text import cmake_commands, meson_commands, pom_commands
+from clawkeep.guards.command_guard._build_text import (
+    cmake_commands,
+    meson_commands,
+    pom_commands,
+    tox_commands,
+)
 from clawkeep.guards.command_guard._fx_compiled import judge_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import literal
@@ -53,12 +60,13 @@ def _cmake(cmd: Cmd, w: Walker) -> None:
     """``cmake -S .``/``cmake ..``/``cmake --build``: the project's CMake files run their
     commands; ``cmake -P FILE`` runs FILE as a script."""
     values = cmd.values()
-    if values[:1] == ["-E"]:
+    if values[:1] == ["-E"] and cmd.name == "cmake":  # ctest's -E is a test name pattern
         _cmake_tool(values[1:], w)
         return
-    if not values or values[0] in ("--version", "--help", "-h", "--system-information"):
+    if values and values[0] in ("--version", "--help", "-h", "--system-information"):
         return
-    scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v == "-P"]
+    flags = ("-P", "-S") if cmd.name == "ctest" else ("-P",)  # ctest -S: a dashboard script
+    scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v in flags]
     chosen = {w.place(s).path for s in scripts}
     for path, text in list(w.written.items()):
         name = posixpath.basename(path)
@@ -148,11 +156,46 @@ def _maven(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if values and values[0] in ("--version", "-v", "--help", "-h", "-version"):
         return
-    for _path, text in _written(w, frozenset({"pom.xml", "build.xml"})):
-        for argv in pom_commands(text)[:64]:
-            _run(argv, w)
+    named = {w.place(b).path for a, b in itertools.pairwise(values) if a in _FILE_FLAGS}
+    for path, text in list(w.written.items()):
+        if path in named or posixpath.basename(path) in ("pom.xml", "build.xml"):
+            for argv in pom_commands(text)[:64]:
+                _run(argv, w)
+
+
+_FILE_FLAGS = frozenset({"-f", "--file", "-buildfile", "-file"})
+_PY_BUILDS = frozenset({"wheel", "download", "build"})
+
+
+def _tox(cmd: Cmd, w: Walker) -> None:
+    """``tox``: the ``commands`` of a ``tox.ini`` (or ``setup.cfg``) this line wrote run."""
+    named = {w.place(b).path for a, b in itertools.pairwise(cmd.values()) if a in ("-c", "--conf")}
+    for path, text in list(w.written.items()):
+        if path in named or posixpath.basename(path) in ("tox.ini", "setup.cfg"):
+            for line in tox_commands(text)[:64]:
+                w.script(line, f"{path}, written by this line and run by tox")
+
+
+def _py_build(cmd: Cmd, w: Walker) -> None:
+    """``python -m build``, ``pip wheel DIR``, ``uv build``: building a source tree runs
+    the ``setup.py`` this line wrote there (``pip install`` is judged in ``_fx_programs``)."""
+    values = cmd.values()
+    if cmd.name == "python":
+        if values[:2] not in (["-m", "build"], ["-m", "pip"]):
+            return
+        values = values[2:] if values[1] == "pip" else ["build", *values[2:]]
+    elif cmd.name == "uv" and values[:1] == ["pip"]:
+        values = values[1:]
+    words = [v for v in values if not v.startswith("-")]
+    if not words or words[0] not in _PY_BUILDS:
+        return
+    for folder in [v for v in words[1:] if v.startswith((".", "/", "~"))] or ["."]:
+        text = w.written.get(w.place(folder.rstrip("/") + "/setup.py").path)
+        if text is not None:
+            w.code("python", text)  # the build backend runs setup.py
 
 
 BUILD_RULES: dict[str, Rule] = {"cmake": _cmake, "meson": _meson, "cargo": _cargo}
 BUILD_RULES |= {"gradle": _gradle, "gradlew": _gradle, "mvn": _maven, "mvnw": _maven}
-BUILD_RULES |= {"ant": _maven, "muon": _meson}
+BUILD_RULES |= {"ant": _maven, "muon": _meson, "ctest": _cmake, "tox": _tox}
+BUILD_RULES |= {name: _py_build for name in ("python", "pip", "pip3", "uv")}

@@ -116,10 +116,11 @@ def _git(cmd: Cmd, w: Walker) -> None:
     for setting in settings:
         carried(Cmd("git", "git", [Arg("-c"), literal(setting)]), w)
     for text in cmd.values() + [s.partition("=")[2] for s in settings]:
-        if text.startswith("ext::"):
+        folded = text.lower()  # the transport's name, in any case
+        if folded.startswith("ext::"):
             _ext(text, w)
-        elif "=ext::" in text:  # -c remote.origin.url=ext::…
-            _ext(text[text.index("=ext::") + 1 :], w)
+        elif "=ext::" in folded:  # -c remote.origin.url=ext::…
+            _ext(text[folded.index("=ext::") + 1 :], w)
         elif text[:9].lower() == "url.ext::":  # url.ext::CMD.insteadOf=URL: CMD for URL
             key = text.partition("=")[0]
             _ext(key[4 : key.rfind(".")], w)
