@@ -18,6 +18,7 @@ __all__ = ["PERL_RULES", "perl_env", "perl_switches"]
 
 # A switch cluster ending in -M, -m or -d: (the letters before take no value, or a digit).
 _MODULE = re.compile(r"^-[acnpstTuUvwWXlC0-9]*(M|m|d:)(.+)$", re.S)
+_TAKES_NEXT = re.compile(r"-[acnpstTuUvwWXlC0-9]*[eE]")
 
 
 def _module_code(kind: str, text: str) -> str:
@@ -36,7 +37,8 @@ def perl_switches(words: list[str], what: str, w: Walker) -> None:
             continue
         if word == "--" or not word.startswith("-"):
             return  # the program (or its arguments) follow
-        skip = word in ("-e", "-E", "-I", "-x")  # their value is the next word
+        # -e CODE, -wle CODE, -I DIR: the value is the next word
+        skip = bool(_TAKES_NEXT.fullmatch(word)) or word in ("-I", "-x")
         found = _MODULE.match(word)
         if found is None:
             continue

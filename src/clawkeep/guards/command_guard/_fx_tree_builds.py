@@ -24,7 +24,7 @@ _NPM_RUNS = _F({"install", "i", "in", "add", "ci", "clean-install", "ic", "insta
 _NPM_RUNS |= {"cit", "run", "run-script", "rum", "urn", "test", "t", "tst", "start", "restart"}
 _NPM_RUNS |= {"stop", "rebuild", "rb", "pack", "publish", "exec", "x", "link", "ln", "dev"}
 _NPM_RUNS |= {"build", "prepare", "update", "up", "upgrade"}
-_NPM_DIRS = _F({"--prefix", "-C", "--dir", "--cwd", "--cwd="})
+_NPM_DIRS = _F({"--prefix", "-C", "--dir", "--cwd"})
 _ANY: frozenset[str] = _F()  # every verb runs the project's file
 # tool -> (verbs that run the project's code (_ANY: all), options naming its folder or file)
 _TOOLS: dict[str, tuple[frozenset[str], frozenset[str]]] = {

@@ -145,7 +145,7 @@ def _download(cmd: Cmd, w: Walker) -> None:
             outputs.append(following)  # wget -O FILE; curl's -O saves under the URL's name
         elif "O" in short and cmd.name == "curl":
             remote = True
-        elif value in ("-P", "--directory-prefix", "-d", "--dir"):
+        elif value in ("-P", "--directory-prefix") or (cmd.name == "aria2c" and value == "-d"):
             prefix = following + "/"
     outputs += [r.target.text for r in cmd.redirects if r.target is not None and r.op == ">"]
     if cmd.name == "wget" and any(_RECURSIVE.fullmatch(v) for v in values):
@@ -209,7 +209,8 @@ def _unpack(cmd: Cmd, w: Walker) -> None:
     words = _positionals(values, frozenset({"-d", "-P", "-x"}))
     if cmd.name in ("7z", "7za", "7zr", "unrar", "unar") and words[:1] in (["x"], ["e"]):
         words = words[1:]
-    dest = next((v[2:] for v in values if v.startswith("-o") and len(v) > 2), ".")
+    seven = cmd.name in ("7z", "7za", "7zr")  # 7z -oDIR; unzip's -o overwrites
+    dest = next((v[2:] for v in values if seven and v.startswith("-o") and len(v) > 2), ".")
     dest = next((b for a, b in itertools.pairwise(values) if a == "-d"), dest)
     if cmd.name == "unrar" and len(words) > 1 and words[-1].endswith("/"):
         dest = words[-1]
@@ -221,13 +222,18 @@ def _unpack(cmd: Cmd, w: Walker) -> None:
         _record(dest, source, w)
 
 
+# Options of mv, cp, ln, install and rsync that take the next word as their value.
+_MOVE_VALUES = frozenset({"-t", "--target-directory", "-S", "--suffix", "-m", "--mode"})
+_MOVE_VALUES |= {"-o", "--owner", "-g", "--group", "-e", "--rsh", "--exclude", "--include"}
+
+
 def _moved(cmd: Cmd, w: Walker) -> None:
     """``mv /tmp/r /tmp/s``, ``cp -r``, ``ln -s``, ``rsync -a``: what lands at the target
     came from the tree its source was in."""
     if not w.trees:
         return
     values = cmd.values()
-    words = _positionals(values, frozenset({"-t", "--target-directory", "-S", "--suffix"}))
+    words = _positionals(values, _MOVE_VALUES)
     given = [b for a, b in itertools.pairwise(values) if a in ("-t", "--target-directory")]
     sources = words if given else words[:-1]
     target = given[0] if given else (words[-1] if len(words) > 1 else "")
