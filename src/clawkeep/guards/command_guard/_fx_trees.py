@@ -53,11 +53,17 @@ def unvetted_url(values: list[str]) -> str | None:
 
 
 def _record(dest: str, source: str, w: Walker) -> None:
-    if not dest or UNKNOWN in dest:
+    """Keep ``dest`` as filled from ``source``; a folder known only at run time (``git
+    clone URL "$(mktemp -d)"``) makes every path known only at run time such a folder."""
+    if not dest:
         return
     found = w.place(dest)
-    if found.kind != "unknown" and UNKNOWN not in found.path:
-        w.trees[found.path] = source
+    w.trees[found.path] = source
+    if found.kind == "unknown" or UNKNOWN in dest:
+        w.trees[_SOMEWHERE] = source  # `cd "$d" && make`: the folder may be that one
+
+
+_SOMEWHERE = "$?"  # how a path known only at run time begins (`_paths.place`)
 
 
 def git_verb(values: list[str]) -> tuple[str, list[str], str]:
