@@ -20,18 +20,24 @@ from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._destroy_remote import REMOTE_DESTROY_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
+from clawkeep.guards.command_guard._fx_builds import BUILD_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
 from clawkeep.guards.command_guard._fx_direnv import DIRENV_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
+from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
+from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
+from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
 from clawkeep.guards.command_guard._fx_pkgconf import PKGCONF_RULES
 from clawkeep.guards.command_guard._fx_precommit import PRECOMMIT_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._fx_startup import STARTUP_RULES
+from clawkeep.guards.command_guard._fx_tree_builds import TREE_BUILD_RULES
+from clawkeep.guards.command_guard._fx_trees import TREE_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -88,10 +94,16 @@ _RULES = _merge(
     PROGRAM_RULES,
     COMPILED_RULES,
     RUNNER_RULES,
+    BUILD_RULES,
+    TREE_RULES,
+    TREE_BUILD_RULES,
+    MANIFEST_RULES,
     HOOK_RULES,
+    GITENV_RULES,
     PRECOMMIT_RULES,
     DIRENV_RULES,
     STARTUP_RULES,
+    PERL_RULES,
     PKGCONF_RULES,
     SOURCE_RULES,
     INSTALLER_RULES,

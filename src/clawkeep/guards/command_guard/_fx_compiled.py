@@ -17,7 +17,7 @@ from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["COMPILED_RULES"]
+__all__ = ["COMPILED_RULES", "judge_source"]
 
 # program -> the first words that make it build or run source (None: any operand is source)
 _SOURCE_TOOLS: dict[str, frozenset[str] | None] = {
@@ -42,9 +42,12 @@ _SPAWNS = re.compile(
 )
 
 
-def _judge_source(text: str, where: str, w: Walker) -> None:
+def judge_source(text: str, where: str, w: Walker, *, spawns: bool = False) -> None:
+    """Source code to be built and run: the generic scan, and when it starts processes
+    (or ``spawns`` says the language runs them another way) every string literal in it
+    as the command line it may become."""
     w.code("compiled", text)  # the scan every inline program gets
-    if not _SPAWNS.search(text):
+    if not spawns and not _SPAWNS.search(text):
         return
     for match in _LITERAL.finditer(text):
         literal = re.sub(r"\\(.)", r"\1", match.group(1) or match.group(2) or "").strip()
@@ -65,7 +68,7 @@ def _compiled(cmd: Cmd, w: Walker) -> None:
                 # download_exec: downloaded or decoded source compiled and run
                 w.flag("download_exec", f"{cmd.name} builds source piped from a download")
             elif cmd.stdin.text is not None and UNKNOWN not in cmd.stdin.text:
-                _judge_source(cmd.stdin.text, f"source piped into {cmd.name}", w)
+                judge_source(cmd.stdin.text, f"source piped into {cmd.name}", w)
             continue
         if UNKNOWN in operand:
             continue
@@ -77,7 +80,7 @@ def _compiled(cmd: Cmd, w: Walker) -> None:
         for path, text in list(w.written.items()):
             # the file itself, or the files of a package folder (`go run ./tool`)
             if path == folder or path.startswith(folder.rstrip("/") + "/"):
-                _judge_source(text, f"{path}, written by this line", w)
+                judge_source(text, f"{path}, written by this line", w)
 
 
 COMPILED_RULES: dict[str, Rule] = {name: _compiled for name in _SOURCE_TOOLS}

@@ -4,20 +4,22 @@ workspace repository's own hook script as a hook of that repository.
 A hook manager's config or hook the line writes (pre-commit, lefthook, husky) is judged
 when written: once installed, the manager runs it on the owner's next git action.
 
-A git command runs the hooks in ``-c core.hooksPath=DIR`` (or ``GIT_CONFIG_KEY_n`` /
-``GIT_CONFIG_VALUE_n``), in the folder an earlier ``git config core.hooksPath DIR`` of the
-line named, else in ``.git/hooks``; a hook the line wrote there is judged as the script it
-is, one it downloaded as a download run, and a pre-commit config the line wrote as the
-hooks it makes pre-commit run. A copy of a file the workspace already holds (``cp
-scripts/pre-commit .git/hooks/``) into the workspace repository's own hooks folder
-installs the project's own hook, not a stranger's: it is not persistence, unless the line
-downloaded that file or wrote it (text the line writes is its own, hooks or not).
+A git command runs the hooks in ``-c core.hooksPath=DIR`` (or ``GIT_CONFIG_PARAMETERS``,
+``GIT_CONFIG_KEY_n`` / ``GIT_CONFIG_VALUE_n``), in the folder an earlier ``git config
+core.hooksPath DIR`` of the line named, else in ``.git/hooks``; a hook the line wrote
+there is judged as the script it is, one it downloaded as a download run, and a
+pre-commit config the line wrote as the hooks it makes pre-commit run. A copy of a file
+the workspace already holds (``cp scripts/pre-commit .git/hooks/``) into the workspace
+repository's own hooks folder installs the project's own hook, not a stranger's: it is
+not persistence, unless the line downloaded that file or wrote it (text the line writes
+is its own, hooks or not).
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from clawkeep.guards.command_guard._fx_gitenv import env_settings
 from clawkeep.guards.command_guard._fx_precommit import CONFIG, judge_hooks, repo_config
 from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
@@ -66,12 +68,7 @@ def _global(cmd: Cmd) -> tuple[str, list[str], str, str | None]:
 
 def _hooks_dirs(cmd: Cmd, w: Walker) -> list[str]:
     _, settings, folder, git_dir = _global(cmd)
-    count = w.env.values.get("GIT_CONFIG_COUNT") or "0"
-    for n in range(min(int(count), 16) if count.isdigit() else 0):
-        key = w.env.values.get(f"GIT_CONFIG_KEY_{n}")
-        value = w.env.values.get(f"GIT_CONFIG_VALUE_{n}")
-        if key is not None and value is not None:
-            settings.append(f"{key}={value}")
+    settings += env_settings(w)  # GIT_CONFIG_PARAMETERS, GIT_CONFIG_KEY_n/VALUE_n
     git_dir = git_dir or w.env.values.get("GIT_DIR")
     dirs = [(git_dir or f"{folder}/.git") + "/hooks"]
     if SETTING in w.settings:

@@ -13,8 +13,11 @@ import json
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._build_text import included, make_shell, makefile_lines
+from clawkeep.guards.command_guard._fx_startup import load_file
 from clawkeep.guards.command_guard._net_reach import unvetted_source
-from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._net_tables import SHELLS
+from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
 from clawkeep.guards.command_guard._yaml_fields import items_under, values_of
 
 __all__ = ["RUNNER_RULES"]
@@ -54,13 +57,25 @@ _FILE_OPTIONS = ("--file=", "--makefile=", "--justfile=", "--taskfile=")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
 
-def _recipes(text: str) -> list[str]:
-    """The command lines of a Makefile's or justfile's recipes (indented lines)."""
-    lines = [line.strip().lstrip("@-+").strip() for line in text.splitlines()]
-    indented = [
-        line for raw, line in zip(text.splitlines(), lines, strict=True) if raw[:1] in "\t "
-    ]
-    return [line for line in indented if line]
+def _makefile(text: str, where: str, w: Walker, seen: frozenset[str] = frozenset()) -> None:
+    """A makefile's or justfile's command lines; recipes run by a program other than a
+    shell (``SHELL = /tmp/x``) run as that program, which is judged as the file it is."""
+    shell = make_shell(text)
+    if shell is not None and command_name(shell) not in SHELLS:
+        load_file(shell, "sh", f"the SHELL of {where}", w)
+        if not w.written.get(w.place(shell).path) and not w.fetched(shell):
+            # dynamic_command: the recipes are fed to a program whose code the line hides
+            w.flag("dynamic_command", f"{where} runs its recipes with {shell}")
+    for line in makefile_lines(text)[:64]:
+        w.script(line, where)
+    for name in included(text):  # `include other.mk`: its rules are the makefile's own
+        path = w.place(name).path
+        found = w.written.get(path)
+        if found is not None and path not in seen and len(seen) < 8:
+            _makefile(found, f"{name}, included by {where}", w, seen | {path})
+        elif w.fetched(name):
+            # download_exec: make reads a makefile this line downloaded and runs its rules
+            w.flag("download_exec", f"{where} includes {name}, downloaded by this line")
 
 
 def _tasks(text: str) -> list[str]:
@@ -88,7 +103,7 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     named += [v.split("=", 1)[1] for v in values if v.startswith(_FILE_OPTIONS)]
     targets = {w.place(n).path for n in named}
     fetched = [n for n in named if w.fetched(n) or unvetted_source(n)]  # task -t https://…
-    fetched = fetched or sorted(set() if named else names & w.downloaded)
+    fetched = fetched or sorted(set() if named else {n for n in names if w.fetched(n)})
     if fetched:
         # download_exec: the runner runs what a file this line downloaded tells it to
         w.flag("download_exec", f"{cmd.name} runs what {fetched[0]} says, a download")
@@ -102,8 +117,7 @@ def _runner(cmd: Cmd, w: Walker) -> None:
             continue
         where = f"{path}, written by this line and run by {cmd.name}"
         if how == "recipes":
-            for line in _recipes(text)[:64]:
-                w.script(line, where)
+            _makefile(text, where, w)
         elif how == "scripts":
             for line in _scripts(text)[:64]:
                 w.script(line, where)

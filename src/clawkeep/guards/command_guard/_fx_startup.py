@@ -105,6 +105,10 @@ def startup_var(name: str, value: Arg, w: Walker) -> None:
         node_options(text, name, w)
     elif name == "PYTHONSTARTUP" and text:
         load_file(text, "python", name, w)
+    elif name in ("PERL5OPT", "PERL5DB"):
+        from clawkeep.guards.command_guard._fx_perlopts import perl_env
+
+        perl_env(name, text, w)  # -M'Foo;code' in PERL5OPT runs at every perl start
     elif name == "RUBYOPT":
         _ruby_requires(text.split(), name, w)
     elif name in _JAVA_VARS:

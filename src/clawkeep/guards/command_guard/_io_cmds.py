@@ -187,9 +187,9 @@ def tee(cmd: Cmd, w: Walker) -> None:
         write_target(found, w, cmd.name)
         if cmd.name != "tee":
             w.written.pop(found.path, None)  # truncate/touch: no longer the text written
-        elif cmd.stdin is None or cmd.stdin.text is None:
+        elif not (fed := cmd.fed_texts()):
             w.written.pop(found.path, None)
-        else:  # echo … | tee f: the file holds what came in
+        else:  # echo … | tee f, tee f <<< TEXT: the file holds what came in
             before = w.written.get(found.path, "") + "\n" if append else ""
-            w.written[found.path] = before + cmd.stdin.text
-            pool_config(cmd.stdin.text, found.path, w)
+            w.written[found.path] = before + fed[-1]
+            pool_config(fed[-1], found.path, w)

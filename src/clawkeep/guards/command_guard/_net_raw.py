@@ -80,7 +80,10 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
     if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
         return {"digits"}
     if name in DOWNLOADERS or name in RAW_SOCKET or name in NETWORK or name == "scp":
-        return {"download"}
+        from clawkeep.guards.command_guard._fx_trees import unvetted_url
+
+        # unvetted: from a host nobody vouches for (what a tree extracted from it holds)
+        return {"download", "unvetted"} if unvetted_url(values) else {"download"}
     if name in ("zcat", "bzcat", "xzcat", "zstdcat", "gunzip", "unxz", "funzip") or (
         name in ("gzip", "bzip2", "xz", "zstd", "unzip")
         and set(values) & {"-d", "-dc", "-p", "-cd"}

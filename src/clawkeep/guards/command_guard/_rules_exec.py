@@ -118,6 +118,10 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         w.script(text or "", f"{cmd.name} -c script")
     elif rest and not stdin_mode and rest[0].text not in ("-", "/dev/stdin"):
         _script_file(cmd, w, rest[0])
+        if cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode"}:
+            # download_exec: a script given downloaded input may run it (`. /dev/stdin`,
+            # `exec sh`) as the shell itself would: `curl … | sh %s` in LESSOPEN
+            w.flag("download_exec", f"{cmd.name} runs a script fed a download on its input")
     elif _interactive(cmd) and w.handed_over():
         # dynamic_command: a shell another program starts with no script runs whatever
         # reaches its terminal: the shell escape of that program

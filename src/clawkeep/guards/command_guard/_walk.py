@@ -68,6 +68,7 @@ class Walker:
         # Settings this line gave a tool for its later runs (git's core.hooksPath): name -> value.
         self.settings: dict[str, str] = {}
         self.touched: set[str] = set()  # every path the line writes, copies or links to
+        self.trees: dict[str, str] = {}  # folders and archives from an unvetted host -> URL
         self.depth = 0
         self.src = b""
         self.pending_stdin: Stdin | None = None  # what the next simple command reads
@@ -305,9 +306,11 @@ class Walker:
 
     def fetched(self, path: str) -> bool:
         """The file, or a folder it lies in, was downloaded by this line (``rsync
-        rsync://host/tools/ t/ && t/run``: what the folder holds came with it)."""
-        parts = [p for p in self.place(path).path.split("/") if p]
-        return bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1])
+        rsync://host/tools/ t/ && t/run``: what the folder holds came with it, as a tree)."""
+        found = self.place(path).path
+        parts = [p for p in found.split("/") if p]
+        tree = any(found == t or found.startswith(t.rstrip("/") + "/") for t in self.trees)
+        return tree or (bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1]))
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:
         """Judge a file this line wrote, now run: by its shebang's language, else ``lang``."""
@@ -351,8 +354,8 @@ class Walker:
         if not value.static:
             self.flag("dynamic_command", f"{name} names a command known only at run time")
             return
-        # LESSOPEN="|cmd %s": the pipe marks a preprocessor; %s is the file name
-        text = value.text.lstrip().lstrip("|").replace("%s", "file")
+        # LESSOPEN="|cmd %s" (lesspipe's "|-cmd" too): the pipe marks a preprocessor
+        text = value.text.lstrip().lstrip("|").removeprefix("-").replace("%s", "file")
         self.script(text, f"the command in {name}")
 
     def elevated(self) -> bool:
