@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
+from clawkeep.guards.command_guard._walk_procin import input_files, redirected_text
 from clawkeep.guards.command_guard._walk_procsub import visit_output_subst
 from clawkeep.guards.command_guard._walk_stages import FILTERS as _FILTERS
 from clawkeep.guards.command_guard._walk_stages import commands_in
@@ -273,7 +274,9 @@ def _redirects(w: Walker, nodes: list[Node]) -> list[Redirect]:
             dest = node.child_by_field_name("destination")
             if dest is None or dest.type == "number" or w.text(dest) == "-":
                 continue  # an fd duplication, not a file
-            out.append(Redirect(op, resolve(dest, w.src, w.env)))
+            target = resolve(dest, w.src, w.env)
+            # `bash < /tmp/x`, `sh < <(echo …)`: input the line wrote, read like a heredoc
+            out.append(Redirect(op, target, redirected_text(w, op, dest, target)))
     return out
 
 
@@ -357,6 +360,7 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     words = w.expand([name_node, *arguments])
     if not words:
         return
+    words = input_files(w, words)  # `sh <(echo …)`: the file holds what the line gave
     heredocs = [r for r in outer if r.type == "heredoc_redirect"]
     if heredocs and w.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
         words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
