@@ -28,6 +28,28 @@ REFUSED = [
     "cat <(echo 'rm -rf ~') | sh",
     "bash <( (echo 'cat /etc/shadow') )",
 ]
+# The file holds text the line gave by another road than echo > file, or is run by a
+# pattern that names it.
+WRITTEN_OTHERWISE = [
+    "cp /dev/stdin /tmp/x <<< 'rm -rf ~'; sh /tmp/x",
+    "dd of=/tmp/x <<< 'rm -rf ~'; sh /tmp/x",
+    "sed -n p <<< 'rm -rf ~' > /tmp/x; sh /tmp/x",
+    "{ echo 'rm -rf ~'; } > /tmp/x; sh /tmp/x",
+    "(echo 'rm -rf ~') > /tmp/x; sh /tmp/x",
+    "echo 'rm -rf ~' > /tmp/a; cat /tmp/a > /tmp/b; sh /tmp/b",
+    "echo 'rm -rf ~' > /tmp/x; find /tmp -name x -exec sh {} \\;",
+    "mkdir -p /tmp/d && echo 'rm -rf ~' > /tmp/d/x && sh /tmp/d/*",
+    "echo 'rm -rf ~' > /tmp/x; sh /tmp/?",
+    "echo 'rm -rf ~' > /tmp/x; sh /tmp/[x]",
+    "echo 'rm -rf ~' > /tmp/x.sh; for f in /tmp/*.sh; do sh \"$f\"; done",
+]
+WRITTEN_OTHERWISE_HARMLESS = [
+    "(echo 'ls -la') > /tmp/x; sh /tmp/x",
+    "cp /dev/stdin notes.txt <<< 'remember the milk'; cat notes.txt",
+    "echo 'make test' > /tmp/x.sh; for f in /tmp/*.sh; do sh \"$f\"; done",
+    "find . -name '*.sh' -exec shellcheck {} +",
+    "dd if=/dev/zero of=./blank.img bs=1M count=1",
+]
 ALLOWED = [
     "echo 'ls -la' > /tmp/x; cat /tmp/x | sh",
     "echo 'ls' > run.sh; bash < run.sh",
@@ -52,4 +74,14 @@ def test_text_the_line_gave_is_judged_where_a_shell_reads_it(command: str) -> No
 
 @pytest.mark.parametrize("command", ALLOWED)
 def test_harmless_text_and_unknown_substitutions_are_allowed(command: str) -> None:
+    assert judge(command, CTX).allowed
+
+
+@pytest.mark.parametrize("command", WRITTEN_OTHERWISE)
+def test_a_file_written_another_way_or_run_by_a_pattern_is_judged(command: str) -> None:
+    assert not judge(command, CTX).allowed
+
+
+@pytest.mark.parametrize("command", WRITTEN_OTHERWISE_HARMLESS)
+def test_the_same_roads_with_harmless_text_are_allowed(command: str) -> None:
     assert judge(command, CTX).allowed

@@ -19,6 +19,7 @@ from clawkeep.guards.command_guard._io_write import (
 )
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._walk_procin import stdin_copy
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 __all__ = ["copy", "dd", "disk", "mkdir", "perms", "rm", "tee"]
@@ -44,9 +45,13 @@ def rm(cmd: Cmd, w: Walker) -> None:
 
 
 def dd(cmd: Cmd, w: Walker) -> None:
-    for arg in cmd.values():
+    values = cmd.values()
+    source = next((v[3:] for v in values if v.startswith("if=")), "/dev/stdin")
+    for arg in values:
         if arg.startswith("of="):
             write_target(w.place(arg[3:]), w, "dd")
+            w.written.pop(w.place(arg[3:]).path, None)  # what it copies is not known here
+            stdin_copy(cmd, w, source, arg[3:])  # `dd of=f <<< TEXT`: unless fed by the line
 
 
 _SGDISK_READS = frozenset({"-p", "--print", "-v", "--verify", "-i", "--info", "-P", "--pretend"})
@@ -139,6 +144,7 @@ def copy(cmd: Cmd, w: Walker) -> None:
         write_target(w.place(target), w, cmd.name)
     if target is not None and len(operands) == 2 and "-t" not in values:
         _same_program(operands[0], target, w)
+        stdin_copy(cmd, w, operands[0], target)  # `cp /dev/stdin f <<< TEXT`
     if cmd.name == "ln":
         for source in operands[:-1] if target is not None else []:
             why = persistence(w.place(source), w.ctx)

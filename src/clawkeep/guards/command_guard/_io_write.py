@@ -99,11 +99,14 @@ def _program(source: Arg) -> str:
 def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     """Keep the text a redirect writes when it is known here, for a later run of the file."""
     from clawkeep.guards.command_guard._echo import echo_text
+    from clawkeep.guards.command_guard._walk_procin import printed_text, transformed
 
     text = echo_text(cmd.name, cmd.args)
     if text is None and cmd.name in ("cat", "tee", ""):
         bodies = [r.body for r in cmd.redirects if r.body is not None]
         text = bodies[0] if bodies else None
+    if text is None:
+        text = printed_text(cmd, w)  # `(echo …) > f`, `sed -n p <<< … > f`, `cat a > f`
     files = [a for a in cmd.args if not a.text.startswith("-")]
     if cmd.name == "cat" and len(files) == 1:
         # `cat /bin/sh > x`: x is a copy of that program, run later under its name
@@ -114,6 +117,8 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
 
         made = producer_kinds(cmd.name, [a.text for a in cmd.args])
         made |= cmd.stdin.kinds if cmd.stdin is not None else set()
+        if transformed(cmd, w):
+            made.add("decode")  # `sed -n p <<< … > s`: text the line gave, changed unseen
         if made & {"download", "decode", "cipher"}:
             # `base64 -d > s; sh s`: running the file runs the download or the decoded text
             w.downloaded.add(posixpath.basename(path))

@@ -11,6 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
+from clawkeep.guards.command_guard._walk_procin import matching_written
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._zsh import as_bash
 
@@ -85,6 +86,11 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
     elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
         lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
         w.run_written(arg.text, text, lang=lang, same=cmd.name in ("source", "."))
+    elif arg.static and (paths := matching_written(w, arg.text)):
+        # `sh /tmp/?`, `sh /tmp/d/*`: a glob that names files the line wrote runs them
+        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
+        for path in paths[:8]:
+            w.run_written(path, w.written[path], lang=lang, same=cmd.name in ("source", "."))
 
 
 def _shell(cmd: Cmd, w: Walker) -> None:

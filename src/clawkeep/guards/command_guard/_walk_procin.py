@@ -15,16 +15,28 @@ substitution, gives the command that text as its input (``bash < /tmp/x``, ``sh 
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 if TYPE_CHECKING:
+    from clawkeep.guards.command_guard._cmd import Cmd
     from clawkeep.guards.command_guard._parse import Node
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["input_files", "operand_text", "redirected_text"]
+__all__ = [
+    "input_files",
+    "matching_written",
+    "operand_text",
+    "printed_text",
+    "redirected_text",
+    "stdin_copy",
+    "transformed",
+    "written_under",
+]
 
 _FIRST_FD = 63  # bash hands out descriptors from 63 down
 
@@ -81,3 +93,60 @@ def operand_text(w: Walker, args: list[Arg]) -> str | None:
         if text is not None:
             texts.append(text)
     return "".join(texts) if texts else None
+
+
+def printed_text(cmd: Cmd, w: Walker) -> str | None:
+    """What ``cmd`` prints where the line gave it: a group's known output (its ``Cmd`` has
+    no name and carries that output as its input), or a filter's output of the text it was
+    fed or of files the line wrote (``sed -n p <<< …``, ``cat a b``)."""
+    from clawkeep.guards.command_guard._sed_text import sed_output
+    from clawkeep.guards.command_guard._walk_stages import PASS_THROUGH, TRANSFORMS, reads_text
+
+    if not cmd.name:
+        return cmd.stdin.text if cmd.stdin is not None else None
+    if cmd.name not in PASS_THROUGH | TRANSFORMS:
+        return None
+    fed = cmd.fed_texts()
+    given = fed[-1] if fed else operand_text(w, cmd.args)
+    argv = [a.text for a in cmd.args]
+    if cmd.name == "sed":
+        return sed_output(argv, given)
+    return reads_text(cmd.name, given, argv)[1] if given is not None else None
+
+
+_STDIN = ("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "-")
+
+
+def stdin_copy(cmd: Cmd, w: Walker, source: str, target: str) -> None:
+    """`cp /dev/stdin f <<< TEXT`, `dd of=f <<< TEXT`: the file holds the text fed."""
+    fed = cmd.fed_texts()
+    if source in _STDIN and fed:
+        w.written[w.place(target).path] = fed[-1]
+
+
+def transformed(cmd: Cmd, w: Walker) -> bool:
+    """``cmd`` changes text the line gave by a script the guard does not follow (`sed -n p
+    <<< …`, `awk … file`): what it writes is decoded text, as a decoder's is."""
+    from clawkeep.guards.command_guard._walk_stages import TRANSFORMS
+
+    return cmd.name in TRANSFORMS and bool(cmd.fed_texts() or operand_text(w, cmd.args))
+
+
+def written_under(w: Walker, root: str) -> list[str]:
+    """Files the line wrote under the folder ``root``."""
+    prefix = root.rstrip("/") + "/"
+    return [path for path in w.written if path.startswith(prefix)]
+
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def matching_written(w: Walker, pattern: str) -> list[str]:
+    """Files the line wrote that a glob pattern names (`sh /tmp/?`, `/tmp/d/*`)."""
+    parts = pattern.split("/")
+    first = next((i for i, part in enumerate(parts) if _GLOB.search(part)), None)
+    if first is None:
+        return []
+    head = "/".join(parts[:first]) or ("/" if pattern.startswith("/") else ".")
+    where = w.place(head).path.rstrip("/") + "/" + "/".join(parts[first:])
+    return [path for path in w.written if fnmatch.fnmatchcase(path, where)]

@@ -18,6 +18,7 @@ from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_print
 from clawkeep.guards.command_guard._shell_lang import declared
+from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
@@ -242,8 +243,10 @@ def _redirected(w: Walker, node: Node) -> None:
     from clawkeep.guards.command_guard._io_write import judge_redirects
 
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds
-    made = _producer(w, body, "").kinds if body is not None and body.type == "pipeline" else None
-    judge_redirects(Cmd("", "", [], parsed, Stdin(made) if made else None), w)
+    # `curl … | base64 -d > f`: what the pipeline made is what the file holds; `(echo …) > f`,
+    # `{ echo …; } > f`: what the group printed, where the line gave it
+    made = _producer(w, body, "") if body is not None and body.type in GROUPS else None
+    judge_redirects(Cmd("", "", [], parsed, made), w)
 
 
 def redirects_of(w: Walker, node: Node) -> None:

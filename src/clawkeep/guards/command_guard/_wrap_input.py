@@ -9,6 +9,7 @@ import re
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._path_secrets import credential_name, worst_entry
 from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
+from clawkeep.guards.command_guard._walk_procin import written_under
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 from clawkeep.guards.command_guard._wrap_argv import skip_options
 
@@ -184,6 +185,10 @@ def find(cmd: Cmd, w: Walker) -> None:
                 # any file under the root, at its worst, unless a name test picks them
                 found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
                 w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
+                # and each file the line wrote under the root (`echo … > /tmp/x; find /tmp
+                # -exec sh {} \;` runs /tmp/x): judged as the file it is
+                for path in written_under(w, where.path)[:8]:
+                    w.run_argv([Arg(a.text.replace("{}", path)) for a in inner])
                 if inner:
                     from clawkeep.guards.command_guard._io_read import tree_hunt
 
