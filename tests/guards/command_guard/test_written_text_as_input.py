@@ -85,3 +85,32 @@ def test_a_file_written_another_way_or_run_by_a_pattern_is_judged(command: str) 
 @pytest.mark.parametrize("command", WRITTEN_OTHERWISE_HARMLESS)
 def test_the_same_roads_with_harmless_text_are_allowed(command: str) -> None:
     assert judge(command, CTX).allowed
+
+
+# Inline code that writes the file computes its text: running it is running code the guard
+# does not follow, as for a decoder's output.
+CODE_MADE = [
+    "python3 -c \"open('/tmp/x','w').write('rm -rf ~')\"; sh /tmp/x",
+    "node -e \"require('fs').writeFileSync('/tmp/x','rm -rf ~')\"; sh /tmp/x",
+    'perl -e \'open(F,">/tmp/x");print F "rm -rf ~"\'; sh /tmp/x',
+    'perl -e \'open(my $f, ">", "/tmp/x"); print $f "rm -rf ~"\'; bash /tmp/x',
+    "python3 -c \"import pathlib; pathlib.Path('/tmp/x').write_text('rm -rf ~')\" && bash /tmp/x",
+    'awk \'BEGIN{print "rm -rf ~" > "/tmp/x"}\'; sh /tmp/x',
+    "printf 'rm -rf ~' | python3 -c 'import sys; open(\"/tmp/x\",\"w\").write(sys.stdin.read())'; sh /tmp/x",
+    "python3 -c \"import shutil; shutil.copy('/etc/hostname', 'run.sh')\"; sh run.sh",
+]
+CODE_MADE_HARMLESS = [
+    "python3 -c \"open('notes.txt','w').write('hello')\"; cat notes.txt",
+    "python3 -c \"import json; json.dump({'a': 1}, open('out.json', 'w'))\" && jq . out.json",
+    "node -e \"require('fs').writeFileSync('dist/version.txt', '1.2.3')\" && cat dist/version.txt",
+]
+
+
+@pytest.mark.parametrize("command", CODE_MADE)
+def test_a_file_inline_code_wrote_is_not_run(command: str) -> None:
+    assert not judge(command, CTX).allowed
+
+
+@pytest.mark.parametrize("command", CODE_MADE_HARMLESS)
+def test_files_inline_code_writes_and_the_line_only_reads_are_allowed(command: str) -> None:
+    assert judge(command, CTX).allowed

@@ -11,6 +11,7 @@ import re
 
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._inline_eval import evaluates
+from clawkeep.guards.command_guard._inline_made import code_writes, made_by_code, written_by_call
 from clawkeep.guards.command_guard._inline_serve import kernel_calls, modes_and_copies, serves_files
 from clawkeep.guards.command_guard._io_write import planted_option, write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
@@ -165,6 +166,8 @@ def normalise(code: str) -> str:
 def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
     code = normalise(code)
+    for path in code_writes(code):
+        made_by_code(w, path)  # pathlib, Perl's open(F, ">…"), shutil/os copies and renames
     for match in _ARGV_CALL.finditer(code):
         words = [_unescape(m.group("s")) for m in _STRING.finditer(match.group("list"))]
         if _ARG0_CALLS.match(match.group("fn")) and len(words) > 1:
@@ -283,6 +286,7 @@ def _judge_lang(lang: str, code: str, rules: LangRules, w: Walker) -> None:
     for pattern in rules.writes:
         for match in pattern.finditer(code):
             text = _string(match)
+            made_by_code(w, text)
             if text.startswith(("/", "~")):
                 write_target(w.place(text), w, f"{lang} code")
     if rules.reads is not None and (_HTTP.search(code) or SOCKET_CODE.search(code)):
@@ -375,8 +379,9 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
             w.flag("destructive_delete", f"{lang} code deletes {found.path} ({found.kind})")
     for match in _WRITE.finditer(code):
         strings = [_unescape(m.group("s")) for m in _STRING.finditer(match.group(2))]
-        for text in _written(match.group(1), strings):
+        for text in written_by_call(match.group(1), strings):
             planted_option(w.place(text), w, f"{lang} code")  # open("--checkpoint-action=…")
+            made_by_code(w, text)
             if text.startswith(("/", "~")) and not re.match(r"^[rb]+$", text):
                 write_target(w.place(text), w, f"{lang} code")
     modes_and_copies(lang, code, w)
@@ -387,12 +392,6 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
             why = credential(w.place(text), w.ctx)
             if why is not None:
                 w.flag("credential_read", f"{lang} code names {text}: {why}")
-
-
-def _written(call: str, strings: list[str]) -> list[str]:
-    if call == "open":  # only a write mode makes open() a write
-        return strings[:1] if len(strings) > 1 and re.search(r"[wax+]", strings[1]) else []
-    return strings[1:2] if call in ("urlretrieve", "download", "copyfile") else strings[:1]
 
 
 def _unescape(text: str) -> str:
