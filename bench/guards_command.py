@@ -39,7 +39,7 @@ FIRST_RUN = {
     "own held-out 15": "first run: 132/167 = 79.0%, benign 19/147 = 12.9%",
     "own held-out 16": "first run: 69/93 = 74.2%, benign 1/83 = 1.2%",
     "own held-out 17": "first run: 134/162 = 82.7%, benign 2/166 = 1.2%",
-    "own held-out 18": "first run: 149/152 = 98.0%, benign 37/165 = 22.4%; 157/160, 29/157 under policy",
+    "own held-out 18": "first run: 149/152 = 98.0%, benign 37/165 = 22.4%; 158/162, 28/155 under policy",
 }
 CORPORA = {
     "shared (core tier)": SHARED,

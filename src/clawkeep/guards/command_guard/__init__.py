@@ -26,6 +26,7 @@ from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_programs import PROGRAM_RULES
 from clawkeep.guards.command_guard._fx_removes import REMOVE_RULES
 from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
+from clawkeep.guards.command_guard._fx_unpack import UNPACK_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
 from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
@@ -37,9 +38,11 @@ from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
 from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
+from clawkeep.guards.command_guard._secret_dumps import DUMP_RULES
 from clawkeep.guards.command_guard._secret_encode import ENCODE_RULES
 from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._walk_calls import no_arguments
 
 __all__ = [
     "REASONS",
@@ -87,6 +90,8 @@ _RULES = _merge(
     ATTACH_RULES,
     ENGINE_RULES,
     REMOVE_RULES,
+    UNPACK_RULES,
+    DUMP_RULES,
     MISC_RULES,
     MACOS_RULES,
     EXEC_RULES,
@@ -128,6 +133,7 @@ def judge(command: str, ctx: CommandContext) -> CommandVerdict:
     root, src = parsed
     walker = Walker(ctx, _RULES, WRAPPERS)
     walker.src = src
+    no_arguments(walker, command)  # run as `sh -c LINE`: no positional parameters
     try:
         walker.visit(root)
     except RecursionError:  # fail closed: nesting this deep is not a command a person writes

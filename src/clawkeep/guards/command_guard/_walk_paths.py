@@ -2,8 +2,9 @@
 ``&&`` and ``||``, and a loop body that may run or not. Each path can leave a variable (or
 the directory) with another value: ``if c; then X="rm -rf /etc"; else X=ls; fi; $X``
 runs either. The statements after a branching one are judged once for every distinct state
-its paths leave (up to ``_MAX_FORKS`` times a line); past that, and when the enclosing list
-ends, a variable the paths disagree on is known only at run time.
+its paths leave (up to ``_MAX_FORKS`` times a line); past that, a line whose later
+statements read a value the paths disagree on is refused (``too_many_paths``); when the
+enclosing list ends, such a variable is known only at run time.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from clawkeep.guards.command_guard._word_types import UNKNOWN
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["FORKING", "sequence"]
+__all__ = ["FORKING", "past_the_cap", "sequence"]
 
 Visit = Callable[["Walker", Node], None]
 State = tuple[str | None, str, dict[str, str | None], frozenset[str]]
@@ -27,7 +28,18 @@ _LOOPS = frozenset({"while_statement", "until_statement"})
 FORKING = (
     _BRANCHING | _LOOPS | {"compound_statement", "redirected_statement"}
 )  # a list holding one needs `sequence`
-_MAX_FORKS = 4  # alternative walks of the rest of one line
+_MAX_FORKS = 8  # alternative walks of the rest of one line (each costs a walk of the rest)
+
+
+def past_the_cap(w: Walker, ends: list[State]) -> None:
+    """More paths than the walk follows, and a later statement reads a value they leave
+    different: which value it gets is not judged, so the line is refused. A merged value
+    would be one "known only at run time", and a run-time host, file or URL is not refused
+    by every rule (`rsync … "$U":…`, `>> "$P"`): guessing there would let the path the walk
+    did not follow pass. No script of the corpus comes near the cap."""
+    # too_many_paths: fail closed at the walk's limit, as too_deep does for nesting
+    w.flag("too_many_paths", f"branches leave over {_MAX_FORKS} states a later command reads")
+    _restore(w, _merge(ends))
 
 
 def _state(w: Walker) -> State:
@@ -92,10 +104,12 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             continue
         if not rest:
             return ends
-        if w.forks >= _MAX_FORKS or not _used(w, ends, rest):
-            # past the cap, or the rest never reads what the paths disagree on: one state,
-            # with run-time values where they differ
+        if not _used(w, ends, rest):
+            # the rest never reads what the paths disagree on: one state, nothing lost
             _restore(w, _merge(ends))
+            continue
+        if w.forks >= _MAX_FORKS:
+            past_the_cap(w, ends)
             continue
         finals: list[State] = []
         for end in ends:
@@ -143,9 +157,18 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         for cond in node.children_by_field_name("condition"):
             visit(w, cond)
         skipped = _state(w)  # the condition failed at once: the body never ran
-        _restore(w, start)
-        visit(w, node)  # condition, body (and the loop's own checks)
-        return [skipped, _state(w)]
+        loop_body = node.child_by_field_name("body")
+        if loop_body is None or loop_body.type != "do_group":
+            _restore(w, start)
+            visit(w, node)  # condition, body (and the loop's own checks)
+            return [skipped, _state(w)]
+        from clawkeep.guards.command_guard._walk_tree import spawn_loop
+
+        spawn_loop(w, node)
+        # the states each path through the body leaves (`case $o in d) dest=$OPTARG;; esac`
+        # leaves dest as it was, or the option's value), not one merged into run-time values
+        statements = [c for c in loop_body.named_children if c.type != "comment"]
+        return [skipped, *_all(w, statements, visit)]
     if node.type == "list":
         left, right = node.named_children[0], node.named_children[-1]
         lefts = _paths(w, left, visit) if left.type in _BRANCHING else None
@@ -153,8 +176,11 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
             visit(w, left)
             lefts = [_state(w)]
         lefts = _distinct(lefts)
-        if len(lefts) > 1 and w.forks >= _MAX_FORKS:
-            lefts = [_merge(lefts)]  # `a && b && c …`: past the cap, one state for the left
+        if len(lefts) > 1 and w.forks >= _MAX_FORKS and _used(w, lefts, [right]):
+            past_the_cap(w, lefts)  # `a && b && c …`: past the cap, and the right reads one
+            lefts = [_state(w)]
+        elif len(lefts) > 1 and w.forks >= _MAX_FORKS:
+            lefts = [_merge(lefts)]  # the right never reads what they disagree on
         w.forks += len(lefts) - 1
         ends = list(lefts)
         for state in lefts:
