@@ -42,7 +42,7 @@ from clawkeep.guards.command_guard._secret_dumps import DUMP_RULES
 from clawkeep.guards.command_guard._secret_encode import ENCODE_RULES
 from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
-from clawkeep.guards.command_guard._walk_calls import no_arguments
+from clawkeep.guards.command_guard._walk_calls import CALL_RULES, no_arguments
 
 __all__ = [
     "REASONS",
@@ -92,6 +92,7 @@ _RULES = _merge(
     REMOVE_RULES,
     UNPACK_RULES,
     DUMP_RULES,
+    CALL_RULES,
     MISC_RULES,
     MACOS_RULES,
     EXEC_RULES,

@@ -215,17 +215,23 @@ def platform_upload(cmd: Cmd, w: Walker) -> None:
     words = [v for v in cmd.values() if not v.startswith("-")][:6]
     pieces = {p for word in words for p in re.split(r"[-_:]", word.lower())}
     pasted = bool(pieces & {"gist", "snippet", "snippets", "paste"}) and "create" in pieces
-    if _own_release(cmd, words):
+    if _own_release(cmd, words, w):
         return  # the current repository's own release, as `gh release create` (files judged)
     if pieces & {"upload", "put"} or (pasted and len(words) > 2):
         # exfiltration: local bytes uploaded to a store or a paste the line names
         w.flag("exfiltration", f"{cmd.name} {' '.join(words[:3])} uploads local files")
 
 
-def _own_release(cmd: Cmd, words: list[str]) -> bool:
+_REPO_VARIABLES = ("GH_REPO", "GH_HOST", "GITLAB_HOST", "GL_HOST", "GITLAB_URI")
+
+
+def _own_release(cmd: Cmd, words: list[str], w: Walker) -> bool:
     """``gh release upload TAG FILES`` / ``glab release upload``: assets of a release of the
-    repository the workspace's git remote names; ``-R``/``--repo`` picks another one."""
+    repository the workspace's git remote names; ``-R``/``--repo``, ``GH_REPO``/``GH_HOST``
+    or a remote this line pointed elsewhere (``git remote set-url``) picks another one."""
     if cmd.name not in ("gh", "glab") or words[:2] != ["release", "upload"]:
+        return False
+    if w.remotes or any(name in w.env.values for name in _REPO_VARIABLES):
         return False
     values = cmd.values()
     if any(v.startswith(("-R", "--repo")) for v in values):

@@ -7,7 +7,8 @@ agent can read its own environment. The environment holds the tokens the agent w
 ``curl -T build/env.txt …`` publishes them: the harm needs both steps, often far apart in
 a long script. The dump is remembered when it is written (``env``, ``printenv``, ``set``,
 through any filter of a pipeline) and a sender whose operands name it, a folder above it
-or a glob matching it, is refused as exfiltration. Not read yet: ``export -p`` and
+or a glob matching it, is refused as exfiltration; a copy or move of it (``cp``, ``mv``,
+``ln``, ``install``, ``rsync`` to a folder) is a dump too. Not read yet: ``export -p`` and
 ``declare -p`` redirected to a file (the grammar makes them declarations, not commands).
 """
 
@@ -79,7 +80,31 @@ def published_dump(cmd: Cmd, w: Walker) -> None:
             return
 
 
+def carried_dump(cmd: Cmd, w: Walker) -> None:
+    """``cp``/``mv``/``ln`` of a dump (or a folder holding one): the copy holds it too."""
+    dumps = _DUMPS.get(w)
+    operands = [v for v in cmd.values() if not v.startswith("-")]
+    if not dumps or len(operands) < 2:
+        return
+    target = w.place(operands[-1]).path.rstrip("/")
+    for source in operands[:-1]:
+        for dump in [d for d in dumps if _covers(w, source, d)]:
+            below = dump[len(w.place(source).path.rstrip("/")) :].lstrip("/")
+            name = below or dump.rsplit("/", 1)[-1]
+            # the copy is the target itself, or lies in it (a folder): both count
+            dumps.update({target, f"{target}/{name}", f"{target}/{dump.rsplit('/', 1)[-1]}"})
+
+
 _SENDERS: tuple[str, ...] = ("gh", "glab", "twine", "flit", "hatch", "poetry", "uv", "rsync")
 _SENDERS += ("scp", "rclone")
 _SENDERS += ("sftp", "curl", "wget", "http", "https", "xh")
+
+
+def _copied_or_sent(cmd: Cmd, w: Walker) -> None:
+    published_dump(cmd, w)  # rsync to a host sends it; to a folder, copies it
+    carried_dump(cmd, w)
+
+
 DUMP_RULES: dict[str, Rule] = {name: published_dump for name in _SENDERS}
+DUMP_RULES |= {name: carried_dump for name in ("cp", "mv", "ln", "install")}
+DUMP_RULES["rsync"] = _copied_or_sent

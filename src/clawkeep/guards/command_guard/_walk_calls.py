@@ -26,13 +26,21 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._cmd import Cmd, Rule
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["arguments_given", "defining", "no_arguments", "run_file", "unknown_word"]
+__all__ = [
+    "CALL_RULES",
+    "arguments_given",
+    "defining",
+    "finds_no_option",
+    "no_arguments",
+    "run_file",
+    "unknown_word",
+]
 
 _POSITIONAL = frozenset({"@", "*", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
 _ARGUMENTS = (*sorted(_POSITIONAL), "OPTARG")  # and what getopts takes from them
@@ -49,6 +57,34 @@ def no_arguments(w: Walker, line: str) -> None:
 
 
 _NAMES_AN_ARGUMENT = re.compile(r"\$\{?[@*1-9]|OPTARG")
+
+
+_NAMES_OPTION = re.compile(r"^[-+][a-zA-Z]*o$")  # -o, +o, -euo: the next word is an option
+
+
+def finds_no_option(w: Walker, loop: str) -> bool:
+    """``while getopts OPTS NAME; do …; done`` over arguments known to be none (the line's
+    own): ``getopts`` fails at once, the body never runs (it is still judged)."""
+    return w.env.values.get("@") == "" and bool(_GETOPTS_LOOP.match(loop))
+
+
+_GETOPTS_LOOP = re.compile(
+    r"while\s+getopts\s+(?:'[^']*'|\"[^\"$`]*\"|[^\s;&|'\"$`]+)\s+\w+\s*;?\s*do\b"
+)
+
+
+def set_arguments(cmd: Cmd, w: Walker) -> None:
+    """``set -- rm -rf ~; "$@"``: ``set`` given words makes them the positional parameters;
+    from here on they are judged as values known only at run time (never as empty)."""
+    values = cmd.values()
+    words = [
+        v
+        for i, v in enumerate(values)
+        if not v.startswith(("-", "+")) and (i == 0 or not _NAMES_OPTION.match(values[i - 1]))
+    ]
+    if "--" in values or words:
+        for name in _ARGUMENTS:
+            w.env.values.pop(name, None)
 
 
 def arguments_given(w: Walker, scope: str) -> None:
@@ -151,3 +187,6 @@ def _arguments_run(w: Walker, args: list[Arg], first: int | None) -> None:
     for start in range(last):  # the words before it too: a `shift` counted wrong runs those
         if not args[start].text.startswith("-"):
             w.run_argv(args[start:])
+
+
+CALL_RULES: dict[str, Rule] = {"set": set_arguments}

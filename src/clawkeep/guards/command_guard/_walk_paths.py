@@ -9,10 +9,12 @@ enclosing list ends, such a variable is known only at run time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._walk_calls import finds_no_option
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 if TYPE_CHECKING:
@@ -31,15 +33,34 @@ FORKING = (
 _MAX_FORKS = 8  # alternative walks of the rest of one line (each costs a walk of the rest)
 
 
-def past_the_cap(w: Walker, ends: list[State]) -> None:
+def past_the_cap(w: Walker, ends: list[State], rest: Sequence[Node]) -> None:
     """More paths than the walk follows, and a later statement reads a value they leave
-    different: which value it gets is not judged, so the line is refused. A merged value
-    would be one "known only at run time", and a run-time host, file or URL is not refused
-    by every rule (`rsync … "$U":…`, `>> "$P"`): guessing there would let the path the walk
-    did not follow pass. No script of the corpus comes near the cap."""
-    # too_many_paths: fail closed at the walk's limit, as too_deep does for nesting
-    w.flag("too_many_paths", f"branches leave over {_MAX_FORKS} states a later command reads")
+    different. When every such value is a plain word (``apt``/``dnf``, ``amd64``, ``--ci``,
+    ``.env``: no ``/``, ``:``, ``@`` or space, and no dot unless it starts with one: never
+    a path elsewhere, a host name, an address or a URL), the values merge into one known
+    only at run time, as a computed one would be: a command word so built is refused, a
+    path so built stays in the current folder. Otherwise which value the statement gets
+    is not judged, and the line is refused: a merged path, URL or host "known only at run
+    time" is not refused by every rule (``>> "$P"``, ``pip --index-url "$U"``), and
+    guessing there would let the path the walk did not follow pass."""
+    first = ends[0]
+    text = "".join(w.text(node) for node in rest)
+    names = {k for s in ends for k in s[2]} | {k for k in first[2]}
+    differ = {n for n in names if len({s[2].get(n, UNKNOWN) for s in ends}) > 1}
+    read = {n for n in differ if n.lstrip("&").split("[", 1)[0] in text}
+    same_place = all(s[0] == first[0] and s[1] == first[1] for s in ends)
+    if not same_place or any(not _plain(s[2].get(n)) for n in read for s in ends):
+        # too_many_paths: fail closed at the walk's limit, as too_deep does for nesting
+        w.flag("too_many_paths", f"branches leave over {_MAX_FORKS} states a later command reads")
     _restore(w, _merge(ends))
+
+
+# no dot, or a dot in front (a dotfile, `.env.example`): never a host name or an address
+_PLAIN = re.compile(r"^(?:[A-Za-z0-9_+=,-]*|\.[A-Za-z0-9_.+=,-]*)$")
+
+
+def _plain(value: str | None) -> bool:
+    return value is None or bool(_PLAIN.match(value))
 
 
 def _state(w: Walker) -> State:
@@ -109,7 +130,7 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             _restore(w, _merge(ends))
             continue
         if w.forks >= _MAX_FORKS:
-            past_the_cap(w, ends)
+            past_the_cap(w, ends, rest)
             continue
         finals: list[State] = []
         for end in ends:
@@ -168,7 +189,8 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         # the states each path through the body leaves (`case $o in d) dest=$OPTARG;; esac`
         # leaves dest as it was, or the option's value), not one merged into run-time values
         statements = [c for c in loop_body.named_children if c.type != "comment"]
-        return [skipped, *_all(w, statements, visit)]
+        ends = _all(w, statements, visit)  # judged either way
+        return [skipped] if finds_no_option(w, w.text(node)) else [skipped, *ends]
     if node.type == "list":
         left, right = node.named_children[0], node.named_children[-1]
         lefts = _paths(w, left, visit) if left.type in _BRANCHING else None
@@ -177,7 +199,7 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
             lefts = [_state(w)]
         lefts = _distinct(lefts)
         if len(lefts) > 1 and w.forks >= _MAX_FORKS and _used(w, lefts, [right]):
-            past_the_cap(w, lefts)  # `a && b && c …`: past the cap, and the right reads one
+            past_the_cap(w, lefts, [right])  # `a && b …`: past the cap, the right reads one
             lefts = [_state(w)]
         elif len(lefts) > 1 and w.forks >= _MAX_FORKS:
             lefts = [_merge(lefts)]  # the right never reads what they disagree on
