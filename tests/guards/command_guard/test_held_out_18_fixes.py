@@ -51,6 +51,12 @@ def test_a_helper_running_its_arguments_is_judged_by_them(command: str) -> None:
         ('r() { echo shift; "$@"; }\nr rm -rf ~', "destructive_delete"),
         ('r() { shift $((OPTIND-1)); "$@"; }\nr -x rm -rf ~', "destructive_delete"),
         ('"$@"\nbash -c \'"$@"\' _ rm -rf ~', "dynamic_command"),
+        # a call read before the helper is defined runs after it (a trap, a second pass)
+        ("trap 'r rm -rf ~' EXIT\nr() { \"$@\"; }", "destructive_delete"),
+        (
+            'for i in 1 2; do\n  [ "$i" = 2 ] && r rm -rf ~/.ssh\n  r() { "$@"; }\ndone',
+            "destructive_delete",
+        ),
     ],
 )
 def test_a_helper_running_harmful_arguments_is_refused(command: str, effect: str) -> None:

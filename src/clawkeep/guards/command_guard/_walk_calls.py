@@ -42,6 +42,7 @@ __all__ = [
     "unknown_word",
 ]
 
+_EARLY = 16  # calls kept per name not yet defined
 _POSITIONAL = frozenset({"@", "*", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
 _ARGUMENTS = (*sorted(_POSITIONAL), "OPTARG")  # and what getopts takes from them
 
@@ -100,6 +101,8 @@ class _Calls:
         self.defining: list[tuple[str, str]] = []  # (name, body) walked at its definition
         # functions that run their arguments: from which argument (None: from any)
         self.runners: dict[str, int | None] = {}
+        # calls of a name no function had yet (`trap 'r rm -rf ~' EXIT; r() { "$@"; }`)
+        self.early: dict[str, list[list[Arg]]] = {}
 
 
 _STATE: WeakKeyDictionary[Walker, _Calls] = WeakKeyDictionary()
@@ -136,6 +139,8 @@ def unknown_word(w: Walker, word: Arg) -> None:
         if name in state.runners and state.runners[name] != first:
             first = None  # two different positions: judge from any
         state.runners[name] = first  # judged at every call (`run_file`)
+        for args in state.early.pop(name, []):
+            _arguments_run(w, args, first)  # a call read before the definition runs after it
         return
     shown = repr(word.text.replace(UNKNOWN, "$…"))
     w.flag("dynamic_command", f"the command word {shown} is only known at run time")
@@ -159,9 +164,13 @@ def run_file(w: Walker, cmd: Cmd) -> None:
             if w.fetched(path):
                 w.flag("download_exec", f"{word} runs {path}, downloaded by this command line")
                 break
-    state = _STATE.get(w)
-    if state is not None and "/" not in word and word in state.runners:
+    if "/" in word or not cmd.args:
+        return
+    state = _calls(w)
+    if word in state.runners:
         _arguments_run(w, cmd.args, state.runners[word])
+    elif word not in w.functions and len(early := state.early.setdefault(word, [])) < _EARLY:
+        early.append(cmd.args)  # a trap or a loop may run it once a helper has that name
 
 
 _SHIFT = re.compile(r"(?<![\w$-])shift\b(?:[ \t]+([^\s;&|)]+))?")
