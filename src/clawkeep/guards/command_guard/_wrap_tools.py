@@ -226,9 +226,13 @@ def coproc(cmd: Cmd, w: Walker) -> None:
 
 
 def alias(cmd: Cmd, w: Walker) -> None:
+    from clawkeep.guards.command_guard._walk_calls import define_alias
+
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
-            w.script(arg.text.split("=", 1)[1], "alias body", scope="maybe")
+            name, body = arg.text.split("=", 1)
+            w.script(body, "alias body", scope="maybe")
+            define_alias(w, name, body)  # a later call runs the body with its arguments
 
 
 def trap(cmd: Cmd, w: Walker) -> None:
