@@ -30,6 +30,9 @@ STEP = 'step() { local label=$1; shift; echo "== $label"; "$@"; }\n'
         "with_timing cargo test --workspace",
         'r() { "$1" "${@:2}"; }\nr npm run build',
         "alias k=kubectl\nk get pods -n dev",
+        "alias ls='ls --color=auto'\nls -la",  # an alias is not expanded within itself
+        "alias grep='grep --color=auto' egrep='grep -E'\negrep -rn TODO src",
+        "alias a='b x' b='a y'\na z",
         "alias ll='ls -la'\nd=$(cat dir.txt)\nll \"$d\"",
     ],
 )

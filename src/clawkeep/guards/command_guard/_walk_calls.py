@@ -10,8 +10,14 @@ command known only at run time. The call's arguments are judged from each word u
 one the body reaches after its ``shift``s (``step() { label=$1; shift; "$@"; }``: from the
 first and the second; a label judged as a command is harmless, a word after the command
 is not a command); when a shift is computed (``shift $((OPTIND-1))``), from every word
-that may start a command. A positional command word outside a function (the script's own
-arguments) stays unknown.
+that may start a command. A call read before the definition (in a ``trap`` handler, a
+loop's second pass) is judged when the definition is read; an alias is judged at each call
+as its text followed by the call's arguments.
+
+The line's own positional parameters are empty (it runs as ``sh -c LINE``): ``"$@"`` there
+is nothing, and a ``while getopts`` loop never runs its body. Text run with arguments of
+its own, a function body at its definition, and the rest of a line after ``set`` is given
+words, have them known only at run time.
 
 A shim the line wrote into a folder it put first on ``PATH`` (``export PATH=/tmp/.b:$PATH;
 printf '…' > /tmp/.b/git``) runs when a later statement says ``git``: it is judged as the
@@ -106,6 +112,7 @@ class _Calls:
         # calls of a name no function had yet (`trap 'r rm -rf ~' EXIT; r() { "$@"; }`)
         self.early: dict[str, list[list[Arg]]] = {}
         self.aliases: dict[str, str] = {}  # alias name -> the text it stands for
+        self.expanding: set[str] = set()  # aliases being expanded (never within themselves)
 
 
 _STATE: WeakKeyDictionary[Walker, _Calls] = WeakKeyDictionary()
@@ -146,6 +153,7 @@ def unknown_word(w: Walker, word: Arg) -> None:
             _arguments_run(w, args, first)  # a call read before the definition runs after it
         return
     shown = repr(word.text.replace(UNKNOWN, "$…"))
+    # dynamic_command: what runs is decided at run time, so it cannot be judged here
     w.flag("dynamic_command", f"the command word {shown} is only known at run time")
 
 
@@ -154,6 +162,7 @@ def run_file(w: Walker, cmd: Cmd) -> None:
     file (by path, or by a bare name through a ``PATH`` the line set), a helper's arguments."""
     word = cmd.word
     if "/" in word and w.fetched(word):
+        # download_exec: a program the line fetched (or unpacked from a fetch) is run
         w.flag("download_exec", f"{word} was downloaded by this command line")
     if "/" in word and (text := w.written.get(w.place(word).path)):
         w.run_written(word, text)
@@ -165,13 +174,18 @@ def run_file(w: Walker, cmd: Cmd) -> None:
                 w.run_written(path, text)
                 break
             if w.fetched(path):
+                # download_exec: the fetched file is what that name runs through PATH
                 w.flag("download_exec", f"{word} runs {path}, downloaded by this command line")
                 break
     if "/" in word or not cmd.args:
         return
     state = _calls(w)
-    if word in state.aliases:
-        _alias_run(w, state.aliases[word], cmd.args)
+    if word in state.aliases and word not in state.expanding:  # `alias ls='ls -F'`: once
+        state.expanding.add(word)
+        try:
+            _alias_run(w, state.aliases[word], cmd.args)
+        finally:
+            state.expanding.discard(word)
     if word in state.runners:
         _arguments_run(w, cmd.args, state.runners[word])
     elif word not in w.functions and len(early := state.early.setdefault(word, [])) < _EARLY:
@@ -200,8 +214,12 @@ def define_alias(w: Walker, name: str, body: str) -> None:
     handler, runs it too."""
     state = _calls(w)
     state.aliases[name] = body
-    for args in state.early.pop(name, []):
-        _alias_run(w, body, args)
+    state.expanding.add(name)
+    try:
+        for args in state.early.pop(name, []):
+            _alias_run(w, body, args)
+    finally:
+        state.expanding.discard(name)
 
 
 def _alias_run(w: Walker, body: str, args: list[Arg]) -> None:
