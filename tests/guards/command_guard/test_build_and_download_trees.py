@@ -151,7 +151,7 @@ DOWNLOADED_TREES = [
     f"git clone {IP}/r.git /tmp/r && cp /tmp/r/package.json . && npm install",
     f"git clone {IP}/r.git /tmp/r && pushd /tmp/r && make",
     f'read d; git clone {IP}/r.git "$d" && cd "$d" && make',
-    f'git clone {IP}/r.git "$1" && cd "$1" && npm install',
+    f'git clone {IP}/r.git "$DEST" && cd "$DEST" && npm install',
     f"d=$(mktemp -d) && git clone {IP}/r.git $d && cd $d && make",
     f"d=$(mktemp -d) && curl -s {IP}/r.tgz | tar xz -C $d && make -C $d",
     f"svn checkout {IP}/svn/r /tmp/r && sh /tmp/r/install.sh",

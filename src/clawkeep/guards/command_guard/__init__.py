@@ -38,6 +38,7 @@ from clawkeep.guards.command_guard._fx_runners import RUNNER_RULES
 from clawkeep.guards.command_guard._fx_startup import STARTUP_RULES
 from clawkeep.guards.command_guard._fx_tree_builds import TREE_BUILD_RULES
 from clawkeep.guards.command_guard._fx_trees import TREE_RULES
+from clawkeep.guards.command_guard._fx_unpack import UNPACK_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -51,9 +52,11 @@ from clawkeep.guards.command_guard._rules_io import FS_RULES
 from clawkeep.guards.command_guard._rules_misc import MISC_RULES
 from clawkeep.guards.command_guard._rules_net import NET_RULES
 from clawkeep.guards.command_guard._rules_wrap import WRAPPERS
+from clawkeep.guards.command_guard._secret_dumps import DUMP_RULES
 from clawkeep.guards.command_guard._secret_encode import ENCODE_RULES
 from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._walk_calls import CALL_RULES, no_arguments
 from clawkeep.guards.command_guard._windows import WINDOWS_RULES
 from clawkeep.guards.command_guard._zsh import as_bash
 
@@ -115,6 +118,9 @@ _RULES = _merge(
     ATTACH_RULES,
     ENGINE_RULES,
     REMOVE_RULES,
+    UNPACK_RULES,
+    DUMP_RULES,
+    CALL_RULES,
     MISC_RULES,
     MACOS_RULES,
     MACOS_FX_RULES,
@@ -161,6 +167,7 @@ def judge(command: str, ctx: CommandContext) -> CommandVerdict:
     root, src = parsed
     walker = Walker(ctx, _RULES, WRAPPERS)
     walker.src = src
+    no_arguments(walker, command)  # run as `sh -c LINE`: no positional parameters
     try:
         walker.visit(root)
     except RecursionError:  # fail closed: nesting this deep is not a command a person writes

@@ -5,6 +5,7 @@ asset, an AWS parameter read from a file.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from clawkeep.guards.command_guard._fx_args import HELP, value_of
@@ -15,6 +16,7 @@ from clawkeep.guards.command_guard._fx_tables import (
     SENDS_FILE_OPTION,
     STDIN_BODY,
 )
+from clawkeep.guards.command_guard._path_tables import APP_SECRETS, SECRET_NAME
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
@@ -227,9 +229,31 @@ def platform_upload(cmd: Cmd, w: Walker) -> None:
     words = [v for v in cmd.values() if not v.startswith("-")][:6]
     pieces = {p for word in words for p in re.split(r"[-_:]", word.lower())}
     pasted = bool(pieces & {"gist", "snippet", "snippets", "paste"}) and "create" in pieces
+    if _own_release(cmd, words, w):
+        return  # the current repository's own release, as `gh release create` (files judged)
     if pieces & {"upload", "put"} or (pasted and len(words) > 2):
         # exfiltration: local bytes uploaded to a store or a paste the line names
         w.flag("exfiltration", f"{cmd.name} {' '.join(words[:3])} uploads local files")
+
+
+_REPO_VARIABLES = ("GH_REPO", "GH_HOST", "GITLAB_HOST", "GL_HOST", "GITLAB_URI")
+
+
+def _own_release(cmd: Cmd, words: list[str], w: Walker) -> bool:
+    """``gh release upload TAG FILES`` / ``glab release upload``: assets of a release of the
+    repository the workspace's git remote names; ``-R``/``--repo``, ``GH_REPO``/``GH_HOST``
+    or a remote this line pointed elsewhere (``git remote set-url``) picks another one."""
+    if cmd.name not in ("gh", "glab") or words[:2] != ["release", "upload"]:
+        return False
+    if w.remotes or any(name in w.env.values for name in _REPO_VARIABLES):
+        return False
+    values = cmd.values()
+    if any(v.startswith(("-R", "--repo")) for v in values):
+        return False
+    operands = [v for v in values if not v.startswith("-")]
+    assets = [posixpath.basename(v.split("#", 1)[0]) for v in operands[3:]]
+    # a release asset named as secrets (`.env`, `id_rsa`, `*.pem`) is published, not built
+    return not any(APP_SECRETS.match(a) or SECRET_NAME.search(a) for a in assets)
 
 
 def aws_file_params(cmd: Cmd, w: Walker) -> None:

@@ -17,6 +17,7 @@ from clawkeep.guards.command_guard._io_write import (
     pool_config,
     write_target,
 )
+from clawkeep.guards.command_guard._path_caches import regenerable
 from clawkeep.guards.command_guard._path_secrets import persistence, user_bin, user_bin_entry
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._walk_procin import stdin_copy
@@ -40,6 +41,8 @@ def rm(cmd: Cmd, w: Walker) -> None:
             w.flag("destructive_delete", f"{cmd.name} deletes the whole workspace")
         elif found.kind == "home" and CACHE.search(found.path):
             continue  # ~/.cache and package caches are disposable by definition
+        elif regenerable(found):
+            continue  # apt's lists and archives: the package manager fetches them again
         elif found.kind in DELETE_BLOCKED:
             w.flag("destructive_delete", f"{cmd.name} deletes {found.path} ({found.kind})")
 

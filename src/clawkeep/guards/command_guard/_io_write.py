@@ -99,6 +99,7 @@ def _program(source: Arg) -> str:
 def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     """Keep the text a redirect writes when it is known here, for a later run of the file."""
     from clawkeep.guards.command_guard._echo import echo_text
+    from clawkeep.guards.command_guard._secret_dumps import note_dump
     from clawkeep.guards.command_guard._walk_procin import printed_text, transformed
 
     text = echo_text(cmd.name, cmd.args)
@@ -122,6 +123,8 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
         if made & {"download", "decode", "cipher"}:
             # `base64 -d > s; sh s`: running the file runs the download or the decoded text
             w.downloaded.add(posixpath.basename(path))
+        if "environment" in made:  # `env | sort > build/env.txt`: its tokens now in a file
+            note_dump(w, path)
     elif op in (">>", "&>>"):
         w.written[path] = w.written.get(path, "") + "\n" + text
     else:

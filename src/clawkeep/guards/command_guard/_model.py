@@ -13,6 +13,7 @@ CODES: dict[str, str] = {
     "parse_error": "command_guard.parse_error",
     "not_allowlisted": "command_guard.not_allowlisted",
     "too_deep": "command_guard.too_deep",
+    "too_many_paths": "command_guard.too_many_paths",
     "destructive_delete": "command_guard.destructive_delete",
     "disk_write": "command_guard.disk_write",
     "fork_bomb": "command_guard.fork_bomb",

@@ -14,6 +14,7 @@ from clawkeep.guards.command_guard._net_tables import (
     RAW_SOCKET,
     SHELLS,
 )
+from clawkeep.guards.command_guard._secret_dumps import dumps_environment
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
@@ -79,6 +80,8 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
         return producer_kinds(command_name(rest[0]), rest[1:]) if rest else set()
     if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
         return {"digits"}
+    if dumps_environment(name, values):
+        return {"environment"}  # every exported value, the agent's tokens among them
     if name in DOWNLOADERS or name in RAW_SOCKET or name in NETWORK or name == "scp":
         from clawkeep.guards.command_guard._fx_trees import unvetted_url
 

@@ -10,9 +10,16 @@ import re
 from clawkeep.guards.command_guard._net_deploy import own_deploy
 from clawkeep.guards.command_guard._net_reach import REMOTE, egress, loopback_only, runtime_payload
 from clawkeep.guards.command_guard._walk import Cmd, Walker
-from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
-__all__ = ["copy_remote", "ssh"]
+__all__ = ["copy_remote", "run_time_host", "ssh"]
+
+
+def run_time_host(dest: str) -> bool:
+    """A copy's destination whose host part (before the first ``:``, no ``/`` before it) is
+    a value known only at run time, or that is such a value as a whole."""
+    host, colon, _ = dest.partition(":")
+    return UNKNOWN in host and "/" not in host and (bool(colon) or host == UNKNOWN)
 
 
 def ssh(cmd: Cmd, w: Walker) -> None:
@@ -196,6 +203,10 @@ def _stdin_fed(cmd: Cmd) -> bool:
 def copy_remote(cmd: Cmd, w: Walker) -> None:
     values = [v for v in cmd.values() if not v.startswith("-")]
     remote = [v for v in values if REMOTE.match(v)]
+    if len(values) > 1 and run_time_host(values[-1]):
+        # exfiltration: `rsync -a dist/ "$U":/srv/`, a host only the run knows may be anyone's
+        w.flag("exfiltration", f"{cmd.name} copies local files to a host known only at run time")
+        return
     if not remote:
         return
     if REMOTE.match(values[-1]) and not loopback_only([values[-1]]):

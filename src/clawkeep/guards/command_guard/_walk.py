@@ -20,6 +20,7 @@ from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
+from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_fields import fields
@@ -115,6 +116,7 @@ class Walker:
             self._script(text, what)
             return
         with self.child_shell(merge=scope == "maybe"):
+            arguments_given(self, scope)  # bash -c '…' _ ARGS: its own, unknown here
             self._script(text, what)
 
     @contextmanager
@@ -222,9 +224,7 @@ class Walker:
 
         self.tricks(word, f"command word {_show(word)}")
         if not word.static:
-            self.flag(
-                "dynamic_command", f"the command word {_show(word)} is only known at run time"
-            )
+            unknown_word(self, word)  # refused, unless "$@" of a function: judged at calls
             return
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
@@ -249,10 +249,7 @@ class Walker:
         if only is not None and name not in only and name not in _ALLOWLIST_BUILTINS:
             # allowlist mode: every command of the line, nested or wrapped, must be listed
             self.flag("not_allowlisted", f"{name} is not in tools.exec.safeBins")
-        if "/" in word.text and self.fetched(word.text):
-            self.flag("download_exec", f"{word.text} was downloaded by this command line")
-        if "/" in word.text and (text := self.written.get(self.place(word.text).path)):
-            self.run_written(word.text, text)
+        run_file(self, cmd)  # a file the line downloaded or wrote, a helper's arguments
         if cmd.name in ("cd", "pushd", "chdir"):
             self._cd(args)
         if cmd.name in _READERS:
@@ -309,7 +306,8 @@ class Walker:
         rsync://host/tools/ t/ && t/run``: what the folder holds came with it, as a tree)."""
         found = self.place(path).path
         parts = [p for p in found.split("/") if p]
-        tree = any(found == t or found.startswith(t.rstrip("/") + "/") for t in self.trees)
+        trees = [*self.trees, *(t for t in self.downloaded if t.startswith("/"))]  # unpacked
+        tree = any(found == t or found.startswith(t.rstrip("/") + "/") for t in trees)
         return tree or (bool(parts) and any(p in self.downloaded for p in parts[-1:] + parts[1:-1]))
 
     def run_written(self, path: str, text: str, *, lang: str = "sh", same: bool = False) -> None:

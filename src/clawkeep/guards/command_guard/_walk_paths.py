@@ -2,22 +2,25 @@
 ``&&`` and ``||``, and a loop body that may run or not. Each path can leave a variable (or
 the directory) with another value: ``if c; then X="rm -rf /etc"; else X=ls; fi; $X``
 runs either. The statements after a branching one are judged once for every distinct state
-its paths leave (up to ``_MAX_FORKS`` times a line); past that, and when the enclosing list
-ends, a variable the paths disagree on is known only at run time.
+its paths leave (up to ``_MAX_FORKS`` times a line); past that, a line whose later
+statements read a value the paths disagree on is refused (``too_many_paths``); when the
+enclosing list ends, such a variable is known only at run time.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._walk_calls import finds_no_option
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["FORKING", "sequence"]
+__all__ = ["FORKING", "past_the_cap", "sequence"]
 
 Visit = Callable[["Walker", Node], None]
 State = tuple[str | None, str, dict[str, str | None], frozenset[str]]
@@ -27,7 +30,37 @@ _LOOPS = frozenset({"while_statement", "until_statement"})
 FORKING = (
     _BRANCHING | _LOOPS | {"compound_statement", "redirected_statement"}
 )  # a list holding one needs `sequence`
-_MAX_FORKS = 4  # alternative walks of the rest of one line
+_MAX_FORKS = 8  # alternative walks of the rest of one line (each costs a walk of the rest)
+
+
+def past_the_cap(w: Walker, ends: list[State], rest: Sequence[Node]) -> None:
+    """More paths than the walk follows, and a later statement reads a value they leave
+    different. When every such value is a plain word (``apt``/``dnf``, ``amd64``, ``--ci``,
+    ``.env``: no ``/``, ``:``, ``@`` or space, and no dot unless it starts with one: never
+    a path elsewhere, a host name, an address or a URL), the values merge into one known
+    only at run time, as a computed one would be: a command word so built is refused, a
+    path so built stays in the current folder. Otherwise which value the statement gets
+    is not judged, and the line is refused: a merged path, URL or host "known only at run
+    time" is not refused by every rule (``>> "$P"``, ``pip --index-url "$U"``), and
+    guessing there would let the path the walk did not follow pass."""
+    first = ends[0]
+    text = "".join(w.text(node) for node in rest)
+    names = {k for s in ends for k in s[2]} | {k for k in first[2]}
+    differ = {n for n in names if len({s[2].get(n, UNKNOWN) for s in ends}) > 1}
+    read = {n for n in differ if n.lstrip("&").split("[", 1)[0] in text}
+    same_place = all(s[0] == first[0] and s[1] == first[1] for s in ends)
+    if not same_place or any(not _plain(s[2].get(n)) for n in read for s in ends):
+        # too_many_paths: fail closed at the walk's limit, as too_deep does for nesting
+        w.flag("too_many_paths", f"branches leave over {_MAX_FORKS} states a later command reads")
+    _restore(w, _merge(ends))
+
+
+# no dot, or a dot in front (a dotfile, `.env.example`): never a host name or an address
+_PLAIN = re.compile(r"^(?:[A-Za-z0-9_+=,-]*|\.[A-Za-z0-9_.+=,-]*)$")
+
+
+def _plain(value: str | None) -> bool:
+    return value is None or bool(_PLAIN.match(value))
 
 
 def _state(w: Walker) -> State:
@@ -92,10 +125,12 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
             continue
         if not rest:
             return ends
-        if w.forks >= _MAX_FORKS or not _used(w, ends, rest):
-            # past the cap, or the rest never reads what the paths disagree on: one state,
-            # with run-time values where they differ
+        if not _used(w, ends, rest):
+            # the rest never reads what the paths disagree on: one state, nothing lost
             _restore(w, _merge(ends))
+            continue
+        if w.forks >= _MAX_FORKS:
+            past_the_cap(w, ends, rest)
             continue
         finals: list[State] = []
         for end in ends:
@@ -143,9 +178,19 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
         for cond in node.children_by_field_name("condition"):
             visit(w, cond)
         skipped = _state(w)  # the condition failed at once: the body never ran
-        _restore(w, start)
-        visit(w, node)  # condition, body (and the loop's own checks)
-        return [skipped, _state(w)]
+        loop_body = node.child_by_field_name("body")
+        if loop_body is None or loop_body.type != "do_group":
+            _restore(w, start)
+            visit(w, node)  # condition, body (and the loop's own checks)
+            return [skipped, _state(w)]
+        from clawkeep.guards.command_guard._walk_tree import spawn_loop
+
+        spawn_loop(w, node)
+        # the states each path through the body leaves (`case $o in d) dest=$OPTARG;; esac`
+        # leaves dest as it was, or the option's value), not one merged into run-time values
+        statements = [c for c in loop_body.named_children if c.type != "comment"]
+        ends = _all(w, statements, visit)  # judged either way
+        return [skipped] if finds_no_option(w, w.text(node)) else [skipped, *ends]
     if node.type == "list":
         left, right = node.named_children[0], node.named_children[-1]
         lefts = _paths(w, left, visit) if left.type in _BRANCHING else None
@@ -153,8 +198,11 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
             visit(w, left)
             lefts = [_state(w)]
         lefts = _distinct(lefts)
-        if len(lefts) > 1 and w.forks >= _MAX_FORKS:
-            lefts = [_merge(lefts)]  # `a && b && c …`: past the cap, one state for the left
+        if len(lefts) > 1 and w.forks >= _MAX_FORKS and _used(w, lefts, [right]):
+            past_the_cap(w, lefts, [right])  # `a && b …`: past the cap, the right reads one
+            lefts = [_state(w)]
+        elif len(lefts) > 1 and w.forks >= _MAX_FORKS:
+            lefts = [_merge(lefts)]  # the right never reads what they disagree on
         w.forks += len(lefts) - 1
         ends = list(lefts)
         for state in lefts:

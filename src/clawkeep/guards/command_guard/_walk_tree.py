@@ -20,6 +20,7 @@ from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_p
 from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
+from clawkeep.guards.command_guard._walk_calls import defining
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_procin import input_files, redirected_text
@@ -81,8 +82,7 @@ def visit_node(w: Walker, node: Node) -> None:
         _function(w, node)
     elif kind == "variable_assignment":
         _assign(w, node)
-    elif kind in ("while_statement", "until_statement") and _SPAWN_LOOP.match(w.text(node)):
-        w.flag("fork_bomb", "an endless loop starts background processes")
+    elif kind in ("while_statement", "until_statement") and spawn_loop(w, node):
         _children(w, node)
     elif kind == "command_substitution":
         with w.child_shell():
@@ -103,6 +103,14 @@ def visit_node(w: Walker, node: Node) -> None:
         _children(w, node)
     else:
         _children(w, node)
+
+
+def spawn_loop(w: Walker, node: Node) -> bool:
+    """``while true; do cmd & done``: flagged (True) when the loop starts copies endlessly."""
+    if _SPAWN_LOOP.match(w.text(node)):
+        w.flag("fork_bomb", "an endless loop starts background processes")
+        return True
+    return False
 
 
 def _visit_whole(w: Walker, node: Node) -> None:
@@ -292,7 +300,8 @@ def _function(w: Walker, node: Node) -> None:
     w.functions.add(name)
     if body is not None and name:
         w.bodies[name] = (w.src, body)  # what a pipeline stage calling it produces
-    _children(w, node)
+    with defining(w, name, w.text(node)):  # a "$@" it runs is judged at each call
+        _children(w, node)
 
 
 def _pipeline(w: Walker, node: Node) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._word_date import date_output
 from clawkeep.guards.command_guard._word_escapes import (
     ansi_c,
     literal_word,
@@ -91,9 +92,12 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
     elif kind == "string_content":
         acc.parts.append(unescape_dq(_text(node, src)))
     elif kind in ("simple_expansion", "expansion"):
+        text = _text(node, src)
+        if text[:1].isspace():  # the grammar puts "$a $b"'s space into the second node
+            acc.parts.append(text[: len(text) - len(text.lstrip())])
         before = len(acc.parts)
         if kind == "simple_expansion":
-            _variable(_text(node, src)[1:], env, acc)
+            _variable(text.lstrip()[1:], env, acc)
         else:
             _expansion(node, src, env, acc)
         if not acc.in_string and any(SEPARATORS.search(p) for p in acc.parts[before:]):
@@ -127,7 +131,7 @@ def _walk(node: Node, src: bytes, env: Env, acc: Acc, top: bool = False) -> None
         acc.parts.append(UNKNOWN)
 
 
-_PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp"})
+_PURE = frozenset({"echo", "printf", "basename", "dirname", "mktemp", "date"})
 _NAMED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -163,6 +167,8 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
         return (fmt % tuple(rest)).rstrip("\n")
     if name.text == "mktemp":
         return _mktemp(words, env)
+    if name.text == "date":
+        return date_output(words)  # a time stamp: digits, letters, '-' and ':'
     operands = [w for w in words if not w.startswith("-")]
     if not operands:
         return None
@@ -266,6 +272,11 @@ def _expansion(node: Node, src: bytes, env: Env, acc: Acc) -> None:
     names = [c for c in node.named_children if c.type == "variable_name"]
     if ops and names and text.startswith("${") and names[0].start_byte == node.start_byte + 2:
         _defaulted(node, _text(names[0], src), ops[0], src, env, acc)
+        return
+    checks = [c for c in node.children if not c.is_named and c.type in (":?", "?")]
+    if checks and names and text.startswith("${") and names[0].start_byte == node.start_byte + 2:
+        # ${NAME:?message}: NAME's value, or no command at all (bash stops with the message)
+        _variable(_text(names[0], src), env, acc)
         return
     _expansion_text(text, env, acc)
 

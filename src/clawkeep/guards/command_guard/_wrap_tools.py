@@ -226,13 +226,13 @@ def coproc(cmd: Cmd, w: Walker) -> None:
 
 
 def alias(cmd: Cmd, w: Walker) -> None:
-    """An alias body is judged as a command followed by arguments not known here: zsh, and
-    bash with expand_aliases, run it with whatever words follow the alias on a later line
-    (`alias x='rm -rf'` then `x ~`), so the worst of them counts, as for xargs."""
+    from clawkeep.guards.command_guard._walk_calls import define_alias
+
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
-            body = arg.text.split("=", 1)[1]
-            w.script(f'{body} "$__alias_arguments"', "alias body", scope="maybe")
+            name, body = arg.text.split("=", 1)
+            w.script(body, "alias body", scope="maybe")
+            define_alias(w, name, body)  # a later call runs the body with its arguments
 
 
 def trap(cmd: Cmd, w: Walker) -> None:
