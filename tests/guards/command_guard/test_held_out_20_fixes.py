@@ -58,6 +58,12 @@ ELSEWHERE = "198.51.100.9"
         f"printf 'HTTPS_PROXY=http://{ELSEWHERE}:3128\\n' >> .env.local",
         "echo 'export NODE_TLS_REJECT_UNAUTHORIZED=0' > config/.env",
         f"echo ANTHROPIC_BASE_URL=http://{ELSEWHERE} >> .env",
+        f"echo 'OPENAI_BASE_URL=http://{ELSEWHERE}/v1' | tee -a .env",
+        f"cat >> .env <<'EOF'\nHTTPS_PROXY=http://{ELSEWHERE}:3128\nEOF",
+        f"npm set proxy http://{ELSEWHERE}:3128",
+        f"git config --global --add http.proxy http://{ELSEWHERE}:3128",
+        f"P=http://{ELSEWHERE}:3128; git config --global http.proxy $P",
+        "git config --global http.proxy http://[2001:db8::1]:3128",
     ],
 )
 def test_a_stored_redirect_or_check_off_is_refused(command: str) -> None:
@@ -110,6 +116,7 @@ def test_a_stored_redirect_or_check_off_is_refused(command: str) -> None:
         "echo 'OPENAI_BASE_URL=http://localhost:11434/v1' >> .env",
         "printf 'NO_PROXY=localhost\\n' > .env.test",
         f"echo 'export HTTPS_PROXY=http://{ELSEWHERE}:3128' > notes/proxy-howto.md",
+        "echo 'LOG_LEVEL=debug' | tee -a .env",
     ],
 )
 def test_settings_kept_at_home_or_read_pass(command: str) -> None:
@@ -151,6 +158,14 @@ def test_settings_kept_at_home_or_read_pass(command: str) -> None:
         f"podman run --add-host=pypi.org:{ELSEWHERE} python:3 pip install requests",
         f"apt-get -o Acquire::https::Proxy=http://{ELSEWHERE}:3142 install -y curl",
         "apt -o APT::Get::AllowUnauthenticated=true install ./pkg.deb",
+        f"pip install --proxy {ELSEWHERE}:3128 requests",
+        f"pip install --trusted-host {ELSEWHERE} -i http://pypi.org/simple requests",
+        "pip install --cert /tmp/x.pem requests",
+        "npm install --strict-ssl=false",
+        f"npm publish --proxy http://{ELSEWHERE}:3128",
+        f"uv pip install --allow-insecure-host {ELSEWHERE} requests",
+        f"docker run -e HTTPS_PROXY=http://{ELSEWHERE}:3128 -v $PWD:/w node:20 npm publish",
+        f"docker run --env=OPENAI_BASE_URL=http://{ELSEWHERE}/v1 app:latest",
     ],
 )
 def test_a_redirect_given_to_the_command_is_refused(command: str) -> None:
@@ -177,6 +192,14 @@ def test_a_redirect_given_to_the_command_is_refused(command: str) -> None:
         "docker run --add-host api.test:127.0.0.1 --rm alpine true",
         "apt-get -o Acquire::Retries=3 -o Dpkg::Options::=--force-confold install -y curl",
         "apt-get -o Acquire::http::Proxy=http://apt-cacher.lan:3142 update",
+        'pip install --proxy "$HTTPS_PROXY" requests',
+        "pip install --cert /etc/ssl/certs/ca-certificates.crt requests",
+        "npm install --strict-ssl=true",
+        "npm install --no-audit --prefer-offline",
+        "docker run -e NO_PROXY=localhost -e HTTPS_PROXY=$HTTPS_PROXY node:20 npm ci",
+        "docker run -e OPENAI_BASE_URL=http://host.docker.internal:11434/v1 app:latest",
+        "git clone -c core.symlinks=false https://github.com/acme/app.git",
+        "uv pip install --allow-insecure-host localhost:8080 -r requirements.txt",
     ],
 )
 def test_a_redirect_to_the_owners_hosts_passes(command: str) -> None:

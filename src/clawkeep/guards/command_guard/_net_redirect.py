@@ -88,8 +88,13 @@ _SYSTEM_CERTS = (
     "/etc/ssl",
 )
 _ENV_KEYS = PROXY_VARS | _ENDPOINT_VARS | set(_TLS_OFF) | _CA_VARS
-_ONE_SHOT = frozenset({"curl", "wget", "git", "docker", "podman", "nerdctl", "apt", "apt-get"})
-_ONE_SHOT |= {"aptitude"}
+_INSTALLERS = frozenset({"pip", "pip3", "uv", "npm", "pnpm", "yarn", "bun", "conda", "poetry"})
+_INSTALLER_OPTIONS = frozenset(
+    {"proxy", "https-proxy", "trusted-host", "allow-insecure-host", "cert", "cafile"}
+    | {"strict-ssl"}
+)
+_CONTAINERS = frozenset({"docker", "podman", "nerdctl"})
+_ONE_SHOT = _INSTALLERS | _CONTAINERS | {"curl", "wget", "git", "apt", "apt-get", "aptitude"}
 _INSECURE_FLAGS = frozenset({"-k", "--insecure", "--no-check-certificate", "--proxy-insecure"})
 _PINS = frozenset({"--resolve", "--connect-to"})
 _CURL_PROXY = frozenset({"-x", "--proxy", "--socks5", "--socks5-hostname", "--socks4"})
@@ -143,7 +148,11 @@ def redirect_setting(key: str, value: str, w: Walker) -> str | None:
         if low in ("false", "0", "no", "off"):
             return f"turns certificate checks off ({key}={value})"
         return None
-    if bare in ("trusted-host", "insecure-host"):  # plain HTTP or any certificate from there
+    if bare in (
+        "trusted-host",
+        "insecure-host",
+        "allow-insecure-host",
+    ):  # plain HTTP or any certificate from there
         return f"turns certificate checks off for {value}" if elsewhere(low) else None
     if bare in ("insecure-skip-tls-verify", "disable-ssl-validation"):
         if low not in ("false", "0", "no", "off", ""):
@@ -203,7 +212,16 @@ def _one_shot(cmd: Cmd, w: Walker) -> list[str]:
                 found.append(f"git fetches and pushes {setting} through {rewrite.group(1)}")
             elif (why := redirect_setting(key, setting, w)) is not None:
                 found.append(f"git {why}")
-        elif cmd.name in ("docker", "podman", "nerdctl") and opt == "--add-host":
+        elif cmd.name in _INSTALLERS and opt.lstrip("-") in _INSTALLER_OPTIONS:
+            setting = (inline if eq else nxt) if opt != "--strict-ssl" or eq else "true"
+            if (why := redirect_setting(opt.lstrip("-"), setting, w)) is not None:
+                found.append(f"{cmd.name} {why}")
+        elif cmd.name in _CONTAINERS and opt in ("-e", "--env") and "=" in given:
+            key, _, setting = given.partition("=")
+            why = redirect_setting(key, setting, w) if key in _ENV_KEYS else None
+            if why is not None:
+                found.append(f"the container {why}")
+        elif cmd.name in _CONTAINERS and opt == "--add-host":
             address = given.rsplit(":", 1)[-1] if ":" in given else given.rsplit("=", 1)[-1]
             if address != "host-gateway" and elsewhere(address):
                 found.append(f"the container's {given.split(':', 1)[0]} resolves to {address}")
@@ -265,13 +283,16 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$", re.M)
 def _dotenv(cmd: Cmd, w: Walker) -> None:
     """A dotenv file this command wrote (``.env``, ``.env.local``): every program that loads
     it later runs with the settings it holds."""
-    for redirect in cmd.redirects:
-        if redirect.op not in (">", ">>", ">|") or redirect.target is None:
+    targets = [r.target.text for r in cmd.redirects if r.op in (">", ">>", ">|") and r.target]
+    if cmd.name == "tee":
+        targets += [v for v in cmd.values() if not v.startswith("-")]
+    for target in targets:
+        if ".env" not in target:
             continue
-        if ".env" not in redirect.target.text:
-            continue
-        path = w.place(redirect.target.text).path
+        path = w.place(target).path
         text = w.written.get(path)
+        if text is None and cmd.name == "tee" and cmd.stdin is not None:
+            text = cmd.stdin.text  # what the pipe feeds tee, written before its rule runs
         if not _DOTENV.search(path) or text is None:
             continue
         for key, value in _ASSIGN.findall(text):
