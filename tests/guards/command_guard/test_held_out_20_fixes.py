@@ -235,3 +235,34 @@ def test_a_token_to_a_pinned_or_unvetted_host_is_refused(command: str) -> None:
 )
 def test_a_token_to_a_host_pinned_to_loopback_passes(command: str) -> None:
     allowed(command)
+
+
+# -- a CA bundle located at run time, written ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cat /tmp/m.pem | tee -a \"$(python3 -c 'import certifi; print(certifi.where())')\"",
+        "cp /tmp/bundle.pem $(python -m certifi)",
+        'cat /tmp/m.pem >> "$(openssl version -d | cut -d\'"\' -f2)/cert.pem"',
+        "printf '%s\\n' \"$PEM\" >> $(curl-config --ca)",
+        "cat /tmp/m.pem >> \"$(python -c 'import ssl; print(ssl.get_default_verify_paths().cafile)')\"",
+    ],
+)
+def test_a_write_into_a_located_ca_bundle_is_refused(command: str) -> None:
+    refused(command, "persistence")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "grep -c 'BEGIN CERTIFICATE' $(python -m certifi)",
+        "cp $(python -m certifi) build/cacert.pem",
+        "python -m certifi > build/ca-path.txt",
+        'pytest -q > "reports/$(date +%F).log"',
+        "openssl x509 -in $(python -m certifi) -noout -subject",
+    ],
+)
+def test_reading_a_located_ca_bundle_passes(command: str) -> None:
+    allowed(command)
