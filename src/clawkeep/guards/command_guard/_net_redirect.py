@@ -261,6 +261,8 @@ def redirected(cmd: Cmd, w: Walker) -> None:
     if cmd.name not in _ONE_SHOT:
         return
     pins = _one_shot(cmd, w)
+    if not pins:
+        return
     insecure = bool(_INSECURE_FLAGS & set(cmd.values())) or _sends_credential(cmd)
     for why in pins:
         if cmd.name != "curl" or insecure or "through" in why:
@@ -283,6 +285,8 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$", re.M)
 def _dotenv(cmd: Cmd, w: Walker) -> None:
     """A dotenv file this command wrote (``.env``, ``.env.local``): every program that loads
     it later runs with the settings it holds."""
+    if not cmd.redirects and cmd.name != "tee":
+        return
     targets = [r.target.text for r in cmd.redirects if r.op in (">", ">>", ">|") and r.target]
     if cmd.name == "tee":
         targets += [v for v in cmd.values() if not v.startswith("-")]

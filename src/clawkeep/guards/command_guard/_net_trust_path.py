@@ -40,6 +40,10 @@ def _bundle_target(arg: Arg, w: Walker) -> bool:
 
 def writes_trust_store(cmd: Cmd, w: Walker) -> None:
     """Any command: a write whose destination is a CA bundle located at run time."""
+    if not any(a.substs for a in cmd.args) and not any(
+        r.target is not None and r.target.substs for r in cmd.redirects
+    ):
+        return  # no $(…) where a destination could be
     targets = [r.target for r in cmd.redirects if r.op in _WRITE_OPS and r.target is not None]
     operands = [a for a in cmd.args if not a.text.startswith("-")]
     if cmd.name == "tee":
