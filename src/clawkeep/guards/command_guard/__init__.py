@@ -46,6 +46,7 @@ from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
 from clawkeep.guards.command_guard._net_publish import PUBLISH_RULES
 from clawkeep.guards.command_guard._net_runners import CI_RUNNER_RULES
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
+from clawkeep.guards.command_guard._net_trust import TRUST_RULES
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._rules_exec import EXEC_RULES
 from clawkeep.guards.command_guard._rules_io import FS_RULES
@@ -109,6 +110,7 @@ _RULES = _merge(
     PERL_RULES,
     PKGCONF_RULES,
     SOURCE_RULES,
+    TRUST_RULES,
     INSTALLER_RULES,
     PUBLISH_RULES,
     CI_RUNNER_RULES,

@@ -106,10 +106,14 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     from clawkeep.guards.command_guard._bsd import rc_script
     from clawkeep.guards.command_guard._defenses import uninstalls_watcher
     from clawkeep.guards.command_guard._fx_inject import injected_app
+    from clawkeep.guards.command_guard._net_redirect import redirected
+    from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
 
     uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
     injected_app(cmd, w)  # DYLD_INSERT_LIBRARIES into an installed macOS application
     rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
+    redirected(cmd, w)  # a proxy, endpoint or pinned address elsewhere, checks off
+    writes_trust_store(cmd, w)  # >> $(python -m certifi)
     values = cmd.values()
     for i, value in enumerate(values):
         if value.startswith(("-display=", "--display=")):

@@ -68,13 +68,37 @@ def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
     return False
 
 
+_PINS = ("--resolve", "--connect-to")
+
+
+def _pinned(values: list[str]) -> list[str]:
+    """The URLs a request goes to: a host pinned by ``--resolve HOST:PORT:ADDR`` or
+    ``--connect-to HOST:PORT:ADDR:PORT`` is the address it is pinned to (a pin to an
+    address elsewhere is judged by ``_net_redirect``)."""
+    pins: dict[str, str] = {}
+    for i, value in enumerate(values[1:], 1):
+        parts = value.lstrip("+").split(":")
+        if values[i - 1] in _PINS and len(parts) >= 3 and parts[0] and parts[2]:
+            pins[parts[0].lower()] = parts[2].strip("[]")
+    urls = []
+    for i, url in enumerate(values):
+        if (i and values[i - 1] in _PINS) or url not in urls_in([url]):
+            continue
+        host = re.match(r"^(\w+://)?([^/:@]+)", url)
+        to = pins.get(host.group(2).lower(), pins.get("*")) if host is not None else None
+        if host is not None and to is not None:  # `--resolve '*:443:ADDR'` pins every host
+            url = url.replace(host.group(2), to, 1)
+        urls.append(url)
+    return urls
+
+
 def curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name in _SHORT_VALUES:
         values = _split_short(values, _SHORT_VALUES[cmd.name])
     if runtime_payload(cmd, w):
         return
-    urls = urls_in(values)
+    urls = _pinned(values)
     if secret_sent(cmd, w, urls):
         return
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
