@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import literal
@@ -33,7 +34,10 @@ from clawkeep.guards.command_guard._word_types import literal
 __all__ = ["GATEWAY_RULES", "turns_on_gateway"]
 
 _NAME = re.compile(r"clawkeep|openclaw|clawdbot|moltbot", re.I)
+_NAME_BYTES = re.compile(rb"clawkeep|openclaw|clawdbot|moltbot", re.I)
 _LOOKUPS = re.compile(r"(^|[\s;|&(`])(pgrep|pidof|ps|pstree|lsof|fuser|systemctl|launchctl|cat)\b")
+_GATEWAY_NAMES = ("clawkeep", "openclaw", "openclaw-gateway", "clawdbot", "moltbot")
+_BY_PATTERN = frozenset({"pkill", "killall", "skill", "snice"})
 _PRINTS = frozenset({"echo", "printf", "test", "[", "true", ":"})
 _CLI_READS = frozenset({"-h", "--help", "help", "-V", "--version", "version", "status"})
 _CLI_READS |= frozenset({"health"})
@@ -51,6 +55,7 @@ _STEERS = re.compile(
     r"|claude_desktop_config\.json|\.claude\.json)$",
     re.I,
 )
+_STEER_HINT = re.compile(r"\.md|rules|mcp|claude|settings", re.I)
 _STEER_DIRS = frozenset({".claude", ".cursor", "memory", "skills", ".openclaw", ".codex"})
 
 
@@ -79,11 +84,10 @@ _PIPED = re.compile(
 )
 
 
-def _gateway_pid_in_line(cmd: Cmd, w: Walker) -> bool:
-    src = w.src
-    if cmd.name == "xargs" and _PIPED.search(src):
-        return True
-    if all(a.static for a in cmd.args):
+@lru_cache(maxsize=256)  # pure in the line's text; every command of a line asks again
+def _pid_variables(src: bytes) -> bool:
+    """The line fills a variable from a lookup of the gateway and expands it later."""
+    if not _NAME_BYTES.search(src):
         return False
     for found in _ASSIGNED.finditer(src):
         name = re.escape(found.group(1))
@@ -92,46 +96,94 @@ def _gateway_pid_in_line(cmd: Cmd, w: Walker) -> bool:
     return False
 
 
+def _gateway_pid_in_line(cmd: Cmd, w: Walker) -> bool:
+    if cmd.name == "xargs" and _PIPED.search(w.src):
+        return True
+    return not all(a.static for a in cmd.args) and _pid_variables(w.src)
+
+
+def _names_gateway(text: str) -> bool:
+    """The gateway's name in a lookup, also spelled to dodge a search (``[c]lawkeep``)."""
+    return bool(_NAME.search(re.sub(r"[][\\'\"]", "", text)))
+
+
+def _pattern_hits_gateway(pattern: str) -> bool:
+    """``pkill -f 'open.law'``: the pattern, as the regex pkill reads, matches the name."""
+    if _names_gateway(pattern):
+        return True
+    try:
+        hits = [re.search(pattern, name, re.I) for name in _GATEWAY_NAMES]
+    except re.error:
+        return False
+    return any(hit is not None and len(hit.group()) >= 5 for hit in hits)
+
+
 def _looks_up_gateway(cmd: Cmd, w: Walker) -> bool:
     args = list(cmd.args) + [r.target for r in cmd.redirects if r.target is not None]
     for arg in args:
         for node in arg.substs:
             text = w.text(node)
-            if _LOOKUPS.search(text) and _NAME.search(text):
+            if _LOOKUPS.search(text) and _names_gateway(text):
                 return True
+    if cmd.name in _BY_PATTERN:
+        patterns = [v for v in cmd.values() if not v.startswith("-")]
+        if any(_pattern_hits_gateway(p) for p in patterns):
+            return True
     return _gateway_pid_in_line(cmd, w)
+
+
+def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
+    """Where a command writes (redirects, -o/-O/--output, tee, dd of=, cp's last operand,
+    a URL's basename for ``wget URL``/``curl -O``), and the operands it reads from."""
+    targets = [
+        r.target.text
+        for r in cmd.redirects
+        if r.target is not None and r.op in (">", ">>", ">|", "&>", "&>>")
+    ]
+    operands = [v for v in values if not v.startswith("-")]
+    remote_name = cmd.name == "wget" or (cmd.name == "curl" and "--remote-name" in values)
+    for i, value in enumerate(values):
+        if cmd.name == "curl" and re.fullmatch(r"-[a-zA-Z]*O", value):
+            remote_name = True
+        elif value in ("-o", "--output", "-O", "--output-document") and i + 1 < len(values):
+            targets.append(values[i + 1])
+            remote_name = False
+        elif value.startswith(("--output=", "--output-document=", "of=")):
+            targets.append(value.split("=", 1)[1])
+            remote_name = False
+        elif re.fullmatch(r"-[a-zA-Z]+o|-[a-zA-Z]*O", value) and i + 1 < len(values):
+            targets.append(values[i + 1])  # `curl -sSo FILE URL`, `wget -qO FILE URL`
+            remote_name = False
+    if remote_name:
+        urls = [v for v in operands if "://" in v]
+        targets += [u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in urls]
+    if cmd.name in ("tee", "sponge"):
+        targets += operands
+    elif cmd.name in ("cp", "mv", "install", "ln", "rsync") and len(operands) > 1:
+        targets.append(operands[-1])
+        return targets, operands[:-1]
+    return targets, operands
 
 
 def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
 
     values = cmd.values()
-    targets = [
-        r.target.text
-        for r in cmd.redirects
-        if r.target is not None and r.op in (">", ">>", ">|", "&>", "&>>")
-    ]
-    for i, value in enumerate(values):
-        if value in ("-o", "--output", "-O", "--output-document") and i + 1 < len(values):
-            targets.append(values[i + 1])
-        elif value.startswith(("--output=", "--output-document=")):
-            targets.append(value.split("=", 1)[1])
-        elif re.fullmatch(r"-[a-zA-Z]+o|-[a-zA-Z]*O", value) and i + 1 < len(values):
-            targets.append(values[i + 1])  # `curl -sSo FILE URL`, `wget -qO FILE URL`
-    if cmd.name == "tee":
-        targets += [v for v in values if not v.startswith("-")]
+    named = [*values, *(r.target.text for r in cmd.redirects if r.target is not None)]
+    if not _STEER_HINT.search("\n".join(named)):
+        return  # no word of the command could name a steering file: the common case
+    targets, sources = _targets(cmd, values)
     steered = [p for p in (w.place(t).path for t in targets) if _steers(p)]
     if not steered:
         return
     made = producer_kinds(cmd.name, values)
     made |= cmd.stdin.kinds if cmd.stdin is not None else set()
-    for path in steered if "download" in made else []:
-        if path:
-            # persistence: fetched text becomes what the agent reads as its instructions
-            w.flag(
-                "persistence", f"{cmd.name} writes fetched text into {path}, which steers the agent"
-            )
-            return
+    if "download" in made or any(w.fetched(s) for s in sources if s not in targets):
+        # persistence: fetched text becomes what the agent reads as its instructions
+        w.flag(
+            "persistence",
+            f"{cmd.name} writes fetched text into {steered[0]}, which steers the agent",
+        )
 
 
 def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
