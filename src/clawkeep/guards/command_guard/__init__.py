@@ -39,6 +39,7 @@ from clawkeep.guards.command_guard._fx_startup import STARTUP_RULES
 from clawkeep.guards.command_guard._fx_tree_builds import TREE_BUILD_RULES
 from clawkeep.guards.command_guard._fx_trees import TREE_RULES
 from clawkeep.guards.command_guard._fx_unpack import UNPACK_RULES
+from clawkeep.guards.command_guard._gateway import GATEWAY_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -106,6 +107,7 @@ _RULES = _merge(
     GITENV_RULES,
     PRECOMMIT_RULES,
     DIRENV_RULES,
+    GATEWAY_RULES,
     STARTUP_RULES,
     PERL_RULES,
     PKGCONF_RULES,

@@ -86,7 +86,9 @@ _WATCHERS = re.compile(
     # cloud hosts' security and monitoring agents (Alibaba, Tencent, Huawei, Baidu, Qualys)
     r"|aliyun[\w-]*|aliyundun[\w-]*|alihids|alinet|alisecguard|aegis[\w-]*|cmsgoagent[\w.-]*"
     r"|cloudmonitor|argusagent|yunjing|ydservice|ydlive|stargate|barad_agent|sgagent"
-    r"|hostguard|hostwatch|bcm-agent|qualys[\w-]*)(\.service)?$",
+    r"|hostguard|hostwatch|bcm-agent|qualys[\w-]*"
+    # the gateway that judges this agent's commands (clawkeep, OpenClaw and its old names)
+    r"|(ai\.)?(clawkeep|openclaw|clawdbot|moltbot)[\w.-]*)(\.service)?$",
     re.I,
 )
 WATCHERS = _WATCHERS

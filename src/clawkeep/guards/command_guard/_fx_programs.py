@@ -106,6 +106,7 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     from clawkeep.guards.command_guard._bsd import rc_script
     from clawkeep.guards.command_guard._defenses import uninstalls_watcher
     from clawkeep.guards.command_guard._fx_inject import injected_app
+    from clawkeep.guards.command_guard._gateway import turns_on_gateway
     from clawkeep.guards.command_guard._net_redirect import redirected
     from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
 
@@ -114,6 +115,7 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
     redirected(cmd, w)  # a proxy, endpoint or pinned address elsewhere, checks off
     writes_trust_store(cmd, w)  # >> $(python -m certifi)
+    turns_on_gateway(cmd, w)  # kill $(pgrep -f clawkeep), curl URL >> AGENTS.md
     values = cmd.values()
     for i, value in enumerate(values):
         if value.startswith(("-display=", "--display=")):

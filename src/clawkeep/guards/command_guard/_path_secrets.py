@@ -162,6 +162,9 @@ def _glob_location(pattern: str) -> str | None:
     return None
 
 
+_GATEWAY_FILES = re.compile(r"(clawkeep|openclaw|clawdbot|moltbot)(\.json)?|exec-approvals\.json")
+
+
 def credential_name(pattern: str, outside: bool) -> str | None:
     """Why a file-name pattern (find -name) hunts for credentials, or None.
 
@@ -177,6 +180,9 @@ def credential_name(pattern: str, outside: bool) -> str | None:
         return f"searching for {pattern} hunts for applications' secrets"
     if outside and KEY_FILES.search(pattern):
         return f"searching for {pattern} outside the workspace hunts for keys"
+    if outside and _GATEWAY_FILES.fullmatch(name):
+        # the gateway's config and state hold its token, pairing codes and approvals
+        return f"searching for {pattern} outside the workspace hunts for the gateway's state"
     if outside and WEB_STORAGE.search(pattern):
         return f"searching for {pattern} outside the workspace hunts for web apps' tokens"
     return None

@@ -184,7 +184,11 @@ CREDENTIALS: tuple[tuple[str, ...], ...] = (
     (".psql_history",),
 )
 # Another process's memory and environment under /proc (its keys and tokens live there).
-PROC_SECRETS = re.compile(r"^/proc/[^/]+/(task/[^/]+/)?(mem|environ)$")
+# another process's memory, environment and memory map (the map says where to read)
+PROC_SECRETS = re.compile(
+    r"^/proc/(?!self/|thread-self/)[^/]+/(task/[^/]+/)?(maps|smaps|pagemap)$"
+    r"|^/proc/[^/]+/(task/[^/]+/)?(mem|environ)$"
+)
 # Where secrets usually are, for matching glob patterns (``cat /e*/sh*w``) against.
 SECRET_FILES = (
     "/etc/shadow",

@@ -21,6 +21,14 @@ __all__ = ["Place", "place", "under"]
 _STREAMS = re.compile(r"^/dev/(null|zero|u?random|stdin|stdout|stderr|tty|full|fd/\d+)$")
 _TEMPS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - classifying paths, not using them
 _GLOB = re.compile(r"[*?\[]")
+# The gateway's state under any name it has had (clawkeep's, OpenClaw's and its earlier
+# names'), wherever the configured state directory is: its config, tokens, pairing codes,
+# approvals and every sender's transcripts.
+_GATEWAY_DIRS = (".clawkeep", ".openclaw", ".clawdbot", ".moltbot")
+# The gateway's own service unit or launchd job: it starts the gateway, with its token.
+_GATEWAY_UNIT = re.compile(
+    r"^[\w.@-]*(clawkeep|openclaw|clawdbot|moltbot)[\w.@-]*\.(service|plist)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +98,10 @@ def _kind(path: str, ctx: CommandContext, home: str) -> str:
         return "workspace_root" if path == workspace else "workspace"
     if ctx.state_dir is not None and under(path, str(ctx.state_dir)):
         return "state"
+    if home != "/" and any(under(path, f"{home}/{name}") for name in _GATEWAY_DIRS):
+        return "state"  # the gateway's state, read or changed by the agent it governs
+    if home != "/" and under(path, home) and _GATEWAY_UNIT.match(posixpath.basename(path)):
+        return "state"  # the unit that starts the gateway carries its token and config path
     # Home before temp: a home that lies under /tmp is still a home (`rm -rf ~` there).
     if home != "/" and under(path, home):
         return "home_root" if path == home else "home"

@@ -26,8 +26,14 @@ WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "strace": ({"-o", "-e", "-p", "-s", "-u", "-E", "-P"}, 0),
     "ltrace": ({"-o", "-e", "-p", "-s", "-u"}, 0),
     "chroot": (set(), 1),
-    "nsenter": ({"-t", "--target"}, 0),
-    "unshare": (set(), 0),
+    "nsenter": ({"-t", "--target", "-S", "--setuid", "-G", "--setgid", "--wdns"}, 0),
+    # unshare(1)'s options that take their value as the next word (--propagation unchanged)
+    "unshare": (
+        {"--propagation", "--setgroups", "-S", "--setuid", "-G", "--setgid", "-R", "--root"}
+        | {"-w", "--wd", "--map-user", "--map-group", "--map-users", "--map-groups"}
+        | {"--monotonic", "--boottime"},
+        0,
+    ),
     "firejail": (set(), 0),
     "xvfb-run": ({"-n", "-s", "-e", "-f", "-p", "-w", "--server-num", "--server-args"}, 0),
     "pkexec": ({"--user"}, 0),
