@@ -46,6 +46,8 @@ RUNNER_HARMLESS = [
     "./config.sh",
     "./config.sh --help",
     "./configure --prefix=/usr/local && make",
+    "woodpecker-agent --version",
+    "drone-runner-exec -h",
 ]
 
 

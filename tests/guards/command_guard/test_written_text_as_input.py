@@ -27,6 +27,9 @@ REFUSED = [
     "make -f <(printf 'all:\\n\\trm -rf ~\\n')",
     "cat <(echo 'rm -rf ~') | sh",
     "bash <( (echo 'cat /etc/shadow') )",
+    "echo 'rm -rf ~' > /tmp/x; cat < /tmp/x | sh",
+    "echo 'rm -rf ~' > /tmp/x; exec sh < /tmp/x",
+    "echo 'rm -rf ~' > /tmp/x; sudo sh < /tmp/x",
 ]
 # The file holds text the line gave by another road than echo > file, or is run by a
 # pattern that names it.

@@ -42,7 +42,12 @@ def _config_sh(cmd: Cmd, w: Walker) -> None:
         w.flag("tunnel", f"{cmd.name} registers this machine as a CI runner of a forge")
 
 
+_ASKS = {"-h", "--help", "-v", "-V", "--version", "help", "version"}
+
+
 def _agent(cmd: Cmd, w: Walker) -> None:
+    if _ASKS & set(cmd.values()):
+        return  # help and version register nothing
     values = [v for v in cmd.values() if not v.startswith("-")]
     verbs = _REGISTER[cmd.name]
     if (verbs and values[:1] and values[0] in verbs) or (not verbs and cmd.args):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from clawkeep.guards.command_guard._cmd import Cmd, Redirect, Rule, Stdin, command_name
+from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, Redirect, Rule, Stdin, command_name
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
 from clawkeep.guards.command_guard._model import CODES, CommandContext, Finding
 from clawkeep.guards.command_guard._parse import Node, parse
@@ -329,7 +329,8 @@ class Walker:
         if argv:
             self.via.append(self._current)
             try:
-                kept = [r for r in out or [] if r.op in (">", ">>", ">|", "&>", "&>>")]
+                # and its input the line gave (`exec sh < /tmp/x`): the program reads it
+                kept = [r for r in out or [] if r.op in OUT_OPS or r.body is not None]
                 self.run(argv[0], argv[1:], kept, stdin)
             finally:
                 self.via.pop()

@@ -33,6 +33,7 @@ __all__ = [
     "operand_text",
     "printed_text",
     "redirected_text",
+    "stage_input",
     "stdin_copy",
     "transformed",
     "written_under",
@@ -50,7 +51,7 @@ def _printed(w: Walker, subst: Node) -> str | None:
 
 def redirected_text(w: Walker, op: str, dest: Node, target: Arg) -> str | None:
     """The text a ``<`` redirect feeds, where the line gave it; else None."""
-    if op != "<":
+    if op not in ("<", "<>"):
         return None
     if target.static:
         return w.written.get(w.place(target.text).path)
@@ -150,3 +151,19 @@ def matching_written(w: Walker, pattern: str) -> list[str]:
     head = "/".join(parts[:first]) or ("/" if pattern.startswith("/") else ".")
     where = w.place(head).path.rstrip("/") + "/" + "/".join(parts[first:])
     return [path for path in w.written if fnmatch.fnmatchcase(path, where)]
+
+
+def stage_input(w: Walker, node: Node) -> str | None:
+    """The text a pipeline stage reads through its own ``<`` redirect, where the line gave
+    it (`cat < /tmp/x | sh`)."""
+    from clawkeep.guards.command_guard._words import resolve
+
+    for child in node.named_children:
+        dest = child.child_by_field_name("destination") if child.type == "file_redirect" else None
+        if dest is None:
+            continue
+        op = next((c.type for c in child.children if not c.is_named), "")
+        text = redirected_text(w, op, dest, resolve(dest, w.src, w.env))
+        if text is not None:
+            return text
+    return None

@@ -41,7 +41,7 @@ def producer(
     walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
 ) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
-    from clawkeep.guards.command_guard._walk_procin import operand_text
+    from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
 
     redirected = node.type == "redirected_statement" and node.named_children
     group = node.named_children[0] if redirected else node
@@ -71,6 +71,8 @@ def producer(
         if cmd_node is node or node.type == "redirected_statement":
             literal = echo_text(cname, args)
             given = _here_string(walker, node, fed)
+            if given is None:
+                given = stage_input(walker, node)  # `cat < /tmp/x | sh`
             if given is None and cname in PASS_THROUGH | TRANSFORMS:
                 given = operand_text(walker, args)  # `cat /tmp/x | sh`: the file it wrote
             if cname == "sed":  # `sed 's/^/cat /' <<< /etc/shadow | sh`: its output, computed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Set as AbstractSet
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
@@ -16,7 +17,8 @@ from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 __all__ = ["command", "env", "nsenter", "skip_options", "su", "wrapper"]
 
 
-def skip_options(args: list[Arg], with_value: set[str], positional: int = 0) -> list[Arg]:
+def skip_options(args: list[Arg], with_value: AbstractSet[str], positional: int = 0) -> list[Arg]:
+    """The words from the first one that is not an option or an option's value."""
     index = 0
     while index < len(args) and args[index].text.startswith("-") and args[index].text != "-":
         flag = args[index].text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._wrap_argv import skip_options
 
 __all__ = ["ENV_RUNNERS"]
 
@@ -57,19 +58,6 @@ _SHELL_TEXT: dict[str, frozenset[str]] = {
 }
 
 
-def _after_options(args: list[Arg], values: frozenset[str]) -> list[Arg]:
-    """The words from the first one that is not an option or an option's value."""
-    index = 0
-    while index < len(args) and args[index].text.startswith("-") and args[index].text != "-":
-        flag = args[index].text
-        index += 1
-        if flag == "--":
-            break
-        if flag in values:
-            index += 1
-    return args[index:]
-
-
 def _text_option(cmd: Cmd, args: list[Arg], w: Walker) -> bool:
     """``npm exec -c 'cmd'``, ``mise exec -c``, ``nix-shell --run``: judge the shell text."""
     shell_text = _SHELL_TEXT.get(cmd.name, frozenset())
@@ -90,14 +78,14 @@ def _env_runner(cmd: Cmd, w: Walker) -> None:
         _text_option(cmd, args, w)
         return
     if cmd.name == "nix":
-        rest = _after_options(args, frozenset())
+        rest = skip_options(args, frozenset())
         if rest and rest[0].text in ("develop", "shell"):
             at = next((i for i, a in enumerate(rest) if a.text in ("-c", "--command")), None)
             if at is not None:  # `nix develop .#env -c CMD…`: the installables come first
                 w.run_argv(rest[at + 1 :], cmd.stdin, cmd.redirects)
         return
     verbs, values = _RUNNERS.get(cmd.name, (frozenset({"exec", "x"}), frozenset()))
-    rest = _after_options(args, values)
+    rest = skip_options(args, values)
     if cmd.name == "dotenv" and args and args[0].text == "--":
         rest = [Arg("run"), *args[1:]]  # dotenv-cli: `dotenv -- CMD`
     if not rest or rest[0].text not in verbs:
@@ -109,7 +97,7 @@ def _env_runner(cmd: Cmd, w: Walker) -> None:
     if cmd.name in _DASHDASH_ONLY:  # `mise exec node@20 -- CMD`: the command follows `--`
         argv = after[words.index("--") + 1 :] if "--" in words else []
     else:
-        argv = _after_options(after, values)  # a `--` after the command is its own word
+        argv = skip_options(after, values)  # a `--` after the command is its own word
     w.run_argv(argv, cmd.stdin, cmd.redirects)
 
 
