@@ -10,8 +10,9 @@ no shape of their own; they are decoded only when the text names them ("rot13", 
 shift 3", "read backwards"), and their decoding is added after the text.
 
 Linear and bounded: one regular-expression pass per encoding, at most ``_BUDGET``
-characters decoded per text; what is past the budget stays as written (the classifier
-still reads it).
+characters decoded per text (a run that fails to decode spends none of it, so prose that
+looks like base64 groups cannot use it up); what is past the budget stays as written (the
+classifier still reads it).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # Greedy runs without look-arounds: a run either matches whole or fails within its own
 # length, so no text makes a pattern retry a long run from each of its positions.
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+# base64 cut into groups or lines (`SWdu b3Jl IGFs …`, a MIME body's 76-character lines)
+# It starts only where a group starts, and takes each group whole: a long word that is no
+# run is tried once, not from each of its letters.
+_B64_SPLIT = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{4,}+(?:\s[A-Za-z0-9+/]{4,}+){3,}+={0,2}")
 _HEXRUN = re.compile(r"[0-9A-Fa-f]{2}(?:[ :]?[0-9A-Fa-f]{2}){7,}")
 _ESCAPED = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){4,}|(?:%[0-9A-Fa-f]{2}){4,}")
 _CODEPOINTS = re.compile(r"(?:U\+)?[0-9A-Fa-f]{4}(?:[ ,]{1,3}(?:U\+)?[0-9A-Fa-f]{4}){3,}")
@@ -79,6 +84,16 @@ def _b64(run: str) -> str | None:
     except (binascii.Error, ValueError):
         return None
     return _as_text(raw)
+
+
+def _b64_split(run: str) -> str | None:
+    """The groups joined; words before the first group are tried away (`decode SWdu …`)."""
+    groups = run.split()
+    for skip in range(min(4, len(groups) - 3)):
+        plain = _b64("".join(groups[skip:]))
+        if plain is not None:
+            return " ".join([*groups[:skip], plain])
+    return None
 
 
 def _hex(run: str) -> str | None:
@@ -139,6 +154,7 @@ _RUNS: tuple[tuple[Callable[[str], bool], re.Pattern[str], Callable[[str], str |
     (_always, _CODEPOINTS, _codepoints),
     (_always, _BINARY, _binary),
     (_always, _HEXRUN, _hex),
+    (_always, _B64_SPLIT, _b64_split),
     (_always, _B64, _b64),
     (_always, _MORSE, _morse),
     (_has_nato, _NATO_RUN, _nato),
@@ -168,10 +184,10 @@ def decode_payloads(text: str) -> tuple[str, int]:
             run = m.group(0)
             if len(run) > budget:
                 return run
-            budget -= len(run)
-            plain = decode(run)
+            plain = decode(run)  # one pass over the run: the patterns' runs never overlap
             if plain is None:
                 return run
+            budget -= len(run)  # only what is read counts: prose tried first spends nothing
             count += 1
             return f" {plain} "
 
