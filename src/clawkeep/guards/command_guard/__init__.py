@@ -19,16 +19,21 @@ from clawkeep.guards.command_guard._db_host import DB_HOST_RULES
 from clawkeep.guards.command_guard._destroy_data import DATA_RULES
 from clawkeep.guards.command_guard._destroy_remote import REMOTE_DESTROY_RULES
 from clawkeep.guards.command_guard._effects import EFFECT_RULES, SCHEME_RULES
+from clawkeep.guards.command_guard._fx_archives import ARCHIVE_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_builds import BUILD_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
+from clawkeep.guards.command_guard._fx_dbclient import DBCLIENT_RULES
+from clawkeep.guards.command_guard._fx_desktop import DESKTOP_RULES
 from clawkeep.guards.command_guard._fx_direnv import DIRENV_RULES
+from clawkeep.guards.command_guard._fx_docs import DOC_RULES
 from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
 from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
 from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
+from clawkeep.guards.command_guard._fx_pagers import PAGER_RULES
 from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
 from clawkeep.guards.command_guard._fx_pkgconf import PKGCONF_RULES
 from clawkeep.guards.command_guard._fx_precommit import PRECOMMIT_RULES
@@ -133,6 +138,11 @@ _RULES = _merge(
     EXEC_RULES,
     BUILTIN_RULES,
     ENCODE_RULES,
+    DBCLIENT_RULES,
+    DOC_RULES,
+    PAGER_RULES,
+    DESKTOP_RULES,
+    ARCHIVE_RULES,
 )
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 

@@ -17,7 +17,8 @@ from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 __all__ = ["DB_HOST_RULES"]
 
 _RUNS = re.compile(
-    r"\b(?:TO|FROM)\s+PROGRAM\b|\bsys_(?:exec|eval)\s*\(|\bLANGUAGE\s+(?:plpython\w*u|plperlu|c)\b",
+    r"\b(?:TO|FROM)\s+PROGRAM\b|\bsys_(?:exec|eval)\s*\(|\bxp_cmdshell\b"
+    r"|\bLANGUAGE\s+(?:plpython\w*u|plperlu|c)\b",
     re.I,
 )
 _WRITES = re.compile(

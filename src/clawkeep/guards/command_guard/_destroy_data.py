@@ -22,8 +22,9 @@ _DESTROYS = re.compile(
 # client -> options whose value is the statement it runs
 _STATEMENT_OPTIONS: dict[str, frozenset[str]] = {
     "psql": frozenset({"-c", "--command"}),
-    "mysql": frozenset({"-e", "--execute"}),
-    "mariadb": frozenset({"-e", "--execute"}),
+    "mysql": frozenset({"-e", "--execute", "--init-command"}),
+    "mariadb": frozenset({"-e", "--execute", "--init-command"}),
+    "sqlcmd": frozenset({"-Q", "-q"}),
     "mongo": frozenset({"--eval"}),
     "mongosh": frozenset({"--eval"}),
     "cqlsh": frozenset({"-e", "--execute"}),

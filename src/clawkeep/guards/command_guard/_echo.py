@@ -15,10 +15,13 @@ def echo_text(name: str, args: list[Arg]) -> str | None:
     words = [a.text for a in args]
     while name == "echo" and words and re.fullmatch(r"-[neE]+", words[0]):
         words = words[1:]
+    if name == "printf" and words:
+        words[0] = words[0].replace("\\\\", "\x00")  # printf's format prints `\\` as `\`
     if name == "printf" and words and "%" in words[0]:
-        return _printf(words[0], words[1:]).replace("\\n", "\n").replace("\\t", "\t")
+        text = _printf(words[0], words[1:]).replace("\\n", "\n").replace("\\t", "\t")
+        return text.replace("\x00", "\\")
     # \n and \t as echo -e and printf print them (a Makefile's recipe starts with a tab)
-    return " ".join(words).replace("\\n", "\n").replace("\\t", "\t")
+    return " ".join(words).replace("\\n", "\n").replace("\\t", "\t").replace("\x00", "\\")
 
 
 _PRINTF_SPEC = re.compile(r"%%|%[-+ #0-9.*]*[a-zA-Z]")

@@ -129,13 +129,19 @@ def _vim(cmd: Cmd, w: Walker) -> None:
                 commands.append(value)
         if arg.text.startswith("+") and not arg.text[1:].isdigit() and len(arg.text) > 1:
             commands.append(arg.text[1:])
-        if arg.text == "-S" and index + 1 < len(cmd.args):
-            commands.append("so " + cmd.args[index + 1].text)  # -S FILE: a session script
+        if arg.text in ("-S", "-u", "-U") and index + 1 < len(cmd.args):
+            commands.append("so " + cmd.args[index + 1].text)  # a session script or a vimrc
+        if arg.text == "-s" and index + 1 < len(cmd.args) and cmd.name != "ex":
+            commands.append("so " + cmd.args[index + 1].text)  # typed keys: their `:` lines
     for text in commands:
         if UNKNOWN in text:
             w.flag("dynamic_command", f"{cmd.name} runs an editor command known at run time")
             continue
         _vim_command(text, cmd, w)
+        parts = text.split("|")
+        for at in range(1, len(parts)):
+            if "!" not in parts[at - 1]:  # `:set shell=/bin/sh|:shell`: a bar starts a command
+                _vim_command("|".join(parts[at:]), cmd, w)
 
 
 def _ed(cmd: Cmd, w: Walker) -> None:

@@ -134,6 +134,10 @@ COMMAND_OPTIONS: dict[str, frozenset[str]] = {
     | frozenset({"--client-connect", "--client-disconnect", "--learn-address", "--tls-verify"})
     | frozenset({"--auth-user-pass-verify", "--iproute"}),
     "gem": frozenset({"-e", "--editor"}),
+    # nano/pico -s PROG: the spell checker runs through a shell on the buffer
+    "nano": frozenset({"-s", "--speller"}),
+    "rnano": frozenset({"-s", "--speller"}),
+    "pico": frozenset({"-s"}),
     "git": frozenset(),
     "less": frozenset(),
     "dtrace": frozenset({"-c"}),
@@ -168,6 +172,9 @@ WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
     "bsdtar": (frozenset({"-C", "--directory"}), False, ("x",)),
     "unzip": (frozenset({"-d"}), False, ()),
     "7z": (frozenset({"-o"}), False, ()),
+    "7za": (frozenset({"-o"}), False, ()),
+    "7zr": (frozenset({"-o"}), False, ()),
+    "7zz": (frozenset({"-o"}), False, ()),
     "sort": (frozenset({"-o", "--output"}), False, ()),
     "exiftool": (
         frozenset({"-o", "-filename", "-FileName", "-directory", "-Directory"}),

@@ -53,6 +53,8 @@ def raw(cmd: Cmd, w: Walker) -> None:
             return
     if set(values) <= {"-h", "--help", "-V", "--version"}:
         return
+    if cmd.name == "finger" and not any("@" in v for v in values):
+        return  # finger USER: this machine's own login records, no host asked
     scan = {v for v in values if v.startswith("-")} <= {"-z", "-v", "-zv", "-vz", "-w1", "-w"}
     hosts = [v for v in values if not v.startswith("-") and not v.isdigit() and v != "1"]
     is_nc = cmd.name in ("nc", "ncat", "netcat")

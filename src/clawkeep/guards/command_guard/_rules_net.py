@@ -59,6 +59,8 @@ NET_RULES |= {name: image_copy for name in IMAGE_COPY}
 # ssh's relatives take its forwarding options (-R, -D, -L) with the same meaning.
 NET_RULES |= {"plink": ssh, "plink.exe": ssh, "autossh": ssh, "dbclient": ssh}
 NET_RULES |= {n: mail for n in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks")}
+NET_RULES |= {n: mail for n in ("s-nail", "nail", "neomutt", "bsd-mailx", "mail.mailutils")}
+NET_RULES |= {n: mail for n in ("esmtp", "mini_sendmail", "sendemail")}
 NET_RULES |= {n: file_transfer for n in ("smbclient", "ftp", "lftp", "tftp", "sftp")}
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import command_name
 from clawkeep.guards.command_guard._echo import echo_text
+from clawkeep.guards.command_guard._walk_vars import LESS_VARS
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 if TYPE_CHECKING:
@@ -52,6 +53,10 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
         w.script(text.lstrip().removeprefix("()"), f"the function {name} exports")
     elif name in ("BASH_ENV", "ENV"):
         startup_file(text, name, w)
+    elif name in LESS_VARS:
+        from clawkeep.guards.command_guard._fx_pagers import less_var
+
+        less_var(name, value, w)  # LESS='+!cmd': every less started later runs cmd
     else:
         from clawkeep.guards.command_guard._fx_startup import startup_var
 

@@ -4,7 +4,7 @@ command line into the programs that read them.
 
 from __future__ import annotations
 
-__all__ = ["COMMAND_VARS", "ELEVATE", "LOADER_VARS"]
+__all__ = ["COMMAND_VARS", "ELEVATE", "LESS_VARS", "LOADER_VARS"]
 
 # Programs that run their argv as another user (root): what reaches them runs with its rights.
 ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
@@ -21,3 +21,6 @@ COMMAND_VARS |= frozenset({"EDITOR", "VISUAL", "MANPAGER", "LESSOPEN", "LESSCLOS
 COMMAND_VARS |= frozenset({"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS"})
 COMMAND_VARS |= frozenset({"PROMPT_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH", "FCEDIT"})
 COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"})
+COMMAND_VARS |= frozenset({"PSQL_PAGER", "PSQL_EDITOR", "MYSQL_PAGER"})
+# Variables whose value is less's (or man's) options (`LESS='+!cmd'`): read by every later run.
+LESS_VARS = frozenset({"LESS", "SYSTEMD_LESS", "MANLESS", "MANOPT"})
