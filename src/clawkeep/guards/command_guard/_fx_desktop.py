@@ -214,7 +214,7 @@ def handlers(cmd: Cmd, w: Walker) -> None:
 
 DESKTOP_RULES: dict[str, Rule] = {"xdotool": xdotool}
 DESKTOP_RULES |= {n: typers for n in ("ydotool", "wtype", "dotool", "xte")}
-DESKTOP_RULES |= {n: dbus for n in ("dbus-send", "gdbus", "busctl", "qdbus", "qdbus6")}
+DESKTOP_RULES |= {n: dbus for n in ("dbus-send", "gdbus", "busctl", "qdbus", "qdbus6", "qdbus-qt5")}
 DESKTOP_RULES |= {"gsettings": settings, "dconf": settings, "xfconf-query": settings}
 DESKTOP_RULES |= {n: opens for n in ("xdg-open", "gio", "gnome-open", "kde-open", "exo-open")}
 DESKTOP_RULES |= {"dex": opens, "kde-open5": opens}
