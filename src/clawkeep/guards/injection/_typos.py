@@ -83,6 +83,7 @@ def _meant(word: str) -> str | None:
 def fix_typos(text: str) -> tuple[str, int]:
     """``text`` with each misspelled keyword put right, and how many were."""
     count = 0
+    seen: dict[str, str | None] = {}  # a flood of one word is looked up once
 
     def fix(found: re.Match[str]) -> str:
         nonlocal count
@@ -90,7 +91,9 @@ def fix_typos(text: str) -> tuple[str, int]:
         low = word.lower()
         if low in KEYWORDS:
             return word
-        meant = _meant(low)
+        if low not in seen:
+            seen[low] = _meant(low)
+        meant = seen[low]
         if meant is None:
             return word
         count += 1
