@@ -14,7 +14,9 @@ languages no training table has (external/unseen_languages_2.jsonl; the eight of
 external/unseen_languages.jsonl have joined the tables since), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
-machine has them) and the READMEs of the installed packages read whole, latency p50/p95 per chat message, and cold start.
+machine has them) and the READMEs of the installed packages read whole, the English attacks
+caught and English chat again with words misspelled, latency p50/p95 per chat message, and
+cold start.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ import argparse
 import asyncio
 import importlib.metadata
 import json
+import random
 import re
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import partial
 from pathlib import Path
 
 from clawkeep.config.schema.guard_text import ChannelGuardConfig, ContentGuardConfig
@@ -48,6 +52,7 @@ UNSEEN = {
 }
 LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 
 Row = dict[str, str | int]
 
@@ -223,6 +228,42 @@ def _package_pages() -> list[str]:
     return [out[name] for name in sorted(out)]
 
 
+def _typo(word: str, rng: random.Random) -> str:
+    """One edit inside a word of 5+ letters: a letter left out, two swapped, one doubled or
+    one vowel changed (the first and last letters kept)."""
+    i, kind = rng.randrange(1, len(word) - 1), rng.randrange(4)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == 2:
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeiouy") + word[i + 1 :]
+
+
+def _mangle(text: str, share: float, rng: random.Random) -> str:
+    return _LONG_WORD.sub(
+        lambda m: _typo(m.group(0), rng) if rng.random() < share else m.group(0), text
+    )
+
+
+def _misspelled(rows: list[Row], verdicts: list[TextVerdict]) -> None:
+    """The English direct attacks the guard caught, and English chat, with words of 5+
+    letters misspelled (seeded): how many attacks are still caught, how much chat flagged."""
+    guard = ChannelGuard(ChannelGuardConfig())
+    caught = [str(r["text"]) for r, v in zip(rows, verdicts, strict=True)
+              if r["kind"] == "attack-direct" and r["lang"] == "en" and v.verdict != "allow"]  # fmt: skip
+    chat = [str(r["text"]) for r in rows if r["kind"] == "chat" and r["lang"] == "en"]
+    for share in (0.3, 0.6):
+        rng = random.Random(5)
+        mangle = partial(_mangle, share=share, rng=rng)
+        still = sum(guard.scan(mangle(t)).verdict != "allow" for t in caught)
+        flagged = sum(guard.scan(mangle(t)).verdict != "allow" for t in chat)
+        print(f"  {share:.0%} of long words misspelled: attacks still caught "
+              f"{_pct(still, len(caught))} of {len(caught)}, English chat flagged "
+              f"{_pct(flagged, len(chat))} of {len(chat)}")  # fmt: skip
+
+
 def _latency(rows: list[Row]) -> None:
     guard = ChannelGuard(ChannelGuardConfig())
     chat = [str(r["text"]) for r in rows if r["kind"] == "chat"][:500]
@@ -288,6 +329,8 @@ def main() -> None:
     )
     _benign(rows, verdicts)
     _attacks(rows, verdicts)
+    print("English attacks caught above, and English chat, misspelled (seeded):")
+    _misspelled(rows, verdicts)
     _external()
     _unseen_languages()
     _real_documents()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["Budget", "join_fragments", "split_joined"]
+__all__ = ["Budget", "join_fragments", "split_joined", "word_cost"]
 
 # Three or more short words in a row, separated by single spaces: where fragments hide.
 _SHORT_RUN = re.compile(r"(?<![\w'’\-])(?:[A-Za-z]{1,5} ){2,}[A-Za-z]{1,5}(?![\w'’\-])")
@@ -40,6 +40,12 @@ def _model() -> tuple[Callable[[str], list[str]], dict[str, float]]:
 
     model: Any = wordninja.DEFAULT_LANGUAGE_MODEL
     return model.split, model._wordcost
+
+
+def word_cost(word: str) -> float:
+    """The cost of a lower-case word in the list (-log of its Zipf probability; a word the
+    list does not know costs ``_UNKNOWN``)."""
+    return _model()[1].get(word, _UNKNOWN)
 
 
 def _rejoin(words: list[str]) -> list[str] | None:
