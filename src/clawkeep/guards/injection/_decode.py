@@ -7,7 +7,8 @@ A run is replaced by its decoding only when the decoding is text: valid UTF-8, p
 with words of letters. Hashes, UUIDs, keys, images and other binary data decode to bytes
 that are not, and stay as they are. ROT13 (or another Caesar shift) and reversed text have
 no shape of their own; they are decoded only when the text names them ("rot13", "Caesar
-shift 3", "read backwards"), and their decoding is added after the text.
+shift 3", "read backwards"), and their decoding is added after the text; so are words
+whose letters were scrambled, when the text names it (``_scrambled``).
 
 Linear and bounded: one regular-expression pass per encoding, at most ``_BUDGET``
 characters decoded per text (a run that fails to decode spends none of it, so prose that
@@ -22,6 +23,8 @@ import binascii
 import re
 import urllib.parse
 from collections.abc import Callable
+
+from clawkeep.guards.injection._scrambled import unscramble
 
 __all__ = ["decode_payloads"]
 
@@ -200,6 +203,8 @@ def decode_payloads(text: str) -> tuple[str, int]:
         extra += [_shift(text[:_BUDGET], by) for by in sorted(shifts) if by]
     if _REVERSED.search(text[:_BUDGET]):
         extra.append(text[:_BUDGET][::-1])
+    if (ordered := unscramble(text)) is not None:  # named: "unscramble", "anagram"
+        extra.append(ordered)
     if extra:
         count += len(extra)
         text = "\n".join([text, *extra])
