@@ -9,6 +9,7 @@ import itertools
 import re
 
 from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import (
     BULK_READERS,
@@ -180,6 +181,8 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
 def judge_args(cmd: Cmd, w: Walker) -> None:
     """Arguments naming credential files, and obfuscated words anywhere."""
     for arg in cmd.args:
+        if not arg.tricks:
+            continue
         if cmd.name in PRINTERS:
             # printed text is judged where it is run (| sh, $(…), > file; sh file), not here
             arg = Arg(
@@ -189,8 +192,6 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
                 arg.substs,
             )
         w.tricks(arg, "argument")
-    from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
-
     for arg in cmd.args:
         if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
             w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")

@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
+from clawkeep.guards.command_guard._walk_checks import argv_checks
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_fields import fields
@@ -218,11 +219,9 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
-        from clawkeep.guards.command_guard._fx_programs import named_programs
-        from clawkeep.guards.command_guard._io_read import judge_args
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
-        self.tricks(word, f"command word {_show(word)}")
+        judge_redirects, judge_args, named_programs = argv_checks()
+        if word.tricks:
+            self.tricks(word, f"command word {_show(word)}")
         if not word.static:
             unknown_word(self, word)  # refused, unless "$@" of a function: judged at calls
             return

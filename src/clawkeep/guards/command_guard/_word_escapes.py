@@ -8,7 +8,7 @@ import re
 
 from clawkeep.guards.command_guard._word_types import Acc
 
-__all__ = ["ansi_c", "literal_word", "unescape_dq", "unescape_word"]
+__all__ = ["ansi_c", "literal_word", "plain", "unescape_dq", "unescape_word"]
 
 GLOB = re.compile(r"[*?\[]")
 _ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
@@ -37,6 +37,11 @@ def literal_word(raw: str, acc: Acc) -> None:
     if _ALNUM_ESC.search(raw[2:] if raw.startswith("\\") else raw):
         acc.tricks.append("backslash inside a word")
     acc.parts.append(unescape_word(raw))
+
+
+def plain(raw: str) -> bool:
+    """A word that is its own value: nothing to unescape, no glob, no backticks, no ``~``."""
+    return _PLAIN.fullmatch(raw) is not None and not raw.startswith("~")
 
 
 def unescape_word(raw: str) -> str:
