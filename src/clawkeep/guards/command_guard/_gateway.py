@@ -28,6 +28,7 @@ import json
 import re
 from functools import lru_cache
 
+from clawkeep.guards.command_guard._net_raw import producer_kinds
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import literal
 
@@ -166,8 +167,6 @@ def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._net_raw import producer_kinds
-
     values = cmd.values()
     named = [*values, *(r.target.text for r in cmd.redirects if r.target is not None)]
     if not _STEER_HINT.search("\n".join(named)):

@@ -36,14 +36,17 @@ from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 __all__ = ["judge_args", "tree_hunt"]
 
 
+# a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
+_REMOTE_PATH = re.compile(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$")  # not a URL
+
+
 def _candidates(text: str) -> list[str]:
     out = [text]
     if "=" in text:
         out.append(text.split("=", 1)[1])
     if text.startswith("@"):
         out.append(text[1:])
-    # a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
-    match = re.match(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$", text)  # not a URL
+    match = _REMOTE_PATH.match(text) if ":" in text else None
     if match:
         out.append(match.group(1).split(",")[0])
     return out

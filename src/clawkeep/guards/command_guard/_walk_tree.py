@@ -70,8 +70,17 @@ def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
     return False
 
 
+# The kinds visit_node judges as themselves; any other kind only through its children.
+_WALKED = frozenset({"command", "redirected_statement", "pipeline", "function_definition"})
+_WALKED |= frozenset({"variable_assignment", "while_statement", "until_statement", "subshell"})
+_WALKED |= frozenset({"command_substitution", "process_substitution", "for_statement"})
+_WALKED |= frozenset({"if_statement", "case_statement", "declaration_command", "unset_command"})
+
+
 def visit_node(w: Walker, node: Node) -> None:
     kind = node.type
+    if not node.named_child_count and kind not in _WALKED:
+        return  # a plain word, number or comment: no command in it
     if kind == "command":
         _simple(w, node, [])
     elif kind == "redirected_statement":
