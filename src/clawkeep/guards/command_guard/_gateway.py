@@ -185,13 +185,11 @@ def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
         )
 
 
-def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
-    """Every command: the gateway's process, its environment and the steering files."""
-    if cmd.name not in _PRINTS and _looks_up_gateway(cmd, w):
-        # privilege: the gateway that judges this agent's commands is signalled or read
-        w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
-        return
-    values = cmd.values()
+_SERVICE_MANAGERS = frozenset({"dbus-update-activation-environment", "systemctl", "launchctl"})
+
+
+def _service_env_or_stop(cmd: Cmd, values: list[str], w: Walker) -> bool:
+    """A service manager told to set the gateway's environment or to stop it (flagged)."""
     verbs = [v for v in values if not v.startswith("-")]
     named = verbs if cmd.name == "dbus-update-activation-environment" else verbs[1:]
     sets_env = cmd.name == "dbus-update-activation-environment" or (
@@ -200,11 +198,23 @@ def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
     if sets_env and any(_GATEWAY_VAR.match(v) for v in named):
         # privilege: the next gateway start reads another config or state
         w.flag("privilege", f"{cmd.name} sets the gateway's environment")
-        return
+        return True
     stops = cmd.name == "launchctl" and verbs[:1] and verbs[0] in _LAUNCHD_STOPS
     if stops and any(_NAME.search(v) for v in named):
         # privilege: the gateway that judges this agent's commands is stopped
         w.flag("privilege", f"launchctl {verbs[0]} stops the gateway")
+        return True
+    return False
+
+
+def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
+    """Every command: the gateway's process, its environment and the steering files."""
+    if cmd.name not in _PRINTS and _looks_up_gateway(cmd, w):
+        # privilege: the gateway that judges this agent's commands is signalled or read
+        w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
+        return
+    values = cmd.values()
+    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, values, w):
         return
     if cmd.name in _LISTERS:
         for value in values:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._word_types import Acc
 
-__all__ = ["ansi_c", "literal_word", "plain", "unescape_dq", "unescape_word"]
+__all__ = ["ansi_c", "literal_word", "plain_text", "unescape_dq", "unescape_word"]
 
 GLOB = re.compile(r"[*?\[]")
 _ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
@@ -39,9 +40,18 @@ def literal_word(raw: str, acc: Acc) -> None:
     acc.parts.append(unescape_word(raw))
 
 
-def plain(raw: str) -> bool:
-    """A word that is its own value: nothing to unescape, no glob, no backticks, no ``~``."""
-    return _PLAIN.fullmatch(raw) is not None and not raw.startswith("~")
+def plain_text(node: Node, src: bytes) -> str | None:
+    """The text of a word (or of a command name that is one word) that is its own value:
+    nothing to unescape or expand, no glob, no backticks, no ``~``; None for any other."""
+    if node.type == "command_name" and node.named_child_count == 1:
+        word = node.named_children[0]
+        if word.start_byte != node.start_byte or word.end_byte != node.end_byte:
+            return None
+        node = word
+    if node.type != "word" or node.named_child_count:
+        return None
+    raw = src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+    return raw if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 
 
 def unescape_word(raw: str) -> str:
