@@ -117,6 +117,8 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     turns_on_gateway(cmd, w)  # kill $(pgrep -f clawkeep), curl URL >> AGENTS.md
     values = cmd.values()
     for i, value in enumerate(values):
+        if not value.startswith("-"):
+            continue  # every spelling of the display option starts with a dash
         if value.startswith(("-display=", "--display=")):
             remote_display(value.split("=", 1)[1], cmd.name, w)
         elif i + 1 < len(values) and (

@@ -57,6 +57,7 @@ _STEERS = re.compile(
     re.I,
 )
 _STEER_HINT = re.compile(r"\.md|rules|mcp|claude|settings", re.I)
+_STEER_WORDS = (".md", "rules", "mcp", "claude", "settings")  # _STEER_HINT's, in lower case
 _STEER_DIRS = frozenset({".claude", ".cursor", "memory", "skills", ".openclaw", ".codex"})
 
 
@@ -166,10 +167,19 @@ def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
     return targets, operands
 
 
+def _may_steer(text: str) -> bool:
+    """``_STEER_HINT.search``; ASCII text is tested by substring, which finds the same
+    (re.I folds an ASCII letter only to ASCII letters) without scanning the regex."""
+    if text.isascii():
+        low = text.lower()
+        return any(word in low for word in _STEER_WORDS)
+    return _STEER_HINT.search(text) is not None
+
+
 def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     named = [*values, *(r.target.text for r in cmd.redirects if r.target is not None)]
-    if not _STEER_HINT.search("\n".join(named)):
+    if not _may_steer("\n".join(named)):
         return  # no word of the command could name a steering file: the common case
     targets, sources = _targets(cmd, values)
     steered = [p for p in (w.place(t).path for t in targets) if _steers(p)]

@@ -356,11 +356,14 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     stdin, w.pending_stdin = w.pending_stdin, None
     inner_redirects: list[Node] = []
     for child in node.named_children:
-        if child.type == "variable_assignment":
+        kind = child.type
+        if kind == "variable_assignment":
             _assign(w, child)
-        elif child.type.endswith("_redirect"):
+        elif kind.endswith("_redirect"):
             inner_redirects.append(child)
-        elif child.type != "process_substitution" or not visit_output_subst(w, child, node, stdin):
+        elif not child.named_child_count and kind not in _WALKED:
+            continue  # a plain word: no command in it
+        elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):
             _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
     redirects = _redirects(w, inner_redirects + outer)
     name_node = node.child_by_field_name("name")
