@@ -101,7 +101,7 @@ def _pid_variables(src: bytes) -> bool:
 def _gateway_pid_in_line(cmd: Cmd, w: Walker) -> bool:
     if cmd.name == "xargs" and _PIPED.search(w.src):
         return True
-    return not all(a.static for a in cmd.args) and _pid_variables(w.src)
+    return _pid_variables(w.src) and not all(a.static for a in cmd.args)  # cached per line first
 
 
 def _names_gateway(text: str) -> bool:

@@ -229,7 +229,7 @@ class Walker:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
         looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
-        hit = next((p for p in looked if p in self.aliases), "")
+        hit = next((p for p in looked if p in self.aliases), "") if looked else ""
         alias = self.aliases.get(hit)
         if alias is not None and _canonical(alias) != _canonical(name) and HASHED not in hit:
             # obfuscation: a copy of one program put first on PATH under another's name
