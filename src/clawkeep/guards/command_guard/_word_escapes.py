@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._parse import Node
-from clawkeep.guards.command_guard._word_types import Acc
+from clawkeep.guards.command_guard._word_types import Acc, Arg, literal
 
-__all__ = ["ansi_c", "literal_word", "plain_text", "unescape_dq", "unescape_word"]
+__all__ = ["ansi_c", "literal_word", "plain_word", "unescape_dq", "unescape_word"]
 
 GLOB = re.compile(r"[*?\[]")
 _ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
@@ -40,9 +40,9 @@ def literal_word(raw: str, acc: Acc) -> None:
     acc.parts.append(unescape_word(raw))
 
 
-def plain_text(node: Node, src: bytes) -> str | None:
-    """The text of a word (or of a command name that is one word) that is its own value:
-    nothing to unescape or expand, no glob, no backticks, no ``~``; None for any other."""
+def plain_word(node: Node, src: bytes) -> Arg | None:
+    """A word (or a command name that is one word) that is its own value: nothing to
+    unescape or expand, no glob, no backticks, no ``~``; None for any other."""
     if node.type == "command_name" and node.named_child_count == 1:
         word = node.named_children[0]
         if word.start_byte != node.start_byte or word.end_byte != node.end_byte:
@@ -51,7 +51,7 @@ def plain_text(node: Node, src: bytes) -> str | None:
     if node.type != "word" or node.named_child_count:
         return None
     raw = src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
-    return raw if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
+    return literal(raw) if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 
 
 def unescape_word(raw: str) -> str:

@@ -15,7 +15,7 @@ from clawkeep.guards.command_guard._word_date import date_output
 from clawkeep.guards.command_guard._word_escapes import (
     ansi_c,
     literal_word,
-    plain_text,
+    plain_word,
     unescape_dq,
     unescape_word,
 )
@@ -32,8 +32,8 @@ _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
-    if (raw := plain_text(node, src)) is not None:
-        return Arg(raw)  # the common word: nothing to unescape, expand or flag
+    if (plain := plain_word(node, src)) is not None:
+        return plain  # the common word: nothing to unescape, expand or flag
     acc = Acc()
     _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
