@@ -77,10 +77,18 @@ _WALKED |= frozenset({"command_substitution", "process_substitution", "for_state
 _WALKED |= frozenset({"if_statement", "case_statement", "declaration_command", "unset_command"})
 
 
+# Words, which hold a command only inside a substitution: `$(…)`, backticks, `<(…)`, `>(…)`.
+_WORDS = frozenset({"word", "command_name", "concatenation", "string", "raw_string", "number"})
+_WORDS |= frozenset({"simple_expansion", "expansion", "string_content", "ansi_c_string"})
+_SUBSTITUTION = re.compile(rb"\$\(|`|[<>]\(")
+
+
 def visit_node(w: Walker, node: Node) -> None:
     kind = node.type
     if not node.named_child_count and kind not in _WALKED:
         return  # a plain word, number or comment: no command in it
+    if kind in _WORDS and not _SUBSTITUTION.search(w.src, node.start_byte, node.end_byte):
+        return  # a word without a substitution: no command in it
     if kind == "command":
         _simple(w, node, [])
     elif kind == "redirected_statement":
