@@ -92,6 +92,13 @@ def _pinned(values: list[str]) -> list[str]:
     return urls
 
 
+# The options that send a payload: data, a form, a file upload (the value after `=` or next).
+_PAYLOAD_FLAG = re.compile(
+    r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+    r"|--body-(file|data)|--url-query|--variable)(=(.*))?$"
+)
+
+
 def curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name in _SHORT_VALUES:
@@ -106,11 +113,7 @@ def curl(cmd: Cmd, w: Walker) -> None:
     if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
         return
     for index, arg in enumerate(values):
-        flag = re.match(
-            r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-            r"|--body-(file|data)|--url-query|--variable)(=(.*))?$",
-            arg,
-        )
+        flag = _PAYLOAD_FLAG.match(arg)
         if flag is None:
             continue
         payload = (
