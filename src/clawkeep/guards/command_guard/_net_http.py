@@ -69,6 +69,7 @@ def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
 
 
 _PINS = ("--resolve", "--connect-to")
+_URL_HOST = re.compile(r"^(\w+://)?([^/:@]+)")
 
 
 def _pinned(values: list[str]) -> list[str]:
@@ -84,7 +85,7 @@ def _pinned(values: list[str]) -> list[str]:
     for i, url in enumerate(values):
         if (i and values[i - 1] in _PINS) or url not in urls_in([url]):
             continue
-        host = re.match(r"^(\w+://)?([^/:@]+)", url)
+        host = _URL_HOST.match(url)
         to = pins.get(host.group(2).lower(), pins.get("*")) if host is not None else None
         if host is not None and to is not None:  # `--resolve '*:443:ADDR'` pins every host
             url = url.replace(host.group(2), to, 1)
