@@ -303,6 +303,8 @@ class Walker:
     def fetched(self, path: str) -> bool:
         """The file, or a folder it lies in, was downloaded by this line (``rsync
         rsync://host/tools/ t/ && t/run``: what the folder holds came with it, as a tree)."""
+        if not self.downloaded and not self.trees:
+            return False  # the line fetched nothing (the common case)
         found = self.place(path).path
         parts = [p for p in found.split("/") if p]
         trees = [*self.trees, *(t for t in self.downloaded if t.startswith("/"))]  # unpacked
