@@ -137,8 +137,8 @@ class Walker:
                 computed |= self.env.computed
             self.env.computed = computed
             changed_cwd = self.cwd != cwd
-            changed = {k for k, v in self.env.values.items() if values.get(k, v) != v}
-            changed |= set(self.env.values) - set(values)
+            now = self.env.values if merge else {}  # only a merge keeps what changed
+            changed = {k for k, v in now.items() if values.get(k, v) != v} | (now.keys() - values)
             self.cwd, self.env.workspace, self.env.values = cwd, workspace, values
             if merge and changed_cwd:
                 self.cwd = self.env.workspace = UNKNOWN
