@@ -22,6 +22,7 @@ from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_calls import defining
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
+from clawkeep.guards.command_guard._walk_kinds import holds_no_command
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_procin import input_files, redirected_text
 from clawkeep.guards.command_guard._walk_procsub import visit_output_subst
@@ -70,25 +71,10 @@ def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
     return False
 
 
-# The kinds visit_node judges as themselves; any other kind only through its children.
-_WALKED = frozenset({"command", "redirected_statement", "pipeline", "function_definition"})
-_WALKED |= frozenset({"variable_assignment", "while_statement", "until_statement", "subshell"})
-_WALKED |= frozenset({"command_substitution", "process_substitution", "for_statement"})
-_WALKED |= frozenset({"if_statement", "case_statement", "declaration_command", "unset_command"})
-
-
-# Words, which hold a command only inside a substitution: `$(…)`, backticks, `<(…)`, `>(…)`.
-_WORDS = frozenset({"word", "command_name", "concatenation", "string", "raw_string", "number"})
-_WORDS |= frozenset({"simple_expansion", "expansion", "string_content", "ansi_c_string"})
-_SUBSTITUTION = re.compile(rb"\$\(|`|[<>]\(")
-
-
 def visit_node(w: Walker, node: Node) -> None:
+    if holds_no_command(node, w.src):
+        return  # a plain word, number or comment, a word without a substitution
     kind = node.type
-    if not node.named_child_count and kind not in _WALKED:
-        return  # a plain word, number or comment: no command in it
-    if kind in _WORDS and not _SUBSTITUTION.search(w.src, node.start_byte, node.end_byte):
-        return  # a word without a substitution: no command in it
     if kind == "command":
         _simple(w, node, [])
     elif kind == "redirected_statement":
@@ -369,8 +355,8 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
             _assign(w, child)
         elif kind.endswith("_redirect"):
             inner_redirects.append(child)
-        elif not child.named_child_count and kind not in _WALKED:
-            continue  # a plain word: no command in it
+        elif holds_no_command(child, w.src):
+            continue  # a plain word, or one without a substitution
         elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):
             _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
     redirects = _redirects(w, inner_redirects + outer)
