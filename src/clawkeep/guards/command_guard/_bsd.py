@@ -67,8 +67,10 @@ _RC_DIRS = ("/etc/rc.d/", "/usr/local/etc/rc.d/", "/etc/init.d/")
 def rc_script(cmd: Cmd, w: Walker) -> None:
     """``/etc/rc.d/pf stop``, ``/etc/init.d/iptables stop``: a service's own script, run by
     its path, judged as ``service NAME stop`` is."""
+    if "/" not in cmd.word:
+        return  # run by name, not by a script's path
     values = cmd.values()
-    path = w.place(cmd.word).path if "/" in cmd.word else ""
+    path = w.place(cmd.word).path
     if path.startswith(_RC_DIRS) and values[:1] and values[0] in SERVICE_OFF:
         _service_off(path.rsplit("/", 1)[-1], f"{path} {values[0]}", w)
 

@@ -66,9 +66,9 @@ def _global(cmd: Cmd) -> tuple[str, list[str], str, str | None]:
     return verb, settings, folder, git_dir
 
 
-def _hooks_dirs(cmd: Cmd, w: Walker) -> list[str]:
-    _, settings, folder, git_dir = _global(cmd)
-    settings += env_settings(w)  # GIT_CONFIG_PARAMETERS, GIT_CONFIG_KEY_n/VALUE_n
+def _hooks_dirs(given: tuple[str, list[str], str, str | None], w: Walker) -> list[str]:
+    _, settings, folder, git_dir = given
+    settings = settings + env_settings(w)  # GIT_CONFIG_PARAMETERS, GIT_CONFIG_KEY_n/VALUE_n
     git_dir = git_dir or w.env.values.get("GIT_DIR")
     dirs = [(git_dir or f"{folder}/.git") + "/hooks"]
     if SETTING in w.settings:
@@ -81,15 +81,16 @@ def _hooks_dirs(cmd: Cmd, w: Walker) -> list[str]:
 
 
 def _git(cmd: Cmd, w: Walker) -> None:
-    verb = _global(cmd)[0]
+    given = _global(cmd)  # the verb, -c settings, -C folder and git dir: read once
+    verb = given[0]
     if verb == "config":
         _remember(cmd, w)
         return
     if not verb or verb in _READERS:
         return
-    for folder in _hooks_dirs(cmd, w):
+    for folder in _hooks_dirs(given, w):
         _run_hooks(folder, w, f"git {verb}")
-    repo_config(_global(cmd)[2], w, f"git {verb}")
+    repo_config(given[2], w, f"git {verb}")
 
 
 def _run_hooks(folder: str, w: Walker, by: str) -> None:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 
 from clawkeep.guards.command_guard._fx_args import value_of
+from clawkeep.guards.command_guard._io_write import write_target
+from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 
@@ -134,15 +136,14 @@ _MESSAGE_FILE = frozenset({"tag", "commit", "notes", "merge"})
 def git(cmd: Cmd, w: Walker) -> None:
     """``--output=`` writes where it says (into ``.git/`` it plants what git runs next);
     ``tag/commit -F FILE`` reads the file into a message; ``grep -O CMD`` runs CMD."""
-    from clawkeep.guards.command_guard._io_write import write_target
-    from clawkeep.guards.command_guard._path_secrets import credential
-
     values = cmd.values()
     index = 0
     while index < len(values) and values[index].startswith("-"):
         index += 2 if values[index] in _GIT_GLOBAL else 1
     verb = values[index] if index < len(values) else ""
     for i in range(index + 1, len(cmd.args)):
+        if not values[i].startswith("-"):
+            continue  # an operand: each option below starts with a dash
         written = _value(cmd.args, i, "--output")
         if written:
             found = w.place(written)

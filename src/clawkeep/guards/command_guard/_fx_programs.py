@@ -12,7 +12,13 @@ from __future__ import annotations
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._bsd import rc_script
+from clawkeep.guards.command_guard._defenses import uninstalls_watcher
 from clawkeep.guards.command_guard._fx_args import value_of
+from clawkeep.guards.command_guard._fx_inject import injected_app
+from clawkeep.guards.command_guard._gateway import turns_on_gateway
+from clawkeep.guards.command_guard._net_redirect import redirected
+from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
 
@@ -103,13 +109,6 @@ def remote_display(value: str, program: str, w: Walker) -> None:
 
 def named_programs(cmd: Cmd, w: Walker) -> None:
     """The program an option of any tool names: run as the argv or script it becomes."""
-    from clawkeep.guards.command_guard._bsd import rc_script
-    from clawkeep.guards.command_guard._defenses import uninstalls_watcher
-    from clawkeep.guards.command_guard._fx_inject import injected_app
-    from clawkeep.guards.command_guard._gateway import turns_on_gateway
-    from clawkeep.guards.command_guard._net_redirect import redirected
-    from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
-
     uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
     injected_app(cmd, w)  # DYLD_INSERT_LIBRARIES into an installed macOS application
     rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
@@ -118,6 +117,8 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     turns_on_gateway(cmd, w)  # kill $(pgrep -f clawkeep), curl URL >> AGENTS.md
     values = cmd.values()
     for i, value in enumerate(values):
+        if not value.startswith("-"):
+            continue  # every spelling of the display option starts with a dash
         if value.startswith(("-display=", "--display=")):
             remote_display(value.split("=", 1)[1], cmd.name, w)
         elif i + 1 < len(values) and (

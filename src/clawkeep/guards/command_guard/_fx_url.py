@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
@@ -46,6 +47,19 @@ def metadata_host(text: str) -> bool:
     """The URL or host names a cloud metadata service, in any spelling of its address; a
     host with a part known only at run time is judged by what is known before that part
     (``http://169.254.170.2$URI``), and a run-time host by the metadata API's path."""
+    # pure in the text, and asked of every word of a client's line: cached for usual lengths
+    return _cached_metadata(text) if len(text) <= _CACHED_TEXT else _metadata(text)
+
+
+_CACHED_TEXT = 2048
+
+
+@lru_cache(maxsize=1024)
+def _cached_metadata(text: str) -> bool:
+    return _metadata(text)
+
+
+def _metadata(text: str) -> bool:
     if _METADATA_PATH.search(text):
         return True
     match = _HOST.match(text.strip("'\""))

@@ -28,6 +28,7 @@ import json
 import re
 from functools import lru_cache
 
+from clawkeep.guards.command_guard._net_raw import producer_kinds
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import literal
 
@@ -56,6 +57,7 @@ _STEERS = re.compile(
     re.I,
 )
 _STEER_HINT = re.compile(r"\.md|rules|mcp|claude|settings", re.I)
+_STEER_WORDS = (".md", "rules", "mcp", "claude", "settings")  # _STEER_HINT's, in lower case
 _STEER_DIRS = frozenset({".claude", ".cursor", "memory", "skills", ".openclaw", ".codex"})
 
 
@@ -99,7 +101,7 @@ def _pid_variables(src: bytes) -> bool:
 def _gateway_pid_in_line(cmd: Cmd, w: Walker) -> bool:
     if cmd.name == "xargs" and _PIPED.search(w.src):
         return True
-    return not all(a.static for a in cmd.args) and _pid_variables(w.src)
+    return _pid_variables(w.src) and not all(a.static for a in cmd.args)  # cached per line first
 
 
 def _names_gateway(text: str) -> bool:
@@ -165,12 +167,19 @@ def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
     return targets, operands
 
 
-def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._net_raw import producer_kinds
+def _may_steer(text: str) -> bool:
+    """``_STEER_HINT.search``; ASCII text is tested by substring, which finds the same
+    (re.I folds an ASCII letter only to ASCII letters) without scanning the regex."""
+    if text.isascii():
+        low = text.lower()
+        return any(word in low for word in _STEER_WORDS)
+    return _STEER_HINT.search(text) is not None
 
+
+def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     named = [*values, *(r.target.text for r in cmd.redirects if r.target is not None)]
-    if not _STEER_HINT.search("\n".join(named)):
+    if not _may_steer("\n".join(named)):
         return  # no word of the command could name a steering file: the common case
     targets, sources = _targets(cmd, values)
     steered = [p for p in (w.place(t).path for t in targets) if _steers(p)]
@@ -186,13 +195,11 @@ def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
         )
 
 
-def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
-    """Every command: the gateway's process, its environment and the steering files."""
-    if cmd.name not in _PRINTS and _looks_up_gateway(cmd, w):
-        # privilege: the gateway that judges this agent's commands is signalled or read
-        w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
-        return
-    values = cmd.values()
+_SERVICE_MANAGERS = frozenset({"dbus-update-activation-environment", "systemctl", "launchctl"})
+
+
+def _service_env_or_stop(cmd: Cmd, values: list[str], w: Walker) -> bool:
+    """A service manager told to set the gateway's environment or to stop it (flagged)."""
     verbs = [v for v in values if not v.startswith("-")]
     named = verbs if cmd.name == "dbus-update-activation-environment" else verbs[1:]
     sets_env = cmd.name == "dbus-update-activation-environment" or (
@@ -201,11 +208,23 @@ def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
     if sets_env and any(_GATEWAY_VAR.match(v) for v in named):
         # privilege: the next gateway start reads another config or state
         w.flag("privilege", f"{cmd.name} sets the gateway's environment")
-        return
+        return True
     stops = cmd.name == "launchctl" and verbs[:1] and verbs[0] in _LAUNCHD_STOPS
     if stops and any(_NAME.search(v) for v in named):
         # privilege: the gateway that judges this agent's commands is stopped
         w.flag("privilege", f"launchctl {verbs[0]} stops the gateway")
+        return True
+    return False
+
+
+def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
+    """Every command: the gateway's process, its environment and the steering files."""
+    if cmd.name not in _PRINTS and _looks_up_gateway(cmd, w):
+        # privilege: the gateway that judges this agent's commands is signalled or read
+        w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
+        return
+    values = cmd.values()
+    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, values, w):
         return
     if cmd.name in _LISTERS:
         for value in values:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._cmd import Cmd
+from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import (
     BULK_READERS,
@@ -16,12 +18,13 @@ from clawkeep.guards.command_guard._io_tables import (
     LOCATORS,
     MEMORY_DUMPERS,
     NO_READ,
-    POOL,
     PRINTERS,
     RAW_READERS,
     SEARCHERS,
     SECRET_TREES,
+    names_pool,
 )
+from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_secrets import (
     credential,
     credential_name,
@@ -29,10 +32,15 @@ from clawkeep.guards.command_guard._path_secrets import (
     holds_credentials,
 )
 from clawkeep.guards.command_guard._path_tables import LISTS, SYSTEM_TREES
+from clawkeep.guards.command_guard._paths import place
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["judge_args", "tree_hunt"]
+
+
+# a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
+_REMOTE_PATH = re.compile(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$")  # not a URL
 
 
 def _candidates(text: str) -> list[str]:
@@ -41,8 +49,7 @@ def _candidates(text: str) -> list[str]:
         out.append(text.split("=", 1)[1])
     if text.startswith("@"):
         out.append(text[1:])
-    # a container's or another host's path: api:/etc/shadow, ns/pod-0:/etc/…, user@h:~/…
-    match = re.match(r"^(?![/~.])[\w.@/-]*\w:(?!//)(/.*|~.*)$", text)  # not a URL
+    match = _REMOTE_PATH.match(text) if ":" in text else None
     if match:
         out.append(match.group(1).split(",")[0])
     return out
@@ -87,7 +94,6 @@ def _search_operands(values: list[str]) -> tuple[bool, list[str]]:
 
 
 _HELP = frozenset({"-h", "--help", "-V", "--version"})
-_POOL = POOL
 _RECURSE = frozenset({"--recursive", "--dereference-recursive", "--directories=recurse"})
 _BEYOND = frozenset({"root", "outside", "home", "home_root", "state"})
 # A search pattern that names a secret: what a hunt for credentials greps for.
@@ -180,6 +186,8 @@ def _hunts(cmd: Cmd, w: Walker) -> None:
 def judge_args(cmd: Cmd, w: Walker) -> None:
     """Arguments naming credential files, and obfuscated words anywhere."""
     for arg in cmd.args:
+        if not arg.tricks:
+            continue
         if cmd.name in PRINTERS:
             # printed text is judged where it is run (| sh, $(…), > file; sh file), not here
             arg = Arg(
@@ -189,13 +197,11 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
                 arg.substs,
             )
         w.tricks(arg, "argument")
-    from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
-
     for arg in cmd.args:
         if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
             w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
             break
-    if cmd.name not in PRINTERS and any(_POOL.search(arg.text) for arg in cmd.args):
+    if cmd.name not in PRINTERS and any(names_pool(arg.text) for arg in cmd.args):
         # raw_socket: a mining pool's protocol, whatever program speaks it (xmrig -o …)
         w.flag("raw_socket", f"{cmd.name} connects to a mining pool (stratum)")
     if cmd.name in NO_READ or cmd.name in LISTS:
@@ -227,15 +233,24 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             continue
         if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
             continue
-        for text in _candidates(arg.text):
-            # a bare name is a path only after a cd: `cd ~/.aws && cat credentials`
-            if not (text.startswith(("/", "~", ".")) or "/" in text or w.cwd is not None):
-                continue
-            found = w.place(text)
-            why = credential(found, w.ctx)
-            if why is not None:
-                w.flag("credential_read", f"{cmd.name} touches {found.path}: {why}")
-                return
+        touched = _touches(arg.text, w.ctx, w.cwd)
+        if touched is not None:
+            w.flag("credential_read", f"{cmd.name} touches {touched[0]}: {touched[1]}")
+            return
+
+
+@lru_cache(maxsize=4096)  # pure in its arguments; a line names the same words again and again
+def _touches(text: str, ctx: CommandContext, cwd: str | None) -> tuple[str, str] | None:
+    """The credential file an argument names, and why: (path, why) or None."""
+    for candidate in _candidates(text):
+        # a bare name is a path only after a cd: `cd ~/.aws && cat credentials`
+        if not (candidate.startswith(("/", "~", ".")) or "/" in candidate or cwd is not None):
+            continue
+        found = place(candidate, ctx, cwd)
+        why = credential(found, ctx)
+        if why is not None:
+            return found.path, why
+    return None
 
 
 def _runtime_credential(text: str, w: Walker) -> str | None:

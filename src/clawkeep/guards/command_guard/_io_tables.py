@@ -22,6 +22,7 @@ __all__ = [
     "SECRET_TREES",
     "SHELLS",
     "TEMP_ROOTS",
+    "names_pool",
 ]
 
 
@@ -59,3 +60,8 @@ POOL = re.compile(
     r"\bstratum\d?\+(?:tcp|ssl|tls|ws|wss)://"
     r"|(?<![\w/+=])[48][1-9A-HJ-NP-Za-km-z]{94}(?![\w/+=])"  # a Monero wallet the miner pays
 )
+
+
+def names_pool(text: str) -> bool:
+    """``POOL.search``, skipped where it cannot match: no "stratum" and shorter than a wallet."""
+    return ("stratum" in text or len(text) >= 95) and POOL.search(text) is not None

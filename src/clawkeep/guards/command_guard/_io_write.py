@@ -10,7 +10,13 @@ import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, command_name
-from clawkeep.guards.command_guard._io_tables import DISK, INTERPRETERS, POOL, SHELLS, TEMP_ROOTS
+from clawkeep.guards.command_guard._io_tables import (
+    DISK,
+    INTERPRETERS,
+    SHELLS,
+    TEMP_ROOTS,
+    names_pool,
+)
 from clawkeep.guards.command_guard._net_devtcp import loopback_client
 from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
 from clawkeep.guards.command_guard._path_tables import SHADOWED
@@ -143,7 +149,7 @@ def pool_config(text: str, path: str, w: Walker) -> None:
     settings_commands(path, text, w)
     startup_written(path, text, w)  # a .pth's import lines, sitecustomize.py: every Python runs
     hook_written(path, text, w)  # pre-commit's config, a husky hook: the next git commit runs
-    if POOL.search(text):
+    if names_pool(text):
         # raw_socket: the miner reading this file speaks stratum to the pool it names
         w.flag("raw_socket", f"{path} is written with a mining pool's address (stratum)")
 

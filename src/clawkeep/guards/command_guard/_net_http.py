@@ -69,6 +69,7 @@ def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
 
 
 _PINS = ("--resolve", "--connect-to")
+_URL_HOST = re.compile(r"^(\w+://)?([^/:@]+)")
 
 
 def _pinned(values: list[str]) -> list[str]:
@@ -84,12 +85,19 @@ def _pinned(values: list[str]) -> list[str]:
     for i, url in enumerate(values):
         if (i and values[i - 1] in _PINS) or url not in urls_in([url]):
             continue
-        host = re.match(r"^(\w+://)?([^/:@]+)", url)
+        host = _URL_HOST.match(url)
         to = pins.get(host.group(2).lower(), pins.get("*")) if host is not None else None
         if host is not None and to is not None:  # `--resolve '*:443:ADDR'` pins every host
             url = url.replace(host.group(2), to, 1)
         urls.append(url)
     return urls
+
+
+# The options that send a payload: data, a form, a file upload (the value after `=` or next).
+_PAYLOAD_FLAG = re.compile(
+    r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+    r"|--body-(file|data)|--url-query|--variable)(=(.*))?$"
+)
 
 
 def curl(cmd: Cmd, w: Walker) -> None:
@@ -106,11 +114,7 @@ def curl(cmd: Cmd, w: Walker) -> None:
     if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
         return
     for index, arg in enumerate(values):
-        flag = re.match(
-            r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-            r"|--body-(file|data)|--url-query|--variable)(=(.*))?$",
-            arg,
-        )
+        flag = _PAYLOAD_FLAG.match(arg)
         if flag is None:
             continue
         payload = (

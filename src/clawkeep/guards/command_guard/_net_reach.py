@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES, VETTED_SOURCES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
@@ -70,6 +71,20 @@ def unvetted_source(url: str) -> bool:
     """Code fetched from here is vouched for by nobody: a bare IP address beyond the owner's
     own networks (no registry, forge or domain owner stands behind a public address), or a
     name that is neither a public registry or forge nor one of the owner's own networks."""
+    # pure in the URL, ~10 us a name to judge, and a line's commands ask about the same
+    # URLs again: cached, for URLs of a usual length (the cache stays small)
+    return _cached_source(url) if len(url) <= _CACHED_URL else _source(url)
+
+
+_CACHED_URL = 2048
+
+
+@lru_cache(maxsize=1024)
+def _cached_source(url: str) -> bool:
+    return _source(url)
+
+
+def _source(url: str) -> bool:
     found = _HOST.match(url.removeprefix("git+"))
     if found is None or "://" not in url:
         return False

@@ -50,7 +50,9 @@ def _from_environment(cmd: Cmd, w: Walker) -> None:
         return
     for name in _SOURCE_VARS:
         value = w.env.values.get(name)
-        urls = [u for u in _URL.finditer(value or "") if unvetted_source(u.group(0))]
+        if not value:
+            continue  # not set on this line (or empty): no URL in it
+        urls = [u for u in _URL.finditer(value) if unvetted_source(u.group(0))]
         url = urls[0] if urls else None
         if url is not None:
             # download_exec: the installer fetches the packages' code from that host

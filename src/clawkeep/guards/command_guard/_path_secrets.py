@@ -188,6 +188,7 @@ def credential_name(pattern: str, outside: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure in its arguments; every write of a line asks (~5 us a path)
 def persistence(found: Place, ctx: CommandContext) -> str | None:
     """Why writing this path plants code that runs later, or None."""
     path = found.path

@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._parse import Node, parse
 from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
+from clawkeep.guards.command_guard._walk_checks import argv_checks
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_fields import fields
@@ -136,8 +137,8 @@ class Walker:
                 computed |= self.env.computed
             self.env.computed = computed
             changed_cwd = self.cwd != cwd
-            changed = {k for k, v in self.env.values.items() if values.get(k, v) != v}
-            changed |= set(self.env.values) - set(values)
+            now = self.env.values if merge else {}  # only a merge keeps what changed
+            changed = {k for k, v in now.items() if values.get(k, v) != v} | (now.keys() - values)
             self.cwd, self.env.workspace, self.env.values = cwd, workspace, values
             if merge and changed_cwd:
                 self.cwd = self.env.workspace = UNKNOWN
@@ -218,11 +219,9 @@ class Walker:
         stdin: Stdin | None = None,
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
-        from clawkeep.guards.command_guard._fx_programs import named_programs
-        from clawkeep.guards.command_guard._io_read import judge_args
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
-        self.tricks(word, f"command word {_show(word)}")
+        judge_redirects, judge_args, named_programs = argv_checks()
+        if word.tricks:
+            self.tricks(word, f"command word {_show(word)}")
         if not word.static:
             unknown_word(self, word)  # refused, unless "$@" of a function: judged at calls
             return
@@ -230,7 +229,7 @@ class Walker:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
         looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
-        hit = next((p for p in looked if p in self.aliases), "")
+        hit = next((p for p in looked if p in self.aliases), "") if looked else ""
         alias = self.aliases.get(hit)
         if alias is not None and _canonical(alias) != _canonical(name) and HASHED not in hit:
             # obfuscation: a copy of one program put first on PATH under another's name
@@ -304,6 +303,8 @@ class Walker:
     def fetched(self, path: str) -> bool:
         """The file, or a folder it lies in, was downloaded by this line (``rsync
         rsync://host/tools/ t/ && t/run``: what the folder holds came with it, as a tree)."""
+        if not self.downloaded and not self.trees:
+            return False  # the line fetched nothing (the common case)
         found = self.place(path).path
         parts = [p for p in found.split("/") if p]
         trees = [*self.trees, *(t for t in self.downloaded if t.startswith("/"))]  # unpacked

@@ -22,6 +22,7 @@ from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_calls import defining
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
+from clawkeep.guards.command_guard._walk_kinds import holds_no_command
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
 from clawkeep.guards.command_guard._walk_procin import input_files, redirected_text
 from clawkeep.guards.command_guard._walk_procsub import visit_output_subst
@@ -71,6 +72,8 @@ def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
 
 
 def visit_node(w: Walker, node: Node) -> None:
+    if holds_no_command(node, w.src):
+        return  # a plain word, number or comment, a word without a substitution
     kind = node.type
     if kind == "command":
         _simple(w, node, [])
@@ -347,11 +350,14 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     stdin, w.pending_stdin = w.pending_stdin, None
     inner_redirects: list[Node] = []
     for child in node.named_children:
-        if child.type == "variable_assignment":
+        kind = child.type
+        if kind == "variable_assignment":
             _assign(w, child)
-        elif child.type.endswith("_redirect"):
+        elif kind.endswith("_redirect"):
             inner_redirects.append(child)
-        elif child.type != "process_substitution" or not visit_output_subst(w, child, node, stdin):
+        elif holds_no_command(child, w.src):
+            continue  # a plain word, or one without a substitution
+        elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):
             _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
     redirects = _redirects(w, inner_redirects + outer)
     name_node = node.child_by_field_name("name")

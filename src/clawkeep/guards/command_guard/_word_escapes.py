@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._word_types import Acc
+from clawkeep.guards.command_guard._parse import Node
+from clawkeep.guards.command_guard._word_types import Acc, Arg, literal
 
-__all__ = ["ansi_c", "literal_word", "unescape_dq", "unescape_word"]
+__all__ = ["ansi_c", "literal_word", "plain_word", "unescape_dq", "unescape_word"]
 
 GLOB = re.compile(r"[*?\[]")
 _ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
@@ -37,6 +38,20 @@ def literal_word(raw: str, acc: Acc) -> None:
     if _ALNUM_ESC.search(raw[2:] if raw.startswith("\\") else raw):
         acc.tricks.append("backslash inside a word")
     acc.parts.append(unescape_word(raw))
+
+
+def plain_word(node: Node, src: bytes) -> Arg | None:
+    """A word (or a command name that is one word) that is its own value: nothing to
+    unescape or expand, no glob, no backticks, no ``~``; None for any other."""
+    if node.type == "command_name" and node.named_child_count == 1:
+        word = node.named_children[0]
+        if word.start_byte != node.start_byte or word.end_byte != node.end_byte:
+            return None
+        node = word
+    if node.type != "word" or node.named_child_count:
+        return None
+    raw = src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+    return literal(raw) if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 
 
 def unescape_word(raw: str) -> str:

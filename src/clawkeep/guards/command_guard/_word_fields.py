@@ -17,6 +17,8 @@ SEPARATORS = re.compile(r"[\s,:;=/._-]")
 
 def fields(arg: Arg, ifs: str | None) -> list[Arg]:
     """The words one resolved word becomes: field splitting, then brace expansion."""
+    if not arg.split and not arg.elements and (arg.quoted or "{" not in arg.text):
+        return [arg]  # nothing to split or expand: the word itself
     parts = arg.text.split(ELEMENTS) if arg.elements else [arg.text]
     if arg.split:
         seps = " \t\n" if ifs is None else ifs

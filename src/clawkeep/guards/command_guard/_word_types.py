@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._parse import Node
 
@@ -62,6 +63,17 @@ class Arg:
 
 def literal(text: str) -> Arg:
     """An Arg for text that is already a value (wrapper output, inline code strings)."""
+    return _shared(text) if len(text) <= _SHARED_LEN else Arg(text)
+
+
+# An Arg is immutable, so one Arg per short text is shared: building one costs about 1 us (a
+# frozen dataclass sets each of its ten fields through object.__setattr__), and most words
+# of a line are plain text. Longer texts are built each time: the cache stays small.
+_SHARED_LEN = 256
+
+
+@lru_cache(maxsize=4096)
+def _shared(text: str) -> Arg:
     return Arg(text)
 
 

@@ -15,6 +15,7 @@ from clawkeep.guards.command_guard._word_date import date_output
 from clawkeep.guards.command_guard._word_escapes import (
     ansi_c,
     literal_word,
+    plain_word,
     unescape_dq,
     unescape_word,
 )
@@ -31,6 +32,8 @@ _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
+    if (plain := plain_word(node, src)) is not None:
+        return plain  # the common word: nothing to unescape, expand or flag
     acc = Acc()
     _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
@@ -43,7 +46,7 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     )
     if tilde and text.startswith("~") and (len(text) == 1 or text[1] == "/"):
         text = env.home + text[1:]  # tilde expansion only at the start of an unquoted word
-    elif tilde and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
+    elif tilde and text.startswith("~") and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
     return Arg(
