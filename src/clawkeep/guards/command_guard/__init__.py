@@ -23,6 +23,7 @@ from clawkeep.guards.command_guard._fx_archives import ARCHIVE_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_builds import BUILD_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
+from clawkeep.guards.command_guard._fx_compose import COMPOSE_RULES
 from clawkeep.guards.command_guard._fx_dbclient import DBCLIENT_RULES
 from clawkeep.guards.command_guard._fx_desktop import DESKTOP_RULES
 from clawkeep.guards.command_guard._fx_direnv import DIRENV_RULES
@@ -45,6 +46,7 @@ from clawkeep.guards.command_guard._fx_tree_builds import TREE_BUILD_RULES
 from clawkeep.guards.command_guard._fx_trees import TREE_RULES
 from clawkeep.guards.command_guard._fx_unpack import UNPACK_RULES
 from clawkeep.guards.command_guard._gateway import GATEWAY_RULES
+from clawkeep.guards.command_guard._gateway_runtime import RUNTIME_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -109,6 +111,8 @@ _RULES = _merge(
     TREE_BUILD_RULES,
     MANIFEST_RULES,
     HOOK_RULES,
+    COMPOSE_RULES,
+    RUNTIME_RULES,
     GITENV_RULES,
     PRECOMMIT_RULES,
     DIRENV_RULES,
