@@ -32,9 +32,12 @@ from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
 from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
+from clawkeep.guards.command_guard._fx_imports import IMPORT_RULES
+from clawkeep.guards.command_guard._fx_jq_scripts import JQ_SCRIPT_RULES
 from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_pagers import PAGER_RULES
+from clawkeep.guards.command_guard._fx_patch import PATCH_RULES
 from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
 from clawkeep.guards.command_guard._fx_pkgconf import PKGCONF_RULES
 from clawkeep.guards.command_guard._fx_precommit import PRECOMMIT_RULES
@@ -113,6 +116,9 @@ _RULES = _merge(
     HOOK_RULES,
     COMPOSE_RULES,
     RUNTIME_RULES,
+    PATCH_RULES,
+    IMPORT_RULES,
+    JQ_SCRIPT_RULES,
     GITENV_RULES,
     PRECOMMIT_RULES,
     DIRENV_RULES,

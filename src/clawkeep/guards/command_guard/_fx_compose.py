@@ -8,7 +8,8 @@ temporary folders (``- /:/host``, ``- ~/.ssh:/k``, ``source: /etc``), the engine
 ``privileged: true``, ``pid``/``ipc``/``userns_mode``/``uts``/``cgroup: host``, ``devices``,
 an unconfined ``security_opt``, a ``cap_add`` of a capability that reaches the kernel, and
 ``network_mode: host`` together with ``NET_ADMIN``/``NET_RAW``. A compose file the line did
-not write is the project's own and is not read here.
+not write is the project's own and is not read here. The files are the ones ``-f``
+names, else ``COMPOSE_FILE``'s, else the default names in the current folder.
 """
 
 from __future__ import annotations
@@ -99,11 +100,18 @@ def _verbs(cmd: Cmd) -> tuple[list[str], list[str]] | None:
     return values, named
 
 
+def _env_files(w: Walker) -> list[str]:
+    """``COMPOSE_FILE=a.yml:b.yml``: the files compose reads when ``-f`` names none."""
+    given = w.env.values.get("COMPOSE_FILE") or ""
+    return [f for f in re.split(r"[:;]", given) if f and UNKNOWN not in f]
+
+
 def _compose(cmd: Cmd, w: Walker) -> None:
     found = _verbs(cmd)
     if found is None or not w.written:
         return
     values, named = found
+    named = named or _env_files(w)
     if not _STARTS & set(values):
         return
     targets = {w.place(n).path for n in named}
