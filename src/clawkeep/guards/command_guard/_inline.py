@@ -55,7 +55,8 @@ _READS_FILE = re.compile(
 _SENDS = re.compile(
     r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*="
     r"|urlopen\s*\((?:[^(),]|\([^()]*\))+,"  # urlopen(url, data) posts data
-    r"|[\"'`]https?://[^\"'`]*[\"'`]\s*\+|`https?://[^`]*\$\{",  # data joined into the URL
+    # data joined into the URL: "http://h/?" + d, "http://h/?&".join(d), `http://h/${d}`
+    r"|[\"'`]https?://[^\"'`]*[\"'`]\s*(?:\+|\.join\s*\()|`https?://[^`]*\$\{",
     re.I,
 )
 _DECODE = re.compile(
@@ -137,7 +138,8 @@ _JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
 # A call that starts a program from several string literals: an argv, not shell text.
 _STR = r"(?:\"[^\"]*\"|'[^']*')"
 _ARGV_CALL = re.compile(
-    r"(?P<fn>\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?)|Kernel\.(?:exec"
+    r"(?P<fn>\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?|exec\.Command)"
+    r"|Kernel\.(?:exec"
     r"|system|spawn)|Process\.spawn)\s*\(\s*(?P<list>"
     + _STR
     + r"(?:\s*,\s*\[?\s*"

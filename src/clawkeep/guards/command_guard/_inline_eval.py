@@ -2,12 +2,15 @@
 ``eval(file_get_contents("https://…"))``, ``loadstring(io.read())()``,
 ``instance_eval(gets)``, ``include("https://…")``. The text run is known only when the
 line runs (a download when it names a URL): the same as ``eval "$(…)"`` in the shell.
+Effects that pass through a name the code gave a literal are judged from here
+(``_inline_through``).
 """
 
 from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._inline_through import through_names
 from clawkeep.guards.command_guard._langs import Gated
 from clawkeep.guards.command_guard._walk import Walker
 
@@ -29,6 +32,7 @@ _INCLUDES_URL = re.compile(
 
 def evaluates(lang: str, code: str, w: Walker) -> None:
     """Refuse code that evaluates text known only at run time, or includes a URL."""
+    through_names(lang, code, w)
     if _INCLUDES_URL.search(code):
         # download_exec: the code fetches more code and runs it
         w.flag("download_exec", f"{lang} code includes code from a URL")

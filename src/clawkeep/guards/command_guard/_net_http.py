@@ -8,6 +8,7 @@ import posixpath
 import re
 
 from clawkeep.guards.command_guard._io_write import write_target
+from clawkeep.guards.command_guard._net_literal_post import literal_body
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
 from clawkeep.guards.command_guard._net_secrets import secret_sent
 from clawkeep.guards.command_guard._walk import Cmd, Walker
@@ -127,6 +128,8 @@ def curl(cmd: Cmd, w: Walker) -> None:
         if arg == "--url-query" and "@" not in payload:
             continue  # --url-query name=text: a literal part of the URL
         is_file = arg in ("-T", "--upload-file") or "file" in arg or payload.startswith(("@", "<"))
+        if not is_file and literal_body(cmd, arg, payload, urls):
+            continue  # text the line carries, to a public name: nothing of this machine
         if not loopback_only(urls):  # a request to this machine sends nothing away
             what = "uploads a file" if is_file else "posts data"
             w.flag("exfiltration", f"{cmd.name} {what} to {', '.join(urls) or 'a host'}")

@@ -72,9 +72,15 @@ def _belongs(name: str, url: str) -> bool:
     label = _VENDOR_LABEL.get(vendor, vendor)
     # a service's token goes to that service's hosts, or to the owner's own network
     service = _service_label(host)
-    # githubusercontent for github; a short label only as itself (x for xai, not xevil)
-    named = service == label or (len(label) >= 4 and service.startswith(label))
+    # githubusercontent for github; a short label only as itself (x for xai, not xevil);
+    # a label that only begins with the service's (github-status, openai-proxy) is anyone's
+    rest = service[len(label) :] if service.startswith(label) else None
+    named = service == label or (len(label) >= 4 and rest in _SIBLINGS)
     return own or (not numeric and named)
+
+
+# What a service's own sibling names add to its label (githubusercontent, googleapis).
+_SIBLINGS = frozenset({"usercontent", "assets", "static", "cdn", "apis", "app", "hub"})
 
 
 # Second-level names under a country's domain that anyone registers beneath (co.uk).
