@@ -1,0 +1,55 @@
+"""A function the line defined, called with arguments the line spells: its body is judged
+again with those arguments in place of ``$1``…``$9``, ``"$@"`` and ``$*``, as bash runs it
+(``f() { $1 -rf ~; }; f rm``, ``x() { rm "$@"; }; x -rf ~``). At its definition the body
+was judged with arguments known only at run time, which hides what a call makes of it.
+A body that moves its arguments (``shift``, ``set``, ``getopts``, ``$#``) keeps the
+definition's judgement and the rule for a body that runs its arguments.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+from clawkeep.guards.command_guard._word_types import Arg
+
+if TYPE_CHECKING:
+    from clawkeep.guards.command_guard._walk import Walker
+
+__all__ = ["call_with_arguments"]
+
+_MOVES = re.compile(r"\bshift\b|\bset\b|\bgetopts\b|\$#|\$\{#|\$\{[@*1-9][^}]")
+_ALL = re.compile(r"\"\$(?:@|\{@\})\"|\$(?:@|\{@\})|\"\$(?:\*|\{\*\})\"|\$(?:\*|\{\*\})")
+_ONE = re.compile(r"\"\$(?:([1-9])|\{([1-9])\})\"|\$(?:([1-9])|\{([1-9])\})")
+_CALLS_BUDGET = 8  # bodies judged again per line: a line of many calls stays cheap
+
+
+def call_with_arguments(
+    w: Walker, name: str, args: list[Arg], used: list[int], inside: set[str]
+) -> None:
+    """Judge ``name``'s body with the call's ``args`` (all known) in place; a call from
+    within the same body (``ls() { command ls "$@"; }``) is not followed again."""
+    found = w.bodies.get(name)
+    if found is None or not args or used[0] >= _CALLS_BUDGET or name in inside:
+        return
+    if not all(a.static for a in args):
+        return
+    src, node = found
+    body = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+    if _MOVES.search(body) or not (_ALL.search(body) or _ONE.search(body)):
+        return
+    used[0] += 1
+    words = [a.text for a in args]
+    joined = " ".join(shlex.quote(t) for t in words)
+
+    def one(match: re.Match[str]) -> str:
+        index = int(next(g for g in match.groups() if g is not None))
+        return shlex.quote(words[index - 1]) if index <= len(words) else "''"
+
+    text = _ONE.sub(one, _ALL.sub(lambda _: joined, body))
+    inside.add(name)
+    try:
+        w.script(text, f"function {name} called with its arguments")
+    finally:
+        inside.discard(name)
