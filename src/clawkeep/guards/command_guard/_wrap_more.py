@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import Arg
-from clawkeep.guards.command_guard._wrap_argv import skip_options
+from clawkeep.guards.command_guard._wrap_argv import skip_options, wrapper
+from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 
 __all__ = ["MORE_WRAPPERS", "runs_argv"]
 
@@ -101,6 +102,29 @@ def bwrap(cmd: Cmd, w: Walker) -> None:
     w.run_argv(list(args[index:]), cmd.stdin, cmd.redirects)
 
 
+# Terminals whose -e (or --command, -x, --) takes the rest of the line as an argv; their
+# other options are many and some take a value, so the argv is found by the marker.
+_ARGV_TERMINALS = frozenset({"xterm", "uxterm", "urxvt", "rxvt", "st", "alacritty"})
+_ARGV_TERMINALS |= frozenset({"konsole", "x-terminal-emulator", "lxterm", "aterm", "eterm"})
+
+
+def argv_terminal(cmd: Cmd, w: Walker) -> None:
+    values = [a.text for a in cmd.args]
+    at = next((i for i, v in enumerate(values) if v in ("-e", "--command", "-x", "--")), None)
+    if at is not None:
+        w.run_argv(list(cmd.args[at + 1 :]), cmd.stdin, cmd.redirects)
+    elif cmd.name in WRAP_SPEC:
+        wrapper(cmd, w)
+
+
+def runcon(cmd: Cmd, w: Walker) -> None:
+    """``runcon CONTEXT CMD…`` or ``runcon [-u U] [-r R] [-t T] [-l L] CMD…``."""
+    with_value = WRAP_SPEC["runcon"][0]
+    given = bool(cmd.args) and cmd.args[0].text.startswith("-")
+    argv = skip_options(cmd.args, with_value) if given else cmd.args[1:]
+    w.run_argv(list(argv), cmd.stdin, cmd.redirects)
+
+
 def cset(cmd: Cmd, w: Walker) -> None:
     """``cset shield|proc … --exec|-e CMD [-- ARGS]``: runs CMD in the CPU set."""
     values = [a.text for a in cmd.args]
@@ -118,7 +142,8 @@ def keyctl(cmd: Cmd, w: Walker) -> None:
 
 
 MORE_WRAPPERS: dict[str, Rule] = {"hyperfine": hyperfine, "entr": entr, "bwrap": bwrap}
-MORE_WRAPPERS |= {"cset": cset, "keyctl": keyctl}
+MORE_WRAPPERS |= {"cset": cset, "keyctl": keyctl, "runcon": runcon}
+MORE_WRAPPERS |= {name: argv_terminal for name in _ARGV_TERMINALS}
 MORE_WRAPPERS |= {name: string_terminal for name in _STRING_TERMINALS}
 
 
