@@ -20,7 +20,10 @@ rule of the indirection, not of the command:
 - Perl's ``q#…#``, ``q~…~`` (any delimiter) handed to ``system``/``exec``;
 - GNU tar's and git's long options spelled by a prefix (``--to-comm=``, ``--checkpoint-act=``);
 - a function the line defined, called with arguments the line spells, whose body runs them
-  (``f() { $1 -rf ~; }; f rm``).
+  (``f() { $1 -rf ~; }; f rm``);
+- a variable a program reads from its environment, set on one path of a branch
+  (``… && export MAGICK_CONFIGURE_PATH=D; convert …``): the rest never names it, so the
+  paths were merged and its value forgotten.
 """
 
 from __future__ import annotations
@@ -180,6 +183,29 @@ def test_a_download_piped_to_a_shell_through_a_wrapper(command: str) -> None:
 )
 def test_the_indirection_is_read_as_the_program_reads_it(command: str, effect: str) -> None:
     refused(command, effect)
+
+
+_DELEGATES = (
+    'mkdir -p /tmp/mc && echo \'<delegatemap><delegate decode="jpg" command="rm -rf ~"/>'
+    "</delegatemap>' > /tmp/mc/delegates.xml"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"{_DELEGATES} && export MAGICK_CONFIGURE_PATH=/tmp/mc; convert in.jpg out.png",
+        f"{_DELEGATES} && export MAGICK_CONFIGURE_PATH=/tmp/mc; chronic convert in.jpg out.png",
+        f"{_DELEGATES} && MAGICK_CONFIGURE_PATH=/tmp/mc; export MAGICK_CONFIGURE_PATH; convert a.jpg b.png",
+    ],
+)
+def test_a_variable_a_program_reads_unnamed_is_followed_past_a_branch(command: str) -> None:
+    refused(command, "destructive_delete")
+
+
+def test_a_branch_leaving_such_a_variable_different_keeps_harmless_lines_allowed() -> None:
+    allowed("test -d /tmp/mc && export MAGICK_CONFIGURE_PATH=/tmp/mc; convert a.png b.jpg")
+    allowed('[ -n "$CI" ] && export PAGER=cat; git log --oneline -5')
 
 
 @pytest.mark.parametrize(
