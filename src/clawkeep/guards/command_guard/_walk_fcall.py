@@ -23,6 +23,43 @@ _MOVES = re.compile(r"\bshift\b|\bset\b|\bgetopts\b|\$#|\$\{#|\$\{[@*1-9][^}]")
 _ALL = re.compile(r"\"\$(?:@|\{@\})\"|\$(?:@|\{@\})|\"\$(?:\*|\{\*\})\"|\$(?:\*|\{\*\})")
 _ONE = re.compile(r"\"\$(?:([1-9])|\{([1-9])\})\"|\$(?:([1-9])|\{([1-9])\})")
 _CALLS_BUDGET = 8  # bodies judged again per line: a line of many calls stays cheap
+# Arguments that change nothing the definition's walk did not see: numbers, and paths
+# with a folder that land in the workspace (a bare word may be a program's name, an option
+# the one that makes a command destructive).
+_NUMBER = re.compile(r"^\d+$")
+
+
+_POSITIONAL = re.compile(r"\$\{?[1-9@*]")
+_CUT = re.compile(r"[;&|\n{`]|(?<!\$)\(")  # where a statement starts (not at `$(`)
+_WHOLE = re.compile(r"\"\$(?:@|\{@\})\"\s*(?:[;\n&|)}]|$)")  # "$@" alone a statement
+_KEYWORDS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "!"})
+# Commands that only print, test or look up the words they are given.
+_PRINTS = frozenset({"echo", "printf", "test", "[", "[[", "return"})
+
+
+def _only_printed(body: str) -> bool:
+    """Every argument the body reads goes to a command that only prints, tests or looks
+    it up (``log() { printf '%s\\n' "$*"; }``, ``has() { command -v "$1"; }``), or is a
+    whole command, ``"$@"``, which the rule for helpers runs from each call's words."""
+    for match in _POSITIONAL.finditer(body):
+        cuts = [m.end() for m in _CUT.finditer(body, 0, match.start())]
+        start = cuts[-1] if cuts else 0
+        head = body[start : match.start()].replace('"', " ").split()
+        while head and head[0] in _KEYWORDS:
+            head = head[1:]
+        if not head and _WHOLE.match(body, match.start() - 1):
+            continue  # `until "$@"; do`: the call's words are the command, run as a helper's
+        if not head or not (head[0] in _PRINTS or head[:2] == ["command", "-v"]):
+            return False
+    return True
+
+
+def _inert(w: Walker, text: str) -> bool:
+    if _NUMBER.match(text):
+        return True
+    if "/" not in text or text.startswith("-"):
+        return False
+    return w.place(text).kind in ("workspace", "workspace_root")
 
 
 def call_with_arguments(
@@ -33,11 +70,13 @@ def call_with_arguments(
     found = w.bodies.get(name)
     if found is None or not args or used[0] >= _CALLS_BUDGET or name in inside:
         return
-    if not all(a.static for a in args):
+    if not all(a.static for a in args) or all(_inert(w, a.text) for a in args):
         return
     src, node = found
     body = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
     if _MOVES.search(body) or not (_ALL.search(body) or _ONE.search(body)):
+        return
+    if _only_printed(body):
         return
     used[0] += 1
     words = [a.text for a in args]
