@@ -266,3 +266,37 @@ def test_a_branch_leaving_such_a_variable_different_keeps_harmless_lines_allowed
 )
 def test_harmless_commands_through_the_same_indirections(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    ("command", "effect"),
+    [
+        ('f() { cat "$1"; }; cd ~; f .ssh/id_rsa', "credential_read"),
+        ('f() { cat "$1"; }; f src/../../../home/agent/.ssh/id_rsa', "credential_read"),
+        ('retry() { until "$@"; do sleep 1; done; }; retry rm -rf ~', "destructive_delete"),
+        ('f() { echo "$1"; rm -rf "$2"; }; f x /home/agent', "destructive_delete"),
+        ('f() { printf "%s" "$(cat "$1")"; }; f ~/.ssh/id_rsa', "credential_read"),
+        ('f() { x=$(echo "$1"); $x -rf ~; }; f rm', "destructive_delete"),
+        ("f() { x=`echo $1`; $x -rf ~; }; f rm", "destructive_delete"),
+        ('f() { printf -v x "%s" "$1"; $x -rf ~; }; f rm', "destructive_delete"),
+        ('f() { echo "$1" > /tmp/x; . /tmp/x; }; f "rm -rf ~"', "destructive_delete"),
+        ('f() { echo "$1" | sh; }; f "rm -rf ~"', "destructive_delete"),
+    ],
+)
+def test_a_call_whose_arguments_can_change_the_judgement_is_judged(
+    command: str, effect: str
+) -> None:
+    refused(command, effect)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "log() { printf '%s\\n' \"$*\" >&2; }; log rm -rf ~",
+        'has() { command -v "$1" >/dev/null; }; has rm',
+        'mkcd() { mkdir -p "$1" && cd "$1"; }; mkcd build/out',
+        'f() { cat "$1"; }; f ./logs/app.log',
+    ],
+)
+def test_a_call_whose_arguments_cannot_is_not_walked_again(command: str) -> None:
+    allowed(command)

@@ -30,8 +30,31 @@ _NUMBER = re.compile(r"^\d+$")
 
 
 _POSITIONAL = re.compile(r"\$\{?[1-9@*]")
-_CUT = re.compile(r"[;&|\n{`]|(?<!\$)\(")  # where a statement starts (not at `$(`)
+_CUT = re.compile(r"[;&|\n{`()]")
+
+
+def _statement_start(body: str, end: int) -> tuple[int, bool]:
+    """Where the command holding ``body[end]`` starts: after a separator, or inside the
+    ``$(…)`` or ``(…)`` still open there (one already closed is part of a word); and
+    whether it is inside one, where what it prints becomes a value."""
+    starts = [0]
+    for cut in _CUT.finditer(body, 0, end):
+        char = cut.group()
+        if char == "(":
+            starts.append(cut.end())
+        elif char == ")":
+            if len(starts) > 1:
+                starts.pop()
+        else:
+            starts[-1] = cut.end()
+    return starts[-1], len(starts) > 1
+
+
 _WHOLE = re.compile(r"\"\$(?:@|\{@\})\"\s*(?:[;\n&|)}]|$)")  # "$@" alone a statement
+_TO_END = re.compile(
+    r"(?:>&\s*[12]|[^;&|\n)}])*(?:\|(?!\|))?"
+)  # the rest of the statement, and a pipe
+_ONWARD = re.compile(r"\|$|>(?!\s*&\s*[12]\b|\s*/dev/null\b)")
 _KEYWORDS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "!"})
 # Commands that only print, test or look up the words they are given.
 _PRINTS = frozenset({"echo", "printf", "test", "[", "[[", "return"})
@@ -41,16 +64,20 @@ def _only_printed(body: str) -> bool:
     """Every argument the body reads goes to a command that only prints, tests or looks
     it up (``log() { printf '%s\\n' "$*"; }``, ``has() { command -v "$1"; }``), or is a
     whole command, ``"$@"``, which the rule for helpers runs from each call's words."""
+    if "`" in body:
+        return False
     for match in _POSITIONAL.finditer(body):
-        cuts = [m.end() for m in _CUT.finditer(body, 0, match.start())]
-        start = cuts[-1] if cuts else 0
+        start, nested = _statement_start(body, match.start())
         head = body[start : match.start()].replace('"', " ").split()
         while head and head[0] in _KEYWORDS:
             head = head[1:]
         if not head and _WHOLE.match(body, match.start() - 1):
             continue  # `until "$@"; do`: the call's words are the command, run as a helper's
-        if not head or not (head[0] in _PRINTS or head[:2] == ["command", "-v"]):
-            return False
+        if nested or not head or not (head[0] in _PRINTS or head[:2] == ["command", "-v"]):
+            return False  # `x=$(echo "$1")`: what it prints is a value the body uses
+        rest = _TO_END.match(body, match.end())
+        if head[:2] == ["printf", "-v"] or (rest is not None and _ONWARD.search(rest.group())):
+            return False  # `printf -v x`, `echo "$1" > f`, `echo "$1" | sh`: not only shown
     return True
 
 
