@@ -300,3 +300,47 @@ def test_a_call_whose_arguments_can_change_the_judgement_is_judged(
 )
 def test_a_call_whose_arguments_cannot_is_not_walked_again(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "hyperfine -S 'sh -c \"rm -rf /home/agent\" #' ls",
+        "hyperfine --shell='rm -rf /home/agent;' ls",
+        "env -iS 'rm -rf /home/agent'",
+        "env -S'rm -rf /home/agent'",
+        "kitty @ launch rm -rf /home/agent",
+        "kitten @ send-text 'rm -rf /home/agent\\r'",
+        "wezterm cli spawn -- rm -rf /home/agent",
+        "wezterm cli send-text 'rm -rf /home/agent'",
+        "wezterm start -- rm -rf /home/agent",
+        "zellij run -- rm -rf /home/agent",
+        "zellij action write-chars 'rm -rf /home/agent'",
+        "byobu new-window 'rm -rf /home/agent'",
+        "abduco -n s rm -rf /home/agent",
+        "run0 rm -rf /home/agent",
+        "toybox rm -rf /home/agent",
+        "kitty rm -rf /home/agent",
+    ],
+)
+def test_terminals_multiplexers_and_shells_named_by_an_option(command: str) -> None:
+    refused(command, "destructive_delete")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "hyperfine -S bash 'ls'",
+        "hyperfine -N 'ls -la'",
+        "env -iS 'ls -la'",
+        "kitty @ launch --type=tab htop",
+        "kitty @ ls",
+        "kitten icat a.png",
+        "wezterm cli spawn -- htop",
+        "zellij action write-chars 'git status'",
+        "abduco -A s htop",
+        "toybox ls -la",
+    ],
+)
+def test_harmless_terminal_and_multiplexer_commands(command: str) -> None:
+    allowed(command)

@@ -44,6 +44,7 @@ WRAPPERS |= {"parallel": parallel, "find": find, "alias": alias, "trap": trap}
 WRAPPERS |= {"fd": fd, "fdfind": fd}
 WRAPPERS |= {"watch": watch, "coproc": coproc, "flock": flock, "script": script_cmd}
 WRAPPERS |= {"tmux": tmux, "screen": screen, "start-stop-daemon": start_stop, "gdb": gdb}
+WRAPPERS["byobu"] = tmux  # byobu passes its commands to tmux
 WRAPPERS |= {"make": make, "gmake": make, "npx": npx, "bunx": npx, "pnpm": npx}
 WRAPPERS |= {"yarn": npx, "capsh": capsh, "perf": perf, "direnv": direnv}
 WRAPPERS |= {n: carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}

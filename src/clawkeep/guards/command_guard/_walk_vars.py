@@ -7,7 +7,7 @@ from __future__ import annotations
 __all__ = ["COMMAND_VARS", "ELEVATE", "ENV_READ", "LESS_VARS", "LOADER_VARS"]
 
 # Programs that run their argv as another user (root): what reaches them runs with its rights.
-ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot", "run0"})
 # Variables that make a program load or run code it was not asked to: the dynamic loader's
 # and the interpreters' start-up hooks. Handed to a program run as another user (root),
 # they run the caller's code with that user's rights.

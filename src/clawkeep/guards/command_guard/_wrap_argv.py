@@ -144,8 +144,12 @@ def su(cmd: Cmd, w: Walker) -> None:
     w.flag("privilege", "su opens a shell as another user")
 
 
+_ENV_S = re.compile(r"^-[0iv]*S(.*)$", re.DOTALL)
+
+
 def env(cmd: Cmd, w: Walker) -> None:
     args = list(cmd.args)
+    cluster: re.Match[str] | None = None
     chdir: Arg | None = None
     while args:
         text = args[0].text
@@ -155,9 +159,17 @@ def env(cmd: Cmd, w: Walker) -> None:
             chdir, args = literal(text.split("=", 1)[1]), args[1:]
         elif text in ("-u", "--unset") and len(args) > 1:
             args = args[2:]
-        elif text in ("-S", "--split-string") or text.startswith("--split-string="):
-            if "=" in text:
+        elif (
+            text in ("-S", "--split-string")
+            or text.startswith("--split-string=")
+            or (
+                (cluster := _ENV_S.match(text)) is not None  # -iS 'CMD', -S'CMD': run together
+            )
+        ):
+            if "=" in text and text.startswith("--"):
                 split, rest = literal(text.split("=", 1)[1]), args[1:]
+            elif cluster is not None and cluster.group(1):
+                split, rest = literal(cluster.group(1)), args[1:]
             elif len(args) > 1:
                 split, rest = args[1], args[2:]
             else:

@@ -55,7 +55,6 @@ _RUNNERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "rr": (frozenset({"record"}), frozenset({"-o", "--output-trace-dir", "-b", "-c"})),
     "uftrace": (frozenset({"record", "live"}), frozenset({"-d", "--data", "-F", "-N", "-T"})),
     "pueue": (frozenset({"add"}), frozenset({"-w", "--working-directory", "-g", "--group"})),
-    "wezterm": (frozenset({"start"}), frozenset({"--cwd", "--class", "--config-file"})),
     # containers that share the home folder with the host (distrobox, toolbx)
     "distrobox": (frozenset({"enter"}), frozenset({"-n", "--name"})),
     "toolbox": (frozenset({"run"}), frozenset({"-c", "--container", "-d", "--distro", "-r"})),

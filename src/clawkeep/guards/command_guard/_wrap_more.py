@@ -39,10 +39,14 @@ def hyperfine(cmd: Cmd, w: Walker) -> None:
     while index < len(args):
         text = args[index].text
         if "=" in text and text.startswith("--") and text.split("=", 1)[0] in _HYPERFINE_TEXT:
-            _text(w, Arg(text.split("=", 1)[1]), f"hyperfine {text.split('=', 1)[0]} command")
+            flag, value = text.split("=", 1)
+            value += " -c true" if flag == "--shell" else ""
+            _text(w, Arg(value), f"hyperfine {flag} command")
         elif text in _HYPERFINE_TEXT and index + 1 < len(args):
-            if text not in ("-S", "--shell"):
-                _text(w, args[index + 1], f"hyperfine {text} command")
+            given = args[index + 1]
+            if text in ("-S", "--shell"):  # the shell is a command line, run with -c CMD
+                given = Arg(given.text + " -c true") if given.static else given
+            _text(w, given, f"hyperfine {text} command")
             index += 1
         elif text in _HYPERFINE_VALUES or text == "-P" or text == "--parameter-scan":
             index += 3 if text in ("-P", "--parameter-scan") else 1
@@ -125,6 +129,58 @@ def runcon(cmd: Cmd, w: Walker) -> None:
     w.run_argv(list(argv), cmd.stdin, cmd.redirects)
 
 
+# Terminals and multiplexers driven from the command line: a verb that starts a program in
+# a new window or pane (its argv), and one that types text into a window (a shell reads it
+# there, as from `xdotool type`). tool -> (launch verbs, typing verbs, options with a value)
+_REMOTE: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "kitty": (
+        frozenset({"launch", "new-window"}),
+        frozenset({"send-text"}),
+        frozenset({"--type", "--cwd", "--title", "-m", "--match", "--env", "--var"}),
+    ),
+    "wezterm": (
+        frozenset({"start", "spawn"}),
+        frozenset({"send-text"}),
+        frozenset({"--cwd", "--class", "--config-file", "--pane-id", "--window-id"}),
+    ),
+    "zellij": (
+        frozenset({"run"}),
+        frozenset({"write-chars"}),
+        frozenset({"-n", "--name", "--cwd", "-d", "--direction", "-s", "--session"}),
+    ),
+}
+_REMOTE["kitten"] = _REMOTE["kitty"]
+
+
+def remote_terminal(cmd: Cmd, w: Walker) -> None:
+    """``kitty @ launch CMD``, ``wezterm cli spawn -- CMD``, ``zellij run -- CMD`` run CMD;
+    ``kitty @ send-text``, ``wezterm cli send-text``, ``zellij action write-chars`` type
+    their text into a shell."""
+    launch, typing, with_value = _REMOTE[cmd.name]
+    args = [a for a in skip_options(cmd.args, with_value) if a.text not in ("@", "cli", "action")]
+    if not args:
+        return
+    verb, rest = args[0].text, skip_options(args[1:], with_value)
+    if verb not in launch | typing and cmd.name in WRAP_SPEC:
+        wrapper(cmd, w)  # `kitty CMD`: a new terminal running CMD
+    elif verb in launch:
+        w.run_argv(list(rest), cmd.stdin, cmd.redirects)
+    elif verb in typing and rest:
+        if all(a.static for a in rest):
+            text = " ".join(a.text for a in rest).replace("\\r", "\n").replace("\\n", "\n")
+            w.script(text, f"text {cmd.name} {verb} types into a terminal")
+        else:
+            w.flag("dynamic_command", f"{cmd.name} {verb} types text known only at run time")
+
+
+def abduco(cmd: Cmd, w: Walker) -> None:
+    """``abduco -n|-c|-A NAME [CMD…]`` runs CMD in a detachable session."""
+    values = [a.text for a in cmd.args]
+    at = next((i for i, v in enumerate(values) if v in ("-n", "-c", "-A")), None)
+    if at is not None and at + 2 < len(values):
+        w.run_argv(list(cmd.args[at + 2 :]), cmd.stdin, cmd.redirects)
+
+
 def cset(cmd: Cmd, w: Walker) -> None:
     """``cset shield|proc … --exec|-e CMD [-- ARGS]``: runs CMD in the CPU set."""
     values = [a.text for a in cmd.args]
@@ -144,6 +200,8 @@ def keyctl(cmd: Cmd, w: Walker) -> None:
 MORE_WRAPPERS: dict[str, Rule] = {"hyperfine": hyperfine, "entr": entr, "bwrap": bwrap}
 MORE_WRAPPERS |= {"cset": cset, "keyctl": keyctl, "runcon": runcon}
 MORE_WRAPPERS |= {name: argv_terminal for name in _ARGV_TERMINALS}
+MORE_WRAPPERS |= {name: remote_terminal for name in _REMOTE}
+MORE_WRAPPERS |= {"abduco": abduco}
 MORE_WRAPPERS |= {name: string_terminal for name in _STRING_TERMINALS}
 
 

@@ -125,6 +125,9 @@ WRAP_SPEC: dict[str, tuple[set[str], int]] = {
     "tsp": ({"-L", "-D", "-W", "-N", "-E"}, 0),
     "nq": (set(), 0),
     "hwloc-bind": (set(), 1),
+    "toybox": (set(), 0),
+    # systemd's sudo: runs the argv as root (or -u USER)
+    "run0": ({"-u", "--user", "-g", "--group", "-D", "--chdir", "--setenv", "--unit"}, 0),
     "host-spawn": (set(), 0),
     "flatpak-spawn": ({"--env", "--directory", "--forward-fd", "--app-path"}, 0),
     "nsjail": ({"-C", "--config", "-c", "--chroot", "-u", "-g", "-D", "--cwd", "-R", "-B"}, 0),
