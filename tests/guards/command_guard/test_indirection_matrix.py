@@ -344,3 +344,25 @@ def test_terminals_multiplexers_and_shells_named_by_an_option(command: str) -> N
 )
 def test_harmless_terminal_and_multiplexer_commands(command: str) -> None:
     allowed(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "/proc/self/exe -c 'rm -rf /home/agent'",
+        "/proc/$$/exe -c 'rm -rf /home/agent'",
+        "nu -c 'rm -rf /home/agent'",
+        "elvish -c 'rm -rf /home/agent'",
+        "xonsh -c 'rm -rf /home/agent'",
+        "osh -c 'rm -rf /home/agent'",
+        "ysh -c 'rm -rf /home/agent'",
+        "rc -c 'rm -rf /home/agent'",
+    ],
+)
+def test_other_shells_and_the_running_shell_by_its_proc_path(command: str) -> None:
+    refused(command, "destructive_delete")
+
+
+def test_other_shells_running_harmless_text_stay_allowed() -> None:
+    allowed("nu -c 'ls'")
+    allowed("/proc/self/exe -c 'git status'")
