@@ -58,6 +58,8 @@ class Cmd:
 
 def command_name(word: str) -> str:
     """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
+    if word.startswith("/proc/") and word.endswith("/exe"):
+        return "bash"  # /proc/self/exe, /proc/$$/exe: the shell that runs the line
     return posixpath.basename(word.rstrip("/")) or word
 
 

@@ -10,6 +10,7 @@ import posixpath
 
 from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._io_write import write_target
+from clawkeep.guards.command_guard._long_opts import unabbreviated
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
@@ -26,9 +27,10 @@ def _extracts(values: list[str]) -> bool:
 def _replacements(cmd: Cmd) -> list[str]:
     found: list[str] = []
     flags = ("--transform", "--xform") if cmd.name == "tar" else ("-s",)
-    for index in range(len(cmd.args)):
+    args = unabbreviated(cmd.name, cmd.args)  # `--transf=…`: GNU tar takes a prefix
+    for index in range(len(args)):
         for flag in flags:
-            value = value_of(cmd.args, index, flag)
+            value = value_of(args, index, flag)
             if cmd.name == "tar" and value and value[0] == "s":
                 value = value[1:]  # tar: s,REGEX,REPL,FLAGS; bsdtar: ,REGEX,REPL,FLAGS
             if value and len(value) > 1:
@@ -39,7 +41,7 @@ def _replacements(cmd: Cmd) -> list[str]:
 
 
 def renamed(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
+    values = [a.text for a in unabbreviated(cmd.name, cmd.args)]
     if not _extracts(values):
         return
     into = next(

@@ -110,7 +110,7 @@ _SPAWN = Gated(
 # system/exec/spawn given q(...), qq[...], %q(...), %Q{...} or %(...).
 _PERL_QUOTED = (
     r"(?:\((?P<p>[^)]*)\)|\{(?P<b>[^}]*)\}|\[(?P<k>[^\]]*)\]|<(?P<a>[^>]*)>"
-    r"|/(?P<s>[^/]*)/|!(?P<e>[^!]*)!|\|(?P<v>[^|]*)\|)"
+    r"|/(?P<s>[^/]*)/|!(?P<e>[^!]*)!|\|(?P<v>[^|]*)\||(?P<d>[^\w\s({\[<])(?P<o>.*?)(?P=d))"
 )
 _PERL_RUN = re.compile(
     r"(?:\bqx\s*|%x|(?<![\w.$])(?:system|exec|spawn)\s*\(?\s*(?:qq?\s*|%[qQ]?))" + _PERL_QUOTED
@@ -367,8 +367,8 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
         w.script(_unescape(match.group("s")), f"a command in {lang} code")
     if lang in ("perl", "ruby"):
         for match in _PERL_RUN.finditer(code):
-            text = next(g for g in match.groups() if g is not None)
-            w.script(text, f"a command in {lang} code")
+            text = next(v for k, v in match.groupdict().items() if v is not None and k != "d")
+            w.script(text, f"a command in {lang} code")  # q#…#, q~…~: any delimiter
     for match in _BACKTICKS.finditer(code):
         if lang in ("ruby", "perl", "php", "sh"):
             w.script(match.group(1) or match.group(2), f"a backtick command in {lang} code")

@@ -75,6 +75,13 @@ class LangRules:
     backticks: bool = False
 
 
+# Perl's other ways to run shell text: readpipe(), and open() of a pipe (`"cmd |"`,
+# `"| cmd"`, or the three-argument `"-|"`/`"|-"` mode); `exec {"prog"} LIST` runs an argv.
+_PERL_PIPES = re.compile(
+    r"(?:\breadpipe\s*\(?\s*|\bopen\s*\(?[^,;]*,\s*[\"'](?:-\||\|-)[\"']\s*,\s*"
+    r"|\bopen\s*\(?[^,;]*,\s*(?=[\"']\s*\||[\"'][^\"']*\|\s*[\"']))"
+    r"(?P<q>[\"'])\|?\s*(?P<s>(?:\\.|(?!(?P=q)).)*?)\s*\|?(?P=q)"
+)
 _NODE_ARGV = re.compile(
     r"(?:spawn|spawnSync|execFile|execFileSync|fork)\s*\(\s*([\"'][^\"']*[\"'])\s*"
     r"(?:,\s*\[([^\]]*)\])?"
@@ -161,6 +168,8 @@ LANGS: dict[str, LangRules] = {
     ),
     "perl": LangRules(
         socket=re.compile(r"IO::Socket|\bsocket\s*\(|Net::(Telnet|FTP|SMTP)"),
+        runs=_PERL_PIPES,
+        argv=re.compile(r"\b(?:exec|system)\s*\{[^}]*\}\s*((?:[\"'][^\"']*[\"']\s*,?\s*)+)"),
         deletes=_calls(r"\bunlink\b|\brmdir\b|\brmtree\b|\bremove_tree\b"),
         reads=re.compile(r"\bopen\s*\(?\s*\w*\s*,?\s*(?:[\"']<[\"']\s*,\s*)?" + QUOTED),
         backticks=True,

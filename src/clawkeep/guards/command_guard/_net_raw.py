@@ -17,6 +17,7 @@ from clawkeep.guards.command_guard._net_tables import (
 from clawkeep.guards.command_guard._secret_dumps import dumps_environment
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._wrap_more import runs_argv
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 
 __all__ = ["pipeline_rules", "producer_kinds", "raw"]
@@ -74,12 +75,15 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
     """What a pipeline stage produces: downloaded bytes, decoded bytes, text put through a
     character cipher (``cipher``: harmless as an argument, obfuscation when a shell reads
     it), only numbers (``digits``: no character a shell would act on), or nothing known."""
-    if name in WRAP_SPEC and name not in ("time", "strace", "ltrace"):
+    if name in WRAP_SPEC:
         from clawkeep.guards.command_guard._wrap_argv import skip_options
 
-        # `busybox wget -O- URL`, `sudo curl URL`: the program the wrapper runs prints it
+        # `busybox wget -O- URL`, `sudo curl URL`, `time curl URL` (time and strace write
+        # their own report to stderr): the program the wrapper runs prints it
         rest = [a.text for a in skip_options([Arg(v) for v in values], *WRAP_SPEC[name])]
         return producer_kinds(command_name(rest[0]), rest[1:]) if rest else set()
+    if (passed := runs_argv(name, values)) is not None:  # `command curl URL`, `flock F curl`
+        return producer_kinds(command_name(passed[0]), passed[1:]) if passed else set()
     if name in ("seq", "jot", "nproc") and not any(v in ("-f", "--format", "-s") for v in values):
         return {"digits"}
     if dumps_environment(name, values):

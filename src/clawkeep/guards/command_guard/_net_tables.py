@@ -22,6 +22,8 @@ __all__ = [
 
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"}
 SHELLS |= {"ksh93", "yash", "posh", "oksh", "loksh", "pdksh", "rbash", "hush", "bosh"}
+# shells of other languages whose -c text runs commands as a shell line does (judged as bash)
+SHELLS |= {"rc", "es", "nu", "elvish", "xonsh", "oil", "osh", "ysh", "lksh", "sash"}
 DOWNLOADERS = {"curl", "wget", "aria2c", "fetch", "lwp-download", "lwp-request", "GET", "http"}
 DOWNLOADERS |= {"https", "xh", "tftp", "ftp", "nscurl"}
 RAW_SOCKET = {"nc", "ncat", "netcat", "socat", "telnet", "hping3", "nping", "cryptcat"}

@@ -15,6 +15,7 @@ from clawkeep.guards.command_guard._wrap_argv import command, env, nsenter, su, 
 from clawkeep.guards.command_guard._wrap_carried import carried
 from clawkeep.guards.command_guard._wrap_envs import ENV_RUNNERS
 from clawkeep.guards.command_guard._wrap_input import fd, find, parallel, xargs
+from clawkeep.guards.command_guard._wrap_more import MORE_WRAPPERS
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 from clawkeep.guards.command_guard._wrap_tools import (
     alias,
@@ -43,8 +44,10 @@ WRAPPERS |= {"parallel": parallel, "find": find, "alias": alias, "trap": trap}
 WRAPPERS |= {"fd": fd, "fdfind": fd}
 WRAPPERS |= {"watch": watch, "coproc": coproc, "flock": flock, "script": script_cmd}
 WRAPPERS |= {"tmux": tmux, "screen": screen, "start-stop-daemon": start_stop, "gdb": gdb}
+WRAPPERS["byobu"] = tmux  # byobu passes its commands to tmux
 WRAPPERS |= {"make": make, "gmake": make, "npx": npx, "bunx": npx, "pnpm": npx}
 WRAPPERS |= {"yarn": npx, "capsh": capsh, "perf": perf, "direnv": direnv}
 WRAPPERS |= {n: carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
 WRAPPERS |= {n: carried for n in ("vi", "nvim", "ex", "view", "less", "man")}
+WRAPPERS |= MORE_WRAPPERS  # hyperfine, entr, terminals' -e, bwrap, cset, keyctl
 WRAPPERS |= ENV_RUNNERS  # uv run, poetry run, conda run, bundle exec, nix develop -c …

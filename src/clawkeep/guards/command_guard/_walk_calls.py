@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from clawkeep.guards.command_guard._cmd import Cmd, Rule
+from clawkeep.guards.command_guard._walk_fcall import call_with_arguments
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_RULES",
+    "alias_text",
     "arguments_given",
     "define_alias",
     "defining",
@@ -113,6 +115,8 @@ class _Calls:
         self.early: dict[str, list[list[Arg]]] = {}
         self.aliases: dict[str, str] = {}  # alias name -> the text it stands for
         self.expanding: set[str] = set()  # aliases being expanded (never within themselves)
+        self.called = [0]  # function bodies judged again with a call's arguments
+        self.calling: set[str] = set()  # and the functions whose body is being judged so
 
 
 _STATE: WeakKeyDictionary[Walker, _Calls] = WeakKeyDictionary()
@@ -186,6 +190,8 @@ def run_file(w: Walker, cmd: Cmd) -> None:
             _alias_run(w, state.aliases[word], cmd.args)
         finally:
             state.expanding.discard(word)
+    if word in w.bodies:  # `f() { $1 -rf ~; }; f rm`: the body with the call's arguments
+        call_with_arguments(w, word, cmd.args, state.called, state.calling)
     if word in state.runners:
         _arguments_run(w, cmd.args, state.runners[word])
     elif word not in w.functions and len(early := state.early.setdefault(word, [])) < _EARLY:
@@ -220,6 +226,11 @@ def define_alias(w: Walker, name: str, body: str) -> None:
             _alias_run(w, body, args)
     finally:
         state.expanding.discard(name)
+
+
+def alias_text(w: Walker, name: str) -> str | None:
+    """The text an alias the line defined stands for (a pipeline stage's program)."""
+    return _calls(w).aliases.get(name)
 
 
 def _alias_run(w: Walker, body: str, args: list[Arg]) -> None:

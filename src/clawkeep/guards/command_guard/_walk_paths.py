@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._walk_calls import finds_no_option
+from clawkeep.guards.command_guard._walk_vars import ENV_READ
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ def _used(w: Walker, ends: list[State], rest: Sequence[Node]) -> bool:
         return True
     names = {k for s in ends for k, v in s[2].items() if first[2].get(k, UNKNOWN) != v}
     names |= {k for k, v in first[2].items() if any(s[2].get(k, UNKNOWN) != v for s in ends)}
+    if names & ENV_READ and rest:
+        return True  # a program of the rest reads it from its environment, unnamed
     text = "".join(w.text(node) for node in rest)
     return any(name.lstrip("&").split("[", 1)[0] in text for name in names)
 

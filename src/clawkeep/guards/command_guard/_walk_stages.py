@@ -41,6 +41,7 @@ def producer(
     walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
 ) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
+    from clawkeep.guards.command_guard._walk_calls import alias_text
     from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
 
     redirected = node.type == "redirected_statement" and node.named_children
@@ -61,6 +62,12 @@ def producer(
         word, *args = walker.argv_of(cmd_node)  # `$C URL` with C="curl -s": split as bash does
         cname = _canonical(command_name(word.text))
         kinds |= producer_kinds(cname, [a.text for a in args])
+        if (aliased := alias_text(walker, cname)) is not None:
+            # `alias x=curl; x URL | sh`: the stage prints what the alias's program prints
+            words = aliased.split() + [a.text for a in args]
+            kinds |= (
+                producer_kinds(_canonical(command_name(words[0])), words[1:]) if words else set()
+            )
         body = walker.bodies.get(cname)
         if body is not None and body[0] == walker.src and not inner:
             # `f() { curl …; }; f | sh`: the function prints what its body produces

@@ -4,10 +4,10 @@ command line into the programs that read them.
 
 from __future__ import annotations
 
-__all__ = ["COMMAND_VARS", "ELEVATE", "LESS_VARS", "LOADER_VARS"]
+__all__ = ["COMMAND_VARS", "ELEVATE", "ENV_READ", "LESS_VARS", "LOADER_VARS"]
 
 # Programs that run their argv as another user (root): what reaches them runs with its rights.
-ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot"})
+ELEVATE = frozenset({"sudo", "doas", "runuser", "pkexec", "su", "setpriv", "chroot", "run0"})
 # Variables that make a program load or run code it was not asked to: the dynamic loader's
 # and the interpreters' start-up hooks. Handed to a program run as another user (root),
 # they run the caller's code with that user's rights.
@@ -24,3 +24,9 @@ COMMAND_VARS |= frozenset({"GIT_SEQUENCE_EDITOR", "SYSTEMD_PAGER", "SYSTEMD_EDIT
 COMMAND_VARS |= frozenset({"PSQL_PAGER", "PSQL_EDITOR", "MYSQL_PAGER"})
 # Variables whose value is less's (or man's) options (`LESS='+!cmd'`): read by every later run.
 LESS_VARS = frozenset({"LESS", "SYSTEMD_LESS", "MANLESS", "MANOPT"})
+# Every variable above, and the others a rule reads from a program's environment: a later
+# program reads them without the line naming them (`… && export MAGICK_CONFIGURE_PATH=D;
+# convert …`), so paths that leave them different are each judged.
+ENV_READ = COMMAND_VARS | LESS_VARS | LOADER_VARS
+ENV_READ |= frozenset({"MAGICK_CONFIGURE_PATH", "GROFF_BIN_PATH", "GOFLAGS", "GIT_DIR", "ENV"})
+ENV_READ |= frozenset({"DYLD_INSERT_LIBRARIES", "BASH_LOADABLES_PATH"})

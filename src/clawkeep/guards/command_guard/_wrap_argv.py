@@ -25,9 +25,20 @@ def skip_options(args: list[Arg], with_value: AbstractSet[str], positional: int 
         index += 1
         if flag == "--":
             break
-        if flag in with_value:
+        if flag in with_value or _cluster_takes_next(flag, with_value):
             index += 1
     return args[index + positional :]
+
+
+def _cluster_takes_next(flag: str, with_value: AbstractSet[str]) -> bool:
+    """``-fo FILE``, ``-Eu USER``, ``-xw 5``: short options run together, the last of them
+    taking the next word (a value-taking letter before the last takes the rest instead)."""
+    if len(flag) < 3 or flag.startswith("--"):
+        return False
+    for index, letter in enumerate(flag[1:], start=2):
+        if "-" + letter in with_value:
+            return index == len(flag)
+    return False
 
 
 _ELEVATE = ELEVATE
@@ -36,15 +47,17 @@ _FD_NAME = re.compile(r"^\{[A-Za-z_][A-Za-z0-9_]*(\[[0-9A-Za-z_]*\])?\}$")
 
 def wrapper(cmd: Cmd, w: Walker) -> None:
     with_value, positional = WRAP_SPEC[cmd.name]
-    if cmd.name in ("runuser", "sg") and {"-c", "--command"} & set(cmd.values()):
+    own = {a.text for a in cmd.args[: len(cmd.args) - len(skip_options(cmd.args, with_value))]}
+    su_form = {"-c", "--command"} & set(cmd.values()) and not {"-u", "--user"} & own
+    if cmd.name in ("runuser", "sg") and su_form:  # not `runuser -u U -- vim -c …`'s -c
         su(cmd, w)  # runuser USER -c SCRIPT and sg GROUP -c SCRIPT are su's form
         return
-    if cmd.name in ("sudo", "doas", "runuser") and any(
-        a.text in ("-s", "-i", "-su") for a in cmd.args
-    ):
+    if cmd.name in ("sudo", "doas", "runuser") and own & {"-s", "-i", "-su"}:
         w.flag("privilege", f"{cmd.name} opens a root shell")
         return
     argv = skip_options(cmd.args, with_value, positional)
+    if cmd.name == "setarch":
+        argv = skip_options(argv, set())  # setarch ARCH -R CMD: its flags follow the arch
     if cmd.name in _ELEVATE:
         # sudo VAR=value cmd: the assignments go into cmd's environment, cmd is the program
         assigned = [a.text.split("=", 1)[0] for a in _assignments(argv)]
@@ -108,9 +121,10 @@ def nsenter(cmd: Cmd, w: Walker) -> None:
 
 
 def command(cmd: Cmd, w: Walker) -> None:
-    if any(a.text in ("-v", "-V") for a in cmd.args):
-        return  # command -v only looks the name up
-    w.run_argv(skip_options(cmd.args, set()), cmd.stdin, cmd.redirects)
+    argv = skip_options(cmd.args, set())
+    if any(a.text in ("-v", "-V") for a in cmd.args[: len(cmd.args) - len(argv)]):
+        return  # command -v only looks the name up (its own option, not the program's)
+    w.run_argv(argv, cmd.stdin, cmd.redirects)
 
 
 def su(cmd: Cmd, w: Walker) -> None:
@@ -130,8 +144,12 @@ def su(cmd: Cmd, w: Walker) -> None:
     w.flag("privilege", "su opens a shell as another user")
 
 
+_ENV_S = re.compile(r"^-[0iv]*S(.*)$", re.DOTALL)
+
+
 def env(cmd: Cmd, w: Walker) -> None:
     args = list(cmd.args)
+    cluster: re.Match[str] | None = None
     chdir: Arg | None = None
     while args:
         text = args[0].text
@@ -141,9 +159,17 @@ def env(cmd: Cmd, w: Walker) -> None:
             chdir, args = literal(text.split("=", 1)[1]), args[1:]
         elif text in ("-u", "--unset") and len(args) > 1:
             args = args[2:]
-        elif text in ("-S", "--split-string") or text.startswith("--split-string="):
-            if "=" in text:
+        elif (
+            text in ("-S", "--split-string")
+            or text.startswith("--split-string=")
+            or (
+                (cluster := _ENV_S.match(text)) is not None  # -iS 'CMD', -S'CMD': run together
+            )
+        ):
+            if "=" in text and text.startswith("--"):
                 split, rest = literal(text.split("=", 1)[1]), args[1:]
+            elif cluster is not None and cluster.group(1):
+                split, rest = literal(cluster.group(1)), args[1:]
             elif len(args) > 1:
                 split, rest = args[1], args[2:]
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._long_opts import unabbreviated
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._wrap_tables import EDITORS, PAGERS
@@ -33,7 +34,7 @@ _CARRIED_NEXT |= {"--new-volume-script", "--checkpoint-action", "--extcmd"}
 
 
 def carried(cmd: Cmd, w: Walker) -> None:
-    args = cmd.args
+    args = unabbreviated(cmd.name, cmd.args)  # `tar --to-comm=CMD`: GNU takes a prefix
     for index, arg in enumerate(args):
         value: Arg | None = None
         if arg.text in _CARRIED_NEXT and index + 1 < len(args):

@@ -46,15 +46,28 @@ _RUNNERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "jenv": (frozenset({"exec"}), frozenset()),
     "dotenv": (frozenset({"run"}), frozenset({"-f", "--file", "-e", "-v", "-c"})),
     "devbox": (frozenset({"run"}), frozenset({"-c", "--config", "-e", "--env"})),
+    # secret managers that run a command with the secrets in its environment
+    "op": (frozenset({"run"}), frozenset({"--env-file", "--account", "--session"})),
+    "doppler": (frozenset({"run"}), frozenset({"-p", "--project", "-c", "--config"})),
+    "infisical": (frozenset({"run"}), frozenset({"--env", "--path", "--projectId"})),
+    "aws-vault": (frozenset({"exec"}), frozenset({"-d", "--duration", "--region"})),
+    # a recorder, a tracer and a task queue that run the argv after their verb
+    "rr": (frozenset({"record"}), frozenset({"-o", "--output-trace-dir", "-b", "-c"})),
+    "uftrace": (frozenset({"record", "live"}), frozenset({"-d", "--data", "-F", "-N", "-T"})),
+    "pueue": (frozenset({"add"}), frozenset({"-w", "--working-directory", "-g", "--group"})),
+    # containers that share the home folder with the host (distrobox, toolbx)
+    "distrobox": (frozenset({"enter"}), frozenset({"-n", "--name"})),
+    "toolbox": (frozenset({"run"}), frozenset({"-c", "--container", "-d", "--distro", "-r"})),
 }
 # Tools whose words before `--` name tool versions or packages, not the command.
-_DASHDASH_ONLY = frozenset({"mise", "rtx", "nix"})
+_DASHDASH_ONLY = frozenset({"mise", "rtx", "nix", "aws-vault", "distrobox"})
 # Options whose value is shell text the tool runs (npm exec -c, mise exec -c, nix-shell --run).
 _SHELL_TEXT: dict[str, frozenset[str]] = {
     "npm": frozenset({"-c", "--call"}),
     "mise": frozenset({"-c", "--command"}),
     "rtx": frozenset({"-c", "--command"}),
     "nix-shell": frozenset({"--run", "--command"}),
+    "doppler": frozenset({"--command"}),
 }
 
 

@@ -34,7 +34,8 @@ def flock(cmd: Cmd, w: Walker) -> None:
     args = skip_options(cmd.args, {"-w", "--wait", "--timeout", "-E", "--conflict-exit-code"})
     rest = args[1:]
     rest_opts = skip_options(rest, {"-w", "--wait", "--timeout", "-E", "--conflict-exit-code"})
-    for index, arg in enumerate(rest):
+    # only flock's own options, before the program: `flock F psql -c …` is psql's -c
+    for index, arg in enumerate(rest[: len(rest) - len(rest_opts)]):
         if arg.text in ("-c", "--command") and index + 1 < len(rest):
             _script_arg(w, rest[index + 1], "flock -c script")
             return
@@ -140,6 +141,8 @@ _CORE_DUMP = re.compile(r"^\s*(generate-core-file|gcore|dump\s+(binary\s+)?(memo
 
 def gdb(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
+    if "--args" in values:  # `gdb -batch -ex run --args PROG …`: the debugger runs PROG
+        w.run_argv(cmd.args[values.index("--args") + 1 :], cmd.stdin)
     for index, text in enumerate(values):
         command: str | None = None
         if text in ("-ex", "--ex", "-iex", "--eval-command", "-eval-command"):
@@ -219,8 +222,11 @@ def npx(cmd: Cmd, w: Walker) -> None:
 
 def coproc(cmd: Cmd, w: Walker) -> None:
     args = cmd.args[2:] if len(cmd.args) > 1 and cmd.args[1].text == "{" else cmd.args
-    if args and all(a.static for a in args):
-        w.script(" ".join(a.text for a in args).rstrip("}"), "coproc command")
+    if args and args is cmd.args and args[0].text != "{":
+        w.run_argv(args, cmd.stdin, cmd.redirects)  # `coproc prog 'a | b'`: its words, quoted
+    elif args and all(a.static for a in args):
+        text = " ".join(a.text for a in args).rstrip("}").strip()
+        w.script(text[1:] if text.startswith("{") else text, "coproc command")  # { …; }
     elif args:
         w.flag("dynamic_command", "coproc runs a command known only at run time")
 
@@ -246,7 +252,8 @@ def trap(cmd: Cmd, w: Walker) -> None:
 
 def watch(cmd: Cmd, w: Walker) -> None:
     rest = skip_options(cmd.args, {"-n", "--interval", "-d", "-q", "--equexit", "-s"})
-    if any(a.text in ("-x", "--exec") for a in cmd.args):
+    own = cmd.args[: len(cmd.args) - len(rest)]  # `watch echo -x \; rm …` joins the words
+    if any(a.text in ("-x", "--exec") or re.match(r"^-[a-wyz]*x", a.text) for a in own):
         w.run_argv(rest)
     elif rest and all(a.static for a in rest):
         w.script(" ".join(a.text for a in rest), "watch command")
