@@ -5,6 +5,7 @@ quote removal, and whether escapes spelled printable text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._word_types import Acc, Arg, literal
@@ -51,7 +52,12 @@ def plain_word(node: Node, src: bytes) -> Arg | None:
         node, kind = word, word.type
     if kind != "word" or node.named_child_count:
         return None
-    raw = src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+    return _plain_text(src[node.start_byte : node.end_byte])
+
+
+@lru_cache(maxsize=4096)  # pure in the word's bytes; a line spells the same words again and again
+def _plain_text(spelled: bytes) -> Arg | None:
+    raw = spelled.decode("utf-8", "surrogateescape")
     return literal(raw) if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 
 
