@@ -61,6 +61,7 @@ class Cmd:
         return texts + [r.body for r in self.redirects if r.body is not None]
 
 
+@lru_cache(maxsize=4096)  # pure; asked for each argv and again by pipelines and producers
 def command_name(word: str) -> str:
     """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
     if word.startswith("/proc/") and word.endswith("/exe"):
