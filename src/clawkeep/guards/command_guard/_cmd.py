@@ -45,9 +45,14 @@ class Cmd:
     args: list[Arg]
     redirects: list[Redirect] = field(default_factory=list)
     stdin: Stdin | None = None
+    # The argument texts, read by most rules of a program (a chain of ten for git): built
+    # once. No rule changes ``args`` in place; each caller gets its own list to change.
+    _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def values(self) -> list[str]:
-        return [a.text for a in self.args]
+        if self._texts is None:
+            self._texts = tuple(a.text for a in self.args)
+        return list(self._texts)
 
     def fed_texts(self) -> list[str]:
         """The text the program reads as its input, where the line says it: what a pipe
@@ -56,6 +61,7 @@ class Cmd:
         return texts + [r.body for r in self.redirects if r.body is not None]
 
 
+@lru_cache(maxsize=4096)  # pure; asked for each argv and again by pipelines and producers
 def command_name(word: str) -> str:
     """The basename a command word runs (``/usr/bin/python3.11`` -> ``python3.11``)."""
     if word.startswith("/proc/") and word.endswith("/exe"):

@@ -102,6 +102,8 @@ def _git_push(cmd: Cmd, w: Walker) -> None:
         return
     force = any(v in ("-f", "--force") or re.match(r"^-[a-zA-Z]*f", v) for v in values)
     force = force or any(v.startswith("+") for v in values)
+    if not force:
+        return  # an unforced push replaces nothing (the common case: the line is not read)
     # A commit with no parent made on this line: `git commit-tree TREE -m …` without -p,
     # or a branch started with --orphan. Forced over a remote branch, its history is gone.
     rootless = any(
@@ -112,7 +114,7 @@ def _git_push(cmd: Cmd, w: Walker) -> None:
     line = w.src.decode(errors="replace")
     made = _ROOTLESS.search(line)
     computed = any(arg.substs or arg.computed for arg in cmd.args)
-    if not force or not (rootless or (made is not None and (computed or "--orphan" in made[0]))):
+    if not (rootless or (made is not None and (computed or "--orphan" in made[0]))):
         return
     # Where it lands: each refspec's destination, else the branch pushed (the orphan's own
     # name when none is given). A docs branch (gh-pages) is rebuilt this way by design.

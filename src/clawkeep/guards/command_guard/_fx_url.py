@@ -130,6 +130,8 @@ def schemes(cmd: Cmd, w: Walker) -> None:
     for arg in cmd.args:
         text = arg.text.split("=", 1)[1] if arg.text.startswith("--url=") else arg.text
         text = text.lstrip("'\"")
+        if ":" not in text:
+            continue  # no port and no scheme (both patterns below need a colon)
         if api_port(text, cmd.name, w):
             return
         match = _SCHEME.match(text)

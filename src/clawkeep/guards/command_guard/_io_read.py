@@ -133,6 +133,14 @@ def tree_hunt(name: str, values: list[str], root: str, w: Walker) -> None:
 
 def _hunts(cmd: Cmd, w: Walker) -> None:
     """Whole-tree searches of home or system roots, and raw reads of disks and memory."""
+    name = cmd.name
+    if (
+        name not in SEARCHERS
+        and name not in MEMORY_DUMPERS
+        and name not in LOCATORS
+        and name not in RAW_READERS
+    ):
+        return  # none of the searchers, dumpers, locators or raw readers below
     values = cmd.values()
     if cmd.name in SEARCHERS:
         recursive = cmd.name in ("rg", "ag", "ack") or "r" in short_flags(values).lower()

@@ -62,6 +62,27 @@ class CommandContext:
     allow_commands: frozenset[str] = frozenset()
     max_depth: int = 6
     only_commands: frozenset[str] | None = None
+    # The pure lookups cached per context (place, credential paths) hash it on every call:
+    # the hash of its fields, three paths among them, is computed once.
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            found = hash(
+                (
+                    self.egress,
+                    self.workspace,
+                    self.home,
+                    self.state_dir,
+                    self.deny_commands,
+                    self.allow_commands,
+                    self.max_depth,
+                    self.only_commands,
+                )
+            )
+            object.__setattr__(self, "_hash", found)
+            return found
+        return self._hash
 
 
 @dataclass(frozen=True, slots=True)

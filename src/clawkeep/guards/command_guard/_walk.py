@@ -198,10 +198,8 @@ class Walker:
     def expand(self, nodes: list[Node]) -> list[Arg]:
         """The words bash passes: each node resolved, field-split and brace-expanded."""
         ifs = self.env.values.get("IFS") if "IFS" in self.env.values else None
-        out: list[Arg] = []
-        for node in nodes:
-            out.extend(fields(resolve(node, self.src, self.env), ifs))
-        return out
+        src, env = self.src, self.env
+        return [f for node in nodes for f in fields(resolve(node, src, env), ifs)]
 
     def argv_of(self, node: Node) -> list[Arg]:
         """The words a command node runs, split and expanded as bash does (``$C URL`` with

@@ -130,5 +130,8 @@ FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt",
 def commands_in(node: Node) -> list[Node]:
     found = [node] if node.type == "command" else []
     for child in node.named_children:
-        found.extend(commands_in(child))
+        if child.named_child_count:
+            found.extend(commands_in(child))
+        elif child.type == "command":  # a leaf: no call for it (most are words)
+            found.append(child)
     return found

@@ -5,6 +5,7 @@ quote removal, and whether escapes spelled printable text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._word_types import Acc, Arg, literal
@@ -43,14 +44,20 @@ def literal_word(raw: str, acc: Acc) -> None:
 def plain_word(node: Node, src: bytes) -> Arg | None:
     """A word (or a command name that is one word) that is its own value: nothing to
     unescape or expand, no glob, no backticks, no ``~``; None for any other."""
-    if node.type == "command_name" and node.named_child_count == 1:
-        word = node.named_children[0]
-        if word.start_byte != node.start_byte or word.end_byte != node.end_byte:
+    kind = node.type
+    if kind == "command_name" and node.named_child_count == 1:
+        word = node.named_child(0)
+        if word is None or word.start_byte != node.start_byte or word.end_byte != node.end_byte:
             return None
-        node = word
-    if node.type != "word" or node.named_child_count:
+        node, kind = word, word.type
+    if kind != "word" or node.named_child_count:
         return None
-    raw = src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+    return _plain_text(src[node.start_byte : node.end_byte])
+
+
+@lru_cache(maxsize=4096)  # pure in the word's bytes; a line spells the same words again and again
+def _plain_text(spelled: bytes) -> Arg | None:
+    raw = spelled.decode("utf-8", "surrogateescape")
     return literal(raw) if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 
 
