@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clawkeep.guards.command_guard._word_types import Arg
 
-__all__ = ["HELP", "value_of"]
+__all__ = ["HELP", "value_of", "values_of"]
 HELP = frozenset({"-h", "--help", "-V", "--version", "version", "help"})
 
 
@@ -17,3 +17,15 @@ def value_of(args: list[Arg], index: int, flag: str) -> str | None:
     if len(flag) == 2 and text.startswith(flag) and not text.startswith("--"):
         return text[2:]
     return None
+
+
+def values_of(args: list[Arg], flags: tuple[str, ...]) -> list[str]:
+    """Every value any of ``flags`` is given, in order (a short flag's value joined to it,
+    ``-fFILE``, is read only from a word that is not a long option)."""
+    found: list[str] = []
+    for index, arg in enumerate(args):
+        for flag in flags:
+            value = value_of(args, index, flag)
+            if value is not None and not (len(flag) == 2 and arg.text.startswith("--")):
+                found.append(value)
+    return found

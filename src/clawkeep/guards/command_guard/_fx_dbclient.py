@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._fx_args import value_of
+from clawkeep.guards.command_guard._fx_args import values_of
 from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
@@ -62,23 +62,13 @@ _OPTIONS = {
 _SCRIPTS = {"sqlite3": ("-init",), "duckdb": ("-init",), "psql": ("-f", "--file")}
 
 
-def _values(cmd: Cmd, flags: tuple[str, ...]) -> list[str]:
-    found: list[str] = []
-    for index, arg in enumerate(cmd.args):
-        for flag in flags:
-            value = value_of(cmd.args, index, flag)
-            if value is not None and not (len(flag) == 2 and arg.text.startswith("--")):
-                found.append(value)
-    return found
-
-
 def _texts(cmd: Cmd, w: Walker) -> list[str]:
     """Everything the client reads as its commands: options, operands, input, scripts."""
-    texts = _values(cmd, _OPTIONS.get(cmd.name, ()))
+    texts = values_of(cmd.args, _OPTIONS.get(cmd.name, ()))
     if cmd.name in ("sqlite3", "duckdb"):
         texts += [a.text for a in cmd.args if not a.text.startswith("-")]
     texts += cmd.fed_texts()
-    paths = _values(cmd, _SCRIPTS.get(cmd.name, ()))
+    paths = values_of(cmd.args, _SCRIPTS.get(cmd.name, ()))
     paths += [p for t in texts for p in _INCLUDE.findall(t)]
     for path in paths:
         written = w.written.get(w.place(path).path) if UNKNOWN not in path else None
@@ -135,8 +125,8 @@ def _client(cmd: Cmd, w: Walker) -> None:
 
 
 def _mongo(cmd: Cmd, w: Walker) -> None:
-    codes = _values(cmd, ("--eval",))
-    paths = _values(cmd, ("--file", "-f"))
+    codes = values_of(cmd.args, ("--eval",))
+    paths = values_of(cmd.args, ("--file", "-f"))
     paths += [a.text for a in cmd.args if a.text.endswith((".js", ".mjs", ".cjs"))]
     codes += [t for p in paths if (t := w.written.get(w.place(p).path)) is not None]
     codes += cmd.fed_texts()

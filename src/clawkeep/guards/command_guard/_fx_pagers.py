@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from clawkeep.guards.command_guard._fx_args import value_of
+from clawkeep.guards.command_guard._fx_args import values_of
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
@@ -33,16 +33,6 @@ def less_var(name: str, value: Arg, w: Walker) -> None:
         w.script(found.group(1), f"the start-up command in {name}")
 
 
-def _values(cmd: Cmd, flags: tuple[str, ...]) -> list[str]:
-    found: list[str] = []
-    for index, arg in enumerate(cmd.args):
-        for flag in flags:
-            value = value_of(cmd.args, index, flag)
-            if value is not None and not (len(flag) == 2 and arg.text.startswith("--")):
-                found.append(value)
-    return found
-
-
 def _lisp(text: str, cmd: Cmd, w: Walker) -> None:
     if UNKNOWN in text:
         w.flag("dynamic_command", f"{cmd.name} evaluates lisp known only at run time")
@@ -54,14 +44,14 @@ def _lisp(text: str, cmd: Cmd, w: Walker) -> None:
 def emacs_files(cmd: Cmd, w: Walker) -> None:
     """``emacs -l FILE`` of a file the line wrote or fetched; ``emacsclient --eval FORM``."""
     if cmd.name == "emacsclient":
-        forms = _values(cmd, ("--eval", "-e"))
+        forms = values_of(cmd.args, ("--eval", "-e"))
         evaluating = bool(forms) or any(a.text in ("-e", "--eval") for a in cmd.args)
         if evaluating:  # emacsclient -e: every operand is a form the server evaluates
             forms += [a.text for a in cmd.args if not a.text.startswith("-")]
         for form in forms:
             _lisp(form, cmd, w)
         return
-    for path in _values(cmd, ("-l", "--load", "-load", "--script", "-scriptload")):
+    for path in values_of(cmd.args, ("-l", "--load", "-load", "--script", "-scriptload")):
         if UNKNOWN in path:
             continue
         if w.fetched(path):
@@ -87,7 +77,7 @@ _SPELLER = re.compile(r"^\s*set\s+speller\s+\"(.*)\"\s*$", re.M)
 
 def nano_rc(cmd: Cmd, w: Walker) -> None:
     """``nano --rcfile FILE`` the line wrote: its ``set speller "CMD"`` runs CMD."""
-    for path in _values(cmd, ("--rcfile", "-f")):
+    for path in values_of(cmd.args, ("--rcfile", "-f")):
         text = w.written.get(w.place(path).path) if UNKNOWN not in path else None
         for command in _SPELLER.findall(text or ""):
             w.script(command.replace('\\"', '"'), f"the spell checker {path} names")
