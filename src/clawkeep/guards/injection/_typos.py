@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from clawkeep.guards.injection._segment import word_cost
+
 __all__ = ["KEYWORDS", "fix_typos"]
 
 # The vocabulary attacks on an assistant are written with: overriding its instructions,
@@ -71,10 +73,8 @@ def _meant(word: str) -> str | None:
     found = {k for k in found if abs(len(k) - len(word)) <= 1}
     if not found:
         return None
-    from clawkeep.guards.injection._segment import word_cost
-
     if word_cost(word) < _COMMON:
-        return None  # an English word of its own ("prior", "forms"): as written
+        return None  # an English word of its own ("forms", "prints"): as written
     # the nearest first: a letter left out or added before one changed or two swapped
     # ("instrctions" is "instructions", not "instruction")
     return min(found, key=lambda k: (word not in _deletes(k) and k not in _deletes(word), k))
