@@ -24,7 +24,7 @@ from clawkeep.reasons import REASONS, reason_codes_markdown
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "clawkeep"
 # catalogued on their own (the code scanner builds the audit's plugins.code_safety.* ids)
-SKIP = ("audit/", "reasons.py", "plugins/code_safety.py")
+SKIP = ("audit/", "reasons/", "plugins/code_safety.py")
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 NAMESPACES = frozenset(code.split(".", 1)[0] for code in REASONS)
 
