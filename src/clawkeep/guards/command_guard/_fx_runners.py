@@ -59,6 +59,7 @@ _RUNS: dict[str, tuple[frozenset[str], str]] = {
 _FILE_FLAGS = frozenset({"-f", "--file", "--makefile", "--justfile", "--noxfile", "-c"})
 _TASK_FLAGS = frozenset({"-t", "--taskfile"})  # go-task's -t is its file, make's is --touch
 _FILE_OPTIONS = ("--file=", "--makefile=", "--justfile=", "--taskfile=")
+_STDIN_FILES = frozenset({"-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 # The test files each runner loads by their names (its default patterns).
 _TESTS = {
@@ -115,6 +116,8 @@ def _runner(cmd: Cmd, w: Walker) -> None:
     flags = _TASK_FLAGS if how == "tasks" else _FILE_FLAGS
     named = [b for a, b in itertools.pairwise(values) if a in flags]
     named += [v.split("=", 1)[1] for v in values if v.startswith(_FILE_OPTIONS)]
+    if cmd.name not in ("make", "gmake") and any(n in _STDIN_FILES for n in named):
+        _from_input(cmd, how, w)  # `just --justfile - <<< …`; make's own rule reads its own
     targets = {w.place(n).path for n in named}
     fetched = [n for n in named if w.fetched(n) or unvetted_source(n)]  # task -t https://…
     fetched = fetched or sorted(set() if named else {n for n in names if w.fetched(n)})
@@ -129,17 +132,33 @@ def _runner(cmd: Cmd, w: Walker) -> None:
         picked |= tests is not None and runs_tests and bool(tests.match(base))
         if not picked:
             continue
-        where = f"{path}, written by this line and run by {cmd.name}"
-        if how == "recipes":
-            _makefile(text, where, w)
-        elif how == "scripts":
-            for line in _scripts(text)[:64]:
-                w.script(line, where)
-        elif how == "tasks":
-            for line in _tasks(text)[:64]:
-                w.script(line, where)
-        else:
-            w.code(how, text)
+        _run_text(text, how, f"{path}, written by this line and run by {cmd.name}", w)
+
+
+def _run_text(text: str, how: str, where: str, w: Walker) -> None:
+    if how == "recipes":
+        _makefile(text, where, w)
+    elif how in ("scripts", "tasks"):
+        for line in (_scripts(text) if how == "scripts" else _tasks(text))[:64]:
+            w.script(line, where)
+    else:
+        w.code(how, text)
+
+
+def _from_input(cmd: Cmd, how: str, w: Walker) -> None:
+    """The runner's file is its own input: what the line feeds it is what it runs."""
+    where = f"the file {cmd.name} reads from its input"
+    if cmd.stdin is not None and cmd.stdin.kinds & {"download", "decode", "cipher"}:
+        # download_exec: the recipes are a download (or a decoding) piped into the runner
+        w.flag("download_exec", f"{cmd.name} runs what its input says, a download or a decoding")
+        return
+    texts = cmd.fed_texts()
+    if not texts and cmd.stdin is not None:
+        # dynamic_command: the recipes are another program's output, known only at run time
+        # (as make's own rule says of `… | make -f -`)
+        w.flag("dynamic_command", f"{cmd.name} runs recipes read from its input at run time")
+    for text in texts:
+        _run_text(text, how, where, w)
 
 
 def _set_script(values: list[str], name: str, w: Walker) -> None:

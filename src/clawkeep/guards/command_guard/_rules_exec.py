@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._langs_more import MORE_CODE_FLAGS, MORE_LANG_OF
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
 from clawkeep.guards.command_guard._walk_procin import matching_written
@@ -44,6 +45,15 @@ _CODE_FLAGS = {
 }
 # Interpreters known by another name than their language's.
 _LANG_OF = {"tclsh": "tcl", "wish": "tcl", "expect": "tcl", "irb": "ruby", "pry": "ruby"}
+_CODE_FLAGS |= MORE_CODE_FLAGS  # Lisps, BEAM, JVM scripting, Haskell, Prolog ... (_langs_more)
+_LANG_OF |= MORE_LANG_OF
+
+
+def _lang(name: str) -> str:
+    """The language a program's scripts are written in (``racket`` -> ``lisp``)."""
+    return _LANG_OF.get(name, name)
+
+
 _ENV_SETUP = {"ssh-agent", "pyenv", "rbenv", "nodenv", "goenv", "direnv", "opam", "brew"}
 _ENV_SETUP |= {"conda", "starship", "zoxide", "fnm", "dircolors", "keychain", "mise", "rtx"}
 
@@ -84,11 +94,11 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
     elif arg.static and w.fetched(arg.text):
         w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
     elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
-        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
+        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
         w.run_written(arg.text, text, lang=lang, same=cmd.name in ("source", "."))
     elif arg.static and (paths := matching_written(w, arg.text)):
         # `sh /tmp/?`, `sh /tmp/d/*`: a glob that names files the line wrote runs them
-        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else cmd.name
+        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
         for path in paths[:8]:
             w.run_written(path, w.written[path], lang=lang, same=cmd.name in ("source", "."))
 
@@ -149,6 +159,13 @@ def _interactive(cmd: Cmd) -> bool:
     return True
 
 
+def _attached(text: str, flag: str) -> bool:
+    """The code given in the option's own word: `-eCODE`, nim's `--eval:CODE`."""
+    if not text.startswith(flag) or len(text) <= len(flag) or not flag.startswith("-"):
+        return False
+    return len(flag) == 2 or flag.endswith((":", "="))
+
+
 # pwsh takes any unique prefix of -EncodedCommand (-e, -ec, -enc ...), in any case.
 _PWSH_ENCODED = re.compile(r"-(e|ec|en[a-z]*)", re.I)
 _PWSH_COMMAND = re.compile(r"-(c|co|com|comm|comma|comman|command|commandwithargs|cwa)", re.I)
@@ -161,7 +178,7 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
         return
     flags = _CODE_FLAGS.get(cmd.name, ())
     values = cmd.args
-    lang = _LANG_OF.get(cmd.name, cmd.name)
+    lang = _lang(cmd.name)
     # Every word that may carry code is judged, not only the first: perl and ruby run each
     # -e, and a cluster such as ruby's `-rfiddle` (-r's value) only looks like one ending
     # in -e. Judging a word that is not code as code costs nothing; skipping code lets it run.
@@ -178,11 +195,8 @@ def _interpreter(cmd: Cmd, w: Walker) -> None:
             if code is None and not text.startswith("-"):
                 _stdin_consumer(cmd, w, lang)  # `crystal eval` with no code reads its input
                 return
-        elif any(
-            text.startswith(f) and len(text) > len(f) and f.startswith("-") and len(f) == 2
-            for f in flags
-        ):
-            code = Arg(text[2:], arg.tricks, arg.glob, arg.substs)
+        elif attached := next((f for f in flags if _attached(text, f)), None):
+            code = Arg(text[len(attached) :], arg.tricks, arg.glob, arg.substs)
         if code is None:
             continue
         if cmd.name == "pwsh" and code.text == "-":

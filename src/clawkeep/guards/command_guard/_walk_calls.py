@@ -35,13 +35,14 @@ from weakref import WeakKeyDictionary
 
 from clawkeep.guards.command_guard._cmd import Cmd, Rule
 from clawkeep.guards.command_guard._walk_fcall import call_with_arguments
-from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, literal
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = [
     "CALL_RULES",
+    "alias_call",
     "alias_text",
     "arguments_given",
     "define_alias",
@@ -181,15 +182,18 @@ def run_file(w: Walker, cmd: Cmd) -> None:
                 # download_exec: the fetched file is what that name runs through PATH
                 w.flag("download_exec", f"{word} runs {path}, downloaded by this command line")
                 break
-    if "/" in word or not cmd.args:
+    if "/" in word:
         return
     state = _calls(w)
     if word in state.aliases and word not in state.expanding:  # `alias ls='ls -F'`: once
         state.expanding.add(word)
-        try:
-            _alias_run(w, state.aliases[word], cmd.args)
+        try:  # with no arguments too: `echo CODE | py` feeds the program the alias names
+            if not alias_call(w, state.aliases[word], cmd) and cmd.args:
+                _alias_run(w, state.aliases[word], cmd.args)
         finally:
             state.expanding.discard(word)
+    if not cmd.args:
+        return
     if word in w.bodies:  # `f() { $1 -rf ~; }; f rm`: the body with the call's arguments
         call_with_arguments(w, word, cmd.args, state.called, state.calling)
     if word in state.runners:
@@ -237,6 +241,22 @@ def _alias_run(w: Walker, body: str, args: list[Arg]) -> None:
     # a word known only at run time stays one: an unset name stands for it
     words = " ".join('"$__arg"' if UNKNOWN in a.text else shlex.quote(a.text) for a in args)
     w.script(f"{body} {words}".strip(), "an alias and its arguments", scope="maybe")
+
+
+# An alias body of plain words only: no quotes, expansions, operators or redirects.
+_PLAIN = re.compile(r"[\w./=:@%+,-]+(?:[ \t]+[\w./=:@%+,-]+)*")
+
+
+def alias_call(w: Walker, body: str, cmd: Cmd | None = None) -> bool:
+    """An alias of plain words (``alias py=python3``) called (or defined, ``cmd`` None): run
+    by this shell itself as that program with the call's arguments, input and redirects, not
+    as text another program was handed (no hidden REPL). False for any other body."""
+    if not _PLAIN.fullmatch(body.strip()):
+        return False
+    words = [literal(word) for word in body.split()]
+    args, redirects, stdin = (cmd.args, cmd.redirects, cmd.stdin) if cmd else ([], [], None)
+    w.run(words[0], words[1:] + list(args), list(redirects), stdin)
+    return True
 
 
 def _arguments_run(w: Walker, args: list[Arg], first: int | None) -> None:

@@ -5,6 +5,7 @@ their input or the file system supplies.
 from __future__ import annotations
 
 import re
+import shlex
 
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._path_secrets import credential_name, worst_entry
@@ -28,6 +29,37 @@ def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
     return cmd.stdin.text.split()
 
 
+def _known_groups(cmd: Cmd, own: list[str]) -> list[list[str]] | None:
+    """The argument lists xargs hands an interpreter from input the line spells out, split as
+    xargs splits them (quotes and backslashes kept, as the shell's words are) and grouped
+    by ``-n N`` or ``-L N``; None where that is not known (a delimiter option, an
+    unreadable count, input known only at run time)."""
+    text = cmd.stdin.text if cmd.stdin is not None else None
+    if text is None or any(t in ("-0", "--null") or t.startswith(("-d", "--delim")) for t in own):
+        return None
+    if len(text) > 4096:
+        return None  # read at its worst rather than split at length
+    count = {"-n": 0, "-L": 0}
+    for i, t in enumerate(own):
+        for flag, long in (("-n", "--max-args"), ("-L", "--max-lines")):
+            given = own[i + 1] if t in (flag, long) and i + 1 < len(own) else None
+            given = t[2:] if given is None and t.startswith(flag) and len(t) > 2 else given
+            given = t.split("=", 1)[1] if t.startswith(long + "=") else given
+            if given is not None and not given.isdigit():
+                return None
+            count[flag] = int(given) if given else count[flag]
+    try:
+        lines = [shlex.split(line) for line in text.splitlines()]
+    except ValueError:
+        return None  # an unclosed quote: xargs stops there; judged at its worst
+    if count["-L"]:
+        n = count["-L"]
+        return [[w for line in lines[i : i + n] for w in line] for i in range(0, len(lines), n)]
+    items = [word for line in lines for word in line]
+    n = count["-n"] or len(items) or 1
+    return [items[i : i + n] for i in range(0, len(items), n)] or [[]]
+
+
 def xargs(cmd: Cmd, w: Walker) -> None:
     with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-l", "-n", "-P"}
     with_value |= {"--max-args", "--max-procs", "-s", "--max-chars", "-J", "--process-slot-var"}
@@ -49,6 +81,7 @@ def xargs(cmd: Cmd, w: Walker) -> None:
         index += 2 if text in with_value else 1
         if text == "--":
             break
+    own = [a.text for a in args[:index]]
     inner = list(args[index:]) or [literal("echo")]
     is_shell = command_name(inner[0].text) in SHELLS or bool(
         re.match(r"python|perl|ruby|node", inner[0].text)
@@ -61,6 +94,15 @@ def xargs(cmd: Cmd, w: Walker) -> None:
             from clawkeep.guards.command_guard._io_read import tree_hunt
 
             tree_hunt(inner[0].text, [a.text for a in inner[1:]], kind[11:], w)
+    # an interpreter given words the line spells out runs them as its options and script;
+    # a shell's `-c` given them stays judged at its worst (`echo 'rm -rf /' | xargs bash -c`
+    # runs only `rm`, but says what it means)
+    direct = is_shell and command_name(inner[0].text) not in SHELLS
+    groups = _known_groups(cmd, own) if direct and not (from_file or replace) else None
+    if groups is not None:
+        for group in groups[:16]:  # `echo '-m pytest' | xargs python3`: the words it spells
+            w.run_argv(inner + [literal(word) for word in group], Stdin())
+        return
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
     if replace:

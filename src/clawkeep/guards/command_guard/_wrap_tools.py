@@ -232,12 +232,13 @@ def coproc(cmd: Cmd, w: Walker) -> None:
 
 
 def alias(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._walk_calls import define_alias
+    from clawkeep.guards.command_guard._walk_calls import alias_call, define_alias
 
     for arg in cmd.args:
         if "=" in arg.text and arg.static:
             name, body = arg.text.split("=", 1)
-            w.script(body, "alias body", scope="maybe")
+            if not alias_call(w, body):
+                w.script(body, "alias body", scope="maybe")
             define_alias(w, name, body)  # a later call runs the body with its arguments
 
 
