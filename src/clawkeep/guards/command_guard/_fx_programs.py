@@ -20,6 +20,7 @@ from clawkeep.guards.command_guard._gateway import turns_on_gateway
 from clawkeep.guards.command_guard._net_redirect import redirected
 from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_facts import DASH, DOUBLE_DASH, word_bits
 from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
 
 __all__ = ["PROGRAM_RULES", "loads_download", "named_programs"]
@@ -115,6 +116,9 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
     redirected(cmd, w)  # a proxy, endpoint or pinned address elsewhere, checks off
     writes_trust_store(cmd, w)  # >> $(python -m certifi)
     turns_on_gateway(cmd, w)  # kill $(pgrep -f clawkeep), curl URL >> AGENTS.md
+    bits = word_bits(cmd)
+    if not bits & DASH:
+        return  # no option: neither a display nor a program can be named
     values = cmd.values()
     for i, value in enumerate(values):
         if not value.startswith("-"):
@@ -127,7 +131,7 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
             or (cmd.name in _TERMINALS and len(value) > 1 and "-display".startswith(value))
         ):
             remote_display(values[i + 1], cmd.name, w)
-    for arg in cmd.args:
+    for arg in cmd.args if bits & DOUBLE_DASH else ():  # `--…-program=CMD` is a long option
         found = _NAMED_PROGRAM.match(arg.text)
         if found is None:
             continue

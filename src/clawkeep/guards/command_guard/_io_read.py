@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 from clawkeep.guards.command_guard._cmd import Cmd
-from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import (
     BULK_READERS,
@@ -22,7 +21,6 @@ from clawkeep.guards.command_guard._io_tables import (
     RAW_READERS,
     SEARCHERS,
     SECRET_TREES,
-    names_pool,
 )
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_secrets import (
@@ -34,6 +32,7 @@ from clawkeep.guards.command_guard._path_secrets import (
 from clawkeep.guards.command_guard._path_tables import LISTS, SYSTEM_TREES
 from clawkeep.guards.command_guard._paths import place
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_facts import POOL, SHELL, word_bits
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["judge_args", "tree_hunt"]
@@ -205,11 +204,10 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
                 arg.substs,
             )
         w.tricks(arg, "argument")
-    for arg in cmd.args:
-        if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
-            w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
-            break
-    if cmd.name not in PRINTERS and any(names_pool(arg.text) for arg in cmd.args):
+    bits = word_bits(cmd)  # per word, once: reverse-shell code, a pool's address
+    if bits & SHELL:  # an argument with a socket and a shell in its code
+        w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
+    if cmd.name not in PRINTERS and bits & POOL:
         # raw_socket: a mining pool's protocol, whatever program speaks it (xmrig -o …)
         w.flag("raw_socket", f"{cmd.name} connects to a mining pool (stratum)")
     if cmd.name in NO_READ or cmd.name in LISTS:
