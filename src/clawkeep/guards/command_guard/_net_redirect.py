@@ -248,7 +248,7 @@ def redirected(cmd: Cmd, w: Walker) -> None:
     _dotenv(cmd, w)
     if cmd.name in ("export", "unset", "echo", "printf", "true", ":", "cd", "test", "["):
         return
-    for key in _ENV_KEYS.intersection(w.env.values):
+    for key in () if _ENV_KEYS.isdisjoint(w.env.values) else _ENV_KEYS.intersection(w.env.values):
         value = w.env.values[key]
         if value is None or (key in PROXY_VARS and not elsewhere(value)):
             continue

@@ -226,7 +226,8 @@ class Walker:
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
-        looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
+        looked = [self.place(d + "/" + name).path for d in self.search] if self.search else []
+        looked = looked if "/" not in word.text else []
         hit = next((p for p in looked if p in self.aliases), "") if looked else ""
         alias = self.aliases.get(hit)
         if alias is not None and _canonical(alias) != _canonical(name) and HASHED not in hit:

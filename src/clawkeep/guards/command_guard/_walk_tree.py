@@ -355,6 +355,8 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
             _assign(w, child)
         elif kind.endswith("_redirect"):
             inner_redirects.append(child)
+        elif kind == "word" and not child.named_child_count:
+            continue  # a plain word (`holds_no_command`'s first test, asked directly)
         elif holds_no_command(child, w.src):
             continue  # a plain word, or one without a substitution
         elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):

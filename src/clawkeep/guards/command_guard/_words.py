@@ -15,6 +15,7 @@ from clawkeep.guards.command_guard._word_date import date_output
 from clawkeep.guards.command_guard._word_escapes import (
     ansi_c,
     literal_word,
+    plain_text,
     plain_word,
     unescape_dq,
     unescape_word,
@@ -27,12 +28,19 @@ __all__ = ["resolve"]
 _PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
 _QUOTES = {"string", "raw_string", "ansi_c_string"}
 _SUBST = {"command_substitution", "process_substitution"}
+# Leaves whose text, when nothing in it needs unescaping, is their value: a plain number
+# (`8000`) resolves to the same text the full walk gives it, never starting with `~`.
+_LEAVES = frozenset({"word", "number"})
 _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
 
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
-    if (plain := plain_word(node, src)) is not None:
+    if node.type in _LEAVES and not node.named_child_count:
+        # a word or number spelled as its value (``plain_word``'s test, asked directly)
+        if (plain := plain_text(src[node.start_byte : node.end_byte])) is not None:
+            return plain
+    elif (plain := plain_word(node, src)) is not None:
         return plain  # the common word: nothing to unescape, expand or flag
     acc = Acc()
     _walk(node, src, env, acc, top=True)
