@@ -36,8 +36,19 @@ def may_steer(text: str) -> bool:
     return _STEER_HINT.search(text) is not None
 
 
-@lru_cache(maxsize=4096)  # pure in the word; a line and the lines after it repeat words
 def _bits(text: str) -> int:
+    return _short_bits(text) if len(text) <= _SHORT else _word_bits(text)
+
+
+_SHORT = 256  # longer words (inline programs, here-strings) are rare: tested each time
+
+
+@lru_cache(maxsize=16384)  # pure in the word; a line and the lines after it repeat words
+def _short_bits(text: str) -> int:
+    return _word_bits(text)
+
+
+def _word_bits(text: str) -> int:
     bits = 0
     if len(text) > 12 and SOCKET_CODE.search(text) and SHELL_CODE.search(text):
         bits |= SHELL

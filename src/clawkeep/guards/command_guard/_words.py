@@ -21,6 +21,8 @@ from clawkeep.guards.command_guard._word_escapes import (
     unescape_word,
 )
 from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
+from clawkeep.guards.command_guard._word_fixed import FIXED, remember
+from clawkeep.guards.command_guard._word_mktemp import mktemp_path
 from clawkeep.guards.command_guard._word_types import ELEMENTS, SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
 __all__ = ["resolve"]
@@ -36,6 +38,18 @@ _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
+    spelled = src[node.start_byte : node.end_byte]
+    if b"$" in spelled:
+        return _resolve(node, src, env)  # an expansion: the line's state decides it
+    kind = node.type
+    if (known := FIXED.get((kind, spelled))) is not None:
+        return known  # resolved before, and nothing but its spelling decides it
+    found = _resolve(node, src, env)
+    remember(kind, spelled, found)
+    return found
+
+
+def _resolve(node: Node, src: bytes, env: Env) -> Arg:
     if node.type in _LEAVES and not node.named_child_count:
         # a word or number spelled as its value (``plain_word``'s test, asked directly)
         if (plain := plain_text(src[node.start_byte : node.end_byte])) is not None:
@@ -177,7 +191,7 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
             return None
         return (fmt % tuple(rest)).rstrip("\n")
     if name.text == "mktemp":
-        return _mktemp(words, env)
+        return mktemp_path(words, env.workspace)
     if name.text == "date":
         return date_output(words)  # a time stamp: digits, letters, '-' and ':'
     operands = [w for w in words if not w.startswith("-")]
@@ -189,29 +203,6 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
         return base[: -len(suffix)] if suffix and base.endswith(suffix) and base != suffix else base
     head = operands[0].rstrip("/")
     return head.rsplit("/", 1)[0] or "/" if "/" in head else "."
-
-
-def _mktemp(words: list[str], env: Env) -> str:
-    """Where mktemp creates its file: -p/--tmpdir DIR, -t: TMPDIR, a bare template: here."""
-    where: str | None = None
-    template = ""
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word in ("-p", "--tmpdir") and index + 1 < len(words):
-            where, index = words[index + 1], index + 2
-            continue
-        if word.startswith("--tmpdir="):
-            where = word.split("=", 1)[1]
-        elif word == "--tmpdir" or (word.startswith("-") and "t" in word and word[:2] != "--"):
-            where = "/tmp"  # noqa: S108 - judging where mktemp puts files, not using it
-        elif not word.startswith("-"):
-            template = word
-        index += 1
-    name = (template or "tmp.XXXXXXXXXX").replace("X", "a")
-    if where is None:
-        where = env.workspace if template else "/tmp"  # noqa: S108 - as above
-    return where.rstrip("/") + "/" + name
 
 
 def _splice(node: Node, src: bytes, env: Env, acc: Acc, unescape: object, strip: int = 0) -> None:
