@@ -57,12 +57,6 @@ class Cmd:
             texts = self._texts = tuple(a.text for a in self.args)
         return list(texts)
 
-    def values_view(self) -> tuple[str, ...]:
-        """The argument texts, shared: for reading only."""
-        if self._texts is None:
-            self._texts = tuple(a.text for a in self.args)
-        return self._texts
-
     def fed_texts(self) -> list[str]:
         """The text the program reads as its input, where the line says it: what a pipe
         feeds it (when known), then its here-documents and here-strings."""

@@ -30,7 +30,13 @@ from functools import lru_cache
 
 from clawkeep.guards.command_guard._net_raw import producer_kinds
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
-from clawkeep.guards.command_guard._word_facts import STEER, word_bits, word_has
+from clawkeep.guards.command_guard._word_facts import (
+    STEER,
+    SUBSTS,
+    TARGET_SUBSTS,
+    word_bits,
+    word_has,
+)
 from clawkeep.guards.command_guard._word_types import literal
 
 __all__ = ["GATEWAY_RULES", "turns_on_gateway"]
@@ -120,12 +126,13 @@ def _pattern_hits_gateway(pattern: str) -> bool:
 
 
 def _looks_up_gateway(cmd: Cmd, w: Walker) -> bool:
-    args = list(cmd.args) + [r.target for r in cmd.redirects if r.target is not None]
-    for arg in args:
-        for node in arg.substs:
-            text = w.text(node)
-            if _LOOKUPS.search(text) and _names_gateway(text):
-                return True
+    if word_bits(cmd) & (SUBSTS | TARGET_SUBSTS):  # no `$(…)`: no lookup inside one
+        args = list(cmd.args) + [r.target for r in cmd.redirects if r.target is not None]
+        for arg in args:
+            for node in arg.substs:
+                text = w.text(node)
+                if _LOOKUPS.search(text) and _names_gateway(text):
+                    return True
     if cmd.name in _BY_PATTERN:
         patterns = [v for v in cmd.values() if not v.startswith("-")]
         if any(_pattern_hits_gateway(p) for p in patterns):
@@ -214,11 +221,10 @@ def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
         # privilege: the gateway that judges this agent's commands is signalled or read
         w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
         return
-    values = cmd.values()
-    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, values, w):
+    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, cmd.values(), w):
         return
     if cmd.name in _LISTERS:
-        for value in values:
+        for value in cmd.values():
             if value.startswith("-"):
                 continue
             found = w.place(value)

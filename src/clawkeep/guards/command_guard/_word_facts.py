@@ -15,13 +15,16 @@ from clawkeep.guards.command_guard._cmd import Cmd
 from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 from clawkeep.guards.command_guard._io_tables import names_pool
 
-__all__ = ["DASH", "DOUBLE_DASH", "POOL", "SHELL", "STEER", "may_steer", "word_bits", "word_has"]
+__all__ = ["DISPLAY", "DOUBLE_DASH", "POOL", "SHELL", "STEER", "SUBSTS", "TARGET_SUBSTS"]
+__all__ += ["may_steer", "word_bits", "word_has"]
 
 SHELL = 1  # reverse-shell code: a socket and a shell in one word (judge_args)
 POOL = 2  # a mining pool's address (judge_args)
-DASH = 4  # an option: the display option's spellings start with a dash (named_programs)
+DISPLAY = 4  # `-d…`/`--d…`: how every spelling of X's display option starts (named_programs)
 DOUBLE_DASH = 8  # a long option: `--…-program=CMD` starts with two (named_programs)
 STEER = 16  # a hint of a file that steers an agent (the gateway's steering-file check)
+SUBSTS = 32  # an argument holds a `$(…)`, backticks, `<(…)` or `$((…))` (not from the text)
+TARGET_SUBSTS = 64  # a redirect's target does (`>> "$(python -m certifi)"`)
 
 _STEER_HINT = re.compile(r"\.md|rules|mcp|claude|settings", re.I)
 _STEER_WORDS = (".md", "rules", "mcp", "claude", "settings")  # _STEER_HINT's, in lower case
@@ -54,20 +57,29 @@ def _word_bits(text: str) -> int:
         bits |= SHELL
     if names_pool(text):
         bits |= POOL
-    if text.startswith("-"):
-        bits |= DASH | (DOUBLE_DASH if text.startswith("--") else 0)
+    if text.startswith(("-d", "--d")):
+        bits |= DISPLAY  # -display, --display=, a prefix a terminal takes (`xterm -d h:0`)
+    if text.startswith("--"):
+        bits |= DOUBLE_DASH
     if may_steer(text):
         bits |= STEER
     return bits
 
 
 def word_bits(cmd: Cmd) -> int:
-    """The bits of every argument of ``cmd``, or-ed (computed once per command)."""
+    """The bits of every argument of ``cmd``, or-ed, with ``SUBSTS`` and ``TARGET_SUBSTS``
+    (computed once per command)."""
     found = cmd.bits
     if found is None:
         found = 0
-        for text in cmd.values_view():
-            found |= _bits(text)
+        for arg in cmd.args:
+            text = arg.text
+            found |= _short_bits(text) if len(text) <= _SHORT else _word_bits(text)
+            if arg.substs:
+                found |= SUBSTS
+        for red in cmd.redirects:
+            if red.target is not None and red.target.substs:
+                found |= TARGET_SUBSTS
         cmd.bits = found
     return found
 
