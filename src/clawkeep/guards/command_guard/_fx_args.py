@@ -10,6 +10,8 @@ HELP = frozenset({"-h", "--help", "-V", "--version", "version", "help"})
 
 def value_of(args: list[Arg], index: int, flag: str) -> str | None:
     text = args[index].text
+    if flag and text[:1] != flag[0]:
+        return None  # each spelling below starts as the flag does (most words: no dash)
     if text == flag:
         return args[index + 1].text if index + 1 < len(args) else None
     if text.startswith(flag + "="):
