@@ -13,6 +13,7 @@ from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._sed_text import sed_output
 from clawkeep.guards.command_guard._stage_cuts import cuts_lines
 from clawkeep.guards.command_guard._stage_groups import GROUPS, grouped
+from clawkeep.guards.command_guard._walk_calls import alias_text
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._words import resolve
 
@@ -41,7 +42,6 @@ def producer(
     walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
 ) -> Stdin:
     from clawkeep.guards.command_guard._net_raw import producer_kinds
-    from clawkeep.guards.command_guard._walk_calls import alias_text
     from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
 
     redirected = node.type == "redirected_statement" and node.named_children
