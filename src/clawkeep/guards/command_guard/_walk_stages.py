@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import Stdin, command_name
@@ -19,6 +21,7 @@ from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
+    from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["FILTERS", "commands_in", "producer", "reads_text", "stage_name"]
 
@@ -38,12 +41,23 @@ def stage_name(walker: Walker, node: Node) -> str:
     return _canonical(command_name(words[0].text if words else ""))
 
 
-def producer(
-    walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
-) -> Stdin:
+@cache
+def _late() -> tuple[
+    Callable[[str, list[str]], set[str]],
+    Callable[[Walker, list[Arg]], str | None],
+    Callable[[Walker, Node], str | None],
+]:
+    """The helpers ``producer`` calls, from modules that import this one: bound once."""
     from clawkeep.guards.command_guard._net_raw import producer_kinds
     from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
 
+    return producer_kinds, operand_text, stage_input
+
+
+def producer(
+    walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
+) -> Stdin:
+    producer_kinds, operand_text, stage_input = _late()
     redirected = node.type == "redirected_statement" and node.named_children
     group = node.named_children[0] if redirected else node
     if group.type in GROUPS:

@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_calls import defining
+from clawkeep.guards.command_guard._walk_checks import argv_checks, pipeline_checks
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_kinds import holds_no_command
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
@@ -149,8 +150,7 @@ def _for(w: Walker, node: Node) -> None:
 def _substitution(w: Walker, node: Node) -> None:
     redirects = [c for c in node.named_children if c.type == "file_redirect"]
     if redirects:  # $(<file) reads a file with no command at all
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
+        judge_redirects = argv_checks()[0]
         judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
     _children(w, node)
 
@@ -251,8 +251,7 @@ def _redirected(w: Walker, node: Node) -> None:
                 visit_node(w, body)
         finally:
             w.pending_stdin = saved
-    from clawkeep.guards.command_guard._io_write import judge_redirects
-
+    judge_redirects = argv_checks()[0]
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds; `(echo …) > f`,
     # `{ echo …; } > f`: what the group printed, where the line gave it
@@ -262,8 +261,7 @@ def _redirected(w: Walker, node: Node) -> None:
 
 def redirects_of(w: Walker, node: Node) -> None:
     """Judge a redirected statement's redirects alone (its body is walked by the caller)."""
-    from clawkeep.guards.command_guard._io_write import judge_redirects
-
+    judge_redirects = argv_checks()[0]
     body = node.child_by_field_name("body")
     redirects = [c for c in node.named_children if body is None or c.id != body.id]
     judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
@@ -309,8 +307,7 @@ def _function(w: Walker, node: Node) -> None:
 
 def _pipeline(w: Walker, node: Node) -> None:
     stages = [c for c in node.named_children if c.type != "comment"]
-    from clawkeep.guards.command_guard._defenses import kill_listed
-    from clawkeep.guards.command_guard._net_raw import pipeline_rules
+    pipeline_rules, kill_listed = pipeline_checks()
 
     names = [_stage_name(w, s) for s in stages]
     pipeline_rules(names, w)
@@ -364,8 +361,7 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     redirects = _redirects(w, inner_redirects + outer)
     name_node = node.child_by_field_name("name")
     if name_node is None:
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
+        judge_redirects = argv_checks()[0]
         judge_redirects(Cmd("", "", [], redirects), w)
         return
     arguments = [
