@@ -24,9 +24,8 @@ from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file,
 from clawkeep.guards.command_guard._walk_checks import argv_checks
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
-from clawkeep.guards.command_guard._word_fields import fields
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, Env
-from clawkeep.guards.command_guard._words import resolve
+from clawkeep.guards.command_guard._words import expand_words
 
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 
@@ -198,8 +197,7 @@ class Walker:
     def expand(self, nodes: list[Node]) -> list[Arg]:
         """The words bash passes: each node resolved, field-split and brace-expanded."""
         ifs = self.env.values.get("IFS") if "IFS" in self.env.values else None
-        src, env = self.src, self.env
-        return [f for node in nodes for f in fields(resolve(node, src, env), ifs)]
+        return expand_words(nodes, self.src, self.env, ifs)
 
     def argv_of(self, node: Node) -> list[Arg]:
         """The words a command node runs, split and expanded as bash does (``$C URL`` with

@@ -358,7 +358,8 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
             continue  # a plain word, or one without a substitution
         elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):
             _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
-    redirects = _redirects(w, inner_redirects + outer)
+    redirected = inner_redirects + outer if inner_redirects or outer else None
+    redirects = _redirects(w, redirected) if redirected else []
     name_node = node.child_by_field_name("name")
     if name_node is None:
         judge_redirects = argv_checks()[0]
@@ -372,12 +373,12 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     ]
     # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
     # the grammar files them under the redirect
-    arguments += [x for r in inner_redirects + outer for x in _redirect_words(r)]
+    arguments += [x for r in redirected for x in _redirect_words(r)] if redirected else []
     words = w.expand([name_node, *arguments])
     if not words:
         return
     words = input_files(w, words)  # `sh <(echo …)`: the file holds what the line gave
-    heredocs = [r for r in outer if r.type == "heredoc_redirect"]
+    heredocs = [r for r in outer if r.type == "heredoc_redirect"] if outer else None
     if heredocs and w.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
         words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
     w.run(words[0], words[1:], redirects, stdin)

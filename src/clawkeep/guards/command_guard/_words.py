@@ -20,13 +20,13 @@ from clawkeep.guards.command_guard._word_escapes import (
     unescape_dq,
     unescape_word,
 )
-from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
+from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range, fields
 from clawkeep.guards.command_guard._word_fixed import FIXED, remember
 from clawkeep.guards.command_guard._word_mktemp import mktemp_path
 from clawkeep.guards.command_guard._word_parts import ELEMENT, array, substring
 from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
-__all__ = ["resolve"]
+__all__ = ["expand_words", "resolve"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _NAMED_EXPANSION = re.compile(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)")
@@ -51,6 +51,19 @@ def resolve(node: Node, src: bytes, env: Env) -> Arg:
     found = _resolve(node, src, env)
     remember(kind, spelled, found)
     return found
+
+
+def expand_words(nodes: list[Node], src: bytes, env: Env, ifs: str | None) -> list[Arg]:
+    """The words bash passes for ``nodes``: each resolved, field-split and brace-expanded
+    (``fields``; a word with nothing to split or expand is passed as it is, without the call)."""
+    out: list[Arg] = []
+    for node in nodes:
+        arg = resolve(node, src, env)
+        if not arg.split and not arg.elements and (arg.quoted or "{" not in arg.text):
+            out.append(arg)  # `fields`' own first test: the word itself
+        else:
+            out += fields(arg, ifs)
+    return out
 
 
 def _resolve(node: Node, src: bytes, env: Env) -> Arg:
