@@ -11,8 +11,6 @@ here one level deeper.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, Redirect, Rule, Stdin, command_name
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
@@ -22,6 +20,7 @@ from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
 from clawkeep.guards.command_guard._walk_checks import argv_checks
+from clawkeep.guards.command_guard._walk_scope import ChildShell
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, Env
@@ -119,31 +118,14 @@ class Walker:
             arguments_given(self, scope)  # bash -c '…' _ ARGS: its own, unknown here
             self._script(text, what)
 
-    @contextmanager
-    def child_shell(self, *, merge: bool = False) -> Iterator[None]:
+    def child_shell(self, *, merge: bool = False) -> ChildShell:
         """A subshell, a nested shell or a pipeline stage: its cd and assignments stay in it.
 
         Without this a ``(cd /srv/ws)`` or ``bash -c 'd=build'`` would make the walker
         judge the rest of the line in a directory, or with a value, the shell never has.
         With ``merge`` what the text changed is kept as unknown: it may or may not happen.
         """
-        cwd, workspace, values = self.cwd, self.env.workspace, dict(self.env.values)
-        computed = set(self.env.computed)
-        try:
-            yield
-        finally:
-            if merge:
-                computed |= self.env.computed
-            self.env.computed = computed
-            changed_cwd = self.cwd != cwd
-            now = self.env.values if merge else {}  # only a merge keeps what changed
-            changed = {k for k, v in now.items() if values.get(k, v) != v} | (now.keys() - values)
-            self.cwd, self.env.workspace, self.env.values = cwd, workspace, values
-            if merge and changed_cwd:
-                self.cwd = self.env.workspace = UNKNOWN
-            if merge:
-                for name in changed:
-                    self.env.values[name] = None  # set or not, only known at run time
+        return ChildShell(self, merge)
 
     def _script(self, text: str, what: str) -> None:
         if self.depth >= self.ctx.max_depth:
