@@ -174,12 +174,13 @@ def _assign(w: Walker, node: Node) -> None:
     name_node = node.child_by_field_name("name")
     value_node = node.child_by_field_name("value")
     for part in (value_node, name_node):
-        if part is not None:
+        if part is not None and not holds_no_command(part, w.src):  # `visit_node`'s first test
             _children_nested(w, part)  # a[$(cmd)]=1 runs cmd for the subscript
     if name_node is None:
         return
     name = w.text(name_node)
-    if arrays_touched(w, node, name_node, value_node):
+    appends = any(c.type == "+=" for c in node.children)  # s+=$i appends to what s held
+    if arrays_touched(w, node, name_node, value_node, appends):
         return  # an array's words (or a name-reference's target) were set: _walk_arrays
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
     if value.text != UNKNOWN:  # old=$IFS saves the separator; it splits nothing here
@@ -199,7 +200,7 @@ def _assign(w: Walker, node: Node) -> None:
         "/dev/null",
     ):
         w.flag("anti_forensics", f"{name}={value.text} stops recording commands")
-    if any(c.type == "+=" for c in node.children):  # s+=$i appends to what s held
+    if appends:
         before = w.env.values.get(name, "") if name in w.env.values else None
         joined = None if before is None or value.value is None else before + value.value
         w.env.values[name] = joined

@@ -28,6 +28,8 @@ from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, 
 
 __all__ = ["expand_words", "resolve"]
 
+# A word that is one variable and nothing else, quoted (a string) or not (an expansion).
+_LONE_NAME = re.compile(rb'(")?\$([A-Za-z_][A-Za-z0-9_]*)(?(1)")')
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _NAMED_EXPANSION = re.compile(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)")
 _PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
@@ -74,7 +76,15 @@ def _resolve(node: Node, src: bytes, env: Env) -> Arg:
     elif (plain := plain_word(node, src)) is not None:
         return plain  # the common word: nothing to unescape, expand or flag
     acc = Acc()
-    _walk(node, src, env, acc, top=True)
+    if (lone := _LONE_NAME.fullmatch(src, node.start_byte, node.end_byte)) is not None and (
+        node.type == ("string" if lone.group(1) else "simple_expansion")
+    ):
+        # `"$NAME"`, `$NAME`: what `_walk` does for the one expansion, without the tree
+        acc.quoted = bool(lone.group(1))
+        _variable(lone.group(2).decode("ascii"), env, acc)
+        acc.split = not acc.quoted and any(SEPARATORS.search(p) for p in acc.parts)
+    else:
+        _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
     # `~/.ssh/$K`, `~/"x"`: a concatenation starting with an unquoted `~` expands it too
     tilde = node.type == "word" or (
