@@ -5,6 +5,7 @@ tool in one pipeline, and what each pipeline stage produces (downloaded or decod
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from clawkeep.guards.command_guard._fx_trees import unvetted_url
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only
@@ -76,7 +77,25 @@ def raw(cmd: Cmd, w: Walker) -> None:
 def producer_kinds(name: str, values: list[str]) -> set[str]:
     """What a pipeline stage produces: downloaded bytes, decoded bytes, text put through a
     character cipher (``cipher``: harmless as an argument, obfuscation when a shell reads
-    it), only numbers (``digits``: no character a shell would act on), or nothing known."""
+    it), only numbers (``digits``: no character a shell would act on), or nothing known.
+
+    Pure in the name and words, and asked again for the same stage (its producer, the
+    redirect it writes through, a substitution's kinds): kept for words of a usual length.
+    Each caller gets its own set."""
+    if all(len(value) <= _CACHED_WORD for value in values):
+        return set(_cached_kinds(name, tuple(values)))
+    return _kinds(name, values)
+
+
+_CACHED_WORD = 256
+
+
+@lru_cache(maxsize=4096)
+def _cached_kinds(name: str, values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_kinds(name, list(values)))
+
+
+def _kinds(name: str, values: list[str]) -> set[str]:
     if name in WRAP_SPEC:
         # `busybox wget -O- URL`, `sudo curl URL`, `time curl URL` (time and strace write
         # their own report to stderr): the program the wrapper runs prints it
