@@ -44,10 +44,11 @@ _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
-    spelled = src[node.start_byte : node.end_byte]
+    spelled, kind = src[node.start_byte : node.end_byte], node.type
+    if kind in _LEAVES and not node.named_child_count and (plain := plain_text(spelled)):
+        return plain  # a word or number spelled as its value (``plain_word``'s test)
     if b"$" in spelled:
         return _resolve(node, src, env)  # an expansion: the line's state decides it
-    kind = node.type
     if (known := FIXED.get((kind, spelled))) is not None:
         return known  # resolved before, and nothing but its spelling decides it
     found = _resolve(node, src, env)
