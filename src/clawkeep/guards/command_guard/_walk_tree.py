@@ -57,6 +57,8 @@ def _redirect_words(node: Node) -> list[Node]:
 
 
 def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
+    if name.encode("utf-8", "surrogateescape") not in walker.src[body.start_byte : body.end_byte]:
+        return False  # a command named so is spelled so in the body
     for cmd in commands_in(body):
         name_node = cmd.child_by_field_name("name")
         if name_node is None or walker.text(name_node) != name:
