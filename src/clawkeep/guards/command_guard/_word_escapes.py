@@ -55,7 +55,7 @@ def plain_word(node: Node, src: bytes) -> Arg | None:
     return plain_text(src[node.start_byte : node.end_byte])
 
 
-@lru_cache(maxsize=4096)  # pure in the word's bytes; a line spells the same words again and again
+@lru_cache(maxsize=16384)  # pure in the word's bytes; a line spells the same words again and again
 def plain_text(spelled: bytes) -> Arg | None:
     """The Arg of a word spelled ``spelled`` that is its own value; None for any other."""
     raw = spelled.decode("utf-8", "surrogateescape")
