@@ -142,6 +142,10 @@ FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt",
 
 
 def commands_in(node: Node) -> list[Node]:
+    """Every simple command in ``node``, itself included."""
+    text = node.text if node.type == "command" else None
+    if text is not None and b"(" not in text and b"`" not in text:
+        return [node]  # a command holds another only in a substitution: `$(`, `` ` ``, `<(`
     found = [node] if node.type == "command" else []
     for child in node.named_children:
         if child.named_child_count:
