@@ -174,8 +174,9 @@ def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
-    if not word_bits(cmd) & STEER and not any(
-        word_has(r.target.text, STEER) for r in cmd.redirects if r.target is not None
+    if not word_bits(cmd) & STEER and not (
+        cmd.redirects
+        and any(word_has(r.target.text, STEER) for r in cmd.redirects if r.target is not None)
     ):
         return  # no word of the command could name a steering file: the common case
     values = cmd.values()

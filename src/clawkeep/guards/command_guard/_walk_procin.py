@@ -69,7 +69,10 @@ def redirected_text(w: Walker, op: str, dest: Node, target: Arg) -> str | None:
 
 def input_files(w: Walker, words: list[Arg]) -> list[Arg]:
     """``words`` with each lone ``<(…)`` whose output the line gave named as its file."""
-    if not any(arg.substs for arg in words):
+    for arg in words:
+        if arg.substs:
+            break
+    else:
         return words  # no substitution at all: nothing to name (the common case)
     out: list[Arg] = []
     fd = _FIRST_FD
