@@ -48,11 +48,14 @@ class Cmd:
     # The argument texts, read by most rules of a program (a chain of ten for git): built
     # once. No rule changes ``args`` in place; each caller gets its own list to change.
     _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    # What the every-command word checks could find in the arguments (``_word_facts``).
+    bits: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def values(self) -> list[str]:
-        if self._texts is None:
-            self._texts = tuple(a.text for a in self.args)
-        return list(self._texts)
+        texts = self._texts
+        if texts is None:
+            texts = self._texts = tuple(a.text for a in self.args)
+        return list(texts)
 
     def fed_texts(self) -> list[str]:
         """The text the program reads as its input, where the line says it: what a pipe

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._destroy_data import STATEMENT_CLIENTS, statements
+from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["DB_HOST_RULES"]
@@ -51,8 +52,6 @@ _RAW_CLIENTS = frozenset({"nc", "ncat", "netcat", "socat", "telnet"})
 
 
 def _acts_on_host(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._io_write import write_target
-
     given = cmd.fed_texts() if cmd.name in _RAW_CLIENTS else statements(cmd)
     for text in given:
         statement = _COMMENTS.sub(" ", text)  # `COPY t TO/**/PROGRAM`: a comment is a space

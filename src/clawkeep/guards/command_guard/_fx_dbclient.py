@@ -30,6 +30,8 @@ _ESCAPE = re.compile(
     r"|pager\s|\\P\s)(.*)$",
     re.I,
 )
+# What every form `_ESCAPE` matches holds, in lower case (`_PIPED`'s forms hold a `|`).
+_ESCAPE_MARKS = (".shell", ".system", "\\!", "\\setenv", "pager", "\\p")
 # a script the client reads in: psql's `\i`, sqlite3's and duckdb's `.read`, mysql's `source`
 _INCLUDE = re.compile(
     r"^\s*(?:\\i[r]?|\\include(?:_relative)?|\.read|source|\\\.)\s+['\"]?([^'\"|\s;]+)", re.M
@@ -94,6 +96,8 @@ def _judge_line(line: str, cmd: Cmd, w: Walker) -> None:
 
 
 def _loads(text: str, cmd: Cmd, w: Walker) -> None:
+    if text.isascii() and "load" not in text.lower():
+        return  # every form `_LOADS` matches spells "load" (in any case)
     for match in _LOADS.finditer(text):
         path = next(g for g in match.groups() if g)
         if UNKNOWN in path:
@@ -104,6 +108,9 @@ def _loads(text: str, cmd: Cmd, w: Walker) -> None:
 
 
 def _reads(text: str, cmd: Cmd, w: Walker) -> None:
+    low = text.lower()
+    if text.isascii() and "read" not in low and "file" not in low and "sniff_csv" not in low:
+        return  # every function `_READS` matches spells one of these (in any case)
     for path in _READS.findall(text):
         if UNKNOWN in path or "://" in path:
             continue
@@ -115,8 +122,10 @@ def _reads(text: str, cmd: Cmd, w: Walker) -> None:
 
 def _client(cmd: Cmd, w: Walker) -> None:
     for text in _texts(cmd, w):
-        for line in text.split("\n"):
-            _judge_line(line, cmd, w)
+        low = text.lower() if text.isascii() else None
+        if low is None or "|" in text or any(mark in low for mark in _ESCAPE_MARKS):
+            for line in text.split("\n"):  # a pipe or an escape may start a line here
+                _judge_line(line, cmd, w)
         if cmd.name == "psql":
             for program in _PROGRAM.findall(text):
                 w.script(program.replace("''", "'"), "a program psql's \\copy runs")

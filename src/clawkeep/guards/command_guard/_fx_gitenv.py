@@ -15,6 +15,7 @@ import shlex
 
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import Arg, literal
+from clawkeep.guards.command_guard._wrap_carried import carried
 
 __all__ = ["GITENV_RULES", "config_file_settings", "env_settings"]
 
@@ -110,8 +111,6 @@ def _ext(text: str, w: Walker) -> None:
 
 
 def _git(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._wrap_carried import carried
-
     settings = env_settings(w) + _config_env(cmd, w)
     for setting in settings:
         carried(Cmd("git", "git", [Arg("-c"), literal(setting)]), w)

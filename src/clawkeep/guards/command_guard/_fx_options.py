@@ -51,6 +51,8 @@ def _value(args: list[Arg], index: int, flag: str) -> str | None:
     """An option's value as the tools parse it: getopt's unambiguous abbreviations of a
     long option (`--outp=` for `--output=`), and Go's `--exec` for `-exec`."""
     text = args[index].text
+    if text[:1] != "-" and text[:1] != flag[:1]:
+        return None  # a long option, Go's `--exec` and each short spelling start so
     name, eq, given = text.partition("=")
     long = flag.startswith("--") and len(name) >= 5 and flag.startswith(name)
     go_style = len(flag) > 2 and not flag.startswith("--") and name == "-" + flag

@@ -20,6 +20,13 @@ from clawkeep.guards.command_guard._gateway import turns_on_gateway
 from clawkeep.guards.command_guard._net_redirect import redirected
 from clawkeep.guards.command_guard._net_trust_path import writes_trust_store
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_facts import (
+    DISPLAY,
+    DOUBLE_DASH,
+    SUBSTS,
+    TARGET_SUBSTS,
+    word_bits,
+)
 from clawkeep.guards.command_guard._word_types import UNKNOWN, literal
 
 __all__ = ["PROGRAM_RULES", "loads_download", "named_programs"]
@@ -75,6 +82,8 @@ _NAMED_PROGRAM = re.compile(
 
 # An X display on another machine (`-display 203.0.113.7:1`, `DISPLAY=host:0`): the
 # client's windows, and a terminal's shell with them, are driven from there.
+# The shells `uninstalls_watcher` reads a script operand of (its own list).
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "busybox"})
 _REMOTE_DISPLAY = re.compile(
     r"^(?!localhost:|127\.|unix:|\[?::1\]?:)[\w.:\[\]-]*[\w\]]:\d+(\.\d+)?$"
 )
@@ -108,14 +117,22 @@ def remote_display(value: str, program: str, w: Walker) -> None:
 
 
 def named_programs(cmd: Cmd, w: Walker) -> None:
-    """The program an option of any tool names: run as the argv or script it becomes."""
-    uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
-    injected_app(cmd, w)  # DYLD_INSERT_LIBRARIES into an installed macOS application
-    rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
+    """The program an option of any tool names: run as the argv or script it becomes.
+
+    Each check below first tests what it needs (a path as the command word, a shell, a
+    substitution); that test is asked here, so a command without it skips the call."""
+    by_path = "/" in cmd.word
+    if by_path or cmd.name in _SHELLS:
+        uninstalls_watcher(cmd, w)  # a host watcher's uninstaller, run by its path
+    if by_path:
+        injected_app(cmd, w)  # DYLD_INSERT_LIBRARIES into an installed macOS application
+        rc_script(cmd, w)  # /etc/rc.d/pf stop: a service's script stopping a host defence
     redirected(cmd, w)  # a proxy, endpoint or pinned address elsewhere, checks off
-    writes_trust_store(cmd, w)  # >> $(python -m certifi)
+    bits = word_bits(cmd)
+    if bits & (SUBSTS | TARGET_SUBSTS):
+        writes_trust_store(cmd, w)  # >> $(python -m certifi)
     turns_on_gateway(cmd, w)  # kill $(pgrep -f clawkeep), curl URL >> AGENTS.md
-    values = cmd.values()
+    values = cmd.values() if bits & DISPLAY else []  # every spelling starts `-d` or `--d`
     for i, value in enumerate(values):
         if not value.startswith("-"):
             continue  # every spelling of the display option starts with a dash
@@ -127,7 +144,7 @@ def named_programs(cmd: Cmd, w: Walker) -> None:
             or (cmd.name in _TERMINALS and len(value) > 1 and "-display".startswith(value))
         ):
             remote_display(values[i + 1], cmd.name, w)
-    for arg in cmd.args:
+    for arg in cmd.args if bits & DOUBLE_DASH else ():  # `--…-program=CMD` is a long option
         found = _NAMED_PROGRAM.match(arg.text)
         if found is None:
             continue

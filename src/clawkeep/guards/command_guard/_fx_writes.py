@@ -10,14 +10,13 @@ from clawkeep.guards.command_guard._fx_args import value_of
 from clawkeep.guards.command_guard._fx_send import publish
 from clawkeep.guards.command_guard._fx_serve import ruby_run
 from clawkeep.guards.command_guard._fx_tables import IN_PLACE, WRITES
+from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 
 __all__ = ["git", "in_place", "rewrites", "ruby", "writes"]
 
 
 def writes(cmd: Cmd, w: Walker) -> None:
-    from clawkeep.guards.command_guard._io_write import write_target
-
     options, last, needs = WRITES[cmd.name]
     values = cmd.values()
     if needs:
@@ -51,8 +50,6 @@ def writes(cmd: Cmd, w: Walker) -> None:
 
 def in_place(cmd: Cmd, w: Walker) -> None:
     """``perl -pi -e …`` / ``ruby -i``: the file operands are rewritten."""
-    from clawkeep.guards.command_guard._io_write import write_target
-
     values = cmd.values()
     if not any(re.match(r"^-\w*i", v) and not v.startswith("--") for v in values):
         return
@@ -70,8 +67,6 @@ def in_place(cmd: Cmd, w: Walker) -> None:
 
 def _git_dir(cmd: Cmd, w: Walker) -> None:
     """``git -C DIR clean|reset|checkout`` and ``git clone URL DIR``: where git writes."""
-    from clawkeep.guards.command_guard._io_write import write_target
-
     values = cmd.values()
     verbs = [
         v
@@ -113,8 +108,6 @@ def ruby(cmd: Cmd, w: Walker) -> None:
 def rewrites(cmd: Cmd, w: Walker) -> None:
     """``upx -o /usr/local/bin/x m``, ``strip /usr/bin/ls``, ``patchelf --set-interpreter
     … /usr/bin/sudo``: the output the option names, else every file operand, rewritten."""
-    from clawkeep.guards.command_guard._io_write import write_target
-
     outputs, reads = IN_PLACE[cmd.name]
     values = cmd.values()
     if not values or set(values) & (reads | {"-h", "--help", "-V", "--version"}):

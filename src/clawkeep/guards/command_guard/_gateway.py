@@ -30,6 +30,13 @@ from functools import lru_cache
 
 from clawkeep.guards.command_guard._net_raw import producer_kinds
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
+from clawkeep.guards.command_guard._word_facts import (
+    STEER,
+    SUBSTS,
+    TARGET_SUBSTS,
+    word_bits,
+    word_has,
+)
 from clawkeep.guards.command_guard._word_types import literal
 
 __all__ = ["GATEWAY_RULES", "turns_on_gateway"]
@@ -56,8 +63,6 @@ _STEERS = re.compile(
     r"|claude_desktop_config\.json|\.claude\.json)$",
     re.I,
 )
-_STEER_HINT = re.compile(r"\.md|rules|mcp|claude|settings", re.I)
-_STEER_WORDS = (".md", "rules", "mcp", "claude", "settings")  # _STEER_HINT's, in lower case
 _STEER_DIRS = frozenset({".claude", ".cursor", "memory", "skills", ".openclaw", ".codex"})
 
 
@@ -121,12 +126,13 @@ def _pattern_hits_gateway(pattern: str) -> bool:
 
 
 def _looks_up_gateway(cmd: Cmd, w: Walker) -> bool:
-    args = list(cmd.args) + [r.target for r in cmd.redirects if r.target is not None]
-    for arg in args:
-        for node in arg.substs:
-            text = w.text(node)
-            if _LOOKUPS.search(text) and _names_gateway(text):
-                return True
+    if word_bits(cmd) & (SUBSTS | TARGET_SUBSTS):  # no `$(…)`: no lookup inside one
+        args = list(cmd.args) + [r.target for r in cmd.redirects if r.target is not None]
+        for arg in args:
+            for node in arg.substs:
+                text = w.text(node)
+                if _LOOKUPS.search(text) and _names_gateway(text):
+                    return True
     if cmd.name in _BY_PATTERN:
         patterns = [v for v in cmd.values() if not v.startswith("-")]
         if any(_pattern_hits_gateway(p) for p in patterns):
@@ -167,20 +173,13 @@ def _targets(cmd: Cmd, values: list[str]) -> tuple[list[str], list[str]]:
     return targets, operands
 
 
-def _may_steer(text: str) -> bool:
-    """``_STEER_HINT.search``; ASCII text is tested by substring, which finds the same
-    (re.I folds an ASCII letter only to ASCII letters) without scanning the regex."""
-    if text.isascii():
-        low = text.lower()
-        return any(word in low for word in _STEER_WORDS)
-    return _STEER_HINT.search(text) is not None
-
-
 def _fetched_into_steering(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    named = [*values, *(r.target.text for r in cmd.redirects if r.target is not None)]
-    if not _may_steer("\n".join(named)):
+    if not word_bits(cmd) & STEER and not (
+        cmd.redirects
+        and any(word_has(r.target.text, STEER) for r in cmd.redirects if r.target is not None)
+    ):
         return  # no word of the command could name a steering file: the common case
+    values = cmd.values()
     targets, sources = _targets(cmd, values)
     steered = [p for p in (w.place(t).path for t in targets) if _steers(p)]
     if not steered:
@@ -223,11 +222,10 @@ def turns_on_gateway(cmd: Cmd, w: Walker) -> None:
         # privilege: the gateway that judges this agent's commands is signalled or read
         w.flag("privilege", f"{cmd.name} acts on the gateway's process, looked up by its name")
         return
-    values = cmd.values()
-    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, values, w):
+    if cmd.name in _SERVICE_MANAGERS and _service_env_or_stop(cmd, cmd.values(), w):
         return
     if cmd.name in _LISTERS:
-        for value in values:
+        for value in cmd.values():
             if value.startswith("-"):
                 continue
             found = w.place(value)

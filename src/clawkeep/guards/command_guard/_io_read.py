@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 from clawkeep.guards.command_guard._cmd import Cmd
-from clawkeep.guards.command_guard._inline import SHELL_CODE, SOCKET_CODE
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
 from clawkeep.guards.command_guard._io_tables import (
     BULK_READERS,
@@ -22,7 +21,6 @@ from clawkeep.guards.command_guard._io_tables import (
     RAW_READERS,
     SEARCHERS,
     SECRET_TREES,
-    names_pool,
 )
 from clawkeep.guards.command_guard._model import CommandContext
 from clawkeep.guards.command_guard._path_secrets import (
@@ -34,6 +32,7 @@ from clawkeep.guards.command_guard._path_secrets import (
 from clawkeep.guards.command_guard._path_tables import LISTS, SYSTEM_TREES
 from clawkeep.guards.command_guard._paths import place
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_facts import POOL, SHELL, word_bits
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["judge_args", "tree_hunt"]
@@ -205,16 +204,16 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
                 arg.substs,
             )
         w.tricks(arg, "argument")
-    for arg in cmd.args:
-        if len(arg.text) > 12 and SOCKET_CODE.search(arg.text) and SHELL_CODE.search(arg.text):
-            w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
-            break
-    if cmd.name not in PRINTERS and any(names_pool(arg.text) for arg in cmd.args):
+    bits = word_bits(cmd)  # per word, once: reverse-shell code, a pool's address
+    if bits & SHELL:  # an argument with a socket and a shell in its code
+        w.flag("reverse_shell", f"an argument of {cmd.name} holds reverse-shell code")
+    if cmd.name not in PRINTERS and bits & POOL:
         # raw_socket: a mining pool's protocol, whatever program speaks it (xmrig -o …)
         w.flag("raw_socket", f"{cmd.name} connects to a mining pool (stratum)")
     if cmd.name in NO_READ or cmd.name in LISTS:
         return
-    _hunts(cmd, w)
+    if cmd.name in _HUNTERS:  # `_hunts`' own first test
+        _hunts(cmd, w)
     if cmd.name in BULK_READERS:
         for text in operands_of(cmd.values()):
             found = w.place(text)
@@ -225,29 +224,31 @@ def judge_args(cmd: Cmd, w: Walker) -> None:
             ):
                 w.flag("credential_read", f"{cmd.name} copies all of {found.path}, keys included")
                 return
-    key_use = _key_operands(cmd, w)
+    key_use = _key_operands(cmd, w) if cmd.name in _SSH_CLIENTS else None
     for position, arg in enumerate(cmd.args):
-        if position in key_use:
+        if key_use and position in key_use:
             continue  # ssh -i ~/.ssh/key: ssh signs with the key; its bytes go nowhere
-        if arg.glob and arg.static and (why := glob_credential(arg.text, w.ctx)) is not None:
-            w.flag("credential_read", f"{cmd.name} {arg.text}: {why}")
+        text = arg.text
+        static = UNKNOWN not in text
+        if arg.glob and static and (why := glob_credential(text, w.ctx)) is not None:
+            w.flag("credential_read", f"{cmd.name} {text}: {why}")
             return
-        if not arg.static and not arg.text.startswith("-"):
-            why = _runtime_credential(arg.text, w)
+        if not static:
+            why = _runtime_credential(text, w) if not text.startswith("-") else None
             if why is not None:
                 # credential_read: the part known only at run time picks a file in there
                 w.flag("credential_read", f"{cmd.name} {why}")
                 return
             continue
-        if not arg.static or (arg.text.startswith("-") and "=" not in arg.text):
+        if text.startswith("-") and "=" not in text:
             continue
-        touched = _touches(arg.text, w.ctx, w.cwd)
+        touched = _touches(text, w.ctx, w.cwd)
         if touched is not None:
             w.flag("credential_read", f"{cmd.name} touches {touched[0]}: {touched[1]}")
             return
 
 
-@lru_cache(maxsize=4096)  # pure in its arguments; a line names the same words again and again
+@lru_cache(maxsize=16384)  # pure in its arguments; a line names the same words again and again
 def _touches(text: str, ctx: CommandContext, cwd: str | None) -> tuple[str, str] | None:
     """The credential file an argument names, and why: (path, why) or None."""
     for candidate in _candidates(text):
@@ -279,6 +280,7 @@ def _runtime_credential(text: str, w: Walker) -> str | None:
 
 
 _SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "ssh-add", "ssh-copy-id"})
+_HUNTERS = SEARCHERS | MEMORY_DUMPERS | LOCATORS | RAW_READERS  # the programs `_hunts` judges
 
 
 def _key_operands(cmd: Cmd, w: Walker) -> set[int]:

@@ -10,6 +10,8 @@ import posixpath
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, command_name
+from clawkeep.guards.command_guard._echo import echo_text
+from clawkeep.guards.command_guard._fx_hooks import hook_written, line_hook
 from clawkeep.guards.command_guard._io_tables import (
     DISK,
     INTERPRETERS,
@@ -18,10 +20,13 @@ from clawkeep.guards.command_guard._io_tables import (
     names_pool,
 )
 from clawkeep.guards.command_guard._net_devtcp import loopback_client
+from clawkeep.guards.command_guard._net_raw import producer_kinds
 from clawkeep.guards.command_guard._path_secrets import credential, persistence, user_bin_entry
 from clawkeep.guards.command_guard._path_tables import SHADOWED
 from clawkeep.guards.command_guard._paths import Place
+from clawkeep.guards.command_guard._secret_dumps import note_dump
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._walk_procin import printed_text, transformed
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["judge_redirects", "new_tool", "planted_option", "pool_config", "write_target"]
@@ -53,8 +58,6 @@ def planted_option(found: Place, w: Walker, what: str) -> None:
 
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
-    from clawkeep.guards.command_guard._fx_hooks import line_hook
-
     w.touched.add(found.path)
     planted_option(found, w, what)
     if (why := line_hook(found, w)) is not None:
@@ -104,10 +107,6 @@ def _program(source: Arg) -> str:
 
 def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
     """Keep the text a redirect writes when it is known here, for a later run of the file."""
-    from clawkeep.guards.command_guard._echo import echo_text
-    from clawkeep.guards.command_guard._secret_dumps import note_dump
-    from clawkeep.guards.command_guard._walk_procin import printed_text, transformed
-
     text = echo_text(cmd.name, cmd.args)
     if text is None and cmd.name in ("cat", "tee", ""):
         bodies = [r.body for r in cmd.redirects if r.body is not None]
@@ -120,8 +119,6 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
         w.aliases[path] = w.aliases.get(w.place(files[0].text).path) or _program(files[0])
     if text is None:
         w.written.pop(path, None)  # rewritten with text known only at run time
-        from clawkeep.guards.command_guard._net_raw import producer_kinds
-
         made = producer_kinds(cmd.name, [a.text for a in cmd.args])
         made |= cmd.stdin.kinds if cmd.stdin is not None else set()
         if transformed(cmd, w):
@@ -142,7 +139,6 @@ def _remember_written(cmd: Cmd, op: str, path: str, w: Walker) -> None:
 def pool_config(text: str, path: str, w: Walker) -> None:
     """A file the line writes that names a mining pool is a miner's configuration; one
     that is an editor's or agent's settings starts the commands it names."""
-    from clawkeep.guards.command_guard._fx_hooks import hook_written
     from clawkeep.guards.command_guard._fx_options import settings_commands
     from clawkeep.guards.command_guard._fx_startup import startup_written
 

@@ -45,7 +45,7 @@ def login_feed(w: Walker, stages: list[Node], index: int) -> tuple[str, ...]:
     ``()`` otherwise."""
     if index + 1 >= len(stages) or stages[index].type != "command":
         return ()
-    if stages[index + 1].type != "command":
+    if stages[index + 1].type != "command" or _no_login(w, stages[index], stages[index + 1]):
         return ()
     printer = [a.text for a in w.argv_of(stages[index])]
     login = [a.text for a in w.argv_of(stages[index + 1])]
@@ -62,6 +62,27 @@ def login_feed(w: Walker, stages: list[Node], index: int) -> tuple[str, ...]:
         if host is not None and re.fullmatch(rf"(?:https?://)?(?:{registries})(?:/\S*)?", host):
             return tuple(printer)
     return ()
+
+
+# A command name spelled as itself: no quote, escape, expansion, glob or brace in it.
+_PLAIN_NAME = re.compile(rb"[\w./+-]+")
+
+
+def _no_login(w: Walker, printer: Node, login: Node) -> bool:
+    """The next stage is no registry login, seen without expanding either stage's words:
+    its name is plain and names another program, and no word of either stage can assign a
+    variable as it expands (only ``${NAME:=default}`` and ``${NAME=default}`` do)."""
+    name = login.child_by_field_name("name")
+    src = w.src
+    if name is None or b"${" in src[printer.start_byte : printer.end_byte]:
+        return False
+    if b"${" in src[login.start_byte : login.end_byte]:
+        return False
+    spelled = src[name.start_byte : name.end_byte]
+    if _PLAIN_NAME.fullmatch(spelled) is None:
+        return False
+    program = command_name(spelled.decode("ascii"))
+    return program not in _CLIENTS and program not in ("sudo", "doas")
 
 
 def _registry(args: list[str]) -> str | None:

@@ -5,7 +5,9 @@ tool in one pipeline, and what each pipeline stage produces (downloaded or decod
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from clawkeep.guards.command_guard._fx_trees import unvetted_url
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only
 from clawkeep.guards.command_guard._net_tables import (
     DECODE_FLAGS,
@@ -17,6 +19,7 @@ from clawkeep.guards.command_guard._net_tables import (
 from clawkeep.guards.command_guard._secret_dumps import dumps_environment
 from clawkeep.guards.command_guard._walk import Cmd, Walker, command_name
 from clawkeep.guards.command_guard._word_types import Arg
+from clawkeep.guards.command_guard._wrap_argv import skip_options
 from clawkeep.guards.command_guard._wrap_more import runs_argv
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 
@@ -74,10 +77,26 @@ def raw(cmd: Cmd, w: Walker) -> None:
 def producer_kinds(name: str, values: list[str]) -> set[str]:
     """What a pipeline stage produces: downloaded bytes, decoded bytes, text put through a
     character cipher (``cipher``: harmless as an argument, obfuscation when a shell reads
-    it), only numbers (``digits``: no character a shell would act on), or nothing known."""
-    if name in WRAP_SPEC:
-        from clawkeep.guards.command_guard._wrap_argv import skip_options
+    it), only numbers (``digits``: no character a shell would act on), or nothing known.
 
+    Pure in the name and words, and asked again for the same stage (its producer, the
+    redirect it writes through, a substitution's kinds): kept for words of a usual length.
+    Each caller gets its own set."""
+    if all(len(value) <= _CACHED_WORD for value in values):
+        return set(_cached_kinds(name, tuple(values)))
+    return _kinds(name, values)
+
+
+_CACHED_WORD = 256
+
+
+@lru_cache(maxsize=4096)
+def _cached_kinds(name: str, values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_kinds(name, list(values)))
+
+
+def _kinds(name: str, values: list[str]) -> set[str]:
+    if name in WRAP_SPEC:
         # `busybox wget -O- URL`, `sudo curl URL`, `time curl URL` (time and strace write
         # their own report to stderr): the program the wrapper runs prints it
         rest = [a.text for a in skip_options([Arg(v) for v in values], *WRAP_SPEC[name])]
@@ -89,8 +108,6 @@ def producer_kinds(name: str, values: list[str]) -> set[str]:
     if dumps_environment(name, values):
         return {"environment"}  # every exported value, the agent's tokens among them
     if name in DOWNLOADERS or name in RAW_SOCKET or name in NETWORK or name == "scp":
-        from clawkeep.guards.command_guard._fx_trees import unvetted_url
-
         # unvetted: from a host nobody vouches for (what a tree extracted from it holds)
         return {"download", "unvetted"} if unvetted_url(values) else {"download"}
     if name in ("zcat", "bzcat", "xzcat", "zstdcat", "gunzip", "unxz", "funzip") or (

@@ -245,10 +245,11 @@ def _apt_unsigned(key: str, setting: str) -> bool:
 def redirected(cmd: Cmd, w: Walker) -> None:
     """Any command: the proxy, endpoint and trust settings of the environment the line gave
     it, and its own options that redirect its requests."""
-    _dotenv(cmd, w)
+    if cmd.redirects or cmd.name == "tee":  # `_dotenv`'s own first test
+        _dotenv(cmd, w)
     if cmd.name in ("export", "unset", "echo", "printf", "true", ":", "cd", "test", "["):
         return
-    for key in _ENV_KEYS.intersection(w.env.values):
+    for key in () if _ENV_KEYS.isdisjoint(w.env.values) else _ENV_KEYS.intersection(w.env.values):
         value = w.env.values[key]
         if value is None or (key in PROXY_VARS and not elsewhere(value)):
             continue

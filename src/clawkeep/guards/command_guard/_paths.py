@@ -54,7 +54,7 @@ def under(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
-@lru_cache(maxsize=4096)  # pure in its arguments; a line names the same paths again and again
+@lru_cache(maxsize=16384)  # pure in its arguments; a line names the same paths again and again
 def place(text: str, ctx: CommandContext, cwd: str | None = None) -> Place:
     """Classify one path argument (``text`` may hold ``UNKNOWN`` parts)."""
     if UNKNOWN in text:

@@ -80,6 +80,11 @@ _SECRET_NOUNS = frozenset(
     {"secret", "secrets", "token", "tokens", "password", "passwords", "credential"}
     | {"credentials", "creds", "apikey", "apikeys", "passphrase", "keyvault"}
 )
+# What every noun above holds, in lower case: a word without one names no secret (its
+# pieces are lower-cased parts of it; lower-casing never makes or breaks ASCII letters).
+_NOUN_MARKS = ("secret", "token", "password", "cred", "apikey", "passphrase", "keyvault")
+# and how each option `_REVEAL_OPTIONS` matches starts, in lower case
+_MARKS = (*_NOUN_MARKS, "--show-", "--reveal", "--with-decryption", "--decrypt", "--plaintext")
 _REVEAL_VERBS = frozenset(
     {"get", "show", "read", "print", "access", "view", "reveal", "export", "value", "fill"}
     | {"lookup", "dump", "decrypt", "download", "cat", "display", "fetch", "retrieve"}
@@ -93,6 +98,9 @@ _LISTING_OUTPUT = frozenset({"name", "wide"})
 
 def _reveals(name: str, values: list[str]) -> str | None:
     """The words that make a platform CLI print a secret, or None."""
+    low = "\n".join(values).lower()
+    if not any(mark in low for mark in _MARKS):
+        return None  # no reveal option and no word holding a secret's noun
     shown = next((v for v in values if _REVEAL_OPTIONS.match(v)), None)
     if shown is not None:
         return shown

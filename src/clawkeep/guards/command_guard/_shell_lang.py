@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import command_name
@@ -41,8 +43,18 @@ _NAMED = frozenset({"variable_assignment", "variable_name", "word"})
 HASHED = "/#hash"
 
 
+@cache
+def _late() -> tuple[Callable[[str, Arg, Walker], None], Callable[[str, Arg, Walker], None]]:
+    """``startup_var`` and ``installer_var``, from modules that import this one: bound once."""
+    from clawkeep.guards.command_guard._fx_startup import startup_var
+    from clawkeep.guards.command_guard._net_installers import installer_var
+
+    return startup_var, installer_var
+
+
 def shell_var(name: str, value: Arg, w: Walker) -> None:
     """A variable bash evaluates as code: judge the code now."""
+    startup_var, installer_var = _late()
     text = value.text
     if not value.static:
         return
@@ -58,13 +70,9 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
 
         less_var(name, value, w)  # LESS='+!cmd': every less started later runs cmd
     else:
-        from clawkeep.guards.command_guard._fx_startup import startup_var
-
         startup_var(name, value, w)  # NODE_OPTIONS, PYTHONSTARTUP …: code loaded at start
     if _SUBSCRIPT_CODE.search(text):
         w.script(": " + text, f"a subscript arithmetic evaluates in {name}", scope="maybe")
-    from clawkeep.guards.command_guard._net_installers import installer_var
-
     installer_var(name, value, w)  # RUSTUP_DIST_SERVER=URL, CARGO_TARGET_…_RUNNER=CMD
 
 

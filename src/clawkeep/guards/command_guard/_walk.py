@@ -11,8 +11,6 @@ here one level deeper.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, Redirect, Rule, Stdin, command_name
 from clawkeep.guards.command_guard._cmd import canonical as _canonical
@@ -22,11 +20,11 @@ from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
 from clawkeep.guards.command_guard._walk_checks import argv_checks
+from clawkeep.guards.command_guard._walk_scope import ChildShell
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
-from clawkeep.guards.command_guard._word_fields import fields
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg, Env
-from clawkeep.guards.command_guard._words import resolve
+from clawkeep.guards.command_guard._words import expand_words
 
 __all__ = ["Cmd", "Redirect", "Rule", "Stdin", "Walker", "command_name"]
 
@@ -120,31 +118,14 @@ class Walker:
             arguments_given(self, scope)  # bash -c '…' _ ARGS: its own, unknown here
             self._script(text, what)
 
-    @contextmanager
-    def child_shell(self, *, merge: bool = False) -> Iterator[None]:
+    def child_shell(self, *, merge: bool = False) -> ChildShell:
         """A subshell, a nested shell or a pipeline stage: its cd and assignments stay in it.
 
         Without this a ``(cd /srv/ws)`` or ``bash -c 'd=build'`` would make the walker
         judge the rest of the line in a directory, or with a value, the shell never has.
         With ``merge`` what the text changed is kept as unknown: it may or may not happen.
         """
-        cwd, workspace, values = self.cwd, self.env.workspace, dict(self.env.values)
-        computed = set(self.env.computed)
-        try:
-            yield
-        finally:
-            if merge:
-                computed |= self.env.computed
-            self.env.computed = computed
-            changed_cwd = self.cwd != cwd
-            now = self.env.values if merge else {}  # only a merge keeps what changed
-            changed = {k for k, v in now.items() if values.get(k, v) != v} | (now.keys() - values)
-            self.cwd, self.env.workspace, self.env.values = cwd, workspace, values
-            if merge and changed_cwd:
-                self.cwd = self.env.workspace = UNKNOWN
-            if merge:
-                for name in changed:
-                    self.env.values[name] = None  # set or not, only known at run time
+        return ChildShell(self, merge)
 
     def _script(self, text: str, what: str) -> None:
         if self.depth >= self.ctx.max_depth:
@@ -198,8 +179,7 @@ class Walker:
     def expand(self, nodes: list[Node]) -> list[Arg]:
         """The words bash passes: each node resolved, field-split and brace-expanded."""
         ifs = self.env.values.get("IFS") if "IFS" in self.env.values else None
-        src, env = self.src, self.env
-        return [f for node in nodes for f in fields(resolve(node, src, env), ifs)]
+        return expand_words(nodes, self.src, self.env, ifs)
 
     def argv_of(self, node: Node) -> list[Arg]:
         """The words a command node runs, split and expanded as bash does (``$C URL`` with
@@ -226,7 +206,8 @@ class Walker:
         if word.glob:
             self.flag("obfuscation", f"the command word {word.text!r} is a glob pattern")
         name = command_name(word.text)
-        looked = [self.place(d + "/" + name).path for d in self.search if "/" not in word.text]
+        looked = [self.place(d + "/" + name).path for d in self.search] if self.search else []
+        looked = looked if "/" not in word.text else []
         hit = next((p for p in looked if p in self.aliases), "") if looked else ""
         alias = self.aliases.get(hit)
         if alias is not None and _canonical(alias) != _canonical(name) and HASHED not in hit:

@@ -29,9 +29,11 @@ def _forget(w: Walker, name: str) -> None:
         _forget(w, target)  # r is a reference to a: what r is given, a holds
 
 
-def arrays_touched(w: Walker, node: Node, name_node: Node, value: Node | None) -> bool:
-    """Judge an assignment that sets an array or a reference; True when it did."""
-    appends = any(c.type == "+=" for c in node.children)
+def arrays_touched(
+    w: Walker, node: Node, name_node: Node, value: Node | None, appends: bool
+) -> bool:
+    """Judge an assignment that sets an array or a reference; True when it did (``appends``:
+    it is ``+=``)."""
     parent = node.parent
     if parent is not None and parent.type == "declaration_command":
         flags = [w.text(c) for c in parent.named_children if w.text(c).startswith("-")]

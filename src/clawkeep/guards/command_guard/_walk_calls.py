@@ -31,7 +31,6 @@ import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from clawkeep.guards.command_guard._cmd import Cmd, Rule
 from clawkeep.guards.command_guard._walk_fcall import call_with_arguments
@@ -120,13 +119,11 @@ class _Calls:
         self.calling: set[str] = set()  # and the functions whose body is being judged so
 
 
-_STATE: WeakKeyDictionary[Walker, _Calls] = WeakKeyDictionary()
-
-
 def _calls(w: Walker) -> _Calls:
-    state = _STATE.get(w)
+    """The walker's call state, kept on the walker (one per line, gone with it)."""
+    state: _Calls | None = w.__dict__.get("_calls_state")
     if state is None:
-        state = _STATE[w] = _Calls()
+        state = w.__dict__["_calls_state"] = _Calls()
     return state
 
 

@@ -29,4 +29,9 @@ def holds_no_command(node: Node, src: bytes) -> bool:
     kind = node.type
     if not node.named_child_count and kind not in WALKED:
         return True
-    return kind in _WORDS and _SUBSTITUTION.search(src, node.start_byte, node.end_byte) is None
+    if kind not in _WORDS:
+        return False
+    start, end = node.start_byte, node.end_byte
+    if src.find(b"(", start, end) < 0 and src.find(b"`", start, end) < 0:
+        return True  # every substitution spells a `(` or a backtick
+    return _SUBSTITUTION.search(src, start, end) is None

@@ -31,6 +31,8 @@ _LOOPS = frozenset({"while_statement", "until_statement"})
 FORKING = (
     _BRANCHING | _LOOPS | {"compound_statement", "redirected_statement"}
 )  # a list holding one needs `sequence`
+_FORKS = _BRANCHING | _LOOPS  # the statements whose paths `_paths` walks
+_REDIRECTED = "redirected_statement"  # `_redirected_branch` looks at no other kind
 _MAX_FORKS = 8  # alternative walks of the rest of one line (each costs a walk of the rest)
 
 
@@ -113,10 +115,11 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
     the walker's state now, the common case, kept without a copy)."""
     kids = list(kids)
     for index, child in enumerate(kids):
-        if child.type == "compound_statement":  # { …; }: its statements run in this shell
+        kind = child.type
+        if kind == "compound_statement":  # { …; }: its statements run in this shell
             return _ends(w, [*child.named_children, *kids[index + 1 :]], visit)
-        branching = _redirected_branch(w, child) or child
-        if branching.type not in _BRANCHING and branching.type not in _LOOPS:
+        branching = (_redirected_branch(w, child) or child) if kind == _REDIRECTED else child
+        if (branching.type if branching is not child else kind) not in _FORKS:
             visit(w, child)
             continue
         ends = _distinct(_paths(w, branching, visit))

@@ -20,7 +20,17 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from clawkeep.guards.command_guard._sed_text import sed_output
+from clawkeep.guards.command_guard._stage_groups import grouped
+from clawkeep.guards.command_guard._walk_stages import (
+    PASS_THROUGH,
+    TRANSFORMS,
+    producer,
+    reads_text,
+    stage_name,
+)
 from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
+from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._cmd import Cmd
@@ -43,9 +53,6 @@ _FIRST_FD = 63  # bash hands out descriptors from 63 down
 
 
 def _printed(w: Walker, subst: Node) -> str | None:
-    from clawkeep.guards.command_guard._stage_groups import grouped
-    from clawkeep.guards.command_guard._walk_stages import producer, stage_name
-
     return grouped(w, subst, None, False, producer, stage_name).text
 
 
@@ -62,7 +69,10 @@ def redirected_text(w: Walker, op: str, dest: Node, target: Arg) -> str | None:
 
 def input_files(w: Walker, words: list[Arg]) -> list[Arg]:
     """``words`` with each lone ``<(…)`` whose output the line gave named as its file."""
-    if not any(arg.substs for arg in words):
+    for arg in words:
+        if arg.substs:
+            break
+    else:
         return words  # no substitution at all: nothing to name (the common case)
     out: list[Arg] = []
     fd = _FIRST_FD
@@ -102,9 +112,6 @@ def printed_text(cmd: Cmd, w: Walker) -> str | None:
     """What ``cmd`` prints where the line gave it: a group's known output (its ``Cmd`` has
     no name and carries that output as its input), or a filter's output of the text it was
     fed or of files the line wrote (``sed -n p <<< …``, ``cat a b``)."""
-    from clawkeep.guards.command_guard._sed_text import sed_output
-    from clawkeep.guards.command_guard._walk_stages import PASS_THROUGH, TRANSFORMS, reads_text
-
     if not cmd.name:
         return cmd.stdin.text if cmd.stdin is not None else None
     if cmd.name not in PASS_THROUGH | TRANSFORMS:
@@ -130,8 +137,6 @@ def stdin_copy(cmd: Cmd, w: Walker, source: str, target: str) -> None:
 def transformed(cmd: Cmd, w: Walker) -> bool:
     """``cmd`` changes text the line gave by a script the guard does not follow (`sed -n p
     <<< …`, `awk … file`): what it writes is decoded text, as a decoder's is."""
-    from clawkeep.guards.command_guard._walk_stages import TRANSFORMS
-
     return cmd.name in TRANSFORMS and bool(cmd.fed_texts() or operand_text(w, cmd.args))
 
 
@@ -158,8 +163,6 @@ def matching_written(w: Walker, pattern: str) -> list[str]:
 def stage_input(w: Walker, node: Node) -> str | None:
     """The text a pipeline stage reads through its own ``<`` redirect, where the line gave
     it (`cat < /tmp/x | sh`)."""
-    from clawkeep.guards.command_guard._words import resolve
-
     for child in node.named_children:
         dest = child.child_by_field_name("destination") if child.type == "file_redirect" else None
         if dest is None:

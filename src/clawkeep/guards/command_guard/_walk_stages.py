@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import Stdin, command_name
@@ -13,11 +15,13 @@ from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._sed_text import sed_output
 from clawkeep.guards.command_guard._stage_cuts import cuts_lines
 from clawkeep.guards.command_guard._stage_groups import GROUPS, grouped
+from clawkeep.guards.command_guard._walk_calls import alias_text
 from clawkeep.guards.command_guard._walk_names import listing_kinds
 from clawkeep.guards.command_guard._words import resolve
 
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
+    from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["FILTERS", "commands_in", "producer", "reads_text", "stage_name"]
 
@@ -37,13 +41,23 @@ def stage_name(walker: Walker, node: Node) -> str:
     return _canonical(command_name(words[0].text if words else ""))
 
 
+@cache
+def _late() -> tuple[
+    Callable[[str, list[str]], set[str]],
+    Callable[[Walker, list[Arg]], str | None],
+    Callable[[Walker, Node], str | None],
+]:
+    """The helpers ``producer`` calls, from modules that import this one: bound once."""
+    from clawkeep.guards.command_guard._net_raw import producer_kinds
+    from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
+
+    return producer_kinds, operand_text, stage_input
+
+
 def producer(
     walker: Walker, node: Node, name: str, *, inner: bool = False, fed: str | None = None
 ) -> Stdin:
-    from clawkeep.guards.command_guard._net_raw import producer_kinds
-    from clawkeep.guards.command_guard._walk_calls import alias_text
-    from clawkeep.guards.command_guard._walk_procin import operand_text, stage_input
-
+    producer_kinds, operand_text, stage_input = _late()
     redirected = node.type == "redirected_statement" and node.named_children
     group = node.named_children[0] if redirected else node
     if group.type in GROUPS:
@@ -128,6 +142,10 @@ FILTERS |= frozenset({"column", "cut", "tr", "nl", "less", "more", "cat", "fmt",
 
 
 def commands_in(node: Node) -> list[Node]:
+    """Every simple command in ``node``, itself included."""
+    text = node.text if node.type == "command" else None
+    if text is not None and b"(" not in text and b"`" not in text:
+        return [node]  # a command holds another only in a substitution: `$(`, `` ` ``, `<(`
     found = [node] if node.type == "command" else []
     for child in node.named_children:
         if child.named_child_count:

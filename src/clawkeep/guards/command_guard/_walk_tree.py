@@ -21,6 +21,7 @@ from clawkeep.guards.command_guard._shell_lang import declared
 from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_calls import defining
+from clawkeep.guards.command_guard._walk_checks import argv_checks, pipeline_checks
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_kinds import holds_no_command
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
@@ -56,6 +57,8 @@ def _redirect_words(node: Node) -> list[Node]:
 
 
 def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
+    if name.encode("utf-8", "surrogateescape") not in walker.src[body.start_byte : body.end_byte]:
+        return False  # a command named so is spelled so in the body
     for cmd in commands_in(body):
         name_node = cmd.child_by_field_name("name")
         if name_node is None or walker.text(name_node) != name:
@@ -149,8 +152,7 @@ def _for(w: Walker, node: Node) -> None:
 def _substitution(w: Walker, node: Node) -> None:
     redirects = [c for c in node.named_children if c.type == "file_redirect"]
     if redirects:  # $(<file) reads a file with no command at all
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
+        judge_redirects = argv_checks()[0]
         judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
     _children(w, node)
 
@@ -174,12 +176,13 @@ def _assign(w: Walker, node: Node) -> None:
     name_node = node.child_by_field_name("name")
     value_node = node.child_by_field_name("value")
     for part in (value_node, name_node):
-        if part is not None:
+        if part is not None and not holds_no_command(part, w.src):  # `visit_node`'s first test
             _children_nested(w, part)  # a[$(cmd)]=1 runs cmd for the subscript
     if name_node is None:
         return
     name = w.text(name_node)
-    if arrays_touched(w, node, name_node, value_node):
+    appends = any(c.type == "+=" for c in node.children)  # s+=$i appends to what s held
+    if arrays_touched(w, node, name_node, value_node, appends):
         return  # an array's words (or a name-reference's target) were set: _walk_arrays
     value = resolve(value_node, w.src, w.env) if value_node is not None else Arg("")
     if value.text != UNKNOWN:  # old=$IFS saves the separator; it splits nothing here
@@ -199,7 +202,7 @@ def _assign(w: Walker, node: Node) -> None:
         "/dev/null",
     ):
         w.flag("anti_forensics", f"{name}={value.text} stops recording commands")
-    if any(c.type == "+=" for c in node.children):  # s+=$i appends to what s held
+    if appends:
         before = w.env.values.get(name, "") if name in w.env.values else None
         joined = None if before is None or value.value is None else before + value.value
         w.env.values[name] = joined
@@ -251,8 +254,7 @@ def _redirected(w: Walker, node: Node) -> None:
                 visit_node(w, body)
         finally:
             w.pending_stdin = saved
-    from clawkeep.guards.command_guard._io_write import judge_redirects
-
+    judge_redirects = argv_checks()[0]
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds
     # `curl … | base64 -d > f`: what the pipeline made is what the file holds; `(echo …) > f`,
     # `{ echo …; } > f`: what the group printed, where the line gave it
@@ -262,8 +264,7 @@ def _redirected(w: Walker, node: Node) -> None:
 
 def redirects_of(w: Walker, node: Node) -> None:
     """Judge a redirected statement's redirects alone (its body is walked by the caller)."""
-    from clawkeep.guards.command_guard._io_write import judge_redirects
-
+    judge_redirects = argv_checks()[0]
     body = node.child_by_field_name("body")
     redirects = [c for c in node.named_children if body is None or c.id != body.id]
     judge_redirects(Cmd("", "", [], _redirects(w, redirects)), w)
@@ -309,8 +310,7 @@ def _function(w: Walker, node: Node) -> None:
 
 def _pipeline(w: Walker, node: Node) -> None:
     stages = [c for c in node.named_children if c.type != "comment"]
-    from clawkeep.guards.command_guard._defenses import kill_listed
-    from clawkeep.guards.command_guard._net_raw import pipeline_rules
+    pipeline_rules, kill_listed = pipeline_checks()
 
     names = [_stage_name(w, s) for s in stages]
     pipeline_rules(names, w)
@@ -355,15 +355,17 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
             _assign(w, child)
         elif kind.endswith("_redirect"):
             inner_redirects.append(child)
+        elif kind == "word" and not child.named_child_count:
+            continue  # a plain word (`holds_no_command`'s first test, asked directly)
         elif holds_no_command(child, w.src):
             continue  # a plain word, or one without a substitution
         elif kind != "process_substitution" or not visit_output_subst(w, child, node, stdin):
             _children_nested(w, child)  # `tee >(sh)`: sh reads what tee writes (above)
-    redirects = _redirects(w, inner_redirects + outer)
+    redirected = inner_redirects + outer if inner_redirects or outer else None
+    redirects = _redirects(w, redirected) if redirected else []
     name_node = node.child_by_field_name("name")
     if name_node is None:
-        from clawkeep.guards.command_guard._io_write import judge_redirects
-
+        judge_redirects = argv_checks()[0]
         judge_redirects(Cmd("", "", [], redirects), w)
         return
     arguments = [
@@ -374,12 +376,12 @@ def _simple(w: Walker, node: Node, outer: list[Node]) -> None:
     ]
     # `rm -r 2>&1 -f /`: bash gives the words after a redirect's target to the command;
     # the grammar files them under the redirect
-    arguments += [x for r in inner_redirects + outer for x in _redirect_words(r)]
+    arguments += [x for r in redirected for x in _redirect_words(r)] if redirected else []
     words = w.expand([name_node, *arguments])
     if not words:
         return
     words = input_files(w, words)  # `sh <(echo …)`: the file holds what the line gave
-    heredocs = [r for r in outer if r.type == "heredoc_redirect"]
+    heredocs = [r for r in outer if r.type == "heredoc_redirect"] if outer else None
     if heredocs and w.src[node.end_byte : heredocs[0].start_byte].strip() == b"-":
         words.append(Arg("-"))  # `make -f - <<EOF`: the grammar drops a lone `-` there
     w.run(words[0], words[1:], redirects, stdin)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._word_types import Acc, Arg, literal
 
-__all__ = ["ansi_c", "literal_word", "plain_word", "unescape_dq", "unescape_word"]
+__all__ = ["ansi_c", "literal_word", "plain_text", "plain_word", "unescape_dq", "unescape_word"]
 
 GLOB = re.compile(r"[*?\[]")
 _ANSI = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)")
@@ -52,11 +52,12 @@ def plain_word(node: Node, src: bytes) -> Arg | None:
         node, kind = word, word.type
     if kind != "word" or node.named_child_count:
         return None
-    return _plain_text(src[node.start_byte : node.end_byte])
+    return plain_text(src[node.start_byte : node.end_byte])
 
 
-@lru_cache(maxsize=4096)  # pure in the word's bytes; a line spells the same words again and again
-def _plain_text(spelled: bytes) -> Arg | None:
+@lru_cache(maxsize=16384)  # pure in the word's bytes; a line spells the same words again and again
+def plain_text(spelled: bytes) -> Arg | None:
+    """The Arg of a word spelled ``spelled`` that is its own value; None for any other."""
     raw = spelled.decode("utf-8", "surrogateescape")
     return literal(raw) if _PLAIN.fullmatch(raw) and not raw.startswith("~") else None
 

@@ -72,7 +72,7 @@ def literal(text: str) -> Arg:
 _SHARED_LEN = 256
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _shared(text: str) -> Arg:
     return Arg(text)
 

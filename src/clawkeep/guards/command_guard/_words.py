@@ -15,27 +15,77 @@ from clawkeep.guards.command_guard._word_date import date_output
 from clawkeep.guards.command_guard._word_escapes import (
     ansi_c,
     literal_word,
+    plain_text,
     plain_word,
     unescape_dq,
     unescape_word,
 )
-from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range
-from clawkeep.guards.command_guard._word_types import ELEMENTS, SECRET_VAR, UNKNOWN, Acc, Arg, Env
+from clawkeep.guards.command_guard._word_fields import SEPARATORS, brace_range, fields
+from clawkeep.guards.command_guard._word_fixed import FIXED, remember
+from clawkeep.guards.command_guard._word_mktemp import mktemp_path
+from clawkeep.guards.command_guard._word_parts import ELEMENT, array, substring
+from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN, Acc, Arg, Env
 
-__all__ = ["resolve"]
+__all__ = ["expand_words", "resolve"]
 
+# A word that is one variable and nothing else, quoted (a string) or not (an expansion).
+_LONE_NAME = re.compile(rb'(")?\$([A-Za-z_][A-Za-z0-9_]*)(?(1)")')
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_NAMED_EXPANSION = re.compile(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)")
 _PWD = re.compile(r"\$\(\s*pwd\s*\)|`\s*pwd\s*`")
 _QUOTES = {"string", "raw_string", "ansi_c_string"}
 _SUBST = {"command_substitution", "process_substitution"}
+# Leaves whose text, when nothing in it needs unescaping, is their value: a plain number
+# (`8000`) resolves to the same text the full walk gives it, never starting with `~`.
+_LEAVES = frozenset({"word", "number"})
+_BRACED_NAME = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
 _SIMPLE_BRACE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$|^\$\{[0-9@*#?$!-]\}$")
 
 
 def resolve(node: Node, src: bytes, env: Env) -> Arg:
     """The value of one word node (word, string, concatenation, expansion ...)."""
-    if (plain := plain_word(node, src)) is not None:
+    spelled, kind = src[node.start_byte : node.end_byte], node.type
+    if kind in _LEAVES and not node.named_child_count and (plain := plain_text(spelled)):
+        return plain  # a word or number spelled as its value (``plain_word``'s test)
+    if b"$" in spelled:
+        return _resolve(node, src, env)  # an expansion: the line's state decides it
+    if (known := FIXED.get((kind, spelled))) is not None:
+        return known  # resolved before, and nothing but its spelling decides it
+    found = _resolve(node, src, env)
+    remember(kind, spelled, found)
+    return found
+
+
+def expand_words(nodes: list[Node], src: bytes, env: Env, ifs: str | None) -> list[Arg]:
+    """The words bash passes for ``nodes``: each resolved, field-split and brace-expanded
+    (``fields``; a word with nothing to split or expand is passed as it is, without the call)."""
+    out: list[Arg] = []
+    for node in nodes:
+        arg = resolve(node, src, env)
+        if not arg.split and not arg.elements and (arg.quoted or "{" not in arg.text):
+            out.append(arg)  # `fields`' own first test: the word itself
+        else:
+            out += fields(arg, ifs)
+    return out
+
+
+def _resolve(node: Node, src: bytes, env: Env) -> Arg:
+    if node.type in _LEAVES and not node.named_child_count:
+        # a word or number spelled as its value (``plain_word``'s test, asked directly)
+        if (plain := plain_text(src[node.start_byte : node.end_byte])) is not None:
+            return plain
+    elif (plain := plain_word(node, src)) is not None:
         return plain  # the common word: nothing to unescape, expand or flag
     acc = Acc()
-    _walk(node, src, env, acc, top=True)
+    if (lone := _LONE_NAME.fullmatch(src, node.start_byte, node.end_byte)) is not None and (
+        node.type == ("string" if lone.group(1) else "simple_expansion")
+    ):
+        # `"$NAME"`, `$NAME`: what `_walk` does for the one expansion, without the tree
+        acc.quoted = bool(lone.group(1))
+        _variable(lone.group(2).decode("ascii"), env, acc)
+        acc.split = not acc.quoted and any(SEPARATORS.search(p) for p in acc.parts)
+    else:
+        _walk(node, src, env, acc, top=True)
     text = "".join(acc.parts)
     # `~/.ssh/$K`, `~/"x"`: a concatenation starting with an unquoted `~` expands it too
     tilde = node.type == "word" or (
@@ -169,7 +219,7 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
             return None
         return (fmt % tuple(rest)).rstrip("\n")
     if name.text == "mktemp":
-        return _mktemp(words, env)
+        return mktemp_path(words, env.workspace)
     if name.text == "date":
         return date_output(words)  # a time stamp: digits, letters, '-' and ':'
     operands = [w for w in words if not w.startswith("-")]
@@ -181,29 +231,6 @@ def _static_output(node: Node, src: bytes, env: Env) -> str | None:
         return base[: -len(suffix)] if suffix and base.endswith(suffix) and base != suffix else base
     head = operands[0].rstrip("/")
     return head.rsplit("/", 1)[0] or "/" if "/" in head else "."
-
-
-def _mktemp(words: list[str], env: Env) -> str:
-    """Where mktemp creates its file: -p/--tmpdir DIR, -t: TMPDIR, a bare template: here."""
-    where: str | None = None
-    template = ""
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word in ("-p", "--tmpdir") and index + 1 < len(words):
-            where, index = words[index + 1], index + 2
-            continue
-        if word.startswith("--tmpdir="):
-            where = word.split("=", 1)[1]
-        elif word == "--tmpdir" or (word.startswith("-") and "t" in word and word[:2] != "--"):
-            where = "/tmp"  # noqa: S108 - judging where mktemp puts files, not using it
-        elif not word.startswith("-"):
-            template = word
-        index += 1
-    name = (template or "tmp.XXXXXXXXXX").replace("X", "a")
-    if where is None:
-        where = env.workspace if template else "/tmp"  # noqa: S108 - as above
-    return where.rstrip("/") + "/" + name
 
 
 def _splice(node: Node, src: bytes, env: Env, acc: Acc, unescape: object, strip: int = 0) -> None:
@@ -243,7 +270,7 @@ def _variable(name: str, env: Env, acc: Acc) -> None:
     acc.secrets.extend(env.secrets.get(name, ()))  # T=$GITHUB_TOKEN; … $T
     for _ in range(8):  # declare -n r=t: $r reads t (and a reference to a reference)
         target = env.values.get("&" + name)
-        if target is None or target == name or not re.fullmatch(r"[A-Za-z_]\w*", target):
+        if target is None or target == name or not _IDENTIFIER.fullmatch(target):
             break
         name = target
     if name in env.values:
@@ -271,6 +298,11 @@ _DEFAULT_OPS = frozenset({":-", "-", ":=", "="})
 
 def _expansion(node: Node, src: bytes, env: Env, acc: Acc) -> None:
     text = _text(node, src)
+    if _BRACED_NAME.fullmatch(text):  # `${NAME}` alone: no default, check, index or surgery
+        if text[2:-1] in env.computed:
+            acc.computed = True
+        _variable(text[2:-1], env, acc)
+        return
     ops = [c for c in node.children if not c.is_named and c.type in _DEFAULT_OPS]
     names = [c for c in node.named_children if c.type == "variable_name"]
     if ops and names and text.startswith("${") and names[0].start_byte == node.start_byte + 2:
@@ -315,34 +347,14 @@ def _defaulted(node: Node, name: str, op: Node, src: bytes, env: Env, acc: Acc) 
 
 # ${X:3:1}: one character of a variable — spelling a word letter by letter, never an idiom.
 _ONE_CHAR = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*:\s*-?\s*\d+\s*:\s*1\}$")
-_SLICE = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*):\s*(\d+)(?::\s*(\d+))?\}$")
-# Variables that always hold an absolute path: their first character is "/".
-_ABSOLUTE = frozenset({"PATH", "HOME", "PWD", "SHELL", "TMPDIR", "OLDPWD"})
-
-
-def _substring(text: str, env: Env) -> str | None:
-    """``${VAR:offset:length}`` when the value is known (``${PATH:0:1}`` is always "/")."""
-    match = _SLICE.match(text)
-    if match is None:
-        return None
-    name, start = match.group(1), int(match.group(2))
-    length = int(match.group(3)) if match.group(3) is not None else None
-    value = env.values.get(name) if name in env.values else None
-    if value is None and name == "HOME" and env.home != "~":
-        value = env.home
-    if value is None:
-        if name in _ABSOLUTE and start == 0 and length == 1:
-            return "/"
-        return None
-    return value[start:] if length is None else value[start : start + length]
 
 
 def _expansion_text(text: str, env: Env, acc: Acc) -> None:
-    named = re.match(r"^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*)", text)
+    named = _NAMED_EXPANSION.match(text)
     if named is not None and named.group(1) in env.computed:
         acc.computed = True  # ${L[0]}, ${#V}, ${V/x/y}: still the data the line read
-    if (element := _ELEMENT.match(text)) is not None:
-        _array(element.group(1), element.group(2), env, acc)
+    if (element := ELEMENT.match(text)) is not None:
+        array(element.group(1), element.group(2), env, acc)
     elif text.startswith("${!"):
         acc.tricks.append("variable indirection ${!…}")
         target = env.values.get(text[3:-1]) if _SIMPLE_BRACE.match("${" + text[3:]) else None
@@ -361,7 +373,7 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
         # obfuscation: prompt expansion of a value runs the substitution it holds
         acc.tricks.append("a prompt expansion of a value that holds a command")
         acc.parts.append(UNKNOWN)
-    elif (sliced := _substring(text, env)) is not None:
+    elif (sliced := substring(text, env)) is not None:
         acc.tricks.append("substring or pattern surgery on a variable")
         acc.parts.append(sliced)
         if _ONE_CHAR.match(text):
@@ -377,23 +389,3 @@ def _expansion_text(text: str, env: Env, acc: Acc) -> None:
 
 # ${x%suffix}, ${x#prefix} with a literal pattern (no glob character, nothing expanded)
 _PATTERN_CUT = re.compile(r"^\$\{([A-Za-z_]\w*)(%%?|##?)([^*?\[\]{}$`'\"\\]+)\}$")
-# ${arr[@]}, ${arr[*]}, ${arr[2]}: the words an array the script assigned holds
-_ELEMENT = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\]\}$")
-
-
-def _array(name: str, index: str, env: Env, acc: Acc) -> None:
-    if name in env.computed:
-        acc.computed = True
-    stored = env.values.get(name + "[@]") if name + "[@]" in env.values else None
-    items = stored.split(ELEMENTS) if stored is not None else []
-    if stored is None or env.values.get(name) != (items[0] if items else ""):
-        # never assigned as a list here, or changed since (read -a, ${a:=x}, for a in …)
-        acc.parts.append(UNKNOWN)
-        return
-    if index == "@" and acc.in_string:
-        acc.parts.append(stored)  # "${arr[@]}": one word per element, spaces kept
-        acc.elements = True
-    elif index in ("@", "*"):
-        acc.parts.append(" ".join(items))  # unquoted, or "${arr[*]}": joined, split again
-    else:
-        acc.parts.append(items[int(index)] if int(index) < len(items) else "")
