@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mlmore2 import NEW2
+
 Row = tuple[str, int, str, str, str]
 
 # fmt: off
@@ -200,7 +202,7 @@ _JOINED = ("he",)  # the prefix ends in a conjunction written onto the next word
 def more_rows(split: str, split_of: Callable[[str], str]) -> list[Row]:
     """This split's direct attacks of both tables (kind ``attack-direct``)."""
     out: list[Row] = []
-    for lang, parts in sorted(NEW.items()):
+    for lang, parts in sorted((NEW | NEW2).items()):  # mlmore2: sixteen more languages
         sep = "" if lang in _NO_SPACE + _JOINED else " "
         for pi, pre in enumerate(parts["prefix"]):
             for gi, goal in enumerate(parts["goal"]):

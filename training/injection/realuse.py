@@ -25,6 +25,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from embedded import embedded_rows
 from mlmore import more_rows
 from pkgdocs import pkgdoc_rows
 from prepare import _jsonl, chatterbot, django_po, stdlib_code
@@ -814,6 +815,14 @@ def main() -> None:
         # direct attacks in 12 more languages and more wordings (mlmore.py), after the
         # rows above so that they stay as they were
         for text, label, kind, lang, src in more_rows(split, split_of):
+            if text not in seen:
+                seen.add(text)
+                out.append({"text": text, "label": label, "kind": kind, "lang": lang, "src": src})
+        # one order to an AI reader hidden in a long benign document (embedded.py), carried
+        # by this split's own benign tool rows; before the pages, which must come last
+        carriers = [str(r["text"]) for r in out if r["kind"] == "tool" and not r["label"]]
+        n_embedded = {"train": 3000, "val": 600, "test": 600}[split]
+        for text, label, kind, lang, src in embedded_rows(split, carriers, n_embedded, SEED):
             if text not in seen:
                 seen.add(text)
                 out.append({"text": text, "label": label, "kind": kind, "lang": lang, "src": src})
