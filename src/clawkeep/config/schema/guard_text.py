@@ -35,9 +35,9 @@ __all__ = [
 # cap 0.95); tool output is withheld above the score at most 1 in 500 validation
 # documents reach (each guard scores with its own head of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.4565
-DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9762
-DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9139
+DEFAULT_FLAG_THRESHOLD = 0.4997
+DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9705
+DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9323
 
 # Tools that act on the world or leave the machine: removed for a flagged turn. One list
 # for the whole product (clawkeep.risk), imported by the policy, the pipeline and the audit.
