@@ -41,18 +41,20 @@ _AI = (
     r"|(?:ai|automated|autonomous)\s+(?:assistant|agent|model|system|reader|tool)|ai-\w+)s?"
 )
 _READER = (
-    r"(?:(?:^|[.!?\n]\s*|\b(?:hey|hi|dear|attention|notice|note|message|instructions?"
-    r"|reminder)\s*(?:(?:to|for)\s+)?)(?:(?:the|any|all|every)\s+)?"
+    r"(?:(?:^|[.!?\n]\s*|(?:<!--|[\[(@>#*|])\s*|\b(?:hey|hi|dear|attention|notice|note"
+    r"|message|instructions?|reminder|to)\s*(?:(?:to|for)\s+)?)(?:(?:the|any|all|every)\s+)?"
     + _AI
     + r"(?:\s+(?:reading|processing|summari[sz]ing|parsing|indexing)\s+this(?:\s+\w+)?)?"
-    r"\s*(?:[:,\u2014-]\s*|\s+(?=must|should|shall|are\s+required|is\s+required))"
+    r"\s*(?:[:,\u2014\])>-]\s*|\s+(?=must|should|shall|are\s+required|is\s+required))"
     r"|\b(?:if|when)\s+(?:you\s+are|an?)\s+(?:an?\s+)?" + _AI + r"\b[^.\n,:]{0,30}[,:]\s*)"
 )
 # What may stand between the address and the order.
 _THEN = (
     r"(?:(?:please|now|immediately|quietly|silently|first|also|then|just|you|it|they"
     r"|must|should|shall|are|is|required|to|need|your|new|task|job|real|next|before"
-    r"|answering|you\s+answer|reply|replying|responding|when|read|this|page|text)[\s,:]+){0,6}"
+    r"|answering|you\s+answer|reply|replying|responding|when|read|this|page|text|could|would"
+    r"|can|kindly|go|ahead|and|i|we|need|want|ask|that|essential|important|urgent(?:ly)?)"
+    r"[\s,:]+){0,6}"
 )
 _ORDERS = (
     r"(?:send|forward|upload|e-?mail|post|transfer|paste|copy|share|leak|exfiltrate|delete"
