@@ -135,7 +135,11 @@ def test_injection_split_over_two_sends_is_judged_whole(tmp_path: Path) -> None:
         ],
         "helper": [{"text": "noted"}, {"text": "noted again"}],
     }
-    i = install(tmp_path, _config(), scripts)
+    cfg = _config()
+    # the shipped thresholds: neither half is flagged alone (a flagged half would have its
+    # own flagged turn and be left out of the joined reading)
+    cfg["guards"]["content"] = {}
+    i = install(tmp_path, cfg, scripts)
     i.turn("please pass both garden notes to the helper")
     first, second = i.results("sessions_send")
     assert first == "tools.ok"  # the first half alone was allowed and delivered
