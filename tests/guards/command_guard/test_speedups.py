@@ -157,7 +157,8 @@ EXAMPLES: dict[str, list[str]] = {
 }
 
 
-def _corpus() -> list[str]:
+def corpus_inputs() -> list[str]:
+    """Every input of the corpus files and the plain-text lists beside them."""
     texts: list[str] = []
     for path in sorted((HERE / "corpus").glob("*.jsonl")):
         texts += [json.loads(line)["input"] for line in path.read_text().splitlines() if line]
@@ -179,12 +180,12 @@ def test_every_alternative_of_a_gated_pattern_passes_its_gate(name: str) -> None
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_a_gate_never_changes_a_search_over_the_corpora(name: str) -> None:
     gated = getattr(inline, name)
-    for text in _corpus():
+    for text in corpus_inputs():
         assert (gated.search(text) is None) == (gated.pattern.search(text) is None), text
 
 
 def test_the_final_newline_gives_every_corpus_line_the_same_syntax_tree() -> None:
-    for text in _corpus():
+    for text in corpus_inputs():
         if text.endswith(("\n", "\\")):
             continue
         plain, ended = _clean(text), _clean(text + "\n")

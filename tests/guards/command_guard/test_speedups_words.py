@@ -9,7 +9,6 @@ database-client and platform-CLI scans pass every form the scan they guard match
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from clawkeep.guards.command_guard._fx_programs import _NAMED_PROGRAM
 from clawkeep.guards.command_guard._parse import parse
 from clawkeep.guards.command_guard._word_facts import DISPLAY, DOUBLE_DASH, STEER, word_bits
 from clawkeep.guards.command_guard._word_types import Env, literal
+from tests.guards.command_guard.test_speedups import corpus_inputs
 
 HERE = Path(__file__).parent
 HOME = Path("/home/agent")
@@ -36,20 +36,10 @@ CONTEXTS = [
 ]
 
 
-def _corpus() -> list[str]:
-    texts: list[str] = []
-    for path in sorted((HERE / "corpus").glob("*.jsonl")):
-        texts += [json.loads(line)["input"] for line in path.read_text().splitlines() if line]
-    for name in ("attacks.txt", "benign.txt", "no_egress.txt"):
-        lines = (HERE / name).read_text(encoding="utf-8").splitlines()
-        texts += [ln.replace("\\n", "\n") for ln in lines if ln and not ln.startswith("#")]
-    return texts
-
-
 def _verdicts() -> list[tuple[object, ...]]:
     out: list[tuple[object, ...]] = []
     for ctx in CONTEXTS:
-        for text in _corpus():
+        for text in corpus_inputs():
             verdict = judge(text, ctx)
             out.append((verdict.allowed, verdict.reason, verdict.detail, verdict.findings))
     return out
