@@ -249,7 +249,10 @@ def redirected(cmd: Cmd, w: Walker) -> None:
         _dotenv(cmd, w)
     if cmd.name in ("export", "unset", "echo", "printf", "true", ":", "cd", "test", "["):
         return
-    for key in () if _ENV_KEYS.isdisjoint(w.env.values) else _ENV_KEYS.intersection(w.env.values):
+    # in a fixed order: the first setting found is the one the refusal names, every run
+    for key in (
+        () if _ENV_KEYS.isdisjoint(w.env.values) else sorted(_ENV_KEYS & w.env.values.keys())
+    ):
         value = w.env.values[key]
         if value is None or (key in PROXY_VARS and not elsewhere(value)):
             continue
