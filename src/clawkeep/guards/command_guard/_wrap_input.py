@@ -29,16 +29,25 @@ def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
     return cmd.stdin.text.split()
 
 
+# xargs's own options that `_known_groups` reads (or that change no grouping), and nothing else
+_OWN_KNOWN = re.compile(
+    r"(?:(?:-[rtp]+|--no-run-if-empty|--verbose|--interactive|-[nLP]\s*\d+"
+    r"|--(?:max-args|max-lines|max-procs)(?:=|\s+)\d+)(?:\s+|$))*"
+)
+
+
 def _known_groups(cmd: Cmd, own: list[str]) -> list[list[str]] | None:
     """The argument lists xargs hands an interpreter from input the line spells out, split as
     xargs splits them (quotes and backslashes kept, as the shell's words are) and grouped
     by ``-n N`` or ``-L N``; None where that is not known (a delimiter option, an
     unreadable count, input known only at run time)."""
     text = cmd.stdin.text if cmd.stdin is not None else None
-    if text is None or any(t in ("-0", "--null") or t.startswith(("-d", "--delim")) for t in own):
+    # Only the options whose grouping is read here; any other (-0, -d, -E, -l, -s: a
+    # delimiter, an end marker, a size that cuts the line where the input chooses) is
+    # judged at its worst. So is a backslash: xargs and the shell read it differently
+    # inside quotes, and the words must be the ones xargs makes.
+    if text is None or len(text) > 4096 or "\\" in text or not _OWN_KNOWN.fullmatch(" ".join(own)):
         return None
-    if len(text) > 4096:
-        return None  # read at its worst rather than split at length
     count = {"-n": 0, "-L": 0}
     for i, t in enumerate(own):
         for flag, long in (("-n", "--max-args"), ("-L", "--max-lines")):
@@ -48,6 +57,10 @@ def _known_groups(cmd: Cmd, own: list[str]) -> list[list[str]] | None:
             if given is not None and not given.isdigit():
                 return None
             count[flag] = int(given) if given else count[flag]
+    if count["-n"] and count["-L"]:
+        return None
+    # a line ending in a blank goes on into the next: one logical line for -L (POSIX)
+    text = re.sub(r"[ \t]+\n", " ", text)
     try:
         lines = [shlex.split(line) for line in text.splitlines()]
     except ValueError:
@@ -61,7 +74,8 @@ def _known_groups(cmd: Cmd, own: list[str]) -> list[list[str]] | None:
 
 
 def xargs(cmd: Cmd, w: Walker) -> None:
-    with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-l", "-n", "-P"}
+    # -l (like -e and -i) takes its value only attached (`-l2`): `xargs -l rm` runs rm
+    with_value = {"-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "-P"}
     with_value |= {"--max-args", "--max-procs", "-s", "--max-chars", "-J", "--process-slot-var"}
     replace: str | None = None
     from_file = False
