@@ -14,6 +14,7 @@ from clawkeep.guards.command_guard import judge
 from tests.guards.command_guard.test_own_corpus import CTX
 
 _RM = "rm -rf " + "~"
+_HOME = "~"
 
 # (command, the reason code it is refused with)
 REFUSED = [
@@ -113,6 +114,16 @@ REFUSED = [
     (f"""gnuplot -e '!{_RM}'""", "destructive_delete"),
     (f"""gnuplot -e 'x = `{_RM}`'""", "destructive_delete"),
     (f"""dc -e '!{_RM}'""", "destructive_delete"),
+    # a process started from a string the code builds
+    (f"""racket -e '(process (string-append "rm -rf " "{_HOME}"))'""", "dynamic_command"),
+    (f"""groovy -e '("rm -rf " + "{_HOME}").execute()'""", "dynamic_command"),
+    (f"""scala -e 'import sys.process._; ("rm -rf " + "{_HOME}").!'""", "dynamic_command"),
+    (f"""elixir -e 'System.shell("rm -rf " <> "{_HOME}")'""", "dynamic_command"),
+    (f"""erl -eval 'os:cmd("rm -rf " ++ "{_HOME}").'""", "dynamic_command"),
+    (f"""ghc -e 'System.Process.callCommand ("rm -rf " ++ "{_HOME}")'""", "dynamic_command"),
+    (f"""bb -e '(shell (str "rm -rf " "{_HOME}"))'""", "dynamic_command"),
+    (f"""swipl -g 'atom_concat("rm -rf ", "{_HOME}", C), shell(C)' -t halt""", "dynamic_command"),
+    (f"""nim --eval:'import osproc; discard execCmd("rm -rf " & "{_HOME}")'""", "dynamic_command"),
     # runners reading their file from their input
     (f"""just --justfile /dev/stdin <<< $'x:\\n\\t{_RM}'""", "destructive_delete"),
     (

@@ -1,8 +1,7 @@
 """Interpreters' inline code (python -c, node -e, perl -e, ruby -e, php -r, awk programs).
 
-The code is not executed or fully parsed: it is scanned for the capabilities that
-matter (sockets, HTTP, process spawning, deletes, decoding) and for literal strings
-that are shell commands or paths, which are judged by the same rules as shell text.
+The code is not executed or fully parsed: it is scanned for sockets, HTTP, process spawning,
+deletes, decoding, and literal strings that are shell commands or paths (judged as shell text).
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._inline_computed import computed_spawn
 from clawkeep.guards.command_guard._inline_eval import evaluates
 from clawkeep.guards.command_guard._inline_made import code_writes, made_by_code, written_by_call
 from clawkeep.guards.command_guard._inline_serve import kernel_calls, modes_and_copies, serves_files
@@ -179,9 +179,9 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
         for match in _PERL_QW.finditer(code):
             words = next(g for g in match.groups() if g is not None).split()
             w.run_argv([literal(word) for word in words])
-    rules = LANGS.get(lang)
-    if rules is not None:
+    if (rules := LANGS.get(lang)) is not None:
         _judge_lang(lang, code, rules, w)
+        computed_spawn(lang, code, rules, w)  # a process started from a built string
     if lang == "pwsh":
         _judge_pwsh(code, w)
     _judge_generic(lang, code, w)

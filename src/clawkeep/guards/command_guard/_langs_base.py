@@ -58,8 +58,9 @@ class LangRules:
     ``runs``: the string argument is a shell command. ``argv``: group 1 is a list of
     string literals exec'd as an argv. ``deletes`` / ``writes`` / ``downloads``: the
     string argument is a path deleted, written, or where a download is saved.
-    ``reads``: the string argument is a path read. ``socket``: the code opens a raw
-    socket. ``backticks``: text in backticks (or ``Bun.$`…```) is a shell command.
+    ``reads``: the string argument is a path read. ``computed``: a call that starts a
+    process given anything but a string literal (built at run time). ``socket``: the code
+    opens a raw socket. ``backticks``: text in backticks (or ``Bun.$`…```) is a shell command.
     """
 
     socket: re.Pattern[str] | None = None
@@ -70,3 +71,4 @@ class LangRules:
     downloads: re.Pattern[str] | None = None
     reads: re.Pattern[str] | None = None
     backticks: bool = False
+    computed: re.Pattern[str] | None = None

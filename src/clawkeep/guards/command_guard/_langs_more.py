@@ -96,11 +96,22 @@ _LISP_ARGV = (
     r"system\*|process\*|sys-exec|open-pipe\*\s+\S+"
     r"|subprocess(?:\s+(?:#[ft]|\([^()]*\)|[\w-]+)){0,3}"
 )
+_NOT_LITERAL = r"(?![\"'])"  # what follows a process call is not a string literal
 _JVM_FILE = r"(?:new\s+)?File\s*\(\s*" + QUOTED + r"\s*\)\s*\.\s*"
 _JVM_PATH2 = r"(?:Paths\.get|Path\.of)\s*\(\s*" + QUOTED2
 
 MORE_LANGS: dict[str, LangRules] = {
     "lisp": LangRules(
+        computed=re.compile(
+            r"\("
+            + _PKG
+            + r"(?:"
+            + _LISP_RUNS
+            + r"|"
+            + _LISP_ARGV
+            + r"|run-program)\s+"
+            + _NOT_LITERAL
+        ),
         socket=re.compile(
             r"\(" + _PKG + r"(?:tcp-connect|udp-open-socket|socket-connect|make-socket"
             r"|open-socket-stream|make-client-socket|open-tcp-stream|make-inet-socket"
@@ -134,6 +145,9 @@ MORE_LANGS: dict[str, LangRules] = {
         ),
     ),
     "clojure": LangRules(
+        computed=re.compile(
+            r"\(" + _PKG + r"(?:shell|process|sh)\s+(?:\{[^}]*\}\s*)?" + _NOT_LITERAL
+        ),
         socket=re.compile(r"java\.net\.Socket|\(Socket\.\s|\(java\.net\.Socket\."),
         runs=re.compile(r"\(" + _PKG + r"(?:shell|process)\s+(?:\{[^}]*\}\s*)?" + QUOTED),
         argv=re.compile(r"\(" + _PKG + r"sh\s+((?:\s*" + _S + r")+)"),
@@ -144,6 +158,13 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=re.compile(r"\(" + _PKG + r"(?:slurp|read-all-bytes|read-all-lines)\s+" + QUOTED),
     ),
     "elixir": LangRules(
+        computed=re.compile(
+            r"(?:System\.(?:shell|cmd)|:os\.cmd)\s*\(?\s*(?:~c)?"
+            + _NOT_LITERAL
+            + r"|Port\.open\s*\(\s*\{\s*:spawn\s*,\s*"
+            + _NOT_LITERAL
+            + r'|(?:System\.shell|:os\.cmd)\s*\(?\s*"[^"\n]*"\s*<>'  # joined: built
+        ),
         socket=re.compile(r":gen_tcp\.connect|:gen_udp\.open|:ssl\.connect"),
         runs=re.compile(
             r"(?:System\.shell|:os\.cmd)\s*\(?\s*(?:~c)?"
@@ -157,6 +178,13 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=calls(r"File\.read!?"),
     ),
     "erlang": LangRules(
+        computed=re.compile(
+            r"\bos:cmd\s*\(\s*"
+            + _NOT_LITERAL
+            + r"|\bopen_port\s*\(\s*\{\s*spawn\s*,\s*"
+            + _NOT_LITERAL
+            + r'|\bos:cmd\s*\(\s*"[^"\n]*"\s*\+\+'  # a literal joined to more: built
+        ),
         socket=re.compile(r"\bgen_tcp:connect|\bgen_udp:open|\bssl:connect"),
         runs=re.compile(
             r"\bos:cmd\s*\(\s*" + QUOTED + r"|\bopen_port\s*\(\s*\{\s*spawn\s*,\s*" + QUOTED2
@@ -170,6 +198,11 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=calls(r"\bfile:read_file"),
     ),
     "jvm": LangRules(
+        # `("rm -rf " + dir).execute()`, `(cmd).!`: a built string run; `Process(cmd)`
+        computed=re.compile(
+            r"(?<![\w\]])\((?:[^()\n]|\([^()\n]*\))*\)\s*\.\s*(?:execute\b|!!?(?!=))"
+            r"|\bProcess\s*\(\s*" + _NOT_LITERAL + r"(?!(?:Seq|List)\s*\()"
+        ),
         socket=re.compile(r"java\.net\.(?:Server)?Socket|\bSocket\s*\(\s*\"|DatagramSocket"),
         runs=re.compile(
             QUOTED + r"\s*\.\s*(?:execute\b|!!?(?!=))"  # Groovy "…".execute(), Scala "…".!
@@ -196,6 +229,10 @@ MORE_LANGS: dict[str, LangRules] = {
         ),
     ),
     "haskell": LangRules(
+        computed=re.compile(
+            r"\b(?:callCommand|system|spawnCommand|runCommand|shell|callProcess|rawSystem"
+            r"|readProcess|proc|spawnProcess)\s+" + _NOT_LITERAL + r"(?![\w.]*\s*$)"
+        ),
         socket=re.compile(r"\bconnectTo\b|Network\.Socket|\bopenSocket\b"),
         runs=calls(r"\b(?:callCommand|system|spawnCommand|runCommand|shell)\b"),
         argv=re.compile(
@@ -217,6 +254,7 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=calls(r"\b(?:open_in|open_in_bin|In_channel\.with_open_\w+)\b"),
     ),
     "prolog": LangRules(
+        computed=re.compile(r"\bshell\s*\(\s*" + _NOT_LITERAL),
         socket=re.compile(r"\btcp_connect\b|\btcp_socket\b|\budp_socket\b"),
         runs=re.compile(
             r"\bshell\s*\(\s*"
@@ -229,6 +267,7 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=calls(r"\b(?:read_file_to_string|read_file_to_terms)\b"),
     ),
     "pike": LangRules(
+        computed=re.compile(r"Process\.(?:system|popen|spawn|run)\s*\(\s*" + _NOT_LITERAL),
         socket=re.compile(r"Stdio\.(?:File|Port)\s*\(\s*\)\s*->\s*connect|Stdio\.UDP"),
         runs=calls(r"Process\.(?:system|popen|spawn|run)\b"),
         argv=re.compile(r"Process\.(?:create_process|run|Process)\s*\(\s*\(\{([^}]*)\}\)"),
@@ -251,6 +290,11 @@ MORE_LANGS: dict[str, LangRules] = {
         runs=re.compile(r"!(?![<>=])(?P<s>[^\n]*)"),
     ),
     "nim": LangRules(
+        computed=re.compile(
+            r"\b(?:execCmd|execCmdEx|execShellCmd|execProcess|startProcess)\s*\(\s*"
+            + _NOT_LITERAL
+            + r'|\b(?:execCmd|execCmdEx|execShellCmd|execProcess|startProcess)\s*\([^)\n]*"\s*&'
+        ),
         socket=re.compile(r"\bnewSocket\b|\bdial\s*\(|\bnewAsyncSocket\b"),
         runs=calls(r"\b(?:execCmd|execCmdEx|execShellCmd|execProcess|startProcess)\b"),
         deletes=calls(r"\b(?:removeDir|removeFile|tryRemoveFile)\b"),
