@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._io_args import operands_of
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["RUNTIME_RULES"]
@@ -21,19 +22,6 @@ _INTERPRETER = re.compile(r"^(?:.*/)?python[\d.]*$")
 # Options whose value is the next word (signal, user, group, session, terminal, parent).
 _VALUED = frozenset({"-s", "--signal", "-u", "-U", "-g", "-G", "-t", "-P", "--parent"})
 _VALUED |= {"--user", "--group", "--session", "--terminal", "--ns", "--nslist", "-n"}
-
-
-def _patterns(values: list[str]) -> list[str]:
-    found: list[str] = []
-    skip = False
-    for value in values:
-        if skip:
-            skip = False
-        elif value in _VALUED:
-            skip = True
-        elif not value.startswith("-"):
-            found.append(value)
-    return found
 
 
 def _hits_interpreter(cmd: Cmd, pattern: str) -> bool:
@@ -48,7 +36,7 @@ def _hits_interpreter(cmd: Cmd, pattern: str) -> bool:
 
 
 def _kills_runtime(cmd: Cmd, w: Walker) -> None:
-    if any(_hits_interpreter(cmd, p) for p in _patterns(cmd.values())):
+    if any(_hits_interpreter(cmd, p) for p in operands_of(cmd.values(), _VALUED)):
         # privilege: the gateway runs in Python; every python process includes it
         w.flag("privilege", f"{cmd.name} signals every python process, the gateway's among them")
 

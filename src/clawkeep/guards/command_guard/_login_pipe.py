@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._io_args import operands_of
 from clawkeep.guards.command_guard._parse import Node
 
 if TYPE_CHECKING:
@@ -87,13 +88,5 @@ def _no_login(w: Walker, printer: Node, login: Node) -> bool:
 
 def _registry(args: list[str]) -> str | None:
     """The registry a login names: its one operand (options and their values skipped)."""
-    operands: list[str] = []
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg in _VALUED:
-            skip = True
-        elif not arg.startswith("-"):
-            operands.append(arg)
+    operands = operands_of(args, _VALUED)
     return operands[0] if len(operands) == 1 else None
