@@ -39,7 +39,7 @@ def unshout(text: str) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if _shouted(line):
+        if len(line) >= _MIN_LETTERS and _shouted(line):
             lines[i] = _sentence_case(line)
             changed = True
     return "\n".join(lines) if changed else text
