@@ -18,7 +18,7 @@ trained on as tool output (the paragraphs of the Python language reference that 
 Python, ``pydoc_data.topics``, and of the licences in /usr/share/common-licenses where the
 machine has them) and the READMEs of the installed packages read whole, the English attacks
 caught and English chat again with words misspelled, chat and direct attacks written in
-capitals, latency p50/p95 per chat message, and cold start.
+capitals, lower case and Title Case, latency p50/p95 per chat message, and cold start.
 """
 
 from __future__ import annotations
@@ -315,18 +315,28 @@ def _misspelled(rows: list[Row], verdicts: list[TextVerdict]) -> None:
               f"{_pct(flagged, len(chat))} of {len(chat)}")  # fmt: skip
 
 
-def _capitals(rows: list[Row]) -> None:
-    """Chat and direct attacks of the test split written in capitals (``str.upper``): how
-    much chat is flagged, how many attacks are caught, English and every other language."""
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _casings(rows: list[Row]) -> None:
+    """Chat and direct attacks of the test split written all in capitals, all in lower case
+    and in Title Case: how much chat is flagged, how many attacks are caught, English and
+    every other language."""
     guard = ChannelGuard(ChannelGuardConfig())
-    for what, english in (("English", True), ("other languages", False)):
-        mine = [r for r in rows if (r["lang"] == "en") == english]
-        chat = [str(r["text"]).upper() for r in mine if r["kind"] == "chat"]
-        att = [str(r["text"]).upper() for r in mine if r["kind"] == "attack-direct"]
-        flagged = sum(guard.scan(t).verdict != "allow" for t in chat)
-        caught = sum(guard.scan(t).verdict != "allow" for t in att)
-        print(f"  {what}: chat flagged {_pct(flagged, len(chat))} of {len(chat)}, direct "
-              f"attacks caught {_pct(caught, len(att))} of {len(att)}")  # fmt: skip
+    for case, change in (
+        ("capitals", str.upper),
+        ("lower case", str.lower),
+        ("Title Case", _title),
+    ):
+        for what, english in (("English", True), ("other languages", False)):
+            mine = [r for r in rows if (r["lang"] == "en") == english]
+            chat = [change(str(r["text"])) for r in mine if r["kind"] == "chat"]
+            att = [change(str(r["text"])) for r in mine if r["kind"] == "attack-direct"]
+            flagged = sum(guard.scan(t).verdict != "allow" for t in chat)
+            caught = sum(guard.scan(t).verdict != "allow" for t in att)
+            print(f"  {case}, {what}: chat flagged {_pct(flagged, len(chat))} of {len(chat)}, "
+                  f"direct attacks caught {_pct(caught, len(att))} of {len(att)}")  # fmt: skip
 
 
 def _latency(rows: list[Row]) -> None:
@@ -396,8 +406,8 @@ def main() -> None:
     _attacks(rows, verdicts)
     print("English attacks caught above, and English chat, misspelled (seeded):")
     _misspelled(rows, verdicts)
-    print("the same chat and direct attacks written in capitals:")
-    _capitals(rows)
+    print("the same chat and direct attacks written in capitals, lower case and Title Case:")
+    _casings(rows)
     _external()
     _unseen_languages()
     _owner_messages()
