@@ -1,4 +1,4 @@
-"""How the model reads a line whose letter case says nothing: in sentence case.
+"""How the model reads text whose letter case says nothing: in sentence case.
 
 The token vectors and heads learned from text in ordinary case, and the pieces of a word
 differ with its case. On the validation split, English chat written in capitals was
@@ -26,13 +26,11 @@ _LONE_I = re.compile(r"(?<![\w'’])i(?![\w'’-])|(?<![\w'’])i(?=['’](?:m|l
 _ENGLISH = re.compile(r"\b(?:the|you|your|and|to|my|me|is|are|what|how|this|that|please|it|of)\b")
 
 
-def _sentence_case(line: str) -> str:
-    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), line)
-
-
-def _lower_case(text: str) -> str:
-    cased = _sentence_case(text)
-    return _LONE_I.sub("I", cased) if _ENGLISH.search(text) else cased
+def _sentence_case(lower: str) -> str:
+    """Text in lower case with its sentences' first letters capitals (and "I" where it
+    has English words)."""
+    cased = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), lower)
+    return _LONE_I.sub("I", cased) if _ENGLISH.search(lower) else cased
 
 
 def _title_case(text: str) -> bool:
@@ -52,7 +50,7 @@ def recase(text: str) -> str:
     Title Case count for the whole text only: a line of a wrapped paragraph starts in lower
     case and a heading is in Title Case, and neither is a sentence to recase."""
     if not any(map(str.isupper, text)):
-        return _lower_case(text) if sum(map(str.islower, text)) >= _MIN_LETTERS else text
+        return _sentence_case(text) if sum(map(str.islower, text)) >= _MIN_LETTERS else text
     if _title_case(text):
         return _sentence_case(text.lower())
     lines = text.split("\n")
