@@ -21,6 +21,7 @@ _RMTREE = f'import shutil; shutil.rmtree(\\"{_H}\\")'
 # the same code with no backslash in what xargs reads (it reads a backslash inside quotes
 # literally, the shell does not): the words it hands python are then known
 _CODE = f"import shutil; shutil.rmtree('{_H}')"
+_LINES_17 = "a\\n" * 17  # seventeen lines before the code, each a run of its own under -L1
 
 REFUSED = [
     (f"alias r='rm -rf'; r {_H}", "destructive_delete"),
@@ -45,6 +46,9 @@ REFUSED = [
     (f'echo "a b c -c \\"{_CODE}\\" z" | xargs -n3 python3', "destructive_delete"),
     (f'printf "a b c\\n-c \\"{_CODE}\\" z\\n" | xargs -L1 python3', "destructive_delete"),
     (f'printf "a b c\\n-c \\"{_CODE}\\" z\\n" | xargs --max-lines=1 python3', "destructive_delete"),
+    # more runs than are judged one by one: the input is judged at its worst, so code in
+    # the seventeenth line cannot slip past the sixteen judged
+    (f'printf "{_LINES_17}-c \\"{_CODE}\\" z\\n" | xargs -L1 python3', "dynamic_command"),
     # with a backslash inside its quotes: judged at its worst, still refused
     (f"printf 'a b c -c \"{_RMTREE}\" z' | xargs -n3 python3", "dynamic_command"),
     (

@@ -36,6 +36,9 @@ _OWN_KNOWN = re.compile(
 )
 
 
+_MAX_RUNS = 16  # interpreter runs judged one by one from input the line spells out
+
+
 def _known_groups(cmd: Cmd, own: list[str]) -> list[list[str]] | None:
     """The argument lists xargs hands an interpreter from input the line spells out, split as
     xargs splits them (quotes and backslashes kept, as the shell's words are) and grouped
@@ -113,8 +116,10 @@ def xargs(cmd: Cmd, w: Walker) -> None:
     # runs only `rm`, but says what it means)
     direct = is_shell and command_name(inner[0].text) not in SHELLS
     groups = _known_groups(cmd, own) if direct and not (from_file or replace) else None
-    if groups is not None:
-        for group in groups[:16]:  # `echo '-m pytest' | xargs python3`: the words it spells
+    # more runs than are judged one by one: every run unjudged could be the one that
+    # deletes, so the input is judged at its worst below, as input known only at run time
+    if groups is not None and len(groups) <= _MAX_RUNS:
+        for group in groups:  # `echo '-m pytest' | xargs python3`: the words it spells
             w.run_argv(inner + [literal(word) for word in group], Stdin())
         return
     items = None if from_file else _stdin_items(cmd, is_shell)
