@@ -22,6 +22,7 @@ from clawkeep.guards.command_guard._build_text import (
     pom_commands,
     tox_commands,
 )
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._fx_compiled import judge_source
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import literal
@@ -71,7 +72,7 @@ def _cmake(cmd: Cmd, w: Walker) -> None:
     for path, text in list(w.written.items()):
         name = posixpath.basename(path)
         if path in chosen or name == "CMakeLists.txt" or name.endswith(".cmake"):
-            for argv in cmake_commands(text)[:64]:
+            for argv in judged(cmake_commands(text), path, w):
                 _run(argv, w)
 
 
@@ -113,8 +114,8 @@ def _meson(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if not values or values[0] in ("--version", "-v", "--help", "-h", "help", "init"):
         return
-    for _path, text in _written(w, frozenset({"meson.build", "meson_options.txt"})):
-        for argv in meson_commands(text)[:64]:
+    for path, text in _written(w, frozenset({"meson.build", "meson_options.txt"})):
+        for argv in judged(meson_commands(text), path, w):
             _run(argv, w)
 
 
@@ -159,7 +160,7 @@ def _maven(cmd: Cmd, w: Walker) -> None:
     named = {w.place(b).path for a, b in itertools.pairwise(values) if a in _FILE_FLAGS}
     for path, text in list(w.written.items()):
         if path in named or posixpath.basename(path) in ("pom.xml", "build.xml"):
-            for argv in pom_commands(text)[:64]:
+            for argv in judged(pom_commands(text), path, w):
                 _run(argv, w)
 
 
@@ -172,8 +173,9 @@ def _tox(cmd: Cmd, w: Walker) -> None:
     named = {w.place(b).path for a, b in itertools.pairwise(cmd.values()) if a in ("-c", "--conf")}
     for path, text in list(w.written.items()):
         if path in named or posixpath.basename(path) in ("tox.ini", "setup.cfg"):
-            for line in tox_commands(text)[:64]:
-                w.script(line, f"{path}, written by this line and run by tox")
+            where = f"{path}, written by this line and run by tox"
+            for line in judged(tox_commands(text), where, w):
+                w.script(line, where)
 
 
 def _py_build(cmd: Cmd, w: Walker) -> None:

@@ -14,6 +14,7 @@ import posixpath
 import re
 
 from clawkeep.guards.command_guard._build_text import included, make_shell, makefile_lines
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._fx_startup import load_file
 from clawkeep.guards.command_guard._net_reach import unvetted_source
 from clawkeep.guards.command_guard._net_tables import SHELLS
@@ -81,7 +82,7 @@ def _makefile(text: str, where: str, w: Walker, seen: frozenset[str] = frozenset
         if not w.written.get(w.place(shell).path) and not w.fetched(shell):
             # dynamic_command: the recipes are fed to a program whose code the line hides
             w.flag("dynamic_command", f"{where} runs its recipes with {shell}")
-    for line in makefile_lines(text)[:64]:
+    for line in judged(makefile_lines(text), where, w):
         w.script(line, where)
     for name in included(text):  # `include other.mk`: its rules are the makefile's own
         path = w.place(name).path
@@ -139,7 +140,7 @@ def _run_text(text: str, how: str, where: str, w: Walker) -> None:
     if how == "recipes":
         _makefile(text, where, w)
     elif how in ("scripts", "tasks"):
-        for line in (_scripts(text) if how == "scripts" else _tasks(text))[:64]:
+        for line in judged(_scripts(text) if how == "scripts" else _tasks(text), where, w):
             w.script(line, where)
     else:
         w.code(how, text)
