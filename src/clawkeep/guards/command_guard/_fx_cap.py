@@ -1,6 +1,7 @@
 """How many commands of a file the line wrote (a Makefile, a justfile, a CMakeLists.txt,
-a tox.ini ...) are judged one by one: at most ``MAX_COMMANDS``. A file with more is
-refused as one too long to judge: the commands past the cap would run unjudged.
+a tox.ini ...), or lines a read loop is fed, are judged one by one: at most
+``MAX_COMMANDS``. More is refused as too long to judge: the ones past the cap would run
+unjudged.
 """
 
 from __future__ import annotations
@@ -20,5 +21,5 @@ def judged(commands: list[T], where: str, w: Walker) -> list[T]:
     """The first ``MAX_COMMANDS`` of ``commands``; a refusal when there are more."""
     if len(commands) > MAX_COMMANDS:
         # dynamic_command: the commands past the cap would run without being judged
-        w.flag("dynamic_command", f"{where} holds more than {MAX_COMMANDS} commands to judge")
+        w.flag("dynamic_command", f"{where}: more than {MAX_COMMANDS} to judge one by one")
     return commands[:MAX_COMMANDS]

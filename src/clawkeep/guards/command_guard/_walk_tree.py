@@ -14,6 +14,7 @@ from clawkeep.guards.command_guard._cmd import (
     Redirect,
     Stdin,
 )
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_print
@@ -245,11 +246,14 @@ def _redirected(w: Walker, node: Node) -> None:
     fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
     if body is not None:
         saved = w.pending_stdin
-        # `while read f; do …; done <<< TEXT`: the body is judged once a line (up to 8)
+        # `while read f; do …; done <<< TEXT`: the body is judged once a line (`judged`:
+        # more lines than that are refused, the ones past the cap would run unjudged)
         lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
         looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
+        if looped:
+            lines = judged(lines, "the lines a loop reads", w)
         try:
-            for line in lines[:8] if looped else [fed[-1]] if fed else [None]:
+            for line in lines if looped else [fed[-1]] if fed else [None]:
                 w.pending_stdin = Stdin(frozenset(), line) if line is not None else saved
                 visit_node(w, body)
         finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._path_secrets import credential_name, worst_entry
 from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
@@ -124,6 +125,12 @@ def xargs(cmd: Cmd, w: Walker) -> None:
         return
     items = None if from_file else _stdin_items(cmd, is_shell)
     value = " ".join(items) if items is not None else UNKNOWN
+    fed = cmd.stdin.text if cmd.stdin is not None and not from_file else None
+    if replace and items is not None and fed is not None:
+        # -I: one run a line, the whole line (leading blanks dropped) in each placeholder
+        for line in judged([x.lstrip() for x in fed.splitlines() if x.strip()], "xargs -I", w):
+            w.run_argv([inner[0]] + [_filled(a, replace, literal(line)) for a in inner[1:]])
+        return
     if replace:
         inner = [inner[0]] + [_filled(a, replace, Arg(value)) for a in inner[1:]]
     else:
