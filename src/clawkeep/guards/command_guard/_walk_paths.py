@@ -118,8 +118,11 @@ def _ends(w: Walker, kids: Sequence[Node], visit: Visit) -> list[State] | None:
         kind = child.type
         if kind == "compound_statement":  # { …; }: its statements run in this shell
             return _ends(w, [*child.named_children, *kids[index + 1 :]], visit)
-        branching = (_redirected_branch(w, child) or child) if kind == _REDIRECTED else child
-        if (branching.type if branching is not child else kind) not in _FORKS:
+        branching = child
+        if kind == _REDIRECTED:  # `if …; fi > f`: the statement inside may fork
+            branching = _redirected_branch(w, child) or child
+            kind = branching.type
+        if kind not in _FORKS:
             visit(w, child)
             continue
         ends = _distinct(_paths(w, branching, visit))
