@@ -44,6 +44,15 @@ ATTACKS = {
     ),
     "base64_decoded_payload_to_shell": ("echo cm0gLXJmIH4= | base64 -d | sh", HOST),
     "eval_of_concatenated_rm": ('a=r; b=m; eval "$a$b -rf ~"', SANDBOX),
+    # printf decodes \u007e to `~` before sh reads it
+    "printf_escape_spells_the_key_path": (r"printf 'cat \u007e/.ssh/id_rsa > MARKER\n' | sh", HOST),
+    # the loop runs every line it reads, not the first alone
+    "second_line_of_a_pipe_fed_loop": (
+        r"""printf 'echo a\ncat ~/.ssh/id_rsa > MARKER\n' | while read c; do eval "$c"; done""",
+        HOST,
+    ),
+    "octal_escape_spells_a_path_for_xargs": (r"printf 'a\n\057etc\n' | xargs rm -rf", SANDBOX),
+    "xargs_delimiter_cuts_out_a_path": ("printf 'a,/etc' | xargs -d , rm -rf", SANDBOX),
 }
 
 CASES = sorted(ATTACKS)

@@ -49,8 +49,8 @@ REFUSED = [
     # more runs than are judged one by one: the input is judged at its worst, so code in
     # the seventeenth line cannot slip past the sixteen judged
     (f'printf "{_LINES_17}-c \\"{_CODE}\\" z\\n" | xargs -L1 python3', "dynamic_command"),
-    # with a backslash inside its quotes: judged at its worst, still refused
-    (f"printf 'a b c -c \"{_RMTREE}\" z' | xargs -n3 python3", "dynamic_command"),
+    # with a backslash inside its quotes (`%s` prints it as written): judged at its worst
+    (f"printf %s 'a b c -c \"{_RMTREE}\" z' | xargs -n3 python3", "dynamic_command"),
     (
         f"printf 'import shutil; shutil.rmtree(\"{_H}\")' > /tmp/e.py; echo /tmp/e.py | xargs python3",
         "destructive_delete",

@@ -79,6 +79,7 @@ class Walker:
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
         self.forks = 0  # the rest of the line walked again for another path (_walk_paths)
+        self.repeat = 1  # walks of the loop bodies around the walk's place (_fx_cap.walks)
         self._current = ""
 
     def place(self, text: str) -> Place:

@@ -14,7 +14,7 @@ from clawkeep.guards.command_guard._cmd import (
     Redirect,
     Stdin,
 )
-from clawkeep.guards.command_guard._fx_cap import judged
+from clawkeep.guards.command_guard._fx_cap import judged, walks
 from clawkeep.guards.command_guard._login_pipe import login_feed
 from clawkeep.guards.command_guard._parse import Node
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE, encoded_print
@@ -45,6 +45,7 @@ _SPAWN_LOOP = re.compile(
     r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
     re.DOTALL,
 )
+_LOOPS = ("while_statement", "until_statement")
 
 
 def _redirect_words(node: Node) -> list[Node]:
@@ -145,9 +146,10 @@ def _for(w: Walker, node: Node) -> None:
             w.env.computed.add(name)  # for x in $(cat f): x holds the file's words
         visit_node(w, body)
         return
-    for word in words:
-        w.env.values[name] = word.text
-        visit_node(w, body)
+    with walks(w, words, _size(body), "the values of a for loop") as each:
+        for word in each:
+            w.env.values[name] = word.text
+            visit_node(w, body)
 
 
 def _substitution(w: Walker, node: Node) -> None:
@@ -246,16 +248,8 @@ def _redirected(w: Walker, node: Node) -> None:
     fed = [r.body for r in parsed if r.op in ("<<<", "<<") and r.body is not None]
     if body is not None:
         saved = w.pending_stdin
-        # `while read f; do …; done <<< TEXT`: the body is judged once a line (`judged`:
-        # more lines than that are refused, the ones past the cap would run unjudged)
-        lines = [line for line in fed[-1].split("\n") if line.strip()] if fed else []
-        looped = body.type in ("while_statement", "until_statement") and len(lines) > 1
-        if looped:
-            lines = judged(lines, "the lines a loop reads", w)
         try:
-            for line in lines if looped else [fed[-1]] if fed else [None]:
-                w.pending_stdin = Stdin(frozenset(), line) if line is not None else saved
-                visit_node(w, body)
+            _visit_fed(w, body, Stdin(frozenset(), fed[-1]) if fed else saved)
         finally:
             w.pending_stdin = saved
     judge_redirects = argv_checks()[0]
@@ -264,6 +258,29 @@ def _redirected(w: Walker, node: Node) -> None:
     # `{ echo …; } > f`: what the group printed, where the line gave it
     made = _producer(w, body, "") if body is not None and body.type in GROUPS else None
     judge_redirects(Cmd("", "", [], parsed, made), w)
+
+
+def _visit_fed(w: Walker, node: Node, stdin: Stdin | None) -> None:
+    """Walk ``node`` fed ``stdin``; a read loop fed known lines, once a line it reads."""
+    text = stdin.text if stdin is not None else None
+    known = text is not None and UNKNOWN not in text
+    lines = [line for line in text.split("\n") if line.strip()] if text and known else []
+    if stdin is None or node.type not in _LOOPS or len(lines) < 2:
+        w.pending_stdin = stdin
+        visit_node(w, node)
+        return
+    # `printf 'a\n/home\n' | while read f; do rm -rf "$f"; done`, `… done <<< TEXT`: each
+    # line is judged as what `read` gives the body (the first alone hid the rest); more
+    # lines than `judged` takes are refused, the ones past its cap would run unjudged
+    read = judged(lines, "the lines a loop reads", w)
+    with walks(w, read, _size(node), "the lines a loop reads") as each:
+        for line in each:
+            w.pending_stdin = Stdin(stdin.kinds, line)
+            visit_node(w, node)
+
+
+def _size(node: Node) -> int:
+    return node.end_byte - node.start_byte
 
 
 def redirects_of(w: Walker, node: Node) -> None:
@@ -339,9 +356,9 @@ def _pipeline(w: Walker, node: Node) -> None:
             w.flag("credential_read", f"{names[index]} gets the names in a key folder")
         if len(stages) > 1:
             with w.child_shell():  # every stage of a pipeline runs in a subshell
-                visit_node(w, stage)
+                _visit_fed(w, stage, feed)
         else:
-            visit_node(w, stage)
+            _visit_fed(w, stage, feed)
         produced = _producer(w, stage, names[index], fed=feed.text if feed else None)
         # Bytes from a download stay downloaded through tee, cat, sed ... stages.
         carried = feed.kinds if feed is not None else frozenset()

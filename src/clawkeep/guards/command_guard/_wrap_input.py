@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from clawkeep.guards.command_guard._fx_cap import judged
+from clawkeep.guards.command_guard._fx_cap import judged, walks
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._path_secrets import credential_name, worst_entry
 from clawkeep.guards.command_guard._walk import Cmd, Stdin, Walker, command_name
@@ -18,7 +18,7 @@ from clawkeep.guards.command_guard._wrap_argv import skip_options
 __all__ = ["fd", "find", "parallel", "xargs"]
 
 
-def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
+def _stdin_items(cmd: Cmd, inner_is_shell: bool, values: list[str]) -> list[str] | None:
     if cmd.stdin is not None and cmd.stdin.text is None and cmd.stdin.kinds == {"digits"}:
         return ["4242"]  # seq, nproc: numbers only, whatever they are
     kinds = cmd.stdin.kinds if cmd.stdin is not None else frozenset()
@@ -27,7 +27,29 @@ def _stdin_items(cmd: Cmd, inner_is_shell: bool) -> list[str] | None:
         return worst[:1]  # `find ~ -type f | xargs CMD`: a key among the names, at worst
     if cmd.stdin is None or cmd.stdin.text is None or inner_is_shell:
         return None
-    return cmd.stdin.text.split()
+    return _pieces(cmd.stdin.text, values, r"\s")
+
+
+def _pieces(text: str, values: list[str], always: str) -> list[str] | None:
+    """The items of ``text`` cut at ``always`` (a character class), at NUL and at the
+    delimiter ``-d``/``--delimiter`` names: every way xargs or parallel may cut it, so
+    ``printf 'a,/home' | xargs -d , rm -rf`` is judged with ``/home`` as an item. None
+    when the delimiter is not readable here (judged as input known only at run time)."""
+    cut = always + r"\x00"
+    for i, value in enumerate(values):
+        given = values[i + 1] if value in ("-d", "--delimiter") and i + 1 < len(values) else None
+        given = value[2:] if given is None and value.startswith("-d") and len(value) > 2 else given
+        given = value.split("=", 1)[1] if value.startswith("--delimiter=") else given
+        if given is None:
+            continue
+        try:  # `-d '\n'`, `-d '\x2c'`: the escapes both programs read
+            char = given.encode("latin-1").decode("unicode_escape") if "\\" in given else given
+        except (UnicodeError, ValueError):
+            return None
+        if len(char) != 1:
+            return None
+        cut += re.escape(char)
+    return [piece for piece in re.split(f"[{cut}]+", text) if piece]
 
 
 # xargs's own options that `_known_groups` reads (or that change no grouping), and nothing else
@@ -123,13 +145,19 @@ def xargs(cmd: Cmd, w: Walker) -> None:
         for group in groups:  # `echo '-m pytest' | xargs python3`: the words it spells
             w.run_argv(inner + [literal(word) for word in group], Stdin())
         return
-    items = None if from_file else _stdin_items(cmd, is_shell)
+    items = None if from_file else _stdin_items(cmd, is_shell, own)
     value = " ".join(items) if items is not None else UNKNOWN
     fed = cmd.stdin.text if cmd.stdin is not None and not from_file else None
-    if replace and items is not None and fed is not None:
-        # -I: one run a line, the whole line (leading blanks dropped) in each placeholder
-        for line in judged([x.lstrip() for x in fed.splitlines() if x.strip()], "xargs -I", w):
-            w.run_argv([inner[0]] + [_filled(a, replace, literal(line)) for a in inner[1:]])
+    lines = _pieces(fed, own, r"\n") if replace and items is not None and fed is not None else None
+    if lines is not None:
+        # -I: one run a line (or a piece between delimiters), the whole of it (leading
+        # blanks dropped) in each placeholder
+        runs = judged([x.lstrip() for x in lines if x.strip()], "xargs -I", w)
+        with walks(w, runs, _size(inner), "xargs -I") as each:
+            for line in each:
+                w.run_argv(
+                    [inner[0]] + [_filled(a, replace or "", literal(line)) for a in inner[1:]]
+                )
         return
     if replace:
         inner = [inner[0]] + [_filled(a, replace, Arg(value)) for a in inner[1:]]
@@ -150,15 +178,47 @@ def _filled(arg: Arg, placeholder: str, item: Arg) -> Arg:
     return Arg(arg.text.replace(placeholder, item.text), computed=data)
 
 
+def _inputs(args: list[Arg], values: list[str]) -> list[Arg]:
+    """The items ``::: A B`` and ``:::: FILE`` give parallel's jobs: the words, and for a
+    file its lines, known only at run time; with ``--colsep`` each column of an item too
+    (``{2}`` is the second), the item whole beside them."""
+    items: list[Arg] = []
+    from_files = False
+    for arg in args:
+        if arg.text in (":::", ":::+", "::::", "::::+"):
+            from_files = arg.text.startswith("::::")
+            continue
+        items.append(_INPUT if from_files else arg)
+    columns = _colsep(values)
+    if columns is None:
+        return items
+    cut = [literal(c) for a in items if a.static for c in re.split(columns, a.text) if c]
+    return items + cut
+
+
+def _colsep(values: list[str]) -> str | None:
+    """The pattern ``--colsep``/``-C`` cuts an item's columns at, or None without one."""
+    for i, value in enumerate(values):
+        given = values[i + 1] if value in ("-C", "--colsep") and i + 1 < len(values) else None
+        given = value.split("=", 1)[1] if value.startswith("--colsep=") else given
+        given = value[2:] if given is None and value.startswith("-C") and len(value) > 2 else given
+        if given:
+            try:  # a regular expression to parallel; not one here: cut at its characters
+                return re.compile(given).pattern
+            except re.error:
+                return re.escape(given)
+    return None
+
+
 def parallel(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     seps = [i for i, v in enumerate(values) if v in (":::", "::::", ":::+", "::::+")]
     head = cmd.args[: seps[0]] if seps else cmd.args
-    inputs = [a for a in cmd.args[seps[0] + 1 :] if a.text not in (":::", ":::+")] if seps else []
+    inputs = _inputs(cmd.args[seps[0] :], values) if seps else []
     if any(v in ("-S", "--sshlogin") or v.startswith("--sshlogin=") for v in values):
         w.flag("exfiltration", "parallel runs jobs on remote hosts")
     inner = skip_options(
-        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "--colsep", "--tmpdir"}
+        head, {"-j", "-P", "-n", "-N", "-L", "-a", "-d", "-E", "-I", "-C", "--colsep", "--tmpdir"}
     )
     pipe = bool({"--pipe", "--pipepart"} & set(values))
     from_file = any(v in ("-a", "--arg-file") or v.startswith("--arg-file=") for v in values)
@@ -172,37 +232,57 @@ def parallel(cmd: Cmd, w: Walker) -> None:
         if lines is None:
             w.flag("dynamic_command", "parallel runs command lines read at run time")
         else:
-            for line in lines.splitlines()[:16]:
-                w.script(line, "parallel job")
+            read = judged(_pieces(lines, values, r"\n") or [UNKNOWN], "parallel", w)
+            with walks(w, read, max(map(len, read)), "parallel's jobs") as each_line:
+                for line in each_line:
+                    w.script(line, "parallel job")
         return
     if not seps:
-        items = _stdin_items(cmd, False) if not from_file else None
-        supplied = [literal(i) for i in items] if items else [_INPUT]
-        for item in supplied[:16]:
-            if any("{}" in a.text for a in inner):
-                w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
-            else:
-                w.run_argv([*inner, item], Stdin())
+        items = _stdin_items(cmd, False, values) if not from_file else None
+        supplied = _inputs([literal(i) for i in items], values) if items else [_INPUT]
+        # every job is judged (up to `judged`'s cap: past it the line is refused)
+        jobs = judged(supplied, "parallel's jobs", w)
+        with walks(w, jobs, _size(inner), "parallel's jobs") as each:
+            for item in each:
+                if any("{}" in a.text for a in inner):
+                    w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
+                else:
+                    w.run_argv([*inner, item], Stdin())
         return
     if len(inner) == 1 and " " in inner[0].text:
         # parallel 'rm -rf {}' ::: …: a command line of one word is run by a shell
-        for item in inputs[:16] or [Arg(UNKNOWN)]:
-            text = inner[0].text.replace("{}", item.text)
-            if UNKNOWN in text:
-                w.flag("dynamic_command", "parallel runs a command line known only at run time")
-            else:
-                w.script(text, "parallel job")
+        jobs = judged(inputs, "parallel's jobs", w) or [Arg(UNKNOWN)]
+        with walks(w, jobs, _size(inner), "parallel's jobs") as each:
+            for item in each:
+                text = inner[0].text.replace("{}", item.text)
+                if UNKNOWN in text:
+                    w.flag("dynamic_command", "parallel runs a command line known only at run time")
+                else:
+                    w.script(text, "parallel job")
         return
-    for item in inputs[:16]:
-        if not inner:
-            if item.static:
-                w.script(item.text, "parallel job")
-            else:
-                w.flag("dynamic_command", "parallel runs a job known only at run time")
-        elif any("{}" in a.text for a in inner):
-            w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
+    jobs = judged(inputs, "parallel's jobs", w)
+    with walks(
+        w, jobs, _size(inner) + max((len(a.text) for a in jobs), default=0), "parallel"
+    ) as each:
+        for item in each:
+            _job(w, inner, item)
+
+
+def _job(w: Walker, inner: list[Arg], item: Arg) -> None:
+    """One job of ``parallel CMD ::: ITEMS``: the item filled in, or run as a command line."""
+    if not inner:
+        if item.static:
+            w.script(item.text, "parallel job")
         else:
-            w.run_argv([*inner, item])
+            w.flag("dynamic_command", "parallel runs a job known only at run time")
+    elif any("{}" in a.text for a in inner):
+        w.run_argv([inner[0]] + [_filled(a, "{}", item) for a in inner[1:]])
+    else:
+        w.run_argv([*inner, item])
+
+
+def _size(argv: list[Arg]) -> int:
+    return sum(len(a.text) + 1 for a in argv)
 
 
 _FIND_VALUE = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex"}
