@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 
 __all__ = ["IMPORT_RULES"]
@@ -41,7 +42,8 @@ def _imports(cmd: Cmd, w: Walker) -> None:
     if not w.written:
         return
     seen: set[str] = set()
-    for module in _modules(cmd.values())[:16]:
+    # every module named (up to `judged`'s cap): one past a shorter cap ran unjudged
+    for module in judged(_modules(cmd.values()), "the modules python imports", w):
         parts = module.split(".")
         for depth in range(1, len(parts) + 1):
             stem = "/".join(parts[:depth])

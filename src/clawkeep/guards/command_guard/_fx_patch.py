@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
@@ -72,7 +73,7 @@ def _patch(cmd: Cmd, w: Walker) -> None:
         write_target(w.place(out), w, "patch -o")
         return
     for diff in texts:
-        for name in _names(diff)[:32]:
+        for name in judged(_names(diff), "the files a patch changes", w):
             path = _strip(name, level)
             if not path or UNKNOWN in path:
                 continue

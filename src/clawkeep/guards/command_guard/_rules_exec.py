@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._fx_cap import judged
 from clawkeep.guards.command_guard._langs_more import MORE_CODE_FLAGS, MORE_LANG_OF
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
@@ -99,7 +100,7 @@ def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
     elif arg.static and (paths := matching_written(w, arg.text)):
         # `sh /tmp/?`, `sh /tmp/d/*`: a glob that names files the line wrote runs them
         lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
-        for path in paths[:8]:
+        for path in judged(paths, "the written files a glob runs", w):
             w.run_written(path, w.written[path], lang=lang, same=cmd.name in ("source", "."))
 
 

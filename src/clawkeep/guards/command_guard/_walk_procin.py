@@ -99,6 +99,9 @@ def operand_text(w: Walker, args: list[Arg]) -> str | None:
     for a in args:
         if a.static and not a.text.startswith("-"):
             text = w.written.get(w.place(a.text).path)
+            # `cat /tmp/d/*.sh | sh`: a glob naming files the line wrote reads them all
+            globbed = [w.written[p] for p in matching_written(w, a.text)] if text is None else []
+            text = "\n".join(globbed) if globbed else text
         elif a.text == UNKNOWN and len(a.substs) == 1 and w.text(a.substs[0]).startswith("<("):
             text = _printed(w, a.substs[0])  # `cat <(echo …) | sh`
         else:

@@ -328,14 +328,14 @@ def find(cmd: Cmd, w: Walker) -> None:
                 end += 1
             inner = args[index + 1 : end]
             narrowed = any(a.text in _FIND_VALUE for a in args[:index])
-            for root in roots[:4]:
+            for root in judged(roots, "the folders find searches", w):
                 where = w.place(root)
                 # any file under the root, at its worst, unless a name test picks them
                 found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
                 w.run_argv([Arg(a.text.replace("{}", found)) for a in inner])
                 # and each file the line wrote under the root (`echo … > /tmp/x; find /tmp
                 # -exec sh {} \;` runs /tmp/x): judged as the file it is
-                for path in written_under(w, where.path)[:8]:
+                for path in judged(written_under(w, where.path), "the written files find runs", w):
                     w.run_argv([Arg(a.text.replace("{}", path)) for a in inner])
                 if inner:
                     from clawkeep.guards.command_guard._io_read import tree_hunt
@@ -376,7 +376,7 @@ def fd(cmd: Cmd, w: Walker) -> None:
     inner = args[index + 1 :]
     if index >= len(args) or not inner:
         return
-    for root in roots[:4]:
+    for root in judged(roots, "the folders fd searches", w):
         where = w.place(root)
         found = root.rstrip("/") + "/found" if narrowed else worst_entry(where, w.ctx)
         filled = [Arg(_fill_fd(a.text, found)) for a in inner]
