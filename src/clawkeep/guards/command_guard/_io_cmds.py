@@ -10,6 +10,7 @@ import re
 
 from clawkeep.guards.command_guard._cmd import Cmd, command_name
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
+from clawkeep.guards.command_guard._io_links import links
 from clawkeep.guards.command_guard._io_tables import CACHE, DELETE_BLOCKED
 from clawkeep.guards.command_guard._io_write import (
     new_tool,
@@ -149,6 +150,7 @@ def copy(cmd: Cmd, w: Walker) -> None:
         _same_program(operands[0], target, w)
         stdin_copy(cmd, w, operands[0], target)  # `cp /dev/stdin f <<< TEXT`
     if cmd.name == "ln":
+        links(cmd, w)
         for source in operands[:-1] if target is not None else []:
             why = persistence(w.place(source), w.ctx)
             if why is not None:

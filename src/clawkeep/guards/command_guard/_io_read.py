@@ -271,7 +271,14 @@ def _runtime_credential(text: str, w: Walker) -> str | None:
     if pattern.startswith(("/", "~/")) and (why := glob_credential(pattern, w.ctx)) is not None:
         return f"reads {pattern}: {why}"
     prefix = text.split(UNKNOWN, 1)[0]
-    if "/" not in prefix or text.endswith(".pub"):
+    if text.endswith(".pub"):
+        return None
+    tail = text.rsplit(UNKNOWN, 1)[1]
+    if tail.startswith("/") and (why := credential(w.place(text), w.ctx)) is not None:
+        # `cat "$D/.ssh/id_rsa"`, `cat ~-/.aws/credentials`: whatever folder the run-time
+        # part names, the file is a key by the name the line spells after it
+        return f"reads {pattern}: {why}"
+    if "/" not in prefix:
         return None
     folder = w.place(prefix.rsplit("/", 1)[0] or "/")
     if folder.kind != "unknown" and (why := credential(folder, w.ctx)) is not None:

@@ -10,6 +10,7 @@ here one level deeper.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, Redirect, Rule, Stdin, command_name
@@ -79,6 +80,7 @@ class Walker:
         self.via: list[str] = []  # the commands that handed over the argv being judged
         self._judged: set[tuple[object, ...]] = set()  # (text and the state it was judged in)
         self.forks = 0  # the rest of the line walked again for another path (_walk_paths)
+        self.links: dict[str, str] = {}  # symbolic links the line made: path -> target
         self.repeat = 1  # walks of the loop bodies around the walk's place (_fx_cap.walks)
         self._current = ""
 
@@ -87,15 +89,33 @@ class Walker:
         return place(text, self.ctx, self.cwd)
 
     def _cd(self, args: list[Arg]) -> None:
+        before = self.env.workspace  # $PWD before the cd: $OLDPWD and `~-` after it
         target = [a for a in args if not a.text.startswith("-") or a.text == "-"]
+        cdpath = self.env.values.get("CDPATH", "") if "CDPATH" in self.env.values else ""
         if not target or target[0].text == "~":
             self.cwd = self.env.home if self.env.home != "~" else UNKNOWN
         elif not target[0].static or target[0].text == "-":
+            self.cwd = UNKNOWN
+        elif cdpath not in ("", ".") and not re.match(r"\.{0,2}(/|$)", target[0].text):
+            # a CDPATH the line set: `CDPATH=/home cd agent` lands in a folder it lists
             self.cwd = UNKNOWN
         else:
             found = self.place(target[0].text)
             self.cwd = UNKNOWN if found.kind == "unknown" else found.path
         self.env.workspace = self.cwd
+        self.env.values["OLDPWD"] = before if UNKNOWN not in before else None
+        self.env.values["PWD"] = self.cwd if UNKNOWN not in self.cwd else None
+
+    def through_links(self, arg: Arg) -> Arg:
+        """``arg`` with a symbolic link this line made replaced by what it points at
+        (``ln -s /home/u h; rm -rf h/*`` deletes in /home/u)."""
+        if not arg.static or arg.text.startswith("-") or not arg.text:
+            return arg
+        path = self.place(arg.text).path
+        for link, target in self.links.items():
+            if path == link or path.startswith(link + "/"):
+                return dataclasses.replace(arg, text=target + path[len(link) :])
+        return arg
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
@@ -199,6 +219,12 @@ class Walker:
     ) -> None:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
         judge_redirects, judge_args, named_programs = argv_checks()
+        if self.links:  # every path through a link the line made is judged where it lands
+            word, args = self.through_links(word), [self.through_links(a) for a in args]
+            redirects = [
+                dataclasses.replace(r, target=self.through_links(r.target)) if r.target else r
+                for r in redirects or []
+            ]
         if word.tricks:
             self.tricks(word, f"command word {_show(word)}")
         if not word.static:

@@ -99,6 +99,14 @@ def _resolve(node: Node, src: bytes, env: Env) -> Arg:
     elif tilde and text.startswith("~") and (user := re.match(r"^~([a-z_][\w-]*)(?=/|$)", text)):
         home = "/root" if user.group(1) == "root" else "/home/" + user.group(1)
         text = home + text[user.end() :]  # ~user is that user's home
+    elif tilde and (dirs := re.match(r"^~([+-]?)(\d*)(?=/|$)", text)) and any(dirs.groups()):
+        # `~+` is $PWD, `~-` is $OLDPWD, `~N`/`~+N`/`~-N` the directory stack: bash expands
+        # them (`cd ~; cd /srv/ws; cat ~-/.ssh/id_rsa` reads the key); unknown unless known
+        sign, number = dirs.groups()
+        name = "PWD" if sign == "+" else "OLDPWD"
+        known = env.values.get(name) if name in env.values else None
+        base = env.workspace if sign == "+" and name not in env.values else known
+        text = (UNKNOWN if number or base is None else base) + text[dirs.end() :]
     return Arg(
         text,
         tuple(acc.tricks),
