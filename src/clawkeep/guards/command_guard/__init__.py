@@ -34,8 +34,10 @@ from clawkeep.guards.command_guard._fx_gitenv import GITENV_RULES
 from clawkeep.guards.command_guard._fx_hooks import HOOK_RULES
 from clawkeep.guards.command_guard._fx_imports import IMPORT_RULES
 from clawkeep.guards.command_guard._fx_jq_scripts import JQ_SCRIPT_RULES
+from clawkeep.guards.command_guard._fx_m4 import M4_RULES
 from clawkeep.guards.command_guard._fx_manifests import MANIFEST_RULES
 from clawkeep.guards.command_guard._fx_options import OPTION_RULES
+from clawkeep.guards.command_guard._fx_outputs import OUTPUT_RULES
 from clawkeep.guards.command_guard._fx_pagers import PAGER_RULES
 from clawkeep.guards.command_guard._fx_patch import PATCH_RULES
 from clawkeep.guards.command_guard._fx_perlopts import PERL_RULES
@@ -70,6 +72,7 @@ from clawkeep.guards.command_guard._shell_lang import BUILTIN_RULES
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._walk_calls import CALL_RULES, no_arguments
 from clawkeep.guards.command_guard._windows import WINDOWS_RULES
+from clawkeep.guards.command_guard._wrap_runs import RAKU_RULES
 from clawkeep.guards.command_guard._zsh import as_bash
 
 __all__ = [
@@ -153,6 +156,9 @@ _RULES = _merge(
     PAGER_RULES,
     DESKTOP_RULES,
     ARCHIVE_RULES,
+    M4_RULES,
+    OUTPUT_RULES,
+    RAKU_RULES,
 )
 _MAX_INPUT = 100_000  # longer input is not a command an agent needs; refuse, do not parse
 

@@ -188,6 +188,23 @@ WRITES: dict[str, tuple[frozenset[str], bool, tuple[str, ...]]] = {
     "curl": (frozenset({"--output-dir"}), False, ()),
     "cpio": (frozenset({"-D", "--directory"}), False, ()),
     "xz": (frozenset(), False, ()),
+    # converters, encoders and compressors whose output option names the file they write
+    # (operand-named outputs, sponge, uniq, xxd, lz4, objcopy, uudecode: _fx_outputs)
+    "shuf": (frozenset({"-o", "--output"}), False, ()),
+    "iconv": (frozenset({"-o", "--output"}), False, ()),
+    "uconv": (frozenset({"-o"}), False, ()),
+    "openssl": (frozenset({"-out", "-keyout"}), False, ()),
+    "gpg": (frozenset({"-o", "--output"}), False, ()),
+    "gpg2": (frozenset({"-o", "--output"}), False, ()),
+    "pandoc": (frozenset({"-o", "--output", "--extract-media"}), False, ()),
+    "msgfmt": (frozenset({"-o", "--output-file", "-D", "--directory"}), False, ()),
+    "msgmerge": (frozenset({"-o", "--output-file"}), False, ()),
+    "msgcat": (frozenset({"-o", "--output-file"}), False, ()),
+    "msgunfmt": (frozenset({"-o", "--output-file"}), False, ()),
+    "zstd": (frozenset({"-o", "--output-dir-flat", "--output-dir-mirror"}), False, ()),
+    "unzstd": (frozenset({"-o", "--output-dir-flat", "--output-dir-mirror"}), False, ()),
+    "brotli": (frozenset({"-o", "--output"}), False, ()),
+    "base64": (frozenset({"-o", "--output"}), False, ()),  # macOS base64 -o FILE
 }
 # Compilers and linkers: -o names the file they write (a library put where the loader reads).
 for _cc in ("gcc", "g++", "cc", "c++", "clang", "clang++", "ld", "tcc", "musl-gcc", "as"):

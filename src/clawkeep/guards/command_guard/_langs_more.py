@@ -61,6 +61,11 @@ MORE_CODE_FLAGS: dict[str, tuple[str, ...]] = {
     "maxima": ("--batch-string", "--batch-string=", "-r", "--run-string", "--run-string="),
     "gnuplot": ("-e",),
     "dc": ("-e", "--expression", "--expression="),
+    "raku": ("-e",),
+    "perl6": ("-e",),
+    "rakudo": ("-e",),
+    "qjs": ("-e", "--eval"),
+    "quickjs": ("-e", "--eval"),
 }
 _LISPS = ("guile", "racket", "sbcl", "clisp", "ecl", "csi", "mit-scheme", "gosh", "chibi-scheme")
 _LISPS_2 = ("gxi", "scheme", "chez", "petite", "hy", "fennel")
@@ -82,6 +87,8 @@ MORE_LANG_OF: dict[str, str] = {
     "maxima": "maxima",
     "gnuplot": "gnuplot",
     "dc": "dc",
+    **dict.fromkeys(("raku", "perl6", "rakudo"), "raku"),
+    **dict.fromkeys(("qjs", "quickjs"), "quickjs"),
 }
 
 _S = r"\"(?:\\.|[^\"\\])*\""  # one double-quoted literal
@@ -302,3 +309,35 @@ MORE_LANGS: dict[str, LangRules] = {
         reads=calls(r"\breadFile\b"),
     ),
 }
+# Raku: `shell "…"`, qx{…}/qqx{…} and `run <…>` run commands (a word list is shell words),
+# `run "prog", "arg"` and Proc::Async an argv; EVAL runs code built at run time.
+MORE_LANGS["raku"] = LangRules(
+    computed=re.compile(
+        r"\b(?:shell|run)\s*\(?\s*(?![\"'<\s(])|\bEVAL\b|\bqq?x\s*[{(\[/|!][^})\]/|!]*\$"
+    ),
+    socket=re.compile(r"IO::Socket::(?:INET|Async)"),
+    runs=re.compile(
+        r"\bshell\s*\(?\s*" + QUOTED + r"|(?:\bqq?x\s*[{(\[/|!]|\brun\s*\(?\s*<)(?P<s2>[^})\]>|!]*)"
+    ),
+    argv=re.compile(r"\b(?:run|Proc::Async\.new)\s*\(?\s*((?:(?:" + _S + r"|'[^']*')\s*,?\s*)+)"),
+    deletes=re.compile(
+        r"\b(?:unlink|rmdir)\s*\(?\s*" + QUOTED + r"|" + QUOTED2 + r"\.IO\.(?:unlink|rmdir)"
+    ),
+    writes=(calls(r"\bspurt\b"), re.compile(QUOTED + r"\.IO\.(?:spurt|open\s*\(\s*:[wa])")),
+    reads=re.compile(r"\bslurp\s*\(?\s*" + QUOTED + r"|" + QUOTED2 + r"\.IO\.(?:slurp|lines)"),
+)
+# QuickJS (qjs --std): os.exec([argv]) runs a program, std.popen("…") a shell command;
+# std.evalScript runs code built at run time.
+MORE_LANGS["quickjs"] = LangRules(
+    computed=re.compile(
+        r"\b(?:os\.exec|std\.popen)\s*\(\s*(?![\[\"'])|\bstd\.evalScript\s*\(\s*(?![\"'])"
+    ),
+    runs=re.compile(r"\bstd\.popen\s*\(\s*" + QUOTED),
+    argv=re.compile(r"\bos\.exec\s*\(\s*\[([^\]]*)\]"),
+    deletes=calls(r"\bos\.remove\b"),
+    writes=(
+        calls(r"\bstd\.open(?=[^)]*[\"'][wa+])|\bstd\.writeFile\b"),
+        calls(r"\bos\.(?:rename|symlink)\b", first=False),
+    ),
+    reads=calls(r"\bstd\.(?:loadFile|open)\b"),
+)

@@ -16,6 +16,7 @@ from clawkeep.guards.command_guard._wrap_carried import carried
 from clawkeep.guards.command_guard._wrap_envs import ENV_RUNNERS
 from clawkeep.guards.command_guard._wrap_input import fd, find, parallel, xargs
 from clawkeep.guards.command_guard._wrap_more import MORE_WRAPPERS
+from clawkeep.guards.command_guard._wrap_runs import RUN_WRAPPERS
 from clawkeep.guards.command_guard._wrap_tables import WRAP_SPEC
 from clawkeep.guards.command_guard._wrap_tools import (
     alias,
@@ -50,4 +51,5 @@ WRAPPERS |= {"yarn": npx, "capsh": capsh, "perf": perf, "direnv": direnv}
 WRAPPERS |= {n: carried for n in ("tar", "rsync", "ssh", "scp", "sftp", "git", "zip", "vim")}
 WRAPPERS |= {n: carried for n in ("vi", "nvim", "ex", "view", "less", "man")}
 WRAPPERS |= MORE_WRAPPERS  # hyperfine, entr, terminals' -e, bwrap, cset, keyctl
+WRAPPERS |= RUN_WRAPPERS  # pee, mispipe, niceload, nodemon, watchexec, lldb, ansible, rename
 WRAPPERS |= ENV_RUNNERS  # uv run, poetry run, conda run, bundle exec, nix develop -c …
