@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 
+from clawkeep.guards.command_guard._git_reads import outside_reads
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
 from clawkeep.guards.command_guard._word_types import Arg, literal
 from clawkeep.guards.command_guard._wrap_carried import carried
@@ -111,6 +112,7 @@ def _ext(text: str, w: Walker) -> None:
 
 
 def _git(cmd: Cmd, w: Walker) -> None:
+    outside_reads(cmd, w)  # git diff --no-index ~/.ssh/id_rsa …: a credential printed
     settings = env_settings(w) + _config_env(cmd, w)
     for setting in settings:
         carried(Cmd("git", "git", [Arg("-c"), literal(setting)]), w)

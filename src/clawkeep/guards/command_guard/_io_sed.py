@@ -1,14 +1,21 @@
-"""What a sed script runs, writes or reads beyond the text it edits."""
+"""What a sed script runs, writes or reads beyond the text it edits.
+
+The scripts are the ``-e``/``--expression`` texts, the ``-f``/``--file`` files (a file
+this line wrote is judged by its text; one it wrote unseen is refused, ``_exec_files``),
+else the first operand; options may come after the operands, in clusters (``-nf F``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clawkeep.guards.command_guard._cmd import Cmd
-from clawkeep.guards.command_guard._io_args import operands_of
+from clawkeep.guards.command_guard._exec_files import program_texts
 from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["sed"]
 
@@ -22,18 +29,67 @@ _SED_SUBST = re.compile(
 )
 
 
-def _sed_scripts(values: list[str]) -> list[str]:
-    scripts = [values[i + 1] for i, v in enumerate(values[:-1]) if v in ("-e", "--expression")]
-    scripts += [v.split("=", 1)[1] for v in values if v.startswith("--expression=")]
-    if not scripts and not any(v in ("-f", "--file") or v.startswith("--file=") for v in values):
-        operands = operands_of(values, frozenset({"-l", "-s"}))
-        scripts = operands[:1]
-    return scripts
+# GNU sed's long options (any unique prefix is taken): those with a value -> the letter.
+_LONG = {"expression": "e", "file": "f", "line-length": "l", "in-place": "i"}
+_LONG_FLAGS: tuple[str, ...] = ("quiet", "silent", "debug", "null-data", "zero-terminated")
+_LONG_FLAGS += ("separate",)
+_LONG_FLAGS += ("regexp-extended", "sandbox", "unbuffered", "binary", "follow-symlinks")
+_LONG_FLAGS += ("posix", "help", "version")
 
 
-def _sed_commands(cmd: Cmd, w: Walker) -> None:
+def _long(word: str) -> str:
+    """The letter a long option stands for (``--fi=F`` is ``--file``), or ``""``."""
+    name = word[2:].split("=", 1)[0]
+    found = [n for n in (*_LONG, *_LONG_FLAGS) if n.startswith(name)] if name else []
+    chosen = [n for n in found if n == name] or found
+    return _LONG.get(chosen[0], "") if len(chosen) == 1 else ""
+
+
+def _sed_options(args: list[Arg]) -> tuple[list[Arg], list[Arg], list[Arg], bool]:
+    """The ``-e`` scripts, the ``-f`` script files, the operands (the script first when
+    neither is given) and whether ``-i`` edits in place; options may follow operands."""
+    scripts: list[Arg] = []
+    files: list[Arg] = []
+    operands: list[Arg] = []
+    in_place = False
+    index = 0
+    while index < len(args):
+        arg, word = args[index], args[index].text
+        index += 1
+        if word == "--":
+            operands += args[index:]
+            break
+        if not word.startswith("-") or word == "-":
+            operands.append(arg)
+            continue
+        letter, value = "", ""
+        if word.startswith("--"):
+            letter, _, value = word.partition("=")
+            letter = _long(letter)
+            value = value if "=" in word else ""
+        else:
+            for at, char in enumerate(word[1:], start=1):
+                if char in "iefl":
+                    letter, value = char, word[at + 1 :]
+                    break
+        if letter == "i":
+            in_place = True  # -i[SUFFIX]: the suffix is only ever attached
+            continue
+        given = replace(arg, text=value) if value else None
+        if letter and given is None and index < len(args):
+            given, index = args[index], index + 1
+        if given is not None and letter == "e":
+            scripts.append(given)
+        elif given is not None and letter == "f":
+            files.append(given)
+    if not scripts and not files and operands:
+        scripts, operands = operands[:1], operands[1:]
+    return scripts, files, operands, in_place
+
+
+def _sed_commands(scripts: list[str], w: Walker) -> None:
     """The commands of a sed script that run, write or read beyond the text."""
-    for script in _sed_scripts(cmd.values()):
+    for script in scripts:
         for line in re.split(r"[;\n]", script):
             command = _SED_COMMAND.match(line)
             subst = _SED_SUBST.match(line) if command is None else None
@@ -55,11 +111,14 @@ def _sed_commands(cmd: Cmd, w: Walker) -> None:
 
 
 def sed(cmd: Cmd, w: Walker) -> None:
-    values = cmd.values()
-    _sed_commands(cmd, w)
-    if not any(v.startswith("-i") or v.startswith("--in-place") for v in values):
+    scripts, files, operands, in_place = _sed_options(cmd.args)
+    texts = [script.text for script in scripts]
+    for given in files:
+        given = Arg("/dev/stdin") if given.text == "-" else given  # `-f -`: read from input
+        # a script file the line wrote is judged as a -e script is (its `e` runs a command)
+        texts += [text for _path, text in program_texts(cmd, w, given, "sed -f")]
+    _sed_commands(texts, w)
+    if not in_place:
         return  # without -i sed only prints
-    scripted = any(v in ("-e", "-f", "--expression", "--file") for v in values)
-    operands = operands_of(values, frozenset({"-e", "-f", "--expression", "--file", "-l"}))
-    for target in operands if scripted else operands[1:]:
-        write_target(w.place(target), w, "sed -i")
+    for target in operands:
+        write_target(w.place(target.text), w, "sed -i")

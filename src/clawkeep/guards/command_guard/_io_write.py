@@ -59,6 +59,8 @@ def planted_option(found: Place, w: Walker, what: str) -> None:
 def write_target(found: Place, w: Walker, what: str) -> None:
     """Judge one place a command writes to (a temp dir itself: files land inside it)."""
     w.touched.add(found.path)
+    if w.writer is not None and _fed_by_line(w.writer, w):
+        w.line_writes.add(found.path)
     planted_option(found, w, what)
     if (why := line_hook(found, w)) is not None:
         w.flag("persistence", f"{what} writes {found.path}: {why}")
@@ -179,3 +181,20 @@ def judge_redirects(cmd: Cmd, w: Walker) -> None:
             _remember_written(cmd, red.op, found.path, w)
         elif (why := credential(found, w.ctx)) is not None:
             w.flag("credential_read", f"{cmd.name} reads {found.path}: {why}")
+
+
+def _fed_by_line(cmd: Cmd, w: Walker) -> bool:
+    """Whether what ``cmd`` writes may be text the line spells: a printer's words, its
+    input (a pipe, a here-string or document), words with blanks in them (`shuf -e`), a
+    file the line wrote. A copy of a project file or a program's output is not: running
+    that is judged like running the file or piping the program into a shell."""
+    if cmd.name in ("echo", "printf") or cmd.stdin is not None:
+        return True
+    if any(r.body is not None for r in cmd.redirects):
+        return True
+    for arg in cmd.args:
+        if arg.static and re.search(r"\s", arg.text):
+            return True
+        if arg.static and not arg.text.startswith("-") and w.place(arg.text).path in w.written:
+            return True
+    return False

@@ -8,12 +8,13 @@ known at run time is refused; stdin fed from a download or a decoder is refused.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from clawkeep.guards.command_guard._fx_cap import judged
+from clawkeep.guards.command_guard._exec_awk import awk
+from clawkeep.guards.command_guard._exec_files import program_texts
 from clawkeep.guards.command_guard._langs_more import MORE_CODE_FLAGS, MORE_LANG_OF
 from clawkeep.guards.command_guard._net_tables import SHELLS
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker, command_name
-from clawkeep.guards.command_guard._walk_procin import matching_written
 from clawkeep.guards.command_guard._word_types import Arg
 from clawkeep.guards.command_guard._zsh import as_bash
 
@@ -75,6 +76,11 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
         w.flag("download_exec", f"{cmd.name} runs {kind} text given as a here-string")
         return
     sources += [r.body for r in cmd.redirects if r.body is not None]
+    for red in cmd.redirects:
+        target = red.target if red.op in ("<", "<>") and red.body is None else None
+        if target is not None and target.static and w.place(target.text).path in w.line_writes:
+            # dynamic_command: `sort -o f …; sh < f` runs text the line wrote unseen
+            w.flag("dynamic_command", f"{cmd.name} reads a script written by this line")
     for source in sources:
         text = as_bash(source) if lang == "zsh" else source
         if text is None:
@@ -87,21 +93,11 @@ def _stdin_consumer(cmd: Cmd, w: Walker, lang: str) -> None:
 
 
 def _script_file(cmd: Cmd, w: Walker, arg: Arg) -> None:
-    if not arg.static and not arg.substs:
-        # dynamic_command: which script runs is decided at run time
-        w.flag("dynamic_command", f"{cmd.name} runs a script named only at run time")
-    elif arg.substs and w.subst_kinds(arg) & {"download", "decode", "cipher"}:
-        w.flag("download_exec", f"{cmd.name} runs the output of a download or a decoder")
-    elif arg.static and w.fetched(arg.text):
-        w.flag("download_exec", f"{cmd.name} runs {arg.text}, downloaded by this command line")
-    elif arg.static and (text := w.written.get(w.place(arg.text).path)) is not None:
-        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
-        w.run_written(arg.text, text, lang=lang, same=cmd.name in ("source", "."))
-    elif arg.static and (paths := matching_written(w, arg.text)):
-        # `sh /tmp/?`, `sh /tmp/d/*`: a glob that names files the line wrote runs them
-        lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
-        for path in judged(paths, "the written files a glob runs", w):
-            w.run_written(path, w.written[path], lang=lang, same=cmd.name in ("source", "."))
+    lang = "sh" if cmd.name in SHELLS or cmd.name in ("source", ".") else _lang(cmd.name)
+    # a file the line wrote is judged by its text; one it made unseen, or downloaded, is
+    # refused there (_exec_files); /dev/fd/N is what the command's redirects open
+    for path, text in program_texts(cmd, w, arg, cmd.name):
+        w.run_written(path, text, lang=lang, same=cmd.name in ("source", "."))
 
 
 def _shell(cmd: Cmd, w: Walker) -> None:
@@ -112,7 +108,14 @@ def _shell(cmd: Cmd, w: Walker) -> None:
         index += 1
         if flag == "--":
             break
-        if flag in ("-o", "+o", "-O", "+O", "--rcfile", "--init-file"):
+        if flag in ("--rcfile", "--init-file") or flag.startswith(("--rcfile=", "--init-file=")):
+            given = replace(args[index - 1], text=flag.partition("=")[2]) if "=" in flag else None
+            if given is None and index < len(args):
+                given, index = args[index], index + 1
+            if given is not None:
+                # an interactive bash sources its rcfile: a file the line wrote is judged
+                _script_file(cmd, w, given)
+        elif flag in ("-o", "+o", "-O", "+O"):
             index += 1
         elif not flag.startswith("--") and "c" in flag[1:]:
             c_mode = True
@@ -254,30 +257,6 @@ def _php_server(cmd: Cmd, w: Walker, texts: list[str]) -> None:
     serve_root(cmd, w, root, "php -S", address.rsplit(":", 1)[0] if ":" in address else None)
 
 
-def _awk(cmd: Cmd, w: Walker) -> None:
-    index = 0
-    args = cmd.args
-    while index < len(args) and args[index].text.startswith("-"):
-        if args[index].text == "-f":
-            return
-        index += 2 if args[index].text in ("-F", "-v") else 1
-    if index < len(args):
-        if not args[index].static:
-            w.flag("dynamic_command", "awk runs a program known only at run time")
-            return
-        if _AWK_PIPE_VARIABLE.search(args[index].text):
-            # dynamic_command: `cmd | getline` hands the string held in cmd to a shell
-            w.flag("dynamic_command", "awk runs a command held in a variable")
-        w.code("awk", args[index].text)
-
-
-# `cmd | getline`, `print … | cmd`: awk pipes to or from a shell running the variable's text
-_AWK_PIPE_VARIABLE = re.compile(
-    r"(?<![\w$])(?!getline\b)[A-Za-z_]\w*(?:\[[^\]]*\])?\s*\|&?\s*getline\b"
-    r"|\bprintf?\b[^;{}|]*(?<!\|)\|&?(?!\|)\s*[A-Za-z_]\w*\s*(?:[;}\n)]|$)"
-)
-
-
 def _eval(cmd: Cmd, w: Walker) -> None:
     if all(a.static for a in cmd.args):
         if cmd.args:
@@ -291,8 +270,9 @@ def _eval(cmd: Cmd, w: Walker) -> None:
 
 
 def _source(cmd: Cmd, w: Walker) -> None:
-    if cmd.args:
-        target = cmd.args[0]
+    args = cmd.args[1:] if cmd.args[:1] and cmd.args[0].text == "--" else cmd.args
+    if args:
+        target = args[0]  # `source -- FILE`: the file after the end of options
         if target.text in ("/dev/stdin", "-"):
             _stdin_consumer(cmd, w, "sh")
         else:
@@ -310,5 +290,5 @@ def _cpan(cmd: Cmd, w: Walker) -> None:
 _INTERPRETER_NAMES = set(_CODE_FLAGS) - {"deno", "pwsh", "osascript"}
 EXEC_RULES: dict[str, Rule] = {name: _shell for name in SHELLS}
 EXEC_RULES |= {name: _interpreter for name in _INTERPRETER_NAMES | {"deno", "pwsh", "osascript"}}
-EXEC_RULES |= {n: _awk for n in ("awk", "gawk", "mawk", "nawk")}
+EXEC_RULES |= {n: awk for n in ("awk", "gawk", "mawk", "nawk")}
 EXEC_RULES |= {"eval": _eval, "source": _source, ".": _source, "cpan": _cpan}

@@ -83,6 +83,11 @@ class Walker:
         self.links: dict[str, str] = {}  # symbolic links the line made: path -> target
         self.repeat = 1  # walks of the loop bodies around the walk's place (_fx_cap.walks)
         self._current = ""
+        self.writer: Cmd | None = None  # the command being judged, for `line_writes`
+        # Files written by a command fed text the line spells (`sort -o f <<< …`, `shuf -e
+        # … -o f`, `echo "$C" > f`) whose text the walk does not know: running one is
+        # refused, as `sh -c` of that text would be (_exec_files)
+        self.line_writes: set[str] = set()
 
     def place(self, text: str) -> Place:
         """Where a path argument points, from the current directory of the script."""
@@ -248,6 +253,7 @@ class Walker:
             if UNKNOWN in alias:
                 self.flag("dynamic_command", f"{word.text} copies a program known at run time")
         cmd = Cmd(_canonical(name), word.text, args, redirects or [], stdin)
+        self.writer = cmd
         if name in self.ctx.deny_commands:
             self.flag("denied_command", f"{name} is on this agent's deny list")
         only = self.ctx.only_commands
