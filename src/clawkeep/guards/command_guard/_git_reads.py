@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from clawkeep.guards.command_guard._fx_trees import git_verb
 from clawkeep.guards.command_guard._path_secrets import credential, holds_credentials
+from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
@@ -73,6 +74,8 @@ def outside_reads(cmd: Cmd, w: Walker) -> None:
         if not path or UNKNOWN in path or ":" in path.split("/", 1)[0]:
             continue  # a path known at run time is git_objects' business; REV:PATH too
         found = w.place(path if path.startswith(("/", "~")) else f"{folder}/{path}")
+        if verb in ("diff", "difftool") and "--no-index" not in rest and _in_tree(path, found):
+            continue  # a revision or a pathspec of the repository: git shows tracked files
         why = credential(found, w.ctx)
         if why is None and (
             found.kind == "home_root"
@@ -84,3 +87,9 @@ def outside_reads(cmd: Cmd, w: Walker) -> None:
             # credential_read: git prints (or, -w, copies into its objects) the file's bytes
             w.flag("credential_read", f"git {verb} reads {found.path}: {why}")
             return
+
+
+def _in_tree(path: str, found: Place) -> bool:
+    """Whether a plain ``git diff`` operand stays in the working tree (a revision, a
+    pathspec): git compares two paths as ``--no-index`` does only when one lies outside."""
+    return found.kind in ("workspace", "workspace_root") or any(c in path for c in "*?[")

@@ -1,7 +1,8 @@
 """Where a symbolic link the line makes points, so that later paths through it are judged
 where they land, and which links out of the workspace are refused outright: a link to the
-home directory or the file system's root outlives the line, and a later line deleting or
-writing "inside the workspace" through it would reach there unjudged."""
+home directory, the file system's root, the gateway's state or a folder of keys outlives
+the line, and a later line deleting, reading or writing "inside the workspace" through it
+would reach there unjudged."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import posixpath
 
 from clawkeep.guards.command_guard._cmd import Cmd
 from clawkeep.guards.command_guard._io_args import operands_of, short_flags
+from clawkeep.guards.command_guard._path_secrets import credential, holds_credentials
+from clawkeep.guards.command_guard._paths import Place
 from clawkeep.guards.command_guard._walk import Walker
 
 __all__ = ["links"]
 
-# the places a link may not lead to from the workspace (the whole home, its folders, /)
-_OUT_OF_BOUNDS = frozenset({"root", "home_root", "home", "state"})
+# the places a link may not lead to from the workspace: /, the whole home, the gateway's
+# state (a folder holding keys is refused too, by `_out_of_bounds`)
+_OUT_OF_BOUNDS = frozenset({"root", "home_root", "state"})
 
 
 def links(cmd: Cmd, w: Walker) -> None:
@@ -40,6 +44,14 @@ def links(cmd: Cmd, w: Walker) -> None:
             base = "" if source.startswith("/") or relative else posixpath.dirname(name) + "/"
             found = w.place(base + source)
             w.links[name.rstrip("/") or "/"] = found.path.rstrip("/") or "/"
-            if found.kind in _OUT_OF_BOUNDS and w.place(name).kind in ("workspace", "temp"):
+            if _out_of_bounds(found, w) and w.place(name).kind in ("workspace", "temp"):
                 # outside_write: what later lines delete or write through the link lands there
                 w.flag("outside_write", f"ln -s makes {name} lead to {found.path} ({found.kind})")
+
+
+def _out_of_bounds(found: Place, w: Walker) -> bool:
+    """/, the home directory itself, the gateway's state, or a folder or file of keys: a
+    sibling folder of a workspace in the home (`ln -s ../shared/config.json .`) is not."""
+    if found.kind in _OUT_OF_BOUNDS or found.path in ("/home", "/root", "/Users"):
+        return True
+    return credential(found, w.ctx) is not None or holds_credentials(found, w.ctx)
