@@ -34,6 +34,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clawkeep.guards.injection._deobfuscate import deobfuscate
+from clawkeep.guards.injection._pins import E5_HEAD_SHA256
+from clawkeep.guards.injection._second import SecondStage, adjusted
 from clawkeep.guards.injection._static import HeadName, StaticModel
 from clawkeep.guards.injection.model_files import (
     MODEL_DIR,
@@ -52,7 +54,7 @@ __all__ = [
 
 log = logging.getLogger("clawkeep.guards.injection")
 
-_ARRAYS, _TOKENIZER = "static.npz", "tokenizer.json"
+_ARRAYS, _TOKENIZER, _E5_HEAD = "static.npz", "tokenizer.json", "e5_head.npz"
 
 
 class ClassifierError(Exception):
@@ -76,10 +78,14 @@ class InjectionClassifier:
         *,
         model_sha256: str | None = MODEL_FILES[_ARRAYS],
         tokenizer_sha256: str | None = MODEL_FILES[_TOKENIZER],
+        e5_head_sha256: str | None = E5_HEAD_SHA256,
+        second_stage: bool = True,
     ) -> None:
         self._model_path = model_path or MODEL_DIR / _ARRAYS
         self._tokenizer_path = tokenizer_path or MODEL_DIR / _TOKENIZER
         self._pins = (model_sha256, tokenizer_sha256)
+        head = MODEL_DIR / _E5_HEAD
+        self._second = SecondStage(head, e5_head_sha256) if second_stage else None
         self._lock = threading.Lock()
         self._loaded: StaticModel | None = None
         self._error: str | None = None
@@ -125,10 +131,19 @@ class InjectionClassifier:
         """Scores for several texts, each computed from its own text alone: the worse of
         the text and its de-obfuscated view, where it has one."""
         model = self._get()
+        second = self._second if head == "chat" else None
         try:
-            return [_worst(model, text, head) for text in texts]
+            scores = [_worst(model, text, head) for text in texts]
+            if second is None:
+                return scores
+            # a message near the flag line: the full encoder's opinion is added (_second)
+            return [adjusted(s, text, second) for s, text in zip(scores, texts, strict=True)]
         except Exception as exc:  # any numeric/tokenizer failure: the guard fails closed
             raise ClassifierError(f"inference failed: {exc}") from exc
+
+    def second_stage_status(self) -> str:
+        """Empty when the second stage (the full encoder, ``_second``) loads, else why not."""
+        return "switched off" if self._second is None else self._second.why_unavailable()
 
 
 def _worst(model: StaticModel, text: str, head: HeadName) -> float:
