@@ -31,10 +31,11 @@ __all__ = [
 # Chosen on held-out validation data (training/injection/data2/thresholds.json): chat and
 # owner-style messages flag under 0.5% (and each language's chat under 1%), tool output
 # under 1%. The chat line is the static head's with the second stage's term added
-# (classifier._second; where that stage cannot run, the static score meets this line). A message is blocked by the
-# model only on a saturated score (1.0: above every validation message and the short-text
-# cap 0.95); tool output is withheld above the score at most 1 in 500 validation
-# documents reach (each guard scores with its own head of the model).
+# (classifier._second; where that stage cannot run, the static score meets this line).
+# A message is blocked by the model only on a saturated score (1.0: above every
+# validation message and the short-text cap 0.95); tool output is withheld above the
+# score at most 1 in 500 validation documents reach (each guard scores with its own head
+# of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
 DEFAULT_FLAG_THRESHOLD = 0.5325
 DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9705
