@@ -155,14 +155,27 @@ def _parse_target(head: bytes) -> tuple[str, int, bool] | None:
     method, target, _version = parts
     if method == "CONNECT":
         host, _, port = target.rpartition(":")
-        return (host.strip("[]").lower(), int(port), True) if port.isdigit() else None
+        return (host.strip("[]").lower(), int(port), True) if _is_port(port) else None
     if not target.startswith("http://"):
         return None
     hostport = target[len("http://") :].partition("/")[0]
     host, sep, port = hostport.rpartition(":")
-    if not sep or not port.isdigit():
-        host, port = hostport, "80"
+    if not sep or not _is_port(port):
+        host, port = hostport, "80"  # `host:8²` stays one host text, refused by _HOST
     return host.strip("[]").lower(), int(port), False
+
+
+def _is_port(text: str) -> bool:
+    # ASCII digits only: str.isdigit() accepts `²` or `٤`, which int() rejects or reads as
+    # a number no server would (a ValueError here ended the handler thread, unrefused)
+    return text.isascii() and text.isdigit() and len(text) <= 5
+
+
+def _host_matches(head: bytes, host: str, port: int) -> bool:
+    try:
+        return host_header_matches(head, host, port)
+    except ValueError:  # `Host: name:8²`: a port int() cannot read names no checked target
+        return False
 
 
 def pipe_sockets(a: socket.socket, b: socket.socket) -> None:
@@ -252,7 +265,7 @@ class EgressProxy:
             if target is None:
                 return self._refuse(conn, Deny("sandbox.egress_bad_request", "not a proxy request"))
             host, port, connect = target
-            if not host_header_matches(head, host, port):
+            if not _host_matches(head, host, port):
                 # The Host header must name the target that is checked and connected to.
                 return self._refuse(
                     conn, Deny("sandbox.egress_host_mismatch", f"Host header is not {host}")

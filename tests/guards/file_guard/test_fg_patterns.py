@@ -79,7 +79,8 @@ def test_levels_are_ordered_and_case_insensitive() -> None:
     assert patterns.level("Id_RSA") is Level.NO_ACCESS
     assert patterns.level("soul.md") is Level.READ_ONLY
     assert patterns.level("docs/SOUL.md") is Level.NONE  # identity files live at the root
-    assert patterns.level(".git/config") is Level.NO_DELETE
+    assert patterns.level(".git/HEAD") is Level.NO_DELETE
+    assert patterns.level(".git/config") is Level.READ_ONLY  # git runs what it names
     assert patterns.level(".git/.env") is Level.NO_ACCESS  # the strictest match wins
     assert patterns.level("src/main.py") is Level.NONE
 

@@ -93,10 +93,13 @@ def test_identity_files_unlocked_by_config_can_be_written(backend: str) -> None:
 
 
 def test_git_directory_is_writable_but_not_deletable(backend: str) -> None:
-    with Scenario.create([".git/config", "sub/.git/HEAD"]) as sc:
+    """.git stays writable for the agent's own commits; its config and hooks, which git
+    runs as code, are read_only (tests/guards/file_guard/test_redteam_file_guard.py)."""
+    with Scenario.create([".git/config", ".git/HEAD", "sub/.git/HEAD"]) as sc:
         pol = policy(sc, backend)
-        assert write_bytes(pol, ".git/config", b"[core]\n").allowed
-        assert delete(pol, ".git/config").reason == "file_guard.protected.no_delete"
+        assert write_bytes(pol, ".git/HEAD", b"ref: refs/heads/main\n").allowed
+        assert delete(pol, ".git/HEAD").reason == "file_guard.protected.no_delete"
+        assert delete(pol, ".git/config").reason == "file_guard.protected.read_only"
         assert delete(pol, "sub/.git/HEAD").reason == "file_guard.protected.no_delete"
         assert (sc.root / "sub" / ".git" / "HEAD").exists()
 

@@ -46,6 +46,10 @@ def protection(
 ) -> Deny | None:
     """Refusal for ``op`` on the opened path (``real``, root-relative) or requested ``names``."""
     rels = (*names, real) if real is not None and real not in names else names
+    if op is FileOp.LIST:
+        # Listing shows a directory's contents: `dir/**` and `dir/` patterns, which match
+        # only what lies under the directory, must refuse listing the directory itself.
+        rels = (*rels, *(f"{rel}/" for rel in rels if rel and rel != "."))
     if policy.guard_all or any(
         _under(rel, guarded) for rel in rels for guarded in policy.guarded_rel
     ):

@@ -41,15 +41,36 @@ DEFAULT_NO_ACCESS: tuple[str, ...] = (
     ".npmrc",
     ".pypirc",
     ".pgpass",
+    "*.env",  # prod.env, docker.env: the same KEY=value secrets under another name
+    ".my.cnf",
+    ".s3cfg",
+    ".vault-token",
+    ".htpasswd",
+    "**/.config/gh/hosts.yml",
+    "**/.cargo/credentials*",
+    "**/.terraform.d/credentials.tfrc.json",
+    "*.tfstate*",  # Terraform state holds every resource's secrets in clear text
     # Keys and certificates.
     ".ssh",
     ".gnupg",
     "*.pem",
+    "*.pem.*",  # server.pem.bak, server.pem.1: ".pem." names no source file
     "*.key",
+    # Backup copies of a key; not "*.key.*", which would catch sources like `hot.key.ts`.
+    "*.key.bak",
+    "*.key.orig",
+    "*.key.old",
+    "*.key.save",
+    "*.key.backup",
+    "*.key~",
+    "*.key.swp",
     "*.p12",
     "*.pfx",
+    "*.p8",  # PKCS#8 private keys (Apple's AuthKey_*.p8, Snowflake's rsa_key.p8)
+    "*.ppk",  # PuTTY private keys
     "*.jks",
     "*.keystore",
+    "*.kdbx",  # KeePass databases
     "id_rsa*",
     "id_dsa*",
     "id_ecdsa*",
@@ -97,6 +118,17 @@ DEFAULT_READ_ONLY: tuple[str, ...] = (
     "mix.lock",
     "pubspec.lock",
     "Package.resolved",
+    # Files another program runs as code outside the sandbox, unasked: git runs
+    # core.fsmonitor, core.pager, filters and hooks on the person's next `git status` or
+    # commit; VS Code runs `runOn: folderOpen` tasks and tool paths from settings on open.
+    # The rest of .git (objects, refs, index) stays writable for the agent's own commits.
+    "**/.git/config",
+    "**/.git/config.worktree",
+    "**/.git/hooks",
+    "**/.git/modules/**/config",
+    "**/.git/modules/**/hooks",
+    "**/.vscode/tasks.json",
+    "**/.vscode/settings.json",
 )
 
 IDENTITY_FILES: tuple[str, ...] = ("/SOUL.md", "/AGENTS.md", "/USER.md")

@@ -38,6 +38,8 @@ _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhos
 _METADATA_NAMES = frozenset(
     {"metadata", "metadata.google.internal", "metadata.goog", "instance-data", "rancher-metadata"}
 )
+# Public-looking names of metadata services (they resolve to link-local addresses).
+_METADATA_NAMES |= {"instance-data.ec2.internal", "metadata.tencentyun.com"}
 # Names that never resolve to the public internet: RFC 6761 (.localhost, .invalid, .test),
 # RFC 6762 (.local mDNS), RFC 8375 (.home.arpa), RFC 7686 (.onion), ICANN .internal,
 # and common intranet suffixes.

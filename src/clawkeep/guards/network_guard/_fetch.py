@@ -1,8 +1,9 @@
 """The one way an agent fetches a URL: checked, pinned, redirect-checked and capped.
 
 Redirects are followed here, by hand, at most ``policy.max_redirects`` times; each hop is
-parsed and checked again by the guarded transport. Authorization, Cookie and
-Proxy-Authorization leave with the request only while it stays on the first origin.
+parsed and checked again by the guarded transport. The caller's headers (Authorization,
+Cookie, X-Api-Key, any other) leave with the request only while it stays on the first
+origin; a hop to another origin carries only Accept*, User-Agent and the body's type.
 The body is streamed and the fetch is refused once it passes ``policy.max_body_bytes``.
 """
 
@@ -22,7 +23,10 @@ from clawkeep.guards.network_guard._transport import GuardedTransport, NetworkGu
 
 __all__ = ["FetchResult", "fetch", "guarded_client"]
 
-_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+# What a hop to another origin may still carry: a caller's own header (X-Api-Key, a
+# private token under any name) was meant for the first origin, so nothing else leaves.
+_CROSS_ORIGIN_SAFE = frozenset({"accept", "accept-encoding", "accept-language", "user-agent"})
+_BODY_HEADERS = frozenset({"content-type", "content-language"})  # only with the body
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _FIXED_HEADERS = frozenset(
@@ -99,11 +103,14 @@ async def fetch(
         return Deny("network_guard.fetch_failed", f"{type(exc).__name__}: {exc}")
 
 
-def _hop_headers(headers: dict[str, str], same_origin: bool) -> dict[str, str]:
+def _hop_headers(headers: dict[str, str], same_origin: bool, with_body: bool) -> dict[str, str]:
+    """The headers one hop sends: all of them on the first origin, a safe few elsewhere."""
     if same_origin:
         return headers
-    # credentials were meant for the first origin only: a redirect must not carry them away
-    return {k: v for k, v in headers.items() if k.lower() not in _CREDENTIAL_HEADERS}
+    kept = _CROSS_ORIGIN_SAFE | _BODY_HEADERS if with_body else _CROSS_ORIGIN_SAFE
+    # credentials (Authorization, Cookie, or a custom X-Api-Key) were meant for the first
+    # origin only: a redirect must not carry any header the caller set away, but a safe few
+    return {k: v for k, v in headers.items() if k.lower() in kept}
 
 
 async def _follow(
@@ -120,7 +127,7 @@ async def _follow(
         request = client.build_request(
             method,
             canonical_url(current),
-            headers=_hop_headers(headers, current.origin == first.origin),
+            headers=_hop_headers(headers, current.origin == first.origin, body is not None),
             content=body,
         )
         response = await client.send(request, stream=True)

@@ -50,7 +50,10 @@ _PUBLIC = Classification(None)
 _METADATA_HOSTS: frozenset[IPAddress] = frozenset(
     {
         IPv4Address("169.254.169.254"),  # AWS/GCP/Azure/DO/Hetzner/OpenStack IMDS
-        IPv4Address("169.254.170.2"),  # AWS ECS task metadata
+        IPv4Address("169.254.170.2"),  # AWS ECS task metadata and credentials
+        IPv4Address("169.254.170.23"),  # AWS EKS Pod Identity credentials agent
+        IPv4Address("169.254.0.23"),  # Tencent Cloud metadata (metadata.tencentyun.com)
+        IPv4Address("169.254.42.42"),  # Scaleway instance metadata
         IPv4Address("169.254.169.250"),  # Rancher metadata
         IPv4Address("169.254.169.253"),  # AWS VPC DNS
         IPv4Address("169.254.169.123"),  # AWS time sync
@@ -58,8 +61,10 @@ _METADATA_HOSTS: frozenset[IPAddress] = frozenset(
         IPv4Address("192.0.0.192"),  # Oracle Cloud metadata
         IPv4Address("168.63.129.16"),  # Azure WireServer (a public-looking host service)
         IPv6Address("fd00:ec2::254"),  # AWS IMDS over IPv6
-        IPv6Address("fd00:ec2::23"),  # AWS VPC DNS over IPv6
+        IPv6Address("fd00:ec2::23"),  # AWS EKS Pod Identity credentials agent over IPv6
+        IPv6Address("fd00:ec2::253"),  # AWS VPC DNS over IPv6
         IPv6Address("fd00:ec2::123"),  # AWS time sync over IPv6
+        IPv6Address("fd00:42::42"),  # Scaleway instance metadata over IPv6
     }
 )
 
