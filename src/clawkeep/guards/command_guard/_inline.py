@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 
 from clawkeep.guards.command_guard._cmd import command_name
+from clawkeep.guards.command_guard._inline_byname import (
+    bound_names,
+    python_aliases,
+    reached_by_name,
+)
 from clawkeep.guards.command_guard._inline_computed import computed_spawn
+from clawkeep.guards.command_guard._inline_dns import bare_run, resolves_data
 from clawkeep.guards.command_guard._inline_eval import evaluates
 from clawkeep.guards.command_guard._inline_made import code_writes, made_by_code, written_by_call
+from clawkeep.guards.command_guard._inline_paths import join_paths
 from clawkeep.guards.command_guard._inline_serve import kernel_calls, modes_and_copies, serves_files
 from clawkeep.guards.command_guard._io_write import planted_option, write_target
 from clawkeep.guards.command_guard._langs import LANGS, Gated, LangRules
@@ -39,11 +46,13 @@ SHELL_CODE = Gated(
     r"|`[^`]+`|%x\{",
 )
 _HTTP = Gated(
-    "url requests http fetch axios lwp uri curl_ download websocket ftplib smtplib paramiko",
+    "url requests http fetch axios lwp uri curl_ download websocket ftplib smtplib paramiko"
+    " connection",
     r"urllib|urlopen|urlretrieve|requests\.(get|post|put|request|Session)|\bhttps?\.(request|get)"
     r"|\bfetch\s*\(|axios|XMLHttpRequest|Net::HTTP|LWP|HTTP::Tiny|open-uri|URI\.open|httpx|aiohttp"
     r"|file_get_contents\s*\(\s*[\"']https?:|curl_(exec|init)|\bdownload\s*\(|HTTP\.(get|post)"
-    r"|require\([\"']https?[\"']\)|WebSocket|ftplib|smtplib|paramiko",
+    r"|require\([\"']https?[\"']\)|WebSocket|ftplib|smtplib|paramiko"
+    r"|http\.client|HTTPS?Connection",  # Python's low-level client: c.request(…)
 )
 _READS_FILE = re.compile(
     r"\bopen\s*\(|readFile|createReadStream|File\.(read|open)|file_get_contents\s*\(\s*[\"']/"
@@ -53,7 +62,7 @@ _READS_FILE = re.compile(
     r"|%ENV\b|\bENV\.to_h|getenv\s*\(\s*\)|System\.getenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)"
 )
 _SENDS = re.compile(
-    r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*="
+    r"post|put|\.request\s*\(|\.send|\.write|\.pipe\(|upload|data\s*=|stor(?:binary|lines)"
     r"|urlopen\s*\((?:[^(),]|\([^()]*\))+,"  # urlopen(url, data) posts data
     # data joined into the URL: "http://h/?" + d, "http://h/?&".join(d), `http://h/${d}`
     r"|[\"'`]https?://[^\"'`]*[\"'`]\s*(?:\+|\.join\s*\()|`https?://[^`]*\$\{",
@@ -82,7 +91,9 @@ _CALL_STRING = re.compile(
     r"\s*(?:\(\s*|\s)" + _QUOTED
 )
 _CALL_LIST = re.compile(
-    r"(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\(\s*\[([^\]]*)\]"
+    r"(?:(?:Popen|call|run|check_output|check_call|execvp?|spawn\w*)\s*\("
+    # posix_spawn(path, [argv…], env): the list is the argv the program runs under
+    r"|posix_spawnp?\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(?:argv\s*=\s*)?)\s*[\[(]([^\])]*)[\])]"
 )
 _BACKTICKS = re.compile(r"`([^`]+)`|%x\{([^}]*)\}")
 _DELETE = re.compile(
@@ -97,9 +108,9 @@ _STRING = re.compile(_QUOTED)
 # A call that starts a process; its argument must be a literal we can judge.
 _SPAWN = Gated(
     "os. subprocess open3 popen exec spawn passthru proc_open system",
-    r"(?:os\.(?:system|popen|exec\w*|spawn\w*)|subprocess\.\w+|Open3\.\w+|IO\.popen"
+    r"(?:os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|subprocess\.\w+|Open3\.\w+|IO\.popen"
     r"|(?<![\w])(?:execSync|execFileSync|spawnSync|shell_exec|passthru|proc_open)"
-    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen)"
+    r"|(?<![\w.$])(?:system|popen|exec|spawn|Popen|posix_spawnp?)"
     # reached by name: send(:system, …), getattr(mod, "system")(…), import_module("os").system
     r"|\b(?:send|public_send|__send__)\s*\(\s*:?[\"']?(?:system|exec|spawn|popen|eval)[\"']?\s*,"
     r"|\bgetattr\s*\((?:[^()]|\([^()]*\))*,\s*[\"'](?:system|popen|exec\w*|spawn\w*|run|call"
@@ -127,18 +138,22 @@ _LIST_ARG = re.compile(r"\s*\[(?:\s*([\"'])(?:\\.|(?!\1).)*\1\s*,?)*\s*\]")
 _HOME_EXPR = Gated(
     "home expand",
     r"(?:require\s*\(\s*[\"']os[\"']\s*\)|\bos)\.homedir\s*\(\s*\)|\bhomedir\s*\(\s*\)"
-    r"|os\.path\.expanduser\s*\(\s*([\"'])~\1\s*\)|Path\.home\s*\(\s*\)|\bDir\.home\b"
+    r"|os\.path\.expanduser\s*\(\s*([\"'])~\1\s*\)|(?:\bpathlib\.)?Path\.home\s*\(\s*\)"
+    r"|\bDir\.home\b"
     r"|process\.env\.HOME\b|process\.env\[\s*([\"'])HOME\2\s*\]|\$ENV\{\s*HOME\s*\}"
     r"|ENV\[\s*([\"'])HOME\3\s*\]|Deno\.env\.get\s*\(\s*([\"'])HOME\4\s*\)"
     r"|(?:os\.|Sys\.|\b)getenv\s*\(\s*([\"'])HOME\5\s*\)|os\.environ\[\s*([\"'])HOME\6\s*\]"
     r"|os\.environ\.get\s*\(\s*([\"'])HOME\7\s*\)|\$_SERVER\[\s*([\"'])HOME\8\s*\]"
-    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)",
+    r"|File\.expand_path\s*\(\s*([\"'])~\9\s*\)"
+    # R: path.expand("~"), normalizePath("~")
+    r"|\b(?:path\.expand|normalizePath)\s*\(\s*([\"'])~\10\s*\)",
 )
 _JOINED = re.compile(r"\"([^\"\\]*)\"\s*(?:\+|\.\.|\.)\s*\"([^\"\\]*)\"")
 # A call that starts a program from several string literals: an argv, not shell text.
 _STR = r"(?:\"[^\"]*\"|'[^']*')"
 _ARGV_CALL = re.compile(
-    r"(?P<fn>\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?|exec\.Command)"
+    r"(?P<fn>\b(?:system|exec|spawn|execvp?e?|execlp?e?|spawnvp?e?|spawnlp?e?|exec\.Command"
+    r"|posix_spawnp?)"
     r"|Kernel\.(?:exec"
     r"|system|spawn)|Process\.spawn)\s*\(\s*(?P<list>"
     + _STR
@@ -148,17 +163,27 @@ _ARGV_CALL = re.compile(
 )
 # The C-style exec family (os.execl(path, arg0, …), POSIX::execv): after the program's path
 # comes the name it runs under, not an argument.
-_ARG0_CALLS = re.compile(r"^(?:exec|spawn)[lv]")
+_ARG0_CALLS = re.compile(r"^(?:(?:exec|spawn)[lv]|posix_spawn)")
 _PERL_QW = re.compile(
     r"\b(?:system|exec)\s*\(?\s*qw\s*(?:\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}|/([^/]*)/|<([^>]*)>)"
 )
 
 
-def normalise(code: str) -> str:
-    """Home-directory expressions become ``"~"``; adjacent string literals are joined."""
-    code = _HOME_EXPR.sub('"~"', code)
+# Ruby's :sym.to_s is the literal "sym" (`Kernel.send(:sys.to_s + "tem", …)`).
+_SYMBOL_TO_S = re.compile(r"(?<![\w:]):([A-Za-z_]\w*)\s*\.\s*to_s\b")
+
+
+def normalise(code: str, lang: str = "") -> str:
+    """Home-directory expressions become ``"~"``; adjacent string literals are joined, and
+    so are paths built from literal pieces (``_inline_paths``)."""
+    code = bound_names(_HOME_EXPR.sub('"~"', code))  # s = os.system; s(…) is os.system(…)
+    if lang == "python":
+        code = python_aliases(code)  # import os as o; o.system(…) is os.system(…)
+    if lang == "ruby":
+        code = _SYMBOL_TO_S.sub(r'"\1"', code)
     for _ in range(8):
         joined = _JOINED.sub(lambda m: '"' + m.group(1) + m.group(2) + '"', code)
+        joined = join_paths(joined, lang)  # "~" / ".ssh", File.join(Dir.home, ".ssh")
         if joined == code:
             break
         code = joined
@@ -167,7 +192,7 @@ def normalise(code: str) -> str:
 
 def judge_code(lang: str, code: str, w: Walker) -> None:
     """Scan one inline program and judge the commands and paths it names."""
-    code = normalise(code)
+    code = normalise(code, lang)
     for path in code_writes(code):
         made_by_code(w, path)  # pathlib, Perl's open(F, ">…"), shutil/os copies and renames
     for match in _ARGV_CALL.finditer(code):
@@ -358,6 +383,9 @@ def _judge_generic(lang: str, code: str, w: Walker) -> None:
         w.flag("obfuscation", f"{lang} code decodes text and runs it")
     if _FORK.search(code):
         w.flag("fork_bomb", f"{lang} code forks in a loop")
+    reached_by_name(lang, code, w)  # getattr(os, "system")(…), $f = "system"; $f(…)
+    resolves_data(lang, code, w)  # a DNS name built from data carries the data out
+    bare_run(lang, code, w)  # Perl's and Ruby's `system $cmd`, `exec @ARGV`
     for match in _SPAWN.finditer(code):
         rest = code[match.end() :]
         if not (_LITERAL_ARG.match(rest) or _LIST_ARG.match(rest) or rest.strip() == ""):
