@@ -58,6 +58,7 @@ from clawkeep.guards.command_guard._model import REASONS, CommandContext, Comman
 from clawkeep.guards.command_guard._net_installers import INSTALLER_RULES
 from clawkeep.guards.command_guard._net_publish import PUBLISH_RULES
 from clawkeep.guards.command_guard._net_runners import CI_RUNNER_RULES
+from clawkeep.guards.command_guard._net_secret_args import SECRET_ARG_RULES
 from clawkeep.guards.command_guard._net_sources import SOURCE_RULES
 from clawkeep.guards.command_guard._net_trust import TRUST_RULES
 from clawkeep.guards.command_guard._parse import parse
@@ -106,6 +107,7 @@ _RULES = _merge(
     SCHEME_RULES,
     FS_RULES,
     NET_RULES,
+    SECRET_ARG_RULES,
     EFFECT_RULES,
     OPTION_RULES,
     EDITOR_RULES,

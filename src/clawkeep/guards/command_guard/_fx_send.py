@@ -13,6 +13,7 @@ from clawkeep.guards.command_guard._fx_serve import serve_root
 from clawkeep.guards.command_guard._fx_tables import (
     CLOUD_COPY,
     HTTPIE,
+    PUT_SWITCHES,
     SENDS_FILE_OPTION,
     STDIN_BODY,
 )
@@ -49,12 +50,28 @@ def _fed(cmd: Cmd) -> bool:
     )
 
 
+def _puts(cmd: Cmd) -> bool:
+    """``ftpput HOST …`` always uploads; ``tftp -p``/``-pl FILE`` is a put (not a get)."""
+    switches = PUT_SWITCHES[cmd.name]
+    operands = [a.text for a in cmd.args if not a.text.startswith("-")]
+    if operands and _LOOPBACK.match(operands[0] if switches is None else operands[-1]):
+        return False  # a server on this machine
+    if switches is None:
+        return True
+    short = [a.text for a in cmd.args if re.match(r"^-[a-zA-Z]+$", a.text)]
+    return any(a.text in switches for a in cmd.args) or any("p" in s for s in short)
+
+
 def sends_file(cmd: Cmd, w: Walker) -> None:
     if set(cmd.values()) & HELP and len(cmd.args) <= 1:
         return
     targets = _targets(cmd)
     if targets and all(_LOOPBACK.match(t) for t in targets):
         return  # a benchmark or request against this machine sends nothing away
+    if cmd.name in PUT_SWITCHES and _puts(cmd):
+        # exfiltration: the local file is uploaded to the server the line names
+        w.flag("exfiltration", f"{cmd.name} uploads a local file to {targets or 'a host'}")
+        return
     flags = SENDS_FILE_OPTION.get(cmd.name, frozenset())
     for index in range(len(cmd.args)):
         for flag in flags:

@@ -13,6 +13,7 @@ __all__ = [
     "HTTPIE",
     "IN_PLACE",
     "LOOKUP",
+    "PUT_SWITCHES",
     "SENDS_FILE_OPTION",
     "SERVES",
     "SOCKET_SERVERS",
@@ -34,6 +35,15 @@ SENDS_FILE_OPTION: dict[str, frozenset[str]] = {
     "wget": frozenset({"--post-file", "--body-file"}),
     "mosquitto_pub": frozenset({"-f", "--file"}),
     "tftp": frozenset(),
+    "atftp": frozenset(),
+    "ftpput": frozenset(),
+}
+# Clients that upload their local-file operands: always (busybox's ftpput HOST REMOTE
+# LOCAL…), or given a put switch (busybox/atftp `tftp -p -l FILE HOST`).
+PUT_SWITCHES: dict[str, frozenset[str] | None] = {
+    "ftpput": None,
+    "tftp": frozenset({"-p", "--put"}),
+    "atftp": frozenset({"-p", "--put"}),
 }
 # HTTPie-style clients: request items ``field@file``, ``@file``, ``field=@file`` send a file.
 HTTPIE = frozenset({"http", "https", "xh", "xhs", "httpie"})

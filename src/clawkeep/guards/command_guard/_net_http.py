@@ -11,7 +11,9 @@ from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._net_literal_post import literal_body
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
 from clawkeep.guards.command_guard._net_secrets import secret_sent
+from clawkeep.guards.command_guard._net_urllist import url_list
 from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import SECRET_VAR
 
 __all__ = ["curl"]
 
@@ -95,10 +97,27 @@ def _pinned(values: list[str]) -> list[str]:
 
 
 # The options that send a payload: data, a form, a file upload (the value after `=` or next).
+# A header option reads its headers from a file when its value starts with `@` (`-H @-`).
 _PAYLOAD_FLAG = re.compile(
-    r"^(-[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
-    r"|--body-(file|data)|--url-query|--variable)(=(.*))?$"
+    r"^(-[dFTH]|--data[\w-]*|--form[\w-]*|--upload-file|--json|--post-(file|data)"
+    r"|--body-(file|data)|--url-query|--variable|--header|--proxy-header)(=(.*))?$"
 )
+_HEADER_FLAGS = ("-H", "--header", "--proxy-header")
+# curl's --variable %NAME: the environment variable NAME, expanded by --expand-* options.
+_ENV_VARIABLE = re.compile(r"^(?:--variable=)?%([A-Za-z_]\w*)")
+
+
+def _curl_env_secrets(values: list[str]) -> tuple[str, ...]:
+    """The secret-named environment variables curl imports with ``--variable %NAME``."""
+    names = []
+    for index, value in enumerate(values):
+        given = value if value.startswith("--variable=") else ""
+        if index and values[index - 1] == "--variable":
+            given = value
+        found = _ENV_VARIABLE.match(given) if given else None
+        if found is not None and SECRET_VAR.search(found.group(1)):
+            names.append(found.group(1))
+    return tuple(names)
 
 
 def curl(cmd: Cmd, w: Walker) -> None:
@@ -108,11 +127,15 @@ def curl(cmd: Cmd, w: Walker) -> None:
     if runtime_payload(cmd, w):
         return
     urls = _pinned(values)
-    if secret_sent(cmd, w, urls):
+    # --variable %OPENAI_API_KEY --expand-url …/{{OPENAI_API_KEY}}: the secret, by name
+    extra = _curl_env_secrets(values) if cmd.name == "curl" else ()
+    if secret_sent(cmd, w, urls, extra):
         return
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
     if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
+        return
+    if url_list(cmd, w, values):
         return
     for index, arg in enumerate(values):
         flag = _PAYLOAD_FLAG.match(arg)
@@ -123,6 +146,8 @@ def curl(cmd: Cmd, w: Walker) -> None:
             if flag.group(4)
             else (values[index + 1] if index + 1 < len(values) else "")
         )
+        if flag.group(1) in _HEADER_FLAGS and (cmd.name != "curl" or payload[:1] != "@"):
+            continue  # -H "Name: text": a header the line spells (secrets judged above)
         if arg == "--variable" and "@" not in payload:
             continue  # --variable name=text: a literal, nothing read from a file
         if arg == "--url-query" and "@" not in payload:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES, VETTED_SOURCES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
+from clawkeep.guards.command_guard._word_types import Arg
 
 __all__ = ["REMOTE", "egress", "loopback_only", "runtime_payload", "unvetted_source", "urls_in"]
 
@@ -33,16 +34,67 @@ def loopback_only(targets: list[str]) -> bool:
 _AUTH_HEADER = re.compile(r"^\s*(Authorization|Proxy-Authorization|X-[\w-]*(Token|Key))\s*:", re.I)
 
 
+# `$(gh auth token)`: a command that prints a service's own token, and the label its
+# hosts carry (the token may go there, as $GITHUB_TOKEN may).
+_TOKEN_PRINTERS = (
+    (re.compile(r"^\$\(\s*gh\s+auth\s+token\b[^|;&`$()]*\)$"), "github"),
+    (re.compile(r"^\$\(\s*glab\s+auth\s+token\b[^|;&`$()]*\)$"), "gitlab"),
+    (re.compile(r"^\$\(\s*gcloud\s+auth\s+print-\w+-token\b[^|;&`$()]*\)$"), "googleapis"),
+    (re.compile(r"^\$\(\s*az\s+account\s+get-access-token\b[^|;&`$()]*\)$"), "azure"),
+)
+
+
+# `$(cat token)`: one file named as a single token, read whole, as a bearer credential.
+_TOKEN_FILE = re.compile(
+    r"^\$\(\s*(?:cat\s+|<\s*)(?:[\w.~/-]*/)?\.?(?:[\w-]+[._-])?(?:token|jwt|bearer)s?"
+    r"(?:\.txt|\.jwt)?\s*\)$",
+    re.I,
+)
+
+
+def _vouched(url: str) -> bool:
+    full = url if "://" in url else "https://" + url
+    return loopback_only([full]) or not unvetted_source(full)
+
+
+def _auth_kept(arg: Arg, cmd: Cmd, w: Walker) -> bool:
+    """A computed authorization header that carries a credential, not data: every URL is
+    this machine, the owner's network or a vetted forge, or each `$(…)` prints a service's
+    own token and every URL is that service's."""
+    urls = urls_in(cmd.values())
+    if urls and all(_vouched(u) for u in urls):
+        return True
+    if arg.computed or not arg.substs or not urls:
+        return False  # a variable the line filled from data (k=$(base64 .env)) is data
+    from clawkeep.guards.command_guard._net_secrets import belongs_label
+
+    for node in arg.substs:
+        text = w.text(node).strip()
+        if _TOKEN_FILE.match(text):
+            continue  # a token file sent as the token it holds (credential paths judged apart)
+        label = next((lbl for rx, lbl in _TOKEN_PRINTERS if rx.match(text)), None)
+        if label is None or not all(belongs_label(label, u) for u in urls):
+            return False
+    return True
+
+
 def runtime_payload(cmd: Cmd, w: Walker) -> bool:
     """A host or URL built from $(…) at run time carries data out (DNS or query exfil)."""
     previous = ""
     for arg in cmd.args:
         saved = previous.startswith(("-o", "-O", "--output"))  # where it saves, not sends
-        # A credential handed to the API it belongs to: an authorization header.
-        auth = previous in ("-H", "--header") and bool(_AUTH_HEADER.match(arg.text))
-        skip = saved or auth
+        # A credential handed to the API it belongs to: an authorization header. Computed
+        # text is data wherever the header names it (`Bearer $(base64 .env)`) unless it goes
+        # only to vouched hosts or is a service's token printed for that service.
         # A variable the line filled at run time (V=$(cat f), read V) carries the same data.
         data = bool(arg.substs) or arg.computed
+        auth = (
+            data
+            and previous in ("-H", "--header")
+            and bool(_AUTH_HEADER.match(arg.text))
+            and _auth_kept(arg, cmd, w)
+        )
+        skip = saved or auth
         if data and not skip and (not arg.text.startswith("-") or "=" in arg.text):
             w.flag("exfiltration", f"{cmd.name} sends a value computed at run time")
             return True

@@ -49,9 +49,26 @@ _REMOTE_URL_KEY = re.compile(r"^remote\.(.+)\.(push)?url(=|$)", re.I)
 _REWRITE_KEY = re.compile(r"^url\.(.+)\.(push)?insteadof$", re.I)
 
 
+def _unvetted_remote(url: str) -> bool:
+    """A remote's address (URL or scp-like ``host:path``) on a host nobody vouches for."""
+    scp = re.match(r"^(?:[\w.-]+@)?([\w.-]+):(?!//)", url)
+    return unvetted_source(f"ssh://{scp.group(1)}/" if scp and "://" not in url else url)
+
+
+def _env_remotes(w: Walker) -> None:
+    """Remotes that git's settings in the environment point elsewhere
+    (``GIT_CONFIG_KEY_0=remote.origin.pushurl``, ``GIT_CONFIG_PARAMETERS``)."""
+    from clawkeep.guards.command_guard._fx_gitenv import env_settings
+
+    for setting in env_settings(w):
+        if key := _REMOTE_URL_KEY.match(setting):
+            w.remotes.add(key.group(1))  # a push to that remote goes where the setting says
+
+
 def git(cmd: Cmd, w: Walker) -> None:
     raw = cmd.values()
     values: list[str] = []
+    _env_remotes(w)
     for index, value in enumerate(raw):
         previous = raw[index - 1] if index else ""
         if previous == "-c" and (key := _REMOTE_URL_KEY.match(value)):
@@ -64,6 +81,13 @@ def git(cmd: Cmd, w: Walker) -> None:
         w.remotes.add(values[2])  # a remote this command line points somewhere new
     if values[:1] == ["config"] and len(values) > 2 and (key := _REMOTE_URL_KEY.match(values[1])):
         w.remotes.add(key.group(1))  # git config remote.origin.url URL
+        if key.group(2) and _unvetted_remote(values[2]):
+            # persistence: every later push to that remote goes to this address instead
+            w.flag("persistence", f"git config {values[1]} sends later pushes to {values[2]}")
+    push_url = values[:2] == ["remote", "set-url"] and "--push" in raw and len(values) > 3
+    if push_url and _unvetted_remote(values[3]):
+        # persistence: `git remote set-url --push` is remote.NAME.pushurl, as above
+        w.flag("persistence", f"git remote set-url --push sends later pushes to {values[3]}")
     rewrite = (
         _REWRITE_KEY.match(values[1]) if values[:1] == ["config"] and len(values) > 2 else None
     )
@@ -82,6 +106,9 @@ def git(cmd: Cmd, w: Walker) -> None:
     if secret_sent(cmd, w, [v for v in values if "://" in v]):
         return  # git clone https://x:$TOKEN@host/…: the token goes to that host
     named = [v for v in values[1:] if not v.startswith("-")]
+    # `git push --repo=ADDRESS`: the repository pushed to, as the first operand would be
+    chosen = [v.split("=", 1)[1] for v in raw if v.startswith("--repo=")]
+    named = chosen[:1] + named if values[0] == "push" else named
     pushed_to_new = any(v in w.remotes for v in named) or (
         bool(w.remotes)
         and not any(REMOTE.match(v) or v in ("origin",) for v in named[:1])

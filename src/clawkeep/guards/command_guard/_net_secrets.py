@@ -16,7 +16,7 @@ from clawkeep.guards.command_guard._net_tables import OWN_SUFFIXES
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import SECRET_VAR, UNKNOWN
 
-__all__ = ["secret_in_code", "secret_sent"]
+__all__ = ["belongs", "belongs_label", "secret_in_code", "secret_sent"]
 
 # The first word of a variable's name that says nothing of whose secret it is.
 _GENERIC = frozenset(
@@ -96,9 +96,20 @@ def _service_label(host: str) -> str:
     return labels[index] if len(labels) >= -index else labels[0]
 
 
-def secret_sent(cmd: Cmd, w: Walker, urls: list[str]) -> bool:
-    """Flag an environment secret sent to a host it does not belong to."""
-    names = [name for arg in cmd.args for name in arg.secrets]
+def belongs(name: str, url: str) -> bool:
+    """The environment secret ``name`` may be sent to ``url`` (a URL or a bare host)."""
+    return _belongs(name, url)
+
+
+def belongs_label(label: str, url: str) -> bool:
+    """A token of the service whose hosts carry ``label`` may be sent to ``url``."""
+    return _belongs(f"{label}_token", url)
+
+
+def secret_sent(cmd: Cmd, w: Walker, urls: list[str], extra: tuple[str, ...] = ()) -> bool:
+    """Flag an environment secret sent to a host it does not belong to; ``extra`` names
+    secrets the program reads itself (curl's ``--variable %NAME``)."""
+    names = [name for arg in cmd.args for name in arg.secrets] + list(extra)
     if not names or not urls:
         return False
     for url in urls:
@@ -118,6 +129,43 @@ _ENV_NAME = re.compile(
     r"|ENV\.fetch\s*\()\s*[\"']?([A-Za-z_]\w*)|process\.env\s*(?:\.\s*|\[\s*[\"'])([A-Za-z_]\w*)"
 )
 _LITERAL_URL = re.compile(r"\bhttps?://[^\s\"'`]+")
+# A quoted bare host name, as http.client.HTTPSConnection("evil.example") or
+# socket.create_connection(("evil.example", 443)) take it: dotted labels ending in an
+# alphabetic top-level label, with no path. A file name ("data.json", "app.py") is not one.
+_BARE_HOST = re.compile(
+    r"[\"'`]((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+([A-Za-z]{2,24}))[\"'`]"
+)
+# Last labels of file names, never a destination (a host with such a TLD is rare).
+_FILE_SUFFIXES = frozenset(
+    {"py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "json", "yaml", "yml", "toml", "ini", "cfg"}
+    | {"txt", "md", "rst", "csv", "tsv", "log", "xml", "html", "htm", "css", "sh", "bash"}
+    | {"env", "conf", "lock", "pem", "key", "crt", "cer", "der", "pub", "gz", "tgz", "bz2"}
+    | {"xz", "zip", "tar", "whl", "egg", "so", "dll", "exe", "bin", "dat", "db", "sqlite"}
+    | {"pkl", "pickle", "npy", "npz", "parquet", "png", "jpg", "jpeg", "gif", "svg", "pdf"}
+    | {"rb", "pl", "php", "lua", "go", "rs", "java", "kt", "swift", "c", "h", "cpp", "hpp"}
+    | {"cc", "cs", "r", "jl", "ex", "exs", "erl", "hs", "ml", "scala", "sql", "bak", "tmp"}
+    | {"out", "err", "pid", "sock", "service", "timer", "desktop", "plist", "ipynb", "mod"}
+    | {"sum", "cfg", "properties", "gradle", "tf", "tfvars", "hcl", "j2", "tpl", "tmpl"}
+    | {"wasm", "map", "vue", "svelte", "scss", "sass", "less", "woff", "woff2", "ttf", "ico"}
+    | {"mp3", "mp4", "wav", "webm", "avi", "mov", "jar", "war", "deb", "rpm", "apk", "iso"}
+    | {"img", "qcow2", "vmdk", "ova", "age", "gpg", "asc", "sig", "p12", "pfx", "jks", "kdbx"}
+    | {"keystore", "csr", "crl", "srl", "old", "new", "orig", "rej", "patch", "diff", "swp"}
+    | {"environ", "path", "name", "get", "read", "write", "open", "close", "loads", "dumps"}
+    | {"format", "join", "split", "strip", "encode", "decode", "hex", "items", "keys", "len"}
+    # dotted module names in quotes (import_module("http.client")): not hosts either
+    | {"client", "server", "parse", "request", "response", "util", "utils", "core", "main"}
+    | {"config", "settings", "models", "views", "test", "tests", "cli", "common", "base"}
+    | {"types", "errors", "exceptions", "handlers", "routes", "schema", "helpers", "version"}
+)
+
+
+def _destinations(code: str) -> list[str]:
+    """The literal URLs of inline code, and its quoted bare host names as URLs."""
+    found = _LITERAL_URL.findall(code)
+    for host, tld in _BARE_HOST.findall(code):
+        if tld.lower() not in _FILE_SUFFIXES:
+            found.append("https://" + host)
+    return found
 
 
 def secret_in_code(lang: str, code: str, w: Walker) -> bool:
@@ -128,7 +176,7 @@ def secret_in_code(lang: str, code: str, w: Walker) -> bool:
     names = [a or b for a, b in _ENV_NAME.findall(code) if SECRET_VAR.search(a or b)]
     if not names:
         return False
-    for url in _LITERAL_URL.findall(code):
+    for url in _destinations(code):  # a bare host (HTTPSConnection("evil.example")) too
         for name in names:
             if not _belongs(name, url):
                 # exfiltration: a secret of this environment sent to a host not its own
