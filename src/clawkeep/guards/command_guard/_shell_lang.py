@@ -41,6 +41,9 @@ _SUBSCRIPT_CODE = re.compile(r"\[[^\]]*(\$\(|`)")
 _NAMED = frozenset({"variable_assignment", "variable_name", "word"})
 # The folder the guard files `hash -p` entries under: bash looks there before PATH.
 HASHED = "/#hash"
+# Variables naming code a shell or interpreter loads before its own program.
+_STARTUP_CODE = frozenset({"BASH_ENV", "ENV", "PYTHONSTARTUP", "NODE_OPTIONS", "PERL5OPT"})
+_PRODUCED = frozenset({"download", "decode", "cipher"})
 
 
 @cache
@@ -57,6 +60,8 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
     startup_var, installer_var = _late()
     text = value.text
     if not value.static:
+        if name in _STARTUP_CODE:
+            _dynamic_startup(name, value, w)
         return
     if name in _PROMPTS and ("$(" in text or "`" in text):
         w.script(text, f"a command in {name}", scope="maybe")
@@ -74,6 +79,25 @@ def shell_var(name: str, value: Arg, w: Walker) -> None:
     if _SUBSCRIPT_CODE.search(text):
         w.script(": " + text, f"a subscript arithmetic evaluates in {name}", scope="maybe")
     installer_var(name, value, w)  # RUSTUP_DIST_SERVER=URL, CARGO_TARGET_…_RUNNER=CMD
+
+
+def _dynamic_startup(name: str, value: Arg, w: Walker) -> None:
+    """``BASH_ENV=<(…)``: bash expands a process substitution in an assignment, so the
+    start-up file is a /dev/fd the line fills; judged like ``bash --rcfile <(…)``."""
+    from clawkeep.guards.command_guard._walk_procin import input_files
+
+    lone = len(value.substs) == 1 and w.text(value.substs[0]).startswith("<(")
+    if lone and name in ("BASH_ENV", "ENV", "PYTHONSTARTUP"):
+        if w.subst_kinds(value) & _PRODUCED:
+            # download_exec: the start-up file is the output of a download or a decoder
+            w.flag("download_exec", f"{name} loads the output of a download or a decoder")
+            return
+        named = input_files(w, [value])[0]
+        if named.static:  # /dev/fd/63, recorded as written with the text it prints
+            shell_var(name, named, w)
+            return
+    # dynamic_command: the code every later start loads is known only at run time
+    w.flag("dynamic_command", f"{name} names start-up code known only at run time")
 
 
 def startup_file(path: str, name: str, w: Walker) -> None:
