@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 from clawkeep.config.schema.sandbox import DockerSandboxConfig
 from clawkeep.decision import Allow, Deny
@@ -118,6 +119,9 @@ def container_argv(
     if spec.workspace_access == "rw":
         for name in (*spec.readonly_dirs, *spec.readonly_files):  # prepared by the runner
             argv += ["--volume", f"{ws}/{name}:/workspace/{name}:ro"]
+        for path in spec.readonly_present:  # .git/hooks …: read-only where they exist
+            if _plain_path(Path(ws), path):
+                argv += ["--volume", f"{ws}/{path}:/workspace/{path}:ro"]
     argv += ["--workdir", "/workspace", "--env", "HOME=/tmp"]  # not the workspace: `rm -rf ~`
     for key, value in spec.env.items():
         argv += ["--env", f"{key}={value}"]
@@ -151,3 +155,13 @@ def run_container(command: Sequence[str], spec: SandboxSpec, engine: str) -> Exe
             env={"PATH": _SYSTEM_PATH},
         )
     return result
+
+
+def _plain_path(ws: Path, path: str) -> bool:
+    """Whether ``path`` exists under ``ws`` with no link on the way (a link is not bound)."""
+    at = ws
+    for name in (n for n in path.split("/") if n):
+        at = at / name
+        if at.is_symlink() or not at.exists():
+            return False
+    return True

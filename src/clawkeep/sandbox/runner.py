@@ -93,16 +93,58 @@ def _prepare_readonly_files(spec: SandboxSpec) -> Deny | None:
     return None
 
 
+def _present(dir_fd: int, path: str) -> int | Deny | None:
+    """An O_PATH fd of the workspace path ``path`` when it exists, walked one name at a
+    time without following a link; None when a part of it is missing; a refusal when a
+    part is a link (it would be bound, and followed, somewhere else)."""
+    names = [n for n in path.split("/") if n]
+    if not names or any(n in (".", "..") for n in names):
+        return Deny("sandbox.readonly_file_invalid", f"{path!r} is not a workspace path")
+    at = os.dup(dir_fd)
+    try:
+        for index, name in enumerate(names):
+            try:
+                fd = os.open(name, os.O_PATH | os.O_NOFOLLOW, dir_fd=at)
+            except FileNotFoundError:
+                return None
+            kind = os.fstat(fd).st_mode
+            last = index == len(names) - 1
+            if stat.S_ISLNK(kind) or not (stat.S_ISDIR(kind) or (last and stat.S_ISREG(kind))):
+                os.close(fd)
+                if not last and stat.S_ISREG(kind):
+                    return None  # `.git` a file (a worktree's pointer): its folder lies elsewhere
+                # A link would be bound (and followed) into the sandbox read-write elsewhere.
+                return Deny(
+                    "sandbox.readonly_file_unsafe",
+                    f"{'/'.join(names[: index + 1])} in the workspace is a link; replace it",
+                )
+            os.close(at)
+            at = fd
+        result, at = at, -1
+        return result
+    finally:
+        if at >= 0:
+            os.close(at)
+
+
 @contextmanager
 def _readonly_fds(spec: SandboxSpec, ws: Path) -> Iterator[dict[str, int] | Deny]:
     """O_PATH fds of the read-only files, checked on the fd itself: what is bound is what
     was checked, even if the name is swapped for a link meanwhile."""
     fds: dict[str, int] = {}
-    if spec.workspace_access != "rw" or not (spec.readonly_files or spec.readonly_dirs):
+    wanted = spec.readonly_files or spec.readonly_dirs or spec.readonly_present
+    if spec.workspace_access != "rw" or not wanted:
         yield fds
         return
     dir_fd = os.open(ws, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
+        for path in spec.readonly_present:
+            found = _present(dir_fd, path)
+            if isinstance(found, Deny):
+                yield found
+                return
+            if found is not None:
+                fds[f"ro:{WORKSPACE}/{path}"] = found
         for name in spec.readonly_dirs:
             fd = os.open(name, os.O_PATH | os.O_NOFOLLOW, dir_fd=dir_fd)
             fds[f"ro:{WORKSPACE}/{name}"] = fd

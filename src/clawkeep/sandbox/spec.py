@@ -54,6 +54,10 @@ class SandboxSpec:
     # Workspace folders bound read-only the same way (skills/): created empty if missing,
     # so the command cannot create them either.
     readonly_dirs: tuple[str, ...] = ()
+    # Workspace paths (``.git/hooks``, ``.git/config``) bound read-only when they exist: what
+    # git or an editor later runs as code outside the sandbox. Never created: a missing one
+    # has nothing to protect (the file guard keeps the agent's own tools off them too).
+    readonly_present: tuple[str, ...] = ()
     # Set from outside to stop the command early (the process tool's kill).
     cancel: threading.Event | None = field(default=None, compare=False)
 

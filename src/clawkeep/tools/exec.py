@@ -22,6 +22,7 @@ from clawkeep.config.agents import ResolvedAgent
 from clawkeep.config.schema import RootConfig
 from clawkeep.decision import Deny
 from clawkeep.guards.command_guard import context_from_config, judge
+from clawkeep.guards.file_guard.patterns import RUN_OUTSIDE
 from clawkeep.guards.network_guard import policy_from_config
 from clawkeep.policy import ToolPolicy
 from clawkeep.policy.effects import ToolEffects
@@ -186,8 +187,9 @@ def prepare(args: ExecArgs, ctx: ToolContext) -> Placed | Held | Deny:
     )
     if ctx.services.resolver is not None:  # the DNS seam (tests count the names asked)
         spec = replace(spec, egress_resolver=ctx.services.resolver)
-    # skills/ is read-only inside too: no command installs or edits a skill.
-    spec = replace(spec, readonly_dirs=(WORKSPACE_SKILLS,))
+    # skills/ is read-only inside too: no command installs or edits a skill. So are the
+    # files git and VS Code run as code outside the sandbox (the file guard's read_only).
+    spec = replace(spec, readonly_dirs=(WORKSPACE_SKILLS,), readonly_present=RUN_OUTSIDE)
     if args.timeout is not None and args.timeout < spec.limits.wall_seconds:
         # The model may shorten its own wall clock, never lengthen it past the config.
         spec = replace(spec, limits=replace(spec.limits, wall_seconds=args.timeout))

@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_NO_DELETE",
     "DEFAULT_READ_ONLY",
     "IDENTITY_FILES",
+    "RUN_OUTSIDE",
     "Level",
     "ProtectedPatterns",
 ]
@@ -130,6 +131,16 @@ DEFAULT_READ_ONLY: tuple[str, ...] = (
     "**/.vscode/tasks.json",
     "**/.vscode/settings.json",
 )
+
+RUN_OUTSIDE: tuple[str, ...] = (
+    ".git/config",
+    ".git/config.worktree",
+    ".git/hooks",
+    ".vscode/tasks.json",
+    ".vscode/settings.json",
+)
+"""The workspace-root paths of those read_only files, bound read-only inside the sandbox
+where they exist, so exec cannot write what the file tools may not (tools/exec.py)."""
 
 IDENTITY_FILES: tuple[str, ...] = ("/SOUL.md", "/AGENTS.md", "/USER.md")
 """Read into the agent's system prompt from the workspace root: read_only unless unlocked."""
