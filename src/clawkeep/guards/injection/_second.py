@@ -35,7 +35,7 @@ __all__ = ["SATURATED", "SecondStage", "adjusted"]
 log = logging.getLogger("clawkeep.guards.injection")
 
 SATURATED = 0.9999  # a static score at or above it stands; a combined one stops below it
-_MAX_CHARS = 2000  # what the head was trained on: the first 2,000 characters
+_MAX_CHARS = 512  # what the head reads and was trained on: the first 512 characters
 _DIM = 384
 
 

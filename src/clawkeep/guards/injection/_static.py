@@ -34,7 +34,7 @@ HEADS: tuple[HeadName, ...] = ("chat", "tool")
 # is not an instruction, and single words are where a bag of vectors is least reliable
 # ("execute" alone scored 0.99999). Rules still block short attacks ("DAN mode").
 SHORT_PIECES = 4
-SHORT_CAP = 0.95  # above every flag threshold shipped (0.5325, 0.9323), below every block one
+SHORT_CAP = 0.95  # above every flag threshold shipped (0.5329, 0.9323), below every block one
 WINDOW = 24  # tokens per window: a payload buried in a long page is judged in its own window
 OVERLAP = 12
 NGRAM_BUCKETS = 1 << 20  # hashed pairs and triples of adjacent pieces
