@@ -19,7 +19,7 @@ from clawkeep.guards.command_guard._net_secrets import belongs
 from clawkeep.guards.command_guard._net_tables import PKG, SYSPKG
 from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._walk import Cmd, Rule, Walker
-from clawkeep.guards.command_guard._word_types import UNKNOWN
+from clawkeep.guards.command_guard._word_types import UNKNOWN, Arg
 
 __all__ = ["SECRET_ARG_RULES"]
 
@@ -55,10 +55,36 @@ _USER_HOST = re.compile(r"^(?:[a-z][\w.+-]*://)?[^@/\s]*@(\[[\w:.]+\]|[\w.\x00-]
 _BARE_HOST = re.compile(r"^([\w\x00-]+(?:\.[\w\x00-]+)*\.[A-Za-z\x00]{2,})(?::\d+)?(?:/|$)")
 
 
-def _destinations(cmd: Cmd) -> list[str]:
+_ENGINES = frozenset({"docker", "podman", "nerdctl"})
+# `run`/`create` options taking the next word as a value: none of them reaches a registry
+_RUN_VALUED = frozenset({"-e", "--env", "--env-file", "-v", "--volume", "-p", "--publish"})
+_RUN_VALUED |= frozenset({"--name", "-w", "--workdir", "--network", "--entrypoint", "-u"})
+_RUN_VALUED |= frozenset({"--user", "--mount", "-l", "--label", "--platform", "--pull"})
+_RUN_VALUED |= frozenset({"--cpus", "-m", "--memory", "--add-host", "-h", "--hostname"})
+
+
+def _image_only(cmd: Cmd) -> list[Arg] | None:
+    """For a container engine's ``run``/``create``, the image reference alone: the values
+    of ``-e KEY=$SECRET`` and the command after the image stay on this machine (the
+    container gets them; no registry does). None for every other verb: all words count."""
+    words = cmd.args
+    verb = next((i for i, a in enumerate(words) if not a.text.startswith("-")), None)
+    if verb is None or words[verb].text not in ("run", "create"):
+        return None
+    index = verb + 1
+    while index < len(words):
+        text = words[index].text
+        if text.startswith("-"):
+            index += 2 if text in _RUN_VALUED else 1
+            continue
+        return [words[index]]
+    return []
+
+
+def _destinations(cmd: Cmd, values: list[str] | None = None) -> list[str]:
     """The URLs and hosts the command names (an option's value after `=` too)."""
     found: list[str] = []
-    for text in cmd.values():
+    for text in cmd.values() if values is None else values:
         value = text.split("=", 1)[1] if text.startswith("-") and "=" in text else text
         if (url := _SCHEME_URL.match(value)) is not None:
             found.append(url.group(1))
@@ -119,16 +145,18 @@ def _secret_args(cmd: Cmd, w: Walker) -> None:
             # exfiltration: the secret becomes an issue, a message or a remote's secret
             w.flag("exfiltration", f"{cmd.name} publishes ${name} as content")
         return
-    names = [name for arg in cmd.args for name in arg.secrets]
+    image = _image_only(cmd) if cmd.name in _ENGINES else None
+    words = cmd.args if image is None else image
+    names = [name for arg in words for name in arg.secrets]
     routed = [k for k in w.env.secrets if _ROUTE_VARIABLE.search(k) and k in w.env.values]
     if routed and cmd.name in PKG:
         # exfiltration: a registry URL holding a secret, read from the environment
         w.flag("exfiltration", f"{cmd.name} reads ${routed[0]}, a URL holding a secret")
         return
-    fed = _fed_secrets(cmd)
+    fed = _fed_secrets(cmd) and image is None
     if not names and not fed:
         return
-    targets = _destinations(cmd)
+    targets = _destinations(cmd, None if image is None else [a.text for a in image])
     default = _DEFAULT_HOST.get(cmd.name)
     if not targets and default is not None:
         targets = ["https://" + default]
