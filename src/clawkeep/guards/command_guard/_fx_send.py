@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from clawkeep.guards.command_guard._fx_args import HELP, value_of
+from clawkeep.guards.command_guard._fx_args import HELP, value_of, values_of
 from clawkeep.guards.command_guard._fx_serve import serve_root
 from clawkeep.guards.command_guard._fx_tables import (
     CLOUD_COPY,
@@ -215,6 +215,8 @@ def gh(cmd: Cmd, w: Walker) -> None:
         # exfiltration: a gist is a paste site; the files become readable at a URL
         w.flag("exfiltration", "gh gist uploads local files to a paste site")
         return
+    if verbs[:2] == ["repo", "create"] and _repo_create_push(cmd, w):
+        return
     if verbs[:1] == ["api"]:
         for index, value in enumerate(values[:-1]):
             if value in ("-F", "--field", "--raw-field", "-f") and "=@" in values[index + 1]:
@@ -230,6 +232,21 @@ def gh(cmd: Cmd, w: Walker) -> None:
                 # exfiltration: a field filled at run time ($(cat .env)) goes in the request
                 w.flag("exfiltration", "gh api sends a value computed at run time")
                 return
+
+
+def _repo_create_push(cmd: Cmd, w: Walker) -> bool:
+    """``gh repo create NAME --source=. [--remote=NAME] --push``: the workspace's repository
+    goes to a repository the line creates, as ``git push`` to a new remote does."""
+    values = cmd.values()
+    if values_of(cmd.args, ("--source", "-s")):
+        remote = values_of(cmd.args, ("--remote", "-r"))
+        # the new repository becomes a remote of the workspace: a later `git push` goes there
+        w.remotes.add(remote[0] if remote else "origin")
+    pushes = any(v == "--push" or (v.startswith("--push=") and v != "--push=false") for v in values)
+    if pushes:
+        # exfiltration: every commit of the workspace goes to a repository this line made
+        w.flag("exfiltration", "gh repo create --push pushes the workspace to a new remote")
+    return pushes
 
 
 _HEREDOC_TEXT = re.compile(r"^\$\(\s*cat\s*<<-?\s*(['\"]?)\w+\1\s*\n")

@@ -11,7 +11,7 @@ from clawkeep.guards.command_guard._io_write import write_target
 from clawkeep.guards.command_guard._net_literal_post import literal_body
 from clawkeep.guards.command_guard._net_reach import egress, loopback_only, runtime_payload, urls_in
 from clawkeep.guards.command_guard._net_secrets import secret_sent
-from clawkeep.guards.command_guard._net_urllist import url_list
+from clawkeep.guards.command_guard._net_urllist import fed_input, secret_file, url_list
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import SECRET_VAR
 
@@ -45,6 +45,40 @@ def _split_short(values: list[str], letters: frozenset[str]) -> list[str]:
                     out.append(value[position + 1 :])
                 break
     return out
+
+
+# curl's long options whose value is a host it reaches (`--doh-url=URL`, `--proxy=URL`):
+# spelled with `=`, the value is judged as the separate word it would be.
+_URL_OPTIONS = ("--url", "--doh-url", "--proxy", "--preproxy", "--resolve", "--connect-to")
+
+
+def _split_url_options(values: list[str]) -> list[str]:
+    """``--doh-url=URL`` as ``--doh-url URL``."""
+    out: list[str] = []
+    for value in values:
+        option, equals, given = value.partition("=")
+        out.extend([option, given] if equals and option in _URL_OPTIONS else [value])
+    return out
+
+
+def _cookie_file(values: list[str], cmd: Cmd, w: Walker, urls: list[str]) -> bool:
+    """curl -b FILE / --cookie FILE: a value without `=` is a file curl reads cookies from
+    and sends them; a file of secrets (`.env`) goes out as cookies."""
+    for index, value in enumerate(values):
+        if value.startswith("--cookie="):
+            given = value.split("=", 1)[1]
+        elif value in ("-b", "--cookie") and index + 1 < len(values):
+            given = values[index + 1]
+        else:
+            continue
+        path = given[1:] if given.startswith("@") else given
+        if "=" in given or not path or loopback_only(urls):
+            continue  # `-b 'a=b'`: cookies the line spells; a request to this machine
+        if fed_input(cmd, w)[2] if path in ("-", "/dev/stdin") else secret_file(w, path):
+            # exfiltration: curl parses the secrets file as cookies and sends them to the host
+            w.flag("exfiltration", f"curl sends {path} as cookies to {', '.join(urls) or 'a host'}")
+            return True
+    return False
 
 
 def _option_file(values: list[str], cmd: Cmd, w: Walker) -> bool:
@@ -124,6 +158,8 @@ def curl(cmd: Cmd, w: Walker) -> None:
     values = cmd.values()
     if cmd.name in _SHORT_VALUES:
         values = _split_short(values, _SHORT_VALUES[cmd.name])
+    if cmd.name == "curl":
+        values = _split_url_options(values)
     if runtime_payload(cmd, w):
         return
     urls = _pinned(values)
@@ -134,6 +170,8 @@ def curl(cmd: Cmd, w: Walker) -> None:
     if set(values) & {"--version", "-V", "--help", "-h"} and not urls:
         return
     if cmd.name in ("curl", "wget") and _option_file(values, cmd, w):
+        return
+    if cmd.name == "curl" and _cookie_file(values, cmd, w, urls):
         return
     if url_list(cmd, w, values):
         return

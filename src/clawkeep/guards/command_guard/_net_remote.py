@@ -11,6 +11,7 @@ import re
 from clawkeep.guards.command_guard._net_reach import (
     REMOTE,
     egress,
+    loopback_only,
     runtime_payload,
     unvetted_source,
     urls_in,
@@ -248,7 +249,40 @@ def file_transfer(cmd: Cmd, w: Walker) -> None:
         # exfiltration: the batch file's commands are unknown here and may upload
         w.flag("exfiltration", "sftp runs a batch file of transfer commands")
         return
-    if re.search(r"(^|[\s;'\"])m?put\s", script):
+    if _UPLOAD_COMMAND.search(script):
         w.flag("exfiltration", f"{cmd.name} uploads local files")
         return
+    if cmd.name == "ftp" and _ftp_unknown_script(cmd, w):
+        return
     egress(cmd, w)
+
+
+# The ftp(1)/lftp/smbclient commands that send a local file: put, mput, send, append, reput.
+_UPLOAD_COMMAND = re.compile(r"(^|[\s;'\"])(m?put|send|append|m?reput)\s")
+
+
+def _ftp_unknown_script(cmd: Cmd, w: Walker) -> bool:
+    """ftp(1) reads its commands from standard input or a script (``-s:FILE``, Windows):
+    commands the line does not spell (a file it did not write, a pipe's output) may upload."""
+    from clawkeep.guards.command_guard._net_urllist import fed_input
+
+    values = cmd.values()
+    hosts = [v for v in values if not v.startswith("-")]
+    if any("://" in h and not h.endswith("/") for h in hosts):
+        return False  # `ftp https://host/file`: an auto-fetch that reads no commands
+    if hosts and loopback_only([h if "://" in h else f"ftp://{h}" for h in hosts[:1]]):
+        return False  # a server on this machine
+    scripts = [v.split(":", 1)[1] for v in values if v.lower().startswith("-s:")]
+    texts = [w.written.get(w.place(s).path) for s in scripts]
+    fed, text, _ = fed_input(cmd, w)
+    texts += [text] if fed else []
+    for known in texts:
+        commands = [line.split() for line in (known or "").splitlines() if line.strip()]
+        if known is None or any(UNKNOWN in words[0] for words in commands):
+            # exfiltration: commands unknown here (put FILE, send FILE) run against the host
+            w.flag("exfiltration", "ftp runs transfer commands the line does not show")
+            return True
+    if any(_UPLOAD_COMMAND.search(t) for t in texts if t):
+        w.flag("exfiltration", "ftp uploads local files")  # a script this line wrote
+        return True
+    return False

@@ -16,7 +16,7 @@ from clawkeep.guards.command_guard._secret_encode import MASKED_VALUE
 from clawkeep.guards.command_guard._walk import Cmd, Walker
 from clawkeep.guards.command_guard._word_types import UNKNOWN
 
-__all__ = ["url_list"]
+__all__ = ["fed_input", "secret_file", "url_list"]
 
 # program -> its options naming a file of URLs (`-` is standard input)
 _LIST_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -58,14 +58,15 @@ def _base(values: list[str]) -> str | None:
     return None
 
 
-def _secret_file(w: Walker, path: str) -> bool:
+def secret_file(w: Walker, path: str) -> bool:
+    """The file is named as secrets (``.env``, ``secrets.yml``) or is a credential."""
     name = posixpath.basename(path.rstrip("/"))
     return bool(
         APP_SECRETS.match(name) or SECRET_NAME.search(name) or credential(w.place(path), w.ctx)
     )
 
 
-def _fed(cmd: Cmd, w: Walker) -> tuple[bool, str | None, bool]:
+def fed_input(cmd: Cmd, w: Walker) -> tuple[bool, str | None, bool]:
     """Whether standard input is fed, its text where the line says it, and whether an
     environment secret or a file of secrets feeds it."""
     fed = cmd.stdin is not None
@@ -80,7 +81,7 @@ def _fed(cmd: Cmd, w: Walker) -> tuple[bool, str | None, bool]:
         elif red.op == "<" and red.target is not None and red.target.text != "/dev/null":
             fed = True
             written = w.written.get(w.place(red.target.text).path)
-            secret = secret or _secret_file(w, red.target.text)
+            secret = secret or secret_file(w, red.target.text)
             unknown = unknown or written is None
             texts.append(written or "")
     return fed, (None if unknown else "\n".join(texts)), secret
@@ -97,7 +98,7 @@ def url_list(cmd: Cmd, w: Walker, values: list[str]) -> bool:
     base = _base(values) if cmd.name == "wget" else None
     for source in _sources(cmd.name, values):
         if source in ("-", "/dev/stdin"):
-            fed, text, secret = _fed(cmd, w)
+            fed, text, secret = fed_input(cmd, w)
             if not fed:
                 continue  # typed at a terminal
         elif source.startswith("/dev/fd/") or UNKNOWN in source:
@@ -105,7 +106,7 @@ def url_list(cmd: Cmd, w: Walker, values: list[str]) -> bool:
         else:
             path = w.place(source).path
             text = w.written.get(path)
-            secret = _secret_file(w, source)
+            secret = secret_file(w, source)
             # a file this line wrote with text known only at run time (`printf … "$K" > u`)
             made = text is None and (path in w.touched or path in w.line_writes)
             if text is None and not secret and not made:
