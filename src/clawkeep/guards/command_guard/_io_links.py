@@ -38,7 +38,7 @@ def links(cmd: Cmd, w: Walker) -> None:
         inside = at.rstrip("/") + "/" + posixpath.basename(source.rstrip("/"))
         # `ln -s T L` names L, or L/T's name when L is a folder: both, as either may be;
         # `ln -s T` and `ln -s -t DIR T` name T's name in the folder
-        names = {inside} if folder is not None or len(operands) < 2 else {at, inside}
+        names = [inside] if folder is not None or len(operands) < 2 else [at, inside]
         for name in names:
             # a relative target is read from the link's folder (`-r` computes it from here)
             base = "" if source.startswith("/") or relative else posixpath.dirname(name) + "/"
