@@ -208,55 +208,10 @@ def judge_code(lang: str, code: str, w: Walker) -> None:
         _judge_lang(lang, code, rules, w)
         computed_spawn(lang, code, rules, w)  # a process started from a built string
     if lang == "pwsh":
-        _judge_pwsh(code, w)
+        from clawkeep.guards.command_guard._pwsh_fx import judge_pwsh
+
+        judge_pwsh(code, w)  # iex, downloads run, sockets, paths and the cmdlets' effects
     _judge_generic(lang, code, w)
-
-
-# PowerShell spells running a string, downloading and sockets its own way (case-insensitive).
-_PWSH_RUNS_STRING = re.compile(r"\b(?:iex|Invoke-Expression|Invoke-Command|icm)\b|\.Invoke\(", re.I)
-_PWSH_DOWNLOAD = re.compile(
-    r"Download(?:String|File|Data)|Invoke-WebRequest|\biwr\b|Invoke-RestMethod|\birm\b"
-    r"|Start-BitsTransfer|Net\.WebClient|Net\.Http",
-    re.I,
-)
-_PWSH_SOCKET = re.compile(r"Net\.Sockets\.|TcpClient|UdpClient|TcpListener", re.I)
-_PWSH_DELETE = re.compile(
-    r"(?:Remove-Item|\bri|\brm|\bdel|\berase|\brmdir|\brd)\s+(?:-\w+\s+)*[\"']?([~/$][^\s\"';|,]*)",
-    re.I,
-)
-_PWSH_PATH = re.compile(r"(?<![\w.:/-])((?:~|\$HOME|\$env:HOME)?/[^\s\"';|,()]+|~)", re.I)
-_PWSH_SPAWN = re.compile(r"\b(?:Start-Process|saps|start)\b|Diagnostics\.Process", re.I)
-
-
-def _judge_pwsh(code: str, w: Walker) -> None:
-    """PowerShell: iex of any text, downloads run, sockets; the generic scan sees the rest."""
-    from clawkeep.guards.command_guard._pwsh_fx import judge_pwsh_effects
-
-    judge_pwsh_effects(code, w)  # cmdlets' effects and the Windows programs it runs
-    runs = _PWSH_RUNS_STRING.search(code)
-    if runs and _PWSH_DOWNLOAD.search(code):
-        # download_exec: fetched text handed to Invoke-Expression
-        w.flag("download_exec", "pwsh code runs text it downloads")
-    elif runs:
-        # dynamic_command: Invoke-Expression runs a string known only at run time
-        w.flag("dynamic_command", "pwsh code runs a string as code (Invoke-Expression)")
-    if _PWSH_SOCKET.search(code):
-        if runs or _PWSH_SPAWN.search(code):
-            w.flag("reverse_shell", "pwsh code joins a socket to a shell or a process")
-        else:
-            w.flag("raw_socket", "pwsh code opens a raw network socket")
-    for match in _PWSH_PATH.finditer(code):
-        path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
-        why = credential(w.place(path), w.ctx)
-        if why is not None:  # PowerShell names paths bare: Get-Content ~/.aws/credentials
-            w.flag("credential_read", f"pwsh code names {path}: {why}")
-            break
-    for match in _PWSH_DELETE.finditer(code):
-        path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
-        path = re.sub(r"^\$(?:PWD|PSScriptRoot)\b", ".", path, flags=re.I)
-        found = w.place(path if path[:1] in "~/." else "~")  # another variable: assume home
-        if found.kind in _OUTSIDE:
-            w.flag("destructive_delete", f"pwsh code deletes {found.path} ({found.kind})")
 
 
 _PIPE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "python", "python3", "perl"})

@@ -13,7 +13,7 @@ on an object that holds process calls, is refused: what it runs cannot be read h
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._word_types import literal
@@ -21,7 +21,13 @@ from clawkeep.guards.command_guard._word_types import literal
 if TYPE_CHECKING:
     from clawkeep.guards.command_guard._walk import Walker
 
-__all__ = ["bound_names", "call_args", "python_aliases", "reached_by_name"]
+__all__ = [
+    "bound_names",
+    "call_args",
+    "python_aliases",
+    "reached_by_name",
+    "unquoted",
+]
 
 # The names of calls that start a process or evaluate code, however they are reached.
 _PROC_NAMES = frozenset(
@@ -139,11 +145,12 @@ def bound_names(code: str) -> str:
     return code
 
 
-def call_args(code: str, start: int) -> str | None:
-    """The text inside the parentheses that open at ``code[start]`` (quote-aware)."""
+def unquoted(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``text`` from ``start`` outside quotes (a backslash escapes the
+    next one inside), with the bracket depth once it is read."""
     depth, quote, index = 0, "", start
-    while index < len(code):
-        char = code[index]
+    while index < len(text):
+        char = text[index]
         if quote:
             if char == "\\":
                 index += 1
@@ -151,13 +158,17 @@ def call_args(code: str, start: int) -> str | None:
                 quote = ""
         elif char in "\"'`":
             quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0:
-                return code[start + 1 : index]
+        else:
+            depth += (char in "([{") - (char in ")]}")
+            yield index, char, depth
         index += 1
+
+
+def call_args(code: str, start: int) -> str | None:
+    """The text inside the parentheses that open at ``code[start]`` (quote-aware)."""
+    for index, char, depth in unquoted(code, start):
+        if depth == 0 and char in ")]}":
+            return code[start + 1 : index]
     return None
 
 

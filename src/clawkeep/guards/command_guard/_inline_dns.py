@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from clawkeep.guards.command_guard._inline_byname import call_args
+from clawkeep.guards.command_guard._inline_byname import call_args, unquoted
 from clawkeep.guards.command_guard._langs_base import Gated
 
 if TYPE_CHECKING:
@@ -43,17 +43,8 @@ _DATA = re.compile(
 
 
 def _first_arg(args: str) -> str:
-    depth, quote = 0, ""
-    for index, char in enumerate(args):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'`":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
+    for index, char, depth in unquoted(args):
+        if char == "," and depth == 0:
             return args[:index]
     return args
 

@@ -1,4 +1,5 @@
-"""PowerShell code's effects beyond running strings and sockets (``_inline``): a file
+"""PowerShell inline code (``pwsh -c``): ``iex`` of text, downloads run, sockets, credential
+paths and deletes named bare (``judge_pwsh``); and its effects beyond those: a file
 downloaded then started, the defender's preferences, start-up entries, accounts, the
 firewall and the event log changed by cmdlets, and the Windows programs its statements
 run (``vssadmin delete shadows``, ``reg add …\\Run``), judged as ``_windows`` judges them.
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from clawkeep.guards.command_guard._io_tables import DELETE_BLOCKED
+from clawkeep.guards.command_guard._path_secrets import credential
 from clawkeep.guards.command_guard._walk import Walker
 from clawkeep.guards.command_guard._windows import WINDOWS_RULES, cmd_words
 from clawkeep.guards.command_guard._word_types import literal
 
-__all__ = ["judge_pwsh_effects"]
+__all__ = ["judge_pwsh", "judge_pwsh_effects"]
 
 _SAVES = re.compile(
     r"-OutFile\b|\.DownloadFile(?:Async)?\s*\(|Start-BitsTransfer\b|\bcopy-item\s+\\\\", re.I
@@ -73,3 +76,48 @@ def judge_pwsh_effects(code: str, w: Walker) -> None:
         words = cmd_words(statement.strip().lstrip("&").strip())
         if words and re.sub(r"\.exe$", "", words[0].lower()) in WINDOWS_RULES:
             w.run_argv([literal(word) for word in words])
+
+
+# PowerShell spells running a string, downloading and sockets its own way (case-insensitive).
+_PWSH_RUNS_STRING = re.compile(r"\b(?:iex|Invoke-Expression|Invoke-Command|icm)\b|\.Invoke\(", re.I)
+_PWSH_DOWNLOAD = re.compile(
+    r"Download(?:String|File|Data)|Invoke-WebRequest|\biwr\b|Invoke-RestMethod|\birm\b"
+    r"|Start-BitsTransfer|Net\.WebClient|Net\.Http",
+    re.I,
+)
+_PWSH_SOCKET = re.compile(r"Net\.Sockets\.|TcpClient|UdpClient|TcpListener", re.I)
+_PWSH_DELETE = re.compile(
+    r"(?:Remove-Item|\bri|\brm|\bdel|\berase|\brmdir|\brd)\s+(?:-\w+\s+)*[\"']?([~/$][^\s\"';|,]*)",
+    re.I,
+)
+_PWSH_PATH = re.compile(r"(?<![\w.:/-])((?:~|\$HOME|\$env:HOME)?/[^\s\"';|,()]+|~)", re.I)
+_PWSH_SPAWN = re.compile(r"\b(?:Start-Process|saps|start)\b|Diagnostics\.Process", re.I)
+
+
+def judge_pwsh(code: str, w: Walker) -> None:
+    """PowerShell: iex of any text, downloads run, sockets; the generic scan sees the rest."""
+    judge_pwsh_effects(code, w)  # cmdlets' effects and the Windows programs it runs
+    runs = _PWSH_RUNS_STRING.search(code)
+    if runs and _PWSH_DOWNLOAD.search(code):
+        # download_exec: fetched text handed to Invoke-Expression
+        w.flag("download_exec", "pwsh code runs text it downloads")
+    elif runs:
+        # dynamic_command: Invoke-Expression runs a string known only at run time
+        w.flag("dynamic_command", "pwsh code runs a string as code (Invoke-Expression)")
+    if _PWSH_SOCKET.search(code):
+        if runs or _PWSH_SPAWN.search(code):
+            w.flag("reverse_shell", "pwsh code joins a socket to a shell or a process")
+        else:
+            w.flag("raw_socket", "pwsh code opens a raw network socket")
+    for match in _PWSH_PATH.finditer(code):
+        path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
+        why = credential(w.place(path), w.ctx)
+        if why is not None:  # PowerShell names paths bare: Get-Content ~/.aws/credentials
+            w.flag("credential_read", f"pwsh code names {path}: {why}")
+            break
+    for match in _PWSH_DELETE.finditer(code):
+        path = re.sub(r"^\$(?:HOME|env:HOME)\b", "~", match.group(1), flags=re.I)
+        path = re.sub(r"^\$(?:PWD|PSScriptRoot)\b", ".", path, flags=re.I)
+        found = w.place(path if path[:1] in "~/." else "~")  # another variable: assume home
+        if found.kind in DELETE_BLOCKED:
+            w.flag("destructive_delete", f"pwsh code deletes {found.path} ({found.kind})")

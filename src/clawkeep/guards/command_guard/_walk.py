@@ -10,7 +10,6 @@ here one level deeper.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from clawkeep.guards.command_guard._cmd import OUT_OPS, Cmd, Redirect, Rule, Stdin, command_name
@@ -21,6 +20,7 @@ from clawkeep.guards.command_guard._paths import Place, place
 from clawkeep.guards.command_guard._shell_lang import HASHED, shell_var
 from clawkeep.guards.command_guard._walk_calls import arguments_given, run_file, unknown_word
 from clawkeep.guards.command_guard._walk_checks import argv_checks
+from clawkeep.guards.command_guard._walk_links import through_links
 from clawkeep.guards.command_guard._walk_scope import ChildShell
 from clawkeep.guards.command_guard._walk_tree import commands_in, visit_node
 from clawkeep.guards.command_guard._walk_vars import COMMAND_VARS, ELEVATE
@@ -110,17 +110,6 @@ class Walker:
         self.env.workspace = self.cwd
         self.env.values["OLDPWD"] = before if UNKNOWN not in before else None
         self.env.values["PWD"] = self.cwd if UNKNOWN not in self.cwd else None
-
-    def through_links(self, arg: Arg) -> Arg:
-        """``arg`` with a symbolic link this line made replaced by what it points at
-        (``ln -s /home/u h; rm -rf h/*`` deletes in /home/u)."""
-        if not arg.static or arg.text.startswith("-") or not arg.text:
-            return arg
-        path = self.place(arg.text).path
-        for link, target in self.links.items():
-            if path == link or path.startswith(link + "/"):
-                return dataclasses.replace(arg, text=target + path[len(link) :])
-        return arg
 
     # -- findings ---------------------------------------------------------------
     def flag(self, reason: str, detail: str) -> None:
@@ -225,11 +214,7 @@ class Walker:
         """Judge one argv: the command word, its arguments, redirects and stdin."""
         judge_redirects, judge_args, named_programs = argv_checks()
         if self.links:  # every path through a link the line made is judged where it lands
-            word, args = self.through_links(word), [self.through_links(a) for a in args]
-            redirects = [
-                dataclasses.replace(r, target=self.through_links(r.target)) if r.target else r
-                for r in redirects or []
-            ]
+            word, args, redirects = through_links(self, word, args, redirects or [])
         if word.tricks:
             self.tricks(word, f"command word {_show(word)}")
         if not word.static:

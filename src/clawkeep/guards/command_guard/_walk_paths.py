@@ -192,7 +192,7 @@ def _paths(w: Walker, node: Node, visit: Visit) -> list[State]:
             _restore(w, start)
             visit(w, node)  # condition, body (and the loop's own checks)
             return [skipped, _state(w)]
-        from clawkeep.guards.command_guard._walk_tree import spawn_loop
+        from clawkeep.guards.command_guard._walk_forks import spawn_loop
 
         spawn_loop(w, node)
         # the states each path through the body leaves (`case $o in d) dest=$OPTARG;; esac`

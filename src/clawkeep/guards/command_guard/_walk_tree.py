@@ -6,7 +6,6 @@ Lists, pipelines (each stage fed what the one before prints), subshells, functio
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from clawkeep.guards.command_guard._cmd import (
@@ -23,6 +22,7 @@ from clawkeep.guards.command_guard._stage_groups import GROUPS
 from clawkeep.guards.command_guard._walk_arrays import arrays_touched, unset_arrays
 from clawkeep.guards.command_guard._walk_calls import defining
 from clawkeep.guards.command_guard._walk_checks import argv_checks, pipeline_checks
+from clawkeep.guards.command_guard._walk_forks import calls_itself, spawn_loop
 from clawkeep.guards.command_guard._walk_heredoc import heredoc
 from clawkeep.guards.command_guard._walk_kinds import holds_no_command
 from clawkeep.guards.command_guard._walk_paths import FORKING, sequence
@@ -41,10 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["commands_in", "redirects_of", "visit_node"]
 
-_SPAWN_LOOP = re.compile(
-    r"^(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false)\s*;?\s*do\b.*[^&>]&(?![&>])",
-    re.DOTALL,
-)
 _LOOPS = ("while_statement", "until_statement")
 
 
@@ -56,24 +52,6 @@ def _redirect_words(node: Node) -> list[Node]:
     if node.type == "heredoc_redirect":
         return node.children_by_field_name("argument")
     return []
-
-
-def _calls_itself(walker: Walker, body: Node, name: str) -> bool:
-    if name.encode("utf-8", "surrogateescape") not in walker.src[body.start_byte : body.end_byte]:
-        return False  # a command named so is spelled so in the body
-    for cmd in commands_in(body):
-        name_node = cmd.child_by_field_name("name")
-        if name_node is None or walker.text(name_node) != name:
-            continue
-        parent = cmd.parent
-        while parent is not None and parent is not body:
-            if parent.type == "pipeline":
-                return True
-            parent = parent.parent
-        after = cmd.next_sibling
-        if after is not None and after.type == "&":
-            return True
-    return False
 
 
 def visit_node(w: Walker, node: Node) -> None:
@@ -90,7 +68,7 @@ def visit_node(w: Walker, node: Node) -> None:
         _function(w, node)
     elif kind == "variable_assignment":
         _assign(w, node)
-    elif kind in ("while_statement", "until_statement") and spawn_loop(w, node):
+    elif kind in _LOOPS and spawn_loop(w, node):
         _children(w, node)
     elif kind == "command_substitution":
         with w.child_shell():
@@ -111,14 +89,6 @@ def visit_node(w: Walker, node: Node) -> None:
         _children(w, node)
     else:
         _children(w, node)
-
-
-def spawn_loop(w: Walker, node: Node) -> bool:
-    """``while true; do cmd & done``: flagged (True) when the loop starts copies endlessly."""
-    if _SPAWN_LOOP.match(w.text(node)):
-        w.flag("fork_bomb", "an endless loop starts background processes")
-        return True
-    return False
 
 
 def _visit_whole(w: Walker, node: Node) -> None:
@@ -320,7 +290,7 @@ def _function(w: Walker, node: Node) -> None:
     name_node = node.child_by_field_name("name")
     name = w.text(name_node) if name_node is not None else ""
     body = node.child_by_field_name("body")
-    if body is not None and name and _calls_itself(w, body, name):
+    if body is not None and name and calls_itself(w, body, name):
         w.flag("fork_bomb", f"function {name} starts copies of itself in the background")
     w.functions.add(name)
     if body is not None and name:
